@@ -1,0 +1,66 @@
+"""One caseload row: the facts the store gathers and what the rules make of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from coach.domain.continuity import ContinuityRules, continuity_status, days_since
+
+
+@dataclass(frozen=True)
+class CaseloadEntry:
+    """A young person in an open trajectory, as the weekly desk shows them."""
+
+    id: int
+    name: str
+    phase: str
+    last_contact: date | None
+    days_since_contact: int | None
+    continuity: str | None
+    next_contact: datetime | None
+    open_agreements: int
+    overdue_agreements: int
+
+    def as_json(self) -> dict:
+        """The row as the CLI contract's JSON object."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "phase": self.phase,
+            "last_contact": self.last_contact.isoformat() if self.last_contact else None,
+            "days_since_contact": self.days_since_contact,
+            "continuity": self.continuity,
+            "next_contact": self.next_contact.strftime("%Y-%m-%dT%H:%M") if self.next_contact else None,
+            "open_agreements": self.open_agreements,
+            "overdue_agreements": self.overdue_agreements,
+        }
+
+
+def make_entry(
+    *,
+    id: int,
+    name: str,
+    phase: str,
+    last_held: datetime | None,
+    started_on: date | None,
+    next_planned: datetime | None,
+    open_agreements: int,
+    overdue_agreements: int,
+    today: date,
+    rules: ContinuityRules = ContinuityRules(),
+) -> CaseloadEntry:
+    """Apply the continuity rules to one young person's facts."""
+    last_day = last_held.date() if last_held else None
+    days = days_since(last_day, started_on, today)
+    return CaseloadEntry(
+        id=id,
+        name=name,
+        phase=phase,
+        last_contact=last_day,
+        days_since_contact=days,
+        continuity=continuity_status(phase, days, rules),
+        next_contact=next_planned,
+        open_agreements=open_agreements,
+        overdue_agreements=overdue_agreements,
+    )

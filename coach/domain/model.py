@@ -1,0 +1,202 @@
+"""The case as plain dataclasses, and the closed vocabularies of the case file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+PHASES: tuple[str, ...] = ("aanmelding", "intake", "begeleiding", "afbouw", "nazorg", "afgesloten")
+OPEN_PHASES: tuple[str, ...] = PHASES[:-1]
+PHASE_LABELS: dict[str, str] = {
+    "aanmelding": "Aanmelding",
+    "intake": "Intake",
+    "begeleiding": "Begeleiding",
+    "afbouw": "Afbouw",
+    "nazorg": "Nazorg",
+    "afgesloten": "Afgesloten",
+}
+
+CONTACT_MODES: tuple[str, ...] = (
+    "huisbezoek", "outreach", "telefoon", "bericht", "video", "kantoor", "samen_op_pad", "wandeling",
+)
+MODE_LABELS: dict[str, str] = {
+    "huisbezoek": "Huisbezoek",
+    "outreach": "Outreach",
+    "telefoon": "Telefoon",
+    "bericht": "Bericht",
+    "video": "Video",
+    "kantoor": "Kantoor",
+    "samen_op_pad": "Samen op pad",
+    "wandeling": "Wandeling",
+}
+
+CONTACT_STATUSES: tuple[str, ...] = ("plaatsgevonden", "niet_verschenen", "afgezegd", "gepland")
+STATUS_LABELS: dict[str, str] = {
+    "plaatsgevonden": "Plaatsgevonden",
+    "niet_verschenen": "Niet verschenen",
+    "afgezegd": "Afgezegd",
+    "gepland": "Gepland",
+}
+INITIATORS: tuple[str, ...] = ("coach", "jongere", "netwerk")
+
+OWNERS: tuple[str, ...] = ("jongere", "coach", "netwerk")
+AGREEMENT_STATUSES: tuple[str, ...] = ("open", "gedaan", "vervallen")
+
+WARM_KINDS: tuple[str, ...] = ("belangrijk", "trots", "kracht", "droom", "volhouden", "mensen")
+NETWORK_KINDS: tuple[str, ...] = ("informeel", "professioneel")
+
+
+@dataclass
+class Address:
+    """Where the young person lives."""
+
+    street: str | None = None
+    postcode: str | None = None
+    city: str | None = None
+
+
+@dataclass
+class Youth:
+    """The young person: identity and the case's fixed facts."""
+
+    first_name: str
+    id: int | None = None
+    ref: str | None = None
+    last_name: str | None = None
+    nickname: str | None = None
+    birth_date: date | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: Address | None = None
+    school: str | None = None
+    employer: str | None = None
+    coach: str | None = None
+    started_on: date | None = None
+    intervision_question: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        """The name the coach uses: roepnaam when known, then the last name."""
+        first = self.nickname or self.first_name
+        return f"{first} {self.last_name}".strip() if self.last_name else first
+
+
+@dataclass
+class NetworkPerson:
+    """Someone around the young person, informal or professional."""
+
+    name: str
+    relation: str
+    kind: str
+    id: int | None = None
+    organisation: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class WarmStoryItem:
+    """One piece of the young person's warm story."""
+
+    kind: str
+    text: str
+    id: int | None = None
+    own_words: bool | None = None
+    recorded_on: date | None = None
+
+
+@dataclass
+class Assessment:
+    """One domain measured at one date."""
+
+    date: date
+    domain: str
+    id: int | None = None
+    score: int | None = None
+    youth_score: int | None = None
+    going_well: str | None = None
+    concerns: str | None = None
+    wish: str | None = None
+
+
+@dataclass
+class Contact:
+    """A contactmoment: held, missed, cancelled or planned."""
+
+    at: datetime
+    mode: str
+    status: str
+    id: int | None = None
+    duration_min: int | None = None
+    initiated_by: str | None = None
+    coach: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Agreement:
+    """An afspraak: who does what, by when."""
+
+    made_on: date
+    text: str
+    owner: str
+    status: str
+    id: int | None = None
+    due: date | None = None
+
+
+@dataclass
+class PhaseEntry:
+    """The trajectory entered this phase on this date."""
+
+    phase: str
+    since: date
+    id: int | None = None
+    note: str | None = None
+
+
+@dataclass
+class Case:
+    """One young person's whole file."""
+
+    youth: Youth
+    network: list[NetworkPerson] = field(default_factory=list)
+    warm_story: list[WarmStoryItem] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    phases: list[PhaseEntry] = field(default_factory=list)
+
+    @property
+    def phase(self) -> str:
+        """The current phase: the last one entered (aanmelding before any)."""
+        return current_phase(self.phases)
+
+
+def current_phase(phases: list[PhaseEntry]) -> str:
+    """The phase most recently entered; 'aanmelding' when none is recorded."""
+    if not phases:
+        return "aanmelding"
+    return max(enumerate(phases), key=lambda item: (item[1].since, item[0]))[1].phase
+
+
+def age_on(birth_date: date | None, today: date) -> int | None:
+    """Age in whole years on `today` (someone born on 29 February ages on 1 March)."""
+    if birth_date is None:
+        return None
+    had_birthday = (today.month, today.day) >= (birth_date.month, birth_date.day)
+    return today.year - birth_date.year - (0 if had_birthday else 1)
+
+
+def latest_scores(assessments: list[Assessment], field: str = "score") -> dict[str, int]:
+    """Per domain, the most recent coach's score (or `youth_score`); never-scored domains are absent."""
+    latest: dict[str, tuple[date, int, int]] = {}
+    for order, item in enumerate(assessments):
+        score = getattr(item, field)
+        if score is None:
+            continue
+        key = (item.date, order)
+        if item.domain not in latest or key > latest[item.domain][:2]:
+            latest[item.domain] = (item.date, order, score)
+    return {domain: value[2] for domain, value in latest.items()}

@@ -1,0 +1,54 @@
+"""Every location coach reads or writes, in one place.
+
+Environment variables override the defaults so tests and scripts can point
+coach elsewhere without touching the user's real data.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_cache_dir, user_data_dir
+
+APP_NAME = "coach"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """Folder for the coach's databases (created on demand by the caller)."""
+    return Path(os.environ.get("COACH_DATA_DIR") or user_data_dir(APP_NAME))
+
+
+def cache_dir() -> Path:
+    """Folder for rebuildable caches (such as the anonymiser's lookup cache)."""
+    return Path(os.environ.get("COACH_CACHE_DIR") or user_cache_dir(APP_NAME))
+
+
+def default_db_path() -> Path:
+    """The coach's own database, used when neither --db nor COACH_DB is given."""
+    return data_dir() / "coach.db"
+
+
+def demo_db_path() -> Path:
+    """The demo caseload's database, kept apart from real data."""
+    return data_dir() / "demo.db"
+
+
+def _content_dir(name: str) -> Path:
+    # A source checkout (or editable install) has the folder beside the
+    # package; a built wheel carries it inside the package as _data/NAME.
+    for candidate in (_PACKAGE_DIR.parent / name, _PACKAGE_DIR / "_data" / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"content folder '{name}' not found")
+
+
+def prompts_dir() -> Path:
+    """The prompts shipped with coach (domains, scale, warm-story questions)."""
+    return _content_dir("prompts")
+
+
+def guides_dir() -> Path:
+    """The coach's handbook shipped with coach (Markdown)."""
+    return _content_dir("guides")

@@ -1,0 +1,151 @@
+"""Writing and reading whole cases (a young person and everything about them)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+from datetime import date, datetime
+from typing import Any, Iterable
+
+from sqlite_utils import Database
+
+from coach.domain.model import (
+    Address,
+    Agreement,
+    Assessment,
+    Case,
+    Contact,
+    NetworkPerson,
+    PhaseEntry,
+    WarmStoryItem,
+    Youth,
+)
+
+# Child tables of a case and the dataclass each row becomes.
+CHILD_TABLES: dict[str, type] = {
+    "network": NetworkPerson,
+    "warm_story": WarmStoryItem,
+    "assessments": Assessment,
+    "contacts": Contact,
+    "agreements": Agreement,
+    "phases": PhaseEntry,
+}
+
+
+class DuplicateRefError(ValueError):
+    """A case with this organisation reference (ref) is already in the database."""
+
+    def __init__(self, ref: str):
+        super().__init__(ref)
+        self.ref = ref
+
+
+def _to_db(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _youth_row(youth: Youth) -> dict[str, Any]:
+    row = {f.name: _to_db(getattr(youth, f.name)) for f in fields(Youth) if f.name not in ("id", "address")}
+    address = youth.address
+    row["has_address"] = int(address is not None)
+    row.update(asdict(address) if address else {"street": None, "postcode": None, "city": None})
+    return row
+
+
+def _child_row(item: Any, youth_id: int) -> dict[str, Any]:
+    row = {f.name: _to_db(getattr(item, f.name)) for f in fields(item) if f.name != "id"}
+    row["youth_id"] = youth_id
+    return row
+
+
+def insert_cases(db: Database, cases: Iterable[Case]) -> list[int]:
+    """Insert whole cases in one transaction; returns the new youth ids in order.
+
+    Raises DuplicateRefError (and writes nothing) when a ref is already taken.
+    """
+    ids: list[int] = []
+    with db.atomic():
+        for case in cases:
+            ids.append(_insert_case(db, case))
+    return ids
+
+
+def _insert_case(db: Database, case: Case) -> int:
+    ref = case.youth.ref
+    if ref is not None and db.execute("SELECT 1 FROM youths WHERE ref = ?", [ref]).fetchone():
+        raise DuplicateRefError(ref)
+    cursor = db.execute(
+        "INSERT INTO youths ({}) VALUES ({})".format(
+            ", ".join(row := _youth_row(case.youth)), ", ".join("?" * len(row))
+        ),
+        list(row.values()),
+    )
+    youth_id = cursor.lastrowid
+    for table, _cls in CHILD_TABLES.items():
+        rows = [_child_row(item, youth_id) for item in getattr(case, table)]
+        if rows:
+            columns = list(rows[0])
+            db.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [[row[c] for c in columns] for row in rows],
+            )
+    return youth_id
+
+
+def _parse(value: Any, kind: type) -> Any:
+    if value is None:
+        return None
+    if kind is datetime:
+        return datetime.fromisoformat(value)
+    if kind is date:
+        return date.fromisoformat(value)
+    if kind is bool:
+        return bool(value)
+    return value
+
+
+_DATE_FIELDS: dict[type, dict[str, type]] = {
+    Youth: {"birth_date": date, "started_on": date},
+    NetworkPerson: {},
+    WarmStoryItem: {"recorded_on": date, "own_words": bool},
+    Assessment: {"date": date},
+    Contact: {"at": datetime},
+    Agreement: {"made_on": date, "due": date},
+    PhaseEntry: {"since": date},
+}
+
+
+def _from_row(cls: type, row: dict[str, Any]) -> Any:
+    kinds = _DATE_FIELDS[cls]
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: _parse(v, kinds.get(k, str)) for k, v in row.items() if k in names})
+
+
+def youth_from_row(row: dict[str, Any]) -> Youth:
+    """A Youth from a row of the youths table."""
+    youth = _from_row(Youth, row)
+    if row.get("has_address"):
+        youth.address = Address(row.get("street"), row.get("postcode"), row.get("city"))
+    return youth
+
+
+def load_case(db: Database, youth_id: int) -> Case | None:
+    """The whole case of one young person, children in the order they were added."""
+    rows = list(db.query("SELECT * FROM youths WHERE id = ?", [youth_id]))
+    if not rows:
+        return None
+    case = Case(youth=youth_from_row(rows[0]))
+    for table, cls in CHILD_TABLES.items():
+        items = [_from_row(cls, row) for row in db.query(f"SELECT * FROM {table} WHERE youth_id = ? ORDER BY id", [youth_id])]
+        setattr(case, table, items)
+    return case
+
+
+def youth_ids(db: Database) -> list[int]:
+    """Every young person's id, oldest first."""
+    return [row[0] for row in db.execute("SELECT id FROM youths ORDER BY id").fetchall()]

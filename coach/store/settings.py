@@ -1,0 +1,20 @@
+"""Small key/value facts about the database itself (such as: this is a demo)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+
+def get_setting(db: Database, key: str) -> str | None:
+    """The stored value for key, or None."""
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def set_setting(db: Database, key: str, value: str | None) -> None:
+    """Store (or with None, remove) a value."""
+    with db.atomic():
+        if value is None:
+            db.execute("DELETE FROM settings WHERE key = ?", [key])
+        else:
+            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])

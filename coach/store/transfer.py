@@ -1,0 +1,45 @@
+"""Importing case files into the database and exporting a case from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from coach.store.casefile import CaseFileError, CaseFileProblem, case_to_dict, read_case_file
+from coach.store.cases import insert_cases, load_case
+
+
+def import_case_files(db: Database, paths: list[Path]) -> list[int]:
+    """Validate every file, then import all in one transaction; returns the new ids.
+
+    When any file is invalid, or a ref is used twice or already in the
+    database, CaseFileError lists the problems and nothing is written.
+    """
+    problems: list[CaseFileProblem] = []
+    cases = []
+    seen_refs: dict[str, str] = {}
+    for path in paths:
+        try:
+            case = read_case_file(path)
+        except CaseFileError as error:
+            problems += error.problems
+            continue
+        ref = case.youth.ref
+        if ref is not None:
+            if ref in seen_refs:
+                problems.append(CaseFileProblem(str(path), "$.youth.ref", f"ref {ref!r} staat ook al in {seen_refs[ref]}; elk dossier heeft een eigen ref."))
+            elif db.execute("SELECT 1 FROM youths WHERE ref = ?", [ref]).fetchone():
+                problems.append(CaseFileProblem(str(path), "$.youth.ref", f"er staat al een dossier met ref {ref!r} in de database; verander de ref of laat dit bestand weg."))
+            seen_refs.setdefault(ref, str(path))
+        cases.append(case)
+    if problems:
+        raise CaseFileError(problems)
+    return insert_cases(db, cases)
+
+
+def export_case(db: Database, youth_id: int) -> dict[str, Any] | None:
+    """The whole case as a case-file object, or None when there is no such young person."""
+    case = load_case(db, youth_id)
+    return None if case is None else case_to_dict(case)
