@@ -1,0 +1,176 @@
+"""A fictional, deterministic demo caseload: generate_cases() and build_demo()."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from itertools import islice
+from typing import Iterator
+
+from sqlite_utils import Database
+
+from coach.demo import names, outcomes, texts
+from coach.demo.notes import Voice
+from coach.demo.timeline import Diary, plan_phases
+from coach.domain.model import Address, Agreement, Case, NetworkPerson, Youth, age_on
+from coach.store.cases import insert_cases
+
+# Every block of 25 young people holds this mix of trajectories (shuffled per block).
+PROFILE_MIX: tuple[str, ...] = (
+    ("aanmelding",) * 2 + ("intake",) * 2 + ("wekelijks",) * 5 + ("tweewekelijks",) * 4
+    + ("crisis", "stilte") + ("no_show",) * 2 + ("afbouw",) * 4 + ("nazorg",) * 2 + ("afgesloten",) * 2
+)
+BATCH_SIZE = 500
+
+
+def generate_cases(youths: int = 25, seed: int = 1, *, today: date) -> Iterator[Case]:
+    """Fictional cases, the same for the same (youths, seed, today); each block of 25 is a full caseload."""
+    master = random.Random(seed)
+    for block_start in range(0, youths, len(PROFILE_MIX)):
+        size = min(len(PROFILE_MIX), youths - block_start)
+        profiles = list(PROFILE_MIX)
+        master.shuffle(profiles)
+        first_names = master.sample(names.FIRST_NAMES, size)
+        last_names = master.sample(names.LAST_NAMES, size)
+        for offset in range(size):
+            rng = random.Random(master.getrandbits(64))
+            yield _case(rng, block_start + offset, profiles[offset], first_names[offset], last_names[offset], today)
+
+
+def build_demo(db: Database, youths: int = 25, seed: int = 1, *, today: date) -> list[int]:
+    """Generate the demo caseload into db, in batches of BATCH_SIZE cases; returns the new youth ids."""
+    ids: list[int] = []
+    cases = generate_cases(youths, seed, today=today)
+    while batch := list(islice(cases, BATCH_SIZE)):
+        ids.extend(insert_cases(db, batch))
+    return ids
+
+
+def _case(rng: random.Random, index: int, profile: str, first: tuple, last_name: str, today: date) -> Case:
+    first_name, gender, nicknames = first
+    nickname = rng.choice(nicknames) if nicknames and rng.random() < 0.6 else None
+    city, prefix = rng.choice(names.CITIES)
+    themes = _themes(rng, profile)
+    network = _network(rng, last_name, city, themes)
+    working = profile in outcomes.RELEASED or rng.random() < (0.4 if texts.THEMES["werk"] in themes else 0.15)
+    employer = rng.choice(names.EMPLOYERS) if working else None
+    school = rng.choice(names.SCHOOLS) if rng.random() < 0.8 else None
+    voice = Voice(rng, name=nickname or first_name, gender=gender, network=network, themes=themes, city=city,
+                  workplace=employer or rng.choice(names.EMPLOYERS), school=school or "school")
+    for person in network:
+        if person.note:
+            person.note = voice.fill(person.note)
+
+    phases = plan_phases(rng, profile, today, voice)
+    diary = Diary(rng, voice, today, profile, phases)
+    contacts = diary.write()
+    started_on = phases[0].since
+    work_days = [day for day, phase in diary.visit_days if phase in ("intake", "begeleiding", "afbouw")]
+    if profile == "aanmelding":
+        agreements = _first_agreements(rng, voice, [day for day, _ in diary.visit_days], today)
+    else:
+        agreements = outcomes.agreements(rng, voice, profile, work_days, today)
+
+    youth = Youth(
+        first_name=first_name,
+        ref=f"JC-{started_on.year}-{index + 1:04d}",
+        last_name=last_name,
+        nickname=nickname,
+        birth_date=_birth_date(rng, today, started_on),
+        phone=names.phone(rng) if rng.random() < 0.85 else None,
+        email=names.email(rng, first_name, last_name) if rng.random() < 0.5 else None,
+        address=_address(rng, city, prefix, themes),
+        school=school,
+        employer=employer,
+        coach=names.COACH,
+        started_on=started_on,
+        intervision_question=(rng.choice(texts.INTERVISION_QUESTIONS)
+                              if profile in outcomes.STRUGGLING or rng.random() < 0.2 else None),
+    )
+    return Case(
+        youth=youth,
+        network=network,
+        warm_story=outcomes.warm_story(rng, voice, [day for day, _ in diary.visit_days]),
+        assessments=outcomes.assessments(rng, voice, profile, outcomes.assessment_dates(rng, phases, today)),
+        contacts=contacts,
+        agreements=agreements,
+        phases=phases,
+    )
+
+
+def _themes(rng: random.Random, profile: str) -> list[texts.Theme]:
+    """2–4 themes; those who taper off worked their way into a job."""
+    keys = list(texts.THEME_WEIGHTS)
+    weights = list(texts.THEME_WEIGHTS.values())
+    chosen: list[str] = ["werk"] if profile in outcomes.RELEASED and rng.random() < 0.6 else []
+    wanted = rng.randint(2, 4)
+    while len(chosen) < wanted:
+        key = rng.choices(keys, weights)[0]
+        if key not in chosen:
+            chosen.append(key)
+    if chosen[0] == "werk" and len(chosen) > 1 and profile in outcomes.RELEASED:
+        chosen.append(chosen.pop(0))  # work came last: the problems were first
+    return [texts.THEMES[key] for key in chosen]
+
+
+def _network(rng: random.Random, last_name: str, city: str, themes: list[texts.Theme]) -> list[NetworkPerson]:
+    """1–3 informal people and 1–3 professionals, the first professional fitting the main theme."""
+    people: list[NetworkPerson] = []
+    for relation, gender, family in rng.sample(names.INFORMAL_RELATIONS, rng.randint(1, 3)):
+        first = rng.choice(names.NETWORK_FIRST_NAMES[gender])
+        name = f"{first} {last_name}" if family and rng.random() < 0.5 else first
+        people.append(NetworkPerson(
+            name=name, relation=relation, kind="informeel",
+            phone=names.phone(rng) if rng.random() < 0.5 else None,
+            note=rng.choice(texts.INFORMAL_NOTES) if rng.random() < 0.4 else None,
+        ))
+    relations = dict(names.PROFESSIONALS)
+    wanted: list[str] = []
+    for theme in themes[:3]:
+        fitting = texts.THEME_PROFESSIONALS[theme.key]
+        if not any(relation in wanted for relation in fitting):
+            wanted.append(rng.choice(fitting))
+    if len(wanted) < 3 and rng.random() < 0.3:
+        wanted.append(rng.choice([relation for relation in relations if relation not in wanted]))
+    for relation, full_name in zip(wanted, rng.sample(names.PROFESSIONAL_NAMES, len(wanted))):
+        first = full_name.split()[0].lower()
+        people.append(NetworkPerson(
+            name=full_name, relation=relation, kind="professioneel",
+            organisation=rng.choice(relations[relation]).format(city=city),
+            phone=names.phone(rng) if rng.random() < 0.7 else None,
+            email=f"{first}@example.org" if rng.random() < 0.4 else None,
+            note=rng.choice(texts.PROFESSIONAL_NOTES) if rng.random() < 0.4 else None,
+        ))
+    return people
+
+
+def _birth_date(rng: random.Random, today: date, started_on: date) -> date:
+    """Aged 16–27 today, and at least 16 when the trajectory began."""
+    age = rng.choice((16, 17, 18, 18, 19, 19, 20, 20, 21, 21, 22, 23, 24, 25, 26))
+    try:
+        anchor = today.replace(year=today.year - age)
+    except ValueError:  # 29 February
+        anchor = today.replace(year=today.year - age, day=28)
+    birth = anchor - timedelta(days=rng.randint(0, 360))
+    while (age_on(birth, started_on) or 0) < 16 and (age_on(birth, today) or 0) < 27:
+        birth -= timedelta(days=365)
+    return birth
+
+
+def _address(rng: random.Random, city: str, prefix: int, themes: list[texts.Theme]) -> Address:
+    """Street, number, postcode and city; without a street for some who have no home of their own."""
+    if any(theme.key == "wonen" for theme in themes) and rng.random() < 0.4:
+        return Address(city=city)
+    street = f"{rng.choice(names.STREETS)} {names.house_number(rng)}"
+    return Address(street=street, postcode=names.postcode(rng, prefix), city=city)
+
+
+def _first_agreements(rng: random.Random, voice: Voice, days: list[date], today: date) -> list[Agreement]:
+    """Before the intake: one or two small agreements about getting acquainted."""
+    rows = []
+    for made_on in sorted(rng.sample(days, min(len(days), rng.randint(1, 2)))):
+        owner, template = rng.choice(texts.AANMELDING_AGREEMENTS)
+        due = made_on + timedelta(days=7)
+        status = "open" if due >= today or rng.random() < 0.3 else rng.choice(("gedaan", "vervallen"))
+        rows.append(Agreement(made_on=made_on, text=voice.fill(template), owner=owner, status=status, due=due))
+    return rows
