@@ -1,0 +1,1 @@
+"""The Textual terminal app: the caseload and each young person's file."""

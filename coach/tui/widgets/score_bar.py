@@ -1,0 +1,37 @@
+"""A self-reliance score 1–5 as five small blocks and the number."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+FILLED, EMPTY = "█", "░"
+MAX_SCORE = 5
+
+
+class ScoreBar(Widget):
+    """'███░░ 3'; dim dots when the domain has no score yet."""
+
+    DEFAULT_CSS = """
+    ScoreBar {
+        width: 8;
+        height: 1;
+    }
+    """
+
+    score: reactive[int | None] = reactive(None)
+
+    def __init__(self, score: int | None = None, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.set_reactive(ScoreBar.score, score)
+
+    def render(self) -> Content:
+        if self.score is None:
+            return Content.from_markup("[$foreground-muted]" + "·" * MAX_SCORE + "[/]")
+        return Content.from_markup(
+            "[$primary]$filled[/][$foreground-muted]$empty[/] [b]$score[/b]",
+            filled=FILLED * self.score,
+            empty=EMPTY * (MAX_SCORE - self.score),
+            score=str(self.score),
+        )

@@ -1,0 +1,47 @@
+"""The young person's warm story, grouped by kind, their own words shown as quotes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from coach.domain.domains import WarmKind
+from coach.domain.model import WarmStoryItem
+
+EMPTY_HINT = "Nog geen warm verhaal vastgelegd. Begin het volgende gesprek hiermee:"
+
+
+def quote(item: WarmStoryItem) -> Content:
+    """The item's text; in quotation marks and italic when they are the young person's own words."""
+    if item.own_words:
+        return Content.from_markup("[i]“$text”[/i]", text=item.text)
+    return Content(item.text)
+
+
+class WarmStory(Vertical):
+    """What matters to them, what they are proud of, how they kept going."""
+
+    def __init__(self, items: list[WarmStoryItem], kinds: tuple[WarmKind, ...], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._items = items
+        self._kinds = kinds
+
+    def compose(self) -> ComposeResult:
+        if not self._items:
+            yield Static(EMPTY_HINT, classes="empty-hint")
+            if self._kinds and self._kinds[0].questions:
+                yield Static(Content.from_markup("[i]“$q”[/i]", q=self._kinds[0].questions[0]), classes="warm-item")
+            return
+        labels = {kind.key: kind.label for kind in self._kinds}
+        # Known kinds in the prompts' order; any other kind after them, as written.
+        order = [kind.key for kind in self._kinds]
+        order += sorted({item.kind for item in self._items} - set(order))
+        for key in order:
+            items = [item for item in self._items if item.kind == key]
+            if not items:
+                continue
+            yield Static(labels.get(key, key.capitalize()), markup=False, classes="warm-kind")
+            for item in items:
+                yield Static(quote(item), classes="warm-item -own-words" if item.own_words else "warm-item")

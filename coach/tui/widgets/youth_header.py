@@ -1,0 +1,51 @@
+"""Who this is at a glance: name, age, phase, contact rhythm, the fixed coach."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.content import Content
+from textual.widgets import Static
+
+from coach.domain.caseload import CaseloadEntry
+from coach.domain.continuity import CONTINUITY_LABELS
+from coach.domain.model import PHASE_LABELS, Case, age_on
+from coach.tui.formatting import CONTINUITY_COLOURS, MARKER, day_count, days_ago, short_date
+
+
+class YouthHeader(Static):
+    """Name; then age, phase and continuity; then the fixed coach and start date."""
+
+    def __init__(self, case: Case, entry: CaseloadEntry, today: date, **kwargs) -> None:
+        super().__init__(header_content(case, entry, today), **kwargs)
+
+
+def header_content(case: Case, entry: CaseloadEntry, today: date) -> Content:
+    """The header's text."""
+    youth = case.youth
+    parts: list[Content] = []
+    age = age_on(youth.birth_date, today)
+    if age is not None:
+        parts.append(Content(f"{age} jaar"))
+    parts.append(Content.from_markup("[b]$phase[/b]", phase=PHASE_LABELS.get(entry.phase, entry.phase)))
+    days, status = entry.days_since_contact, entry.continuity
+    if status is not None:
+        parts.append(
+            Content.from_markup(
+                f"[${CONTINUITY_COLOURS[status]}]{MARKER}[/] [b]$word[/b]", word=CONTINUITY_LABELS[status]
+            )
+        )
+    if entry.last_contact is None:
+        parts.append(Content("nog geen contact" + (f" ({day_count(days)} in traject)" if days else "")))
+    elif days is not None:
+        parts.append(Content(f"{days_ago(days)} gezien" if days <= 1 else f"{day_count(days)} sinds laatste contact"))
+    about: list[Content] = []
+    if youth.coach:
+        about.append(Content.from_markup("vaste coach: [b]$coach[/b]", coach=youth.coach))
+    if youth.started_on:
+        about.append(Content(f"in traject sinds {short_date(youth.started_on, today)}"))
+    name = Content.from_markup("[b]$name[/b]", name=youth.display_name)
+    lines = [name, Content(" · ").join(parts)]
+    if about:
+        lines.append(Content(" · ").join(about))
+    return Content("\n").join(lines)
