@@ -1,0 +1,243 @@
+"""The `coach` command line (the contract is shared/spec/cli.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from coach import __version__, clock, paths
+from coach.cli_format import DutchGroup, PositiveInt, usage_message
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class CoachError(Exception):
+    """A Dutch message for the user and the exit code that goes with it."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED):
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass
+class Options:
+    """The global options every command sees."""
+
+    db_path: Path | None
+    prompts_dir: Path | None
+
+
+def _open(db_path: Path):
+    from coach.store import StoreError, open_db
+
+    try:
+        return open_db(db_path)
+    except StoreError as error:
+        raise CoachError(str(error)) from None
+
+
+def _content(options: Options):
+    from coach.conversation.prompts import PromptsError, load_content
+
+    try:
+        return load_content(options.prompts_dir)
+    except PromptsError as error:
+        raise CoachError(str(error), EXIT_USAGE) from None
+
+
+def _today():
+    try:
+        return clock.today()
+    except clock.BadTodayError as error:
+        raise CoachError(str(error), EXIT_USAGE) from None
+
+
+def _out() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+@click.group(cls=DutchGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="COACH_DB", metavar="PAD",
+              help="Het databasebestand (ook via COACH_DB). Wordt gemaakt als het nog niet bestaat.")
+@click.option("--prompts", "prompts_dir", type=click.Path(file_okay=False, path_type=Path), envvar="COACH_PROMPTS", metavar="MAP",
+              help="Map met eigen vragen en teksten van je organisatie (ook via COACH_PROMPTS); vervangt onze per bestand.")
+@click.version_option(__version__, "--version", message="coach %(version)s", help="Toon het versienummer en stop.")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None, prompts_dir: Path | None) -> None:
+    """coach: de caseload, de intake en het contactritme van jongerencoaches.
+
+    Zonder commando opent de app op je eigen database.
+    """
+    ctx.obj = Options(db_path, prompts_dir)
+    if ctx.invoked_subcommand is None:
+        _run_tui(ctx.obj, ctx.obj.db_path or paths.default_db_path(), demo=False)
+
+
+def _run_tui(options: Options, db_path: Path, *, demo: bool) -> None:
+    today = _today()
+    content = _content(options)
+    _open(db_path).close()  # a broken or locked file gets its message before the screen opens
+    from coach.tui.app import make_app
+
+    make_app(db_path, today=today, content=content, demo=demo).run()
+
+
+@cli.command()
+@click.option("--no-tui", is_flag=True, help="Alleen de demo-database maken en het pad tonen.")
+@click.option("--youths", type=PositiveInt("aantal jongeren"), default=25, help="Hoeveel fictieve jongeren (standaard 25).")
+@click.option("--seed", type=int, metavar="GETAL", default=1, help="Zelfde seed, zelfde demo (standaard 1).")
+@click.pass_obj
+def demo(options: Options, no_tui: bool, youths: int, seed: int) -> None:
+    """Maak een fictieve demo-caseload (of gebruik die opnieuw) en open de app."""
+    from coach.demo.setup import DemoRefused, ensure_demo
+
+    db_path = options.db_path or paths.demo_db_path()
+    today = _today()
+    try:
+        ensure_demo(db_path, youths=youths, seed=seed, today=today, fresh=no_tui)
+    except DemoRefused as error:
+        raise CoachError(str(error)) from None
+    if no_tui:
+        click.echo(str(db_path))
+    else:
+        _run_tui(options, db_path, demo=True)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
+@click.pass_obj
+def caseload(options: Options, as_json: bool) -> None:
+    """De caseload: één regel per jongere in een lopend traject."""
+    from coach.domain.continuity import CONTINUITY_LABELS
+    from coach.domain.model import PHASE_LABELS
+    from coach.reports.case_view import CONTINUITY_STYLES
+    from coach.store.caseload import caseload as load_caseload
+
+    today = _today()
+    db = _open(options.db_path or paths.default_db_path())
+    entries = load_caseload(db, today)
+    if as_json:
+        click.echo(json.dumps([entry.as_json() for entry in entries], ensure_ascii=False, indent=2))
+        return
+    if not entries:
+        click.echo("Nog geen jongeren in een lopend traject. Voeg ze toe met 'coach import' of probeer 'coach demo'.")
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
+    for title in ("nr", "naam", "fase", "dagen", "ritme", "volgende", "afspraken"):
+        table.add_column(title, no_wrap=True, min_width=12 if title == "naam" else None, overflow="ellipsis",
+                         justify="right" if title in ("nr", "dagen") else "left")
+    for entry in entries:
+        days = "—" if entry.days_since_contact is None else str(entry.days_since_contact)
+        continuity = entry.continuity or ""
+        agreements = str(entry.open_agreements) + (f" · {entry.overdue_agreements} te laat" if entry.overdue_agreements else "")
+        table.add_row(
+            str(entry.id),
+            entry.name,
+            PHASE_LABELS[entry.phase],
+            days,
+            f"[{CONTINUITY_STYLES.get(continuity, '')}]● {CONTINUITY_LABELS.get(continuity, '')}[/]" if continuity else "",
+            entry.next_contact.strftime("%d-%m") if entry.next_contact else "—",
+            agreements,
+        )
+    _out().print(table)
+
+
+def _load(options: Options, youth_id: int):
+    from coach.store.cases import load_case
+
+    db = _open(options.db_path or paths.default_db_path())
+    case = load_case(db, youth_id)
+    if case is None:
+        raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
+    return db, case
+
+
+@cli.command()
+@click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
+@click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
+@click.pass_obj
+def show(options: Options, youth_id: int, as_json: bool) -> None:
+    """Eén dossier in één oogopslag: warm verhaal eerst, dan de leefgebieden en afspraken."""
+    from coach.reports.case_view import case_json, case_renderable
+    from coach.store.caseload import caseload_entry
+
+    today = _today()
+    db, case = _load(options, youth_id)
+    entry = caseload_entry(db, youth_id, today)
+    if as_json:
+        click.echo(json.dumps(case_json(case, entry, today), ensure_ascii=False, indent=2))
+    else:
+        _out().print(case_renderable(case, entry, _content(options), today))
+
+
+@cli.command(name="import")
+@click.argument("files", metavar="BESTAND...", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_obj
+def import_(options: Options, files: tuple[Path, ...]) -> None:
+    """Controleer dossierbestanden (case-v1 JSON) en lees ze in: alles of niets."""
+    from coach.store.casefile import CaseFileError
+    from coach.store.transfer import import_case_files
+
+    db = _open(options.db_path or paths.default_db_path())
+    try:
+        ids = import_case_files(db, list(files))
+    except CaseFileError as error:
+        raise CoachError(f"{error}\nNiets ingelezen: verbeter het bestand en probeer het opnieuw.", EXIT_USAGE) from None
+    for youth_id in ids:
+        click.echo(youth_id)
+
+
+@cli.command()
+@click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND", help="Schrijf naar dit bestand in plaats van naar het scherm.")
+@click.pass_obj
+def export(options: Options, youth_id: int, output: Path | None) -> None:
+    """Schrijf een heel dossier als dossierbestand (case-v1 JSON)."""
+    from coach.store.casefile import case_to_dict
+
+    _db, case = _load(options, youth_id)
+    text = json.dumps(case_to_dict(case), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise CoachError(f"Kan {output} niet schrijven: {error.strerror}. Kies een andere map of bestandsnaam.") from None
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code; errors become Dutch lines on stderr."""
+    try:
+        result = cli.main(args=argv, prog_name="coach", standalone_mode=False)
+    except click.UsageError as error:
+        click.echo(usage_message(error), err=True)
+        return EXIT_USAGE
+    except CoachError as error:
+        click.echo(str(error), err=True)
+        return error.code
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("Afgebroken.", err=True)
+        return EXIT_FAILED
+    except Exception as error:  # the last line of defence: a message, never a traceback
+        if os.environ.get("COACH_DEBUG"):
+            raise
+        click.echo(
+            f"Er ging iets onverwachts mis ({type(error).__name__}). Probeer het opnieuw; blijft het "
+            "gebeuren, meld het dan (met COACH_DEBUG=1 zie je de technische details).",
+            err=True,
+        )
+        return EXIT_FAILED
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(run())

@@ -1,0 +1,1 @@
+"""Text, JSON and Markdown views of cases for the command line and for sharing."""

@@ -1,0 +1,93 @@
+"""One case at a glance, as JSON for scripts and as rich text for the terminal."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from coach.domain.caseload import CaseloadEntry
+from coach.domain.continuity import CONTINUITY_LABELS
+from coach.domain.domains import Content
+from coach.domain.model import PHASE_LABELS, Case, age_on, latest_scores
+
+CONTINUITY_STYLES = {"ok": "green", "let_op": "yellow", "te_lang": "bold red"}
+
+
+def open_agreements(case: Case, today: date) -> list[dict[str, Any]]:
+    """Open agreements, soonest due first, each marked overdue or not."""
+    items = [a for a in case.agreements if a.status == "open"]
+    items.sort(key=lambda a: (a.due is None, a.due or date.max, a.made_on))
+    return [
+        {
+            "text": a.text,
+            "owner": a.owner,
+            "due": a.due.isoformat() if a.due else None,
+            "overdue": bool(a.due and a.due < today),
+        }
+        for a in items
+    ]
+
+
+def case_json(case: Case, entry: CaseloadEntry, today: date) -> dict[str, Any]:
+    """The `coach show --json` object of the CLI contract."""
+    return {
+        "id": case.youth.id,
+        "name": case.youth.display_name,
+        "age": age_on(case.youth.birth_date, today),
+        "phase": entry.phase,
+        "days_since_contact": entry.days_since_contact,
+        "continuity": entry.continuity,
+        "next_contact": entry.as_json()["next_contact"],
+        "warm_story": [{"kind": item.kind, "text": item.text} for item in case.warm_story],
+        "latest_scores": latest_scores(case.assessments),
+        "open_agreements": open_agreements(case, today),
+        "release_readiness": [],
+    }
+
+
+def case_renderable(case: Case, entry: CaseloadEntry, content: Content, today: date) -> Group:
+    """The case for a terminal: warm story first, then scores, then agreements."""
+    youth = case.youth
+    age = age_on(youth.birth_date, today)
+    header = Text(youth.display_name, style="bold")
+    header.append(f"  ·  {age} jaar" if age is not None else "")
+    header.append(f"  ·  {PHASE_LABELS[entry.phase]}")
+    contact = Text("Laatste contact: ")
+    if entry.days_since_contact is None:
+        contact.append("nog geen")
+    else:
+        contact.append(f"{entry.days_since_contact} dagen geleden")
+    if entry.continuity:
+        contact.append("  ● " + CONTINUITY_LABELS[entry.continuity], style=CONTINUITY_STYLES[entry.continuity])
+
+    labels = {kind.key: kind.label for kind in content.warm_kinds}
+    warm = Table.grid(padding=(0, 2))
+    for item in case.warm_story:
+        text = f"“{item.text}”" if item.own_words else item.text
+        warm.add_row(Text(labels.get(item.kind, item.kind), style="italic"), text)
+
+    scores = latest_scores(case.assessments)
+    domains = Table.grid(padding=(0, 2))
+    for domain in content.domains:
+        score = scores.get(domain.key)
+        shown = Text("nog niet gescoord", style="dim") if score is None else Text(
+            f"{score}  {content.level(score).label}"
+        )
+        domains.add_row(domain.label, shown)
+
+    agreements = Table.grid(padding=(0, 2))
+    for item in open_agreements(case, today):
+        due = date.fromisoformat(item["due"]).strftime("%d-%m-%Y") if item["due"] else "geen datum"
+        style = "red" if item["overdue"] else ""
+        agreements.add_row(Text(due, style=style), item["owner"], item["text"])
+
+    parts = [header, contact, Text(""), Text("Warm verhaal", style="bold underline")]
+    parts.append(warm if case.warm_story else Text("Nog niets opgeschreven.", style="dim"))
+    parts += [Text(""), Text("Leefgebieden (laatste score)", style="bold underline"), domains]
+    parts += [Text(""), Text("Open afspraken", style="bold underline")]
+    parts.append(agreements if agreements.row_count else Text("Geen open afspraken.", style="dim"))
+    return Group(*parts)

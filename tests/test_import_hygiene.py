@@ -1,0 +1,18 @@
+"""The core never imports Textual: the UI stays a layer on top."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_core_packages_never_import_textual():
+    code = (
+        "import sys\n"
+        "import coach.domain.model, coach.domain.continuity, coach.domain.caseload\n"
+        "import coach.store, coach.store.cases, coach.store.caseload, coach.store.transfer\n"
+        "import coach.conversation.prompts, coach.reports.case_view, coach.cli\n"
+        "assert 'textual' not in sys.modules, 'textual imported by the core'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
