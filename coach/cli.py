@@ -5,62 +5,25 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.table import Table
 
-from coach import __version__, clock, paths
+from coach import __version__, paths
+from coach.cli_common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    CoachError,
+    Options,
+    console,
+    content_or_fail,
+    load_case_or_fail,
+    open_or_fail,
+    today_or_fail,
+)
 from coach.cli_format import DutchGroup, PositiveInt, usage_message
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-class CoachError(Exception):
-    """A Dutch message for the user and the exit code that goes with it."""
-
-    def __init__(self, message: str, code: int = EXIT_FAILED):
-        super().__init__(message)
-        self.code = code
-
-
-@dataclass
-class Options:
-    """The global options every command sees."""
-
-    db_path: Path | None
-    prompts_dir: Path | None
-
-
-def _open(db_path: Path):
-    from coach.store import StoreError, open_db
-
-    try:
-        return open_db(db_path)
-    except StoreError as error:
-        raise CoachError(str(error)) from None
-
-
-def _content(options: Options):
-    from coach.conversation.prompts import PromptsError, load_content
-
-    try:
-        return load_content(options.prompts_dir)
-    except PromptsError as error:
-        raise CoachError(str(error), EXIT_USAGE) from None
-
-
-def _today():
-    try:
-        return clock.today()
-    except clock.BadTodayError as error:
-        raise CoachError(str(error), EXIT_USAGE) from None
-
-
-def _out() -> Console:
-    return Console(highlight=False, soft_wrap=False)
 
 
 @click.group(cls=DutchGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,9 +44,9 @@ def cli(ctx: click.Context, db_path: Path | None, prompts_dir: Path | None) -> N
 
 
 def _run_tui(options: Options, db_path: Path, *, demo: bool) -> None:
-    today = _today()
-    content = _content(options)
-    _open(db_path).close()  # a broken or locked file gets its message before the screen opens
+    today = today_or_fail()
+    content = content_or_fail(options)
+    open_or_fail(db_path).close()  # a broken or locked file gets its message before the screen opens
     from coach.tui.app import make_app
 
     make_app(db_path, today=today, content=content, demo=demo).run()
@@ -99,7 +62,7 @@ def demo(options: Options, no_tui: bool, youths: int, seed: int) -> None:
     from coach.demo.setup import DemoRefused, ensure_demo
 
     db_path = options.db_path or paths.demo_db_path()
-    today = _today()
+    today = today_or_fail()
     try:
         ensure_demo(db_path, youths=youths, seed=seed, today=today, fresh=no_tui)
     except DemoRefused as error:
@@ -120,8 +83,8 @@ def caseload(options: Options, as_json: bool) -> None:
     from coach.reports.case_view import CONTINUITY_STYLES
     from coach.store.caseload import caseload as load_caseload
 
-    today = _today()
-    db = _open(options.db_path or paths.default_db_path())
+    today = today_or_fail()
+    db = open_or_fail(options.db_path or paths.default_db_path())
     entries = load_caseload(db, today)
     if as_json:
         click.echo(json.dumps([entry.as_json() for entry in entries], ensure_ascii=False, indent=2))
@@ -146,17 +109,7 @@ def caseload(options: Options, as_json: bool) -> None:
             entry.next_contact.strftime("%d-%m") if entry.next_contact else "—",
             agreements,
         )
-    _out().print(table)
-
-
-def _load(options: Options, youth_id: int):
-    from coach.store.cases import load_case
-
-    db = _open(options.db_path or paths.default_db_path())
-    case = load_case(db, youth_id)
-    if case is None:
-        raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
-    return db, case
+    console().print(table)
 
 
 @cli.command()
@@ -168,13 +121,13 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
     from coach.reports.case_view import case_json, case_renderable
     from coach.store.caseload import caseload_entry
 
-    today = _today()
-    db, case = _load(options, youth_id)
+    today = today_or_fail()
+    db, case = load_case_or_fail(options, youth_id)
     entry = caseload_entry(db, youth_id, today)
     if as_json:
         click.echo(json.dumps(case_json(case, entry, today), ensure_ascii=False, indent=2))
     else:
-        _out().print(case_renderable(case, entry, _content(options), today))
+        console().print(case_renderable(case, entry, content_or_fail(options), today))
 
 
 @cli.command(name="import")
@@ -185,7 +138,7 @@ def import_(options: Options, files: tuple[Path, ...]) -> None:
     from coach.store.casefile import CaseFileError
     from coach.store.transfer import import_case_files
 
-    db = _open(options.db_path or paths.default_db_path())
+    db = open_or_fail(options.db_path or paths.default_db_path())
     try:
         ids = import_case_files(db, list(files))
     except CaseFileError as error:
@@ -202,7 +155,7 @@ def export(options: Options, youth_id: int, output: Path | None) -> None:
     """Schrijf een heel dossier als dossierbestand (case-v1 JSON)."""
     from coach.store.casefile import case_to_dict
 
-    _db, case = _load(options, youth_id)
+    _db, case = load_case_or_fail(options, youth_id)
     text = json.dumps(case_to_dict(case), ensure_ascii=False, indent=2) + "\n"
     if output is None:
         click.echo(text, nl=False)
@@ -211,6 +164,10 @@ def export(options: Options, youth_id: int, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
         raise CoachError(f"Kan {output} niet schrijven: {error.strerror}. Kies een andere map of bestandsnaam.") from None
+
+
+# Commands of later features live in their own modules (coach/cli_<area>.py)
+# and are registered here, one line each.
 
 
 def run(argv: list[str] | None = None) -> int:

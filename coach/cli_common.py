@@ -1,0 +1,72 @@
+"""What every command of the command line shares: options, errors, opening the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+
+from coach import clock, paths
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class CoachError(Exception):
+    """A Dutch message for the user and the exit code that goes with it."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED):
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass
+class Options:
+    """The global options every command sees."""
+
+    db_path: Path | None
+    prompts_dir: Path | None
+
+
+def open_or_fail(db_path: Path):
+    """The opened database, or a CoachError with the store's Dutch message."""
+    from coach.store import StoreError, open_db
+
+    try:
+        return open_db(db_path)
+    except StoreError as error:
+        raise CoachError(str(error)) from None
+
+
+def content_or_fail(options: Options):
+    """The prompts content (the organisation's own where given), or a CoachError."""
+    from coach.conversation.prompts import PromptsError, load_content
+
+    try:
+        return load_content(options.prompts_dir)
+    except PromptsError as error:
+        raise CoachError(str(error), EXIT_USAGE) from None
+
+
+def today_or_fail():
+    """Today, or a CoachError when COACH_TODAY is malformed."""
+    try:
+        return clock.today()
+    except clock.BadTodayError as error:
+        raise CoachError(str(error), EXIT_USAGE) from None
+
+
+def console() -> Console:
+    """A console for tables and text on standard output."""
+    return Console(highlight=False, soft_wrap=False)
+
+
+def load_case_or_fail(options: Options, youth_id: int):
+    """The database and the case with this id, or a CoachError saying it does not exist."""
+    from coach.store.cases import load_case
+
+    db = open_or_fail(options.db_path or paths.default_db_path())
+    case = load_case(db, youth_id)
+    if case is None:
+        raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
+    return db, case
