@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.table import Table
 
 from coach import __version__, paths
 from coach.cli_common import (
@@ -44,12 +43,24 @@ def cli(ctx: click.Context, db_path: Path | None, prompts_dir: Path | None) -> N
 
 
 def _run_tui(options: Options, db_path: Path, *, demo: bool) -> None:
+    from coach.cli_passphrase import tui_passphrase
+    from coach.store import StoreError
+    from coach.store.instance import InstanceLock
+
     today = today_or_fail()
     content = content_or_fail(options)
-    open_or_fail(db_path).close()  # a broken or locked file gets its message before the screen opens
-    from coach.tui.app import make_app
+    try:
+        lock = InstanceLock(db_path).acquire()  # a second window on the same database is told so
+    except StoreError as error:
+        raise CoachError(str(error)) from None
+    try:
+        # A broken file or a wrong COACH_PASSPHRASE gets its message before the screen opens.
+        passphrase = tui_passphrase(db_path, demo=demo)
+        from coach.tui.app import make_app
 
-    make_app(db_path, today=today, content=content, demo=demo).run()
+        make_app(db_path, today=today, content=content, demo=demo, passphrase=passphrase).run()
+    finally:
+        lock.release()
 
 
 @cli.command()
@@ -74,60 +85,25 @@ def demo(options: Options, no_tui: bool, youths: int, seed: int) -> None:
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
-@click.pass_obj
-def caseload(options: Options, as_json: bool) -> None:
-    """De caseload: één regel per jongere in een lopend traject."""
-    from coach.domain.continuity import CONTINUITY_LABELS
-    from coach.domain.model import PHASE_LABELS
-    from coach.reports.case_view import CONTINUITY_STYLES
-    from coach.store.caseload import caseload as load_caseload
-
-    today = today_or_fail()
-    db = open_or_fail(options.db_path or paths.default_db_path())
-    entries = load_caseload(db, today)
-    if as_json:
-        click.echo(json.dumps([entry.as_json() for entry in entries], ensure_ascii=False, indent=2))
-        return
-    if not entries:
-        click.echo("Nog geen jongeren in een lopend traject. Voeg ze toe met 'coach import' of probeer 'coach demo'.")
-        return
-    table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
-    for title in ("nr", "naam", "fase", "dagen", "ritme", "volgende", "afspraken"):
-        table.add_column(title, no_wrap=True, min_width=12 if title == "naam" else None, overflow="ellipsis",
-                         justify="right" if title in ("nr", "dagen") else "left")
-    for entry in entries:
-        days = "—" if entry.days_since_contact is None else str(entry.days_since_contact)
-        continuity = entry.continuity or ""
-        agreements = str(entry.open_agreements) + (f" · {entry.overdue_agreements} te laat" if entry.overdue_agreements else "")
-        table.add_row(
-            str(entry.id),
-            entry.name,
-            PHASE_LABELS[entry.phase],
-            days,
-            f"[{CONTINUITY_STYLES.get(continuity, '')}]● {CONTINUITY_LABELS.get(continuity, '')}[/]" if continuity else "",
-            entry.next_contact.strftime("%d-%m") if entry.next_contact else "—",
-            agreements,
-        )
-    console().print(table)
-
-
-@cli.command()
 @click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
 @click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
 @click.pass_obj
 def show(options: Options, youth_id: int, as_json: bool) -> None:
     """Eén dossier in één oogopslag: warm verhaal eerst, dan de leefgebieden en afspraken."""
     from coach.reports.case_view import case_json, case_renderable
+    from coach.reports.readiness import case_readiness, trajectory_parts
     from coach.store.caseload import caseload_entry
 
     today = today_or_fail()
+    content = content_or_fail(options)
     db, case = load_case_or_fail(options, youth_id)
     entry = caseload_entry(db, youth_id, today)
+    readiness = case_readiness(db, case, content, today)
     if as_json:
-        click.echo(json.dumps(case_json(case, entry, today), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(case_json(case, entry, today, readiness), ensure_ascii=False, indent=2))
     else:
-        console().print(case_renderable(case, entry, content_or_fail(options), today))
+        parts = trajectory_parts(db, case, entry.phase, readiness)
+        console().print(case_renderable(case, entry, content, today, trajectory=parts))
 
 
 @cli.command(name="import")
@@ -168,6 +144,19 @@ def export(options: Options, youth_id: int, output: Path | None) -> None:
 
 # Commands of later features live in their own modules (coach/cli_<area>.py)
 # and are registered here, one line each.
+from coach import cli_safety  # noqa: E402  (backup, restore, erase, retention, passphrase)
+from coach import cli_caseload  # noqa: E402
+
+cli.add_command(cli_safety.backup)
+cli.add_command(cli_safety.restore)
+cli.add_command(cli_safety.erase)
+cli.add_command(cli_safety.retention)
+cli.add_command(cli_safety.passphrase_)
+cli.add_command(cli_caseload.caseload)  # noqa: E402 (the weekly desk: sort, filter, search, deze week)
+from coach import cli_intervision  # noqa: E402  (summary, anonymise)
+
+cli.add_command(cli_intervision.summary)
+cli.add_command(cli_intervision.anonymise)
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -186,6 +175,11 @@ def run(argv: list[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: a message, never a traceback
         if os.environ.get("COACH_DEBUG"):
             raise
+        from coach.cli_passphrase import database_problem
+
+        if (problem := database_problem(error)) is not None:  # a full disk, a damaged file: say so plainly
+            click.echo(problem, err=True)
+            return EXIT_FAILED
         click.echo(
             f"Er ging iets onverwachts mis ({type(error).__name__}). Probeer het opnieuw; blijft het "
             "gebeuren, meld het dan (met COACH_DEBUG=1 zie je de technische details).",

@@ -29,22 +29,21 @@ class Options:
 
 
 def open_or_fail(db_path: Path):
-    """The opened database, or a CoachError with the store's Dutch message."""
-    from coach.store import StoreError, open_db
+    """The opened database (unlocked with COACH_PASSPHRASE or a hidden prompt), or a CoachError."""
+    from coach.cli_passphrase import open_for_cli
 
-    try:
-        return open_db(db_path)
-    except StoreError as error:
-        raise CoachError(str(error)) from None
+    return open_for_cli(db_path)
 
 
 def content_or_fail(options: Options):
     """The prompts content (the organisation's own where given), or a CoachError."""
+    from coach.config import ConfigError, load_config
     from coach.conversation.prompts import PromptsError, load_content
 
     try:
-        return load_content(options.prompts_dir)
-    except PromptsError as error:
+        # --prompts (or COACH_PROMPTS) wins over the settings file.
+        return load_content(options.prompts_dir or load_config().prompts)
+    except (PromptsError, ConfigError) as error:
         raise CoachError(str(error), EXIT_USAGE) from None
 
 

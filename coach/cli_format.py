@@ -80,6 +80,8 @@ def usage_message(error: click.UsageError) -> str:
     """A Dutch line for a usage error, with where to find help."""
     if isinstance(error, click.NoSuchOption):
         text = f"Onbekende optie {error.option_name}."
+    elif isinstance(error, click.BadOptionUsage) and "requires an argument" in error.message:
+        text = f"Na {error.option_name} hoort een waarde; die ontbreekt."
     elif isinstance(error, click.MissingParameter):
         name = error.param.human_readable_name if error.param else "een waarde"
         text = f"{name} ontbreekt."

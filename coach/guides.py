@@ -107,7 +107,9 @@ def _unique(slugs: list[str]) -> list[str]:
     return result
 
 
-def _sections(text: str) -> list[tuple[int, str, str, int, list[str]]]:
+# Cached on the text: search runs on every keystroke and parsing is most of its cost.
+@lru_cache(maxsize=64)
+def _sections(text: str) -> tuple[tuple[int, str, str, int, tuple[str, ...]], ...]:
     """Return (level, title, slug, first line, html comments below it) per heading, in order."""
     tokens = _parser().parse(text)
     found: list[tuple[int, str, int, list[str]]] = []
@@ -119,7 +121,7 @@ def _sections(text: str) -> list[tuple[int, str, str, int, list[str]]]:
         elif token.type == "html_block" and found:
             found[-1][3].append(token.content)
     slugs = _unique([slugify(title) for _level, title, _line, _html in found])
-    return [(lv, t, slug, ln, html) for (lv, t, ln, html), slug in zip(found, slugs)]
+    return tuple((lv, t, slug, ln, tuple(html)) for (lv, t, ln, html), slug in zip(found, slugs))
 
 
 def headings(text: str) -> list[tuple[int, str, str]]:
@@ -129,12 +131,24 @@ def headings(text: str) -> list[tuple[int, str, str]]:
 
 def links(text: str) -> list[str]:
     """Return the target of every Markdown link in the text, percent-decoded, in order."""
+    return list(_links(text))
+
+
+@lru_cache(maxsize=64)
+def _links(text: str) -> tuple[str, ...]:
+    """links(), cached on the text (search reads index.md's links on every call)."""
     found = []
     for token in _parser().parse(text):
         for child in token.children or ():
             if child.type == "link_open" and "href" in child.attrs:
                 found.append(unquote(str(child.attrs["href"])))
-    return found
+    return tuple(found)
+
+
+def plain_text(line: str) -> str:
+    """Return one line of Markdown as the reader sees it: emphasis, code marks and link targets dropped."""
+    tokens = _parser().parseInline(line)
+    return "".join(_inline_text(token) for token in tokens).strip()
 
 
 def title_of(text: str) -> str:
@@ -178,7 +192,10 @@ def domain_section(folder: Path, key: str) -> tuple[str, str]:
 
 def _fold(text: str) -> str:
     """Lowercase and drop accents, so 'financien' finds 'Financiën'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():  # most lines: nothing to drop
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -206,3 +223,22 @@ def search(folder: Path, query: str, limit: int | None = None) -> list[Hit]:
                 if limit is not None and len(hits) >= limit:
                     return hits
     return hits
+
+
+def match_spans(line: str, query: str) -> list[tuple[int, int]]:
+    """Return (start, end) in `line` of every query word, found as search() finds them, sorted."""
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(line):
+        part = _fold(char)
+        folded.append(part)
+        origin.extend([index] * len(part))
+    text = "".join(folded)
+    spans = []
+    for term in _fold(query).split():
+        start = text.find(term)
+        while start != -1:
+            end = start + len(term)
+            spans.append((origin[start], origin[end - 1] + 1))
+            start = text.find(term, end)
+    return sorted(spans)

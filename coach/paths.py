@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_cache_dir, user_data_dir
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 
 APP_NAME = "coach"
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -23,6 +23,11 @@ def data_dir() -> Path:
 def cache_dir() -> Path:
     """Folder for rebuildable caches (such as the anonymiser's lookup cache)."""
     return Path(os.environ.get("COACH_CACHE_DIR") or user_cache_dir(APP_NAME))
+
+
+def config_path() -> Path:
+    """The coach's settings file (config.toml in the user config folder, or COACH_CONFIG)."""
+    return Path(os.environ.get("COACH_CONFIG") or Path(user_config_dir(APP_NAME)) / "config.toml")
 
 
 def default_db_path() -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -73,6 +74,56 @@ def small_caseload() -> list[Case]:
         phases=[PhaseEntry("begeleiding", date(2024, 5, 1)), PhaseEntry("afgesloten", date(2025, 12, 1))],
     )
     return [noor, daan, samira, mees]
+
+
+# --- deduce: loaded once per test session ------------------------------------------------------------
+# Loading deduce costs seconds and about 1.1 GB, so every test that needs it shares one worker process
+# (`anonymiser_client`). Those tests run together at the end of the session, so the worker stays warm
+# between them; the test that watches it stop when idle runs last of all.
+
+DEDUCE_IDLE = 8.0  # seconds the shared worker waits for the next request before it stops
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "deduce_idle: runs after every other test that uses the shared deduce worker")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def order(item: pytest.Item) -> tuple[bool, bool]:
+        uses = "anonymiser_client" in getattr(item, "fixturenames", ())
+        return uses, item.get_closest_marker("deduce_idle") is not None
+
+    items.sort(key=order)  # stable: otherwise the collected order
+
+
+@pytest.fixture(scope="session")
+def anonymiser_client(request: pytest.FixtureRequest):
+    """One worker process with deduce, its cache kept between runs (pytest's cache folder, else the user cache)."""
+    from coach import paths
+    from coach.privacy.worker import AnonymiserClient
+
+    cache = getattr(request.config, "cache", None)
+    folder = cache.mkdir("coach-anonymiser") if cache is not None else paths.cache_dir()
+    client = AnonymiserClient(idle_timeout=DEDUCE_IDLE, env=dict(os.environ, COACH_CACHE_DIR=str(folder)))
+    yield client
+    client.close()
+
+
+class SharedClient:
+    """The session's deduce worker handed to code that closes its client when done: closing does nothing."""
+
+    def __init__(self, client) -> None:
+        self._client = client
+        self.closed = False
+
+    def __getattr__(self, name: str):
+        return getattr(self._client, name)
+
+    def close(self) -> None:
+        self.closed = True
+
+    def abort(self) -> None:
+        self.closed = True
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from factories import sample_case
 def env(tmp_path, monkeypatch):
     """A fresh database via COACH_DB and a fixed today."""
     db_path = tmp_path / "coach.db"
+    open_db(db_path).close()  # unencrypted, so tests can look inside; a new file would need COACH_PASSPHRASE
     monkeypatch.setenv("COACH_DB", str(db_path))
     monkeypatch.setenv("COACH_TODAY", "2026-03-10")
     monkeypatch.delenv("COACH_PROMPTS", raising=False)
@@ -86,7 +87,7 @@ def test_show_json_and_text_put_the_warm_story_first(env, capsys):
     data = json.loads(out)
     assert code == 0
     assert data["latest_scores"] == {"financien": 2, "werk_opleiding": 3}
-    assert data["release_readiness"] == [] and data["continuity"] == "ok" and data["phase"] == "begeleiding"
+    assert len(data["release_readiness"]) == 7 and data["continuity"] == "ok" and data["phase"] == "begeleiding"
     assert data["open_agreements"][0]["overdue"] is True
     code, out, _ = call(capsys, "show", "1")
     assert code == 0

@@ -15,6 +15,8 @@ from coach.guides import (
     headings,
     links,
     list_guides,
+    match_spans,
+    plain_text,
     search,
     slugify,
     textual_anchor,
@@ -301,3 +303,10 @@ def test_slugify_matches_textual():
 def test_repeated_headings_get_numbered_slugs():
     found = headings("# T\n\n## Vragen\n\ntekst\n\n## Vragen\n\n## Vragen\n")
     assert [slug for _l, _t, slug in found] == ["t", "vragen", "vragen-1", "vragen-2"]
+
+
+def test_plain_text_and_match_spans_for_showing_a_hit() -> None:
+    assert plain_text("zie [het warme verhaal](warm-verhaal.md#x), **niet** `?`") == "zie het warme verhaal, niet ?"
+    line = "Financiën en de Deurwaarder; financien"
+    assert [line[a:b] for a, b in match_spans(line, "FINANCIEN deur")] == ["Financiën", "Deur", "financien"]
+    assert match_spans(line, "   ") == []

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 
 import pytest
 from sqlite_utils import Database
 
 from coach.store import StoreError, open_db
+from coach.store.db import IntegrityError
 from coach.store.cases import DuplicateRefError, insert_cases, load_case
 from coach.store.caseload import caseload, caseload_entry
 from coach.store.migrations import migrations
@@ -55,7 +55,7 @@ def test_a_failing_write_rolls_back_whole():
     good = sample_case("Roos")
     bad = sample_case("Bas")
     bad.contacts[0].status = "onzin"  # violates the CHECK constraint halfway through
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(IntegrityError):
         insert_cases(db, [good, bad])
     assert db.execute("SELECT count(*) FROM youths").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM contacts").fetchone()[0] == 0

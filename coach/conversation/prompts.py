@@ -25,6 +25,10 @@ WARM_KEYS = WARM_KINDS
 
 SCALE_FILE = "scale.toml"
 WARM_FILE = "warm_story.toml"
+RELEASE_FILE = "release.toml"  # parsed by coach.conversation.release_prompts
+BALANCE_FILE = "balance.toml"  # parsed by coach.conversation.talk_prompts
+VISIT_FILE = "visit.toml"  # parsed by coach.conversation.talk_prompts
+INTERVISION_FILE = "intervision.toml"  # parsed by coach.reports.intervision_methods
 DOMAINS_DIR = "domains"
 
 QUESTIONS_MIN, QUESTIONS_MAX = 3, 6
@@ -79,6 +83,10 @@ def prompt_files() -> tuple[str, ...]:
         SCALE_FILE,
         *(f"{DOMAINS_DIR}/{key}.toml" for key in DOMAIN_KEYS),
         WARM_FILE,
+        RELEASE_FILE,
+        BALANCE_FILE,
+        VISIT_FILE,
+        INTERVISION_FILE,
     )
 
 
@@ -116,7 +124,22 @@ def load_content(override_dir: Path | None = None, base_dir: Path | None = None)
         _parse_domain(source(f"{DOMAINS_DIR}/{key}.toml"), key) for key in DOMAIN_KEYS
     )
     warm_kinds = _parse_warm(source(WARM_FILE))
-    return Content(domains=domains, scale=scale, warm_kinds=warm_kinds)
+    from coach.conversation.release_prompts import parse_release  # it builds on this module's helpers
+
+    release = parse_release(source(RELEASE_FILE))
+    from coach.reports.intervision_methods import parse_intervision
+
+    intervision = parse_intervision(source(INTERVISION_FILE))
+    from coach.conversation.talk_prompts import parse_balance, parse_visit
+
+    return Content(
+        domains=domains,
+        scale=scale,
+        warm_kinds=warm_kinds,
+        extra={"release": release, "intervision": intervision},
+        balance=parse_balance(source(BALANCE_FILE)),
+        openers=parse_visit(source(VISIT_FILE)),
+    )
 
 
 # --- reading files -----------------------------------------------------------------
@@ -179,14 +202,14 @@ def _syntax_error(shown: str, path: Path, message: str) -> PromptsError:
 
 def _check_no_strays(folder: Path) -> None:
     # A misspelt file name would silently be ignored; say so instead.
-    top = {SCALE_FILE, WARM_FILE}
+    top = {SCALE_FILE, WARM_FILE, RELEASE_FILE, BALANCE_FILE, VISIT_FILE, INTERVISION_FILE}
     for path in sorted(folder.glob("*.toml")):
         if path.name not in top:
             hint = _did_you_mean(path.name, top)
             raise PromptsError(
                 _shown(folder, path.name),
-                f"onbekend bestand{hint}. Hier horen alleen {SCALE_FILE}, {WARM_FILE} "
-                f"en de map {DOMAINS_DIR}/.",
+                f"onbekend bestand{hint}. Hier horen alleen "
+                f"{', '.join(sorted(top))} en de map {DOMAINS_DIR}/.",
                 path=path,
             )
     for path in sorted((folder / DOMAINS_DIR).glob("*.toml")):

@@ -21,6 +21,9 @@ class CaseloadEntry:
     next_contact: datetime | None
     open_agreements: int
     overdue_agreements: int
+    started_on: date | None = None
+    next_contact_mode: str | None = None
+    next_agreement_due: date | None = None
 
     def as_json(self) -> dict:
         """The row as the CLI contract's JSON object."""
@@ -49,6 +52,8 @@ def make_entry(
     overdue_agreements: int,
     today: date,
     rules: ContinuityRules = ContinuityRules(),
+    next_mode: str | None = None,
+    next_due: date | None = None,
 ) -> CaseloadEntry:
     """Apply the continuity rules to one young person's facts."""
     last_day = last_held.date() if last_held else None
@@ -63,4 +68,7 @@ def make_entry(
         next_contact=next_planned,
         open_agreements=open_agreements,
         overdue_agreements=overdue_agreements,
+        started_on=started_on,
+        next_contact_mode=next_mode if next_planned else None,
+        next_agreement_due=next_due,
     )

@@ -60,6 +60,15 @@ class WarmKind:
 
 
 @dataclass(frozen=True)
+class BalanceCues:
+    """Words that mark an answer as warm or as about problems, and when to suggest a warm question."""
+
+    warm: tuple[str, ...] = ()
+    problem: tuple[str, ...] = ()
+    stretch: int = 4
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything loaded from prompts/: domains in fixed order, scale, warm kinds."""
 
@@ -67,6 +76,9 @@ class Content:
     scale: tuple[ScaleLevel, ...]
     warm_kinds: tuple[WarmKind, ...]
     extra: dict = field(default_factory=dict)
+    balance: BalanceCues = BalanceCues()
+    # Per warm-story kind, a template with {tekst} to open a follow-up visit.
+    openers: dict[str, str] = field(default_factory=dict)
 
     def domain(self, key: str) -> Domain:
         """The domain with this key (KeyError when unknown)."""

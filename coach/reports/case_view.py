@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -13,6 +13,7 @@ from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import CONTINUITY_LABELS
 from coach.domain.domains import Content
 from coach.domain.model import PHASE_LABELS, Case, age_on, latest_scores
+from coach.domain.release import Criterion
 
 CONTINUITY_STYLES = {"ok": "green", "let_op": "yellow", "te_lang": "bold red"}
 
@@ -32,8 +33,8 @@ def open_agreements(case: Case, today: date) -> list[dict[str, Any]]:
     ]
 
 
-def case_json(case: Case, entry: CaseloadEntry, today: date) -> dict[str, Any]:
-    """The `coach show --json` object of the CLI contract."""
+def case_json(case: Case, entry: CaseloadEntry, today: date, readiness: list[Criterion] | None = None) -> dict[str, Any]:
+    """The `coach show --json` object of the CLI contract (readiness from reports.readiness)."""
     return {
         "id": case.youth.id,
         "name": case.youth.display_name,
@@ -45,12 +46,14 @@ def case_json(case: Case, entry: CaseloadEntry, today: date) -> dict[str, Any]:
         "warm_story": [{"kind": item.kind, "text": item.text} for item in case.warm_story],
         "latest_scores": latest_scores(case.assessments),
         "open_agreements": open_agreements(case, today),
-        "release_readiness": [],
+        "release_readiness": [criterion.as_json() for criterion in readiness or []],
     }
 
 
-def case_renderable(case: Case, entry: CaseloadEntry, content: Content, today: date) -> Group:
-    """The case for a terminal: warm story first, then scores, then agreements."""
+def case_renderable(
+    case: Case, entry: CaseloadEntry, content: Content, today: date, *, trajectory: list[RenderableType] = ()
+) -> Group:
+    """The case for a terminal: warm story first, then scores, then agreements, then the trajectory parts."""
     youth = case.youth
     age = age_on(youth.birth_date, today)
     header = Text(youth.display_name, style="bold")
@@ -90,4 +93,5 @@ def case_renderable(case: Case, entry: CaseloadEntry, content: Content, today: d
     parts += [Text(""), Text("Leefgebieden (laatste score)", style="bold underline"), domains]
     parts += [Text(""), Text("Open afspraken", style="bold underline")]
     parts.append(agreements if agreements.row_count else Text("Geen open afspraken.", style="dim"))
+    parts += list(trajectory)
     return Group(*parts)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from coach.domain.caseload import CaseloadEntry, make_entry
 from coach.domain.continuity import ContinuityRules
+from coach.store.db import OperationalError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # One pass over youths; each correlated subquery is an index lookup on
-# (youth_id, status, at) or (youth_id, since), so the cost grows with the
-# number of young people, not with the number of contacts.
+# (youth_id, status, at), (youth_id, status, due) or (youth_id, since), so the
+# cost grows with the number of young people, not with the number of contacts.
 CASELOAD_SQL = """
 SELECT
     y.id,
@@ -21,11 +24,13 @@ SELECT
     COALESCE(y.started_on, (SELECT MIN(p.since) FROM phases p WHERE p.youth_id = y.id)) AS started_on,
     (SELECT MAX(c.at) FROM contacts c
       WHERE c.youth_id = y.id AND c.status = 'plaatsgevonden' AND c.at < :tomorrow) AS last_held,
-    (SELECT MIN(c.at) FROM contacts c
-      WHERE c.youth_id = y.id AND c.status = 'gepland' AND c.at >= :today) AS next_planned,
+    (SELECT c.at || ' ' || c.mode FROM contacts c
+      WHERE c.youth_id = y.id AND c.status = 'gepland' AND c.at >= :today ORDER BY c.at LIMIT 1) AS next_planned,
     (SELECT COUNT(*) FROM agreements a WHERE a.youth_id = y.id AND a.status = 'open') AS open_agreements,
     (SELECT COUNT(*) FROM agreements a
-      WHERE a.youth_id = y.id AND a.status = 'open' AND a.due < :today) AS overdue_agreements
+      WHERE a.youth_id = y.id AND a.status = 'open' AND a.due < :today) AS overdue_agreements,
+    (SELECT MIN(a.due) FROM agreements a
+      WHERE a.youth_id = y.id AND a.status = 'open' AND a.due >= :today) AS next_due
 FROM youths y
 """
 
@@ -33,6 +38,31 @@ FROM youths y
 def caseload(db: Database, today: date, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
     """Young people in an open trajectory (not afgesloten), ordered by name."""
     entries = [entry for entry in _entries(db, today, rules, CASELOAD_SQL, {}) if entry.phase != "afgesloten"]
+    entries.sort(key=lambda entry: (entry.name.casefold(), entry.id))
+    return entries
+
+
+# The open young people first by name, so the first screenful can be drawn
+# before the whole caseload is in: the name and phase of everyone are cheap,
+# the contact facts are then looked up for these few only.
+FIRST_PAGE_SQL = CASELOAD_SQL + """
+WHERE y.id IN (
+    SELECT y.id FROM youths y
+    WHERE COALESCE((SELECT p.phase FROM phases p WHERE p.youth_id = y.id ORDER BY p.since DESC, p.id DESC LIMIT 1),
+                   'aanmelding') != 'afgesloten'
+    ORDER BY lower(COALESCE(NULLIF(y.nickname, ''), y.first_name) || COALESCE(' ' || NULLIF(y.last_name, ''), '')), y.id
+    LIMIT :limit
+)
+"""
+
+
+def first_page(db: Database, today: date, limit: int, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
+    """The first `limit` young people of `caseload()` (by name): enough to paint a screen while the rest loads.
+
+    Names with accented capitals may sort a little differently here than in
+    `caseload()`; the full load that follows puts them right.
+    """
+    entries = _entries(db, today, rules, FIRST_PAGE_SQL, {"limit": limit})
     entries.sort(key=lambda entry: (entry.name.casefold(), entry.id))
     return entries
 
@@ -45,20 +75,66 @@ def caseload_entry(db: Database, youth_id: int, today: date, rules: ContinuityRu
 
 def _entries(db: Database, today: date, rules: ContinuityRules, sql: str, extra: dict) -> list[CaseloadEntry]:
     params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **extra}
+    parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
     entries = []
-    for row in db.query(sql, params):
+    for (youth_id, name, phase, started_on, last_held, next_planned, open_count, overdue_count, next_due) in db.execute(sql, params):
+        next_at, _, next_mode = next_planned.partition(" ") if next_planned else (None, "", None)
         entries.append(
             make_entry(
-                id=row["id"],
-                name=row["name"],
-                phase=row["phase"],
-                last_held=datetime.fromisoformat(row["last_held"]) if row["last_held"] else None,
-                started_on=date.fromisoformat(row["started_on"]) if row["started_on"] else None,
-                next_planned=datetime.fromisoformat(row["next_planned"]) if row["next_planned"] else None,
-                open_agreements=row["open_agreements"],
-                overdue_agreements=row["overdue_agreements"],
+                id=youth_id,
+                name=name,
+                phase=phase,
+                last_held=parse_moment(last_held) if last_held else None,
+                started_on=parse_day(started_on) if started_on else None,
+                next_planned=parse_moment(next_at) if next_at else None,
+                open_agreements=open_count,
+                overdue_agreements=overdue_count,
                 today=today,
                 rules=rules,
+                next_mode=next_mode or None,
+                next_due=parse_day(next_due) if next_due else None,
             )
         )
     return entries
+
+
+def contact_events(db: Database, youth_ids: list[int], since: date, until: date) -> dict[int, list[tuple[date, str]]]:
+    """Per young person, (day, status) of every contact from `since` up to and including `until`.
+
+    Meant for the rows on screen: one index range per young person.
+    """
+    events: dict[int, list[tuple[date, str]]] = {youth_id: [] for youth_id in youth_ids}
+    if not youth_ids:
+        return events
+    marks = ",".join("?" * len(youth_ids))
+    rows = db.execute(
+        f"SELECT youth_id, substr(at, 1, 10), status FROM contacts WHERE youth_id IN ({marks}) AND at >= ? AND at < ?",
+        [*youth_ids, since.isoformat(), (until + timedelta(days=1)).isoformat()],
+    )
+    parse_day = date.fromisoformat
+    for youth_id, day, status in rows:
+        events[youth_id].append((parse_day(day), status))
+    return events
+
+
+def audit_mark(db: Database) -> int | None:
+    """The newest entry of the audit trail, to ask later what changed since (None: no trail kept)."""
+    try:
+        return db.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]
+    except OperationalError:
+        return None
+
+
+def changed_since(db: Database, mark: int | None) -> set[int] | None:
+    """The young people whose files changed after audit entry `mark`.
+
+    None when that cannot be told (no trail, or a change that belongs to no
+    young person, such as a setting): then read the whole caseload again.
+    """
+    if mark is None:
+        return None
+    try:
+        ids = {row[0] for row in db.execute("SELECT DISTINCT youth_id FROM audit WHERE id > ?", [mark])}
+    except OperationalError:
+        return None
+    return None if None in ids else ids

@@ -18,6 +18,22 @@ REVISED_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _keep_revisions(db: Database, table: str, fields: tuple[str, ...]) -> None:
+    """Triggers that copy a text field's earlier value into revisions whenever it changes."""
+    for field in fields:
+        db.execute(
+            f"""
+            CREATE TRIGGER {table}_{field}_revision
+            AFTER UPDATE OF {field} ON {table}
+            WHEN old.{field} IS NOT new.{field} AND old.{field} IS NOT NULL AND old.{field} != ''
+            BEGIN
+                INSERT INTO revisions (youth_id, table_name, row_id, field, text)
+                VALUES (old.youth_id, '{table}', old.id, '{field}', old.{field});
+            END
+            """
+        )
+
+
 @migrations(name="m001_initial")
 def m001_initial(db: Database) -> None:
     """Youths and everything that belongs to one case."""
@@ -131,18 +147,7 @@ def m002_revisions(db: Database) -> None:
         """
     )
     for table, fields in REVISED_FIELDS.items():
-        for field in fields:
-            db.execute(
-                f"""
-                CREATE TRIGGER {table}_{field}_revision
-                AFTER UPDATE OF {field} ON {table}
-                WHEN old.{field} IS NOT new.{field} AND old.{field} IS NOT NULL AND old.{field} != ''
-                BEGIN
-                    INSERT INTO revisions (youth_id, table_name, row_id, field, text)
-                    VALUES (old.youth_id, '{table}', old.id, '{field}', old.{field});
-                END
-                """
-            )
+        _keep_revisions(db, table, fields)
 
 
 @migrations(name="m003_search")
@@ -151,3 +156,164 @@ def m003_search(db: Database) -> None:
     db["youths"].enable_fts(["first_name", "last_name", "nickname"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
     db["contacts"].enable_fts(["note"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
     db["warm_story"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+@migrations(name="m004_intake")
+def m004_intake(db: Database) -> None:
+    """The intake conversation (per domain, warm story links, where the coach was) and visits."""
+    db.executescript(
+        """
+        CREATE TABLE intakes (
+            id INTEGER PRIMARY KEY,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            started_on TEXT NOT NULL,
+            completed_on TEXT,
+            section TEXT NOT NULL DEFAULT 'warm',
+            field TEXT,
+            question INTEGER NOT NULL DEFAULT 0 CHECK (question >= 0)
+        );
+        CREATE TABLE intake_domains (
+            id INTEGER PRIMARY KEY,
+            intake_id INTEGER NOT NULL REFERENCES intakes(id) ON DELETE CASCADE,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            domain TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            going_well TEXT NOT NULL DEFAULT '',
+            concerns TEXT NOT NULL DEFAULT '',
+            wish TEXT NOT NULL DEFAULT '',
+            carried_by TEXT NOT NULL DEFAULT '[]',
+            carriers TEXT NOT NULL DEFAULT '[]',
+            score INTEGER CHECK (score BETWEEN 1 AND 5),
+            youth_score INTEGER CHECK (youth_score BETWEEN 1 AND 5),
+            skip TEXT CHECK (skip IN ('nu_niet', 'nvt')),
+            touched_on TEXT,
+            assessment_id INTEGER REFERENCES assessments(id) ON DELETE SET NULL,
+            UNIQUE (intake_id, domain)
+        );
+        CREATE TABLE intake_warm (
+            intake_id INTEGER NOT NULL REFERENCES intakes(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            warm_story_id INTEGER NOT NULL UNIQUE REFERENCES warm_story(id) ON DELETE CASCADE,
+            PRIMARY KEY (intake_id, kind)
+        );
+        CREATE TABLE visits (
+            id INTEGER PRIMARY KEY,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL UNIQUE REFERENCES contacts(id) ON DELETE CASCADE,
+            started_at TEXT NOT NULL
+        );
+        CREATE INDEX intakes_youth ON intakes(youth_id, started_on);
+        CREATE INDEX intake_domains_youth ON intake_domains(youth_id);
+        CREATE INDEX visits_youth ON visits(youth_id, started_at);
+        """
+    )
+    _keep_revisions(db, "intake_domains", ("notes", "going_well", "concerns", "wish",))
+
+
+@migrations(name="m005_contact_details")
+def m005_contact_details(db: Database) -> None:
+    """Domains a contact touched, which contact an agreement came from and when it closed, and form drafts."""
+    db.executescript(
+        """
+        CREATE TABLE contact_domains (
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            domain TEXT NOT NULL,
+            PRIMARY KEY (contact_id, domain)
+        );
+        ALTER TABLE agreements ADD COLUMN contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL;
+        ALTER TABLE agreements ADD COLUMN closed_on TEXT;
+        CREATE INDEX agreements_contact ON agreements(contact_id);
+        CREATE TABLE contact_drafts (
+            youth_id INTEGER PRIMARY KEY REFERENCES youths(id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        );
+        """
+    )
+
+
+@migrations(name="m006_audit")
+def m006_audit(db: Database) -> None:
+    """The append-only audit trail; its per-table triggers are kept by coach.store.audit."""
+    from coach.store.audit import AUDIT_TABLES_SQL, install_audit_triggers
+
+    db.executescript(AUDIT_TABLES_SQL)
+    install_audit_triggers(db)
+
+
+@migrations(name="m007_trajectory")
+def m007_trajectory(db: Database) -> None:
+    """Afbouw plans, loslaten decisions with nazorg checks, and the facts readiness weighs."""
+    db.executescript(
+        """
+        CREATE TABLE taper_plans (
+            id INTEGER PRIMARY KEY,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            accepted_on TEXT NOT NULL,
+            starts_on TEXT NOT NULL,
+            intervals TEXT NOT NULL CHECK (intervals != ''),
+            tolerance_days INTEGER NOT NULL DEFAULT 3 CHECK (tolerance_days BETWEEN 0 AND 14),
+            ended_on TEXT
+        );
+        CREATE TABLE taper_steps (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES taper_plans(id) ON DELETE CASCADE,
+            planned_at TEXT NOT NULL,
+            contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL
+        );
+        CREATE TABLE release_decisions (
+            id INTEGER PRIMARY KEY,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            decided_on TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('loslaten', 'nog_niet')),
+            reason TEXT NOT NULL CHECK (trim(reason) != ''),
+            way_back TEXT
+        );
+        CREATE TABLE nazorg_checks (
+            id INTEGER PRIMARY KEY,
+            release_id INTEGER NOT NULL REFERENCES release_decisions(id) ON DELETE CASCADE,
+            planned_at TEXT NOT NULL,
+            contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL
+        );
+        CREATE TABLE confidence (
+            id INTEGER PRIMARY KEY,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            asked_on TEXT NOT NULL,
+            score INTEGER CHECK (score BETWEEN 1 AND 5),
+            words TEXT,
+            CHECK (score IS NOT NULL OR trim(coalesce(words, '')) != '')
+        );
+        CREATE TABLE activities (
+            id INTEGER PRIMARY KEY,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('werk', 'opleiding', 'stage', 'dagbesteding', 'vrijwilligerswerk')),
+            description TEXT,
+            since TEXT NOT NULL,
+            until TEXT,
+            CHECK (until IS NULL OR until >= since)
+        );
+        CREATE TABLE basics (
+            id INTEGER PRIMARY KEY,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            label TEXT NOT NULL CHECK (trim(label) != ''),
+            state TEXT CHECK (state IN ('open', 'geregeld', 'nvt')),
+            custom INTEGER NOT NULL DEFAULT 0,
+            updated_on TEXT,
+            UNIQUE (youth_id, key)
+        );
+        CREATE TABLE staying_network (
+            network_id INTEGER PRIMARY KEY REFERENCES network(id) ON DELETE CASCADE,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE
+        );
+        CREATE INDEX taper_plans_youth ON taper_plans(youth_id);
+        CREATE INDEX taper_steps_plan ON taper_steps(plan_id);
+        CREATE INDEX release_decisions_youth ON release_decisions(youth_id);
+        CREATE INDEX nazorg_checks_release ON nazorg_checks(release_id);
+        CREATE INDEX confidence_youth ON confidence(youth_id, asked_on);
+        CREATE INDEX activities_youth ON activities(youth_id);
+        CREATE INDEX staying_network_youth ON staying_network(youth_id);
+        """
+    )
+    # The reason for a decision and the agreed way back keep their history, like every note.
+    _keep_revisions(db, "release_decisions", ("reason", "way_back"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Iterable
 
@@ -13,40 +14,48 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from coach import clock
+from coach.config import load_config
 from coach.conversation.prompts import load_content
 from coach.domain.domains import Content
 from coach.store.cases import load_case
 from coach.store.caseload import caseload_entry
-from coach.store.db import open_db
+from coach.tui.anonymiser_setup import prepare_anonymiser
 from coach.tui.commands import YouthCommands
+from coach.tui.locking import LockingMixin, open_for_app
 from coach.tui.screens.caseload import CaseloadScreen
-from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.caseload_table import CaseloadTable
 
 DEMO_SUBTITLE = "Demo — fictieve jongeren, niet versleuteld"
 
 
-class CoachApp(App):
+class CoachApp(LockingMixin, App):
     """The jongerencoach's terminal app."""
 
     CSS_PATH = "coach.tcss"
     TITLE = "coach"
     COMMANDS = App.COMMANDS | {YouthCommands}
-    # "?" and "f1" stay free for the help screen (the coach's handbook).
     BINDINGS = [
         Binding("q", "quit", "Stoppen", id="app.quit", tooltip="Sluit coach af"),
+        # Not a priority binding: in a text field "?" types a question mark; F1 works everywhere.
+        Binding("f1,question_mark", "help", "Hulp", id="app.help", key_display="F1",
+                tooltip="Het stuk van het handboek dat bij dit scherm hoort"),
         Binding("ctrl+p", "command_palette", "Zoeken", id="app.command_palette", show=False, priority=True,
                 tooltip="Zoek een jongere of een opdracht"),
+        Binding("ctrl+l", "lock", "Vergrendelen", id="app.lock", show=False, priority=True,
+                tooltip="Verberg alles tot je wachtwoord weer is getypt"),
     ]
 
-    def __init__(self, db: Database, today: date, content: Content, *, demo: bool = False) -> None:
+    def __init__(self, db: Database | None, today: date, content: Content, *, demo: bool = False,
+                 db_path: Path | None = None, passphrase: str | None = None, lock_after: float | None = None,
+                 backup_keep: int = 7) -> None:
         super().__init__()
-        self.db = db
+        self.db = db  # None until the coach has typed the passphrase (see LockingMixin)
         self.today = today
         self.content = content
         self.demo = demo
         if demo:
             self.sub_title = DEMO_SUBTITLE
+        self.setup_safety(db_path=db_path, passphrase=passphrase, lock_after=lock_after, backup_keep=backup_keep)
 
     def action_command_palette(self) -> None:
         """Open the command palette with a Dutch prompt."""
@@ -54,22 +63,45 @@ class CoachApp(App):
             self.push_screen(CommandPalette(id="--command-palette", placeholder="Zoek een jongere of een opdracht…"))
 
     def get_default_screen(self) -> Screen:
+        if self.db is None:
+            return Screen()  # stays blank under the passphrase screen
         return CaseloadScreen(self.db, self.today)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Dutch names; no screenshot command, as a screenshot file would hold names.
+        yield SystemCommand("Handboek", "Lees het handboek voor jongerencoaches", self.action_guides)
+        yield SystemCommand("Zoek in het handboek", "Zoek in alle stukken van het handboek",
+                            partial(self.action_guides, searching=True))
         yield SystemCommand("Kleuren", "Kies een ander kleurthema", self.action_change_theme)
+        yield SystemCommand("Anonimiseerder klaarzetten", "Eenmalig voorbereiden, zodat intervisiesamenvattingen vlot gaan",
+                            partial(prepare_anonymiser, self))
         if screen.query("HelpPanel"):
             yield SystemCommand("Toetsen", "Verberg de sneltoetsen", self.action_hide_help_panel)
         else:
             yield SystemCommand("Toetsen", "Toon de sneltoetsen van dit scherm", self.action_show_help_panel)
         yield SystemCommand("Stoppen", "Sluit coach af", self.action_quit)
 
+    async def action_help(self) -> None:
+        """Open the handbook at the section for the screen (or the intake domain) the coach is on."""
+        from coach.tui.help import help_target
+        from coach.tui.screens.guides import open_handbook
+
+        await open_handbook(self, *help_target(self.screen_stack))
+
+    async def action_guides(self, searching: bool = False) -> None:
+        """Open the handbook where the coach left it (with the cursor in its search field if asked)."""
+        from coach.tui.screens.guides import open_handbook
+
+        await open_handbook(self, searching=searching)
+
     def on_caseload_table_chosen(self, message: CaseloadTable.Chosen) -> None:
         self.open_youth(message.youth_id)
 
     def open_youth(self, youth_id: int) -> None:
         """Show this young person's screen (replacing another young person's, if one is open)."""
+        # Imported here, not at the top: the first screen (the caseload) paints without it.
+        from coach.tui.screens.youth import YouthScreen
+
         case = load_case(self.db, youth_id)
         entry = caseload_entry(self.db, youth_id, self.today)
         if case is None or entry is None:
@@ -82,16 +114,27 @@ class CoachApp(App):
             self.push_screen(screen)
 
     def on_unmount(self) -> None:
-        self.db.close()
+        if self.db is not None:
+            self.db.close()
 
 
 def make_app(
-    db_path: Path, *, today: date | None = None, content: Content | None = None, demo: bool = False
+    db_path: Path, *, today: date | None = None, content: Content | None = None, demo: bool = False,
+    passphrase: str | None = None, lock_after: float | None = None,
 ) -> CoachApp:
-    """The app as the CLI and the tests start it: database opened, content loaded, date fixed."""
+    """The app as the CLI and the tests start it: database opened, content loaded, date fixed.
+
+    An encrypted database without `passphrase` (or a new one) is opened in the
+    app, which asks for it; `lock_after` (seconds) overrides the settings' idle time.
+    """
+    config = load_config()
     return CoachApp(
-        open_db(db_path),
+        open_for_app(db_path, passphrase, demo=demo),
         today or clock.today(),
         content or load_content(),
         demo=demo,
+        db_path=db_path,
+        passphrase=passphrase,
+        lock_after=lock_after if lock_after is not None else config.idle_lock_minutes * 60,
+        backup_keep=config.backup_keep,
     )

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
+from coach.domain.calendar_words import MONTHS, WEEKDAYS, moment, short_date, weekday_date
 from coach.domain.continuity import CONTINUITY_LABELS, LET_OP, OK, TE_LANG
 
-MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+__all__ = [
+    "MONTHS", "WEEKDAYS", "CONTINUITY_COLOURS", "MARKER", "short_date", "weekday_date", "moment",
+    "days_ago", "day_count", "continuity_word",
+]
 
 # Theme variables per continuity status; the word beside the dot carries the
 # meaning, the colour only helps.
 CONTINUITY_COLOURS: dict[str, str] = {OK: "success", LET_OP: "warning", TE_LANG: "error"}
 MARKER = "●"
-
-
-def short_date(day: date, today: date) -> str:
-    """'14 mrt', with the year added when it is not this year's."""
-    text = f"{day.day} {MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
-def weekday_date(day: date, today: date) -> str:
-    """'di 18 mrt' (with the year when it is not this year's)."""
-    return f"{WEEKDAYS[day.weekday()]} {short_date(day, today)}"
-
-
-def moment(at: datetime, today: date) -> str:
-    """'di 18 mrt 10:00'."""
-    return f"{weekday_date(at.date(), today)} {at:%H:%M}"
 
 
 def days_ago(days: int | None, *, compact: bool = False) -> str:

@@ -1,20 +1,32 @@
-"""The caseload: who is in an open trajectory, when they were last seen, what is overdue."""
+"""The caseload as the coach's weekly desk: sort, filter, search, 'deze week', totals per phase."""
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 
 from sqlite_utils import Database
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coach.domain.caseload import CaseloadEntry
-from coach.domain.continuity import LET_OP, TE_LANG
-from coach.store.caseload import caseload
+from coach.domain.desk import SORT_ORDERS, CaseloadFilter, describe
+from coach.domain.this_week import week_window
 from coach.store.cases import youth_ids
+from coach.tui.desk import Desk
+from coach.tui.formatting import short_date
+from coach.tui.screens.filter_menu import FilterMenu
+from coach.tui.screens.sort_menu import SortMenu
+from coach.tui.widgets.caseload_columns import CASELOAD_COLUMNS, week_columns
 from coach.tui.widgets.caseload_table import CaseloadTable
+from coach.tui.widgets.desk_bar import DeskBar, DeskState
+from coach.tui.widgets.desk_totals import DeskTotals
+from coach.tui.widgets.search_field import SearchField
 
 ALL_CLOSED_TEXT = """\
 [b]Geen jongeren in een lopend traject.[/b]
@@ -30,58 +42,278 @@ Voeg jongeren toe met [b]coach import BESTAND.json[/b] (een of meer casusbestand
 Eerst rondkijken? Start [b]coach demo[/b]: dat opent de app met fictieve jongeren, \
 los van je eigen gegevens."""
 
+# What the marks of the rhythm strip mean; shown under the table when there is room.
+LEGEND = Content.from_markup(
+    "[dim]Ritme per week, oudste links:[/] [$success]●[/] contact  [$error]✕[/] niet verschenen  "
+    "[$warning]○[/] afgezegd  [$primary]◌[/] gepland  [dim]·[/] geen contact"
+)
+TALL = 36
+# Seconds after loading before 'deze week' is worked out ahead (not in the way of the first frames).
+WEEK_AFTER = 0.3
+
+# Rows read before the first paint: more than fit on a tall screen.
+FIRST_ROWS = 60
+
+# Which sort order a click on a column header asks for.
+COLUMN_SORTS = {order.column: key for key, order in SORT_ORDERS.items()} | {"strip": "ritme"}
+
 
 class CaseloadScreen(Screen):
     """The weekly desk view, and the app's first screen."""
+
+    AUTO_FOCUS = "#caseload-table"
+    BINDINGS = [
+        Binding("c", "log_contact", "Contact", id="caseload.log_contact",
+                tooltip="Leg een contactmoment vast voor de jongere op de gekozen regel"),
+        Binding("slash", "search", "Zoek", id="caseload.search", tooltip="Zoek op naam of op een woord in de notities"),
+        Binding("s", "sort", "Sorteer", id="caseload.sort", tooltip="Kies de volgorde"),
+        Binding("f", "filter", "Filter", id="caseload.filter", tooltip="Kies wie je wilt zien"),
+        Binding("w", "week(True)", "Deze week", id="caseload.week", tooltip="Wie zie je deze week, en waarom"),
+        Binding("w", "week(False)", "Iedereen", id="caseload.all", tooltip="Terug naar de hele caseload"),
+        Binding("x", "clear_filters", "Wis filters", id="caseload.clear", tooltip="Toon weer iedereen"),
+        Binding("escape", "clear_search", "Wis zoeken", id="caseload.clear_search", key_display="Esc",
+                tooltip="Maak het zoekveld leeg"),
+    ]
 
     def __init__(self, db: Database, today: date) -> None:
         super().__init__()
         self._db = db
         self._today = today
-        self.entries: list[CaseloadEntry] = []
+        self.desk = Desk(db, today)
+        self._offer: tuple[bool, ...] = ()
+        self._warmed = False
+        self._menu_open = False
+
+    # The desk's state, as tests and the app read it.
+    entries = property(lambda self: self.desk.entries)
+    filter = property(lambda self: self.desk.filter)
+    sort_key = property(lambda self: self.desk.sort_key)
+    week_view = property(lambda self: self.desk.week_view)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="summary")
+        yield DeskTotals(id="summary")
+        yield DeskBar(id="desk-bar")
+        with Horizontal(id="search-row"):
+            yield Static("Zoek:", id="search-label")
+            yield SearchField(placeholder="naam of een woord uit de notities (Esc wist)", id="search")
         yield CaseloadTable(id="caseload-table")
+        yield Static(LEGEND, id="legend")
+        yield Static(id="row-detail")
         yield Static(id="empty")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.query_one(CaseloadTable).rhythm_source = self.desk.rhythm
+
+    def on_resize(self) -> None:
+        # The legend of the rhythm strip only where it does not cost a row of young people that matters.
+        self.set_class(self.size.height >= TALL, "-tall")
+
+    def action_log_contact(self) -> None:
+        """Open the contact form for the young person under the cursor (the caseload reloads on return)."""
+        from coach.tui.screens.contact_entry import open_contact_entry  # not needed for the first paint
+
+        youth_id = self.query_one(CaseloadTable).chosen_id
+        if youth_id is not None:
+            open_contact_entry(self.app, youth_id)
+
     def on_screen_resume(self) -> None:
-        # Reload each time the screen comes back: another screen may have changed a case.
-        self.reload()
+        if self._menu_open:
+            self._menu_open = False  # back from the sort or filter menu: nothing changed in the data
+            return
+        if self.desk.loaded:
+            # Back from another screen: after only looking nothing needs reading; after a write
+            # (a contact logged, a phase changed) only the young people whose files changed.
+            changed = self.desk.catch_up()
+            if changed is None:
+                self._show_loaded()
+            elif changed:
+                self.query_one(CaseloadTable).forget_rhythm(changed)
+                self._show_loaded()
+            return
+        # The first time, with a big caseload, paint the first screenful at once and load the
+        # whole caseload right after; a small one is simply loaded.
+        page = self.desk.first_page(FIRST_ROWS)
+        if len(page) < FIRST_ROWS:
+            self.reload()
+            return
+        table = self.query_one(CaseloadTable)
+        table.show(page, self._today)
+        table.focus()
+        self.call_after_refresh(self.reload)
+
+    # --- loading and showing ------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the caseload again and show it."""
-        self.entries = caseload(self._db, self._today)
-        self.set_class(not self.entries, "-empty")
-        self.query_one("#summary", Static).update(summary_line(self.entries))
+        """Read the whole caseload again and show it as the coach left it (view, order, filters)."""
+        self.desk.load()
+        self.query_one(CaseloadTable).clear_rhythm()
+        self._show_loaded()
+        # Work out 'deze week' when the coach has the screen in view, so pressing w is quick later.
+        self.set_timer(WEEK_AFTER, self.desk.week_items)
+        if not self._warmed:
+            self._warmed = True
+            self.call_after_refresh(_prepare_youth_screen)
+
+    def _show_loaded(self) -> None:
+        entries = self.desk.entries
+        self.set_class(not entries, "-empty")
+        self.query_one(DeskTotals).show(self.desk.totals())
         table = self.query_one(CaseloadTable)
-        table.show(self.entries, self._today)
+        self.show_rows()
         # A hidden, empty table should neither take focus nor offer "Openen".
-        table.disabled = not self.entries
-        if self.entries:
-            table.focus()
-        else:
+        table.disabled = not entries
+        if not entries:
             text = ALL_CLOSED_TEXT if youth_ids(self._db) else EMPTY_TEXT
             self.query_one("#empty", Static).update(Content.from_markup(text))
+        elif not isinstance(self.focused, SearchField):
+            table.focus()
+
+    def show_rows(self, *, top: bool = False) -> None:
+        """Apply view, filter, search and order to the loaded caseload and show the result."""
+        desk, table = self.desk, self.query_one(CaseloadTable)
+        rows = desk.rows()
+        if desk.week_view:
+            columns = week_columns(desk.week_items())
+            table.sorted_column = None
+        else:
+            columns = CASELOAD_COLUMNS
+            table.sorted_column = SORT_ORDERS[desk.sort_key].column
+        table.show(rows, self._today, columns=columns, top=top, empty_text=desk.empty_text())
+        self.query_one(DeskBar).show(
+            DeskState(
+                shown=len(rows),
+                total=len(desk.entries),
+                sort=desk.sort_key,
+                chips=tuple(describe(desk.filter)),
+                week=week_window(self._today) if desk.week_view else None,
+            )
+        )
+        self.set_class(bool(desk.filter.search) or isinstance(self.focused, SearchField), "-searching")
+        self.set_class(desk.week_view, "-week")
+        # The footer rebuilds itself on every refresh of the bindings (tens of milliseconds
+        # with a full footer): only ask when what the keys offer has changed.
+        offer = (desk.week_view, desk.filter.is_empty, bool(desk.filter.search), bool(desk.entries))
+        if offer != self._offer:
+            self._offer = offer
+            self.refresh_bindings()
+
+    def _detail(self, entry: CaseloadEntry | None) -> Content:
+        """The line below the table: in 'deze week' every reason in full, when searching where it was found."""
+        if entry is None:
+            return Content("")
+        if self.desk.week_view:
+            item = self.desk.week_items().get(entry.id)
+            reasons = " · ".join(reason.text for reason in item.reasons) if item else ""
+            return Content.from_markup("[b]$name[/b]: $reasons", name=entry.name, reasons=reasons)
+        found = self.desk.where_found(entry.id)
+        if found is None:
+            return Content("")
+        if found.where == "naam":
+            return Content.from_markup("[b]$name[/b]: gevonden in de naam", name=entry.name)
+        where = f"notitie van {short_date(found.day, self._today)}" if found.day else found.where
+        return Content.from_markup("[b]$name[/b] · $where: [i]$text[/i]", name=entry.name, where=where, text=found.excerpt)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "week":
+            return parameters[0] != self.desk.week_view
+        if action == "clear_filters":
+            return not self.desk.filter.is_empty
+        if action == "clear_search":
+            return bool(self.desk.filter.search) or isinstance(self.focused, SearchField)
+        if action in ("sort", "filter", "search"):
+            return bool(self.desk.entries)
+        return True
+
+    def action_search(self) -> None:
+        self.set_class(True, "-searching")
+        self.query_one(SearchField).focus()
+
+    def action_clear_search(self) -> None:
+        self.query_one(SearchField).value = ""
+        self._apply_search("")
+        self.set_class(False, "-searching")
+        self.query_one(CaseloadTable).focus()
+
+    def action_sort(self) -> None:
+        if self.desk.week_view:
+            self.notify("In 'deze week' staat wie het meest dringend is bovenaan. Druk op w voor alle jongeren.")
+            return
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                self.desk.sort_key = key
+                self.show_rows()
+
+        self._menu_open = True
+        self.app.push_screen(SortMenu(self.desk.sort_key), chosen)
+
+    def action_filter(self) -> None:
+        def count(candidate: CaseloadFilter) -> tuple[int, int]:
+            return self.desk.count(candidate), len(self.desk.entries)
+
+        def chosen(new: CaseloadFilter | None) -> None:
+            if new is not None and new != self.desk.filter:
+                self.desk.filter = new
+                self.show_rows()
+
+        self._menu_open = True
+        self.app.push_screen(FilterMenu(self.desk.filter, count), chosen)
+
+    def action_week(self, on: bool) -> None:
+        self.desk.week_view = on
+        self.show_rows(top=on)
+
+    def action_clear_filters(self) -> None:
+        self.query_one(SearchField).value = ""
+        self.desk.clear()
+        self.show_rows()
+
+    # --- messages from the desk's widgets -----------------------------------------------------
+
+    @on(SearchField.Settled)
+    def _search_settled(self, event: SearchField.Settled) -> None:
+        self._apply_search(event.value)
+
+    @on(SearchField.Submitted)
+    def _search_done(self) -> None:
+        self.query_one(SearchField).settle_now()
+        if self.query_one(CaseloadTable).row_count:
+            self.query_one(CaseloadTable).focus()
+
+    def _apply_search(self, text: str) -> None:
+        if self.desk.search(text):
+            self.show_rows()
+
+    @on(DeskBar.Dropped)
+    def _chip_dropped(self, event: DeskBar.Dropped) -> None:
+        if event.part == "search":
+            self.action_clear_search()
+            return
+        self.desk.filter = self.desk.filter.without(event.part)
+        self.show_rows()
+
+    @on(CaseloadTable.Highlighted)
+    def _highlighted(self, event: CaseloadTable.Highlighted) -> None:
+        # For the highlighted young person: nothing lost to an ellipsis at 80 columns.
+        table = self.query_one(CaseloadTable)
+        entry = table.chosen_row if table.chosen_id == event.youth_id else None
+        self.query_one("#row-detail", Static).update(self._detail(entry))
+
+    @on(CaseloadTable.HeaderClicked)
+    def _header_clicked(self, event: CaseloadTable.HeaderClicked) -> None:
+        key = COLUMN_SORTS.get(event.column)
+        if key is not None and not self.desk.week_view:
+            self.desk.sort_key = key
+            self.show_rows()
 
 
-def summary_line(entries: list[CaseloadEntry]) -> Content:
-    """'8 jongeren · ● 2 te lang · ● 3 let op' (or that all is on course)."""
-    if not entries:
-        return Content("")
-    count = len(entries)
-    parts = [Content.from_markup("[b]$n[/b] " + ("jongere" if count == 1 else "jongeren"), n=str(count))]
-    too_long = sum(entry.continuity == TE_LANG for entry in entries)
-    attention = sum(entry.continuity == LET_OP for entry in entries)
-    overdue = sum(entry.overdue_agreements > 0 for entry in entries)
-    if too_long:
-        parts.append(Content.from_markup("[$error]●[/] [b]$n[/b] te lang", n=str(too_long)))
-    if attention:
-        parts.append(Content.from_markup("[$warning]●[/] [b]$n[/b] let op", n=str(attention)))
-    if overdue:
-        parts.append(Content.from_markup("[b]$n[/b] met afspraken te laat", n=str(overdue)))
-    if not (too_long or attention):
-        parts.append(Content.from_markup("[$success]●[/] iedereen op koers"))
-    return Content(" · ").join(parts)
+def _prepare_youth_screen() -> None:
+    """Import the young person's screen after the caseload is painted, so the first Enter opens it at once.
+
+    The app imports it only when needed, to paint the caseload sooner at start.
+    """
+    importlib.import_module("coach.tui.screens.youth")

@@ -1,12 +1,15 @@
-"""Agreements: open ones first (soonest due first, overdue marked), then recently closed."""
+"""Agreements: open ones first (soonest due first, overdue marked), then recently closed; each can be marked."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.binding import Binding
+from textual.containers import ScrollableContainer, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from coach.domain.model import Agreement
@@ -21,7 +24,9 @@ def order_agreements(agreements: list[Agreement]) -> tuple[list[Agreement], list
     open_ = sorted(
         (a for a in agreements if a.status == "open"), key=lambda a: (a.due is None, a.due or a.made_on)
     )
-    closed = sorted((a for a in agreements if a.status != "open"), key=lambda a: a.made_on, reverse=True)
+    closed = sorted(
+        (a for a in agreements if a.status != "open"), key=lambda a: (a.made_on, a.id or 0), reverse=True
+    )
     return open_, closed
 
 
@@ -43,8 +48,31 @@ def agreement_line(agreement: Agreement, today: date) -> Content:
     return line
 
 
+class AgreementItem(Static, can_focus=True):
+    """One agreement; focusable so it can be marked done or dropped."""
+
+    def __init__(self, agreement: Agreement, today: date, **kwargs) -> None:
+        super().__init__(agreement_line(agreement, today), **kwargs)
+        self.agreement = agreement
+
+
 class AgreementList(Vertical):
-    """Open agreements, then the last few closed ones."""
+    """Open agreements, then the last few closed ones; space marks done (or opens again), d drops one."""
+
+    BINDINGS = [
+        Binding("space", "toggle_done", "Gedaan", id="agreement.done",
+                tooltip="Markeer deze afspraak als gedaan (nog eens: weer open)"),
+        Binding("d", "drop", "Vervallen", id="agreement.drop", tooltip="Laat deze afspraak vervallen (vraagt eerst)"),
+        Binding("down,j", "move(1)", "Volgende", id="agreement.next", show=False),
+        Binding("up,k", "move(-1)", "Vorige", id="agreement.previous", show=False),
+    ]
+
+    @dataclass
+    class StatusChosen(Message):
+        """The coach chose a new status for an agreement (the screen stores it, asking first when dropping)."""
+
+        agreement: Agreement
+        status: str
 
     def __init__(self, agreements: list[Agreement], today: date, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -60,6 +88,54 @@ class AgreementList(Vertical):
             yield Static("Geen open afspraken.", classes="empty-hint list-item")
         for agreement in open_:
             classes = "list-item -overdue" if is_overdue(agreement, self._today) else "list-item"
-            yield Static(agreement_line(agreement, self._today), classes=classes)
+            yield AgreementItem(agreement, self._today, classes=classes, id=f"agreement-{agreement.id}")
         for agreement in closed[:CLOSED_SHOWN]:
-            yield Static(agreement_line(agreement, self._today), classes="list-item -closed")
+            yield AgreementItem(agreement, self._today, classes="list-item -closed", id=f"agreement-{agreement.id}")
+
+    async def show(self, agreements: list[Agreement], today: date) -> None:
+        """Show these agreements instead, keeping the focus on the same agreement when it is still listed."""
+        focused = self._focused_item()
+        keep = focused.agreement.id if focused else None
+        self._agreements, self._today = agreements, today
+        await self.recompose()
+        if keep is not None:
+            found = self.query(f"#agreement-{keep}")
+            if found:
+                found.first().focus()
+
+    def _focused_item(self) -> AgreementItem | None:
+        focused = self.screen.focused
+        return focused if isinstance(focused, AgreementItem) and focused.parent is self else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Only offer marking while an agreement has the focus.
+        if action in ("toggle_done", "drop"):
+            item = self._focused_item()
+            if item is None or (action == "drop" and item.agreement.status == "vervallen"):
+                return None
+        return True
+
+    def action_toggle_done(self) -> None:
+        item = self._focused_item()
+        if item is not None:
+            status = "open" if item.agreement.status != "open" else "gedaan"
+            self.post_message(self.StatusChosen(item.agreement, status))
+
+    def action_drop(self) -> None:
+        item = self._focused_item()
+        if item is not None and item.agreement.status != "vervallen":
+            self.post_message(self.StatusChosen(item.agreement, "vervallen"))
+
+    def action_move(self, step: int) -> None:
+        items = list(self.query(AgreementItem))
+        item = self._focused_item()
+        if item is None or not items:
+            return
+        index = items.index(item) + step
+        if 0 <= index < len(items):
+            items[index].focus()
+        else:
+            # Past the first or last agreement, arrows scroll the page again.
+            scroller = next((node for node in self.ancestors if isinstance(node, ScrollableContainer)), None)
+            if scroller is not None and scroller.can_focus:
+                scroller.focus()

@@ -1,38 +1,99 @@
-"""The caseload as a table that fits its width: full words when wide, abbreviations at 80 columns."""
+"""The caseload as a virtual table: only the rows on screen are drawn, so 5,000 young people open at once.
+
+Built on the Line API (`ScrollView.render_line`): a fixed header line, one
+line per young person, a row cursor, column widths computed from the width
+alone (never by measuring every cell), a compact layout at 80 columns and a
+wide one on a big screen.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.events import Resize
+from textual.cache import LRUCache
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from coach.domain.caseload import CaseloadEntry
-from coach.domain.model import PHASE_LABELS
-from coach.tui.formatting import (
-    CONTINUITY_COLOURS,
-    continuity_word,
-    days_ago,
-    moment,
-    short_date,
+from coach.domain.rhythm import RhythmWeek
+from coach.tui.widgets.caseload_columns import (
+    CASELOAD_COLUMNS,
+    STRIP_WEEKS,
+    CellContext,
+    Column,
+    Layout,
+    compute_layout,
 )
 
-# Below this width the table switches to short headers and compact cells.
-COMPACT_BELOW = 110
-NAME_MIN = 12
+SORT_MARK = " ▾"
+LINE_CACHE = 1000
+
+# (youth ids, past weeks, weeks ahead) -> rhythm weeks per youth id.
+RhythmSource = Callable[[list[int], int, int], dict[int, list[RhythmWeek]]]
+
+STYLE_KEYS = (
+    "dim", "bold", "ok", "let_op", "te_lang", "late", "too_long",
+    "plaatsgevonden", "niet_verschenen", "afgezegd", "gepland", "gap",
+)
 
 
-class CaseloadTable(DataTable):
-    """One row per young person; Enter chooses the young person under the cursor."""
+class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
+    """One line per young person; Enter (or a second click) chooses the one under the cursor."""
 
     BINDINGS = [
-        Binding("enter", "select_cursor", "Openen", id="caseload.open", tooltip="Open deze jongere"),
+        Binding("enter", "choose", "Openen", id="caseload.open", tooltip="Open deze jongere"),
+        Binding("up", "move(-1)", "Omhoog", id="caseload.up", show=False),
+        Binding("down", "move(1)", "Omlaag", id="caseload.down", show=False),
+        Binding("pageup", "page(-1)", "Pagina omhoog", id="caseload.page_up", show=False),
+        Binding("pagedown", "page(1)", "Pagina omlaag", id="caseload.page_down", show=False),
+        Binding("home", "jump(0)", "Eerste", id="caseload.first", show=False),
+        Binding("end", "jump(-1)", "Laatste", id="caseload.last", show=False),
     ]
+
+    COMPONENT_CLASSES = {
+        "caseload-table--header", "caseload-table--cursor", "caseload-table--stripe", "caseload-table--empty",
+        *(f"caseload-table--{key}" for key in STYLE_KEYS),
+    }
+
+    DEFAULT_CSS = """
+    CaseloadTable {
+        background: $surface;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+        & > .caseload-table--header { text-style: bold; background: $panel; }
+        & > .caseload-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        &:focus > .caseload-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: bold;
+        }
+        & > .caseload-table--stripe { background: $surface-lighten-1 50%; }
+        & > .caseload-table--empty { color: $text-muted; text-style: italic; }
+        & > .caseload-table--dim { color: $text-muted; }
+        & > .caseload-table--bold { text-style: bold; }
+        & > .caseload-table--ok { color: $success; }
+        & > .caseload-table--let_op { color: $warning; }
+        & > .caseload-table--te_lang { color: $error; text-style: bold; }
+        & > .caseload-table--late { color: $text-error; text-style: bold; }
+        & > .caseload-table--plaatsgevonden { color: $success; }
+        & > .caseload-table--niet_verschenen { color: $error; }
+        & > .caseload-table--afgezegd { color: $warning; }
+        & > .caseload-table--gepland { color: $primary; }
+        & > .caseload-table--gap { color: $text-muted; }
+        & > .caseload-table--too_long { color: $error; }
+    }
+    """
 
     @dataclass
     class Chosen(Message):
@@ -40,109 +101,292 @@ class CaseloadTable(DataTable):
 
         youth_id: int
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
-        self._entries: list[CaseloadEntry] = []
-        self._today: date | None = None
-        self._shown_width: int | None = None
+    @dataclass
+    class Highlighted(Message):
+        """The cursor came to rest on another young person (None: the table is empty)."""
 
-    def show(self, entries: list[CaseloadEntry], today: date) -> None:
-        """Fill the table, keeping the cursor on the same young person when possible."""
-        self._entries = list(entries)
+        youth_id: int | None
+
+    @dataclass
+    class HeaderClicked(Message):
+        """The coach clicked a column header (to sort by it)."""
+
+        column: str
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._rows: list[CaseloadEntry] = []
+        self._columns: tuple[Column, ...] = CASELOAD_COLUMNS
+        self._columns_drawn: tuple[Column, ...] = CASELOAD_COLUMNS
+        self._today: date | None = None
+        self._cursor = 0
+        self._empty_text = ""
+        self._longest_name = 0
+        self._layout: Layout | None = None
+        self._layout_stale = True
+        # Drawn lines by what they show (the row's facts, stripe, cursor, rhythm marks), so a
+        # reload or a new order with the same facts draws nothing anew.
+        self._lines: LRUCache[tuple, Strip] = LRUCache(LINE_CACHE)
+        self._styles: dict[str, Style] | None = None
+        self._rhythm: dict[int, list[RhythmWeek]] = {}
+        self.rhythm_source: RhythmSource | None = None
+        self.sorted_column: str | None = "name"
+
+    # --- data -----------------------------------------------------------------------------
+
+    def show(
+        self,
+        rows: Sequence[CaseloadEntry],
+        today: date,
+        *,
+        columns: Sequence[Column] = CASELOAD_COLUMNS,
+        keep: int | None = None,
+        top: bool = False,
+        empty_text: str = "",
+    ) -> None:
+        """Show these rows; the cursor stays on young person `keep` (or the chosen one) when still there.
+
+        With `top` the cursor goes to the first row instead.
+        """
+        keep = None if top else self.chosen_id if keep is None else keep
+        self._rows = list(rows)
         self._today = today
-        self._rebuild()
+        self._columns = tuple(columns)
+        self._empty_text = empty_text
+        self._longest_name = max((len(row.name) for row in self._rows), default=0)
+        if self._columns is not self._columns_drawn:
+            self._lines.clear()  # other columns, other lines
+            self._columns_drawn = self._columns
+        self._layout_stale = True
+        index = next((i for i, row in enumerate(self._rows) if row.id == keep), 0) if keep is not None else 0
+        self._cursor = min(index, max(len(self._rows) - 1, 0))
+        self._update_virtual_size()
+        self._scroll_to_cursor(center=True)
+        self.refresh()
+        self.post_message(self.Highlighted(self.chosen_id))
+
+    def clear_rhythm(self) -> None:
+        """Forget the loaded rhythm strips (after contacts changed)."""
+        self._rhythm.clear()
+        self.refresh()
+
+    def forget_rhythm(self, youth_ids: set[int]) -> None:
+        """Forget the rhythm strips of these young people (their contacts changed)."""
+        for youth_id in youth_ids:
+            self._rhythm.pop(youth_id, None)
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        """How many rows the table holds."""
+        return len(self._rows)
+
+    @property
+    def rows(self) -> list[CaseloadEntry]:
+        """The rows in the order shown."""
+        return list(self._rows)
+
+    @property
+    def cursor_row(self) -> int:
+        """The index of the row under the cursor."""
+        return self._cursor
+
+    @property
+    def chosen_row(self) -> CaseloadEntry | None:
+        """The row under the cursor."""
+        return self._rows[self._cursor] if self._rows else None
 
     @property
     def chosen_id(self) -> int | None:
         """The youth id of the row under the cursor."""
-        if not self._entries or not self.is_valid_row_index(self.cursor_row):
-            return None
-        return self._entries[self.cursor_row].id
+        return self._rows[self._cursor].id if self._rows else None
 
-    def on_resize(self, event: Resize) -> None:
-        if event.size.width != self._shown_width:
-            self._rebuild()
+    @property
+    def table_layout(self) -> Layout:
+        """The columns and widths for the current width."""
+        width = self.scrollable_content_region.width
+        if self._layout is None or self._layout_stale or self._layout.width != width:
+            layout = compute_layout(self._columns, width, self._longest_name)
+            if layout != self._layout:
+                self._lines.clear()
+            self._layout, self._layout_stale = layout, False
+        return self._layout
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.post_message(self.Chosen(int(event.row_key.value)))
+    def row_cells(self, index: int) -> list[str]:
+        """The plain text of each visible cell of a row, as the coach reads it (for tests and checks)."""
+        context = self._cell_context()
+        return ["".join(text for text, _ in column.cell(self._rows[index], context)) for column, _ in self.table_layout.columns]
 
-    def _rebuild(self) -> None:
-        width = self.size.width
-        if self._today is None or width == 0:
+    def header_cells(self) -> list[str]:
+        """The plain text of each header."""
+        return [self._header_title(column) for column, _ in self.table_layout.columns]
+
+    # --- cursor and keys ------------------------------------------------------------------
+
+    def move_cursor(self, index: int) -> None:
+        """Put the cursor on row `index` (clamped) and scroll it into view."""
+        if not self._rows:
             return
-        self._shown_width = width
-        keep = self.chosen_id
-        compact = width < COMPACT_BELOW
-        headers = [
-            Text(header)
-            for header in (
-                ("Naam", "Fase", "Laatst gezien", "Ritme", "Volgende", "Afspraken")
-                if compact
-                else ("Naam", "Fase", "Laatste contact", "Contactritme", "Volgende contact", "Open afspraken")
-            )
-        ]
-        rows = [self._cells(entry, compact) for entry in self._entries]
-        if compact:
-            # One space between columns instead of two leaves the name room at 80 columns.
-            self.cell_padding = 0
-            for cell in [*headers, *(cell for row in rows for cell in row)]:
-                cell.pad_left(1)
+        index = max(0, min(index, len(self._rows) - 1))
+        if index != self._cursor:
+            old, self._cursor = self._cursor, index
+            self._refresh_row(old)
+            self._refresh_row(index)
+            self.post_message(self.Highlighted(self.chosen_id))
+        self._scroll_to_cursor()
+
+    def action_move(self, step: int) -> None:
+        self.move_cursor(self._cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        self.move_cursor(self._cursor + direction * max(self._page_height - 1, 1))
+
+    def action_jump(self, index: int) -> None:
+        self.move_cursor(len(self._rows) - 1 if index < 0 else index)
+
+    def action_choose(self) -> None:
+        if self.chosen_id is not None:
+            self.post_message(self.Chosen(self.chosen_id))
+
+    def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        event.stop()
+        if offset.y == 0:
+            column = self.table_layout.column_at(offset.x)
+            if column is not None:
+                self.post_message(self.HeaderClicked(column.key))
+            return
+        index = int(self.scroll_offset.y) + offset.y - 1
+        if not 0 <= index < len(self._rows):
+            return
+        if index == self._cursor or event.chain > 1:
+            self.move_cursor(index)
+            self.action_choose()
         else:
-            self.cell_padding = 1
-        widths = [max(cell.cell_len for cell in [header, *(row[i] for row in rows)]) for i, header in enumerate(headers)]
-        # The name takes what the other columns leave; long names get an ellipsis.
-        padding = 2 * self.cell_padding * len(headers)
-        # A vertical scrollbar only appears when the rows do not fit (the header takes one line).
-        scrollbar = self.styles.scrollbar_size_vertical if len(rows) + 1 > self.size.height else 0
-        widths[0] = max(NAME_MIN, min(widths[0], width - padding - scrollbar - sum(widths[1:])))
-        self.clear(columns=True)
-        for header, column_width in zip(headers, widths):
-            self.add_column(header, width=column_width)
-        for entry, row in zip(self._entries, rows):
-            self.add_row(*row, key=str(entry.id))
-        if keep is not None:
-            index = next((i for i, entry in enumerate(self._entries) if entry.id == keep), 0)
-            self.move_cursor(row=index)
+            self.move_cursor(index)
 
-    def _colour(self, name: str) -> Style:
-        return Style(color=self.app.theme_variables.get(name))
+    @property
+    def _page_height(self) -> int:
+        return max(self.scrollable_content_region.height - 1, 1)
 
-    def _cells(self, entry: CaseloadEntry, compact: bool) -> list[Text]:
-        today = self._today
-        assert today is not None
-        dim = Style(dim=True)
+    def _scroll_to_cursor(self, center: bool = False) -> None:
+        top, height = int(self.scroll_offset.y), self._page_height
+        if center and not top <= self._cursor < top + height:
+            self.scroll_to(y=max(self._cursor - height // 2, 0), animate=False)
+        elif self._cursor < top:
+            self.scroll_to(y=self._cursor, animate=False)
+        elif self._cursor >= top + height:
+            self.scroll_to(y=self._cursor - height + 1, animate=False)
 
-        if entry.last_contact is not None:
-            last = Text(f"{short_date(entry.last_contact, today)} · {days_ago(entry.days_since_contact, compact=compact)}")
-        else:
-            last = Text("nog geen", style=dim)
-            if entry.days_since_contact is not None:
-                last.append(f" · {days_ago(entry.days_since_contact, compact=compact)}")
+    def _refresh_row(self, index: int) -> None:
+        self.refresh_line(index + 1)
 
-        rhythm = Text(continuity_word(entry.continuity))
-        if entry.continuity is not None:
-            rhythm.stylize(self._colour(CONTINUITY_COLOURS[entry.continuity]), 0, 1)
-            if entry.continuity != "ok":
-                rhythm.stylize(Style(bold=True))
+    # --- drawing --------------------------------------------------------------------------
 
-        if entry.next_contact is None:
-            upcoming = Text("—" if compact else "niet gepland", style=dim)
-        elif compact:
-            upcoming = Text(short_date(entry.next_contact.date(), today))
-        else:
-            upcoming = Text(moment(entry.next_contact, today))
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_virtual_size()
+        self._scroll_to_cursor()
 
-        if entry.open_agreements == 0:
-            agreements = Text("geen", style=dim)
-        else:
-            agreements = Text(f"{entry.open_agreements}" if compact else f"{entry.open_agreements} open")
-            if entry.overdue_agreements:
-                agreements.append(" · ")
-                agreements.append(f"{entry.overdue_agreements} te laat", style=self._colour("error") + Style(bold=True))
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._lines.clear()
 
-        cells = [Text(entry.name), Text(PHASE_LABELS.get(entry.phase, entry.phase)), last, rhythm, upcoming, agreements]
-        for cell in cells:
-            cell.no_wrap = True
-            cell.overflow = "ellipsis"
-        return cells
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
+
+    def _cell_context(self) -> CellContext:
+        assert self._today is not None
+        return CellContext(self._today, self.table_layout.compact, self._rhythm)
+
+    def _style(self, key: str | None) -> Style | None:
+        if key is None:
+            return None
+        if self._styles is None:
+            self._line_style("base")
+        assert self._styles is not None
+        return self._styles.get(key)
+
+    def _header_title(self, column: Column) -> str:
+        title = column.title(self.table_layout.compact)
+        return title + SORT_MARK if column.key == self.sorted_column else title
+
+    def render_lines(self, crop):
+        self._load_rhythm()
+        return super().render_lines(crop)
+
+    def _load_rhythm(self) -> None:
+        """Fetch the rhythm strips of the rows on screen that are not loaded yet (one query)."""
+        layout = self.table_layout
+        if self.rhythm_source is None or not any(column.key == "strip" for column, _ in layout.columns):
+            return
+        top = int(self.scroll_offset.y)
+        visible = self._rows[top: top + self._page_height]
+        missing = [row.id for row in visible if row.id not in self._rhythm]
+        if missing:
+            weeks, ahead = STRIP_WEEKS[layout.compact]
+            self._rhythm.update(self.rhythm_source(missing, weeks, ahead))
+
+    def render_line(self, y: int) -> Strip:
+        layout = self.table_layout
+        if y == 0:
+            return self._header_line(layout)
+        index = int(self.scroll_offset.y) + y - 1
+        if index >= len(self._rows):
+            if index == 0 and self._empty_text:
+                return self._strip(Text(" " + self._empty_text, no_wrap=True, end=""), layout.width, "empty")
+            return Strip.blank(layout.width, self._line_style("base"))
+        is_cursor = index == self._cursor
+        row = self._rows[index]
+        weeks = self._rhythm.get(row.id)
+        marks = tuple((week.mark, week.too_long) for week in weeks) if weeks is not None else None
+        key = (row, index % 2, is_cursor, marks)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._row_line(index, layout, is_cursor)
+            self._lines.set(key, strip)
+        return strip
+
+    def _line_style(self, kind: str) -> Style:
+        """The style of a whole line: base, header, cursor, stripe or empty (cached until the styles change)."""
+        if self._styles is None:
+            self._styles = {k: self.get_component_rich_style(f"caseload-table--{k}", partial=True) for k in STYLE_KEYS}
+        key = f"line:{kind}"
+        if key not in self._styles:
+            base = self.rich_style
+            self._styles[key] = base if kind == "base" else base + self.get_component_rich_style(f"caseload-table--{kind}")
+        return self._styles[key]
+
+    def _strip(self, line: Text, width: int, kind: str) -> Strip:
+        """One strip for a whole line: the line style beneath, the cells' own styles on top."""
+        line.style = self._line_style(kind)
+        line.truncate(width, overflow="crop", pad=True)
+        return Strip(line.render(self.app.console), width)
+
+    def _header_line(self, layout: Layout) -> Strip:
+        line = Text(" ", no_wrap=True, end="")
+        last = len(layout.columns) - 1
+        for position, (column, width) in enumerate(layout.columns):
+            cell = Text(self._header_title(column), no_wrap=True, end="")
+            cell.truncate(width, overflow="ellipsis", pad=position < last)
+            line.append_text(cell)
+            if position < last:
+                line.append(" " * layout.gap)
+        return self._strip(line, layout.width, "header")
+
+    def _row_line(self, index: int, layout: Layout, is_cursor: bool) -> Strip:
+        row = self._rows[index]
+        context = CellContext(self._today or date.today(), layout.compact, self._rhythm)
+        line = Text(" ", no_wrap=True, end="")
+        last = len(layout.columns) - 1
+        for position, (column, width) in enumerate(layout.columns):
+            cell = Text(no_wrap=True, end="")
+            for text, key in column.cell(row, context):
+                cell.append(text, self._style(key))
+            cell.truncate(width, overflow="ellipsis", pad=position < last)
+            line.append_text(cell)
+            if position < last:
+                line.append(" " * layout.gap)
+        return self._strip(line, layout.width, "cursor" if is_cursor else "stripe" if index % 2 else "base")

@@ -1,0 +1,80 @@
+"""One app start in this (fresh) process, printing the moment its first useful frame was painted.
+
+Run by caseload_bench.py once per measurement, so every start pays for its
+imports like a coach's does. `bare`: a Textual app with a header, a line of
+text and a footer; its first frame counts. `coach PATH DAY`: the coach app
+on that database; the first frame that shows caseload rows counts. Both run
+headless through `run_test`, at the same size. Prints time.monotonic() of
+that frame (a clock shared by all processes on the machine).
+
+Nothing is imported before main() on purpose: imports are part of the start.
+"""
+
+import sys
+import time
+
+
+def main() -> None:
+    kind = sys.argv[1]
+    import asyncio
+
+    from textual.app import App
+
+    painted: dict[str, float] = {}
+    display = App._display
+
+    def display_and_note(app, screen, renderable) -> None:
+        display(app, screen, renderable)
+        if "at" not in painted and renderable is not None and ready(app):
+            painted["at"] = time.monotonic()
+
+    App._display = display_and_note
+
+    if kind == "bare":
+        from textual.app import ComposeResult
+        from textual.widgets import Footer, Header, Static
+
+        class Bare(App):
+            def compose(self) -> ComposeResult:
+                yield Header()
+                yield Static("hallo")
+                yield Footer()
+
+        app = Bare()
+
+        def ready(app: App) -> bool:
+            return True
+
+    else:
+        from datetime import date
+        from pathlib import Path
+
+        from coach.tui.app import make_app
+        from coach.tui.widgets.caseload_table import CaseloadTable
+
+        drawn: set[bool] = set()
+        render_line = CaseloadTable.render_line
+
+        def render_and_note(table, y):
+            if y > 0 and table.row_count:
+                drawn.add(True)
+            return render_line(table, y)
+
+        CaseloadTable.render_line = render_and_note
+        # demo=True: no daily backup thread (it does not touch the first frame, but it would write 100 MB per run).
+        app = make_app(Path(sys.argv[2]), today=date.fromisoformat(sys.argv[3]), demo=True)
+
+        def ready(app: App) -> bool:
+            return bool(drawn)
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            while "at" not in painted:
+                await pilot.pause(0.001)
+
+    asyncio.run(run())
+    print(painted["at"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,194 @@
+"""`coach caseload`: the weekly desk on the command line, with the same sort, filters, search and 'deze week'."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from rich.text import Text
+
+from coach import paths
+from coach.cli_common import EXIT_USAGE, CoachError, Options, console, open_or_fail, today_or_fail
+from coach.cli_format import DutchCommand
+from coach.domain.continuity import CONTINUITY_LABELS, LET_OP, OK, TE_LANG
+from coach.domain.desk import (
+    NOT_PLANNED,
+    PLANNED,
+    SORT_ORDERS,
+    THIS_WEEK,
+    CaseloadFilter,
+    describe,
+    filter_entries,
+    sort_entries,
+)
+from coach.domain.model import OPEN_PHASES, PHASE_LABELS
+
+
+def _fail(message: str, param, ctx):
+    # Name the option as typed (--fase), not its Python name.
+    hint = param.opts[0] if param is not None and param.opts else None
+    raise click.BadParameter(message, ctx=ctx, param=param, param_hint=hint)
+
+
+class DutchChoice(click.ParamType):
+    """One of a few words (case and '-' or '_' do not matter), with a Dutch message listing them when it is not."""
+
+    name = "keuze"
+
+    def __init__(self, choices: dict[str, str], what: str):
+        self.choices = choices  # the word as typed (normalised) -> the value
+        self.what = what
+
+    def get_metavar(self, param, ctx=None) -> str:
+        return "[" + "|".join(dict.fromkeys(self.choices)) + "]"
+
+    def convert(self, value, param, ctx):
+        key = str(value).strip().lower().replace("_", "-").replace(" ", "-")
+        if key in self.choices:
+            return self.choices[key]
+        options = ", ".join(dict.fromkeys(self.choices))
+        _fail(f"'{value}' is geen {self.what}; kies uit: {options}.", param, ctx)
+
+
+class DaysType(click.ParamType):
+    """A number of days, 0 or more."""
+
+    name = "dagen"
+
+    def convert(self, value, param, ctx):
+        try:
+            days = int(str(value).strip())
+        except ValueError:
+            _fail(f"'{value}' is geen aantal dagen; geef een heel getal, bijvoorbeeld 14.", param, ctx)
+        if days < 0:
+            _fail(f"{days} is geen aantal dagen; het moet 0 of meer zijn.", param, ctx)
+        return days
+
+
+PHASE_CHOICE = DutchChoice({phase: phase for phase in OPEN_PHASES}, "fase")
+RHYTHM_CHOICE = DutchChoice({"te-lang": TE_LANG, "let-op": LET_OP, "ok": OK, "op-koers": OK}, "contactritme")
+NEXT_CHOICE = DutchChoice({"deze-week": THIS_WEEK, "gepland": PLANNED, "niet-gepland": NOT_PLANNED}, "keuze voor het volgende contact")
+SORT_CHOICE = DutchChoice({key: key for key in SORT_ORDERS}, "sorteervolgorde")
+STYLES = {OK: "green", LET_OP: "yellow", TE_LANG: "bold red"}
+
+
+@click.command(cls=DutchCommand)
+@click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
+@click.option("--fase", "phases", type=PHASE_CHOICE, multiple=True,
+              help="Alleen jongeren in deze fase (mag vaker: --fase intake --fase begeleiding).")
+@click.option("--ritme", "rhythms", type=RHYTHM_CHOICE, multiple=True,
+              help="Alleen dit contactritme: te-lang, let-op of ok (mag vaker).")
+@click.option("--niet-gezien", "not_seen", type=DaysType(), metavar="DAGEN",
+              help="Alleen wie langer dan DAGEN dagen niet gezien is (of nog nooit).")
+@click.option("--nog-geen-contact", "never_seen", is_flag=True, help="Alleen wie nog geen contact heeft gehad.")
+@click.option("--volgende", "next_contact", type=NEXT_CHOICE,
+              help="Alleen wie het volgende contact deze-week, gepland of niet-gepland heeft.")
+@click.option("--te-laat", "overdue", is_flag=True, help="Alleen wie afspraken heeft die over de datum zijn.")
+@click.option("--zoek", "search", metavar="TEKST",
+              help="Zoek op naam, in de contactnotities en in het warme verhaal (elk woord moet ergens voorkomen).")
+@click.option("--sorteer", "sort", type=SORT_CHOICE, default="naam",
+              help="Volgorde: naam (standaard), ritme, laatst, volgende, fase of afspraken.")
+@click.option("--deze-week", "this_week_only", is_flag=True,
+              help="Wie je deze week ziet, en waarom (dringendst eerst; --sorteer telt dan niet).")
+@click.pass_obj
+def caseload(options: Options, as_json: bool, phases, rhythms, not_seen, never_seen, next_contact, overdue, search,
+             sort, this_week_only) -> None:
+    """De caseload: één regel per jongere in een lopend traject, te sorteren, filteren en doorzoeken."""
+    from coach.domain.this_week import this_week, week_window
+    from coach.store.caseload import caseload as load_caseload
+    from coach.store.caseload_search import find_youths, search_words
+
+    today = today_or_fail()
+    db = open_or_fail(options.db_path or paths.default_db_path())
+    chosen = CaseloadFilter(
+        phases=frozenset(phases), continuity=frozenset(rhythms), not_seen_days=not_seen, never_seen=never_seen,
+        next_contact=next_contact, overdue_only=overdue, search=search or "",
+    )
+    if search is not None and not search_words(search):
+        raise CoachError("In --zoek staat geen woord: zoek op letters of cijfers, bijvoorbeeld --zoek huur.", EXIT_USAGE)
+    entries = load_caseload(db, today)
+    found = find_youths(db, chosen.search) if search else None
+    shown = filter_entries(entries, chosen, today, found)
+    reasons = {}
+    if this_week_only:
+        items = this_week(shown, today)
+        reasons = {item.entry.id: item.reasons for item in items}
+        shown = [item.entry for item in items]
+    else:
+        shown = sort_entries(shown, sort)
+
+    if as_json:
+        rows = []
+        for entry in shown:
+            row = entry.as_json()
+            if this_week_only:
+                row["deze_week"] = [{"kind": r.kind, "text": r.text} for r in reasons[entry.id]]
+            rows.append(row)
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not entries:
+        click.echo("Nog geen jongeren in een lopend traject. Voeg ze toe met 'coach import' of probeer 'coach demo'.")
+        return
+    heading = _heading(len(shown), len(entries), chosen, week_window(today) if this_week_only else None, today)
+    console().print(heading)
+    if not shown:
+        return
+    console().print(_week_table(shown, reasons) if this_week_only else _table(shown))
+
+
+def _heading(shown: int, total: int, chosen: CaseloadFilter, window, today) -> Text:
+    from coach.domain.calendar_words import weekday_date
+
+    if window is not None:
+        text = Text(f"Deze week ({weekday_date(window.start, today)} – {weekday_date(window.end, today)}): "
+                    f"{shown} om te zien, dringendst eerst", style="bold")
+    else:
+        text = Text(f"{shown} van {total} jongeren" if not chosen.is_empty else f"{total} jongeren", style="bold")
+    chips = describe(chosen)
+    if chips:
+        text.append(" · " + " · ".join(chip.text for chip in chips))
+    if not shown:
+        text.append("\nNiemand voldoet hieraan. Laat een filter weg om meer te zien.", style="")
+    return text
+
+
+def _continuity(status: str | None) -> Text:
+    if not status:
+        return Text("")
+    return Text.assemble(("●", STYLES[status]), f" {CONTINUITY_LABELS[status]}")
+
+
+def _table(entries):
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
+    for title in ("nr", "naam", "fase", "dagen", "ritme", "volgende", "afspraken"):
+        table.add_column(title, no_wrap=True, min_width=12 if title == "naam" else None, overflow="ellipsis",
+                         justify="right" if title in ("nr", "dagen") else "left")
+    for entry in entries:
+        days = "—" if entry.days_since_contact is None else str(entry.days_since_contact)
+        agreements = str(entry.open_agreements) + (f" · {entry.overdue_agreements} te laat" if entry.overdue_agreements else "")
+        table.add_row(
+            str(entry.id),
+            Text(entry.name),
+            PHASE_LABELS[entry.phase],
+            days,
+            _continuity(entry.continuity),
+            entry.next_contact.strftime("%d-%m %H:%M") if entry.next_contact else "—",
+            agreements,
+        )
+    return table
+
+
+def _week_table(entries, reasons):
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
+    table.add_column("nr", justify="right", no_wrap=True)
+    table.add_column("naam", no_wrap=True, min_width=12, overflow="ellipsis")
+    table.add_column("ritme", no_wrap=True)
+    table.add_column("waarom", overflow="fold")
+    for entry in entries:
+        table.add_row(str(entry.id), Text(entry.name), _continuity(entry.continuity),
+                      " · ".join(reason.text for reason in reasons[entry.id]))
+    return table

@@ -1,0 +1,166 @@
+"""`coach summary` and `coach anonymise`: intervision texts without names, from the command line.
+
+Both anonymise in a worker process (coach.privacy.worker), so deduce's own
+output never reaches standard output and the memory is given back at the end.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from coach.cli_common import EXIT_USAGE, CoachError, Options, content_or_fail, load_case_or_fail, today_or_fail
+from coach.cli_format import DutchCommand, PositiveInt
+from coach.domain.model import Case
+
+
+def anonymiser_client():
+    """The anonymiser for one command: a worker process that stops soon after (tests put their own here)."""
+    from coach.privacy.worker import AnonymiserClient
+
+    return AnonymiserClient(idle_timeout=10.0)
+
+
+def _loading_note(stage: str, fraction: float) -> None:
+    # Only for a person at a terminal: scripts get standard error clean.
+    if fraction == 0.0 and sys.stderr.isatty():
+        click.echo("De anonimiseerder wordt geladen (eenmalig per opdracht, even geduld)…", err=True)
+
+
+def _day(text: str, today: date, which: str) -> date:
+    from coach.domain.dutch_dates import PAST, DateInputError, parse_day
+
+    try:
+        return parse_day(text, today, direction=PAST)
+    except DateInputError as error:
+        raise CoachError(f"De {which} van --periode klopt niet: {error}", EXIT_USAGE) from None
+
+
+def _scope(period: tuple[str, str] | None, contact: int | None, today: date):
+    from coach.reports.summary import Scope
+
+    if period and contact:
+        raise CoachError("Kies --periode of --contact, niet allebei.", EXIT_USAGE)
+    if period:
+        return Scope.period(_day(period[0], today, "begindatum"), _day(period[1], today, "einddatum"))
+    if contact:
+        return Scope.one_contact(contact)
+    return Scope()
+
+
+def _method_key(asked: str | None, keys: tuple[str, ...]) -> str:
+    from coach.config import ConfigError, load_config
+
+    if asked is None:
+        try:
+            asked = load_config().intervision_method
+        except ConfigError as error:
+            raise CoachError(str(error), EXIT_USAGE) from None
+        where = "intervision_method in je instellingen"
+    else:
+        asked = asked.strip().lower()
+        where = "--methode"
+    if asked not in keys:
+        raise CoachError(f"'{asked}' ({where}) is geen intervisiemethode; kies uit: {', '.join(keys)}.", EXIT_USAGE)
+    return asked
+
+
+def _check_alias(alias: str | None, case: Case) -> None:
+    """An alias must not be a name the case knows: that would put the name back in."""
+    if alias is None:
+        return
+    from coach.privacy.known import build_known
+
+    forms = {form.lower() for form in build_known(case).person_forms()}
+    if not alias.strip() or alias.strip().lower() in forms or any(w.lower() in forms for w in alias.split()):
+        raise CoachError("Deze schuilnaam kan niet: kies een verzonnen naam die niet in het dossier staat.", EXIT_USAGE)
+
+
+@click.command(cls=DutchCommand)
+@click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
+              help="Schrijf naar dit bestand in plaats van naar het scherm.")
+@click.option("--methode", "method", metavar="METHODE",
+              help="De intervisiemethode: incident of roddel (standaard: intervision_method in je instellingen, anders roddel).")
+@click.option("--periode", "period", nargs=2, metavar="VAN TOT",
+              help="Alleen deze periode, bijvoorbeeld --periode 2026-01-01 2026-03-01 (of 1-1-2026, 1 januari 2026).")
+@click.option("--contact", type=PositiveInt("contactmoment"), metavar="N",
+              help="Alleen contactmoment N (1 is het eerste, in de volgorde van het dossier).")
+@click.option("--alias", metavar="NAAM", help="Noem de jongere zo in plaats van 'de jongere' (een verzonnen naam).")
+@click.pass_obj
+def summary(options: Options, youth_id: int, output: Path | None, method: str | None,
+            period: tuple[str, str] | None, contact: int | None, alias: str | None) -> None:
+    """De geanonimiseerde intervisiesamenvatting van een jongere, als Markdown.
+
+    Namen worden rollen ('de jongere', 'moeder'), plaatsen, data en nummers verdwijnen.
+    Lees hem altijd zelf na voor je hem deelt; in de app (toets s bij een jongere) zie je
+    precies wat er is vervangen.
+    """
+    from coach.privacy.worker import AnonymiserError
+    from coach.reports.intervision_methods import intervision_content
+    from coach.reports.summary import SummaryError, check_scope, make_summary, write_summary
+
+    today = today_or_fail()
+    content = content_or_fail(options)
+    words = intervision_content(content)
+    chosen = words.method(_method_key(method, words.keys))
+    scope = _scope(period, contact, today)
+    _db, case = load_case_or_fail(options, youth_id)
+    _check_alias(alias, case)
+    try:
+        check_scope(case, scope, today)
+    except SummaryError as error:
+        raise CoachError(str(error), EXIT_USAGE) from None
+    client = anonymiser_client()
+    try:
+        client.warm_up(_loading_note)
+        made = make_summary(case, client, method=chosen, words=words, content=content, today=today, scope=scope,
+                            alias=alias)
+    except SummaryError as error:
+        raise CoachError(str(error), EXIT_USAGE) from None
+    except AnonymiserError as error:
+        raise CoachError(f"{error}\nDe samenvatting is niet gemaakt.") from None
+    finally:
+        client.close()
+    if output is None:
+        click.echo(made.text, nl=False)
+        return
+    try:
+        write_summary(made, output)
+    except OSError as error:
+        raise CoachError(f"Kan {output} niet schrijven: {error.strerror}. Kies een andere map of bestandsnaam.") from None
+
+
+@click.command(cls=DutchCommand)
+@click.option("--case", "youth_id", type=PositiveInt("jongerennummer"), metavar="ID",
+              help="Noem mensen en plaatsen die in dit dossier staan bij hun rol (moeder, jobcoach, ...).")
+@click.pass_obj
+def anonymise(options: Options, youth_id: int | None) -> None:
+    """Anonimiseer de tekst op standaardinvoer; de tekst zonder namen komt op standaarduitvoer.
+
+    Voorbeeld: coach anonymise --case 12 < notitie.txt
+    """
+    from coach.privacy.worker import AnonymiserError
+
+    today = today_or_fail()
+    case = load_case_or_fail(options, youth_id)[1] if youth_id is not None else None
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        text = stream.read().decode("utf-8-sig") if stream is not None else sys.stdin.read()
+    except UnicodeDecodeError:
+        raise CoachError("De invoer is geen UTF-8-tekst. Sla hem op als UTF-8 en probeer het opnieuw.", EXIT_USAGE) from None
+    if not text.strip():
+        click.echo(text, nl=False)
+        return
+    client = anonymiser_client()
+    try:
+        client.warm_up(_loading_note)
+        result = client.anonymise(text, case, reference_date=today)
+    except AnonymiserError as error:
+        raise CoachError(f"{error}\nEr is niets geanonimiseerd.") from None
+    finally:
+        client.close()
+    click.echo(result.text, nl=False)

@@ -1,0 +1,168 @@
+"""Getting the database passphrase on the command line: COACH_PASSPHRASE, or asked with hidden input."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from coach.cli_common import EXIT_FAILED, EXIT_USAGE, CoachError
+
+ENV = "COACH_PASSPHRASE"
+NEW_ENV = "COACH_NEW_PASSPHRASE"
+TRIES = 3
+
+# The database the running command opened, so a late error can name its backups.
+_opened: dict[str, Path] = {}
+
+
+def interactive() -> bool:
+    """True when a person is at the keyboard (so asking is possible)."""
+    return sys.stdin.isatty()
+
+
+def ask_hidden(prompt: str) -> str:
+    """Ask for a passphrase without showing what is typed."""
+    return click.prompt(prompt, hide_input=True, prompt_suffix=": ", show_default=False, err=True)
+
+
+def ask_new_passphrase(label: str = "Nieuw wachtwoord") -> str:
+    """A new passphrase typed twice (or from COACH_NEW_PASSPHRASE), checked for length."""
+    from coach.privacy.passphrase import confirmation_problem, passphrase_problem
+
+    scripted = os.environ.get(NEW_ENV)
+    if scripted is not None:
+        problem = passphrase_problem(scripted)
+        if problem:
+            raise CoachError(f"{NEW_ENV}: {problem}", EXIT_USAGE)
+        return scripted
+    if not interactive():
+        raise CoachError(f"Geef het nieuwe wachtwoord via {NEW_ENV}, of start dit commando in een terminal.", EXIT_USAGE)
+    for _ in range(TRIES):
+        first = ask_hidden(label)
+        problem = passphrase_problem(first) or confirmation_problem(first, ask_hidden("Typ het nog een keer"))
+        if problem is None:
+            return first
+        click.echo(problem, err=True)
+    raise CoachError("Drie keer geen geldig wachtwoord; er is niets veranderd.")
+
+
+def new_database_passphrase(db_path: Path) -> str:
+    """The passphrase for a database that does not exist yet (first run)."""
+    scripted = os.environ.get(ENV)
+    if scripted is not None:
+        from coach.privacy.passphrase import passphrase_problem
+
+        problem = passphrase_problem(scripted)
+        if problem:
+            raise CoachError(f"{ENV}: {problem}", EXIT_USAGE)
+        return scripted
+    if not interactive():
+        raise CoachError(
+            f"Er is nog geen database op {db_path}. Een nieuwe database krijgt een wachtwoord: "
+            f"zet het in {ENV}, of start coach in een terminal."
+        )
+    click.echo("Welkom! Je gegevens worden versleuteld met een wachtwoord dat alleen jij kent.", err=True)
+    click.echo("Kwijt is kwijt: zonder wachtwoord kan niemand erbij, ook wij niet.", err=True)
+    return ask_new_passphrase("Kies een wachtwoord")
+
+
+def open_for_cli(db_path: Path):
+    """The opened database, unlocked with COACH_PASSPHRASE or a hidden prompt, or a CoachError."""
+    from coach.store.db import PassphraseNeeded, StoreError, WrongPassphrase, file_kind, open_db
+
+    _opened["db_path"] = db_path
+    try:
+        kind = file_kind(db_path)
+    except OSError as error:
+        raise CoachError(f"Geen toegang tot {db_path}: {error.strerror}.") from None
+    passphrase = None
+    if kind == "new":
+        passphrase = new_database_passphrase(db_path)
+    elif kind == "encrypted":
+        passphrase = os.environ.get(ENV)
+        if passphrase is None and interactive():
+            return _ask_until_open(db_path)
+    try:
+        return open_db(db_path, passphrase=passphrase)
+    except PassphraseNeeded:
+        raise CoachError(f"De database {db_path} is versleuteld. Geef het wachtwoord via {ENV}, of start coach in een terminal.") from None
+    except WrongPassphrase:
+        raise CoachError(f"Het wachtwoord in {ENV} klopt niet. Er is niets veranderd; controleer het en probeer opnieuw.") from None
+    except StoreError as error:
+        raise CoachError(with_restore_hint(str(error), db_path, error.offer_restore)) from None
+
+
+def _ask_until_open(db_path: Path):
+    from coach.store.db import StoreError, WrongPassphrase, open_db
+
+    for attempt in range(TRIES):
+        passphrase = ask_hidden("Wachtwoord")
+        try:
+            return open_db(db_path, passphrase=passphrase)
+        except WrongPassphrase as error:
+            if attempt < TRIES - 1:
+                click.echo(str(error), err=True)
+        except StoreError as error:
+            raise CoachError(with_restore_hint(str(error), db_path, error.offer_restore)) from None
+    raise CoachError("Drie keer een verkeerd wachtwoord. Er is niets veranderd. Probeer het later opnieuw.", EXIT_FAILED)
+
+
+def with_restore_hint(message: str, db_path: Path, offer: bool) -> str:
+    """The message, with the newest automatic backup named when restoring is the way out."""
+    if not offer:
+        return message
+    from coach.store.backup import auto_backups
+
+    backups = auto_backups(db_path)
+    if not backups:
+        return message + " Er zijn geen automatische back-ups van deze database gevonden."
+    newest = backups[0]
+    return (
+        f"{message}\nDe nieuwste back-up is van {newest.day:%d-%m-%Y}. Zet hem terug met:\n"
+        f"  coach --db {db_path} restore {newest.path}"
+    )
+
+
+def tui_passphrase(db_path: Path, *, demo: bool) -> str | None:
+    """Before the app opens: a message for files it cannot use, and COACH_PASSPHRASE checked.
+
+    Returns the passphrase to open with, or None when the app should ask
+    (or the file is plain).
+    """
+    from coach.store.db import StoreError, WrongPassphrase, file_kind, open_db
+
+    kind = file_kind(db_path)
+    passphrase = os.environ.get(ENV) if kind in ("encrypted", "new") and not demo else None
+    if kind == "new" and passphrase is not None:
+        from coach.privacy.passphrase import passphrase_problem
+
+        problem = passphrase_problem(passphrase)
+        if problem:
+            raise CoachError(f"{ENV}: {problem}", EXIT_USAGE)
+    if kind == "encrypted" and passphrase is None:
+        return None
+    if kind == "new" and passphrase is None and not demo:
+        return None
+    try:
+        open_db(db_path, passphrase=passphrase).close()
+    except WrongPassphrase:
+        raise CoachError(f"Het wachtwoord in {ENV} klopt niet. Er is niets veranderd; controleer het en probeer opnieuw.") from None
+    except StoreError as error:
+        raise CoachError(with_restore_hint(str(error), db_path, error.offer_restore)) from None
+    return passphrase
+
+
+def database_problem(error: Exception) -> str | None:
+    """The Dutch message for a database error that escaped a command (None for other errors)."""
+    from coach.store.db import DatabaseError, StoreError, explain
+
+    if isinstance(error, DatabaseError):
+        error = explain(error, _opened.get("db_path"))
+    if not isinstance(error, StoreError):
+        return None
+    if "db_path" not in _opened:
+        return str(error)
+    return with_restore_hint(str(error), _opened["db_path"], error.offer_restore)

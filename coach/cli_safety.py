@@ -1,0 +1,238 @@
+"""Commands that keep the data safe: backup, restore, erase, retention and the passphrase."""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+import click
+from rich.table import Table
+
+from coach import paths
+from coach.cli_common import EXIT_USAGE, CoachError, Options, console, open_or_fail, today_or_fail
+from coach.cli_format import DutchCommand, PositiveInt
+from coach import cli_passphrase
+from coach.cli_passphrase import ENV
+
+
+def _db_path(options: Options) -> Path:
+    return options.db_path or paths.default_db_path()
+
+
+def _existing(db_path: Path) -> Path:
+    from coach.store.db import file_kind
+
+    if file_kind(db_path) == "new":
+        raise CoachError(f"Er is nog geen database op {db_path}. Kies de goede met --db.")
+    return db_path
+
+
+@contextmanager
+def _only_coach(db_path: Path) -> Iterator[None]:
+    """Hold the instance lock: these commands must not pull the file from under an open app."""
+    from coach.store import StoreError
+    from coach.store.instance import InstanceLock
+
+    try:
+        lock = InstanceLock(db_path).acquire()
+    except StoreError as error:
+        raise CoachError(str(error)) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@click.command(cls=DutchCommand)
+@click.argument("folder", metavar="[MAP]", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+def backup(options: Options, folder: Path | None) -> None:
+    """Maak nu een back-up, versleuteld zoals de database zelf.
+
+    Zonder MAP komt hij in de map 'backups' naast de database; geef een MAP
+    op (bijvoorbeeld een usb-stick) om een kopie elders te bewaren.
+    """
+    from coach.store import StoreError
+    from coach.store.backup import manual_backup
+
+    db_path = _existing(_db_path(options))
+    db = open_or_fail(db_path)
+    try:
+        target = manual_backup(db, db_path, folder, now=datetime.now())
+    except StoreError as error:
+        raise CoachError(str(error)) from None
+    finally:
+        db.close()
+    click.echo(str(target))
+
+
+def _backup_passphrase(file: Path) -> str | None:
+    from coach.store.db import file_kind
+
+    if file_kind(file) != "encrypted":
+        return None
+    if ENV in os.environ:
+        return os.environ[ENV]
+    if not cli_passphrase.interactive():
+        raise CoachError(f"Deze back-up is versleuteld. Geef het wachtwoord via {ENV}, of start dit in een terminal.")
+    return cli_passphrase.ask_hidden("Wachtwoord van de back-up")
+
+
+@click.command(cls=DutchCommand)
+@click.argument("file", metavar="BESTAND", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--ja", "yes", is_flag=True, help="Niet om bevestiging vragen (voor scripts).")
+@click.pass_obj
+def restore(options: Options, file: Path, yes: bool) -> None:
+    """Zet een back-up terug: eerst gecontroleerd, dan in één keer op zijn plaats.
+
+    Je huidige database wordt niet weggegooid maar bewaard onder een nieuwe
+    naam (…-voor-herstel-DATUM.db), zodat je altijd terug kunt.
+    """
+    from coach.store import StoreError
+    from coach.store.backup import check_backup, restore_backup
+
+    db_path = _db_path(options)
+    if not file.is_file():
+        raise CoachError(f"Het bestand {file} bestaat niet. Kijk welke back-ups er zijn in de map 'backups' naast je database.")
+    passphrase = _backup_passphrase(file)
+    try:
+        count = check_backup(file, passphrase)
+    except StoreError as error:
+        raise CoachError(str(error)) from None
+    made = datetime.fromtimestamp(file.stat().st_mtime)
+    click.echo(f"Back-up {file.name}: gaaf, {count} {'jongere' if count == 1 else 'jongeren'}, gemaakt op {made:%d-%m-%Y %H:%M}.", err=True)
+    if not yes:
+        if not cli_passphrase.interactive():
+            raise CoachError("Terugzetten vervangt je huidige database. Bevestig met --ja.", EXIT_USAGE)
+        if not click.confirm("Dit vervangt je huidige database (die blijft bewaard onder een andere naam). Doorgaan?", err=True):
+            raise CoachError("Niets veranderd.")
+    try:
+        kept = restore_backup(db_path, file, passphrase, now=datetime.now())
+    except StoreError as error:
+        raise CoachError(str(error)) from None
+    click.echo(f"Teruggezet in {db_path}.")
+    if kept is not None:
+        click.echo(f"Je vorige database staat nog in {kept}; gooi die weg als alles klopt.")
+    if passphrase is not None:
+        click.echo("Let op: het wachtwoord is nu dat van de back-up.")
+
+
+def _same_name(typed: str, name: str) -> bool:
+    def normal(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+    return normal(typed) == normal(name) != ""
+
+
+@click.command(cls=DutchCommand)
+@click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
+@click.option("--bevestig", "typed", metavar="NAAM", help="De naam van de jongere, als bevestiging (voor scripts).")
+@click.pass_obj
+def erase(options: Options, youth_id: int, typed: str | None) -> None:
+    """Wis een jongere en alles over hem of haar, voorgoed (AVG: recht op vergetelheid).
+
+    Eerst zie je wat er verdwijnt; je bevestigt door de naam van de jongere te
+    typen. Daarna is het dossier weg, ook uit de zoekindex, de geschiedenis
+    en het logboek. Exporteer het eerst met 'coach export ID' als de jongere
+    het wil meenemen.
+    """
+    from coach.reports.record_labels import record_label
+    from coach.store import StoreError
+    from coach.store.erase import erase_preview, erase_youth
+
+    db_path = _existing(_db_path(options))
+    with _only_coach(db_path):
+        db = open_or_fail(db_path)
+        try:
+            preview = erase_preview(db, youth_id)
+            if preview is None:
+                raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
+            parts = [f"{count} {record_label(table, count)}" for table, count in preview.counts.items()]
+            click.echo(f"Je gaat alles over {preview.name} (nr {youth_id}) voorgoed wissen"
+                       + (f": {', '.join(parts)}." if parts else "."), err=True)
+            if typed is None:
+                if not cli_passphrase.interactive():
+                    raise CoachError("Bevestig met --bevestig \"NAAM\" (de naam van de jongere). Er is niets gewist.", EXIT_USAGE)
+                typed = click.prompt(f"Typ de naam '{preview.name}' om te bevestigen", default="", show_default=False, err=True)
+            if not _same_name(typed, preview.name):
+                raise CoachError(f"De naam klopt niet (verwacht: {preview.name}). Er is niets gewist.", EXIT_USAGE)
+            erase_youth(db, youth_id)
+        except StoreError as error:
+            raise CoachError(str(error)) from None
+        finally:
+            db.close()
+    click.echo(f"{preview.name} (nr {youth_id}) is gewist.")
+    click.echo("Automatische back-ups van de afgelopen dagen bevatten het dossier nog; die verdwijnen vanzelf. "
+               "Gooi zelfgemaakte back-ups (coach backup) van vóór vandaag zelf weg.")
+
+
+@click.command(cls=DutchCommand)
+@click.option("--maanden", "months", type=PositiveInt("aantal maanden"), metavar="N",
+              help="De bewaartermijn in maanden (standaard uit de instellingen: 24).")
+@click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
+@click.pass_obj
+def retention(options: Options, months: int | None, as_json: bool) -> None:
+    """Afgesloten dossiers die langer bewaard zijn dan de bewaartermijn."""
+    from dateutil.relativedelta import relativedelta
+
+    from coach.config import ConfigError, load_config
+    from coach.store.retention import closed_before
+
+    try:
+        months = months or load_config().retention_months
+    except ConfigError as error:
+        raise CoachError(str(error), EXIT_USAGE) from None
+    today = today_or_fail()
+    cutoff = today - relativedelta(months=months)
+    db = open_or_fail(_db_path(options))
+    cases = closed_before(db, cutoff)
+    if as_json:
+        rows = [{"id": case.id, "name": case.name, "closed_on": case.closed_on.isoformat(),
+                 "days_closed": (today - case.closed_on).days} for case in cases]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not cases:
+        click.echo(f"Geen afgesloten dossiers die langer dan {months} maanden bewaard zijn.")
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for title in ("nr", "naam", "afgesloten op", "dagen"):
+        table.add_column(title, justify="right" if title in ("nr", "dagen") else "left")
+    for case in cases:
+        table.add_row(str(case.id), case.name, f"{case.closed_on:%d-%m-%Y}", str((today - case.closed_on).days))
+    console().print(table)
+    click.echo(f"{len(cases)} {'dossier is' if len(cases) == 1 else 'dossiers zijn'} langer dan {months} maanden afgesloten. "
+               "Bekijk ze en wis wat weg mag met 'coach erase ID'.")
+
+
+@click.command(cls=DutchCommand, name="passphrase")
+@click.pass_obj
+def passphrase_(options: Options) -> None:
+    """Kies een nieuw wachtwoord voor de database (of versleutel een onversleutelde).
+
+    Eerst het huidige wachtwoord (of COACH_PASSPHRASE), dan twee keer het
+    nieuwe (of COACH_NEW_PASSPHRASE). Back-ups van eerder houden hun oude
+    wachtwoord.
+    """
+    from coach.store import StoreError
+    from coach.store.crypto import change_passphrase
+    from coach.store.db import passphrase_of
+
+    db_path = _existing(_db_path(options))
+    with _only_coach(db_path):
+        db = open_or_fail(db_path)
+        current = passphrase_of(db)
+        db.close()
+        new = cli_passphrase.ask_new_passphrase()
+        try:
+            change_passphrase(db_path, current, new)
+        except StoreError as error:
+            raise CoachError(str(error)) from None
+    click.echo("Het wachtwoord is veranderd." if current else "De database is nu versleuteld met je wachtwoord.")
+    click.echo("Back-ups van vóór nu houden het oude wachtwoord." if current else
+               "Back-ups van vóór nu zijn nog onversleuteld: gooi ze weg zodra er een nieuwe is.")
+

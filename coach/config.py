@@ -1,0 +1,77 @@
+"""The coach's settings: a small TOML file in the user config folder (or COACH_CONFIG).
+
+Every setting has a sensible default, so the file is optional. Example:
+
+    prompts = "~/Documents/coach-vragen"   # the organisation's own prompts folder
+    idle_lock_minutes = 10    # lock the app after this many idle minutes (0: never)
+    retention_months = 24     # 'coach retention' lists cases closed longer ago than this
+    backup_keep = 7           # how many daily automatic backups to keep
+    intervision_method = "roddel"   # the team's intervision method: "incident" or "roddel"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from coach.paths import config_path
+
+
+class ConfigError(ValueError):
+    """The settings file cannot be read or holds a wrong value; the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The coach's settings, with their defaults."""
+
+    prompts: Path | None = None
+    idle_lock_minutes: float = 10
+    retention_months: int = 24
+    backup_keep: int = 7
+    intervision_method: str = "roddel"
+
+
+# Each setting's smallest allowed value and how to say it in Dutch.
+_LIMITS = {
+    "idle_lock_minutes": (0, "een aantal minuten (0 of meer; 0 is nooit vergrendelen)"),
+    "retention_months": (1, "een aantal maanden (1 of meer)"),
+    "backup_keep": (1, "een aantal back-ups (1 of meer)"),
+}
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The settings from the file (defaults for what it leaves out, or when there is no file)."""
+    path = path or config_path()
+    if not path.is_file():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"Kan de instellingen in {path} niet lezen ({error}).") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: {error}. Verbeter het bestand of haal het weg om de standaard te gebruiken.") from None
+    known = {field.name: field for field in fields(Config)}
+    values = {}
+    for key, value in data.items():
+        if key not in known:
+            continue  # settings of other parts of coach, or of a newer version
+        if key in _LIMITS:
+            smallest, what = _LIMITS[key]
+            wanted = float if known[key].type in (float, "float") else int
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < smallest or (wanted is int and value != int(value)):
+                raise ConfigError(f"{path}: {key} = {value!r} klopt niet; geef {what}.")
+            value = wanted(value)
+        elif key == "intervision_method":
+            # Which keys exist is up to prompts/intervision.toml; the summary checks it against that.
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f'{path}: intervision_method = {value!r} klopt niet; geef een methode, zoals "incident" of "roddel".')
+            value = value.strip().lower()
+        elif key == "prompts":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{path}: prompts = {value!r} klopt niet; geef het pad van een map tussen aanhalingstekens.")
+            # A relative folder is read from where the settings file is.
+            value = (path.parent / Path(value).expanduser()).resolve()
+        values[key] = value
+    return Config(**values)

@@ -1,0 +1,183 @@
+"""The trajectory: which phase change is allowed, and the phases as a timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from coach.domain.model import PHASE_LABELS, PHASES, PhaseEntry, current_phase
+
+# Where a trajectory may go from each phase. Afbouw may step back to
+# begeleiding when tapering goes wrong; nazorg and afgesloten may reopen (the
+# way back), which adds a phase and never removes the history before it.
+NEXT_PHASES: dict[str, tuple[str, ...]] = {
+    "aanmelding": ("intake", "afgesloten"),
+    "intake": ("begeleiding", "afgesloten"),
+    "begeleiding": ("afbouw", "nazorg", "afgesloten"),
+    "afbouw": ("nazorg", "begeleiding", "afgesloten"),
+    "nazorg": ("afgesloten", "begeleiding"),
+    "afgesloten": ("begeleiding", "intake"),
+}
+
+# Moves that bring a young person back into active coaching after letting go.
+REOPEN_FROM: tuple[str, ...] = ("nazorg", "afgesloten")
+ACTIVE_PHASES: tuple[str, ...] = ("aanmelding", "intake", "begeleiding", "afbouw")
+# Phases in which the release readiness is worth showing.
+READINESS_PHASES: tuple[str, ...] = ("begeleiding", "afbouw")
+NOTE_MAX = 2000
+
+
+RELEASE, NOT_YET = "loslaten", "nog_niet"
+DECISIONS: tuple[str, ...] = (RELEASE, NOT_YET)
+DECISION_LABELS = {RELEASE: "Loslaten", NOT_YET: "Nog niet loslaten"}
+
+
+class TrajectoryError(ValueError):
+    """Input that cannot change the trajectory; the message is Dutch and says how to fix it."""
+
+
+class PhaseChangeError(TrajectoryError):
+    """A phase change that is not allowed; the message is Dutch and says what would work."""
+
+
+def allowed_next(phase: str) -> tuple[str, ...]:
+    """The phases a trajectory in `phase` may move to."""
+    return NEXT_PHASES.get(phase, ())
+
+
+def is_reopen(current: str, new: str) -> bool:
+    """True when this change takes a let-go or closed trajectory back into coaching."""
+    return current in REOPEN_FROM and new in ACTIVE_PHASES
+
+
+def check_phase_change(phases: list[PhaseEntry], new: str, on: date, today: date, note: str | None = None) -> None:
+    """Raise PhaseChangeError when moving to `new` on `on` is not allowed."""
+    if new not in PHASES:
+        raise PhaseChangeError(f"'{new}' is geen fase. Kies uit: {', '.join(PHASES)}.")
+    current = current_phase(phases)
+    if new == current:
+        raise PhaseChangeError(f"Het traject staat al in {PHASE_LABELS[new].lower()}.")
+    if new not in allowed_next(current):
+        options = " of ".join(PHASE_LABELS[p].lower() for p in allowed_next(current))
+        raise PhaseChangeError(
+            f"Van {PHASE_LABELS[current].lower()} kan het traject niet naar {PHASE_LABELS[new].lower()}; "
+            f"wel naar {options}."
+        )
+    if on > today:
+        raise PhaseChangeError("De datum ligt in de toekomst. Leg een fasewissel vast op of na de dag zelf.")
+    if phases:
+        since = max(entry.since for entry in phases)
+        if on < since:
+            raise PhaseChangeError(
+                f"De datum ligt vóór de vorige fasewissel ({since:%d-%m-%Y}). Kies die dag of later."
+            )
+    if note is not None and len(note) > NOTE_MAX:
+        raise PhaseChangeError(f"De notitie is te lang ({len(note)} tekens); houd het onder de {NOTE_MAX}.")
+
+
+@dataclass(frozen=True)
+class PhaseSpan:
+    """One stretch of the trajectory: a phase from its start until the next phase began."""
+
+    phase: str
+    since: date
+    until: date | None
+    note: str | None
+    current: bool
+    reopened: bool = False
+
+    @property
+    def label(self) -> str:
+        """The phase's Dutch name."""
+        return PHASE_LABELS.get(self.phase, self.phase)
+
+    def days(self, today: date) -> int:
+        """How many days this stretch lasted (or has lasted so far)."""
+        return max(((self.until or today) - self.since).days, 0)
+
+
+def timeline(phases: list[PhaseEntry]) -> list[PhaseSpan]:
+    """The phases in the order they were entered, each with the day it ended.
+
+    A phase entered twice (after reopening) appears twice: the history stays whole.
+    """
+    ordered = [entry for _, entry in sorted(enumerate(phases), key=lambda item: (item[1].since, item[0]))]
+    spans: list[PhaseSpan] = []
+    for index, entry in enumerate(ordered):
+        until = ordered[index + 1].since if index + 1 < len(ordered) else None
+        previous = ordered[index - 1].phase if index else None
+        spans.append(
+            PhaseSpan(
+                phase=entry.phase,
+                since=entry.since,
+                until=until,
+                note=entry.note,
+                current=index == len(ordered) - 1,
+                reopened=previous is not None and is_reopen(previous, entry.phase),
+            )
+        )
+    return spans
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    """One planned contact of an afbouw plan or a nazorg check-in, and the contact row it made."""
+
+    planned_at: datetime
+    contact_id: int | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class TaperPlan:
+    """An accepted afbouw plan: the intervals chosen and the contacts it planned."""
+
+    accepted_on: date
+    starts_on: date
+    intervals: tuple[int, ...]
+    steps: tuple[PlannedStep, ...]
+    tolerance_days: int = 3
+    ended_on: date | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ReleaseDecision:
+    """The coach's decision on letting go (or not yet), its reason, and the agreed way back."""
+
+    decided_on: date
+    decision: str
+    reason: str
+    way_back: str | None = None
+    checks: tuple[PlannedStep, ...] = ()
+    id: int | None = None
+
+    @property
+    def label(self) -> str:
+        """'Loslaten' or 'Nog niet loslaten'."""
+        return DECISION_LABELS[self.decision]
+
+
+@dataclass
+class TrajectoryRecord:
+    """What the store keeps about a trajectory beyond its phases: plans and decisions."""
+
+    taper_plans: list[TaperPlan] = field(default_factory=list)
+    decisions: list[ReleaseDecision] = field(default_factory=list)
+
+    @property
+    def active_plan(self) -> TaperPlan | None:
+        """The latest afbouw plan that has not been ended."""
+        open_plans = [plan for plan in self.taper_plans if plan.ended_on is None]
+        return open_plans[-1] if open_plans else None
+
+    @property
+    def last_release(self) -> ReleaseDecision | None:
+        """The latest decision to let go, if any."""
+        released = [d for d in self.decisions if d.decision == RELEASE]
+        return released[-1] if released else None
+
+    def way_back(self) -> str | None:
+        """The way back agreed at the latest letting go."""
+        release = self.last_release
+        return release.way_back if release else None

@@ -1,0 +1,344 @@
+"""The anonymiser: what the case knows, our patterns, our context rules and deduce, combined into one text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from coach import clock
+from coach.domain.model import Case
+from coach.privacy.context import PERSON, find_context
+from coach.privacy.known import INTERFIXES, KnownTable, build_known
+from coach.privacy.patterns import find_patterns
+from coach.privacy.result import Result, Span, render
+from coach.privacy.wordlists import HARMLESS_PHRASES, HARMLESS_PROPER, ROLE_WORDS
+
+Engine = Callable[[str], list[Span]]
+CaseLike = Case | KnownTable | dict[str, Any] | None
+
+PERSON_KINDS = frozenset({"youth", "network", "coach", "person"})
+_CONNECTORS = INTERFIXES | ROLE_WORDS | frozenset("aan bij uit met en of voor naar op in het een de".split())
+_COMPASS = re.compile(r"-(?:Noord|Zuid|Oost|West|Centrum|Noordoost|Noordwest|Zuidoost|Zuidwest|Midden)(?![\w])")
+_WORDS = re.compile(r"[\w'’\-]+")
+
+
+def _tier(span: Span) -> int:
+    if span.soft:
+        return 3
+    return {"case": 0, "pattern": 0, "manual": 0, "context": 1}.get(span.source, 2)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a piece to its words, without connectors or role words at either end ("van" stays before a name)."""
+    while True:
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        lead = re.match(r"[\w'’.]+", text[start:end])
+        if lead and lead[0].lower() in _CONNECTORS:
+            following = re.match(r"\s+([\w'’]+)", text[start + len(lead[0]):end])
+            keep = lead[0].lower() in INTERFIXES and following and (
+                following[1][:1].isupper() or following[1].lower() in INTERFIXES)
+            if not keep:
+                start += len(lead[0])
+                continue
+        tail = re.search(r"[\w'’.]+$", text[start:end])
+        if tail and tail[0].lower() in _CONNECTORS:
+            end -= len(tail[0])
+            continue
+        return start, end
+
+
+def _strip_roles(text: str, span: Span) -> Span | None:
+    """A person span from deduce without the role or title words it swallowed ("Broer Bilal")."""
+    start, end = _trim(text, span.start, span.end)
+    if start >= end:
+        return None
+    return Span(start, end, span.label, span.kind, span.source, span.suffix, soft=span.soft)
+
+
+def _cutters(found: list[Span]) -> tuple[list[Span], list[int]]:
+    """Spans that may cut a person span, sorted by start, with their starts for bisecting."""
+    cutters = sorted((s for s in found if s.kind not in PERSON_KINDS and not s.soft
+                      and not (s.kind == "place" and s.source == "deduce")),  # "de Vries" is a surname, not the village
+                     key=lambda s: s.start)
+    return cutters, [s.start for s in cutters]
+
+
+def _cut_at_others(text: str, span: Span, cutters: list[Span], starts: list[int]) -> Span | None:
+    """Cut a person span where another kind of span starts inside it: "Jansen van Lentis" keeps "Jansen"."""
+    first_word = re.match(r"\S+", text[span.start:span.end])
+    floor = span.start + (first_word.end() if first_word else 0)
+    index = bisect.bisect_left(starts, floor)
+    if index < len(starts) and starts[index] < span.end:
+        start, end = _trim(text, span.start, starts[index])
+        if start >= end:
+            return None
+        span = Span(start, end, span.label, span.kind, span.source, span.suffix, soft=span.soft)
+    return span
+
+
+def _harmless(text: str, spans: list[Span]) -> list[Span]:
+    """Drop guessed spans that are only names of national bodies, chains or nationalities ("Albert Heijn")."""
+    zones = [(m.start(), m.end()) for phrase in HARMLESS_PHRASES for m in re.finditer(re.escape(phrase), text)]
+    return [s for s in spans if _tier(s) == 0 or not (
+        any(a <= s.start and s.end <= b for a, b in zones) or _only_harmless(text[s.start:s.end]))]
+
+
+def _only_harmless(found: str) -> bool:
+    words = [w for w in _WORDS.findall(found) if w.lower() not in _CONNECTORS]
+    return bool(words) and all(re.sub(r"(?:'s|’s|'|’)$", "", w) in HARMLESS_PROPER for w in words)
+
+
+def _touching(text: str, left_end: int, right_start: int) -> bool:
+    return left_end <= right_start and re.fullmatch(r"[ \t\-]*", text[left_end:right_start]) is not None
+
+
+def resolve(text: str, spans: list[Span]) -> list[Span]:
+    """Pick non-overlapping spans: stronger sources first, longer first; leftovers of weaker ones still count."""
+    accepted: list[Span] = []
+    taken = bytearray(len(text))
+    for span in sorted(spans, key=lambda s: (_tier(s), s.start - s.end, s.start)):
+        if span.start >= span.end:
+            continue
+        if not any(taken[span.start:span.end]):
+            accepted.append(span)
+            taken[span.start:span.end] = b"\x01" * (span.end - span.start)
+            continue
+        overlapping = [s for s in accepted if s.start < span.end and span.start < s.end]
+        if span.kind == "person" and all(s.kind == "person" for s in overlapping):
+            # Two finds of one unknown name ("A" after "mw." and deduce's "A. de Groot"): take both.
+            merged = Span(min([span.start] + [s.start for s in overlapping]),
+                          max([span.end] + [s.end for s in overlapping]), span.label, "person", span.source)
+            accepted = [s for s in accepted if s not in overlapping] + [merged]
+            taken[merged.start:merged.end] = b"\x01" * (merged.end - merged.start)
+            continue
+        pos = span.start
+        while pos < span.end:
+            if taken[pos]:
+                pos += 1
+                continue
+            piece_end = pos
+            while piece_end < span.end and not taken[piece_end]:
+                piece_end += 1
+            start, end = _trim(text, pos, piece_end)
+            pos = piece_end
+            if start >= end or not re.search(r"\w", text[start:end]) or (
+                    _tier(span) > 0 and _only_harmless(text[start:end])):
+                continue
+            piece = Span(start, end, span.label, span.kind, span.source, soft=span.soft)
+            for i, other in enumerate(accepted):
+                same = other.kind == span.kind or (other.kind in PERSON_KINDS and span.kind in PERSON_KINDS)
+                if same and (_touching(text, other.end, start) or _touching(text, end, other.start)):
+                    # The rest of a name we already have ("Karim" known, "Karim Aydin" from deduce).
+                    new_start, new_end = min(other.start, start), max(other.end, end)
+                    accepted[i] = Span(new_start, new_end, other.label, other.kind, other.source,
+                                       other.suffix if other.end >= end else "", soft=other.soft)
+                    break
+            else:
+                accepted.append(piece)
+            taken[start:end] = b"\x01" * (end - start)
+    return sorted(accepted, key=lambda s: s.start)
+
+
+def _merge_people(text: str, spans: list[Span]) -> list[Span]:
+    """Join name spans that touch: "Ilias" + "El Idrissi", and a known "Karim" + the "Aydin" after it."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        gap = text[last.end:span.start] if last else ""
+        initial = last is not None and re.fullmatch(r"[A-Z]\.?", text[last.start:last.end]) \
+            and re.fullmatch(r"\.\s?", gap)
+        if last is not None and not last.suffix and (re.fullmatch(r"[ \t]+", gap) or initial):
+            if last.kind == "person" and span.kind in ("person", "name"):
+                out.pop()
+                span = Span(last.start, span.end, PERSON, "person", last.source, span.suffix)
+            elif last.kind in PERSON_KINDS - {"person"} and last.source == "case" and span.kind in ("person", "name"):
+                out.pop()
+                span = Span(last.start, span.end, last.label, last.kind, last.source, span.suffix)
+        out.append(span)
+    return out
+
+
+def _extend_places(text: str, spans: list[Span]) -> list[Span]:
+    """Take a compass suffix into a place: "Amsterdam-Noord" (a guessed name there gives way)."""
+    out: list[Span] = []
+    skip_until = -1
+    for span in spans:
+        if span.start < skip_until and span.soft:
+            continue
+        if span.kind in ("place", "city"):
+            match = _COMPASS.match(text, span.end)
+            if match and not any(span.end < s.start < match.end() and not s.soft for s in spans):
+                span = Span(span.start, match.end(), span.label, span.kind, span.source)
+                skip_until = match.end()
+        out.append(span)
+    return out
+
+
+_PLACE_BEFORE = re.compile(r"(?<![\w])(?:in|naar|uit|vanuit|richting|te)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+
+
+def _as_place(text: str, span: Span) -> Span:
+    """A guessed single name right after "in", "naar" or "uit" is a place: "naar Ypenburg"."""
+    if span.source == "case" or span.kind not in ("name", "person") or " " in text[span.start:span.end].strip():
+        return span
+    if not _PLACE_BEFORE.search(text[max(0, span.start - 20):span.start]):
+        return span
+    return Span(span.start, span.end, "[plaats]", "place", span.source)
+
+
+def _distance_one(a: str, b: str) -> bool:
+    """True when a and b differ by at most one edit (insert, delete, substitute or swap)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+class People:
+    """Numbers unknown people so one person keeps one label: "Daan de Vries" and later "Daan" are both [persoon 1]."""
+
+    def __init__(self) -> None:
+        self._people: list[tuple[set[str], set[str]]] = []
+
+    @staticmethod
+    def _parts(name: str) -> list[str]:
+        words = [re.sub(r"(?:'s|’s|'|’)$", "", w).lower() for w in _WORDS.findall(name)]
+        parts = [w for w in words if w not in INTERFIXES and len(w.strip("-")) > 1]
+        return parts or [w for w in words if w] or [name.lower()]
+
+    @staticmethod
+    def _same(token: str, known: set[str], fuzzy: bool) -> bool:
+        if token in known or (token.endswith("s") and token[:-1] in known):
+            return True  # "Daans" for Daan
+        return fuzzy and len(token) >= 5 and any(len(k) >= 5 and _distance_one(token, k) for k in known)
+
+    def _find(self, first: str, last: str | None, fuzzy: bool) -> int | None:
+        for index, (firsts, lasts) in enumerate(self._people):
+            if last is None:
+                if self._same(first, firsts, fuzzy) or self._same(first, lasts, fuzzy):
+                    return index
+            elif (self._same(first, firsts, fuzzy) and (not lasts or self._same(last, lasts, fuzzy))) \
+                    or (not firsts and self._same(last, lasts, fuzzy)) \
+                    or (not lasts and len(firsts) == 1 and self._same(last, firsts, fuzzy)):
+                return index
+        return None
+
+    def label(self, name: str) -> str:
+        """The label for this mention of an unknown person."""
+        parts = self._parts(name)
+        first, last = parts[0], parts[-1] if len(parts) > 1 else None
+        index = self._find(first, last, fuzzy=False)
+        if index is None:
+            index = self._find(first, last, fuzzy=True)
+        if index is None:
+            self._people.append(({first}, {last} if last else set()))
+            return f"[persoon {len(self._people)}]"
+        firsts, lasts = self._people[index]
+        if last is not None and not lasts and len(firsts) == 1 and self._same(last, firsts, True) \
+                and not self._same(first, firsts, True):
+            firsts.clear()  # "Jansen" first, now "Piet Jansen": Jansen was the surname
+        firsts.add(first)
+        if last:
+            lasts.add(last)
+        return f"[persoon {index + 1}]"
+
+
+def known_table(case: CaseLike, alias: str | None = None) -> KnownTable:
+    """The KnownTable for a Case, a table, its dict form, or nothing."""
+    if case is None:
+        return KnownTable()
+    if isinstance(case, KnownTable):
+        return case
+    if isinstance(case, dict):
+        return KnownTable.from_dict(case)
+    return build_known(case, alias)
+
+
+class Anonymiser:
+    """Combines the case's known names, our patterns, our context rules and deduce; one per process is plenty."""
+
+    def __init__(self, engine: Engine | None = None, *, use_deduce: bool = True,
+                 cache_path: Path | None = None) -> None:
+        self._engine = engine
+        self._use_deduce = use_deduce and engine is None
+        self._cache_path = cache_path
+        self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        """Load deduce now (about 8 s) instead of on the first text."""
+        if self._use_deduce:
+            from coach.privacy import deduce_engine
+            deduce_engine.engine(self._cache_path)
+
+    def _engine_spans(self, text: str) -> list[Span]:
+        if self._engine is not None:
+            return self._engine(text)
+        if self._use_deduce:
+            from coach.privacy import deduce_engine
+            return deduce_engine.engine(self._cache_path).spans(text)
+        return []
+
+    def spans(self, text: str, table: KnownTable, *, reference_date: date, trajectory_start: date | None,
+              people: People) -> list[Span]:
+        """The final, labelled, non-overlapping spans for one text."""
+        known = table.find(text)
+        found = find_patterns(text, reference_date=reference_date, trajectory_start=trajectory_start,
+                              birth_date=table.birth_date)
+        guessed = find_context(text) + self._engine_spans(text)
+        guessed = _harmless(text, guessed)
+        cleaned: list[Span] = []
+        cutters, starts = _cutters(found + guessed + known)
+        for span in guessed:
+            if span.kind == "person":
+                span = _strip_roles(text, span) if span.source == "deduce" else span
+                span = span and _cut_at_others(text, span, cutters, starts)
+            if span is not None:
+                cleaned.append(span)
+        chosen = _extend_places(text, _merge_people(text, resolve(text, known + found + cleaned)))
+        chosen = [_as_place(text, s) for s in chosen]
+        return [Span(s.start, s.end, people.label(text[s.start:s.end]), s.kind, s.source, s.suffix)
+                if s.kind == "person" else s for s in chosen]
+
+    def anonymise(self, text: str, case: CaseLike = None, *, alias: str | None = None,
+                  reference_date: date | None = None, trajectory_start: date | None = None) -> Result:
+        """Anonymise one text; dates become trajectory weeks (from `trajectory_start` or the case's start) or months."""
+        return self.anonymise_many([text], case, alias=alias, reference_date=reference_date,
+                                   trajectory_start=trajectory_start)[0]
+
+    def anonymise_many(self, texts: Iterable[str], case: CaseLike = None, *, alias: str | None = None,
+                       reference_date: date | None = None, trajectory_start: date | None = None) -> list[Result]:
+        """Anonymise the parts of one summary, with one numbering of unknown people across all parts."""
+        table = known_table(case, alias)
+        reference = reference_date or clock.today()
+        start = trajectory_start or table.trajectory_start
+        people = People()
+        with self._lock:
+            return [render(text, self.spans(text, table, reference_date=reference, trajectory_start=start,
+                                            people=people)) for text in texts]
+
+
+_DEFAULT: Anonymiser | None = None
+
+
+def anonymise(text: str, case: CaseLike = None, *, alias: str | None = None, reference_date: date | None = None,
+              trajectory_start: date | None = None) -> Result:
+    """Anonymise `text` in this process with deduce (loads it on first use: seconds and about 1.1 GB)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Anonymiser()
+    return _DEFAULT.anonymise(text, case, alias=alias, reference_date=reference_date,
+                              trajectory_start=trajectory_start)

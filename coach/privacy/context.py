@@ -1,0 +1,197 @@
+"""Context rules for what deduce misses: whitelisted first names, names after a role word,
+towns that are words, streets without a number, schools, and a safety net for capitalised words."""
+
+from __future__ import annotations
+
+import re
+
+from coach.privacy.result import Span, sentence_start
+from coach.privacy.wordlists import (
+    FUNCTION_WORDS,
+    HARMLESS_PROPER,
+    PLACE_PREPOSITIONS,
+    PLAIN_WHITELISTED_NAMES,
+    ROLE_WORDS,
+    SUBJECT_VERBS,
+    WORD_TOWNS_CAPITALISED,
+    WORD_WHITELISTED_NAMES,
+)
+
+PERSON = "[persoon]"  # replaced by a numbered label once people are linked
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
+_NAME = r"[A-ZÀ-Þ][\w'’\-]*"
+_INTERFIX = r"(?:van|de|der|den|het|ter|ten|te|el|al|van der|van den|van de|van 't)"
+_ROLES = "|".join(sorted((re.escape(word) for word in ROLE_WORDS), key=len, reverse=True))
+_ROLE_NAME = re.compile(
+    r"(?<![\w])(?i:" + _ROLES + r"|genaamd|heet|heette)\s+(?P<name>(?:" + _INTERFIX + r"\s+)?" + _NAME
+    + r"(?:\s+(?:" + _INTERFIX + r"\s+)?" + _NAME + r")?)")
+_STREET_SUFFIX = (r"(?:straat|str\.|laan|weg|plein|gracht|singel|kade|dijk|steeg|dreef|hof|park|pad|markt|baan"
+                  r"|erf|wal|ring|boulevard|allee)")
+_HOUSE_NUMBER = r"(?P<number>\s+\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?\d{1,4})?)?"
+_STREET = re.compile(r"(?<![\w])(?P<street>[A-ZÀ-Þ][\w'’\-]*?" + _STREET_SUFFIX + r")(?![\w])" + _HOUSE_NUMBER)
+_STREET_FIRST = re.compile(
+    r"(?<![\w])(?P<street>(?:Laan|Plein|Kade|Singel|Gracht|Markt|Dijk)\s+(?:" + _INTERFIX + r"\s+)?" + _NAME + r")"
+    + _HOUSE_NUMBER)
+_STREET_LOWER = re.compile(
+    r"(?<![\w])(?i:op|aan|in|bij|naar|via|langs|over|vanaf|richting|hoek)\s+(?:de\s+|het\s+)?"
+    r"(?P<street>[a-zà-ÿ][a-zà-ÿ'\-]{2,}(?:straat|laan|gracht|singel|kade|steeg|dreef))(?![\w])" + _HOUSE_NUMBER)
+_STREET_LEAD_STOP = frozenset("op in aan bij naar via langs over vanaf de het een ze hij zij wij we ik hoek".split())
+_SCHOOL = re.compile(
+    r"(?<![\w])(?:(?:ROC|Roc|Hogeschool|Praktijkschool|Vakschool|Scholengemeenschap|Universiteit)\s+(?:"
+    + _INTERFIX + r"\s+)?" + _NAME + r"(?:\s+" + _NAME + r")?"
+    + r"|(?:" + _NAME + r"\s+){1,2}(?:College|Lyceum|Academie|School|Scholengemeenschap|Praktijkschool))(?![\w])")
+_DISTRICT = re.compile(r"(?<![\w])[A-ZÀ-Þ][\w'’\-]*(?:wijk|buurt|kwartier)(?![\w])")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def _base(token: str) -> str:
+    return _POSSESSIVE.sub("", token)
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"\s*,?\s*([\w'’]+)", text[end:end + 40])
+    return match[1] if match else ""
+
+
+def _person(start: int, end: int) -> Span:
+    return Span(start, end, PERSON, "person", "context")
+
+
+def whitelisted_names(text: str) -> list[Span]:
+    """First names deduce's whitelist hides (Ilias, Dex, Tia; Ben and Lot where they are names)."""
+    spans = []
+    for match in _TOKEN.finditer(text):
+        base = _base(match[0])
+        end = match.start() + len(base)
+        if base in PLAIN_WHITELISTED_NAMES:
+            spans.append(_person(match.start(), end))
+        elif base in WORD_WHITELISTED_NAMES:
+            following = _next_word(text, match.end())
+            if not sentence_start(text, match.start()) or following in SUBJECT_VERBS or following == "en":
+                spans.append(_person(match.start(), end))
+    return spans
+
+
+def role_names(text: str) -> list[Span]:
+    """A capitalised name right after a role word: "broer Bilal", "mevrouw De Boer", "heet Jaydee"."""
+    spans = []
+    for match in _ROLE_NAME.finditer(text):
+        words = match["name"].split()
+        # Stop at a word that is itself harmless or a role ("vader Marokkaans", "moeder Oma").
+        kept: list[str] = []
+        for word in words:
+            if _base(word) in HARMLESS_PROPER or word.lower() in ROLE_WORDS:
+                break
+            kept.append(word)
+        while kept and not kept[-1][:1].isupper():
+            kept.pop()
+        if kept:
+            start = match.start("name")
+            end = start + len(" ".join(kept))
+            if text[start:end] == " ".join(kept):
+                spans.append(_person(start, end))
+    return spans
+
+
+def word_towns(text: str) -> list[Span]:
+    """Towns that are also words (Leiden, Haren, Echt, Leek), capitalised and not opening a sentence."""
+    spans = []
+    for match in _TOKEN.finditer(text):
+        base = _base(match[0])
+        if base in WORD_TOWNS_CAPITALISED:
+            before = re.findall(r"[\w'’]+", text[max(0, match.start() - 20):match.start()])
+            if not sentence_start(text, match.start()) or (before and before[-1].lower() in PLACE_PREPOSITIONS):
+                spans.append(Span(match.start(), match.start() + len(base), "[plaats]", "place", "context"))
+    return spans
+
+
+def _street_start(text: str, start: int) -> int:
+    """Take capitalised words in front into the street name: "Burgemeester Visserstraat"."""
+    while True:
+        match = re.search(r"([A-ZÀ-Þ][\w'’]*|van|de|der|den|het|ter|ten)\s+$", text[max(0, start - 30):start])
+        if not match or match[1].lower() in _STREET_LEAD_STOP and match[1][:1].isupper():
+            return start
+        word_start = start - (len(match[0]))
+        if match[1][:1].islower():
+            # An interfix counts only with a capitalised word before it.
+            inner = re.search(r"[A-ZÀ-Þ][\w'’]*\s+$", text[max(0, word_start - 30):word_start])
+            if not inner:
+                return start
+        if sentence_start(text, word_start) and match[1].lower() in _STREET_LEAD_STOP:
+            return start
+        start = word_start
+
+
+def streets(text: str) -> list[Span]:
+    """Street names with or without a house number: "Dorpsstraat 5", "op de Dorpsstraat", "Laan van Meerdervoort"."""
+    spans = []
+    for pattern in (_STREET, _STREET_FIRST, _STREET_LOWER):
+        for match in pattern.finditer(text):
+            start = match.start("street")
+            if match["street"] in HARMLESS_PROPER:
+                continue
+            if pattern is _STREET:
+                if sentence_start(text, start) and not match["number"]:
+                    continue
+                start = _street_start(text, start)
+            spans.append(Span(start, match.end(), "[adres]", "address", "context"))
+    return spans
+
+
+def schools(text: str) -> list[Span]:
+    """Schools named with their kind: "ROC Mondriaan", "het Graafschap College"."""
+    return [Span(m.start(), m.end(), "[school]", "school", "context") for m in _SCHOOL.finditer(text)
+            if not sentence_start(text, m.start()) or m[0].split()[0] in ("ROC", "Roc")]
+
+
+def districts(text: str) -> list[Span]:
+    """Neighbourhoods such as Schilderswijk or Transvaalbuurt."""
+    return [Span(m.start(), m.end(), "[plaats]", "place", "context") for m in _DISTRICT.finditer(text)
+            if not sentence_start(text, m.start())]
+
+
+def _capitalised(token: str) -> bool:
+    if not token[:1].isupper() or any(ch.isdigit() for ch in token):
+        return False
+    head = token.split("-")[0]
+    # Acronyms (UWV, KvK, GGZ-instelling) are organisations everyone knows.
+    return not (len(head) <= 5 and sum(ch.isupper() for ch in head) >= 2)
+
+
+def safety_net(text: str) -> list[Span]:
+    """Any other capitalised word inside a sentence: in Dutch that is a name, unless it is a harmless one."""
+    spans: list[Span] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        while run and not _capitalised(run[-1][0]):
+            run.pop()
+        if run:
+            spans.append(Span(run[0].start(), run[-1].start() + len(_base(run[-1][0])), "[naam]", "name", "context",
+                              soft=True))
+        run.clear()
+
+    for match in _TOKEN.finditer(text):
+        token = match[0]
+        base = _base(token)
+        joined = bool(run) and re.fullmatch(r"[ \t]+", text[run[-1].end():match.start()] or "")
+        if _capitalised(token) and base not in HARMLESS_PROPER and base.lower() not in ROLE_WORDS \
+                and base.lower() not in FUNCTION_WORDS and not sentence_start(text, match.start()):
+            if run and not joined:
+                close()
+            run.append(match)
+        elif run and joined and token.lower() in ("van", "de", "der", "den", "ter", "ten", "el", "al"):
+            run.append(match)
+        else:
+            close()
+    close()
+    return spans
+
+
+def find_context(text: str) -> list[Span]:
+    """All context-rule spans (they may overlap; the anonymiser picks)."""
+    spans: list[Span] = []
+    for rule in (whitelisted_names, role_names, word_towns, streets, schools, districts, safety_net):
+        spans += rule(text)
+    return spans

@@ -1,0 +1,165 @@
+"""deduce as a source of spans: loaded once per process, quietly, with its cache in the user cache dir."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+from coach import paths
+from coach.privacy.patterns import find_postcodes
+from coach.privacy.result import Span, sentence_start
+from coach.privacy.known import WORD_NAMES
+from coach.privacy.wordlists import PLACE_PREPOSITIONS, ROLE_WORDS, SUBJECT_VERBS
+
+_CACHE_FILE = Path("cache") / "lookup_structs.pickle"
+_MARKER = "deduce-version.txt"
+_LOCK = threading.Lock()
+_ENGINE: DeduceEngine | None = None
+
+# deduce tag -> (label, kind); None drops the tag (ages stay in the text).
+_TAGS: dict[str, tuple[str, str] | None] = {
+    "persoon": ("[persoon]", "person"),
+    "patient": ("[persoon]", "person"),
+    "ziekenhuis": ("[instelling]", "institution"),
+    "zorginstelling": ("[instelling]", "institution"),
+    "datum": ("[datum]", "date"),
+    "bsn": ("[BSN]", "bsn"),
+    "id": ("[nummer]", "number"),
+    "telefoonnummer": ("[telefoon]", "phone"),
+    "emailadres": ("[e-mail]", "email"),
+    "url": ("[link]", "url"),
+    "leeftijd": None,
+}
+_ROLES = "|".join(sorted((re.escape(word) for word in ROLE_WORDS), key=len, reverse=True))
+_LOWER_AFTER_ROLE = re.compile(r"(?<![\w])(?i:" + _ROLES + r")\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,})(?![\w])")
+_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?![\w'’\-])")
+# Before a lowercase first name: "met jurre", "belde senna".
+_NAME_BEFORE = frozenset("met en van bij voor aan naar zag belde appte sprak tegen door zei vroeg vertelde hielp "
+                         "samen of".split())
+# First names in deduce's list that are everyday words too.
+_LOWER_NOT_NAME = frozenset(WORD_NAMES) | frozenset("baan kader maatje lijntje kier luit constant king bloem".split())
+_LOWER_AFTER_PLACE_WORD = re.compile(
+    r"(?<![\w])(?i:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")\s+(?P<place>[a-zà-ÿ][a-zà-ÿ'\-]{2,})(?![\w])")
+
+
+def deduce_cache_dir() -> Path:
+    """Where deduce's lookup cache lives: under the user cache dir, never in site-packages."""
+    return paths.cache_dir() / "deduce"
+
+
+def deduce_version() -> str:
+    """The installed deduce version (without importing it)."""
+    return importlib.metadata.version("deduce")
+
+
+def cache_is_built(cache_path: Path | None = None) -> bool:
+    """True when deduce's lookup cache for this deduce version is on disk (a load then takes seconds, not minutes)."""
+    base = cache_path or deduce_cache_dir()
+    marker = base / _MARKER
+    try:
+        return (base / _CACHE_FILE).is_file() and marker.read_text(encoding="utf-8").strip() == deduce_version()
+    except OSError:
+        return False
+
+
+def _import_deduce() -> Any:
+    # deduce calls logging.basicConfig(stream=sys.stdout, level=DEBUG) when imported.
+    # basicConfig does nothing while the root logger has a handler, so hold one there
+    # during the import and take it away afterwards: the host's logging stays as it was.
+    root = logging.getLogger()
+    guard = logging.NullHandler()
+    root.addHandler(guard)
+    try:
+        import deduce
+    finally:
+        root.removeHandler(guard)
+    return deduce
+
+
+class DeduceEngine:
+    """One loaded deduce instance and the spans it finds, mapped to our labels."""
+
+    def __init__(self, cache_path: Path | None = None) -> None:
+        base = cache_path or deduce_cache_dir()
+        base.mkdir(parents=True, exist_ok=True)
+        deduce = _import_deduce()
+        self._deduce = deduce.Deduce(cache_path=base)
+        (base / _MARKER).write_text(deduce_version(), encoding="utf-8")
+        structs = self._deduce.lookup_structs
+        self._first_names = structs["first_name"]
+        self._surnames = structs["surname"]
+        self._places = structs["placename"]
+
+    def spans(self, text: str) -> list[Span]:
+        """deduce's annotations (before its own merging and redaction), plus lowercase names and places."""
+        # Without deduce's person converter the tags still say how a name was found.
+        doc = self._deduce.deidentify(text, disabled={"post_processing", "person_annotation_converter"})
+        pseudo = [(a.start_char, a.end_char) for a in doc.annotations if "pseudo" in a.tag]
+        spans = []
+        for annotation in doc.annotations:
+            start, end, tag = annotation.start_char, annotation.end_char, annotation.tag
+            if "pseudo" in tag:
+                continue
+            mapped = self._map(tag, annotation.text)
+            if mapped is None:
+                continue
+            label, kind = mapped
+            if kind == "person":
+                if any(a < end and start < b for a, b in pseudo):
+                    continue  # part of an eponymous disease ("ziekte van Parkinson")
+                if tag.startswith("naam+") and sentence_start(text, start):
+                    # deduce took the capitalised word before a name as a name too;
+                    # at the start of a sentence every word is capitalised.
+                    first = re.match(r"\S+\s+", text[start:end])
+                    start += first.end() if first else 0
+            spans.append(Span(start, end, label, kind, "deduce"))
+        spans += self._lowercase(text)
+        return spans
+
+    @staticmethod
+    def _map(tag: str, found: str) -> tuple[str, str] | None:
+        if tag == "locatie":
+            if find_postcodes(found):
+                return "[postcode]", "postcode"
+            if re.search(r"\d", found):
+                return "[adres]", "address"
+            return "[plaats]", "place"
+        if tag in _TAGS:
+            return _TAGS[tag]
+        if any(part in tag for part in ("naam", "initiaal", "prefix", "interfix", "patient")):
+            return "[persoon]", "person"
+        return "[verborgen]", "other"
+
+    def _lowercase(self, text: str) -> list[Span]:
+        """Lowercase names after a role word or in name context ("met jurre") and places after "in" ("in zwolle")."""
+        spans = []
+        for match in _LOWER_AFTER_ROLE.finditer(text):
+            word = match["name"]
+            if [word.title()] in self._first_names or [word.title()] in self._surnames:
+                spans.append(Span(match.start("name"), match.end("name"), "[persoon]", "person", "deduce"))
+        for match in _LOWER_WORD.finditer(text):
+            word = match[0]
+            if word in _LOWER_NOT_NAME or [word.title()] not in self._first_names:
+                continue
+            before = re.findall(r"\w+", text[max(0, match.start() - 20):match.start()])
+            after = re.findall(r"\w+", text[match.end():match.end() + 20])
+            if (before and before[-1].lower() in _NAME_BEFORE) or (after and after[0] in SUBJECT_VERBS):
+                spans.append(Span(match.start(), match.end(), "[persoon]", "person", "deduce"))
+        for match in _LOWER_AFTER_PLACE_WORD.finditer(text):
+            if [match["place"].title()] in self._places:
+                spans.append(Span(match.start("place"), match.end("place"), "[plaats]", "place", "deduce"))
+        return spans
+
+
+def engine(cache_path: Path | None = None) -> DeduceEngine:
+    """The process's one DeduceEngine, built on first use (about 8 s; the first build ever about 75 s)."""
+    global _ENGINE
+    with _LOCK:
+        if _ENGINE is None:
+            _ENGINE = DeduceEngine(cache_path)
+        return _ENGINE
+

@@ -1,0 +1,368 @@
+"""What the case knows about who and where, and the role label each name becomes."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from coach.domain.model import Case
+from coach.privacy.result import Span
+from coach.privacy.wordlists import HARMLESS_PROPER
+
+YOUTH_LABEL = "de jongere"
+COACH_LABEL = "de coach"
+AMBIGUOUS_FIRST = "[naam]"
+AMBIGUOUS_LAST = "[achternaam]"
+
+# Words between a first name and the core of a surname ("de Vries", "El Amrani").
+INTERFIXES = frozenset("van de der den het 't ter ten te in op el al la le du da di dos von zu d' l'".split())
+
+# Names that are also everyday Dutch words. A lowercase one is read as the word
+# when the words around it say so: "de storm", "ik hoop", "ben je", "in mei".
+WORD_NAMES: dict[str, frozenset[str]] = {
+    word: frozenset(kinds.split("+")) for word, kinds in {
+        "hoop": "noun+verb", "wil": "noun+verb", "ben": "verb", "kent": "verb", "storm": "noun", "roos": "noun",
+        "bas": "noun", "lot": "noun", "hart": "noun", "mees": "noun", "vos": "noun", "zon": "noun", "jade": "noun",
+        "jet": "noun", "lente": "noun", "merel": "noun", "iris": "noun", "amber": "noun", "linde": "noun",
+        "winter": "noun", "zomer": "noun", "dag": "noun", "ster": "noun", "maan": "noun", "job": "noun",
+        "els": "noun", "hazel": "noun", "fleur": "noun", "lies": "noun", "sky": "noun", "bloem": "noun",
+        "mei": "month", "april": "month", "juni": "month", "juli": "month", "jan": "month", "augustus": "month",
+    }.items()
+}
+# Town names that are also everyday words; lowercase they count as the town only after "in", "uit", "naar".
+WORD_TOWNS = frozenset(
+    "leiden haren dieren echt holte leek heel klimmen vechten zetten best putten goes hoorn doorn huizen bergen "
+    "kampen helden weert loon rijen sluis delft assen hulst goor monster gouda buren made hoek beek meer spier "
+    "zand neer".split())
+
+_DETERMINERS = frozenset(
+    "de het een die deze dat dit geen mijn m'n je jouw zijn z'n haar ons onze hun uw elke iedere welke zo'n zulke "
+    "wat veel weinig meer minder nieuwe nieuw goede grote kleine echte rode witte hevige zware halve hele volle vol "
+    "beetje sprankje eigen".split())
+_PRONOUNS = frozenset("ik jij je u hij zij ze we wij jullie men".split())
+_VERB_NEXT = _PRONOUNS | {"dat"}
+_NOUN_NEXT = {"hoop": frozenset({"op"})}
+_MONTH_BEFORE = frozenset("in eind begin half medio sinds vanaf tot per na voor t/m deze vorige volgende "
+                          "afgelopen komende".split())
+_PLACE_BEFORE = frozenset("in uit naar te richting vanuit rond bij".split())
+_POSSESSIVE = ("'s", "’s", "'", "’", "s")
+_SUFFIX = r"(?P<suffix>'s|’s|'|’|s|je|tje|etje|pje|kje)?"
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass(frozen=True)
+class KnownName:
+    """One way the case's text may mention someone or something, and its label."""
+
+    text: str
+    label: str
+    kind: str
+    person: bool = False
+    # A word taken from a longer organisation name ("Samen" of "Stichting Geldzorgen Samen"):
+    # written in lowercase it is the everyday word, not the organisation.
+    capitalised_only: bool = False
+
+
+@dataclass
+class KnownTable:
+    """Everything the case knows, ready to find in a text."""
+
+    names: list[KnownName] = field(default_factory=list)
+    birth_date: date | None = None
+    trajectory_start: date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict (sent to the worker process)."""
+        return {
+            "names": [asdict(name) for name in self.names],
+            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
+            "trajectory_start": self.trajectory_start.isoformat() if self.trajectory_start else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> KnownTable:
+        """The table that `to_dict` described."""
+        return cls(
+            [KnownName(**item) for item in data.get("names", [])],
+            date.fromisoformat(data["birth_date"]) if data.get("birth_date") else None,
+            date.fromisoformat(data["trajectory_start"]) if data.get("trajectory_start") else None,
+        )
+
+    def person_forms(self) -> list[str]:
+        """Every name form of a known person (the leak test looks for these)."""
+        return [name.text for name in self.names if name.person]
+
+    def find(self, text: str) -> list[Span]:
+        """Every mention of what the case knows, longest form first, without overlaps."""
+        spans: list[Span] = []
+        taken = [False] * len(text)
+        for name in sorted(self.names, key=lambda n: len(n.text), reverse=True):
+            for match in _pattern(name).finditer(text):
+                start, end = match.start("name"), match.end()
+                if any(taken[start:end]) or not _accept(name, text, match):
+                    continue
+                suffix = match.groupdict().get("suffix") or ""
+                shown = "'s" if name.person and suffix in _POSSESSIVE and not name.label.startswith("[") else ""
+                spans.append(Span(start, end, name.label, name.kind, "case", suffix=shown))
+                taken[start:end] = [True] * (end - start)
+        return absorb_role_words(text, _merge_adjacent(text, spans))
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+@functools.lru_cache(maxsize=2048)
+def _pattern(name: KnownName) -> re.Pattern[str]:
+    if name.kind == "phone":
+        digits = re.sub(r"\D", "", name.text)
+        national = digits[2:] if digits.startswith("31") else digits.lstrip("0")
+        body = r"[\s\-.)]{0,2}".join(national)
+        trunk = r"(?:(?:\+|00)\s?31\s?(?:\(0\)\s?)?|\(?0)[\s\-.)]{0,2}"
+        return re.compile(r"(?<![\w+])(?P<name>" + trunk + body + r")(?!\d)")
+    if name.person and re.fullmatch(r"\w\.", name.text):
+        return re.compile(r"(?<![\w@.])(?P<name>" + re.escape(name.text) + r")(?![\w@.])", re.IGNORECASE)
+    if name.kind == "postcode":
+        compact = re.sub(r"\s", "", name.text)
+        return re.compile(r"(?<!\w)(?P<name>" + re.escape(compact[:4]) + r"\s?" + re.escape(compact[4:]) + r")(?!\w)",
+                          re.IGNORECASE)
+    body = r"\s+".join(re.escape(part) for part in name.text.split())
+    suffix = _SUFFIX if name.person else r"(?P<suffix>'s|’s)?"
+    return re.compile(r"(?<![\w@.])(?P<name>" + body + r")" + suffix + r"(?![\w@])", re.IGNORECASE)
+
+
+def _words_around(text: str, start: int, end: int) -> tuple[str, str]:
+    before = _WORD.findall(text[max(0, start - 30):start])
+    after = _WORD.findall(text[end:end + 30])
+    return (before[-1].lower() if before else ""), (after[0].lower() if after else "")
+
+
+def ordinary_word(word: str, text: str, start: int, end: int) -> bool:
+    """True when a name that is also a word (hoop, storm, ben, mei) is used as the word here."""
+    kinds = WORD_NAMES.get(word.lower())
+    if not kinds:
+        return False
+    before, after = _words_around(text, start, end)
+    if "noun" in kinds and (before in _DETERMINERS or after in _NOUN_NEXT.get(word.lower(), ())):
+        return True
+    if "verb" in kinds and (before in _PRONOUNS or after in _VERB_NEXT):
+        return True
+    if "month" in kinds and (before in _MONTH_BEFORE or before.isdigit() or after.isdigit()):
+        return True
+    return False
+
+
+def _accept(name: KnownName, text: str, match: re.Match[str]) -> bool:
+    found = match["name"]
+    if name.kind in ("phone", "postcode", "email", "address"):
+        return True
+    lowered = name.text.lower()
+    if name.capitalised_only and found.islower():
+        return False
+    if name.kind in ("city", "school", "employer", "institution"):
+        if found[:1].isupper() or lowered not in WORD_TOWNS:
+            return True
+        before, _ = _words_around(text, match.start(), match.end())
+        return before in _PLACE_BEFORE
+    if not found.islower():
+        # Capitalised: the name, except a verb-name opening a question ("Ben je er morgen?").
+        kinds = WORD_NAMES.get(lowered, frozenset())
+        if "verb" in kinds and " " not in lowered:
+            _, after = _words_around(text, match.start(), match.end())
+            return after not in _PRONOUNS
+        return True
+    return not ordinary_word(lowered, text, match.start(), match.end("name"))
+
+
+def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
+    """Join two mentions of the same label separated only by a space ("Sanne" "Visser")."""
+    spans = sorted(spans, key=lambda s: s.start)
+    merged: list[Span] = []
+    for span in spans:
+        gap = text[merged[-1].end:span.start] if merged else ""
+        if merged and merged[-1].label == span.label and not merged[-1].suffix and re.fullmatch(r"[ \t]+", gap):
+            last = merged.pop()
+            span = Span(last.start, span.end, span.label, span.kind, span.source, suffix=span.suffix)
+        merged.append(span)
+    return merged
+
+
+def _role_word(label: str) -> str:
+    return re.sub(r"\s+(?:\d+|\(\d+\))$", "", label).lower()
+
+
+def absorb_role_words(text: str, spans: list[Span]) -> list[Span]:
+    """Take the role word's echo into a name's span: "moeder Marja" becomes "moeder", not "moeder moeder"."""
+    out = []
+    for span in spans:
+        if span.kind in ("youth", "network") and not span.label.startswith("[") and not span.suffix:
+            role = _role_word(span.label)
+            words = [re.escape(w) for w in role.split()]
+            options = "|".join(r"\s+".join(words[i:]) for i in range(len(words)))
+            window = max(0, span.start - 40)
+            before = re.search(r"(?<![\w])(?:" + options + r")(?P<comma>,)?\s+$", text[window:span.start],
+                               re.IGNORECASE)
+            if before and not before["comma"]:
+                span = Span(window + before.start(), span.end, span.label, span.kind, span.source)
+            elif before and text[span.end:span.end + 1] == ",":
+                # "De woonbegeleider, Petra, komt" becomes "De woonbegeleider komt".
+                span = Span(window + before.start(), span.end + 1, span.label, span.kind, span.source)
+        out.append(span)
+    return out
+
+
+def split_name(full: str) -> tuple[str | None, str | None, str | None]:
+    """First name, whole surname and the surname's core: "Daan de Vries" -> Daan, de Vries, Vries."""
+    tokens = full.split()
+    if not tokens:
+        return None, None, None
+    if len(tokens) == 1:
+        return tokens[0], None, None
+    first, rest = tokens[0], tokens[1:]
+    surname = " ".join(rest)
+    core = list(rest)
+    while len(core) > 1 and core[0].lower() in INTERFIXES:
+        core.pop(0)
+    return first, surname, " ".join(core)
+
+
+_TITLES = frozenset("mevrouw mevr mevr. mw mw. meneer dhr dhr. hr hr. mr mr. dr dr. juf meester de heer".split())
+
+
+def _strip_titles(name: str, relation: str) -> str:
+    """A network name without titles or its own role word: "Oma Riet" -> "Riet", "mw. Jansen" -> "Jansen"."""
+    tokens = name.split()
+    while len(tokens) > 1 and (tokens[0].lower() in _TITLES or tokens[0].lower() == relation):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _name_forms(first: str | None, nickname: str | None, last: str | None) -> tuple[set[str], set[str], set[str]]:
+    """Full forms, first-name forms and surname forms of one person."""
+    firsts: set[str] = set()
+    for given in (first, nickname):
+        if given:
+            firsts.add(given)
+            for part in re.split(r"[\s\-]+", given):
+                if sum(ch.isalpha() for ch in part) >= 2:
+                    firsts.add(part)
+    lasts: set[str] = set()
+    if last:
+        lasts.add(last)
+        core = last.split()
+        while len(core) > 1 and core[0].lower() in INTERFIXES:
+            core.pop(0)
+        lasts.add(" ".join(core))
+        if len(core) > 1 and len(core[-1]) >= 3:
+            lasts.add(core[-1])
+    fulls = {f"{f} {l}" for f in firsts for l in lasts}
+    return fulls, firsts, lasts
+
+
+def _with_folds(forms: set[str]) -> set[str]:
+    return forms | {_fold(form) for form in forms}
+
+
+def _street_forms(street: str) -> set[str]:
+    name = re.sub(r"\s+\d+.*$", "", street).strip()
+    forms = {street.strip(), name}
+    if name.lower().endswith("straat"):
+        forms |= {name[:-4] + ".", name[:-4]}
+    return {form for form in forms if len(form) >= 3}
+
+
+def _org_forms(org: str) -> set[str]:
+    """The organisation's name, and its distinctive words when it has several."""
+    forms = {org.strip()}
+    generic = {"roc", "mbo", "hbo", "college", "school", "lyceum", "stichting", "beroepsonderwijs", "hogeschool",
+               "universiteit", "bv", "b.v.", "groep", "zorg", "werk", "van", "de", "het", "en", "voor", "vakschool",
+               "praktijkschool", "campus", "instituut", "centrum", "gemeente", "afdeling"}
+    if org.strip() in HARMLESS_PROPER:
+        return set()  # "Werkplein", "Jumbo": names many places share
+    words = org.split()
+    if len(words) > 1:
+        forms |= {w for w in words if len(w) >= 5 and w.lower() not in generic and w[:1].isupper()}
+    return forms
+
+
+def _org_names(org: str, label: str, kind: str) -> list[KnownName]:
+    """The organisation's forms as known names; its single words only where capitalised."""
+    whole = org.strip()
+    return [KnownName(form, label, kind, capitalised_only=form != whole) for form in _org_forms(org)]
+
+
+def build_known(case: Case, alias: str | None = None) -> KnownTable:
+    """The table of what `case` knows: names become roles, places and numbers become placeholders."""
+    youth = case.youth
+    youth_label = alias.strip() if alias and alias.strip() else YOUTH_LABEL
+    # (form, label, kind, role) with role one of full, first, last.
+    people: list[tuple[str, str, str, str]] = []
+
+    def add_person(first: str | None, nickname: str | None, last: str | None, label: str, kind: str) -> None:
+        fulls, firsts, lasts = _name_forms(first, nickname, last)
+        people.extend((form, label, kind, "full") for form in _with_folds(fulls))
+        people.extend((form, label, kind, "first") for form in _with_folds(firsts))
+        people.extend((form, label, kind, "last") for form in _with_folds(lasts))
+
+    add_person(youth.first_name, youth.nickname, youth.last_name, youth_label, "youth")
+    # Coaches shorten the young person's name to an initial: "Q. belt morgen".
+    people.extend((f"{given[0]}.", youth_label, "youth", "initial")
+                  for given in {youth.first_name, youth.nickname} if given and given[0].isalpha())
+    relations = Counter(person.relation.strip().lower() for person in case.network)
+    seen: Counter[str] = Counter()
+    others: list[KnownName] = []
+    for person in case.network:
+        relation = person.relation.strip().lower() or "iemand uit het netwerk"
+        seen[relation] += 1
+        label = f"{relation} {seen[relation]}" if relations[person.relation.strip().lower()] > 1 else relation
+        first, surname, _ = split_name(_strip_titles(person.name, relation))
+        add_person(first, None, surname, label, "network")
+        if person.organisation:
+            others += _org_names(person.organisation, "[instelling]", "institution")
+        if person.phone:
+            others.append(KnownName(person.phone, "[telefoon]", "phone"))
+        if person.email:
+            others.append(KnownName(person.email, "[e-mail]", "email"))
+    if youth.coach:
+        names = [w for w in youth.coach.split() if w.lower() not in ("coach", "jongerencoach")]
+        if names:
+            first, surname, _ = split_name(" ".join(names))
+            add_person(first, None, surname, COACH_LABEL, "coach")
+
+    # A form that points at two different people gets a neutral label.
+    labels_of: dict[str, set[str]] = defaultdict(set)
+    for form, label, _kind, _role in people:
+        labels_of[form.lower()].add(label)
+    names: list[KnownName] = []
+    done: set[str] = set()
+    for form, label, kind, role in people:
+        key = form.lower()
+        if key in done:
+            continue
+        done.add(key)
+        if len(labels_of[key]) > 1:
+            label = AMBIGUOUS_LAST if role == "last" else AMBIGUOUS_FIRST
+        names.append(KnownName(form, label, kind, person=True))
+
+    address = youth.address
+    if address and address.street:
+        names += [KnownName(form, "[adres]", "address") for form in _street_forms(address.street)]
+    if address and address.postcode:
+        names.append(KnownName(address.postcode, "[postcode]", "postcode"))
+    if address and address.city:
+        names += [KnownName(form, "[woonplaats]", "city") for form in _with_folds({address.city.strip()})]
+    if youth.school:
+        names += _org_names(youth.school, "[school]", "school")
+    if youth.employer:
+        names += _org_names(youth.employer, "[werkgever]", "employer")
+    if youth.phone:
+        names.append(KnownName(youth.phone, "[telefoon]", "phone"))
+    if youth.email:
+        names.append(KnownName(youth.email, "[e-mail]", "email"))
+    names += others
+    return KnownTable([n for n in names if n.text.strip()], youth.birth_date, youth.started_on)

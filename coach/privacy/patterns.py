@@ -1,0 +1,211 @@
+"""Numbers, addresses and dates that identify someone, found by regular expressions alone."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from coach.privacy.dates import find_dates
+from coach.privacy.result import Span
+
+__all__ = [
+    "bsn_valid", "find_accounts", "find_bsns", "find_dates", "find_emails", "find_ibans", "find_numbers",
+    "find_patterns", "find_phones", "find_plates", "find_postcodes", "find_urls", "iban_valid",
+]
+
+# --- phone numbers --------------------------------------------------------
+
+_PHONE = re.compile(
+    r"(?<![\w+/])(?P<prefix>(?:\+|00)\s?31[\s\-.]?(?:\(0\)[\s\-.]?)?|\(0\d{1,3}\)\s?|0)"
+    r"(?P<rest>\d(?:(?:\s?[\-.]\s?|\s)?\d){3,11})(?!\d)")
+_SERVICE = ("800", "900", "906", "909")
+
+
+def _phone_length_ok(national: str) -> bool:
+    if national.startswith(_SERVICE):
+        return 7 <= len(national) <= 10
+    return len(national) == 9 and national[0] != "0"
+
+
+def find_phones(text: str) -> list[Span]:
+    """Dutch phone numbers in every usual notation: 06-12345678, +31 6 2345 6789, (071) 512 34 56, 0800-1234."""
+    spans = []
+    for match in _PHONE.finditer(text):
+        prefix = match["prefix"]
+        intl = prefix.startswith(("+", "00"))
+        if not intl and not prefix.startswith("("):
+            # A trunk 0 must head a real area code: "06" or at least 3 characters.
+            first = re.match(r"\d+", match["rest"])[0]
+            if re.search(r"\D", match["rest"]) and len(first) < 2 and first != "6":
+                continue
+        groups = list(re.finditer(r"\d+", match["rest"]))
+        lead = re.sub(r"\D", "", prefix)
+        if intl:
+            lead = lead[4:] if lead.startswith("0031") else lead[2:]
+        lead = lead.lstrip("0")
+        # Try the longest run of digit groups that makes a valid number.
+        for count in range(len(groups), 0, -1):
+            national = lead + "".join(g[0] for g in groups[:count])
+            if _phone_length_ok(national):
+                end = match.start("rest") + groups[count - 1].end()
+                spans.append(Span(match.start(), end, "[telefoon]", "phone", "pattern"))
+                break
+    return spans
+
+
+# --- e-mail, links, accounts ----------------------------------------------
+
+_EMAIL = re.compile(
+    r"(?<![\w.+\-])[\w.+\-']+(?:@|\s?(?:\[at\]|\(at\)|\[@\])\s?)[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,24}(?!\w)")
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'()]+"
+    r"|(?<![\w@.\-])(?:[\w\-]+\.)+(?:nl|com|org|net|eu|be|de|info|io|app|me|tv|nu|online)(?:/[^\s<>\"']*)?(?![\w@])",
+    re.IGNORECASE)
+_ACCOUNT = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
+
+
+def find_emails(text: str) -> list[Span]:
+    """E-mail addresses with any domain ending, also written with [at]."""
+    return [Span(m.start(), m.end(), "[e-mail]", "email", "pattern") for m in _EMAIL.finditer(text)]
+
+
+def find_urls(text: str) -> list[Span]:
+    """Web addresses: http(s)://…, www.…, and bare domains such as instagram.com/naam."""
+    spans = []
+    for match in _URL.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in ".,;:!?)":
+            end -= 1
+        spans.append(Span(match.start(), end, "[link]", "url", "pattern"))
+    return spans
+
+
+def find_accounts(text: str) -> list[Span]:
+    """Social media handles such as @sanne_v."""
+    return [Span(m.start(), m.end(), "[account]", "account", "pattern") for m in _ACCOUNT.finditer(text)]
+
+
+# --- postcodes ------------------------------------------------------------
+
+_POSTCODE = re.compile(r"(?<![\w])(?P<num>[1-9]\d{3})(?P<sep>\s?)(?P<letters>[A-Za-z]{2})(?![\w])")
+# Two letters after four digits that are usually a word or a unit, not a postcode.
+_NOT_POSTCODE = frozenset("op en in is de te om al zo nu ik we ze je na of er ga ja uw ex km cm mm mg kg gr ml cl dl "
+                          "pm am ca xl tv".split())
+
+
+def find_postcodes(text: str) -> list[Span]:
+    """Dutch postcodes: 1234 AB, 1234AB, 1234ab."""
+    spans = []
+    for match in _POSTCODE.finditer(text):
+        letters = match["letters"]
+        if letters.upper() in ("SA", "SD", "SS"):
+            continue
+        if not letters.isupper() and letters.lower() in _NOT_POSTCODE:
+            continue
+        spans.append(Span(match.start(), match.end(), "[postcode]", "postcode", "pattern"))
+    return spans
+
+
+# --- BSN and IBAN ---------------------------------------------------------
+
+_BSN = re.compile(r"(?<![\w.\-,])\d(?:[ .\-]?\d){8}(?![\w]|[.\-,]\d)")
+
+
+def bsn_valid(digits: str) -> bool:
+    """True when nine digits pass the 11-proef of a burgerservicenummer."""
+    if len(digits) != 9 or not digits.isdigit() or digits == "0" * 9:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    return total % 11 == 0
+
+
+def find_bsns(text: str) -> list[Span]:
+    """Burgerservicenummers (9 digits, also with dots or spaces) that pass the 11-proef."""
+    return [Span(m.start(), m.end(), "[BSN]", "bsn", "pattern") for m in _BSN.finditer(text)
+            if bsn_valid(re.sub(r"\D", "", m[0]))]
+
+
+_IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,30}(?![\w])", re.IGNORECASE)
+_IBAN_NL = re.compile(r"(?<![\w])NL\s?\d{2}\s?[A-Z]{4}(?:\s?\d){10}(?!\d)", re.IGNORECASE)
+_IBAN_LENGTHS = {"NL": 18, "BE": 16, "DE": 22, "FR": 27, "ES": 24, "GB": 22, "IT": 27, "PL": 28, "TR": 26, "MA": 28}
+
+
+def iban_valid(iban: str) -> bool:
+    """True when an IBAN (spaces allowed) has a correct mod-97 checksum."""
+    compact = iban.replace(" ", "").upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", compact):
+        return False
+    moved = compact[4:] + compact[:4]
+    return int("".join(str(int(ch, 36)) for ch in moved)) % 97 == 1
+
+
+def find_ibans(text: str) -> list[Span]:
+    """IBANs with a valid checksum, with or without spaces; Dutch-shaped ones even with a typo."""
+    spans = []
+    for match in _IBAN.finditer(text):
+        positions = [match.start() + i for i, ch in enumerate(match[0]) if ch != " "]
+        country = match[0][:2].upper()
+        lengths = [_IBAN_LENGTHS[country]] if country in _IBAN_LENGTHS else range(len(positions), 14, -1)
+        for length in lengths:
+            if length <= len(positions) and iban_valid(text[match.start():positions[length - 1] + 1]):
+                spans.append(Span(match.start(), positions[length - 1] + 1, "[IBAN]", "iban", "pattern"))
+                break
+    for match in _IBAN_NL.finditer(text):
+        if not any(s.start == match.start() and s.end == match.end() for s in spans):
+            spans.append(Span(match.start(), match.end(), "[IBAN]", "iban", "pattern"))
+    return spans
+
+
+# --- licence plates -------------------------------------------------------
+
+# The Dutch sidecodes: X a letter, 9 a digit.
+_SIDECODES = ("XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9", "9-XXX-99",
+              "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9")
+_PLATE = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(code.replace("X", "[A-Z]").replace("9", r"\d") for code in _SIDECODES)
+    + r")(?![\w\-])")
+_PLATE_CONTEXT = re.compile(r"(?i:kenteken(?:nummer)?|nummerbord)\s*:?\s*"
+                            r"(?P<plate>[A-Za-z0-9]{1,3}-?[A-Za-z0-9]{2,3}-?[A-Za-z0-9]{1,3})(?!\w)")
+
+
+def find_plates(text: str) -> list[Span]:
+    """Dutch licence plates in the sidecode forms (12-ABC-3, AB-123-C), or after the word 'kenteken'."""
+    spans = [Span(m.start(), m.end(), "[kenteken]", "plate", "pattern") for m in _PLATE.finditer(text)]
+    for match in _PLATE_CONTEXT.finditer(text):
+        if re.search(r"\d", match["plate"]):
+            spans.append(Span(match.start("plate"), match.end("plate"), "[kenteken]", "plate", "pattern"))
+    return spans
+
+
+# --- other identifiers ----------------------------------------------------
+
+_NUMBER_WORDS = (r"klantnummer|klantnr\.?|dossiernummer|dossiernr\.?|cli[eë]ntnummer|relatienummer|registratienummer"
+                 r"|zaaknummer|kenmerk|polisnummer|referentie|pasnummer|documentnummer|paspoortnummer|id-nummer"
+                 r"|idnummer|vreemdelingennummer|v-nummer|studentnummer|leerlingnummer|personeelsnummer|lidnummer"
+                 r"|contractnummer|factuurnummer|huurdernummer|debiteurnummer|cjib-nummer|parketnummer|bsn")
+_KEYED_NUMBER = re.compile(r"(?i:" + _NUMBER_WORDS + r")\s*[:#]?\s*(?P<id>[A-Za-z0-9][A-Za-z0-9\-./]{2,24}[A-Za-z0-9])")
+_LONG_NUMBER = re.compile(r"(?<![\w.,])\d{7,}(?![\w]|[.,]\d)")
+# Codes of capitals and at least four digits: SH-2026-0412, AB12345C.
+_CODE = re.compile(r"(?<![\w\-/])(?=(?:[A-Z\-/]*\d){4})(?=[\d\-/]*[A-Z])[A-Z\d][A-Z\d\-/]{5,}[A-Z\d](?![\w\-/])")
+
+
+def find_numbers(text: str) -> list[Span]:
+    """Client and file numbers after their keyword, runs of seven or more digits, and codes like SH-2026-0412."""
+    spans = [Span(m.start("id"), m.end("id"), "[nummer]", "number", "pattern") for m in _KEYED_NUMBER.finditer(text)
+             if re.search(r"\d", m["id"])]
+    spans += [Span(m.start(), m.end(), "[nummer]", "number", "pattern") for m in _LONG_NUMBER.finditer(text)]
+    spans += [Span(m.start(), m.end(), "[nummer]", "number", "pattern") for m in _CODE.finditer(text)
+              if re.search(r"[\-/]", m[0]) or len(m[0]) >= 8]
+    unique = {(s.start, s.end): s for s in spans}
+    return sorted(unique.values(), key=lambda s: s.start)
+
+
+def find_patterns(text: str, *, reference_date: date, trajectory_start: date | None = None,
+                  birth_date: date | None = None) -> list[Span]:
+    """Every pattern match in `text` (spans may overlap; the anonymiser picks)."""
+    spans: list[Span] = []
+    for finder in (find_emails, find_urls, find_accounts, find_phones, find_postcodes, find_bsns, find_ibans,
+                   find_plates, find_numbers):
+        spans += finder(text)
+    spans += find_dates(text, reference_date=reference_date, trajectory_start=trajectory_start, birth_date=birth_date)
+    return spans

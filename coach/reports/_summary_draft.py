@@ -1,0 +1,320 @@
+"""The intervision summary before anonymising: private to coach.reports.summary, never shown or written as is.
+
+The draft is a list of pieces (a heading, a list item, a paragraph), each
+starting a line, so the anonymiser sees every piece from a sentence start and
+the pieces join into one Markdown text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from coach.domain.agreements import own_share
+from coach.domain.domains import Content
+from coach.domain.model import MODE_LABELS, PHASE_LABELS, Agreement, Assessment, Case, Contact, age_on, current_phase
+from coach.domain.trend import whole_picture
+from coach.reports.intervision_methods import IntervisionContent, Method
+
+HELD = "plaatsgevonden"
+PLANNED = "gepland"
+OWNER_WORDS = {"jongere": "de jongere", "coach": "ik", "netwerk": "het netwerk"}
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a summary covers: its contacts, its end date and the focus contact (already chosen and checked)."""
+
+    contacts: tuple[Contact, ...]
+    until: date
+    since: date | None
+    start: date
+    focus: Contact | None
+    describe: str
+    # How the contact count is introduced: "tot nu", "in deze periode"; empty for one contact.
+    reach: str = ""
+
+
+def week_of(day: date, start: date) -> str:
+    """'week 6' of the trajectory (week 1 starts on its first day), or 'vóór de start'."""
+    days = (day - start).days
+    return f"week {days // 7 + 1}" if days >= 0 else "vóór de start"
+
+
+def duration_words(start: date, until: date) -> str:
+    """How long the trajectory has run: weeks up to three months, then months."""
+    days = max(0, (until - start).days)
+    if days < 7:
+        return "minder dan een week"
+    if days < 91:
+        weeks = days // 7
+        return f"{weeks} {'week' if weeks == 1 else 'weken'}"
+    return f"{round(days / 30.44)} maanden"
+
+
+def condense(note: str, length: int) -> str:
+    """The first sentences of a note on one line, at most about `length` characters."""
+    # A note written as a list becomes sentences, so each item still starts one (the anonymiser reads
+    # a capital inside a sentence as a name).
+    lines = [_BULLET.sub("", line).strip() for line in note.splitlines()]
+    flat = " ".join(line if line[-1] in ".!?…:;" else line + "." for line in lines if line)
+    flat = " ".join(flat.split())
+    if len(flat) <= length:
+        return flat
+    out = ""
+    for sentence in _SENTENCE_END.split(flat):
+        if out and len(out) + 1 + len(sentence) > length:
+            break
+        out = f"{out} {sentence}".strip()
+    if not out or len(out) > length:
+        cut = flat[:length].rsplit(" ", 1)[0]
+        out = cut.rstrip(",;:") + " …"
+    elif len(out) < len(flat):
+        out += " …"
+    return out
+
+
+def _mode(contact: Contact) -> str:
+    return MODE_LABELS.get(contact.mode, contact.mode).lower()
+
+
+def _contact_head(contact: Contact, start: date) -> str:
+    head = f"{week_of(contact.at.date(), start).capitalize()} · {_mode(contact)}"
+    if contact.duration_min:
+        head += f" ({contact.duration_min} min)"
+    return head
+
+
+def _contact_line(contact: Contact, start: date, length: int) -> list[str]:
+    head = _contact_head(contact, start)
+    if contact.status != HELD:
+        return [f"- {head}: {'niet verschenen' if contact.status == 'niet_verschenen' else 'afgezegd'}.\n"]
+    if contact.note and contact.note.strip():
+        # The note is a piece of its own, so the anonymiser reads it from a sentence start.
+        return [f"- {head}: ", f"{condense(contact.note, length)}\n"]
+    return [f"- {head}: geen notitie.\n"]
+
+
+def _quote(text: str) -> list[str]:
+    """A note as a Markdown quote; each line is a piece of its own, read from its start."""
+    pieces: list[str] = []
+    for line in text.strip().splitlines():
+        pieces += ["> ", line.rstrip(), "\n"] if line.strip() else [">\n"]
+    return pieces
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+# --- the sections -----------------------------------------------------------------
+
+
+def _brief(case: Case, frame: Frame, content: Content) -> list[str]:
+    pieces = []
+    age = age_on(case.youth.birth_date, frame.until)
+    pieces.append(f"- Een jongere van {age} jaar.\n" if age is not None else "- Een jongere; de leeftijd staat niet in het dossier.\n")
+    phases = [p for p in case.phases if p.since <= frame.until]
+    phase = current_phase(phases)
+    since = max((p.since for p in phases if p.phase == phase), default=None)
+    line = f"- Fase: {PHASE_LABELS.get(phase, phase).lower()}"
+    pieces.append(line + (f", sinds {week_of(since, frame.start)}.\n" if since else ".\n"))
+    pieces.append(f"- In traject: {duration_words(frame.start, frame.until)}.\n")
+    relations = list(dict.fromkeys(p.relation.strip().lower() for p in case.network if p.relation.strip()))
+    if relations:
+        pieces.append(f"- Om de jongere heen: {', '.join(relations)}.\n")
+    if not frame.reach:
+        return pieces
+    held = sum(1 for c in frame.contacts if c.status == HELD)
+    missed = len(frame.contacts) - held
+    line = f"- Contact {frame.reach}: {_plural(held, 'contactmoment', 'contactmomenten')}"
+    pieces.append(line + (f", en {missed} dat niet doorging.\n" if missed == 1 else
+                          f", en {missed} die niet doorgingen.\n" if missed else ".\n"))
+    return pieces
+
+
+def _warm(case: Case, content: Content) -> list[str]:
+    labels = {kind.key: kind.label for kind in content.warm_kinds}
+    order = {kind.key: index for index, kind in enumerate(content.warm_kinds)}
+    items = sorted(case.warm_story, key=lambda item: order.get(item.kind, len(order)))
+    pieces = []
+    for item in items:
+        text = " ".join(item.text.split())
+        if not text:
+            continue
+        pieces += [f"- {labels.get(item.kind, item.kind)}: ", f'"{text}"\n' if item.own_words else f"{text}\n"]
+    return pieces or ["Het warme verhaal is nog niet opgeschreven.\n"]
+
+
+def _latest(assessments: list[Assessment], domain: str) -> Assessment | None:
+    found = [a for a in assessments if a.domain == domain and a.score is not None]
+    return max(found, key=lambda a: a.date) if found else None
+
+
+def _domains(case: Case, frame: Frame, content: Content) -> list[str]:
+    assessments = [a for a in case.assessments if a.date <= frame.until]
+    pieces = []
+    for change in whole_picture(assessments):
+        if change.now is None:
+            continue
+        domain = content.domain(change.domain)
+        line = f"- {domain.label}: {change.now} ({content.level(change.now).label.lower()})"
+        if change.direction is not None:
+            steps = " → ".join(str(score) for score in change.series[-4:])
+            trend = {"up": "vooruit", "down": "achteruit", "same": "gelijk gebleven"}[change.direction]
+            line += f", {trend} ({steps})"
+        else:
+            line += ", één meting"
+        latest = _latest(assessments, change.domain)
+        if latest is not None and latest.youth_score is not None:
+            line += f"; de jongere zelf geeft een {latest.youth_score}"
+        pieces.append(line + ".\n")
+        for word, text in (("Zorg", latest.concerns if latest else None), ("Gaat goed", latest.going_well if latest else None)):
+            if text and text.strip():
+                pieces += [f"  {word}: ", f"{' '.join(text.split())}\n"]
+    return pieces or ["Nog geen leefgebieden gescoord.\n"]
+
+
+def _happened(frame: Frame, method: Method, words: IntervisionContent) -> list[str]:
+    contacts = list(frame.contacts)
+    if not contacts:
+        return ["Nog geen contactmomenten in deze periode.\n"]
+    if method.focus == "moment" and frame.focus is not None:
+        focus = frame.focus
+        before = [c for c in contacts if c.at < focus.at][-3:]
+        pieces = [f"{_contact_head(focus, frame.start)}:\n\n"]
+        note = (focus.note or "").strip()
+        pieces += _quote(note) if note else ["> Van dit contactmoment is geen notitie.\n"]
+        if before:
+            pieces.append("\nDaarvoor, in het kort:\n\n")
+            pieces += [piece for c in before for piece in _contact_line(c, frame.start, words.note_length)]
+        return pieces
+    shown = contacts[-words.recent_contacts:]
+    pieces = []
+    if len(contacts) > len(shown):
+        left = len(contacts) - len(shown)
+        pieces.append(f"De laatste {len(shown)}; {_plural(left, 'eerder contactmoment', 'eerdere contactmomenten')} "
+                      "niet opgenomen.\n\n")
+    if len(contacts) == 1:
+        only = contacts[0]
+        note = (only.note or "").strip()
+        return [f"{_contact_head(only, frame.start)}:\n\n", *(_quote(note) if note else ["> Geen notitie.\n"])]
+    return pieces + [piece for c in shown for piece in _contact_line(c, frame.start, words.note_length)]
+
+
+def _agreement_line(agreement: Agreement, frame: Frame) -> list[str]:
+    owner = OWNER_WORDS.get(agreement.owner, agreement.owner)
+    text = " ".join(agreement.text.split()).rstrip(".")
+    if agreement.status == "open":
+        tail = f" ({owner}"
+        if agreement.due:
+            tail += f", uiterlijk {week_of(agreement.due, frame.start)}"
+            if agreement.due < frame.until:
+                tail += ", te laat"
+        return ["- Open: ", text, tail + ").\n"]
+    word = "Gedaan" if agreement.status == "gedaan" else "Vervallen"
+    return [f"- {word}: ", text, f" ({owner}).\n"]
+
+
+def _in_frame(agreements: list[Agreement], frame: Frame) -> list[Agreement]:
+    made = [a for a in agreements if a.made_on <= frame.until]
+    if frame.since is None:
+        return made
+    return [a for a in made if a.made_on >= frame.since or a.status == "open"]
+
+
+def _agreements(case: Case, frame: Frame) -> list[str]:
+    items = _in_frame(case.agreements, frame)
+    open_ = sorted((a for a in items if a.status == "open"), key=lambda a: (a.due is None, a.due or date.max))
+    closed = sorted((a for a in items if a.status != "open"), key=lambda a: a.made_on)[-5:]
+    pieces = [piece for a in open_ + closed for piece in _agreement_line(a, frame)]
+    return pieces or ["Geen afspraken vastgelegd.\n"]
+
+
+def _tried(case: Case, frame: Frame) -> list[str]:
+    pieces = []
+    status_words = {"open": "loopt nog", "gedaan": "gedaan", "vervallen": "vervallen"}
+    for agreement in (a for a in case.agreements if a.owner == "coach" and a.made_on <= frame.until):
+        text = " ".join(agreement.text.split()).rstrip(".")
+        pieces += ["- ", text, f" ({status_words.get(agreement.status, agreement.status)}).\n"]
+    held = [c for c in case.contacts if c.status == HELD and c.at.date() <= frame.until]
+    modes = Counter(_mode(c) for c in held)
+    if modes:
+        ways = ", ".join(f"{mode} ({count}×)" for mode, count in modes.most_common())
+        pieces.append(f"- Contact via: {ways}.\n")
+    professionals = list(dict.fromkeys(p.relation.strip().lower() for p in case.network
+                                       if p.kind == "professioneel" and p.relation.strip()))
+    if professionals:
+        pieces.append(f"- Betrokken professionals: {', '.join(professionals)}.\n")
+    phases = sorted((p for p in case.phases if p.since <= frame.until), key=lambda p: p.since)
+    if len(phases) > 1:
+        steps = ", ".join(f"{PHASE_LABELS.get(p.phase, p.phase).lower()} ({week_of(p.since, frame.start)})" for p in phases)
+        pieces.append(f"- Fasen: {steps}.\n")
+    return pieces or ["Nog niets vastgelegd.\n"]
+
+
+def _own_part(case: Case, frame: Frame) -> list[str]:
+    pieces = []
+    agreements = _in_frame(case.agreements, frame)
+    owners = Counter(a.owner for a in agreements)
+    if agreements:
+        pieces.append(f"- Van de {len(agreements)} afspraken nam ik er {owners['coach']} op mij, de jongere "
+                      f"{owners['jongere']} en het netwerk {owners['netwerk']}.\n")
+    share = own_share(agreements, frame.until)
+    if share.kept_share is not None:
+        pieces.append(f"- Van de afspraken van de jongere is {round(share.kept_share * 100)} % gedaan "
+                      f"({share.own_done} van {share.decided}).\n")
+    started = Counter(c.initiated_by for c in frame.contacts if c.initiated_by)
+    if started:
+        pieces.append(f"- Het initiatief tot contact lag {started['coach']}× bij mij, {started['jongere']}× bij de "
+                      f"jongere en {started['netwerk']}× bij het netwerk.\n")
+    no_show = sum(1 for c in frame.contacts if c.status == "niet_verschenen")
+    cancelled = sum(1 for c in frame.contacts if c.status == "afgezegd")
+    if no_show or cancelled:
+        pieces.append(f"- Niet doorgegaan: {no_show}× niet verschenen, {cancelled}× afgezegd.\n")
+    return pieces or ["Nog te weinig vastgelegd om iets over te zeggen.\n"]
+
+
+def _question(question: str) -> list[str]:
+    text = " ".join(question.split())
+    if not text:
+        return ["_Nog geen vraag. Schrijf een leervraag over je eigen handelen, zoals 'Hoe kan ik …?' of "
+                "'Wat maakt dat ik …?'._\n"]
+    return ["**", text, "**\n"]
+
+
+def _method_steps(method: Method) -> list[str]:
+    pieces = [f"{method.when}\n\n"]
+    pieces += [f"{number}. {step}\n" for number, step in enumerate(method.steps, start=1)]
+    return pieces
+
+
+def draft_pieces(case: Case, frame: Frame, method: Method, words: IntervisionContent, content: Content,
+                 question: str) -> list[str]:
+    """The whole summary as pieces of Markdown, with names still in it."""
+    pieces = ["# Intervisie: casus van een jongere\n", "\n", f"_{method.label} · {frame.describe}_\n"]
+    for section in method.sections:
+        pieces += ["\n", f"## {method.title(section)}\n", "\n"]
+        if section == "kort":
+            pieces += _brief(case, frame, content)
+        elif section == "warm_verhaal":
+            pieces += _warm(case, content)
+        elif section == "leefgebieden":
+            pieces += _domains(case, frame, content)
+        elif section == "gebeurd":
+            pieces += _happened(frame, method, words)
+        elif section == "afspraken":
+            pieces += _agreements(case, frame)
+        elif section == "geprobeerd":
+            pieces += _tried(case, frame)
+        elif section == "eigen_aandeel":
+            pieces += _own_part(case, frame)
+        elif section == "vraag":
+            pieces += _question(question)
+        elif section == "werkwijze":
+            pieces += _method_steps(method)
+    return pieces

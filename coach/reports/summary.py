@@ -1,0 +1,254 @@
+"""The anonymised intervision summary of a case, a period or one contact, laid out for the group's method.
+
+The only way to get a summary is `make_summary`, which puts every piece of it
+through an anonymiser (one numbering of unknown people across the whole
+summary) and returns a `Summary` whose text is the anonymised Markdown. The
+draft with names is built in `coach.reports._summary_draft` and kept only
+inside the Summary, for the coach's own eyes on the review screen.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from datetime import date
+from typing import Protocol
+
+from coach.domain.domains import Content
+from coach.domain.model import Case, Contact
+from coach.privacy.result import Replacement, Result
+from coach.reports._summary_draft import HELD, PLANNED, Frame, draft_pieces, week_of
+from coach.reports.intervision_methods import IntervisionContent, Method
+
+CASE, PERIOD, CONTACT = "case", "period", "contact"
+MIN_HIDDEN = 3  # letters or digits in a stretch the coach hides by hand
+
+
+class SummaryError(ValueError):
+    """The summary cannot be made as asked; the Dutch message says why (and names no one)."""
+
+
+class TextAnonymiser(Protocol):
+    """What make_summary needs: `Anonymiser` in-process or `AnonymiserClient` with its worker."""
+
+    def anonymise_many(self, texts: Iterable[str], case: Case | None = None, *, alias: str | None = None,
+                       reference_date: date | None = None, trajectory_start: date | None = None) -> list[Result]:
+        """Anonymise the parts of one text with one numbering of people."""
+        ...
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the summary covers: the whole case, a period (inclusive), or one contact (numbered from 1)."""
+
+    kind: str = CASE
+    start: date | None = None
+    end: date | None = None
+    contact: int | None = None
+
+    @classmethod
+    def period(cls, start: date, end: date) -> Scope:
+        """The contacts from `start` up to and including `end`."""
+        return cls(PERIOD, start=start, end=end)
+
+    @classmethod
+    def one_contact(cls, number: int) -> Scope:
+        """Contact `number` of `numbered_contacts` (1 is the first)."""
+        return cls(CONTACT, contact=number)
+
+
+def numbered_contacts(case: Case) -> list[Contact]:
+    """The contacts a summary can be about (held, missed or cancelled), oldest first: number N is item N-1."""
+    return sorted((c for c in case.contacts if c.status != PLANNED), key=lambda c: c.at)
+
+
+def trajectory_start(case: Case, today: date) -> date:
+    """Week 1 of the trajectory: its start date, else the first phase or contact, else today."""
+    candidates = [p.since for p in case.phases] + [c.at.date() for c in case.contacts]
+    return case.youth.started_on or min(candidates, default=today)
+
+
+def _frame(case: Case, scope: Scope, today: date) -> Frame:
+    start = trajectory_start(case, today)
+    contacts = numbered_contacts(case)
+    if scope.kind == CONTACT:
+        number = scope.contact or 0
+        if not contacts:
+            raise SummaryError("Deze jongere heeft nog geen contactmomenten om samen te vatten.")
+        if not 1 <= number <= len(contacts):
+            raise SummaryError(f"Contactmoment {number} bestaat niet: er zijn er {len(contacts)} "
+                               f"(1 is het eerste, {len(contacts)} het laatste).")
+        chosen = contacts[number - 1]
+        day = chosen.at.date()
+        return Frame((chosen,), day, None, start, chosen, f"één contactmoment ({week_of(day, start)})")
+    if scope.kind == PERIOD:
+        if scope.start is None or scope.end is None:
+            raise SummaryError("Geef een periode met een begin- en een einddatum.")
+        if scope.start > scope.end:
+            raise SummaryError("De periode klopt niet: de begindatum ligt na de einddatum. Draai ze om.")
+        until = min(scope.end, today)
+        chosen_contacts = tuple(c for c in contacts if scope.start <= c.at.date() <= scope.end)
+        words = f"van {week_of(scope.start, start)} tot en met {week_of(scope.end, start)}"
+        return Frame(chosen_contacts, until, scope.start, start, _focus(chosen_contacts), words, "in deze periode")
+    past = tuple(c for c in contacts if c.at.date() <= today)
+    return Frame(past, today, None, start, _focus(past), f"het hele traject tot nu ({week_of(today, start)})", "tot nu")
+
+
+def check_scope(case: Case, scope: Scope, today: date) -> None:
+    """Raise SummaryError when the scope does not fit the case (before anything slow is started)."""
+    _frame(case, scope, today)
+
+
+def _focus(contacts: Sequence[Contact]) -> Contact | None:
+    """The contact the incident method centres on when none is chosen: the last held one with a note."""
+    with_note = [c for c in contacts if c.status == HELD and c.note and c.note.strip()]
+    return with_note[-1] if with_note else (contacts[-1] if contacts else None)
+
+
+def _combine(pieces: list[str], results: list[Result]) -> Result:
+    """One Result over the joined pieces: replacements shifted to their place in the whole."""
+    replacements: list[Replacement] = []
+    source_at = output_at = 0
+    for piece, result in zip(pieces, results, strict=True):
+        replacements += [replace(r, start=r.start + source_at, end=r.end + source_at,
+                                 out_start=r.out_start + output_at, out_end=r.out_end + output_at)
+                         for r in result.replacements]
+        source_at += len(piece)
+        output_at += len(result.text)
+    return Result("".join(result.text for result in results), tuple(replacements))
+
+
+def _occurrences(source: str, text: str) -> list[tuple[int, int]]:
+    """Where `text` stands in `source` (any case), as a whole word where it begins or ends with one."""
+    text = text.strip()
+    if not text:
+        return []
+    before = r"(?<![\w])" if text[0].isalnum() else ""
+    after = r"(?![\w])" if text[-1].isalnum() else ""
+    return [(m.start(), m.end()) for m in re.finditer(before + re.escape(text) + after, source, re.IGNORECASE)]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """An anonymised intervision summary: `text` (Markdown) is all that may leave the app."""
+
+    base: Result = field(repr=False)  # anonymised, before the coach's own hiding
+    method: Method
+    scope: Scope
+    # What the coach hid by hand, as written in the source (so possibly a name): kept out of repr too.
+    hidden: tuple[str, ...] = field(default=(), repr=False)
+    # The draft with names, for the review screen only; kept out of repr so it cannot end up in a log.
+    _source: str = field(default="", repr=False)
+
+    @cached_property
+    def result(self) -> Result:
+        """The anonymised text with every replacement, the coach's hidden stretches included."""
+        result = self.base
+        for text in self.hidden:
+            for start, end in _occurrences(self._source, text):
+                result = result.hide(self._source, start, end)
+        return result
+
+    @property
+    def text(self) -> str:
+        """The anonymised summary as Markdown."""
+        return self.result.text
+
+    def __str__(self) -> str:
+        return self.result.text
+
+    @property
+    def replacements(self) -> tuple[Replacement, ...]:
+        """Every replacement made, with its place in the review source and in the text."""
+        return self.result.replacements
+
+    def review_source(self) -> str:
+        """The text before anonymising, to show beside the summary on the review screen; never export it."""
+        return self._source
+
+    def source_range(self, out_start: int, out_end: int) -> tuple[int, int]:
+        """The stretch of the review source behind a stretch of the text (a label stands for all it replaced)."""
+        return self._to_source(out_start, left=True), self._to_source(out_end, left=False)
+
+    def _to_source(self, position: int, *, left: bool) -> int:
+        shift = 0
+        for item in self.result.replacements:
+            if position < item.out_start or (not left and position == item.out_start):
+                break
+            if position < item.out_end:
+                return item.start if left else item.end
+            shift = item.end - item.out_end
+        return max(0, min(len(self._source), position + shift))
+
+    def text_position(self, source_index: int) -> int:
+        """Where a place in the review source ended up in the text (a replaced stretch: its label's start)."""
+        shift = 0
+        for item in self.result.replacements:
+            if source_index < item.start:
+                break
+            if source_index < item.end:
+                return item.out_start
+            shift = item.out_end - item.end
+        return max(0, min(len(self.text), source_index + shift))
+
+    def hide(self, start: int, end: int) -> Summary:
+        """This summary with source[start:end] hidden too, wherever it occurs (the coach marked it by hand).
+
+        Raises SummaryError for a stretch of fewer than three letters or digits: hiding every "1" or "de"
+        would wreck the summary without hiding anyone.
+        """
+        text = self._source[start:end].strip()
+        if sum(ch.isalnum() for ch in text) < MIN_HIDDEN:
+            raise SummaryError("Kies een langer stuk om te verbergen (minstens drie letters of cijfers): "
+                               "het wordt overal in de samenvatting verborgen.")
+        if text.lower() in {h.lower() for h in self.hidden}:
+            return self
+        return replace(self, hidden=(*self.hidden, text))
+
+    def unhide_last(self) -> Summary:
+        """This summary without the coach's most recent hiding."""
+        return replace(self, hidden=self.hidden[:-1]) if self.hidden else self
+
+
+def make_summary(case: Case, anonymiser: TextAnonymiser, *, method: Method, words: IntervisionContent,
+                 content: Content, today: date, scope: Scope = Scope(), question: str | None = None,
+                 alias: str | None = None, hidden: Iterable[str] = ()) -> Summary:
+    """The anonymised summary (raises SummaryError for a scope that does not fit the case).
+
+    Args:
+        question: the coach's question; None takes the one stored with the young person.
+        hidden: stretches of text the coach hid by hand; every occurrence is hidden again.
+    """
+    frame = _frame(case, scope, today)
+    asked = case.youth.intervision_question if question is None else question
+    pieces = draft_pieces(case, frame, method, words, content, asked or "")
+    results = anonymiser.anonymise_many(pieces, case, alias=alias, reference_date=today,
+                                        trajectory_start=frame.start)
+    return Summary(_combine(pieces, results), method, scope, tuple(hidden), "".join(pieces))
+
+
+def default_filename(today: date) -> str:
+    """A file name for a summary that names no one: intervisie-2026-03-14.md."""
+    return f"intervisie-{today.isoformat()}.md"
+
+
+def write_summary(summary: Summary, path: Path) -> None:
+    """Write the anonymised summary, all or nothing (OSError when the file cannot be written).
+
+    Takes a Summary, not a string, so only the anonymised text can reach a file this way.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".coach-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(summary.text)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,288 @@
+"""The trajectory in the database: phase changes, the afbouw plan, letting go, nazorg, reopening.
+
+Each change that writes more than one row runs in one transaction, so a plan
+is either accepted with all its planned contacts or not at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlite_utils import Database
+
+from coach.domain.model import PhaseEntry, current_phase
+from coach.domain.taper import DEFAULT_TOLERANCE_DAYS, check_intervals, format_intervals
+from coach.domain.trajectory import (
+    NOT_YET,
+    RELEASE,
+    PlannedStep,
+    ReleaseDecision,
+    TaperPlan,
+    TrajectoryError,
+    TrajectoryRecord,
+    check_phase_change,
+)
+
+TEXT_MAX = 2000
+TAPER_NOTE = "Afbouw: stap {step} van {steps}."
+NAZORG_NOTE = "Nazorgcheck {step} van {steps}."
+CANCELLED_NOTE = "Vervallen: {why}."
+UNRECORDED_REASON = "Losgelaten voordat het besluit hier werd vastgelegd."
+
+
+def _moment(value: datetime) -> str:
+    return value.strftime("%Y-%m-%dT%H:%M")
+
+
+def _phases(db: Database, youth_id: int) -> list[PhaseEntry]:
+    rows = db.execute("SELECT phase, since, id, note FROM phases WHERE youth_id = ? ORDER BY id", [youth_id]).fetchall()
+    if not rows and not db.execute("SELECT 1 FROM youths WHERE id = ?", [youth_id]).fetchone():
+        raise TrajectoryError(f"Er is geen jongere met nummer {youth_id}.")
+    return [PhaseEntry(phase, date.fromisoformat(since), id, note) for phase, since, id, note in rows]
+
+
+def _clean(text: str | None, what: str, *, required: bool = False) -> str | None:
+    text = (text or "").strip()
+    if required and not text:
+        raise TrajectoryError(f"Vul {what} in; dat hoort bij het besluit.")
+    if len(text) > TEXT_MAX:
+        raise TrajectoryError(f"{what[0].upper()}{what[1:]} is te lang ({len(text)} tekens); houd het onder de {TEXT_MAX}.")
+    return text or None
+
+
+# --- phase changes ------------------------------------------------------------------
+
+
+def change_phase(db: Database, youth_id: int, phase: str, on: date, today: date, note: str | None = None) -> None:
+    """Move the trajectory to `phase` on `on`, with a note; plans of the phase left end there.
+
+    Leaving afbouw ends the afbouw plan; leaving nazorg (closing or reopening)
+    ends the nazorg checks. Their planned contacts after `on` are marked
+    cancelled (never deleted), so the history stays whole.
+    """
+    with db.atomic():
+        _change_phase(db, youth_id, phase, on, today, note)
+
+
+def _change_phase(db: Database, youth_id: int, phase: str, on: date, today: date, note: str | None) -> None:
+    phases = _phases(db, youth_id)
+    note = _clean(note, "de notitie")
+    check_phase_change(phases, phase, on, today, note)
+    current = current_phase(phases)
+    if current == "afbouw":
+        _end_taper_plans(db, youth_id, on, "afbouw gestopt")
+    if current == "nazorg":
+        _cancel_nazorg(db, youth_id, on, "nazorg gestopt" if phase == "afgesloten" else "traject heropend")
+    db.execute("INSERT INTO phases (youth_id, phase, since, note) VALUES (?, ?, ?, ?)", [youth_id, phase, on.isoformat(), note])
+
+
+def _cancel(db: Database, contact_ids: list[int], on: date, why: str) -> None:
+    # Only contacts still planned after the change: what already happened stays as it was.
+    text = CANCELLED_NOTE.format(why=why)
+    for contact_id in contact_ids:
+        db.execute(
+            """UPDATE contacts SET status = 'afgezegd',
+                   note = CASE WHEN note IS NULL OR note = '' THEN ? ELSE note || char(10) || ? END
+               WHERE id = ? AND status = 'gepland' AND at >= ?""",
+            [text, text, contact_id, on.isoformat()],
+        )
+
+
+def _end_taper_plans(db: Database, youth_id: int, on: date, why: str) -> None:
+    ids = [row[0] for row in db.execute(
+        """SELECT s.contact_id FROM taper_steps s JOIN taper_plans p ON p.id = s.plan_id
+           WHERE p.youth_id = ? AND p.ended_on IS NULL AND s.contact_id IS NOT NULL""", [youth_id])]
+    _cancel(db, ids, on, why)
+    db.execute("UPDATE taper_plans SET ended_on = ? WHERE youth_id = ? AND ended_on IS NULL", [on.isoformat(), youth_id])
+
+
+def _cancel_nazorg(db: Database, youth_id: int, on: date, why: str) -> None:
+    ids = [row[0] for row in db.execute(
+        """SELECT n.contact_id FROM nazorg_checks n JOIN release_decisions r ON r.id = n.release_id
+           WHERE r.youth_id = ? AND n.contact_id IS NOT NULL""", [youth_id])]
+    _cancel(db, ids, on, why)
+
+
+def reopen(db: Database, youth_id: int, on: date, today: date, note: str | None = None, phase: str = "begeleiding") -> None:
+    """Take a let-go or closed trajectory back into coaching; every earlier phase and decision stays."""
+    current = _current(db, youth_id)
+    if current not in ("nazorg", "afgesloten"):
+        raise TrajectoryError("Alleen een traject in nazorg of een afgesloten traject kan heropend worden.")
+    change_phase(db, youth_id, phase, on, today, note)
+
+
+def _current(db: Database, youth_id: int) -> str:
+    return current_phase(_phases(db, youth_id))
+
+
+# --- afbouw ------------------------------------------------------------------------
+
+
+def accept_taper_plan(
+    db: Database,
+    youth_id: int,
+    *,
+    on: date,
+    today: date,
+    intervals: tuple[int, ...],
+    moments: list[datetime],
+    mode: str = "huisbezoek",
+    tolerance_days: int = DEFAULT_TOLERANCE_DAYS,
+    note: str | None = None,
+) -> int:
+    """Enter afbouw (when not already in it) and plan its contacts, all in one transaction.
+
+    Returns the plan's id. An earlier open plan ends and its remaining contacts are cancelled.
+    """
+    check_intervals(intervals)
+    if len(moments) != len(intervals):
+        raise TrajectoryError("Het plan klopt niet: er hoort één contactmoment bij elke stap.")
+    if not moments or min(moments).date() <= on:
+        raise TrajectoryError("De geplande contacten moeten na de start van de afbouw liggen.")
+    if not 0 <= tolerance_days <= 14:
+        raise TrajectoryError("De speling moet 0 tot en met 14 dagen zijn.")
+    ordered = sorted(moments)
+    with db.atomic():
+        if _current(db, youth_id) != "afbouw":
+            _change_phase(db, youth_id, "afbouw", on, today, note)
+        else:
+            _end_taper_plans(db, youth_id, on, "nieuw afbouwplan")
+        plan_id = db.execute(
+            "INSERT INTO taper_plans (youth_id, accepted_on, starts_on, intervals, tolerance_days) VALUES (?, ?, ?, ?, ?)",
+            [youth_id, today.isoformat(), on.isoformat(), format_intervals(intervals), tolerance_days],
+        ).lastrowid
+        for step, moment in enumerate(ordered, start=1):
+            contact_id = _plan_contact(db, youth_id, moment, mode, TAPER_NOTE.format(step=step, steps=len(ordered)))
+            db.execute(
+                "INSERT INTO taper_steps (plan_id, planned_at, contact_id) VALUES (?, ?, ?)",
+                [plan_id, _moment(moment), contact_id],
+            )
+    return plan_id
+
+
+def _plan_contact(db: Database, youth_id: int, at: datetime, mode: str, note: str) -> int:
+    return db.execute(
+        "INSERT INTO contacts (youth_id, at, mode, status, initiated_by, note) VALUES (?, ?, ?, 'gepland', 'coach', ?)",
+        [youth_id, _moment(at), mode, note],
+    ).lastrowid
+
+
+# --- loslaten ------------------------------------------------------------------------
+
+
+def record_release(
+    db: Database,
+    youth_id: int,
+    *,
+    on: date,
+    today: date,
+    reason: str,
+    way_back: str | None,
+    checkins: list[datetime],
+    mode: str = "telefoon",
+    note: str | None = None,
+) -> int:
+    """Let go: the decision with its reason and the way back, phase nazorg, nazorg checks planned.
+
+    One transaction; returns the decision's id.
+    """
+    reason = _clean(reason, "de reden", required=True)
+    way_back = _clean(way_back, "de weg terug")
+    if any(moment.date() <= on for moment in checkins):
+        raise TrajectoryError("Een nazorgcheck moet na de dag van het loslaten liggen.")
+    ordered = sorted(checkins)
+    with db.atomic():
+        _change_phase(db, youth_id, "nazorg", on, today, note or reason)
+        release_id = db.execute(
+            "INSERT INTO release_decisions (youth_id, decided_on, decision, reason, way_back) VALUES (?, ?, ?, ?, ?)",
+            [youth_id, on.isoformat(), RELEASE, reason, way_back],
+        ).lastrowid
+        for step, moment in enumerate(ordered, start=1):
+            contact_id = _plan_contact(db, youth_id, moment, mode, NAZORG_NOTE.format(step=step, steps=len(ordered)))
+            db.execute(
+                "INSERT INTO nazorg_checks (release_id, planned_at, contact_id) VALUES (?, ?, ?)",
+                [release_id, _moment(moment), contact_id],
+            )
+    return release_id
+
+
+def record_not_yet(db: Database, youth_id: int, *, on: date, today: date, reason: str) -> int:
+    """The coach looked at letting go and decided not yet; the reason is kept."""
+    reason = _clean(reason, "de reden", required=True)
+    if on > today:
+        raise TrajectoryError("De datum ligt in de toekomst; leg het besluit vast op de dag zelf.")
+    _phases(db, youth_id)  # the young person must exist
+    with db.atomic():
+        return db.execute(
+            "INSERT INTO release_decisions (youth_id, decided_on, decision, reason) VALUES (?, ?, ?, ?)",
+            [youth_id, on.isoformat(), NOT_YET, reason],
+        ).lastrowid
+
+
+def update_way_back(db: Database, youth_id: int, text: str) -> None:
+    """Change the way back of the latest letting go (the earlier text is kept as a revision).
+
+    A trajectory that reached nazorg before its decision was recorded here (an
+    imported case, say) gets a decision dated the day nazorg began, so its way
+    back can still be written down.
+    """
+    text = _clean(text, "de weg terug")
+    with db.atomic():
+        row = db.execute(
+            "SELECT id FROM release_decisions WHERE youth_id = ? AND decision = ? ORDER BY decided_on DESC, id DESC LIMIT 1",
+            [youth_id, RELEASE],
+        ).fetchone()
+        if row is not None:
+            db.execute("UPDATE release_decisions SET way_back = ? WHERE id = ?", [text, row[0]])
+            return
+        phases = _phases(db, youth_id)
+        let_go = [entry for entry in phases if entry.phase == "nazorg"]
+        if not let_go:
+            raise TrajectoryError("Er is nog niet losgelaten; de weg terug leg je vast bij het loslaten.")
+        entry = max(let_go, key=lambda e: (e.since, e.id or 0))
+        db.execute(
+            "INSERT INTO release_decisions (youth_id, decided_on, decision, reason, way_back) VALUES (?, ?, ?, ?, ?)",
+            [youth_id, entry.since.isoformat(), RELEASE, (entry.note or "").strip() or UNRECORDED_REASON, text],
+        )
+
+
+# --- reading ------------------------------------------------------------------------
+
+
+def load_trajectory(db: Database, youth_id: int) -> TrajectoryRecord:
+    """The afbouw plans and release decisions of one young person, oldest first."""
+    plans = []
+    for row in db.query("SELECT * FROM taper_plans WHERE youth_id = ? ORDER BY id", [youth_id]):
+        steps = tuple(
+            PlannedStep(datetime.fromisoformat(s["planned_at"]), s["contact_id"], s["id"])
+            for s in db.query("SELECT * FROM taper_steps WHERE plan_id = ? ORDER BY planned_at, id", [row["id"]])
+        )
+        plans.append(
+            TaperPlan(
+                accepted_on=date.fromisoformat(row["accepted_on"]),
+                starts_on=date.fromisoformat(row["starts_on"]),
+                intervals=tuple(int(part) for part in row["intervals"].split(",")),
+                steps=steps,
+                tolerance_days=row["tolerance_days"],
+                ended_on=date.fromisoformat(row["ended_on"]) if row["ended_on"] else None,
+                id=row["id"],
+            )
+        )
+    decisions = []
+    for row in db.query("SELECT * FROM release_decisions WHERE youth_id = ? ORDER BY decided_on, id", [youth_id]):
+        checks = tuple(
+            PlannedStep(datetime.fromisoformat(c["planned_at"]), c["contact_id"], c["id"])
+            for c in db.query("SELECT * FROM nazorg_checks WHERE release_id = ? ORDER BY planned_at, id", [row["id"]])
+        )
+        decisions.append(
+            ReleaseDecision(
+                decided_on=date.fromisoformat(row["decided_on"]),
+                decision=row["decision"],
+                reason=row["reason"],
+                way_back=row["way_back"],
+                checks=checks,
+                id=row["id"],
+            )
+        )
+    return TrajectoryRecord(taper_plans=plans, decisions=decisions)
+

@@ -1,0 +1,38 @@
+"""'Anonimiseerder klaarzetten': build deduce's lookup cache ahead of need, in the background, with progress."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+STEP = 0.25  # notify at every quarter, not at every heartbeat
+
+
+def prepare_anonymiser(app: App) -> None:
+    """Build the anonymiser's cache once (1 to 2 minutes) while the coach keeps working; say when it is done."""
+    from coach.privacy.deduce_engine import cache_is_built
+
+    if cache_is_built():
+        app.notify("De anonimiseerder staat al klaar.")
+        return
+    app.notify("De anonimiseerder wordt klaargezet. Dat gebeurt één keer en duurt 1 à 2 minuten; werk gerust door.",
+               timeout=8)
+    app.run_worker(lambda: _build(app), thread=True, exclusive=True, exit_on_error=False, group="anonymiser-setup",
+                   name="anonymiser-setup")
+
+
+def _build(app: App) -> None:
+    from coach.privacy.worker import AnonymiserError, build_cache
+
+    reported = [0.0]
+
+    def progress(stage: str, fraction: float) -> None:
+        if STEP <= fraction < 1.0 and fraction - reported[0] >= STEP:
+            reported[0] = fraction
+            app.call_from_thread(app.notify, f"Anonimiseerder klaarzetten: {round(fraction * 100)} %", timeout=3)
+
+    try:
+        build_cache(progress)
+    except AnonymiserError as error:
+        app.call_from_thread(app.notify, str(error), severity="error", timeout=10)
+        return
+    app.call_from_thread(app.notify, "De anonimiseerder staat klaar: samenvattingen voor intervisie gaan nu vlot.")

@@ -1,0 +1,158 @@
+"""The weekly desk's state: the caseload as loaded, the view the coach chose, and keeping it current.
+
+No widgets here: the caseload screen shows what this holds. Reading goes
+through the store; what a view shows is worked out by coach.domain.desk and
+coach.domain.this_week.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from coach.domain.caseload import CaseloadEntry
+from coach.domain.desk import NAME, CaseloadFilter, Totals, filter_entries, sort_entries, totals
+from coach.domain.rhythm import RhythmWeek, week_start, weekly_rhythm
+from coach.domain.this_week import WeekItem, reasons_for, this_week
+from coach.store.caseload import (
+    audit_mark,
+    caseload,
+    caseload_entry,
+    changed_since,
+    contact_events,
+    first_page,
+)
+from coach.store.caseload_search import Found, find_youths, search_words, where_found
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class Desk:
+    """The loaded caseload with the coach's sort, filter, search and view; one per caseload screen."""
+
+    def __init__(self, db: Database, today: date) -> None:
+        self.db = db
+        self.today = today
+        self.entries: list[CaseloadEntry] = []
+        self.filter = CaseloadFilter()
+        self.sort_key = NAME
+        self.week_view = False
+        self.found: set[int] | None = None
+        self.loaded = False
+        self._week: dict[int, WeekItem] | None = None
+        self._changes_seen: tuple[int, int] = (-1, -1)
+        self._audit_mark: int | None = None
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def first_page(self, limit: int) -> list[CaseloadEntry]:
+        """The first young people by name, to paint before the whole caseload is read."""
+        return first_page(self.db, self.today, limit)
+
+    def load(self) -> None:
+        """Read the whole caseload."""
+        self._audit_mark = audit_mark(self.db)
+        self.entries = caseload(self.db, self.today)
+        self._changes_seen = self._changes()
+        self.loaded = True
+        self._week = None
+        self._search_again()
+
+    def catch_up(self) -> set[int] | None:
+        """Bring the caseload up to date after other screens wrote; returns whose rows were read again.
+
+        An empty set: nothing was written. None: everything was read again
+        (the audit trail could not tell whose files changed).
+        """
+        if self._changes() == self._changes_seen:
+            return set()
+        changed = changed_since(self.db, self._audit_mark)
+        if not changed:
+            self.load()
+            return None
+        self._audit_mark = audit_mark(self.db)
+        fresh = {youth_id: caseload_entry(self.db, youth_id, self.today) for youth_id in changed}
+        kept = [entry for entry in self.entries if entry.id not in fresh]
+        added = [entry for entry in fresh.values() if entry is not None and entry.phase != "afgesloten"]
+        self.entries = sorted(kept + added, key=lambda entry: (entry.name.casefold(), entry.id))
+        self._changes_seen = self._changes()
+        if self._week is not None:
+            for youth_id, entry in fresh.items():
+                reasons = reasons_for(entry, self.today) if entry is not None and entry.phase != "afgesloten" else ()
+                if reasons:
+                    self._week[youth_id] = WeekItem(entry, reasons)
+                else:
+                    self._week.pop(youth_id, None)
+        self._search_again()
+        return changed
+
+    def _changes(self) -> tuple[int, int]:
+        """Changes made through this connection, and the version of what other connections wrote."""
+        return self.db.conn.total_changes, self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    # --- what the coach chose -----------------------------------------------------------------
+
+    def search(self, text: str) -> bool:
+        """Search for `text` (empty: no search); False when it was already the search."""
+        if text == self.filter.search:
+            return False
+        self.filter = replace(self.filter, search=text)
+        self._search_again()
+        return True
+
+    def _search_again(self) -> None:
+        text = self.filter.search
+        # Only signs and no word: there is nothing to find, so nobody is shown.
+        self.found = (find_youths(self.db, text) or set()) if text.strip() else None
+
+    def clear(self) -> None:
+        """No filters and no search."""
+        self.filter = CaseloadFilter()
+        self.found = None
+
+    # --- what it shows ------------------------------------------------------------------------
+
+    def week_items(self) -> dict[int, WeekItem]:
+        """Whom to see this week and why, by youth id (worked out once per load)."""
+        if self._week is None:
+            self._week = {item.entry.id: item for item in this_week(self.entries, self.today)}
+        return self._week
+
+    def rows(self) -> list[CaseloadEntry]:
+        """The rows the view shows: filtered, then in the chosen order (or, this week, the most urgent first)."""
+        rows = filter_entries(self.entries, self.filter, self.today, self.found)
+        if self.week_view:
+            week = self.week_items()
+            return sorted((row for row in rows if row.id in week), key=lambda row: week[row.id].sort_key)
+        return sort_entries(rows, self.sort_key)
+
+    def count(self, candidate: CaseloadFilter) -> int:
+        """How many young people this filter would show."""
+        return len(filter_entries(self.entries, candidate, self.today, self.found))
+
+    def totals(self) -> Totals:
+        """Totals of the whole caseload, whatever the filter."""
+        return totals(self.entries)
+
+    def empty_text(self) -> str:
+        """What an empty table says, so the coach knows why nobody shows."""
+        if self.week_view and not self.filter.is_empty:
+            return "Niemand deze week met dit filter. x wist de filters."
+        if self.week_view:
+            return "Niemand vraagt deze week om aandacht: alles loopt op schema."
+        if self.filter.search.strip() and not search_words(self.filter.search):
+            return "Typ een naam of een woord (letters of cijfers) om te zoeken."
+        return "Niemand gevonden. x wist de filters, Esc het zoeken."
+
+    def where_found(self, youth_id: int) -> Found | None:
+        """Where the current search turned up for this young person."""
+        return where_found(self.db, youth_id, self.filter.search) if self.filter.search.strip() else None
+
+    def rhythm(self, youth_ids: list[int], weeks: int, ahead: int) -> dict[int, list[RhythmWeek]]:
+        """The rhythm strips of these young people (the rows on screen)."""
+        first = week_start(self.today) - timedelta(weeks=weeks - 1)
+        last = week_start(self.today) + timedelta(weeks=ahead + 1, days=-1)
+        events = contact_events(self.db, youth_ids, first, last)
+        return {youth_id: weekly_rhythm(found, self.today, weeks=weeks, ahead=ahead) for youth_id, found in events.items()}

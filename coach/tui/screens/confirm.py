@@ -1,0 +1,48 @@
+"""A yes/no question before something that cannot simply be taken back."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class Confirm(ModalScreen[bool]):
+    """Ask once; j (or the yes button) confirms, Esc or n keeps things as they are."""
+
+    BINDINGS = [
+        Binding("escape,n", "answer(False)", "Nee", id="confirm.no", tooltip="Niets veranderen"),
+        Binding("j,y", "answer(True)", "Ja", id="confirm.yes", tooltip="Ja, doe het"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Ja", no: str = "Nee, laat staan") -> None:
+        super().__init__()
+        self._question = question
+        self._yes = yes
+        self._no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box"):
+            yield Static(self._question, id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(self._yes, variant="warning", id="yes")
+                yield Button(self._no, id="no")
+            yield Static("j: ja · n of Esc: nee", id="confirm-keys")
+
+    def on_mount(self) -> None:
+        # The safe answer has the focus, so a stray Enter changes nothing.
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed, "#yes")
+    def _yes_pressed(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#no")
+    def _no_pressed(self) -> None:
+        self.dismiss(False)
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

@@ -1,0 +1,394 @@
+"""Review before sharing: the anonymised intervision summary beside its source, every replacement marked.
+
+Anonymising runs in a thread worker that talks to the anonymiser's worker
+process (which loads deduce once, with progress shown), so the screen never
+freezes. The coach hides more, edits the question, picks the method and what
+the summary covers, and saves or copies: only ever the anonymised text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static, TextArea
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from coach.domain.domains import Content
+from coach.domain.model import Case
+from coach.privacy.known import build_known
+from coach.reports.intervision_methods import intervision_content
+from coach.reports.intervision_question import check_question
+from coach.reports.summary import Scope, Summary, SummaryError, default_filename, make_summary
+from coach.store import StoreError
+from coach.store.intervision import save_intervision_question
+from coach.tui.autosave import Autosaver
+from coach.tui.widgets.question_advice import QuestionAdvice, tips_text
+from coach.tui.widgets.review_panes import ReviewPanes
+from coach.tui.widgets.summary_choices import SummaryChoices
+
+WIDE = 120
+# Re-anonymise this long after the coach stops typing the question.
+QUESTION_PAUSE = 0.6
+
+
+def make_client():
+    """The anonymiser client this screen owns (tests put their own here)."""
+    from coach.privacy.worker import AnonymiserClient
+
+    return AnonymiserClient()
+
+
+def default_method() -> str:
+    """The team's method from the settings (roddel when the settings cannot be read)."""
+    from coach.config import ConfigError, load_config
+
+    try:
+        return load_config().intervision_method
+    except ConfigError:
+        return "roddel"
+
+
+def default_folder() -> Path:
+    """Where the save dialog starts: the user's documents folder when there is one."""
+    from platformdirs import user_documents_dir
+
+    folder = Path(user_documents_dir())
+    return folder if folder.is_dir() else Path.home()
+
+
+@dataclass(frozen=True)
+class _Request:
+    generation: int
+    method: str
+    scope: Scope
+    question: str
+    hidden: tuple[str, ...]
+
+
+class IntervisionScreen(Screen):
+    """The summary for the group on the left, the source with names on the right (one at a time when narrow)."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Terug", id="intervision.back", tooltip="Terug naar de jongere"),
+        Binding("b", "flip", "Bron", id="intervision.flip", tooltip="Wissel tussen samenvatting en bron"),
+        Binding("h", "hide", "Verberg", id="intervision.hide",
+                tooltip="Verberg de selectie (of het woord onder de cursor), overal in de samenvatting"),
+        Binding("u", "unhide", "Herstel", id="intervision.unhide", tooltip="Maak het laatste verbergen ongedaan"),
+        Binding("o", "save", "Bewaar", id="intervision.save", tooltip="Bewaar de geanonimiseerde samenvatting"),
+        Binding("k", "copy", "Kopieer", id="intervision.copy", tooltip="Kopieer de geanonimiseerde samenvatting"),
+        Binding("e", "edit_question", "Vraag", id="intervision.question", tooltip="Schrijf of verbeter je leervraag"),
+        Binding("m", "next_method", "Methode", id="intervision.method", tooltip="Wissel van intervisiemethode"),
+        Binding("t", "tips", "Tips", id="intervision.tips", tooltip="Tips en voorbeelden voor een leervraag"),
+    ]
+
+    class Progress(Message):
+        """The anonymiser reports how far loading is."""
+
+        def __init__(self, stage: str, fraction: float) -> None:
+            super().__init__()
+            self.stage = stage
+            self.fraction = fraction
+
+    class Ready(Message):
+        """A summary is anonymised."""
+
+        def __init__(self, generation: int, summary: Summary) -> None:
+            super().__init__()
+            self.generation = generation
+            self.summary = summary
+
+    def __init__(self, case: Case, content: Content, today: date) -> None:
+        super().__init__()
+        self.case = case
+        self.content = content
+        self.today = today
+        self.words = intervision_content(content)
+        wanted = default_method()
+        self.method = wanted if wanted in self.words.keys else self.words.keys[0]
+        self.scope = Scope()
+        self.question = case.youth.intervision_question or ""
+        self.hidden: tuple[str, ...] = ()
+        self.summary: Summary | None = None
+        self._generation = 0
+        self._shown_generation = -1
+        self._client = None
+        self._names = [n.text for n in build_known(case).names if n.person]
+        self._question_timer = None
+        self._closing = False
+        self.autosaver = Autosaver(self, self._save_question)
+
+    # --- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="iv-top"):
+            yield SummaryChoices(self.words, self.method, self.case, self.today, id="iv-choices")
+            with Horizontal(id="iv-status-row"):
+                yield Static("", id="iv-status")
+                yield ProgressBar(total=100, show_eta=False, id="iv-progress")
+            question = TextArea(self.question, soft_wrap=True, id="iv-question",
+                                placeholder="Je leervraag, over jezelf: 'Hoe kan ik …?' of 'Wat maakt dat ik …?'")
+            question.border_title = "Je vraag aan de groep"
+            question.border_subtitle = "t: tips · Tab: verder"
+            yield question
+            yield QuestionAdvice(id="iv-advice")
+        with VerticalScroll(id="iv-tips"):
+            yield Static(id="iv-tips-text")
+        yield ReviewPanes(id="iv-panes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Intervisie · samenvatting"
+        self.sub_title = "lees na voor je deelt"
+        self._client = make_client()  # cheap: its process starts with the first request
+        self._layout(self.size.width)
+        self._show_method_tips()
+        self._check_question()
+        panes = self.query_one(ReviewPanes)
+        panes.wait("De samenvatting wordt gemaakt…")
+        panes.text_pane.focus()
+        self._request()
+
+    def on_resize(self, event) -> None:
+        self._layout(event.size.width)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.set_class(event.widget.id == "iv-question", "-editing")
+
+    def _layout(self, width: int) -> None:
+        self.set_class(width >= WIDE, "-wide")
+        self.query_one(ReviewPanes).following = width >= WIDE
+
+    def on_unmount(self) -> None:
+        self.autosaver.flush()
+        self._closing = True
+        self.workers.cancel_group(self, "anonymise")
+        client, self._client = self._client, None
+        if client is not None:
+            # Kill first: a request still loading deduce would otherwise hold the client (and the app's exit).
+            client.abort()
+            client.close()  # the 1 GB worker process is gone with the screen
+
+    def help_target(self) -> tuple[str, str | None]:
+        """The handbook section on this screen (it links on to preparing intervision)."""
+        return "app.md", "een-samenvatting-voor-intervisie"
+
+    # --- anonymising ------------------------------------------------------------------
+
+    def _request(self) -> None:
+        self._generation += 1
+        request = _Request(self._generation, self.method, self.scope, self.question, self.hidden)
+        self._set_status("De samenvatting wordt bijgewerkt…" if self.summary else "De samenvatting wordt gemaakt…")
+        self.refresh_bindings()
+        self._anonymise(request)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="anonymise")
+    def _anonymise(self, request: _Request) -> None:
+        worker = get_current_worker()
+        client = self._client
+        if client is None:
+            return  # the screen is closing
+        client.warm_up(lambda stage, fraction: self.post_message(self.Progress(stage, fraction)))
+        if worker.is_cancelled:
+            return
+        summary = make_summary(self.case, client, method=self.words.method(request.method), words=self.words,
+                               content=self.content, today=self.today, scope=request.scope,
+                               question=request.question, hidden=request.hidden)
+        if not worker.is_cancelled:
+            self.post_message(self.Ready(request.generation, summary))
+
+    def on_intervision_screen_progress(self, message: Progress) -> None:
+        bar = self.query_one(ProgressBar)
+        done = message.fraction >= 1.0
+        bar.set_class(done, "-done")
+        bar.update(progress=round(message.fraction * 100))
+        if not done:
+            self._set_status(f"De anonimiseerder laden: {message.stage}…")
+
+    def on_intervision_screen_ready(self, message: Ready) -> None:
+        if message.generation != self._generation:
+            return  # an older request; a newer one is on its way
+        self._shown_generation = message.generation
+        self.query_one(ProgressBar).add_class("-done")
+        self._show(message.summary)
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if self._closing or event.worker.is_cancelled:
+            return
+        if event.worker.group == "anonymise" and event.state == WorkerState.ERROR:
+            # AnonymiserError and SummaryError carry a Dutch message without names.
+            from coach.privacy.worker import AnonymiserError
+
+            error = event.worker.error
+            known = isinstance(error, (AnonymiserError, SummaryError))
+            text = str(error) if known else f"Er ging iets mis bij het anonimiseren ({type(error).__name__})."
+            self._set_status(text, problem=True)
+            self.query_one(ProgressBar).add_class("-done")
+            self.notify(text, severity="error", timeout=8)
+
+    def _show(self, summary: Summary) -> None:
+        self.summary = summary
+        self.hidden = summary.hidden
+        self.query_one(ReviewPanes).show(summary)
+        manual = sum(1 for r in summary.replacements if r.source == "manual")
+        status = f"{len(summary.replacements) - manual} vervangen" + (f", {manual} door jou verborgen" if manual else "")
+        self._set_status(status + ". Lees hem na: h verbergt wat nog herkenbaar is.")
+        self.refresh_bindings()
+
+    def _set_status(self, text: str, *, problem: bool = False) -> None:
+        status = self.query_one("#iv-status", Static)
+        status.set_class(problem, "-problem")
+        status.update(text)
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when the summary on screen matches the latest choices and question."""
+        return self.summary is not None and self._shown_generation == self._generation
+
+    # --- choices and question --------------------------------------------------------
+
+    def on_summary_choices_changed(self, message: SummaryChoices.Changed) -> None:
+        if (message.method, message.scope) == (self.method, self.scope):
+            return
+        if message.method != self.method:
+            self.method = message.method
+            self._show_method_tips()
+        self.scope = message.scope
+        self._request()
+
+    @on(TextArea.Changed, "#iv-question")
+    def _question_changed(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        if text == self.question:
+            return
+        self.question = text
+        self._check_question()
+        self.autosaver.touch()
+        self._generation += 1  # what is on screen is now behind
+        self.refresh_bindings()
+        if self._question_timer is not None:
+            self._question_timer.stop()
+        self._question_timer = self.set_timer(QUESTION_PAUSE, self._request, name="question")
+
+    def _check_question(self) -> None:
+        self.query_one(QuestionAdvice).show(check_question(self.question, self.words.question, self._names))
+
+    def _save_question(self) -> None:
+        try:
+            save_intervision_question(self.app.db, self.case.youth.id, self.question)
+        except (StoreError, sqlite3.Error):
+            self.notify("Je vraag kon niet worden bewaard; hij staat nog in het veld.", severity="warning")
+            return
+        self.case.youth.intervision_question = self.question.strip() or None
+
+    def _show_method_tips(self) -> None:
+        method = self.words.method(self.method)
+        self.query_one("#iv-tips-text", Static).update(tips_text(self.words.question, method.reminder, method.bring))
+
+    # --- actions ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save", "copy", "hide") and not self.up_to_date:
+            return None  # shown, but dimmed until the summary is ready
+        if action == "unhide" and not self.hidden:
+            return False  # only in the footer when there is something to undo
+        if action == "flip" and self.has_class("-wide"):
+            return False
+        return True
+
+    def _ready_or_say(self) -> bool:
+        if self.up_to_date:
+            return True
+        if self._question_timer is not None:
+            self._question_timer.stop()
+            self._question_timer = None
+            self._request()
+        self.notify("Even geduld: de samenvatting wordt nog bijgewerkt.", severity="warning")
+        return False
+
+    def action_hide(self) -> None:
+        """Hide the selection (or the word under the cursor) wherever it occurs."""
+        if not self._ready_or_say() or self.summary is None:
+            return
+        chosen = self.query_one(ReviewPanes).chosen_source_range(self.focused)
+        if chosen is None:
+            self.notify("Zet de cursor op een woord of selecteer een stuk (Shift+pijltjes) en druk op h.")
+            return
+        start, end = chosen
+        try:
+            hidden = self.summary.hide(start, end)
+        except SummaryError as error:
+            self.notify(str(error), severity="warning")
+            return
+        if hidden is self.summary:
+            self.notify("Dat stuk is al verborgen.")
+            return
+        self._show(hidden)
+        self.notify("Verborgen, overal waar het staat. u maakt het ongedaan.")
+
+    def action_unhide(self) -> None:
+        """Undo the last hiding."""
+        if self.summary is not None and self.summary.hidden:
+            self._show(self.summary.unhide_last())
+
+    def action_save(self) -> None:
+        """Save the anonymised summary to a file the coach picks."""
+        if not self._ready_or_say():
+            return
+        from coach.tui.screens.save_summary import SaveSummary
+
+        summary = self.summary
+
+        def chosen(path: Path | None) -> None:
+            if path is None or summary is None:
+                return
+            from coach.reports.summary import write_summary
+
+            try:
+                write_summary(summary, path)
+            except OSError as error:
+                self.notify(f"Opslaan lukte niet ({error.strerror}). Kies een andere map.", severity="error")
+                return
+            self.notify(f"Bewaard in {path}")
+
+        self.app.push_screen(SaveSummary(default_folder() / default_filename(self.today)), chosen)
+
+    def action_copy(self) -> None:
+        """Copy the anonymised summary to the clipboard."""
+        if not self._ready_or_say() or self.summary is None:
+            return
+        self.app.copy_to_clipboard(self.summary.text)
+        self.notify("De geanonimiseerde samenvatting staat op het klembord.")
+
+    def action_edit_question(self) -> None:
+        """Put the cursor in the question."""
+        self.query_one("#iv-question", TextArea).focus()
+
+    def action_next_method(self) -> None:
+        """Switch to the next method."""
+        self.query_one(SummaryChoices).next_method()
+
+    def action_tips(self) -> None:
+        """Show or hide the tips for a learning question."""
+        self.toggle_class("-tips")
+
+    def action_flip(self) -> None:
+        """On a narrow screen: show the source instead of the summary, or back."""
+        self.toggle_class("-source")
+        panes = self.query_one(ReviewPanes)
+        (panes.source_pane if self.has_class("-source") else panes.text_pane).focus()
+
+    def action_back(self) -> None:
+        """Back to the young person (the question is saved)."""
+        self.autosaver.flush()
+        self.dismiss()

@@ -1,0 +1,94 @@
+"""The handbook viewer: Textual's MarkdownViewer that opens guides by name and section."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from textual.message import Message
+from textual.widgets import Markdown, MarkdownViewer
+
+from coach.guides import textual_anchor
+
+_EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+class GuideViewer(MarkdownViewer):
+    """Shows one guide with its table of contents; links open other guides, never the web."""
+
+    @dataclass
+    class Opened(Message):
+        """A guide (and maybe a section in it) is now shown."""
+
+        viewer: GuideViewer
+        guide: str
+        slug: str | None
+
+        @property
+        def control(self) -> GuideViewer:
+            """The viewer that opened the guide."""
+            return self.viewer
+
+    def __init__(self, folder: Path, *, id: str | None = None) -> None:
+        super().__init__(id=id, open_links=False)
+        self.folder = Path(folder)
+        self.guide: str | None = None
+        self.slug: str | None = None
+        self._history: list[tuple[str, str | None]] = []
+
+    def path_of(self, guide: str) -> Path | None:
+        """Return the file of a guide in the handbook folder, or None (no paths outside it)."""
+        name = PurePosixPath(guide)
+        if len(name.parts) != 1 or name.suffix != ".md":
+            return None
+        path = self.folder / name.name
+        return path if path.is_file() else None
+
+    async def open(self, guide: str, slug: str | None = None, *, remember: bool = True) -> bool:
+        """Show a guide at a section (slug as in coach.guides, accents unencoded); False if not found."""
+        path = self.path_of(guide)
+        if path is None:
+            return False
+        before = (self.guide, self.slug)
+        if guide != self.guide:
+            try:
+                await self.document.load(path)
+            except (OSError, UnicodeDecodeError):
+                return False
+            self.guide = guide
+        if remember and before[0] is not None and before != (guide, slug):
+            self._history.append(before)
+        # Textual percent-encodes its heading slugs, so an accented anchor needs encoding here.
+        if slug is None or not self.document.goto_anchor(textual_anchor(slug)):
+            slug = None
+            self.scroll_home(animate=False)
+        self.slug = slug
+        self.post_message(self.Opened(self, guide, slug))
+        return True
+
+    async def back(self) -> None:
+        """Go back to the guide and section shown before the last jump."""
+        while self._history:
+            guide, slug = self._history.pop()
+            if await self.open(guide, slug, remember=False):
+                return
+
+    async def follow(self, href: str) -> bool:
+        """Follow a link from the current guide; links to the web are not opened (coach works offline)."""
+        if _EXTERNAL.match(href):
+            self.notify("Links naar internet opent coach niet; coach werkt zonder internet.", severity="warning")
+            return False
+        target, _, anchor = href.partition("#")
+        guide = target or self.guide
+        if guide is None or not await self.open(guide, anchor or None):
+            self.notify("Dit stuk van het handboek is niet gevonden.", severity="warning")
+            return False
+        return True
+
+    async def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        # Handled here instead of by MarkdownViewer, whose navigator would miss accented anchors.
+        event.prevent_default()
+        event.stop()
+        await self.follow(event.href)
+

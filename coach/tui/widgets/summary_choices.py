@@ -1,0 +1,87 @@
+"""What the summary is laid out for and what it covers: the method, and the whole case, a period or one contact."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Select, Static
+
+from coach.domain.model import MODE_LABELS, Case
+from coach.reports._summary_draft import week_of
+from coach.reports.intervision_methods import IntervisionContent
+from coach.reports.summary import Scope, numbered_contacts, trajectory_start
+
+PERIODS = {"m1": ("De laatste maand", 1), "m3": ("De laatste 3 maanden", 3), "m6": ("Het laatste half jaar", 6)}
+
+
+def scope_options(case: Case, today: date) -> list[tuple[str, str]]:
+    """The whole trajectory, recent periods, then every contact (newest first)."""
+    options = [("Het hele traject", "case")] + [(label, key) for key, (label, _months) in PERIODS.items()]
+    start = trajectory_start(case, today)
+    contacts = numbered_contacts(case)
+    for number in range(len(contacts), 0, -1):
+        contact = contacts[number - 1]
+        mode = MODE_LABELS.get(contact.mode, contact.mode).lower()
+        options.append((f"Contact {number} · {week_of(contact.at.date(), start)} · {mode}", f"c{number}"))
+    return options
+
+
+def scope_of(value: str, today: date) -> Scope:
+    """The Scope behind an option's value."""
+    if value in PERIODS:
+        return Scope.period(today - relativedelta(months=PERIODS[value][1]), today)
+    if value.startswith("c") and value[1:].isdigit():
+        return Scope.one_contact(int(value[1:]))
+    return Scope()
+
+
+class SummaryChoices(Horizontal):
+    """Two compact pickers; tells its screen when either changes."""
+
+    class Changed(Message):
+        """The method or the scope was changed."""
+
+        def __init__(self, method: str, scope: Scope) -> None:
+            super().__init__()
+            self.method = method
+            self.scope = scope
+
+    def __init__(self, words: IntervisionContent, method: str, case: Case, today: date, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._words = words
+        self._method = method
+        self._case = case
+        self._today = today
+
+    def compose(self) -> ComposeResult:
+        yield Static("Methode", classes="iv-label")
+        yield Select([(m.label, m.key) for m in self._words.methods], value=self._method, allow_blank=False,
+                     compact=True, id="iv-method")
+        yield Static("Over", classes="iv-label")
+        yield Select(scope_options(self._case, self._today), value="case", allow_blank=False, compact=True,
+                     id="iv-scope")
+
+    @property
+    def method(self) -> str:
+        """The chosen method's key."""
+        return str(self.query_one("#iv-method", Select).value)
+
+    @property
+    def scope(self) -> Scope:
+        """The chosen scope."""
+        return scope_of(str(self.query_one("#iv-scope", Select).value), self._today)
+
+    def next_method(self) -> None:
+        """Pick the next method (after the last, the first)."""
+        keys = self._words.keys
+        self.query_one("#iv-method", Select).value = keys[(keys.index(self.method) + 1) % len(keys)]
+
+    @on(Select.Changed)
+    def _changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self.method, self.scope))

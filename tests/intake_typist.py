@@ -1,0 +1,37 @@
+"""Run by tests/test_intake_crash.py in a subprocess: open the intake and keep typing until killed.
+
+Usage: python intake_typist.py DB YOUTH_ID TEXT. Prints "typed N AT" (monotonic seconds) after
+each key, so the test knows what had been typed when it kills this process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from coach.store.cases import load_case
+from coach.tui.app import make_app
+from coach.tui.screens.intake import IntakeScreen
+
+
+async def main(db_path: Path, youth_id: int, text: str) -> None:
+    app = make_app(db_path, today=date(2026, 3, 14))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(IntakeScreen(app.db, load_case(app.db, youth_id), app.content, app.today))
+        await pilot.pause(0.2)
+        await pilot.press("ctrl+down")  # to the first domain
+        await pilot.pause(0.2)
+        print("ready", time.monotonic(), flush=True)
+        for count, char in enumerate(text, start=1):
+            await pilot.press(char)
+            print("typed", count, time.monotonic(), flush=True)
+            await asyncio.sleep(0.02)
+        print("done", time.monotonic(), flush=True)
+        await asyncio.sleep(60)  # wait to be killed
+
+
+if __name__ == "__main__":
+    asyncio.run(main(Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]))

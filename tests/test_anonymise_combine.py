@@ -1,0 +1,163 @@
+"""How the anonymiser combines its sources, labels people and renders (a fake engine stands in for deduce)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from coach.domain.model import Case, NetworkPerson, Youth
+from coach.privacy.anonymiser import Anonymiser, People
+from coach.privacy.context import role_names, safety_net, streets, whitelisted_names, word_towns
+from coach.privacy.result import Result, Span, sentence_start
+
+REFERENCE = date(2026, 3, 20)
+
+
+def fake_engine(*pieces: tuple[str, str, str]):
+    """An engine that reports every occurrence of each (text, label, kind), as deduce would."""
+    def spans(text: str) -> list[Span]:
+        out = []
+        for piece, label, kind in pieces:
+            start = text.find(piece)
+            while start >= 0:
+                out.append(Span(start, start + len(piece), label, kind, "deduce"))
+                start = text.find(piece, start + 1)
+        return out
+    return spans
+
+
+def person(name: str) -> tuple[str, str, str]:
+    """A deduce person span."""
+    return name, "[persoon]", "person"
+
+
+CASE = Case(Youth("Sanne", last_name="Visser", started_on=date(2026, 1, 5)),
+            network=[NetworkPerson("Karim", "jobcoach", "professioneel"),
+                     NetworkPerson("Marja", "moeder", "informeel")])
+
+
+def run(text: str, *pieces: tuple[str, str, str], case: Case | None = CASE) -> Result:
+    """Anonymise with a fake engine."""
+    return Anonymiser(fake_engine(*pieces)).anonymise(text, case, reference_date=REFERENCE)
+
+
+def test_same_unknown_person_same_label() -> None:
+    text = "Sanne heeft een vriend, Daan de Vries. Later kwam Daan alleen, en ook Priscilla. Daans moeder belde."
+    result = run(text, person("Daan de Vries"), person("Daan"), person("Priscilla"), person("Daans"))
+    assert result.text == ("De jongere heeft een vriend, [persoon 1]. Later kwam [persoon 1] alleen, en ook "
+                           "[persoon 2]. [persoon 1] moeder belde.")
+
+
+def test_people_linking() -> None:
+    people = People()
+    assert people.label("Daan") == "[persoon 1]"
+    assert people.label("Daan de Vries") == "[persoon 1]"
+    assert people.label("de Vries") == "[persoon 1]"
+    assert people.label("Jansen") == "[persoon 2]"
+    assert people.label("Piet Jansen") == "[persoon 2]"
+    assert people.label("Priscilla") == "[persoon 3]"
+    assert people.label("Priscila") == "[persoon 3]"  # one typo
+    assert people.label("Daan Bakker") == "[persoon 4]"
+
+
+def test_known_names_win_and_take_the_rest_of_the_name() -> None:
+    result = run("Afspraak met Karim Aydin over Sanne.", person("Karim Aydin"))
+    assert result.text == "Afspraak met jobcoach over de jongere."
+
+
+def test_role_words_swallowed_by_deduce_stay() -> None:
+    result = run("Broer Bilal belde. Mevrouw Jansen ook.", person("Broer Bilal"), person("Mevrouw Jansen"))
+    assert result.text == "Broer [persoon 1] belde. Mevrouw [persoon 2] ook."
+
+
+def test_deduce_name_running_into_an_address_is_cut() -> None:
+    text = "Huisbezoek bij Sanne Visser aan de Molenstraat 12a. Mevrouw Jansen van Lentis belde."
+    result = run(text, person("Sanne Visser aan de Molenstraat"), person("Jansen van Lentis"),
+                 ("Lentis", "[instelling]", "institution"))
+    assert result.text == "Huisbezoek bij de jongere aan de [adres]. Mevrouw [persoon 1] van [instelling] belde."
+
+
+def test_harmless_phrases_stay() -> None:
+    result = run("Ze werkt bij de Albert Heijn en bij Jumbo.", person("Albert Heijn"), person("Jumbo"))
+    assert result.text == "Ze werkt bij de Albert Heijn en bij Jumbo."
+
+
+def test_places_keep_their_compass_part() -> None:
+    result = run("Ze woont in Amsterdam-Noord.", ("Amsterdam", "[plaats]", "place"))
+    assert result.text == "Ze woont in [plaats]."
+
+
+def test_without_deduce_the_rest_still_works() -> None:
+    text = "Op 14-03-2026 belde Sanne met Ilias uit Leiden (06-12345678)."
+    result = Anonymiser(use_deduce=False).anonymise(text, CASE, reference_date=REFERENCE)
+    assert result.text == "Op [week 10] belde de jongere met [persoon 1] uit [plaats] ([telefoon])."
+
+
+def test_replacements_point_into_both_texts() -> None:
+    text = "Sanne belde 06-12345678 op 14-03-2026."
+    result = run(text)
+    assert [r.original for r in result.replacements] == ["Sanne", "06-12345678", "14-03-2026"]
+    for item in result.replacements:
+        assert text[item.start:item.end] == item.original
+        assert result.text[item.out_start:item.out_end].lower().startswith(item.label.lower())
+    assert {r.source for r in result.replacements} == {"case", "pattern"}
+
+
+def test_result_round_trip_and_hide() -> None:
+    text = "Sanne werkt bij Bakkerij Kok in de stad."
+    result = run(text)
+    assert Result.from_dict(json.loads(json.dumps(result.to_dict()))) == result
+    start = text.index("Bakkerij")
+    hidden = result.hide(text, start, start + len("Bakkerij Kok"))
+    assert hidden.text == "De jongere werkt bij [verborgen] in de stad."
+    assert hidden.replacements[-1].source == "manual"
+    # Hiding across an existing replacement takes it in.
+    assert result.hide(text, 0, 3).text.startswith("[verborgen] werkt")
+    with pytest.raises(ValueError):
+        result.hide(text, 5, 500)
+
+
+def test_anonymise_many_numbers_people_across_parts() -> None:
+    anonymiser = Anonymiser(fake_engine(person("Daan"), person("Priscilla")))
+    first, second = anonymiser.anonymise_many(["Daan en Priscilla.", "Toen Priscilla."], CASE,
+                                              reference_date=REFERENCE)
+    assert first.text == "[persoon 1] en [persoon 2]."
+    assert second.text == "Toen [persoon 2]."
+
+
+def test_context_whitelisted_names() -> None:
+    text = "Ze zag Ilias, Tia en Dex. Ben je er? Met Ben en Lot gesproken. Lot belde."
+    assert [text[s.start:s.end] for s in whitelisted_names(text)] == ["Ilias", "Tia", "Dex", "Ben", "Lot", "Lot"]
+
+
+def test_context_role_names_and_towns_and_streets() -> None:
+    text = "Broer Bilal en docent Nederlands, buurvrouw De Graaf. In Leiden, naar Haren. Leiden is mooi."
+    assert [text[s.start:s.end] for s in role_names(text)] == ["Bilal", "De Graaf"]
+    assert [text[s.start:s.end] for s in word_towns(text)] == ["Leiden", "Haren"]
+    text = "Ze woont op de Dorpsstraat, eerder Burgemeester Visserlaan 3 en aan de kerkstraat 4b. Dorpsstraat is lang."
+    assert [text[s.start:s.end] for s in streets(text)] == ["Dorpsstraat", "Burgemeester Visserlaan 3",
+                                                           "kerkstraat 4b"]
+
+
+def test_safety_net() -> None:
+    text = "Ze werkt bij Pizzeria Napoli en via het UWV, de KvK-inschrijving en WhatsApp. Vandaag Nederlands."
+    assert [text[s.start:s.end] for s in safety_net(text)] == ["Pizzeria Napoli"]
+
+
+def test_sentence_start() -> None:
+    text = "Zo. Dan\n- Piet zei: 'Hoe' en Kees"
+    assert sentence_start(text, 0)
+    assert sentence_start(text, text.index("Dan"))
+    assert sentence_start(text, text.index("Piet"))
+    assert sentence_start(text, text.index("Hoe"))
+    assert not sentence_start(text, text.index("Kees"))
+
+
+def test_importing_privacy_loads_neither_deduce_nor_textual() -> None:
+    code = "import sys, coach.privacy; print(sorted(m for m in ('deduce', 'docdeid', 'textual') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,121 @@
+"""The caseload store: the facts per young person, the first page, rhythm events and full-text search."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from coach.domain.model import Agreement, Case, Contact, PhaseEntry, WarmStoryItem, Youth
+from coach.store.caseload import caseload, caseload_entry, contact_events, first_page
+from coach.store.caseload_search import find_youths, search_words
+from coach.store.cases import insert_cases
+from coach.store.db import open_db
+
+TODAY = date(2026, 3, 14)
+
+
+@pytest.fixture
+def db():
+    db = open_db(memory=True)
+    insert_cases(db, [
+        Case(Youth("Daniël", nickname="Daan", last_name="de Vries", started_on=date(2025, 10, 1)),
+             contacts=[
+                 Contact(datetime(2026, 1, 20, 11), "telefoon", "plaatsgevonden", note="Gebeld over de huurachterstand."),
+                 Contact(datetime(2026, 3, 16, 9, 30), "huisbezoek", "gepland"),
+                 Contact(datetime(2026, 3, 20, 9, 30), "telefoon", "gepland"),
+             ],
+             agreements=[
+                 Agreement(date(2026, 1, 20), "Huisarts bellen", "jongere", "open", due=date(2026, 3, 1)),
+                 Agreement(date(2026, 1, 20), "Formulier", "coach", "open", due=date(2026, 3, 18)),
+                 Agreement(date(2026, 1, 20), "Later", "coach", "open", due=date(2026, 4, 30)),
+                 Agreement(date(2026, 1, 20), "Klaar", "coach", "gedaan", due=date(2026, 3, 15)),
+             ],
+             phases=[PhaseEntry("begeleiding", date(2025, 10, 15))]),
+        Case(Youth("Noor", last_name="Bakker"),
+             contacts=[Contact(datetime(2026, 3, 10, 14), "wandeling", "plaatsgevonden", note="Over de stage bij de kapsalon.")],
+             warm_story=[WarmStoryItem("droom", "Ooit een eigen zaak met honden.")],
+             phases=[PhaseEntry("intake", date(2026, 1, 8))]),
+        Case(Youth("Mees", last_name="Jansen"), phases=[PhaseEntry("afgesloten", date(2025, 12, 1))],
+             contacts=[Contact(datetime(2025, 11, 1, 10), "kantoor", "plaatsgevonden", note="Afscheid, huur geregeld.")]),
+        Case(Youth("Ayla", last_name="Öztürk"), phases=[PhaseEntry("aanmelding", date(2026, 3, 1))]),
+    ])
+    return db
+
+
+def by_name(db) -> dict[str, int]:
+    return {row[1]: row[0] for row in db.execute("SELECT id, first_name FROM youths")}
+
+
+def test_entries_carry_the_next_contacts_mode_and_the_next_due_agreement(db) -> None:
+    daan = caseload_entry(db, by_name(db)["Daniël"], TODAY)
+    assert daan.next_contact == datetime(2026, 3, 16, 9, 30) and daan.next_contact_mode == "huisbezoek"
+    assert daan.next_agreement_due == date(2026, 3, 18)  # the earliest not yet due, open ones only
+    assert (daan.open_agreements, daan.overdue_agreements) == (3, 1)
+    assert daan.started_on == date(2025, 10, 1)
+    noor = caseload_entry(db, by_name(db)["Noor"], TODAY)
+    assert noor.next_contact is None and noor.next_contact_mode is None and noor.next_agreement_due is None
+
+
+def test_first_page_is_the_start_of_the_caseload(db) -> None:
+    whole = caseload(db, TODAY)
+    assert [e.name for e in whole] == ["Ayla Öztürk", "Daan de Vries", "Noor Bakker"]  # Mees is closed
+    assert first_page(db, TODAY, 2) == whole[:2]
+    assert first_page(db, TODAY, 50) == whole
+
+
+def test_contact_events_of_a_few_young_people_between_two_days(db) -> None:
+    ids = by_name(db)
+    events = contact_events(db, [ids["Daniël"], ids["Ayla"]], date(2026, 1, 1), date(2026, 3, 16))
+    assert sorted(events[ids["Daniël"]]) == [(date(2026, 1, 20), "plaatsgevonden"), (date(2026, 3, 16), "gepland")]
+    assert events[ids["Ayla"]] == []
+    assert contact_events(db, [], date(2026, 1, 1), date(2026, 3, 16)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("noor", {"Noor"}),
+        ("NOO", {"Noor"}),  # a prefix, whatever the case
+        ("daan", {"Daniël"}),  # the nickname
+        ("daniel", {"Daniël"}),  # without the accent
+        ("ozturk", {"Ayla"}),
+        ("huurachterstand", {"Daniël"}),  # a word only in a contact note
+        ("huur", {"Daniël", "Mees"}),  # a prefix of a word in notes (closed cases are filtered later)
+        ("honden", {"Noor"}),  # the warm story
+        ("daan huur", {"Daniël"}),  # every word somewhere in the young person's file
+        ("noor huur", set()),
+        ("de", {"Daniël"}),  # short words: names only ('de' in a note would match everyone)
+        ("over", set()),  # a common word: names only ('Over de stage' is in Noor's note)
+        ("xyz", set()),
+    ],
+)
+def test_search_names_notes_and_warm_story(db, text, expected) -> None:
+    ids = by_name(db)
+    assert find_youths(db, text) == {ids[name] for name in expected}
+
+
+@pytest.mark.parametrize("text", ['"', '"huur', "huur*", "*", "NEAR(huur", "huur OR", "(", "-huur", "huur:", "^", "' OR 1=1 --"])
+def test_fts_syntax_in_the_search_is_taken_as_plain_text(db, text) -> None:
+    found = find_youths(db, text)
+    words = search_words(text)
+    if not words:
+        assert found is None
+    else:
+        assert found is not None  # no FTS5 syntax error, whatever was typed
+
+
+def test_search_words_are_lower_case_and_each_once() -> None:
+    assert search_words("  Huur, huur! 'schuld'* ") == ["huur", "schuld"]
+    assert search_words("***") == []
+
+
+def test_where_found_names_the_place_and_quotes_the_note(db) -> None:
+    from coach.store.caseload_search import where_found
+
+    ids = by_name(db)
+    found = where_found(db, ids["Daniël"], "huurachter")
+    assert (found.where, found.day, found.excerpt) == ("notitie", date(2026, 1, 20), "Gebeld over de huurachterstand.")
+    assert where_found(db, ids["Daniël"], "daniel").where == "naam"
+    assert where_found(db, ids["Noor"], "HONDEN").where == "warm verhaal"
+    assert where_found(db, ids["Noor"], "xyz") is None and where_found(db, ids["Noor"], '"*') is None

@@ -1,0 +1,71 @@
+"""Crash safety: the app is killed (SIGKILL) while the coach types; at most the last second is lost."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coach.store.db import open_db
+from coach.store.intake import latest_intake
+from coach.tui.app import make_app
+from coach.tui.screens.intake import IntakeScreen
+from coach.tui.widgets.field_area import FieldArea
+
+TYPIST = Path(__file__).with_name("intake_typist.py")
+TEXT = "Huur is drie maanden achter en de brieven liggen ongeopend in een la bij de deur " * 3
+DAAN = 2
+LOSS = 1.0  # seconds of typing that may be lost
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+async def test_killed_mid_typing_loses_at_most_the_last_second(case_db: Path, today: date) -> None:
+    env = {**os.environ, "COACH_CONFIG": str(case_db.with_name("geen-config.toml"))}
+    child = subprocess.Popen(
+        [sys.executable, str(TYPIST), str(case_db), str(DAAN), TEXT],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+    )
+    typed: list[tuple[int, float]] = []
+    try:
+        deadline = time.monotonic() + 60
+        for line in child.stdout:
+            parts = line.split()
+            if parts[0] == "typed":
+                typed.append((int(parts[1]), float(parts[2])))
+            # Kill mid-sentence, 1.5 s after the first key: everything up to 0.5 s in must be there.
+            if typed and typed[-1][1] - typed[0][1] > 1.5 and typed[-1][0] >= 10:
+                break
+            assert time.monotonic() < deadline, "the typist never got going"
+        killed_at = time.monotonic()
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    assert typed and typed[-1][0] < len(TEXT), "it should be killed mid-typing"
+
+    db = open_db(case_db)
+    saved = latest_intake(db, DAAN).domains["financien"].notes
+    db.close()
+    safe = max((count for count, at in typed if at <= killed_at - LOSS), default=0)
+    assert safe > 0
+    assert TEXT.startswith(saved)  # nothing garbled
+    assert len(saved) >= safe, f"lost more than {LOSS} s of typing: kept {len(saved)} of {safe} characters"
+
+    # Reopening continues the intake where it was, with the text.
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        from coach.store.cases import load_case
+
+        app.push_screen(IntakeScreen(app.db, load_case(app.db, DAAN), app.content, app.today))
+        await pilot.pause(0.3)
+        assert app.screen.section == "financien"
+        assert isinstance(app.focused, FieldArea) and app.focused.field == "notes"
+        assert app.focused.text == saved

@@ -1,0 +1,180 @@
+"""Preparing the next visit: what it shows, and that what is typed becomes the visit's contact note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from coach.conversation.engine import Conversation
+from coach.conversation.prompts import load_content
+from coach.conversation.visit import heading_domains, prepare_visit, warm_opener
+from coach.domain.intake import NVT, Intake
+from coach.domain.model import Agreement, Assessment, Case, Contact, WarmStoryItem, Youth
+from coach.store.cases import load_case
+from coach.store.db import open_db
+from coach.store.visits import talked_about
+from coach.tui.app import make_app
+from coach.tui.screens.visit_prep import VisitPrepScreen
+from coach.tui.screens.youth import YouthScreen
+from coach.tui.widgets.field_area import FieldArea
+from coach.tui.widgets.suggestion_bar import SuggestionBar
+
+NOW = datetime(2026, 3, 14, 10, 0)
+NOOR, DAAN = 1, 2
+
+
+@pytest.fixture(scope="module")
+def conversation():
+    return Conversation(load_content())
+
+
+def a_case() -> Case:
+    return Case(
+        youth=Youth("Sanne", id=9),
+        warm_story=[
+            WarmStoryItem("droom", "Eigen kapsalon", id=1, own_words=True, recorded_on=date(2026, 1, 5)),
+            WarmStoryItem("trots", "Haar zusje geholpen", id=2, recorded_on=date(2026, 1, 6)),
+        ],
+        assessments=[Assessment(date(2026, 3, 1), "financien", score=2),
+                     Assessment(date(2025, 12, 1), "huisvesting", score=3)],
+        contacts=[
+            Contact(datetime(2026, 3, 1, 14, 0), "huisbezoek", "plaatsgevonden", id=1,
+                    note="Over geld gepraat.\nDe deurwaarder komt volgende week.\nZe gaat de brieven sorteren."),
+            Contact(datetime(2026, 3, 10, 9, 0), "telefoon", "plaatsgevonden", id=2,
+                    note="Kort gebeld. Haar moeder is ziek."),
+            Contact(datetime(2026, 3, 20, 9, 0), "huisbezoek", "gepland", id=3),
+        ],
+        agreements=[Agreement(date(2026, 3, 1), "Brieven sorteren", "jongere", "open", id=1, due=date(2026, 3, 12)),
+                    Agreement(date(2026, 3, 1), "Bellen met de bank", "coach", "gedaan", id=2)],
+    )
+
+
+def test_prep_gathers_what_to_pick_up(conversation):
+    prep = prepare_visit(conversation, a_case(), None, {}, NOW)
+    assert prep.last_contact.id == 2  # the latest that took place, not the planned one
+    assert prep.ending == "Kort gebeld. Haar moeder is ziek."
+    assert [a.text for a in prep.agreements] == ["Brieven sorteren"]
+    signals = {item.signal.domain: item for item in prep.signals}
+    # 'deurwaarder' was written on 1 March, the day money was scored: followed up. 'ziek' and 'moeder' were not.
+    assert "financien" not in signals
+    assert {"lichamelijke_gezondheid", "huiselijke_relaties"} <= set(signals)
+    assert signals["lichamelijke_gezondheid"].on == date(2026, 3, 10)
+    stale = {s.domain: s for s in prep.stale}
+    assert "financien" not in stale  # talked about two weeks ago
+    assert stale["huisvesting"].days == 103
+    assert stale["justitie"].last is None
+    assert [s.last is None for s in prep.stale] == sorted([s.last is None for s in prep.stale], reverse=True)
+
+
+def test_contact_domains_and_an_intake_count_as_talked_about(conversation):
+    intake = Intake(id=1, youth_id=9, started_on=date(2026, 3, 12))
+    intake.domains["lichamelijke_gezondheid"].notes = "Moeder ziek, zelf gezond"
+    intake.domains["lichamelijke_gezondheid"].touched_on = date(2026, 3, 12)
+    intake.domains["justitie"].skip = NVT
+    prep = prepare_visit(conversation, a_case(), intake, {"huiselijke_relaties": date(2026, 3, 13)}, NOW)
+    domains = {item.signal.domain for item in prep.signals}
+    assert "lichamelijke_gezondheid" not in domains and "huiselijke_relaties" not in domains
+    assert "justitie" not in {s.domain for s in prep.stale}  # not applicable: never stale
+
+
+def test_warm_opener_comes_from_their_own_story_and_changes_per_visit(conversation):
+    case = a_case()
+    opener, item = warm_opener(conversation, case)
+    assert item is not None and item.text in opener and "{tekst}" not in opener
+    case.contacts.append(Contact(datetime(2026, 3, 12, 9, 0), "telefoon", "plaatsgevonden", id=4))
+    other, other_item = warm_opener(conversation, case)
+    assert other_item is not item and other != opener
+    if item.own_words:
+        assert f"“{item.text}”" in opener
+    empty = Case(youth=Youth("Tom"))
+    text, none = warm_opener(conversation, empty)
+    assert none is None and "Nog geen warm verhaal" in text
+
+
+def test_headings_mark_domains_in_a_note(conversation):
+    note = "Warm begin.\nFinanciën: deurwaarder geweest\nwonen : blijft bij oma\nIets: anders"
+    assert heading_domains(conversation, note) == ["financien", "huisvesting"]
+
+
+async def wait_until(pilot, condition: Callable[[], bool], tries: int = 60) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition never became true")
+
+
+async def open_visit(app, pilot, youth_id: int) -> VisitPrepScreen:
+    app.open_youth(youth_id)
+    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    await pilot.press("v")
+    await wait_until(pilot, lambda: isinstance(app.screen, VisitPrepScreen))
+    await pilot.pause()
+    return app.screen
+
+
+def texts(screen) -> str:
+    return "\n".join(str(w.render()) for w in screen.query(".prep-line, .group-label, #question"))
+
+
+async def test_visit_screen_prepares_and_writes_the_contact_note(case_db: Path, today: date) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_visit(app, pilot, NOOR)
+        shown = texts(screen)
+        assert "Rondje park, over de stage gepraat." in shown  # how the last contact ended
+        assert "Stagebrief naar de kapsalon sturen" in shown  # the open agreement
+        assert "Warme opening" in shown
+        assert any(item.text.rstrip(".") in shown.replace("\n", " ") for item in screen.case.warm_story)
+        assert isinstance(app.focused, FieldArea)
+        await pilot.press(*"Warm begin. De deurwaarder belde")
+        offer = screen.query_one(SuggestionBar).suggestion
+        assert offer is not None and offer.domain == "financien"
+        await pilot.press("ctrl+o")
+        await pilot.press(*"betalingsregeling loopt")
+        await pilot.pause(1.0)
+        assert "Financiën: betalingsregeling loopt" in app.focused.text
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+
+    db = open_db(case_db)
+    held = [c for c in load_case(db, NOOR).contacts if c.at.date() == today and c.status == "plaatsgevonden"]
+    assert len(held) == 1 and held[0].mode == "huisbezoek"
+    assert held[0].note == "Warm begin. De deurwaarder belde\n\nFinanciën: betalingsregeling loopt"
+    assert talked_about(db, NOOR)["financien"] == today
+    db.close()
+
+    again = make_app(case_db, today=today)
+    async with again.run_test(size=(200, 50)) as pilot:
+        screen = await open_visit(again, pilot, NOOR)
+        assert screen.visit is not None and screen.visit.contact_id == held[0].id  # the same visit goes on
+        assert again.focused.text == held[0].note
+        assert screen.has_class("-wide")
+
+
+async def test_only_looking_creates_no_contact(case_db: Path, today: date) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_visit(app, pilot, DAAN)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    db = open_db(case_db)
+    assert [c for c in load_case(db, DAAN).contacts if c.at.date() == today] == []
+    db.close()
+
+
+async def test_picking_a_domain_puts_its_heading_in_the_note(case_db: Path, today: date) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_visit(app, pilot, DAAN)
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "SectionPicker")
+        await pilot.press("4")  # the fourth domain: housing
+        await wait_until(pilot, lambda: isinstance(app.screen, VisitPrepScreen))
+        assert app.focused.text == "Huisvesting: "
+        assert screen.domain == "huisvesting"
+        assert app.content.domain("huisvesting").questions[0] in str(screen.query_one("#question").render())
+        assert screen.query_one("CoverageBar").states["huisvesting"] == "besproken"
