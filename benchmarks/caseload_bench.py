@@ -247,10 +247,13 @@ async def _desk(path: Path, repeat: int) -> list[tuple[str, float, float, int]]:
                 seen = frames["frames"]
                 start = time.perf_counter()
                 action()
-                work.append((time.perf_counter() - start) * 1000)
-                while frames["frames"] == seen:
+                done = time.perf_counter()
+                work.append((done - start) * 1000)
+                # Until the next frame; an action that changes nothing on screen paints none.
+                while frames["frames"] == seen and time.perf_counter() - done < 0.25:
                     await pilot.pause(0)
-                paint.append((time.perf_counter() - start) * 1000)
+                painted = frames["frames"] != seen
+                paint.append(((time.perf_counter() if painted else done) - start) * 1000)
             results.append((what, statistics.median(work), statistics.median(paint), table.row_count))
 
         desk = screen.desk

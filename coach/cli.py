@@ -20,6 +20,7 @@ from coach.cli_common import (
     content_or_fail,
     load_case_or_fail,
     open_or_fail,
+    rules_or_fail,
     today_or_fail,
 )
 from coach.cli_format import DutchGroup, PositiveInt, usage_message
@@ -49,6 +50,7 @@ def _run_tui(options: Options, db_path: Path, *, demo: bool) -> None:
 
     today = today_or_fail()
     content = content_or_fail(options)
+    rules_or_fail()  # a broken config.toml gets its message before the screen opens
     try:
         lock = InstanceLock(db_path).acquire()  # a second window on the same database is told so
     except StoreError as error:
@@ -97,7 +99,7 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
     today = today_or_fail()
     content = content_or_fail(options)
     db, case = load_case_or_fail(options, youth_id)
-    entry = caseload_entry(db, youth_id, today)
+    entry = caseload_entry(db, youth_id, today, rules_or_fail())
     readiness = case_readiness(db, case, content, today)
     if as_json:
         click.echo(json.dumps(case_json(case, entry, today, readiness), ensure_ascii=False, indent=2))

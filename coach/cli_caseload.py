@@ -8,7 +8,7 @@ import click
 from rich.text import Text
 
 from coach import paths
-from coach.cli_common import EXIT_USAGE, CoachError, Options, console, open_or_fail, today_or_fail
+from coach.cli_common import EXIT_USAGE, CoachError, Options, console, open_or_fail, rules_or_fail, today_or_fail
 from coach.cli_format import DutchCommand
 from coach.domain.continuity import CONTINUITY_LABELS, LET_OP, OK, TE_LANG
 from coach.domain.desk import (
@@ -106,12 +106,13 @@ def caseload(options: Options, as_json: bool, phases, rhythms, not_seen, never_s
     )
     if search is not None and not search_words(search):
         raise CoachError("In --zoek staat geen woord: zoek op letters of cijfers, bijvoorbeeld --zoek huur.", EXIT_USAGE)
-    entries = load_caseload(db, today)
+    rules = rules_or_fail()
+    entries = load_caseload(db, today, rules)
     found = find_youths(db, chosen.search) if search else None
     shown = filter_entries(entries, chosen, today, found)
     reasons = {}
     if this_week_only:
-        items = this_week(shown, today)
+        items = this_week(shown, today, rules)
         reasons = {item.entry.id: item.reasons for item in items}
         shown = [item.entry for item in items]
     else:

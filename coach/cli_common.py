@@ -47,6 +47,16 @@ def content_or_fail(options: Options):
         raise CoachError(str(error), EXIT_USAGE) from None
 
 
+def rules_or_fail():
+    """The continuity rules with the organisation's contact rhythm from config.toml, or a CoachError."""
+    from coach.config import ConfigError, load_config
+
+    try:
+        return load_config().continuity_rules()
+    except ConfigError as error:
+        raise CoachError(str(error), EXIT_USAGE) from None
+
+
 def today_or_fail():
     """Today, or a CoachError when COACH_TODAY is malformed."""
     try:

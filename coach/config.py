@@ -7,6 +7,9 @@ Every setting has a sensible default, so the file is optional. Example:
     retention_months = 24     # 'coach retention' lists cases closed longer ago than this
     backup_keep = 7           # how many daily automatic backups to keep
     intervision_method = "roddel"   # the team's intervision method: "incident" or "roddel"
+
+    [contactritme]            # days between held contacts before it is worth a look, per phase
+    begeleiding = 10
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from coach.domain.continuity import DEFAULT_INTERVALS, ContinuityRules
 from coach.paths import config_path
 
 
@@ -31,6 +35,11 @@ class Config:
     retention_months: int = 24
     backup_keep: int = 7
     intervision_method: str = "roddel"
+    contactritme: dict[str, int] | None = None
+
+    def continuity_rules(self) -> ContinuityRules:
+        """The continuity rules with this organisation's contact rhythm per phase."""
+        return ContinuityRules(intervals=self.contactritme)
 
 
 # Each setting's smallest allowed value and how to say it in Dutch.
@@ -68,6 +77,8 @@ def load_config(path: Path | None = None) -> Config:
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f'{path}: intervision_method = {value!r} klopt niet; geef een methode, zoals "incident" of "roddel".')
             value = value.strip().lower()
+        elif key == "contactritme":
+            value = _contact_rhythm(path, value)
         elif key == "prompts":
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{path}: prompts = {value!r} klopt niet; geef het pad van een map tussen aanhalingstekens.")
@@ -75,3 +86,15 @@ def load_config(path: Path | None = None) -> Config:
             value = (path.parent / Path(value).expanduser()).resolve()
         values[key] = value
     return Config(**values)
+
+
+def _contact_rhythm(path: Path, table: object) -> dict[str, int]:
+    phases = ", ".join(DEFAULT_INTERVALS)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [contactritme] moet een tabel zijn, met per fase een aantal dagen (fasen: {phases}).")
+    for phase, days in table.items():
+        if phase not in DEFAULT_INTERVALS:
+            raise ConfigError(f"{path}: [contactritme] kent geen fase '{phase}'; gebruik {phases}.")
+        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+            raise ConfigError(f"{path}: [contactritme] {phase} = {days!r} klopt niet; geef een heel aantal dagen (1 of meer).")
+    return dict(table)

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from coach import clock
 from coach.config import load_config
 from coach.conversation.prompts import load_content
+from coach.domain.continuity import ContinuityRules
 from coach.domain.domains import Content
 from coach.store.cases import load_case
 from coach.store.caseload import caseload_entry
@@ -47,11 +48,12 @@ class CoachApp(LockingMixin, App):
 
     def __init__(self, db: Database | None, today: date, content: Content, *, demo: bool = False,
                  db_path: Path | None = None, passphrase: str | None = None, lock_after: float | None = None,
-                 backup_keep: int = 7) -> None:
+                 backup_keep: int = 7, rules: ContinuityRules = ContinuityRules()) -> None:
         super().__init__()
         self.db = db  # None until the coach has typed the passphrase (see LockingMixin)
         self.today = today
         self.content = content
+        self.rules = rules
         self.demo = demo
         if demo:
             self.sub_title = DEMO_SUBTITLE
@@ -65,7 +67,7 @@ class CoachApp(LockingMixin, App):
     def get_default_screen(self) -> Screen:
         if self.db is None:
             return Screen()  # stays blank under the passphrase screen
-        return CaseloadScreen(self.db, self.today)
+        return CaseloadScreen(self.db, self.today, self.rules)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Dutch names; no screenshot command, as a screenshot file would hold names.
@@ -103,7 +105,7 @@ class CoachApp(LockingMixin, App):
         from coach.tui.screens.youth import YouthScreen
 
         case = load_case(self.db, youth_id)
-        entry = caseload_entry(self.db, youth_id, self.today)
+        entry = caseload_entry(self.db, youth_id, self.today, self.rules)
         if case is None or entry is None:
             self.notify("Deze jongere staat niet (meer) in de database.", severity="warning")
             return
@@ -137,4 +139,5 @@ def make_app(
         passphrase=passphrase,
         lock_after=lock_after if lock_after is not None else config.idle_lock_minutes * 60,
         backup_keep=config.backup_keep,
+        rules=config.continuity_rules(),
     )

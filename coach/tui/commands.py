@@ -21,7 +21,7 @@ class YouthCommands(Provider):
 
     async def startup(self) -> None:
         app = cast("CoachApp", self.app)
-        self._entries: list[CaseloadEntry] = caseload(app.db, app.today)
+        self._entries: list[CaseloadEntry] = caseload(app.db, app.today, app.rules)
 
     def _open(self, youth_id: int) -> None:
         cast("CoachApp", self.app).open_youth(youth_id)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from coach.domain.caseload import CaseloadEntry
+from coach.domain.continuity import ContinuityRules
 from coach.domain.desk import NAME, CaseloadFilter, Totals, filter_entries, sort_entries, totals
 from coach.domain.rhythm import RhythmWeek, week_start, weekly_rhythm
 from coach.domain.this_week import WeekItem, reasons_for, this_week
@@ -32,9 +33,10 @@ if TYPE_CHECKING:
 class Desk:
     """The loaded caseload with the coach's sort, filter, search and view; one per caseload screen."""
 
-    def __init__(self, db: Database, today: date) -> None:
+    def __init__(self, db: Database, today: date, rules: ContinuityRules = ContinuityRules()) -> None:
         self.db = db
         self.today = today
+        self.rules = rules
         self.entries: list[CaseloadEntry] = []
         self.filter = CaseloadFilter()
         self.sort_key = NAME
@@ -49,12 +51,12 @@ class Desk:
 
     def first_page(self, limit: int) -> list[CaseloadEntry]:
         """The first young people by name, to paint before the whole caseload is read."""
-        return first_page(self.db, self.today, limit)
+        return first_page(self.db, self.today, limit, self.rules)
 
     def load(self) -> None:
         """Read the whole caseload."""
         self._audit_mark = audit_mark(self.db)
-        self.entries = caseload(self.db, self.today)
+        self.entries = caseload(self.db, self.today, self.rules)
         self._changes_seen = self._changes()
         self.loaded = True
         self._week = None
@@ -73,14 +75,14 @@ class Desk:
             self.load()
             return None
         self._audit_mark = audit_mark(self.db)
-        fresh = {youth_id: caseload_entry(self.db, youth_id, self.today) for youth_id in changed}
+        fresh = {youth_id: caseload_entry(self.db, youth_id, self.today, self.rules) for youth_id in changed}
         kept = [entry for entry in self.entries if entry.id not in fresh]
         added = [entry for entry in fresh.values() if entry is not None and entry.phase != "afgesloten"]
         self.entries = sorted(kept + added, key=lambda entry: (entry.name.casefold(), entry.id))
         self._changes_seen = self._changes()
         if self._week is not None:
             for youth_id, entry in fresh.items():
-                reasons = reasons_for(entry, self.today) if entry is not None and entry.phase != "afgesloten" else ()
+                reasons = reasons_for(entry, self.today, self.rules) if entry is not None and entry.phase != "afgesloten" else ()
                 if reasons:
                     self._week[youth_id] = WeekItem(entry, reasons)
                 else:
@@ -117,7 +119,7 @@ class Desk:
     def week_items(self) -> dict[int, WeekItem]:
         """Whom to see this week and why, by youth id (worked out once per load)."""
         if self._week is None:
-            self._week = {item.entry.id: item for item in this_week(self.entries, self.today)}
+            self._week = {item.entry.id: item for item in this_week(self.entries, self.today, self.rules)}
         return self._week
 
     def rows(self) -> list[CaseloadEntry]:
@@ -155,4 +157,4 @@ class Desk:
         first = week_start(self.today) - timedelta(weeks=weeks - 1)
         last = week_start(self.today) + timedelta(weeks=ahead + 1, days=-1)
         events = contact_events(self.db, youth_ids, first, last)
-        return {youth_id: weekly_rhythm(found, self.today, weeks=weeks, ahead=ahead) for youth_id, found in events.items()}
+        return {youth_id: weekly_rhythm(found, self.today, weeks=weeks, ahead=ahead, rules=self.rules) for youth_id, found in events.items()}

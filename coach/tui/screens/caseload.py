@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coach.domain.caseload import CaseloadEntry
+from coach.domain.continuity import ContinuityRules
 from coach.domain.desk import SORT_ORDERS, CaseloadFilter, describe
 from coach.domain.this_week import week_window
 from coach.store.cases import youth_ids
@@ -75,11 +76,11 @@ class CaseloadScreen(Screen):
                 tooltip="Maak het zoekveld leeg"),
     ]
 
-    def __init__(self, db: Database, today: date) -> None:
+    def __init__(self, db: Database, today: date, rules: ContinuityRules = ContinuityRules()) -> None:
         super().__init__()
         self._db = db
         self._today = today
-        self.desk = Desk(db, today)
+        self.desk = Desk(db, today, rules)
         self._offer: tuple[bool, ...] = ()
         self._warmed = False
         self._menu_open = False

@@ -83,7 +83,7 @@ class YouthScreen(Screen):
                 yield NetworkList(case.network, id="network")
             with Vertical(classes="section", id="contact-section"):
                 yield Static("Contactmomenten", classes="section-title")
-                yield RhythmStrip(case, assess(case, today), today, id="rhythm")
+                yield RhythmStrip(case, assess(case, today, self.app.rules), today, self.app.rules, id="rhythm")
                 yield ContactList(case.contacts, today, id="contacts")
             with Vertical(classes="section", id="agreement-section"):
                 yield Static("Afspraken · Tab kiest er een, spatie: gedaan, d: vervallen", classes="section-title")
@@ -148,7 +148,7 @@ class YouthScreen(Screen):
         """Read the case again from the database and show it."""
         db = self.app.db
         case = load_case(db, self.youth_id) if self.youth_id is not None else None
-        entry = caseload_entry(db, self.youth_id, self._today) if case is not None else None
+        entry = caseload_entry(db, self.youth_id, self._today, self.app.rules) if case is not None else None
         if case is None or entry is None:
             return
         self.case, self.entry = case, entry
