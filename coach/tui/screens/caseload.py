@@ -102,7 +102,7 @@ class CaseloadScreen(Screen):
         yield Static(LEGEND, id="legend")
         yield Static(id="row-detail")
         yield Static(id="empty")
-        yield Footer()
+        yield Footer(compact=True)  # at 80 columns every key of the desk still fits
 
     def on_mount(self) -> None:
         self.query_one(CaseloadTable).rhythm_source = self.desk.rhythm
