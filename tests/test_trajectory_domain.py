@@ -24,7 +24,7 @@ def test_each_phase_has_a_way_forward_and_closed_can_reopen():
 
 
 def test_allowed_change_passes():
-    check_phase_change(BEGELEIDING, "afbouw", date(2026, 5, 1), TODAY)
+    assert check_phase_change(BEGELEIDING, "afbouw", date(2026, 5, 1), TODAY) is None
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,9 @@ def test_a_too_long_note_is_refused():
 
 
 def test_a_change_on_the_same_day_as_the_last_is_allowed():
-    check_phase_change(BEGELEIDING, "afbouw", date(2026, 2, 1), TODAY)
+    assert check_phase_change(BEGELEIDING, "afbouw", date(2026, 2, 1), TODAY) is None
+    with pytest.raises(PhaseChangeError):  # one day earlier is before the last change
+        check_phase_change(BEGELEIDING, "afbouw", date(2026, 1, 31), TODAY)
 
 
 def test_timeline_keeps_a_reopened_history_whole():
