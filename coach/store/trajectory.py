@@ -249,14 +249,17 @@ def update_way_back(db: Database, youth_id: int, text: str) -> None:
 # --- reading ------------------------------------------------------------------------
 
 
+def _planned_steps(db: Database, table: str, parent: str, parent_id: int) -> tuple[PlannedStep, ...]:
+    """The planned moments (afbouw steps or nazorg checks) under one plan or decision, in time order."""
+    rows = db.query(f"SELECT * FROM {table} WHERE {parent} = ? ORDER BY planned_at, id", [parent_id])
+    return tuple(PlannedStep(datetime.fromisoformat(r["planned_at"]), r["contact_id"], r["id"]) for r in rows)
+
+
 def load_trajectory(db: Database, youth_id: int) -> TrajectoryRecord:
     """The afbouw plans and release decisions of one young person, oldest first."""
     plans = []
     for row in db.query("SELECT * FROM taper_plans WHERE youth_id = ? ORDER BY id", [youth_id]):
-        steps = tuple(
-            PlannedStep(datetime.fromisoformat(s["planned_at"]), s["contact_id"], s["id"])
-            for s in db.query("SELECT * FROM taper_steps WHERE plan_id = ? ORDER BY planned_at, id", [row["id"]])
-        )
+        steps = _planned_steps(db, "taper_steps", "plan_id", row["id"])
         plans.append(
             TaperPlan(
                 accepted_on=date.fromisoformat(row["accepted_on"]),
@@ -270,10 +273,7 @@ def load_trajectory(db: Database, youth_id: int) -> TrajectoryRecord:
         )
     decisions = []
     for row in db.query("SELECT * FROM release_decisions WHERE youth_id = ? ORDER BY decided_on, id", [youth_id]):
-        checks = tuple(
-            PlannedStep(datetime.fromisoformat(c["planned_at"]), c["contact_id"], c["id"])
-            for c in db.query("SELECT * FROM nazorg_checks WHERE release_id = ? ORDER BY planned_at, id", [row["id"]])
-        )
+        checks = _planned_steps(db, "nazorg_checks", "release_id", row["id"])
         decisions.append(
             ReleaseDecision(
                 decided_on=date.fromisoformat(row["decided_on"]),
