@@ -144,8 +144,10 @@ def _fresh_start_ms(env: dict[str, str], *args: str) -> float:
 
 
 def bench_paint_fresh(path: Path, repeat: int, cache: Path) -> dict:
-    env = process_env(cache)
-    coach_args = ("coach", str(path), TODAY.isoformat())
+    # The coach's own settings and data folders stay out of it: a fresh config, backups in the temp folder.
+    env = process_env(cache, COACH_TODAY=TODAY.isoformat(), COACH_CONFIG=str(cache.parent / "no-config.toml"),
+                      COACH_DATA_DIR=str(cache.parent / "data"))
+    coach_args = ("coach", str(path))
     _fresh_start_ms(env, "bare"), _fresh_start_ms(env, *coach_args)  # compile once, as an install does
     coach_ms, bare_ms = [], []
     for _ in range(repeat):  # interleaved, so a busy moment hits both alike
@@ -286,12 +288,12 @@ async def _desk(path: Path, repeat: int) -> list[tuple[str, float, float, int]]:
                        [youth_id, f"{TODAY.isoformat()}T09:00"])
             screen.on_screen_resume()
 
-        db = desk.db
+        db = desk.connection
         await measure("openen: eerste scherm (60 rijen)", first_screenful, reset=lambda: table.show([], TODAY))
         await measure("openen: hele caseload lezen", screen.reload)
-        db.conn.execute("BEGIN")  # the benchmark database stays as it was: rolled back below
+        db.execute("BEGIN")  # the benchmark database stays as it was: rolled back below
         await measure("terug na een nieuw contact (1 jongere)", contact_logged)
-        db.conn.execute("ROLLBACK")
+        db.execute("ROLLBACK")
         await measure("terug na alleen kijken", screen.on_screen_resume)
         for key in SORT_ORDERS:
             await measure(f"sorteer: {key}", sort(key), reset=clear)

@@ -2,10 +2,12 @@
 
 Run by caseload_bench.py once per measurement, so every start pays for its
 imports like a coach's does. `bare`: a Textual app with a header, a line of
-text and a footer; its first frame counts. `coach PATH DAY`: the coach app
-on that database; the first frame that shows caseload rows counts. Both run
-headless through `run_test`, at the same size. Prints time.monotonic() of
-that frame (a clock shared by all processes on the machine).
+text and a footer; its first frame counts. `coach PATH`: the coach app on
+that database, started the way the `coach` command starts it (its checks,
+the lock, opening the database; COACH_TODAY fixes the day); the first frame
+that shows caseload rows counts. Both run headless through `run_test`, at
+the same size. Prints time.monotonic() of that frame (a clock shared by all
+processes on the machine).
 
 Nothing is imported before main() on purpose: imports are part of the start.
 """
@@ -46,10 +48,10 @@ def main() -> None:
             return True
 
     else:
-        from datetime import date
         from pathlib import Path
 
-        from coach.tui.app import make_app
+        from coach.cli import tui_session
+        from coach.cli_common import Options
         from coach.tui.widgets.caseload_table import CaseloadTable
 
         drawn: set[bool] = set()
@@ -61,18 +63,22 @@ def main() -> None:
             return render_line(table, y)
 
         CaseloadTable.render_line = render_and_note
-        # demo=True: no daily backup thread (it does not touch the first frame, but it would write 100 MB per run).
-        app = make_app(Path(sys.argv[2]), today=date.fromisoformat(sys.argv[3]), demo=True)
+        db_path = Path(sys.argv[2])
+        session = tui_session(Options(db_path, None), db_path, demo=False)
 
         def ready(app: App) -> bool:
             return bool(drawn)
 
-    async def run() -> None:
+    async def run(app: App) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             while "at" not in painted:
                 await pilot.pause(0.001)
 
-    asyncio.run(run())
+    if kind == "bare":
+        asyncio.run(run(app))
+    else:
+        with session as app:
+            asyncio.run(run(app))
     print(painted["at"])
 
 

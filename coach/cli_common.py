@@ -35,6 +35,16 @@ def open_or_fail(db_path: Path):
     return open_for_cli(db_path)
 
 
+def custom_prompts(options: Options) -> bool:
+    """True when the organisation's own prompts are in use (--prompts, COACH_PROMPTS or config.toml)."""
+    from coach.config import ConfigError, load_config
+
+    try:
+        return bool(options.prompts_dir or load_config().prompts)
+    except ConfigError as error:
+        raise CoachError(str(error), EXIT_USAGE) from None
+
+
 def content_or_fail(options: Options):
     """The prompts content (the organisation's own where given), or a CoachError."""
     from coach.config import ConfigError, load_config

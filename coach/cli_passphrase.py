@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from coach.cli_common import EXIT_FAILED, EXIT_USAGE, CoachError
+
+if TYPE_CHECKING:
+    from coach.store.db import Connection
 
 ENV = "COACH_PASSPHRASE"
 NEW_ENV = "COACH_NEW_PASSPHRASE"
@@ -126,13 +130,13 @@ def with_restore_hint(message: str, db_path: Path, offer: bool) -> str:
     )
 
 
-def tui_passphrase(db_path: Path, *, demo: bool) -> str | None:
+def tui_open(db_path: Path, *, demo: bool) -> tuple[Connection | None, str | None]:
     """Before the app opens: a message for files it cannot use, and COACH_PASSPHRASE checked.
 
-    Returns the passphrase to open with, or None when the app should ask
-    (or the file is plain).
+    Returns the opened database for the app with the passphrase it was opened
+    with (None for a plain file), or (None, None) when the app should ask.
     """
-    from coach.store.db import StoreError, WrongPassphrase, file_kind, open_db
+    from coach.store.db import StoreError, WrongPassphrase, file_kind, open_connection
 
     kind = file_kind(db_path)
     passphrase = os.environ.get(ENV) if kind in ("encrypted", "new") and not demo else None
@@ -143,16 +147,16 @@ def tui_passphrase(db_path: Path, *, demo: bool) -> str | None:
         if problem:
             raise CoachError(f"{ENV}: {problem}", EXIT_USAGE)
     if kind == "encrypted" and passphrase is None:
-        return None
+        return None, None
     if kind == "new" and passphrase is None and not demo:
-        return None
+        return None, None
     try:
-        open_db(db_path, passphrase=passphrase).close()
+        connection = open_connection(db_path, passphrase=passphrase)
     except WrongPassphrase:
         raise CoachError(f"Het wachtwoord in {ENV} klopt niet. Er is niets veranderd; controleer het en probeer opnieuw.") from None
     except StoreError as error:
         raise CoachError(with_restore_hint(str(error), db_path, error.offer_restore)) from None
-    return passphrase
+    return connection, passphrase
 
 
 def database_problem(error: Exception) -> str | None:

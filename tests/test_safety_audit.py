@@ -52,11 +52,13 @@ def test_tables_of_later_migrations_are_audited_on_the_next_open(tmp_path):
     [youth_id] = insert_cases(db, [sample_case()])
     db.execute("CREATE TABLE later_notes (id INTEGER PRIMARY KEY, youth_id INTEGER REFERENCES youths(id), body TEXT)")
     db.execute("CREATE TABLE later_steps (id INTEGER PRIMARY KEY, note_id INTEGER REFERENCES later_notes(id), body TEXT)")
+    db.execute("PRAGMA user_version = 0")  # what a coach with newer migrations finds: a schema not yet current
     db.close()
     db = open_db(path)
     db.execute("INSERT INTO later_notes (youth_id, body) VALUES (?, 'x')", [youth_id])
     db.execute("INSERT INTO later_steps (note_id, body) VALUES (1, 'y')")
     db.execute("ALTER TABLE later_notes ADD COLUMN extra TEXT")
+    db.execute("PRAGMA user_version = 0")
     db.close()
     db = open_db(path)  # the changed table gets fresh triggers that know its new column
     db.execute("UPDATE later_notes SET extra = 'z'")

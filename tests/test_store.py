@@ -11,7 +11,7 @@ from coach.store import StoreError, open_db
 from coach.store.db import IntegrityError
 from coach.store.cases import DuplicateRefError, insert_cases, load_case
 from coach.store.caseload import caseload, caseload_entry
-from coach.store.migrations import migrations
+from coach.store.migrations import SCHEMA_VERSION, coach_migrations
 from factories import sample_case
 
 
@@ -20,13 +20,16 @@ def test_open_creates_schema_with_foreign_keys_and_wal(tmp_path):
     assert {"youths", "contacts", "agreements", "phases", "revisions"} <= set(db.table_names())
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    migrations = coach_migrations()
     assert [m.name for m in migrations.applied(db)] == [m.name for m in migrations._migrations]
+    assert len(migrations._migrations) == SCHEMA_VERSION
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_old_version_database_is_migrated_on_open_and_keeps_its_data(tmp_path):
     path = tmp_path / "old.db"
     old = Database(path)
-    migrations.apply(old, stop_before="m002_revisions")
+    coach_migrations().apply(old, stop_before="m002_revisions")
     old.execute("INSERT INTO youths (first_name) VALUES ('Bas')")
     old.conn.commit()
     assert "revisions" not in old.table_names()

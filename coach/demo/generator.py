@@ -5,15 +5,16 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 from itertools import islice
-from typing import Iterator
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Iterator
 
 from coach.demo import names, outcomes, texts
 from coach.demo.notes import Voice
 from coach.demo.timeline import Diary, plan_phases
 from coach.domain.model import Address, Agreement, Case, NetworkPerson, Youth, age_on
 from coach.store.cases import insert_cases
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Every block of 25 young people holds this mix of trajectories (shuffled per block).
 PROFILE_MIX: tuple[str, ...] = (

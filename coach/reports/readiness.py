@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from sqlite_utils import Database
 
 from coach.conversation.release_prompts import release_content
 from coach.domain.domains import Content
@@ -16,6 +16,9 @@ from coach.domain.release import Criterion, ReleaseRules, release_readiness
 from coach.domain.trajectory import READINESS_PHASES, TrajectoryRecord
 from coach.store.release import release_facts
 from coach.store.trajectory import load_trajectory
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # A sign beside each colour, so the meaning never rests on colour alone.
 MARKS: dict[bool | None, tuple[str, str]] = {True: ("✓", "green"), False: ("✗", "red"), None: ("?", "yellow")}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from coach.domain.agreements import MonthShare, OwnShare, own_share, own_share_by_month
 from coach.domain.model import AGREEMENT_STATUSES, OWNERS, Agreement
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class AgreementError(ValueError):

@@ -13,8 +13,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from coach.store.db import (
     DamagedDatabase,
@@ -27,6 +26,9 @@ from coach.store.db import (
     passphrase_of,
 )
 from coach.store.instance import InstanceLock
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 AUTO_KEEP = 7
 _AUTO_NAME = re.compile(r"^(?P<stem>.+)-(?P<day>\d{4}-\d{2}-\d{2})\.db$")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from coach.domain.caseload import CaseloadEntry, make_entry
 from coach.domain.continuity import ContinuityRules
-from coach.store.db import OperationalError
+from coach.store.db import Connection, OperationalError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -35,7 +35,7 @@ FROM youths y
 """
 
 
-def caseload(db: Database, today: date, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
+def caseload(db: Database | Connection, today: date, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
     """Young people in an open trajectory (not afgesloten), ordered by name."""
     entries = [entry for entry in _entries(db, today, rules, CASELOAD_SQL, {}) if entry.phase != "afgesloten"]
     entries.sort(key=lambda entry: (entry.name.casefold(), entry.id))
@@ -56,7 +56,7 @@ WHERE y.id IN (
 """
 
 
-def first_page(db: Database, today: date, limit: int, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
+def first_page(db: Database | Connection, today: date, limit: int, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
     """The first `limit` young people of `caseload()` (by name): enough to paint a screen while the rest loads.
 
     Names with accented capitals may sort a little differently here than in
@@ -67,13 +67,13 @@ def first_page(db: Database, today: date, limit: int, rules: ContinuityRules = C
     return entries
 
 
-def caseload_entry(db: Database, youth_id: int, today: date, rules: ContinuityRules = ContinuityRules()) -> CaseloadEntry | None:
+def caseload_entry(db: Database | Connection, youth_id: int, today: date, rules: ContinuityRules = ContinuityRules()) -> CaseloadEntry | None:
     """The caseload facts of one young person, whatever their phase."""
     found = _entries(db, today, rules, CASELOAD_SQL + " WHERE y.id = :id", {"id": youth_id})
     return found[0] if found else None
 
 
-def _entries(db: Database, today: date, rules: ContinuityRules, sql: str, extra: dict) -> list[CaseloadEntry]:
+def _entries(db: Database | Connection, today: date, rules: ContinuityRules, sql: str, extra: dict) -> list[CaseloadEntry]:
     params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **extra}
     parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
     entries = []
@@ -98,7 +98,7 @@ def _entries(db: Database, today: date, rules: ContinuityRules, sql: str, extra:
     return entries
 
 
-def contact_events(db: Database, youth_ids: list[int], since: date, until: date) -> dict[int, list[tuple[date, str]]]:
+def contact_events(db: Database | Connection, youth_ids: list[int], since: date, until: date) -> dict[int, list[tuple[date, str]]]:
     """Per young person, (day, status) of every contact from `since` up to and including `until`.
 
     Meant for the rows on screen: one index range per young person.
@@ -117,7 +117,7 @@ def contact_events(db: Database, youth_ids: list[int], since: date, until: date)
     return events
 
 
-def audit_mark(db: Database) -> int | None:
+def audit_mark(db: Database | Connection) -> int | None:
     """The newest entry of the audit trail, to ask later what changed since (None: no trail kept)."""
     try:
         return db.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]
@@ -125,7 +125,7 @@ def audit_mark(db: Database) -> int | None:
         return None
 
 
-def changed_since(db: Database, mark: int | None) -> set[int] | None:
+def changed_since(db: Database | Connection, mark: int | None) -> set[int] | None:
     """The young people whose files changed after audit entry `mark`.
 
     None when that cannot be told (no trail, or a change that belongs to no

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from coach.store.db import Connection
+
 # Words as the FTS5 unicode61 tokenizer sees them: letters and digits; anything
 # else (quotes, '*', '-', ':', brackets) separates words, so no user input can
 # reach FTS5 as query syntax.
@@ -38,7 +40,7 @@ def search_words(text: str) -> list[str]:
     return list(dict.fromkeys(word.casefold() for word in _WORD.findall(text)))
 
 
-def find_youths(db: Database, text: str) -> set[int] | None:
+def find_youths(db: Database | Connection, text: str) -> set[int] | None:
     """Ids of young people for whom every word of `text` begins a word in their name, notes or warm story.
 
     Each word matches as a prefix ('schuld' finds 'schulden'), without regard
@@ -58,7 +60,7 @@ def find_youths(db: Database, text: str) -> set[int] | None:
     return found
 
 
-def _ids_for(db: Database, word: str) -> set[int]:
+def _ids_for(db: Database | Connection, word: str) -> set[int]:
     query = {"q": f'"{word}"*'}
     ids = {row[0] for row in db.execute(_NAMES_SQL, query)}
     if len(word) >= NOTE_WORD_MIN and word not in COMMON_WORDS:
@@ -99,7 +101,7 @@ def _excerpt(text: str, at: int, width: int = 70) -> str:
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 
 
-def where_found(db: Database, youth_id: int, text: str) -> Found | None:
+def where_found(db: Database | Connection, youth_id: int, text: str) -> Found | None:
     """Why this young person turned up in a search: the name, or the newest note or warm-story line that matches."""
     words = [_fold(word) for word in search_words(text)]
     if not words:

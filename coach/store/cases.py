@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, fields
 from datetime import date, datetime
-from typing import Any, Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Iterable
 
 from coach.domain.model import (
     Address,
@@ -19,6 +17,9 @@ from coach.domain.model import (
     WarmStoryItem,
     Youth,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Child tables of a case and the dataclass each row becomes.
 CHILD_TABLES: dict[str, type] = {

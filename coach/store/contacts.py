@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from coach.domain.agreements import NewAgreement
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.model import CONTACT_MODES, CONTACT_STATUSES, INITIATORS, OWNERS, Contact
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _MOMENT = "%Y-%m-%dT%H:%M"
 

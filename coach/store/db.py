@@ -14,11 +14,10 @@ import os
 import sqlite3
 import weakref
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from sqlite_utils import Database
-
-from coach.store.migrations import migrations
+from coach.store.migrations import SCHEMA_VERSION, coach_migrations
+from coach.store.sqlite_import import import_sqlite_utils
 
 try:
     import sqlcipher3 as _cipher
@@ -28,6 +27,24 @@ except ImportError:  # pragma: no cover - a machine without the wheel can still 
 DatabaseError: tuple[type[Exception], ...] = (sqlite3.DatabaseError,) + ((_cipher.DatabaseError,) if _cipher else ())
 IntegrityError: tuple[type[Exception], ...] = (sqlite3.IntegrityError,) + ((_cipher.IntegrityError,) if _cipher else ())
 OperationalError: tuple[type[Exception], ...] = (sqlite3.OperationalError,) + ((_cipher.OperationalError,) if _cipher else ())
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class Connection(Protocol):
+    """An open database as `open_connection` gives it: sqlite3's or sqlcipher3's DB-API connection.
+
+    sqlite-utils' Database has the same `execute`, so a function that only
+    reads takes either.
+    """
+
+    total_changes: int
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
+
+    def close(self) -> None: ...
+
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 FileKind = Literal["new", "plain", "encrypted", "foreign"]
@@ -143,10 +160,22 @@ def open_db(path: Path | str | None = None, *, memory: bool = False, passphrase:
     StoreError subclass with a Dutch message.
     """
     if memory or path is None:
-        db = Database(connect(":memory:"))
-        _prepare(db, file=False)
-        _passphrases[db] = None
-        return db
+        return as_database(open_connection(memory=True), None)
+    path = Path(path)
+    key = passphrase if _kind_or_fail(path) in ("encrypted", "new") else None  # a plain file stays plain
+    return as_database(open_connection(path, passphrase=passphrase), key)
+
+
+def open_connection(path: Path | str | None = None, *, memory: bool = False, passphrase: str | None = None) -> Connection:
+    """What open_db does, giving the plain DB-API connection (enough for reading: the caseload needs no more).
+
+    Opening a database whose schema is current does not load sqlite-utils,
+    which keeps it out of the app's start (see `as_database`).
+    """
+    if memory or path is None:
+        conn = connect(":memory:")
+        _prepare(conn, file=False)
+        return conn
     path = Path(path)
     kind = _kind_or_fail(path)
     if kind == "foreign":
@@ -163,23 +192,41 @@ def open_db(path: Path | str | None = None, *, memory: bool = False, passphrase:
         raise ReadOnlyDatabase(f"Kan de map {path.parent} niet maken: {error.strerror}. Kies een andere plek met --db.") from None
     if kind != "new":
         _check_writable(path)
-    db: Database | None = None
+    conn = None
     try:
-        db = Database(connect(path, key))
-        _check_key(db, path, kind)
-        _prepare(db, file=True)
+        conn = connect(path, key)
+        _check_key(conn, path, kind)
+        _prepare(conn, file=True)
     except DatabaseError as error:
-        if db is not None:
-            db.close()
+        if conn is not None:
+            conn.close()
         raise explain(error, path) from error
     except OSError as error:
         raise StoreError(f"Kan de database niet openen op {path}: {error.strerror}. Kies een andere plek met --db.") from error
     except StoreError:
-        if db is not None:
-            db.close()
+        if conn is not None:
+            conn.close()
         raise
-    _passphrases[db] = key
+    return conn
+
+
+def as_database(conn: Connection, passphrase: str | None) -> Database:
+    """conn as sqlite-utils' Database, remembering the passphrase it was opened with (backups are encrypted alike).
+
+    sqlite-utils is loaded here, on first use (it costs a start about 35 ms),
+    and without plugins: other software on the laptop gets no hook into the
+    coach's connection.
+    """
+    db = _wrap(conn)
+    _passphrases[db] = passphrase
     return db
+
+
+def _wrap(conn: Any) -> Database:
+    import_sqlite_utils()
+    from sqlite_utils import Database
+
+    return Database(conn, execute_plugins=False)
 
 
 def _check_writable(path: Path) -> None:
@@ -201,32 +248,44 @@ def _kind_or_fail(path: Path) -> FileKind:
         raise ReadOnlyDatabase(f"Geen toegang tot {path}. Controleer de rechten van het bestand of kies een andere plek met --db.") from None
 
 
-def _check_key(db: Database, path: Path, kind: FileKind) -> None:
+def _check_key(conn: Any, path: Path, kind: FileKind) -> None:
     """Read the schema once: with a wrong key this fails before anything is written."""
     try:
-        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as error:
         if kind == "encrypted" and getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":
             raise WrongPassphrase("Het wachtwoord klopt niet. Let op hoofdletters en spaties, en probeer het opnieuw.") from None
         raise
 
 
-def _prepare(db: Database, *, file: bool) -> None:
-    from coach.store.audit import install_audit_triggers
-
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
+def _prepare(conn: Any, *, file: bool) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
     if file:
-        db.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit is on disk before it is acknowledged, so a flat
         # battery cannot take a note the coach saw saved.
-        db.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA synchronous = FULL")
         # Ask for the write lock once: a read-only file or a database held by
         # another writer is told now, not halfway through the coach's typing.
-        db.execute("BEGIN IMMEDIATE")
-        db.execute("ROLLBACK")
-    migrations.apply(db)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        _migrate(conn)
+
+
+def _migrate(conn: Any) -> None:
+    """Apply the migrations the database lacks and give new tables their audit triggers; then mark it current.
+
+    The mark (user_version) is set last: if anything before it is cut off,
+    the next open simply does this again.
+    """
+    from coach.store.audit import install_audit_triggers
+
+    db = _wrap(conn)
+    coach_migrations().apply(db)
     install_audit_triggers(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def passphrase_of(db: Database) -> str | None:

@@ -10,10 +10,12 @@ One line stays in the audit trail: that a file was erased, and when.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from coach.store.db import DatabaseError, explain
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Iterable
 
 from coach.domain.domains import DOMAIN_KEYS, SCORES
 from coach.domain.intake import (
@@ -24,6 +22,9 @@ from coach.domain.intake import (
 )
 from coach.domain.model import WARM_KINDS
 from coach.store.revisions import EditSession, update_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The fields of a domain the screen may change, besides the texts.
 CHOICE_FIELDS: tuple[str, ...] = ("carried_by", "carriers", "score", "youth_score", "skip")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from coach.store import StoreError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def save_intervision_question(db: Database, youth_id: int, question: str) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from coach.domain.domains import DOMAIN_KEYS, SCORES
 from coach.domain.trajectory import TrajectoryError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,19 @@
-"""The schema as numbered migrations, applied on open; each runs in one transaction."""
+"""The schema as numbered migrations, applied on open; each runs in one transaction.
+
+The steps are plain functions, listed in STEPS. `coach_migrations()` hands
+them to sqlite-utils' Migrations, which records what it applied; a database
+that is up to date also carries SCHEMA_VERSION in its user_version, so
+opening it needs no more than one PRAGMA (see coach.store.db).
+"""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from functools import cache
+from typing import TYPE_CHECKING
 
-migrations = Migrations("coach")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 # Text fields whose earlier versions are kept when edited: table -> fields.
 REVISED_FIELDS: dict[str, tuple[str, ...]] = {
@@ -34,7 +42,6 @@ def _keep_revisions(db: Database, table: str, fields: tuple[str, ...]) -> None:
         )
 
 
-@migrations(name="m001_initial")
 def m001_initial(db: Database) -> None:
     """Youths and everything that belongs to one case."""
     db.executescript(
@@ -129,7 +136,6 @@ def m001_initial(db: Database) -> None:
     )
 
 
-@migrations(name="m002_revisions")
 def m002_revisions(db: Database) -> None:
     """Keep every earlier text of a note when it is edited or removed."""
     db.executescript(
@@ -150,7 +156,6 @@ def m002_revisions(db: Database) -> None:
         _keep_revisions(db, table, fields)
 
 
-@migrations(name="m003_search")
 def m003_search(db: Database) -> None:
     """Full-text search over names, contact notes and the warm story."""
     db["youths"].enable_fts(["first_name", "last_name", "nickname"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
@@ -158,7 +163,6 @@ def m003_search(db: Database) -> None:
     db["warm_story"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
-@migrations(name="m004_intake")
 def m004_intake(db: Database) -> None:
     """The intake conversation (per domain, warm story links, where the coach was) and visits."""
     db.executescript(
@@ -210,7 +214,6 @@ def m004_intake(db: Database) -> None:
     _keep_revisions(db, "intake_domains", ("notes", "going_well", "concerns", "wish",))
 
 
-@migrations(name="m005_contact_details")
 def m005_contact_details(db: Database) -> None:
     """Domains a contact touched, which contact an agreement came from and when it closed, and form drafts."""
     db.executescript(
@@ -232,7 +235,6 @@ def m005_contact_details(db: Database) -> None:
     )
 
 
-@migrations(name="m006_audit")
 def m006_audit(db: Database) -> None:
     """The append-only audit trail; its per-table triggers are kept by coach.store.audit."""
     from coach.store.audit import AUDIT_TABLES_SQL, install_audit_triggers
@@ -241,7 +243,6 @@ def m006_audit(db: Database) -> None:
     install_audit_triggers(db)
 
 
-@migrations(name="m007_trajectory")
 def m007_trajectory(db: Database) -> None:
     """Afbouw plans, loslaten decisions with nazorg checks, and the facts readiness weighs."""
     db.executescript(
@@ -317,3 +318,29 @@ def m007_trajectory(db: Database) -> None:
     )
     # The reason for a decision and the agreed way back keep their history, like every note.
     _keep_revisions(db, "release_decisions", ("reason", "way_back"))
+
+
+STEPS = (
+    m001_initial,
+    m002_revisions,
+    m003_search,
+    m004_intake,
+    m005_contact_details,
+    m006_audit,
+    m007_trajectory,
+)
+SCHEMA_VERSION = len(STEPS)
+
+
+@cache
+def coach_migrations() -> Migrations:
+    """The steps as sqlite-utils' migration set "coach" (each step is recorded under its function's name)."""
+    from coach.store.sqlite_import import import_sqlite_utils
+
+    import_sqlite_utils()
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations("coach")
+    for step in STEPS:
+        migrations(name=step.__name__)(step)
+    return migrations

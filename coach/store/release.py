@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from coach.domain.release import (
     ACTIVITY_KINDS,
@@ -20,6 +19,9 @@ from coach.domain.release import (
     merge_basics,
 )
 from coach.domain.trajectory import TrajectoryError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 WORDS_MAX = 500
 LABEL_MAX = 60

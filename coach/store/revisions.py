@@ -10,9 +10,11 @@ was before the sitting (if there was one): history per sitting, not per key.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 # Tables and fields that autosave writes; the names are interpolated into SQL, so only these.
 AUTOSAVED: dict[str, tuple[str, ...]] = {

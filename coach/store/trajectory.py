@@ -7,8 +7,7 @@ is either accepted with all its planned contacts or not at all.
 from __future__ import annotations
 
 from datetime import date, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from coach.domain.model import PhaseEntry, current_phase
 from coach.domain.taper import DEFAULT_TOLERANCE_DAYS, check_intervals, format_intervals
@@ -22,6 +21,9 @@ from coach.domain.trajectory import (
     TrajectoryRecord,
     check_phase_change,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TEXT_MAX = 2000
 TAPER_NOTE = "Afbouw: stap {step} van {steps}."

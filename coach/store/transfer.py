@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from coach.store.casefile import CaseFileError, CaseFileProblem, case_to_dict, read_case_file
 from coach.store.cases import insert_cases, load_case
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def import_case_files(db: Database, paths: list[Path]) -> list[int]:

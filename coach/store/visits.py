@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Iterable
 
 from coach.domain.domains import DOMAIN_KEYS
 from coach.store.revisions import EditSession, update_text
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _MOMENT = "%Y-%m-%dT%H:%M"
 VISIT_MODE = "huisbezoek"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from sqlite_utils import Database
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -18,13 +17,17 @@ from coach.config import load_config
 from coach.conversation.prompts import load_content
 from coach.domain.continuity import ContinuityRules
 from coach.domain.domains import Content
-from coach.store.cases import load_case
+from coach.store.db import Connection, as_database
 from coach.store.caseload import caseload_entry
+from coach.store.cases import load_case
 from coach.tui.anonymiser_setup import prepare_anonymiser
 from coach.tui.commands import YouthCommands
 from coach.tui.locking import LockingMixin, open_for_app
 from coach.tui.screens.caseload import CaseloadScreen
 from coach.tui.widgets.caseload_table import CaseloadTable
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DEMO_SUBTITLE = "Demo — fictieve jongeren, niet versleuteld"
 
@@ -46,18 +49,38 @@ class CoachApp(LockingMixin, App):
                 tooltip="Verberg alles tot je wachtwoord weer is getypt"),
     ]
 
-    def __init__(self, db: Database | None, today: date, content: Content, *, demo: bool = False,
+    def __init__(self, connection: Connection | None, today: date, content: Content | None = None, *, demo: bool = False,
                  db_path: Path | None = None, passphrase: str | None = None, lock_after: float | None = None,
                  backup_keep: int = 7, rules: ContinuityRules = ContinuityRules()) -> None:
         super().__init__()
-        self.db = db  # None until the coach has typed the passphrase (see LockingMixin)
+        # The open database, as opened by coach.store.db.open_connection; None until the
+        # coach has typed the passphrase (see LockingMixin).
+        self.connection = connection
+        self._database: Database | None = None
         self.today = today
-        self.content = content
+        if content is not None:
+            self.content = content
         self.rules = rules
         self.demo = demo
         if demo:
             self.sub_title = DEMO_SUBTITLE
         self.setup_safety(db_path=db_path, passphrase=passphrase, lock_after=lock_after, backup_keep=backup_keep)
+
+    @property
+    def db(self) -> Database | None:
+        """The open database as sqlite-utils' Database, made when first asked for.
+
+        The caseload reads the plain connection, so the first screen paints
+        without loading sqlite-utils; the screens that write use this.
+        """
+        if self._database is None and self.connection is not None:
+            self._database = as_database(self.connection, self.passphrase)
+        return self._database
+
+    @cached_property
+    def content(self) -> Content:
+        """The domains, questions and texts from prompts/: read when first needed, as the caseload does not use them."""
+        return load_content()
 
     def action_command_palette(self) -> None:
         """Open the command palette with a Dutch prompt."""
@@ -65,9 +88,9 @@ class CoachApp(LockingMixin, App):
             self.push_screen(CommandPalette(id="--command-palette", placeholder="Zoek een jongere of een opdracht…"))
 
     def get_default_screen(self) -> Screen:
-        if self.db is None:
+        if self.connection is None:
             return Screen()  # stays blank under the passphrase screen
-        return CaseloadScreen(self.db, self.today, self.rules)
+        return CaseloadScreen(self.connection, self.today, self.rules)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Dutch names; no screenshot command, as a screenshot file would hold names.
@@ -116,24 +139,27 @@ class CoachApp(LockingMixin, App):
             self.push_screen(screen)
 
     def on_unmount(self) -> None:
-        if self.db is not None:
-            self.db.close()
+        if self.connection is not None:
+            self.connection.close()
 
 
 def make_app(
     db_path: Path, *, today: date | None = None, content: Content | None = None, demo: bool = False,
-    passphrase: str | None = None, lock_after: float | None = None,
+    passphrase: str | None = None, lock_after: float | None = None, connection: Connection | None = None,
 ) -> CoachApp:
-    """The app as the CLI and the tests start it: database opened, content loaded, date fixed.
+    """The app as the CLI and the tests start it: database opened, date fixed.
 
     An encrypted database without `passphrase` (or a new one) is opened in the
-    app, which asks for it; `lock_after` (seconds) overrides the settings' idle time.
+    app, which asks for it; `connection` is the database when the caller
+    opened it already (the command line does, to report a broken file before
+    the screen opens). `lock_after` (seconds) overrides the settings' idle
+    time. Without `content` the app reads prompts/ when it first needs them.
     """
     config = load_config()
     return CoachApp(
-        open_for_app(db_path, passphrase, demo=demo),
+        connection or open_for_app(db_path, passphrase, demo=demo),
         today or clock.today(),
-        content or load_content(),
+        content,
         demo=demo,
         db_path=db_path,
         passphrase=passphrase,

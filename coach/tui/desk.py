@@ -27,14 +27,14 @@ from coach.store.caseload import (
 from coach.store.caseload_search import Found, find_youths, search_words, where_found
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from coach.store.db import Connection
 
 
 class Desk:
     """The loaded caseload with the coach's sort, filter, search and view; one per caseload screen."""
 
-    def __init__(self, db: Database, today: date, rules: ContinuityRules = ContinuityRules()) -> None:
-        self.db = db
+    def __init__(self, connection: Connection, today: date, rules: ContinuityRules = ContinuityRules()) -> None:
+        self.connection = connection  # the plain connection: the desk only reads
         self.today = today
         self.rules = rules
         self.entries: list[CaseloadEntry] = []
@@ -51,12 +51,12 @@ class Desk:
 
     def first_page(self, limit: int) -> list[CaseloadEntry]:
         """The first young people by name, to paint before the whole caseload is read."""
-        return first_page(self.db, self.today, limit, self.rules)
+        return first_page(self.connection, self.today, limit, self.rules)
 
     def load(self) -> None:
         """Read the whole caseload."""
-        self._audit_mark = audit_mark(self.db)
-        self.entries = caseload(self.db, self.today, self.rules)
+        self._audit_mark = audit_mark(self.connection)
+        self.entries = caseload(self.connection, self.today, self.rules)
         self._changes_seen = self._changes()
         self.loaded = True
         self._week = None
@@ -70,12 +70,12 @@ class Desk:
         """
         if self._changes() == self._changes_seen:
             return set()
-        changed = changed_since(self.db, self._audit_mark)
+        changed = changed_since(self.connection, self._audit_mark)
         if not changed:
             self.load()
             return None
-        self._audit_mark = audit_mark(self.db)
-        fresh = {youth_id: caseload_entry(self.db, youth_id, self.today, self.rules) for youth_id in changed}
+        self._audit_mark = audit_mark(self.connection)
+        fresh = {youth_id: caseload_entry(self.connection, youth_id, self.today, self.rules) for youth_id in changed}
         kept = [entry for entry in self.entries if entry.id not in fresh]
         added = [entry for entry in fresh.values() if entry is not None and entry.phase != "afgesloten"]
         self.entries = sorted(kept + added, key=lambda entry: (entry.name.casefold(), entry.id))
@@ -92,7 +92,7 @@ class Desk:
 
     def _changes(self) -> tuple[int, int]:
         """Changes made through this connection, and the version of what other connections wrote."""
-        return self.db.conn.total_changes, self.db.execute("PRAGMA data_version").fetchone()[0]
+        return self.connection.total_changes, self.connection.execute("PRAGMA data_version").fetchone()[0]
 
     # --- what the coach chose -----------------------------------------------------------------
 
@@ -107,7 +107,7 @@ class Desk:
     def _search_again(self) -> None:
         text = self.filter.search
         # Only signs and no word: there is nothing to find, so nobody is shown.
-        self.found = (find_youths(self.db, text) or set()) if text.strip() else None
+        self.found = (find_youths(self.connection, text) or set()) if text.strip() else None
 
     def clear(self) -> None:
         """No filters and no search."""
@@ -150,11 +150,11 @@ class Desk:
 
     def where_found(self, youth_id: int) -> Found | None:
         """Where the current search turned up for this young person."""
-        return where_found(self.db, youth_id, self.filter.search) if self.filter.search.strip() else None
+        return where_found(self.connection, youth_id, self.filter.search) if self.filter.search.strip() else None
 
     def rhythm(self, youth_ids: list[int], weeks: int, ahead: int) -> dict[int, list[RhythmWeek]]:
         """The rhythm strips of these young people (the rows on screen)."""
         first = week_start(self.today) - timedelta(weeks=weeks - 1)
         last = week_start(self.today) + timedelta(weeks=ahead + 1, days=-1)
-        events = contact_events(self.db, youth_ids, first, last)
+        events = contact_events(self.connection, youth_ids, first, last)
         return {youth_id: weekly_rhythm(found, self.today, weeks=weeks, ahead=ahead, rules=self.rules) for youth_id, found in events.items()}

@@ -3,43 +3,45 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
 from textual import events
 from textual.screen import Screen
 
 from coach.privacy.passphrase import same_passphrase
-from coach.store.db import StoreError, WrongPassphrase, file_kind, open_db
+from coach.store.db import Connection, StoreError, WrongPassphrase, file_kind, open_connection
 from coach.tui.auto_backup import start_auto_backup
 from coach.tui.autolock import IdleWatch, save_everything
 from coach.tui.screens.first_run import FirstRunScreen
 from coach.tui.screens.lock import OPEN_HINT, OPEN_TITLE, LockScreen
 
+# Seconds after opening before today's backup is started.
+BACKUP_AFTER = 1.0
 PLAIN_NOTICE = "Deze database is niet versleuteld. Zet er een wachtwoord op met 'coach passphrase' (met de app dicht)."
 # Nothing that shows names may open while the app is locked or not yet open.
 _BLOCKED_WHILE_LOCKED = {"command_palette", "help", "guides", "lock"}
 
 
-def open_for_app(db_path: Path, passphrase: str | None, *, demo: bool) -> Database | None:
-    """The database when it can be opened now; None when the app must ask for the passphrase first."""
+def open_for_app(db_path: Path, passphrase: str | None, *, demo: bool) -> Connection | None:
+    """The database's connection when it can be opened now; None when the app must ask for the passphrase first."""
     kind = file_kind(db_path)
     if demo or kind == "plain":
-        return open_db(db_path)
+        return open_connection(db_path)
     if passphrase is None:
         return None
-    return open_db(db_path, passphrase=passphrase)
+    return open_connection(db_path, passphrase=passphrase)
 
 
 class LockingMixin:
     """Mixed into the App: opening with a passphrase, locking (idle or Ctrl+L), the daily backup.
 
-    The app's `db` is None until the coach has typed the passphrase (or
-    chosen one, on the first run).
+    The app's `connection` is None until the coach has typed the passphrase
+    (or chosen one, on the first run).
     """
 
-    db: Database | None
+    connection: Connection | None
     today: date
     demo: bool
     db_path: Path | None = None
@@ -59,7 +61,7 @@ class LockingMixin:
         """Start the idle watch; ask for the passphrase first when the database is not open yet."""
         if self.idle is not None:
             self.idle.start()
-        if self.db is None:
+        if self.connection is None:
             self.push_screen(self._way_in(), self._opened)  # type: ignore[attr-defined]
         else:
             self._after_open()
@@ -72,13 +74,13 @@ class LockingMixin:
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No palette, handbook or second lock while locked."""
-        if (self.locked or self.db is None) and action in _BLOCKED_WHILE_LOCKED:
+        if (self.locked or self.connection is None) and action in _BLOCKED_WHILE_LOCKED:
             return False
         return super().check_action(action, parameters)  # type: ignore[misc]
 
     def action_lock(self) -> None:
         """Save what is typed, then hide everything until the passphrase is given again."""
-        if self.locked or self.db is None:
+        if self.locked or self.connection is None:
             return
         save_everything(self)  # type: ignore[arg-type]
         self.clear_notifications()  # type: ignore[attr-defined]
@@ -108,7 +110,7 @@ class LockingMixin:
     def _open_with(self, passphrase: str) -> str | None:
         assert self.db_path is not None
         try:
-            self.db = open_db(self.db_path, passphrase=passphrase)
+            self.connection = open_connection(self.db_path, passphrase=passphrase)
         except WrongPassphrase:
             return "Dat wachtwoord klopt niet. Let op hoofdletters en spaties, en probeer het nog eens."
         except StoreError as error:
@@ -126,4 +128,6 @@ class LockingMixin:
             return
         if self.passphrase is None:
             self.notify(PLAIN_NOTICE, severity="warning", timeout=10)  # type: ignore[attr-defined]
-        start_auto_backup(self, self.db_path, self.passphrase, self.today, self.backup_keep)  # type: ignore[arg-type]
+        # A moment after the first screen is painted, so the backup's work does not hold it up.
+        self.set_timer(BACKUP_AFTER, partial(start_auto_backup, self, self.db_path, self.passphrase, self.today,  # type: ignore[attr-defined]
+                                             self.backup_keep))

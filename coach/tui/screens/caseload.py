@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,6 +28,9 @@ from coach.tui.widgets.caseload_table import CaseloadTable
 from coach.tui.widgets.desk_bar import DeskBar, DeskState
 from coach.tui.widgets.desk_totals import DeskTotals
 from coach.tui.widgets.search_field import SearchField
+
+if TYPE_CHECKING:
+    from coach.store.db import Connection
 
 ALL_CLOSED_TEXT = """\
 [b]Geen jongeren in een lopend traject.[/b]
@@ -76,11 +79,10 @@ class CaseloadScreen(Screen):
                 tooltip="Maak het zoekveld leeg"),
     ]
 
-    def __init__(self, db: Database, today: date, rules: ContinuityRules = ContinuityRules()) -> None:
+    def __init__(self, connection: Connection, today: date, rules: ContinuityRules = ContinuityRules()) -> None:
         super().__init__()
-        self._db = db
         self._today = today
-        self.desk = Desk(db, today, rules)
+        self.desk = Desk(connection, today, rules)
         self._offer: tuple[bool, ...] = ()
         self._warmed = False
         self._menu_open = False
@@ -155,7 +157,16 @@ class CaseloadScreen(Screen):
         self.set_timer(WEEK_AFTER, self.desk.week_items)
         if not self._warmed:
             self._warmed = True
-            self.call_after_refresh(_prepare_youth_screen)
+            self.call_after_refresh(self._prepare_youth_screen)
+
+    def _prepare_youth_screen(self) -> None:
+        """Load what the young person's screen needs once the caseload is painted, so the first Enter opens it at once.
+
+        The app loads these only when needed (the screen's module, and
+        sqlite-utils behind `app.db`), to paint the caseload sooner at start.
+        """
+        importlib.import_module("coach.tui.screens.youth")
+        _ = self.app.db  # sqlite-utils is loaded now, not at the first Enter
 
     def _show_loaded(self) -> None:
         entries = self.desk.entries
@@ -166,7 +177,7 @@ class CaseloadScreen(Screen):
         # A hidden, empty table should neither take focus nor offer "Openen".
         table.disabled = not entries
         if not entries:
-            text = ALL_CLOSED_TEXT if youth_ids(self._db) else EMPTY_TEXT
+            text = ALL_CLOSED_TEXT if youth_ids(self.desk.connection) else EMPTY_TEXT
             self.query_one("#empty", Static).update(Content.from_markup(text))
         elif not isinstance(self.focused, SearchField):
             table.focus()
@@ -310,11 +321,3 @@ class CaseloadScreen(Screen):
         if key is not None and not self.desk.week_view:
             self.desk.sort_key = key
             self.show_rows()
-
-
-def _prepare_youth_screen() -> None:
-    """Import the young person's screen after the caseload is painted, so the first Enter opens it at once.
-
-    The app imports it only when needed, to paint the caseload sooner at start.
-    """
-    importlib.import_module("coach.tui.screens.youth")

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -36,6 +35,8 @@ from coach.tui.widgets.domain_picker import DomainPicker
 from coach.tui.widgets.new_agreements import NewAgreements
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from coach.tui.app import CoachApp
 
 DRAFT_DELAY = 0.5

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,8 +25,8 @@ from coach.store.db import DatabaseError
 from coach.store.intake import Edit, IntakeError, complete_intake, open_intake, save_edits
 from coach.store.revisions import start_session
 from coach.tui.autosave import Autosaver
-from coach.tui.screens.section_picker import SectionPicker
 from coach.tui.screens.intake_complete import CompleteIntakeDialog, complete_summary
+from coach.tui.screens.section_picker import SectionPicker
 from coach.tui.widgets.balance_meter import BalanceMeter
 from coach.tui.widgets.coverage_bar import CoverageBar, legend
 from coach.tui.widgets.domain_panel import PERSON_PREFIX, DomainPanel
@@ -35,6 +35,9 @@ from coach.tui.widgets.question_box import question_content
 from coach.tui.widgets.score_picker import ScorePicker
 from coach.tui.widgets.suggestion_bar import SuggestionBar
 from coach.tui.widgets.warm_panel import WarmPanel
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 WIDE = 120
 SKIP_CYCLE = {None: NU_NIET, NU_NIET: NVT, NVT: None}

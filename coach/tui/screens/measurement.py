@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,6 +27,9 @@ from coach.domain.trajectory import TrajectoryError
 from coach.store.measurement import DomainScore, save_measurement
 from coach.tui.screens.confirm import Confirm
 from coach.tui.widgets.score_picker import ScorePicker
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def change_mark(before: int | None, now: int | None) -> Content:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +33,9 @@ from coach.store.trajectory import load_trajectory, record_not_yet, record_relea
 from coach.tui.screens.release_dialog import ReleaseChoice, ReleaseDialog
 from coach.tui.widgets.basics_checklist import BasicsChecklist
 from coach.tui.widgets.readiness_list import ReadinessList
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class ReleaseScreen(Screen[bool]):

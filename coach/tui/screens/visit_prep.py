@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +33,9 @@ from coach.tui.widgets.coverage_bar import CoverageBar
 from coach.tui.widgets.field_area import FieldArea
 from coach.tui.widgets.question_box import question_content
 from coach.tui.widgets.suggestion_bar import SuggestionBar
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 NOTE_FIELD = "note"
 WIDE = 120

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
@@ -21,6 +21,9 @@ from coach.tui.widgets.progress_chart import ProgressChart
 from coach.tui.widgets.readiness_list import ReadinessList
 from coach.tui.widgets.taper_steps import TaperSteps
 from coach.tui.widgets.trajectory_timeline import TrajectoryTimeline
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def trajectory_section(db: Database, case: Case, today: date) -> Vertical:

@@ -1,0 +1,106 @@
+"""A start paints the caseload without what it does not need yet: sqlite-utils, numpy, the prompts.
+
+Each check starts a fresh Python, as the `coach` command does, so what is
+loaded is what a start loads (the benchmark in benchmarks/ gives the times).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from coach.store import open_db
+from coach.store.migrations import SCHEMA_VERSION
+
+HEAVY = ("sqlite_utils", "numpy", "pandas")
+
+START = """
+import asyncio, json, sys
+from pathlib import Path
+from coach.cli import tui_session
+from coach.cli_common import Options
+from coach.tui.widgets.caseload_table import CaseloadTable
+
+HEAVY = {heavy!r}
+seen = {{}}
+draw = CaseloadTable.render_line
+
+def noting(table, y):
+    if y > 0 and table.row_count and "first_rows" not in seen:
+        seen["first_rows"] = sorted(name for name in HEAVY if name in sys.modules)
+        seen["content_read"] = "content" in vars(table.app)
+    return draw(table, y)
+
+CaseloadTable.render_line = noting
+
+async def main(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if "sqlite_utils" in sys.modules:
+                break
+        seen["settled"] = sorted(name for name in HEAVY if name in sys.modules)
+        seen["writes"] = app.db.execute("SELECT count(*) FROM youths").fetchone()[0]
+
+db = Path(sys.argv[1])
+with tui_session(Options(db, None), db, demo=False) as app:
+    asyncio.run(main(app))
+print(json.dumps(seen))
+"""
+
+
+def run_python(code: str, *args: str, tmp_path: Path) -> str:
+    env = {
+        **os.environ,
+        "COACH_TODAY": "2026-03-10",
+        "COACH_CONFIG": str(tmp_path / "no-config.toml"),
+        "COACH_DATA_DIR": str(tmp_path / "data"),
+    }
+    env.pop("COACH_PROMPTS", None)
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_the_first_rows_are_painted_before_sqlite_utils_numpy_or_the_prompts_are_loaded(case_db: Path, tmp_path: Path):
+    seen = json.loads(run_python(START.format(heavy=HEAVY), str(case_db), tmp_path=tmp_path))
+    assert seen["first_rows"] == []
+    assert seen["content_read"] is False
+    # Right after, sqlite-utils is loaded for the screens that write; numpy never is.
+    assert seen["settled"] == ["sqlite_utils"]
+    assert seen["writes"] > 0
+
+
+def test_opening_an_up_to_date_database_needs_no_sqlite_utils(case_db: Path, tmp_path: Path):
+    code = (
+        "import sys\n"
+        "from coach.store.db import open_connection\n"
+        "conn = open_connection(sys.argv[1])\n"
+        "print(conn.execute('PRAGMA user_version').fetchone()[0], 'sqlite_utils' in sys.modules)\n"
+    )
+    assert run_python(code, str(case_db), tmp_path=tmp_path) == f"{SCHEMA_VERSION} False"
+
+
+def test_a_database_not_marked_current_is_migrated_and_marked(case_db: Path):
+    db = open_db(case_db)
+    db.execute("PRAGMA user_version = 0")  # as a database from before the mark, or from an older coach
+    db.close()
+    db = open_db(case_db)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("SELECT count(*) FROM youths").fetchone()[0] > 0
+
+
+def test_sqlite_utils_is_loaded_without_numpy_which_still_imports_afterwards(tmp_path: Path):
+    code = (
+        "import sys\n"
+        "from coach.store import open_db\n"
+        "db = open_db(memory=True)\n"
+        "import sqlite_utils.db\n"
+        "without = 'numpy' not in sys.modules and sqlite_utils.db.np is None\n"
+        "import numpy\n"
+        "print(without, numpy.zeros(2).sum() == 0)\n"
+    )
+    assert run_python(code, tmp_path=tmp_path) == "True True"
