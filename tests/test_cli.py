@@ -154,3 +154,10 @@ def test_every_command_has_help_text(capsys):
 def test_console_script_runs_in_a_subprocess(env):
     result = subprocess.run([sys.executable, "-m", "coach", "caseload", "--json"], capture_output=True, text=True)
     assert result.returncode == 0 and json.loads(result.stdout) == []
+
+
+def test_version_names_the_installed_coach(capsys):
+    from importlib.metadata import version
+
+    code, out, _ = call(capsys, "--version")
+    assert code == 0 and out.strip() == f"coach {version('coach')}"

@@ -159,3 +159,20 @@ def test_a_damaged_database_never_pushes_good_backups_out(tmp_path):
         auto_backup(db, path, date(2026, 3, 8))
     assert [info.day.day for info in auto_backups(path)] == [7, 6, 5, 4, 3, 2, 1]
     assert not [p for p in backup_dir(path).iterdir() if p.name.startswith(".")]
+
+
+async def test_the_app_makes_todays_backup_a_moment_after_it_opens(case_db: Path, today: date):
+    from coach.tui import locking
+    from coach.tui.app import make_app
+
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert auto_backups(case_db) == []  # not while the first screen is being painted
+        await pilot.pause(locking.BACKUP_AFTER + 0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    [made] = auto_backups(case_db)
+    assert made.day == today and file_kind(made.path) == "plain"
+    with closing(sqlite3.connect(made.path)) as copy:
+        assert copy.execute("SELECT count(*) FROM youths").fetchone()[0] == len(youth_ids(open_db(case_db)))

@@ -14,9 +14,7 @@ from textual.screen import Screen
 
 from coach import clock
 from coach.config import load_config
-from coach.conversation.prompts import load_content
 from coach.domain.continuity import ContinuityRules
-from coach.domain.domains import Content
 from coach.store.db import Connection, as_database
 from coach.store.caseload import caseload_entry
 from coach.store.cases import load_case
@@ -28,6 +26,8 @@ from coach.tui.widgets.caseload_table import CaseloadTable
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from coach.domain.domains import Content
 
 DEMO_SUBTITLE = "Demo — fictieve jongeren, niet versleuteld"
 
@@ -80,6 +80,8 @@ class CoachApp(LockingMixin, App):
     @cached_property
     def content(self) -> Content:
         """The domains, questions and texts from prompts/: read when first needed, as the caseload does not use them."""
+        from coach.conversation.prompts import load_content
+
         return load_content()
 
     def action_command_palette(self) -> None:

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from textual import events
 from textual.screen import Screen
 
-from coach.privacy.passphrase import same_passphrase
 from coach.store.db import Connection, StoreError, WrongPassphrase, file_kind, open_connection
-from coach.tui.auto_backup import start_auto_backup
 from coach.tui.autolock import IdleWatch, save_everything
-from coach.tui.screens.first_run import FirstRunScreen
-from coach.tui.screens.lock import OPEN_HINT, OPEN_TITLE, LockScreen
+
+# The lock and first-run screens, the passphrase check and the backup are
+# imported where they are used: a start on a plain database needs none of
+# them before its first frame.
 
 # Seconds after opening before today's backup is started.
 BACKUP_AFTER = 1.0
@@ -85,10 +84,14 @@ class LockingMixin:
         save_everything(self)  # type: ignore[arg-type]
         self.clear_notifications()  # type: ignore[attr-defined]
         self.locked = True
+        from coach.tui.screens.lock import LockScreen
+
         check = self._check_passphrase if self.passphrase is not None else None
         self.push_screen(LockScreen(check), self._unlocked)  # type: ignore[attr-defined]
 
     def _check_passphrase(self, candidate: str) -> str | None:
+        from coach.privacy.passphrase import same_passphrase
+
         assert self.passphrase is not None
         if same_passphrase(candidate, self.passphrase):
             return None
@@ -102,6 +105,9 @@ class LockingMixin:
     # --- the way in -----------------------------------------------------------------
 
     def _way_in(self) -> Screen:
+        from coach.tui.screens.first_run import FirstRunScreen
+        from coach.tui.screens.lock import OPEN_HINT, OPEN_TITLE, LockScreen
+
         assert self.db_path is not None
         if file_kind(self.db_path) == "new":
             return FirstRunScreen(self._open_with)
@@ -129,5 +135,10 @@ class LockingMixin:
         if self.passphrase is None:
             self.notify(PLAIN_NOTICE, severity="warning", timeout=10)  # type: ignore[attr-defined]
         # A moment after the first screen is painted, so the backup's work does not hold it up.
-        self.set_timer(BACKUP_AFTER, partial(start_auto_backup, self, self.db_path, self.passphrase, self.today,  # type: ignore[attr-defined]
-                                             self.backup_keep))
+        self.set_timer(BACKUP_AFTER, self._start_backup)  # type: ignore[attr-defined]
+
+    def _start_backup(self) -> None:
+        from coach.tui.auto_backup import start_auto_backup
+
+        assert self.db_path is not None
+        start_auto_backup(self, self.db_path, self.passphrase, self.today, self.backup_keep)  # type: ignore[arg-type]
