@@ -66,7 +66,7 @@ def tui_session(options: Options, db_path: Path, *, demo: bool) -> Iterator[Coac
     from coach.store import StoreError
     from coach.store.instance import InstanceLock
 
-    today = today_or_fail()
+    today_or_fail()  # a wrong COACH_TODAY gets its message here; the app follows the clock itself
     # The organisation's own prompts are checked before the screen opens; ours are
     # checked by the tests, and the app reads them when first needed.
     content = content_or_fail(options) if custom_prompts(options) else None
@@ -81,7 +81,7 @@ def tui_session(options: Options, db_path: Path, *, demo: bool) -> Iterator[Coac
         with settled_start():
             from coach.tui.app import make_app
 
-            app = make_app(db_path, today=today, content=content, demo=demo, passphrase=passphrase, connection=connection)
+            app = make_app(db_path, content=content, demo=demo, passphrase=passphrase, connection=connection)
         yield app
     finally:
         lock.release()

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
     from coach.domain.domains import Content
 
+# How often the app looks whether the date has changed.
+DATE_CHECK_SECONDS = 30
 DEMO_SUBTITLE = "Demo — fictieve jongeren, niet versleuteld"
 
 
@@ -51,13 +53,14 @@ class CoachApp(LockingMixin, App):
 
     def __init__(self, connection: Connection | None, today: date, content: Content | None = None, *, demo: bool = False,
                  db_path: Path | None = None, passphrase: str | None = None, lock_after: float | None = None,
-                 backup_keep: int = 7, rules: ContinuityRules = ContinuityRules()) -> None:
+                 backup_keep: int = 7, rules: ContinuityRules = ContinuityRules(), follow_clock: bool = False) -> None:
         super().__init__()
         # The open database, as opened by coach.store.db.open_connection; None until the
         # coach has typed the passphrase (see LockingMixin).
         self.connection = connection
         self._database: Database | None = None
         self.today = today
+        self._follow_clock = follow_clock
         if content is not None:
             self.content = content
         self.rules = rules
@@ -83,6 +86,23 @@ class CoachApp(LockingMixin, App):
         from coach.conversation.prompts import load_content
 
         return load_content()
+
+    def on_mount(self) -> None:
+        if self._follow_clock:
+            # Left open past midnight (or shut overnight), the app moves on to the new day:
+            # a contact logged in the morning must not get yesterday's date.
+            self.set_interval(DATE_CHECK_SECONDS, self.check_date)
+
+    def check_date(self) -> None:
+        """Take on the new date when the day has changed; the caseload is worked out again for it."""
+        today = clock.today()
+        if today == self.today:
+            return
+        self.today = today
+        for screen in self.screen_stack:
+            if isinstance(screen, CaseloadScreen):
+                screen.new_day(today)
+        self.daily_backup()
 
     def action_command_palette(self) -> None:
         """Open the command palette with a Dutch prompt."""
@@ -149,19 +169,22 @@ def make_app(
     db_path: Path, *, today: date | None = None, content: Content | None = None, demo: bool = False,
     passphrase: str | None = None, lock_after: float | None = None, connection: Connection | None = None,
 ) -> CoachApp:
-    """The app as the CLI and the tests start it: database opened, date fixed.
+    """The app as the CLI and the tests start it, with its database opened.
 
     An encrypted database without `passphrase` (or a new one) is opened in the
     app, which asks for it; `connection` is the database when the caller
     opened it already (the command line does, to report a broken file before
     the screen opens). `lock_after` (seconds) overrides the settings' idle
     time. Without `content` the app reads prompts/ when it first needs them.
+    Without `today` the app follows the clock (COACH_TODAY fixes it), also
+    past midnight; with it, that date stays.
     """
     config = load_config()
     return CoachApp(
         connection or open_for_app(db_path, passphrase, demo=demo),
         today or clock.today(),
         content,
+        follow_clock=today is None,
         demo=demo,
         db_path=db_path,
         passphrase=passphrase,

@@ -135,10 +135,12 @@ class LockingMixin:
         if self.passphrase is None:
             self.notify(PLAIN_NOTICE, severity="warning", timeout=10)  # type: ignore[attr-defined]
         # A moment after the first screen is painted, so the backup's work does not hold it up.
-        self.set_timer(BACKUP_AFTER, self._start_backup)  # type: ignore[attr-defined]
+        self.set_timer(BACKUP_AFTER, self.daily_backup)  # type: ignore[attr-defined]
 
-    def _start_backup(self) -> None:
+    def daily_backup(self) -> None:
+        """Make today's backup in a thread, if there is none yet (the demo gets none)."""
         from coach.tui.auto_backup import start_auto_backup
 
-        assert self.db_path is not None
+        if self.db_path is None or self.demo or self.connection is None:
+            return
         start_auto_backup(self, self.db_path, self.passphrase, self.today, self.backup_keep)  # type: ignore[arg-type]

@@ -81,7 +81,6 @@ class CaseloadScreen(Screen):
 
     def __init__(self, connection: Connection, today: date, rules: ContinuityRules = ContinuityRules()) -> None:
         super().__init__()
-        self._today = today
         self.desk = Desk(connection, today, rules)
         self._offer: tuple[bool, ...] = ()
         self._warmed = False
@@ -142,9 +141,15 @@ class CaseloadScreen(Screen):
             self.reload()
             return
         table = self.query_one(CaseloadTable)
-        table.show(page, self._today)
+        table.show(page, self.desk.today)
         table.focus()
         self.call_after_refresh(self.reload)
+
+    def new_day(self, today: date) -> None:
+        """The date moved on while the app was open: work the caseload out again for the new day."""
+        self.desk.today = today
+        if self.desk.loaded:
+            self.reload()
 
     # --- loading and showing ------------------------------------------------------------------
 
@@ -192,14 +197,14 @@ class CaseloadScreen(Screen):
         else:
             columns = CASELOAD_COLUMNS
             table.sorted_column = SORT_ORDERS[desk.sort_key].column
-        table.show(rows, self._today, columns=columns, top=top, empty_text=desk.empty_text())
+        table.show(rows, self.desk.today, columns=columns, top=top, empty_text=desk.empty_text())
         self.query_one(DeskBar).show(
             DeskState(
                 shown=len(rows),
                 total=len(desk.entries),
                 sort=desk.sort_key,
                 chips=tuple(describe(desk.filter)),
-                week=week_window(self._today) if desk.week_view else None,
+                week=week_window(self.desk.today) if desk.week_view else None,
             )
         )
         self.set_class(bool(desk.filter.search) or isinstance(self.focused, SearchField), "-searching")
@@ -224,7 +229,7 @@ class CaseloadScreen(Screen):
             return Content("")
         if found.where == "naam":
             return Content.from_markup("[b]$name[/b]: gevonden in de naam", name=entry.name)
-        where = f"notitie van {short_date(found.day, self._today)}" if found.day else found.where
+        where = f"notitie van {short_date(found.day, self.desk.today)}" if found.day else found.where
         return Content.from_markup("[b]$name[/b] · $where: [i]$text[/i]", name=entry.name, where=where, text=found.excerpt)
 
     # --- actions --------------------------------------------------------------------------
