@@ -294,3 +294,23 @@ def test_bindings_have_ids_and_dutch_descriptions() -> None:
     assert bindings["app.quit"].key == "q" and bindings["app.quit"].description == "Stoppen"
     assert bindings["app.command_palette"].description == "Zoeken"
     assert all(b.id for b in [*CoachApp.BINDINGS, *YouthScreen.BINDINGS, *CaseloadTable.BINDINGS])
+
+
+async def test_a_huge_note_without_line_breaks_shows_only_its_start(case_db: Path, today: date) -> None:
+    from coach.tui.widgets.contact_list import ContactList
+
+    db = open_db(case_db)
+    noor = db.execute("SELECT id FROM youths WHERE first_name = 'Noor'").fetchone()[0]
+    db.execute("UPDATE contacts SET note = ? WHERE id = (SELECT max(id) FROM contacts WHERE youth_id = ? AND at < ?)",
+               ["Geplakt uit de mail: " + "bla " * 250_000, noor, today.isoformat()])
+    db.conn.commit()
+    db.close()
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, YouthScreen)
+        lines = [text_of(item) for item in app.screen.query_one(ContactList).query(".list-item")]
+        [huge] = [line for line in lines if "Geplakt uit de mail" in line]
+        assert huge.split(" — ", 1)[1].startswith("Geplakt uit de mail: bla bla")
+        assert len(huge) < 500

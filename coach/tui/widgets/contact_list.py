@@ -23,6 +23,10 @@ def split_contacts(contacts: list[Contact], today: date, limit: int = RECENT) ->
     return upcoming, rest[:limit]
 
 
+# More than the widest screen shows of one line.
+PREVIEW_CHARS = 400
+
+
 def contact_line(contact: Contact, today: date) -> Content:
     """'di 10 mrt 14:00 · Huisbezoek · Plaatsgevonden — first line of the note'."""
     style = STATUS_STYLES.get(contact.status, "")
@@ -33,7 +37,9 @@ def contact_line(contact: Contact, today: date) -> Content:
         mode=MODE_LABELS.get(contact.mode, contact.mode),
         status=status,
     )
-    note = (contact.note or "").strip().splitlines()
+    # Only the start of the note: the line is cut at the screen's edge anyway, and a
+    # pasted text of a megabyte without line breaks would otherwise be laid out whole.
+    note = (contact.note or "").strip()[:PREVIEW_CHARS].splitlines()
     if note:
         line = line + Content.from_markup(" — [$foreground-muted]$note[/]", note=note[0])
     return line
