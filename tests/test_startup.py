@@ -43,6 +43,7 @@ async def main(app):
             if "sqlite_utils" in sys.modules:
                 break
         seen["settled"] = sorted(name for name in HEAVY if name in sys.modules)
+        seen["content_settled"] = "content" in vars(app)
         seen["writes"] = app.db.execute("SELECT count(*) FROM youths").fetchone()[0]
 
 db = Path(sys.argv[1])
@@ -69,8 +70,9 @@ def test_the_first_rows_are_painted_before_sqlite_utils_numpy_or_the_prompts_are
     seen = json.loads(run_python(START.format(heavy=HEAVY), str(case_db), tmp_path=tmp_path))
     assert seen["first_rows"] == []
     assert seen["content_read"] is False
-    # Right after, sqlite-utils is loaded for the screens that write; numpy never is.
+    # Right after, sqlite-utils and the prompts are loaded for the screens that follow; numpy never is.
     assert seen["settled"] == ["sqlite_utils"]
+    assert seen["content_settled"] is True
     assert seen["writes"] > 0
 
 

@@ -167,11 +167,11 @@ class CaseloadScreen(Screen):
     def _prepare_youth_screen(self) -> None:
         """Load what the young person's screen needs once the caseload is painted, so the first Enter opens it at once.
 
-        The app loads these only when needed (the screen's module, and
-        sqlite-utils behind `app.db`), to paint the caseload sooner at start.
+        The app loads these only when needed (the screen's module, sqlite-utils
+        behind `app.db`, the prompts), to paint the caseload sooner at start.
         """
         importlib.import_module("coach.tui.screens.youth")
-        _ = self.app.db  # sqlite-utils is loaded now, not at the first Enter
+        _ = self.app.db, self.app.content  # made now, not at the first Enter
 
     def _show_loaded(self) -> None:
         entries = self.desk.entries
