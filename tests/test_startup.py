@@ -44,6 +44,8 @@ async def main(app):
                 break
         seen["settled"] = sorted(name for name in HEAVY if name in sys.modules)
         seen["content_settled"] = "content" in vars(app)
+        from coach.tui.stylesheets import screen_stylesheets
+        seen["styles_settled"] = all(app.stylesheet.has_source(str(path), "") for path in screen_stylesheets())
         seen["writes"] = app.db.execute("SELECT count(*) FROM youths").fetchone()[0]
 
 db = Path(sys.argv[1])
@@ -73,6 +75,7 @@ def test_the_first_rows_are_painted_before_sqlite_utils_numpy_or_the_prompts_are
     # Right after, sqlite-utils and the prompts are loaded for the screens that follow; numpy never is.
     assert seen["settled"] == ["sqlite_utils"]
     assert seen["content_settled"] is True
+    assert seen["styles_settled"] is True  # every screen's styles, so no screen's first open re-parses
     assert seen["writes"] > 0
 
 

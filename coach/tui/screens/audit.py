@@ -20,6 +20,7 @@ INTRO = (
 class AuditScreen(Screen):
     """The young person's audit trail, newest first; Esc goes back."""
 
+    CSS_PATH = "safety.tcss"
     BINDINGS = [Binding("escape", "back", "Terug", id="audit.back", tooltip="Terug naar de jongere")]
 
     def __init__(self, name: str, entries: list[AuditEntry]) -> None:

@@ -23,6 +23,7 @@ from coach.tui.desk import Desk
 from coach.tui.formatting import short_date
 from coach.tui.screens.filter_menu import FilterMenu
 from coach.tui.screens.sort_menu import SortMenu
+from coach.tui.stylesheets import preload_screen_styles
 from coach.tui.widgets.caseload_columns import CASELOAD_COLUMNS, week_columns
 from coach.tui.widgets.caseload_table import CaseloadTable
 from coach.tui.widgets.desk_bar import DeskBar, DeskState
@@ -162,16 +163,18 @@ class CaseloadScreen(Screen):
         self.set_timer(WEEK_AFTER, self.desk.week_items)
         if not self._warmed:
             self._warmed = True
-            self.call_after_refresh(self._prepare_youth_screen)
+            self.call_after_refresh(self._prepare_next_screens)
 
-    def _prepare_youth_screen(self) -> None:
-        """Load what the young person's screen needs once the caseload is painted, so the first Enter opens it at once.
+    def _prepare_next_screens(self) -> None:
+        """Load what the next screens need once the caseload is painted, so the first Enter opens at once.
 
-        The app loads these only when needed (the screen's module, sqlite-utils
-        behind `app.db`, the prompts), to paint the caseload sooner at start.
+        The app loads these only when needed (the young person's screen, sqlite-utils
+        behind `app.db`, the prompts, the other screens' styles), to paint the caseload
+        sooner at start.
         """
         importlib.import_module("coach.tui.screens.youth")
         _ = self.app.db, self.app.content  # made now, not at the first Enter
+        preload_screen_styles(self.app)
 
     def _show_loaded(self) -> None:
         entries = self.desk.entries

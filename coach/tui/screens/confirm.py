@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 class Confirm(ModalScreen[bool]):
     """Ask once; j (or the yes button) confirms, Esc or n keeps things as they are."""
 
+    CSS_PATH = "confirm.tcss"
     BINDINGS = [
         Binding("escape,n", "answer(False)", "Nee", id="confirm.no", tooltip="Niets veranderen"),
         Binding("j,y", "answer(True)", "Ja", id="confirm.yes", tooltip="Ja, doe het"),

@@ -58,6 +58,7 @@ def echo(parsed: ParsedMoment, today: date) -> str:
 class ContactEntryScreen(Screen[int | None]):
     """The contact form for one young person; returns the new contact's id, or None when left unsaved."""
 
+    CSS_PATH = "contact_entry.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Opslaan", id="contact.save", priority=True, tooltip="Contact opslaan"),
         Binding("escape", "leave", "Terug", id="contact.back", tooltip="Terug; wat je typte blijft als concept"),

@@ -21,6 +21,8 @@ INTRO = (
 class FirstRunScreen(Screen[bool]):
     """Asks the new passphrase twice; `create` makes the database (None) or says what went wrong."""
 
+    CSS_PATH = "safety.tcss"
+
     def __init__(self, create: Callable[[str], "str | None"]) -> None:
         super().__init__()
         self._create = create

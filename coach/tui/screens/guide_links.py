@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 class GuideLinks(ModalScreen[str | None]):
     """Choose one of the guide's links (result: its href), or Esc for none."""
 
+    CSS_PATH = "guides.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Sluiten", id="guide_links.cancel", tooltip="Terug naar het handboek"),
     ]

@@ -58,6 +58,7 @@ def link_choices(text: str, current: str, titles: dict[str, dict[str, str]]) -> 
 class GuidesScreen(Screen):
     """The handbook; Esc goes back to where the coach was."""
 
+    CSS_PATH = "guides.tcss"
     TITLE = "Handboek"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (CONTENTS_MIN_WIDTH, "-wide")]
     BINDINGS = [

@@ -47,6 +47,7 @@ SKIP_WORDS = {NU_NIET: "nu niet", NVT: "niet van toepassing", None: "weer open"}
 class IntakeScreen(Screen):
     """Guides the coach through the conversation; Esc leaves, and it continues where it was."""
 
+    CSS_PATH = "intake.tcss"
     BINDINGS = [
         Binding("ctrl+g", "pick_section", "Ga naar", id="intake.pick", tooltip="Kies een leefgebied of het warme verhaal"),
         Binding("ctrl+n", "next_question", "Vraag", id="intake.next_question", tooltip="Een andere vraag"),

@@ -26,6 +26,7 @@ def complete_summary(intake: Intake, open_signals: int) -> str:
 class CompleteIntakeDialog(ModalScreen[bool]):
     """'Intake afronden?' with what is in it; Enter confirms, Esc goes back to the conversation."""
 
+    CSS_PATH = "intake.tcss"
     BINDINGS = [Binding("escape", "cancel", "Terug", id="complete.cancel")]
 
     def __init__(self, summary: str) -> None:

@@ -77,6 +77,7 @@ class _Request:
 class IntervisionScreen(Screen):
     """The summary for the group on the left, the source with names on the right (one at a time when narrow)."""
 
+    CSS_PATH = "intervision.tcss"
     BINDINGS = [
         Binding("escape", "back", "Terug", id="intervision.back", tooltip="Terug naar de jongere"),
         Binding("b", "flip", "Bron", id="intervision.flip", tooltip="Wissel tussen samenvatting en bron"),

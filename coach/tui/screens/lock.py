@@ -28,6 +28,7 @@ FORGOTTEN = "Wachtwoord kwijt? Zonder wachtwoord kan niemand erbij, ook wij niet
 class LockScreen(Screen[bool]):
     """Hides the app; dismisses with True once `check` accepts the passphrase (or on Enter without one)."""
 
+    CSS_PATH = "safety.tcss"
     BINDINGS = [
         Binding("escape", "nothing", show=False, id="lock.escape"),
         Binding("enter", "open_plain", "Verder", id="lock.enter", show=False),

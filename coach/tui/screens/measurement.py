@@ -46,6 +46,7 @@ def change_mark(before: int | None, now: int | None) -> Content:
 class MeasurementScreen(Screen[bool]):
     """Up and down through the domains; 1–5 sets the coach's score; Tab to the anchors and the young person's score."""
 
+    CSS_PATH = "trajectory.tcss"
     # The same keys as the intake: ctrl+s to the score (with what each score means), ctrl+r to finish.
     BINDINGS = [
         Binding("ctrl+s", "focus_score", "Score", id="measurement.score", tooltip="Naar de score, met uitleg per score"),

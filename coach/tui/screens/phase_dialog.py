@@ -46,6 +46,7 @@ def move_label(current: str, phase: str) -> str:
 class PhaseDialog(ModalScreen[PhaseChange | None]):
     """Pick one of the allowed phases, a date (default today) and a short note; Esc keeps things as they are."""
 
+    CSS_PATH = "trajectory.tcss"
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="phase.cancel")]
 
     def __init__(self, name: str, phases: list[PhaseEntry], today: date) -> None:

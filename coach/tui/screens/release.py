@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 class ReleaseScreen(Screen[bool]):
     """Readiness, the basics checklist, confidence, daytime activity, who stays, and the decision."""
 
+    CSS_PATH = "trajectory.tcss"
     BINDINGS = [
         Binding("escape", "back", "Terug", id="release.back", tooltip="Terug naar de jongere"),
     ]

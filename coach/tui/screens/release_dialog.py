@@ -33,6 +33,7 @@ class ReleaseChoice:
 class ReleaseDialog(ModalScreen[ReleaseChoice | None]):
     """Letting go (or not yet): the coach writes the reason; letting go also asks for the way back."""
 
+    CSS_PATH = "trajectory.tcss"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Vastleggen", id="release.submit"),
         Binding("escape", "cancel", "Annuleren", id="release.cancel"),

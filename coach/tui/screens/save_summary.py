@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Static
 class SaveSummary(ModalScreen[Path | None]):
     """Ask for a file; Enter saves, Esc cancels. An existing file is only replaced after a second Enter."""
 
+    CSS_PATH = "intervision.tcss"
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="save.cancel", tooltip="Niet opslaan")]
 
     def __init__(self, default: Path) -> None:

@@ -26,6 +26,7 @@ def shortcut(section: str) -> str:
 class SectionPicker(ModalScreen[str | None]):
     """A list of sections with their state; Enter (or the key before a name) goes there, Esc stays."""
 
+    CSS_PATH = "intake.tcss"
     BINDINGS = [Binding("escape", "cancel", "Blijven", id="picker.cancel")]
 
     def __init__(self, sections: list[tuple[str, str, str]], current: str, *, title: str = "Ga naar") -> None:

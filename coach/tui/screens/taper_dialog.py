@@ -57,6 +57,7 @@ def parse_time(text: str) -> time:
 class TaperDialog(ModalScreen[TaperChoice | None]):
     """Shows the dates of the proposed plan; changing the weeks or the time shows the new dates at once."""
 
+    CSS_PATH = "trajectory.tcss"
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="taper.cancel")]
 
     def __init__(self, start: date, today: date, intervals: tuple[int, ...], *, entering: bool = True) -> None:

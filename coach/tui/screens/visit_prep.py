@@ -82,6 +82,7 @@ def prep_lines(prep: VisitPrep, content: PromptContent, today: date) -> list[tup
 class VisitPrepScreen(Screen):
     """One screen before and during the visit; what is typed becomes this visit's contact note."""
 
+    CSS_PATH = "intake.tcss"
     BINDINGS = [
         Binding("ctrl+g", "pick_domain", "Leefgebied", id="visit.pick", tooltip="Zet een leefgebied als kopje in de notitie"),
         Binding("ctrl+n", "next_question", "Andere vraag", id="visit.next_question"),

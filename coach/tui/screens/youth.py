@@ -38,6 +38,7 @@ from coach.tui.widgets.youth_header import YouthHeader
 class YouthScreen(Screen):
     """The young person's screen; Esc goes back to where the coach came from."""
 
+    CSS_PATH = ["youth.tcss", "trajectory.tcss"]  # the trajectory's widgets show on this screen too
     BINDINGS = [
         Binding("escape", "back", "Terug", id="youth.back", tooltip="Terug naar de caseload"),
         Binding("c", "log_contact", "Contact vastleggen", id="youth.log_contact", tooltip="Leg een contactmoment vast"),

@@ -1,0 +1,125 @@
+"""The styles are split per screen: the start parses only the app's own file, each screen brings its own."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.screen import Screen
+
+import coach.tui.screens as screens_package
+from coach.tui.app import CoachApp, make_app
+from coach.tui.screens.caseload import CaseloadScreen
+from coach.tui.screens.confirm import Confirm
+from coach.tui.screens.filter_menu import FilterMenu
+from coach.tui.screens.phase_dialog import PhaseDialog
+from coach.tui.screens.sort_menu import SortMenu
+from coach.tui.screens.youth import YouthScreen
+from coach.tui.stylesheets import preload_screen_styles, screen_stylesheets
+from coach.tui.widgets.caseload_table import CaseloadTable
+
+SIZE = (80, 24)
+SCREENS_FOLDER = Path(screens_package.__file__).resolve().parent
+APP_STYLESHEET = (Path(inspect.getfile(CoachApp)).parent / CoachApp.CSS_PATH).resolve()
+# The first screen and the menus that open from it are styled by the app's own stylesheet.
+STYLED_BY_THE_APP = {CaseloadScreen, SortMenu, FilterMenu}
+
+
+def screen_classes() -> list[type[Screen]]:
+    """Every Screen (and ModalScreen) class defined in coach.tui.screens."""
+    found = []
+    for info in pkgutil.iter_modules(screens_package.__path__):
+        module = importlib.import_module(f"{screens_package.__name__}.{info.name}")
+        found += [cls for _, cls in inspect.getmembers(module, inspect.isclass)
+                  if issubclass(cls, Screen) and cls.__module__ == module.__name__]
+    return found
+
+
+def css_files(cls: type[Screen]) -> list[Path]:
+    """The stylesheets a screen class names, as Textual resolves them (next to the class's module)."""
+    paths = [cls.CSS_PATH] if isinstance(cls.CSS_PATH, (str, Path)) else list(cls.CSS_PATH or [])
+    return [(Path(inspect.getfile(cls)).parent / path).resolve() for path in paths]
+
+
+def tcss_sources(app: CoachApp) -> list[Path]:
+    """The stylesheet files the app has read (not the widgets' DEFAULT_CSS), in the order read."""
+    return [Path(path) for path, class_var in app.stylesheet.source if not class_var and path.endswith(".tcss")]
+
+
+async def wait_until(pilot, condition: Callable[[], bool], tries: int = 100) -> None:
+    for _ in range(tries):
+        if condition():
+            await pilot.pause()
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition never became true")
+
+
+async def caseload_shown(app: CoachApp, pilot) -> None:
+    await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen) and bool(app.screen.query(CaseloadTable)))
+
+
+async def test_the_first_frame_parses_only_the_apps_stylesheet(case_db: Path, today: date,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # Textual posts Ready once the first screen is laid out: what is in the stylesheet then was parsed
+    # before the first frame. Anything read after it (preload_screen_styles) does not count here.
+    app = make_app(case_db, today=today)
+    at_first_frame: list[list[Path]] = []
+    ready_init = events.Ready.__init__
+
+    def ready(self, *args, **kwargs) -> None:
+        ready_init(self, *args, **kwargs)
+        at_first_frame.append(tcss_sources(app))
+
+    monkeypatch.setattr(events.Ready, "__init__", ready)
+    async with app.run_test(size=SIZE) as pilot:
+        await caseload_shown(app, pilot)
+        assert at_first_frame == [[APP_STYLESHEET]]
+        # And the caseload is styled by it.
+        assert app.screen.query_one("#summary").styles.margin.top == 1
+
+
+@pytest.mark.parametrize("cls", screen_classes(), ids=lambda cls: cls.__name__)
+def test_every_screen_names_stylesheets_that_exist(cls: type[Screen]) -> None:
+    if cls in STYLED_BY_THE_APP:
+        assert cls.CSS_PATH is None
+        return
+    files = css_files(cls)
+    assert files, f"{cls.__name__} has no CSS_PATH"
+    for path in files:
+        assert path.parent == SCREENS_FOLDER and path.is_file(), path
+
+
+def test_every_screen_stylesheet_belongs_to_a_screen() -> None:
+    named = {path for cls in screen_classes() for path in css_files(cls)}
+    assert set(screen_stylesheets()) == named
+
+
+async def test_preloading_reads_each_screen_stylesheet_once_and_a_screen_adds_none(
+        case_db: Path, today: date, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await caseload_shown(app, pilot)
+        preload_screen_styles(app)  # also parses every screen's rules: a CSS error fails here, not on first open
+        read = tcss_sources(app)
+        assert read == [APP_STYLESHEET, *screen_stylesheets()]
+        reparsed: list[bool] = []
+        reparse = app.stylesheet.reparse
+        monkeypatch.setattr(app.stylesheet, "reparse", lambda: (reparsed.append(True), reparse()))
+
+        preload_screen_styles(app)  # a second time: nothing left to read
+        # Screens push their CSS_PATH, which is read already: no file is read twice, nothing is re-parsed.
+        app.open_youth(1)
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, PhaseDialog))
+        app.push_screen(Confirm("Zeker?"))
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
+        assert tcss_sources(app) == read
+        assert reparsed == []
