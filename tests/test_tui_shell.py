@@ -314,3 +314,17 @@ async def test_a_huge_note_without_line_breaks_shows_only_its_start(case_db: Pat
         [huge] = [line for line in lines if "Geplakt uit de mail" in line]
         assert huge.split(" — ", 1)[1].startswith("Geplakt uit de mail: bla bla")
         assert len(huge) < 500
+
+
+async def test_at_80_columns_the_youth_footer_shows_every_key_no_section_title_names(case_db: Path, today: date) -> None:
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, YouthScreen)
+        footer = app.screen.query_one(Footer)
+        shown = {key.key for key in footer.query(FooterKey) if key.region.width and key.region.right <= footer.region.right}
+        assert {"escape", "c", "i", "v", "s", "l"} <= shown

@@ -39,17 +39,19 @@ class YouthScreen(Screen):
     """The young person's screen; Esc goes back to where the coach came from."""
 
     CSS_PATH = ["youth.tcss", "trajectory.tcss"]  # the trajectory's widgets show on this screen too
+    # The keys that no section title names come first: at 80 columns the footer cuts off
+    # the last ones, and those (p, m, a) are named in the titles of their sections.
     BINDINGS = [
         Binding("escape", "back", "Terug", id="youth.back", tooltip="Terug naar de caseload"),
-        Binding("c", "log_contact", "Contact vastleggen", id="youth.log_contact", tooltip="Leg een contactmoment vast"),
-        Binding("l", "audit", "Logboek", id="youth.audit", tooltip="Wat er in dit dossier is veranderd, en wanneer"),
+        Binding("c", "log_contact", "Contact", id="youth.log_contact", tooltip="Leg een contactmoment vast"),
         Binding("i", "intake", "Intake", id="youth.intake", tooltip="Het intakegesprek: warm verhaal en 13 leefgebieden"),
         Binding("v", "visit", "Bezoek", id="youth.visit", tooltip="Bereid het volgende bezoek voor en houd het"),
-        Binding("m", "measure", "Meting", id="youth.measure", tooltip="Vervolgmeting: de leefgebieden opnieuw scoren"),
-        Binding("p", "phase", "Fase", id="youth.phase", tooltip="Fase wijzigen: afbouw, loslaten, heropenen"),
-        Binding("a", "release", "Loslaten", id="youth.release", tooltip="Klaar om los te laten? Checklist en besluit"),
         Binding("s", "intervision", "Intervisie", id="youth.intervision",
                 tooltip="Samenvatting voor intervisie: zonder namen, met je leervraag"),
+        Binding("l", "audit", "Logboek", id="youth.audit", tooltip="Wat er in dit dossier is veranderd, en wanneer"),
+        Binding("p", "phase", "Fase", id="youth.phase", tooltip="Fase wijzigen: afbouw, loslaten, heropenen"),
+        Binding("m", "measure", "Meting", id="youth.measure", tooltip="Vervolgmeting: de leefgebieden opnieuw scoren"),
+        Binding("a", "release", "Loslaten", id="youth.release", tooltip="Klaar om los te laten? Checklist en besluit"),
     ]
 
     def __init__(self, case: Case, entry: CaseloadEntry, today: date, content: Content) -> None:
@@ -91,7 +93,7 @@ class YouthScreen(Screen):
                 yield AgreementList(case.agreements, today, id="agreements")
                 yield AgreementShare(own_share(case.agreements, today), own_share_by_month(case.agreements, today),
                                      case.youth.nickname or case.youth.first_name, id="agreement-share")
-        yield Footer()
+        yield Footer(compact=True)  # compact: more of the keys fit at 80 columns
 
     def on_mount(self) -> None:
         self.query_one("#youth-body").focus()
