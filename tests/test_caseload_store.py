@@ -64,6 +64,16 @@ def test_first_page_is_the_start_of_the_caseload(db) -> None:
     assert first_page(db, TODAY, 50) == whole
 
 
+def test_first_page_walks_the_name_index_instead_of_everyone(db) -> None:
+    from coach.store.caseload import FIRST_PAGE_SQL
+
+    params = {"today": TODAY.isoformat(), "tomorrow": TODAY.isoformat(), "limit": 2}
+    plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + FIRST_PAGE_SQL, params)]
+    # The query and the index agree: the names are read in order, nobody is sorted.
+    assert any(line.startswith("SCAN y USING") and "INDEX youths_by_name" in line for line in plan)
+    assert not any("TEMP B-TREE" in line for line in plan)
+
+
 def test_contact_events_of_a_few_young_people_between_two_days(db) -> None:
     ids = by_name(db)
     events = contact_events(db, [ids["Daniël"], ids["Ayla"]], date(2026, 1, 1), date(2026, 3, 16))

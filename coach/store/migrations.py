@@ -320,6 +320,17 @@ def m007_trajectory(db: Database) -> None:
     _keep_revisions(db, "release_decisions", ("reason", "way_back"))
 
 
+def m008_name_order(db: Database) -> None:
+    """Young people in caseload order (by name), so the first screenful is read without looking at everyone.
+
+    The expression is the one coach.store.caseload.FIRST_PAGE_SQL orders by; a test holds them equal.
+    """
+    db.execute(
+        "CREATE INDEX youths_by_name ON youths "
+        "(lower(COALESCE(NULLIF(nickname, ''), first_name) || COALESCE(' ' || NULLIF(last_name, ''), '')))"
+    )
+
+
 STEPS = (
     m001_initial,
     m002_revisions,
@@ -328,6 +339,7 @@ STEPS = (
     m005_contact_details,
     m006_audit,
     m007_trajectory,
+    m008_name_order,
 )
 SCHEMA_VERSION = len(STEPS)
 
