@@ -22,7 +22,6 @@ from coach.cli_common import (
     Options,
     console,
     content_or_fail,
-    custom_prompts,
     load_case_or_fail,
     open_or_fail,
     rules_or_fail,
@@ -69,7 +68,7 @@ def tui_session(options: Options, db_path: Path, *, demo: bool) -> Iterator[Coac
     today_or_fail()  # a wrong COACH_TODAY gets its message here; the app follows the clock itself
     # The organisation's own prompts are checked before the screen opens; ours are
     # checked by the tests, and the app reads them when first needed.
-    content = content_or_fail(options) if custom_prompts(options) else None
+    content = content_or_fail(options, only_own=True)
     rules_or_fail()  # a broken config.toml gets its message before the screen opens
     try:
         lock = InstanceLock(db_path).acquire()  # a second window on the same database is told so

@@ -35,24 +35,20 @@ def open_or_fail(db_path: Path):
     return open_for_cli(db_path)
 
 
-def custom_prompts(options: Options) -> bool:
-    """True when the organisation's own prompts are in use (--prompts, COACH_PROMPTS or config.toml)."""
-    from coach.config import ConfigError, load_config
+def content_or_fail(options: Options, *, only_own: bool = False):
+    """The prompts content (the organisation's own where given), or a CoachError.
 
-    try:
-        return bool(options.prompts_dir or load_config().prompts)
-    except ConfigError as error:
-        raise CoachError(str(error), EXIT_USAGE) from None
-
-
-def content_or_fail(options: Options):
-    """The prompts content (the organisation's own where given), or a CoachError."""
+    With only_own: None when no own prompts are given (the app reads ours itself).
+    """
     from coach.config import ConfigError, load_config
     from coach.conversation.prompts import PromptsError, load_content
 
     try:
         # --prompts (or COACH_PROMPTS) wins over the settings file.
-        return load_content(options.prompts_dir or load_config().prompts)
+        own = options.prompts_dir or load_config().prompts
+        if only_own and own is None:
+            return None
+        return load_content(own)
     except (PromptsError, ConfigError) as error:
         raise CoachError(str(error), EXIT_USAGE) from None
 
