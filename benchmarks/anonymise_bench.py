@@ -35,6 +35,7 @@ def rss_mb(pid: int | str = "self") -> float:
     except OSError:
         pass
     import resource
+
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -92,16 +93,24 @@ def child_engine(rounds: int) -> dict:
     raw.deidentify(long_text)
     long_theirs = time.perf_counter() - t
     return {
-        "load_s": load, "rss_before_mb": before, "rss_loaded_mb": rss_mb(), "notes": len(items),
-        "words_per_note": words / len(items), "ours_ms": [x * 1000 for x in ours], "deduce_ms": [x * 1000 for x in theirs],
-        "long_words": long_words, "long_ours_ms": long_ours * 1000, "long_deduce_ms": long_theirs * 1000,
+        "load_s": load,
+        "rss_before_mb": before,
+        "rss_loaded_mb": rss_mb(),
+        "notes": len(items),
+        "words_per_note": words / len(items),
+        "ours_ms": [x * 1000 for x in ours],
+        "deduce_ms": [x * 1000 for x in theirs],
+        "long_words": long_words,
+        "long_ours_ms": long_ours * 1000,
+        "long_deduce_ms": long_theirs * 1000,
     }
 
 
 def run_child(mode: str, *extra: str) -> dict:
     """Run this script as a child in `mode` and read its JSON answer."""
-    out = subprocess.run([sys.executable, __file__, "--child", mode, *extra], capture_output=True, text=True,
-                         check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, *extra], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -153,20 +162,29 @@ def main() -> None:
     eng = run_child("engine", str(args.rounds))
     wrk = worker_figures()
     ours, theirs = statistics.median(eng["ours_ms"]), statistics.median(eng["deduce_ms"])
-    print(f"notes: {eng['notes']} fictional notes, {eng['words_per_note']:.0f} words on average, "
-          f"{args.rounds} rounds")
+    print(f"notes: {eng['notes']} fictional notes, {eng['words_per_note']:.0f} words on average, {args.rounds} rounds")
     print(f"deduce load in a process (cache built):  {eng['load_s']:6.2f} s")
     print(f"worker start to loaded (client.warm_up): {wrk['ready_s']:6.2f} s")
-    print(f"per note, ours (median / p95):           {ours:6.2f} / {statistics.quantiles(eng['ours_ms'], n=20)[-1]:.2f} ms")
-    print(f"per note, raw deduce (median / p95):     {theirs:6.2f} / "
-          f"{statistics.quantiles(eng['deduce_ms'], n=20)[-1]:.2f} ms")
+    print(
+        f"per note, ours (median / p95):           {ours:6.2f} / {statistics.quantiles(eng['ours_ms'], n=20)[-1]:.2f} ms"
+    )
+    print(
+        f"per note, raw deduce (median / p95):     {theirs:6.2f} / "
+        f"{statistics.quantiles(eng['deduce_ms'], n=20)[-1]:.2f} ms"
+    )
     print(f"  ratio ours / raw deduce:               {ours / theirs:6.2f}x")
-    print(f"{eng['long_words']} words, ours / raw deduce:       {eng['long_ours_ms']:6.1f} / {eng['long_deduce_ms']:.1f} ms"
-          f"  ({eng['long_ours_ms'] / eng['long_deduce_ms']:.2f}x)")
+    print(
+        f"{eng['long_words']} words, ours / raw deduce:       {eng['long_ours_ms']:6.1f} / {eng['long_deduce_ms']:.1f} ms"
+        f"  ({eng['long_ours_ms'] / eng['long_deduce_ms']:.2f}x)"
+    )
     print(f"per note through the worker (median):    {statistics.median(wrk['trip_ms']):6.2f} ms")
-    print(f"RSS, app side (coach.privacy + client):  {bare['rss_mb']:6.0f} MB  (deduce imported: {bare['deduce_imported']})")
-    print(f"RSS, process with the anonymiser loaded: {eng['rss_loaded_mb']:6.0f} MB  (before loading: "
-          f"{eng['rss_before_mb']:.0f} MB)")
+    print(
+        f"RSS, app side (coach.privacy + client):  {bare['rss_mb']:6.0f} MB  (deduce imported: {bare['deduce_imported']})"
+    )
+    print(
+        f"RSS, process with the anonymiser loaded: {eng['rss_loaded_mb']:6.0f} MB  (before loading: "
+        f"{eng['rss_before_mb']:.0f} MB)"
+    )
     print(f"RSS, worker process:                     {wrk['worker_rss_mb']:6.0f} MB")
     print(f"  ratio loaded / app side:               {eng['rss_loaded_mb'] / bare['rss_mb']:6.1f}x")
 

@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -95,15 +94,22 @@ def bench_caseload(path: Path, repeat: int) -> dict:
     params = {"today": TODAY.isoformat(), "tomorrow": (TODAY + timedelta(days=1)).isoformat()}
     ours = caseload(db, TODAY)
     base = db.execute(BASELINE_SQL, params).fetchall()
-    assert sorted((e.id, e.continuity, e.days_since_contact) for e in ours) == sorted((r[0], r[4], r[3]) for r in base), \
-        "baseline and caseload disagree"
+    assert sorted((e.id, e.continuity, e.days_since_contact) for e in ours) == sorted(
+        (r[0], r[4], r[3]) for r in base
+    ), "baseline and caseload disagree"
     base_ms = median_ms(lambda: db.execute(BASELINE_SQL, params).fetchall(), repeat)
     ours_ms = median_ms(lambda: caseload(db, TODAY), repeat)
     page_ms = median_ms(lambda: first_page(db, TODAY, 60), repeat)
     counts = {c: sum(1 for e in ours if e.continuity == c) for c in ("ok", "let_op", "te_lang")}
     db.close()
-    return {"rows": len(ours), "sql_ms": base_ms, "caseload_ms": ours_ms, "ratio": ours_ms / base_ms, "page_ms": page_ms,
-            **counts}
+    return {
+        "rows": len(ours),
+        "sql_ms": base_ms,
+        "caseload_ms": ours_ms,
+        "ratio": ours_ms / base_ms,
+        "page_ms": page_ms,
+        **counts,
+    }
 
 
 def bench_cli(path: Path, repeat: int, cache: Path) -> dict:
@@ -114,8 +120,9 @@ def bench_cli(path: Path, repeat: int, cache: Path) -> dict:
         times = []
         for _ in range(repeat):
             start = time.perf_counter()
-            out = subprocess.run([sys.executable, "-m", "coach", "caseload", "--json", *extra], env=env,
-                                 capture_output=True, check=True)
+            out = subprocess.run(
+                [sys.executable, "-m", "coach", "caseload", "--json", *extra], env=env, capture_output=True, check=True
+            )
             times.append((time.perf_counter() - start) * 1000)
         result[label] = (statistics.median(times), len(json.loads(out.stdout)))
     result["python_start_ms"] = median_ms(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), repeat)
@@ -138,15 +145,20 @@ def process_env(cache: Path, **extra: str) -> dict[str, str]:
 def _fresh_start_ms(env: dict[str, str], *args: str) -> float:
     """Start one app in a new process; milliseconds from the spawn to its first useful frame."""
     start = time.monotonic()
-    out = subprocess.run([sys.executable, str(HERE / "first_paint.py"), *args], capture_output=True, text=True,
-                         check=True, env=env)
+    out = subprocess.run(
+        [sys.executable, str(HERE / "first_paint.py"), *args], capture_output=True, text=True, check=True, env=env
+    )
     return (float(out.stdout.strip().splitlines()[-1]) - start) * 1000
 
 
 def bench_paint_fresh(path: Path, repeat: int, cache: Path) -> dict:
     # The coach's own settings and data folders stay out of it: a fresh config, backups in the temp folder.
-    env = process_env(cache, COACH_TODAY=TODAY.isoformat(), COACH_CONFIG=str(cache.parent / "no-config.toml"),
-                      COACH_DATA_DIR=str(cache.parent / "data"))
+    env = process_env(
+        cache,
+        COACH_TODAY=TODAY.isoformat(),
+        COACH_CONFIG=str(cache.parent / "no-config.toml"),
+        COACH_DATA_DIR=str(cache.parent / "data"),
+    )
     coach_args = ("coach", str(path))
     _fresh_start_ms(env, "bare"), _fresh_start_ms(env, *coach_args)  # compile once, as an install does
     coach_ms, bare_ms = [], []
@@ -165,10 +177,12 @@ def _frames():
     display = App._display
     if getattr(display, "counting", False):
         return display.counter
+
     def counting(app, screen, renderable):
         display(app, screen, renderable)
         if renderable is not None:
             counter["frames"] += 1
+
     counting.counting, counting.counter = True, counter
     App._display = counting
     return counter
@@ -226,7 +240,7 @@ def bench_paint_in_process(path: Path, repeat: int) -> dict:
 
 async def _desk(path: Path, repeat: int) -> list[tuple[str, float, float, int]]:
     """(what, ms until the work is done, ms until the next frame, rows shown) per desk action."""
-    from coach.domain.desk import SORT_ORDERS, CaseloadFilter, THIS_WEEK
+    from coach.domain.desk import SORT_ORDERS, THIS_WEEK, CaseloadFilter
     from coach.tui.app import make_app
     from coach.tui.widgets.caseload_table import CaseloadTable
 
@@ -264,12 +278,14 @@ async def _desk(path: Path, repeat: int) -> list[tuple[str, float, float, int]]:
             def action():
                 desk.sort_key = key
                 screen.show_rows()
+
             return action
 
         def filtered(chosen):
             def action():
                 desk.filter = chosen
                 screen.show_rows()
+
             return action
 
         def clear():
@@ -284,8 +300,10 @@ async def _desk(path: Path, repeat: int) -> list[tuple[str, float, float, int]]:
             # What returning from the contact form costs: one young person's file changed
             # (written in a transaction that is rolled back afterwards).
             youth_id = desk.entries[len(desk.entries) // 2].id
-            db.execute("INSERT INTO contacts (youth_id, at, mode, status) VALUES (?, ?, 'telefoon', 'plaatsgevonden')",
-                       [youth_id, f"{TODAY.isoformat()}T09:00"])
+            db.execute(
+                "INSERT INTO contacts (youth_id, at, mode, status) VALUES (?, ?, 'telefoon', 'plaatsgevonden')",
+                [youth_id, f"{TODAY.isoformat()}T09:00"],
+            )
             screen.on_screen_resume()
 
         db = desk.connection
@@ -303,8 +321,12 @@ async def _desk(path: Path, repeat: int) -> list[tuple[str, float, float, int]]:
             ("filter: > 14 dagen niet gezien", CaseloadFilter(not_seen_days=14)),
             ("filter: volgende contact deze week", CaseloadFilter(next_contact=THIS_WEEK)),
             ("filter: afspraken te laat", CaseloadFilter(overdue_only=True)),
-            ("filter: fase + ritme + te laat", CaseloadFilter(phases=frozenset({"begeleiding", "afbouw"}),
-                                                              continuity=frozenset({"let_op"}), overdue_only=True)),
+            (
+                "filter: fase + ritme + te laat",
+                CaseloadFilter(
+                    phases=frozenset({"begeleiding", "afbouw"}), continuity=frozenset({"let_op"}), overdue_only=True
+                ),
+            ),
         ):
             await measure(label, filtered(chosen), reset=clear)
         screen.action_search()  # the coach pressed '/': the search field is open while typing
@@ -350,20 +372,26 @@ def main() -> None:
         print(f"database: {youths} youths, {contacts} contacts, {path.stat().st_size / 1e6:.0f} MB")
 
         c = bench_caseload(path, args.repeat)
-        print(f"caseload ({c['rows']} open; ok {c['ok']}, let_op {c['let_op']}, te_lang {c['te_lang']}): "
-              f"{c['caseload_ms']:.1f} ms vs hand-written SQL {c['sql_ms']:.1f} ms -> ratio {c['ratio']:.2f}x "
-              f"(target <= 2x and <= 150 ms); first screenful {c['page_ms']:.1f} ms")
+        print(
+            f"caseload ({c['rows']} open; ok {c['ok']}, let_op {c['let_op']}, te_lang {c['te_lang']}): "
+            f"{c['caseload_ms']:.1f} ms vs hand-written SQL {c['sql_ms']:.1f} ms -> ratio {c['ratio']:.2f}x "
+            f"(target <= 2x and <= 150 ms); first screenful {c['page_ms']:.1f} ms"
+        )
         cache = Path(tmp) / "pycache"
         cli = bench_cli(path, max(3, args.repeat // 2), cache)
         for label, (ms, rows) in ((k, v) for k, v in cli.items() if k != "python_start_ms"):
             print(f"coach caseload --json ({label}): {ms:.0f} ms wall, {rows} rows")
         print(f"  (bare python start {cli['python_start_ms']:.0f} ms)")
         fresh = bench_paint_fresh(path, args.repeat, cache)
-        print(f"first painted caseload, fresh process (imports included): {fresh['coach_ms']:.0f} ms "
-              f"vs bare Textual app {fresh['bare_ms']:.0f} ms -> ratio {fresh['ratio']:.2f}x (target <= 1.5x)")
+        print(
+            f"first painted caseload, fresh process (imports included): {fresh['coach_ms']:.0f} ms "
+            f"vs bare Textual app {fresh['bare_ms']:.0f} ms -> ratio {fresh['ratio']:.2f}x (target <= 1.5x)"
+        )
         warm = bench_paint_in_process(path, args.repeat)
-        print(f"first painted caseload, in process (imports warm): {warm['coach_ms']:.0f} ms "
-              f"vs bare Textual app {warm['bare_ms']:.0f} ms -> ratio {warm['ratio']:.2f}x")
+        print(
+            f"first painted caseload, in process (imports warm): {warm['coach_ms']:.0f} ms "
+            f"vs bare Textual app {warm['bare_ms']:.0f} ms -> ratio {warm['ratio']:.2f}x"
+        )
         print("the desk in the app (median ms: work done / next frame painted; rows shown; target < 100 ms):")
         for what, work, paint, rows in bench_desk(path, args.repeat):
             flag = "" if paint < 100 else "  <-- over 100 ms"

@@ -53,8 +53,8 @@ def bench_search(repeat: int) -> None:
     cold = (time.perf_counter() - start) * 1000
     print(f"search, cold (parses all guides): {cold:7.1f} ms")
     for query in QUERIES:
-        ours = statistics.median(_timed(lambda: search(guides_dir(), query, limit=51)) for _ in range(repeat))
-        base = statistics.median(_timed(lambda: plain_scan(query)) for _ in range(repeat))
+        ours = statistics.median(_timed(lambda q=query: search(guides_dir(), q, limit=51)) for _ in range(repeat))
+        base = statistics.median(_timed(lambda q=query: plain_scan(q)) for _ in range(repeat))
         print(f"search {query!r:15} warm {ours:6.2f} ms   plain scan {base:6.2f} ms   ratio {ours / base:5.1f}x")
 
 
@@ -111,9 +111,11 @@ def bench_screens(repeat: int) -> None:
     """Opening the handbook and jumping, against a bare viewer."""
     runs = [asyncio.run(_help_from_caseload()) for _ in range(repeat)]
     bare = statistics.median(asyncio.run(_bare_viewer()) for _ in range(repeat))
-    opened, other, same = (statistics.median(column) for column in zip(*runs))
-    print(f"F1 on the caseload → app.md#de-caseload shown: {opened:7.1f} ms"
-          f"   bare MarkdownViewer(app.md): {bare:7.1f} ms   ratio {opened / bare:4.1f}x")
+    opened, other, same = (statistics.median(column) for column in zip(*runs, strict=False))
+    print(
+        f"F1 on the caseload → app.md#de-caseload shown: {opened:7.1f} ms"
+        f"   bare MarkdownViewer(app.md): {bare:7.1f} ms   ratio {opened / bare:4.1f}x"
+    )
     print(f"jump to intake.md#financiën (another guide):    {other:7.1f} ms")
     print(f"jump to intake.md#justitie (same guide):        {same:7.1f} ms")
 

@@ -44,8 +44,11 @@ def build(path: Path, youths: int, passphrase: str | None, audit: bool) -> float
         # The baseline: the same store, without the audit triggers.
         def without_audit(db, *, file):
             original(db, file=file)
-            for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%\\_%' ESCAPE '\\'").fetchall():
+            for (name,) in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%\\_%' ESCAPE '\\'"
+            ).fetchall():
                 db.execute(f"DROP TRIGGER [{name}]")
+
         store_db._prepare = without_audit
     try:
         db = open_db(path, passphrase=passphrase)
@@ -66,25 +69,35 @@ def main() -> None:
         plain_no_audit = build(base / "zonder.db", args.youths, None, audit=False)
         plain = build(base / "plain.db", args.youths, None, audit=True)
         encrypted = build(base / "versleuteld.db", args.youths, PASSPHRASE, audit=True)
-        print(f"demo of {args.youths} youths: no audit {plain_no_audit:.2f} s · audit {plain:.2f} s "
-              f"({plain / plain_no_audit:.2f}x) · audit + encrypted {encrypted:.2f} s ({encrypted / plain_no_audit:.2f}x)")
+        print(
+            f"demo of {args.youths} youths: no audit {plain_no_audit:.2f} s · audit {plain:.2f} s "
+            f"({plain / plain_no_audit:.2f}x) · audit + encrypted {encrypted:.2f} s ({encrypted / plain_no_audit:.2f}x)"
+        )
 
         opens_plain = [timed(lambda: open_db(base / "plain.db").close()) for _ in range(args.repeat)]
-        opens_encrypted = [timed(lambda: open_db(base / "versleuteld.db", passphrase=PASSPHRASE).close()) for _ in range(args.repeat)]
-        print(f"open: plain {statistics.median(opens_plain) * 1000:.0f} ms · encrypted "
-              f"{statistics.median(opens_encrypted) * 1000:.0f} ms")
+        opens_encrypted = [
+            timed(lambda: open_db(base / "versleuteld.db", passphrase=PASSPHRASE).close()) for _ in range(args.repeat)
+        ]
+        print(
+            f"open: plain {statistics.median(opens_plain) * 1000:.0f} ms · encrypted "
+            f"{statistics.median(opens_encrypted) * 1000:.0f} ms"
+        )
 
         plain_db = open_db(base / "plain.db")
         encrypted_db = open_db(base / "versleuteld.db", passphrase=PASSPHRASE)
         query_plain = statistics.median(timed(lambda: caseload(plain_db, TODAY)) for _ in range(args.repeat))
         query_encrypted = statistics.median(timed(lambda: caseload(encrypted_db, TODAY)) for _ in range(args.repeat))
-        print(f"caseload query: plain {query_plain * 1000:.0f} ms · encrypted {query_encrypted * 1000:.0f} ms "
-              f"({query_encrypted / query_plain:.2f}x)")
+        print(
+            f"caseload query: plain {query_plain * 1000:.0f} ms · encrypted {query_encrypted * 1000:.0f} ms "
+            f"({query_encrypted / query_plain:.2f}x)"
+        )
 
         size = (base / "versleuteld.db").stat().st_size / 1e6
         backup = timed(lambda: make_backup(encrypted_db, base / "backup.db"))
         erase = timed(lambda: erase_youth(encrypted_db, 1))
-        print(f"encrypted database {size:.1f} MB: backup (with check) {backup * 1000:.0f} ms · erase one young person {erase * 1000:.0f} ms")
+        print(
+            f"encrypted database {size:.1f} MB: backup (with check) {backup * 1000:.0f} ms · erase one young person {erase * 1000:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -75,15 +75,20 @@ def library_figures(all_cases, env: dict[str, str]) -> dict[str, float]:
             started = time.perf_counter()
             summarise(case, client)
             warm.append(time.perf_counter() - started)
-    return {"cold_s": cold, "warm_ms": statistics.median(warm) * 1000, "warm_max_ms": max(warm) * 1000,
-            "baseline_ms": statistics.median(baseline) * 1000}
+    return {
+        "cold_s": cold,
+        "warm_ms": statistics.median(warm) * 1000,
+        "warm_max_ms": max(warm) * 1000,
+        "baseline_ms": statistics.median(baseline) * 1000,
+    }
 
 
 def cli_figure(db_path: Path, env: dict[str, str]) -> float:
     """`coach summary 1` wall time in a fresh process (imports, worker start and deduce load included)."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "coach", "--db", str(db_path), "summary", "1"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "coach", "--db", str(db_path), "summary", "1"], env=env, check=True, capture_output=True
+    )
     return time.perf_counter() - started
 
 
@@ -138,8 +143,10 @@ def main() -> None:
         print(f"summaries of {len(all_cases)} demo cases (roddel layout, whole trajectory)")
         print(f"  deduce stubbed, in-process (baseline)   {lib['baseline_ms']:8.1f} ms per summary")
         print(f"  worker, first summary (deduce cold)     {lib['cold_s']:8.2f} s")
-        print(f"  worker, next summaries (deduce warm)    {lib['warm_ms']:8.1f} ms median, {lib['warm_max_ms']:.1f} ms max"
-              f"  ({lib['warm_ms'] / lib['baseline_ms']:.1f}x the baseline)")
+        print(
+            f"  worker, next summaries (deduce warm)    {lib['warm_ms']:8.1f} ms median, {lib['warm_max_ms']:.1f} ms max"
+            f"  ({lib['warm_ms'] / lib['baseline_ms']:.1f}x the baseline)"
+        )
         print(f"  coach summary 1, fresh process          {cli:8.2f} s")
         print(f"  review screen: s until shown (cold)     {tui['cold_s']:8.2f} s")
         print(f"  review screen: method switch (warm)     {tui['warm_ms']:8.1f} ms")

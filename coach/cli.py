@@ -34,11 +34,25 @@ if TYPE_CHECKING:
 
 
 @click.group(cls=DutchGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="COACH_DB", metavar="PAD",
-              help="Het databasebestand (ook via COACH_DB). Wordt gemaakt als het nog niet bestaat.")
-@click.option("--prompts", "prompts_dir", type=click.Path(file_okay=False, path_type=Path), envvar="COACH_PROMPTS", metavar="MAP",
-              help="Map met eigen vragen en teksten van je organisatie (ook via COACH_PROMPTS); vervangt onze per bestand.")
-@click.version_option(None, "--version", package_name="coach", message="coach %(version)s", help="Toon het versienummer en stop.")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="COACH_DB",
+    metavar="PAD",
+    help="Het databasebestand (ook via COACH_DB). Wordt gemaakt als het nog niet bestaat.",
+)
+@click.option(
+    "--prompts",
+    "prompts_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="COACH_PROMPTS",
+    metavar="MAP",
+    help="Map met eigen vragen en teksten van je organisatie (ook via COACH_PROMPTS); vervangt onze per bestand.",
+)
+@click.version_option(
+    None, "--version", package_name="coach", message="coach %(version)s", help="Toon het versienummer en stop."
+)
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None, prompts_dir: Path | None) -> None:
     """coach: de caseload, de intake en het contactritme van jongerencoaches.
@@ -104,7 +118,9 @@ def settled_start() -> Iterator[None]:
 
 @cli.command()
 @click.option("--no-tui", is_flag=True, help="Alleen de demo-database maken en het pad tonen.")
-@click.option("--youths", type=PositiveInt("aantal jongeren"), default=25, help="Hoeveel fictieve jongeren (standaard 25).")
+@click.option(
+    "--youths", type=PositiveInt("aantal jongeren"), default=25, help="Hoeveel fictieve jongeren (standaard 25)."
+)
 @click.option("--seed", type=int, metavar="GETAL", default=1, help="Zelfde seed, zelfde demo (standaard 1).")
 @click.pass_obj
 def demo(options: Options, no_tui: bool, youths: int, seed: int) -> None:
@@ -157,14 +173,22 @@ def import_(options: Options, files: tuple[Path, ...]) -> None:
     try:
         ids = import_case_files(db, list(files))
     except CaseFileError as error:
-        raise CoachError(f"{error}\nNiets ingelezen: verbeter het bestand en probeer het opnieuw.", EXIT_USAGE) from None
+        raise CoachError(
+            f"{error}\nNiets ingelezen: verbeter het bestand en probeer het opnieuw.", EXIT_USAGE
+        ) from None
     for youth_id in ids:
         click.echo(youth_id)
 
 
 @cli.command()
 @click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND", help="Schrijf naar dit bestand in plaats van naar het scherm.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="BESTAND",
+    help="Schrijf naar dit bestand in plaats van naar het scherm.",
+)
 @click.pass_obj
 def export(options: Options, youth_id: int, output: Path | None) -> None:
     """Schrijf een heel dossier als dossierbestand (case-v1 JSON)."""
@@ -178,13 +202,14 @@ def export(options: Options, youth_id: int, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise CoachError(f"Kan {output} niet schrijven: {error.strerror}. Kies een andere map of bestandsnaam.") from None
+        raise CoachError(
+            f"Kan {output} niet schrijven: {error.strerror}. Kies een andere map of bestandsnaam."
+        ) from None
 
 
 # Commands of later features live in their own modules (coach/cli_<area>.py)
 # and are registered here, one line each.
-from coach import cli_safety  # noqa: E402  (backup, restore, erase, retention, passphrase)
-from coach import cli_caseload  # noqa: E402
+from coach import cli_caseload, cli_safety  # noqa: E402  (the weekly desk; backup, restore, erase, retention, passphrase)
 
 cli.add_command(cli_safety.backup)
 cli.add_command(cli_safety.restore)

@@ -67,32 +67,77 @@ class DaysType(click.ParamType):
 
 PHASE_CHOICE = DutchChoice({phase: phase for phase in OPEN_PHASES}, "fase")
 RHYTHM_CHOICE = DutchChoice({"te-lang": TE_LANG, "let-op": LET_OP, "ok": OK, "op-koers": OK}, "contactritme")
-NEXT_CHOICE = DutchChoice({"deze-week": THIS_WEEK, "gepland": PLANNED, "niet-gepland": NOT_PLANNED}, "keuze voor het volgende contact")
+NEXT_CHOICE = DutchChoice(
+    {"deze-week": THIS_WEEK, "gepland": PLANNED, "niet-gepland": NOT_PLANNED}, "keuze voor het volgende contact"
+)
 SORT_CHOICE = DutchChoice({key: key for key in SORT_ORDERS}, "sorteervolgorde")
 STYLES = {OK: "green", LET_OP: "yellow", TE_LANG: "bold red"}
 
 
 @click.command(cls=DutchCommand)
 @click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
-@click.option("--fase", "phases", type=PHASE_CHOICE, multiple=True,
-              help="Alleen jongeren in deze fase (mag vaker: --fase intake --fase begeleiding).")
-@click.option("--ritme", "rhythms", type=RHYTHM_CHOICE, multiple=True,
-              help="Alleen dit contactritme: te-lang, let-op of ok (mag vaker).")
-@click.option("--niet-gezien", "not_seen", type=DaysType(), metavar="DAGEN",
-              help="Alleen wie langer dan DAGEN dagen niet gezien is (of nog nooit).")
+@click.option(
+    "--fase",
+    "phases",
+    type=PHASE_CHOICE,
+    multiple=True,
+    help="Alleen jongeren in deze fase (mag vaker: --fase intake --fase begeleiding).",
+)
+@click.option(
+    "--ritme",
+    "rhythms",
+    type=RHYTHM_CHOICE,
+    multiple=True,
+    help="Alleen dit contactritme: te-lang, let-op of ok (mag vaker).",
+)
+@click.option(
+    "--niet-gezien",
+    "not_seen",
+    type=DaysType(),
+    metavar="DAGEN",
+    help="Alleen wie langer dan DAGEN dagen niet gezien is (of nog nooit).",
+)
 @click.option("--nog-geen-contact", "never_seen", is_flag=True, help="Alleen wie nog geen contact heeft gehad.")
-@click.option("--volgende", "next_contact", type=NEXT_CHOICE,
-              help="Alleen wie het volgende contact deze-week, gepland of niet-gepland heeft.")
+@click.option(
+    "--volgende",
+    "next_contact",
+    type=NEXT_CHOICE,
+    help="Alleen wie het volgende contact deze-week, gepland of niet-gepland heeft.",
+)
 @click.option("--te-laat", "overdue", is_flag=True, help="Alleen wie afspraken heeft die over de datum zijn.")
-@click.option("--zoek", "search", metavar="TEKST",
-              help="Zoek op naam, in de contactnotities en in het warme verhaal (elk woord moet ergens voorkomen).")
-@click.option("--sorteer", "sort", type=SORT_CHOICE, default="naam",
-              help="Volgorde: naam (standaard), ritme, laatst, volgende, fase of afspraken.")
-@click.option("--deze-week", "this_week_only", is_flag=True,
-              help="Wie je deze week ziet, en waarom (dringendst eerst; --sorteer telt dan niet).")
+@click.option(
+    "--zoek",
+    "search",
+    metavar="TEKST",
+    help="Zoek op naam, in de contactnotities en in het warme verhaal (elk woord moet ergens voorkomen).",
+)
+@click.option(
+    "--sorteer",
+    "sort",
+    type=SORT_CHOICE,
+    default="naam",
+    help="Volgorde: naam (standaard), ritme, laatst, volgende, fase of afspraken.",
+)
+@click.option(
+    "--deze-week",
+    "this_week_only",
+    is_flag=True,
+    help="Wie je deze week ziet, en waarom (dringendst eerst; --sorteer telt dan niet).",
+)
 @click.pass_obj
-def caseload(options: Options, as_json: bool, phases, rhythms, not_seen, never_seen, next_contact, overdue, search,
-             sort, this_week_only) -> None:
+def caseload(
+    options: Options,
+    as_json: bool,
+    phases,
+    rhythms,
+    not_seen,
+    never_seen,
+    next_contact,
+    overdue,
+    search,
+    sort,
+    this_week_only,
+) -> None:
     """De caseload: één regel per jongere in een lopend traject, te sorteren, filteren en doorzoeken."""
     from coach.domain.this_week import this_week, week_window
     from coach.store.caseload import caseload as load_caseload
@@ -101,11 +146,18 @@ def caseload(options: Options, as_json: bool, phases, rhythms, not_seen, never_s
     today = today_or_fail()
     db = open_or_fail(options.db_path or paths.default_db_path())
     chosen = CaseloadFilter(
-        phases=frozenset(phases), continuity=frozenset(rhythms), not_seen_days=not_seen, never_seen=never_seen,
-        next_contact=next_contact, overdue_only=overdue, search=search or "",
+        phases=frozenset(phases),
+        continuity=frozenset(rhythms),
+        not_seen_days=not_seen,
+        never_seen=never_seen,
+        next_contact=next_contact,
+        overdue_only=overdue,
+        search=search or "",
     )
     if search is not None and not search_words(search):
-        raise CoachError("In --zoek staat geen woord: zoek op letters of cijfers, bijvoorbeeld --zoek huur.", EXIT_USAGE)
+        raise CoachError(
+            "In --zoek staat geen woord: zoek op letters of cijfers, bijvoorbeeld --zoek huur.", EXIT_USAGE
+        )
     rules = rules_or_fail()
     entries = load_caseload(db, today, rules)
     found = find_youths(db, chosen.search) if search else None
@@ -141,8 +193,11 @@ def _heading(shown: int, total: int, chosen: CaseloadFilter, window, today) -> T
     from coach.domain.calendar_words import weekday_date
 
     if window is not None:
-        text = Text(f"Deze week ({weekday_date(window.start, today)} – {weekday_date(window.end, today)}): "
-                    f"{shown} om te zien, dringendst eerst", style="bold")
+        text = Text(
+            f"Deze week ({weekday_date(window.start, today)} – {weekday_date(window.end, today)}): "
+            f"{shown} om te zien, dringendst eerst",
+            style="bold",
+        )
     else:
         text = Text(f"{shown} van {total} jongeren" if not chosen.is_empty else f"{total} jongeren", style="bold")
     chips = describe(chosen)
@@ -164,11 +219,18 @@ def _table(entries):
 
     table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
     for title in ("nr", "naam", "fase", "dagen", "ritme", "volgende", "afspraken"):
-        table.add_column(title, no_wrap=True, min_width=12 if title == "naam" else None, overflow="ellipsis",
-                         justify="right" if title in ("nr", "dagen") else "left")
+        table.add_column(
+            title,
+            no_wrap=True,
+            min_width=12 if title == "naam" else None,
+            overflow="ellipsis",
+            justify="right" if title in ("nr", "dagen") else "left",
+        )
     for entry in entries:
         days = "—" if entry.days_since_contact is None else str(entry.days_since_contact)
-        agreements = str(entry.open_agreements) + (f" · {entry.overdue_agreements} te laat" if entry.overdue_agreements else "")
+        agreements = str(entry.open_agreements) + (
+            f" · {entry.overdue_agreements} te laat" if entry.overdue_agreements else ""
+        )
         table.add_row(
             str(entry.id),
             Text(entry.name),
@@ -190,6 +252,10 @@ def _week_table(entries, reasons):
     table.add_column("ritme", no_wrap=True)
     table.add_column("waarom", overflow="fold")
     for entry in entries:
-        table.add_row(str(entry.id), Text(entry.name), _continuity(entry.continuity),
-                      " · ".join(reason.text for reason in reasons[entry.id]))
+        table.add_row(
+            str(entry.id),
+            Text(entry.name),
+            _continuity(entry.continuity),
+            " · ".join(reason.text for reason in reasons[entry.id]),
+        )
     return table

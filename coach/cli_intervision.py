@@ -81,18 +81,43 @@ def _check_alias(alias: str | None, case: Case) -> None:
 
 @click.command(cls=DutchCommand)
 @click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND",
-              help="Schrijf naar dit bestand in plaats van naar het scherm.")
-@click.option("--methode", "method", metavar="METHODE",
-              help="De intervisiemethode: incident of roddel (standaard: intervision_method in je instellingen, anders roddel).")
-@click.option("--periode", "period", nargs=2, metavar="VAN TOT",
-              help="Alleen deze periode, bijvoorbeeld --periode 2026-01-01 2026-03-01 (of 1-1-2026, 1 januari 2026).")
-@click.option("--contact", type=PositiveInt("contactmoment"), metavar="N",
-              help="Alleen contactmoment N (1 is het eerste, in de volgorde van het dossier).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="BESTAND",
+    help="Schrijf naar dit bestand in plaats van naar het scherm.",
+)
+@click.option(
+    "--methode",
+    "method",
+    metavar="METHODE",
+    help="De intervisiemethode: incident of roddel (standaard: intervision_method in je instellingen, anders roddel).",
+)
+@click.option(
+    "--periode",
+    "period",
+    nargs=2,
+    metavar="VAN TOT",
+    help="Alleen deze periode, bijvoorbeeld --periode 2026-01-01 2026-03-01 (of 1-1-2026, 1 januari 2026).",
+)
+@click.option(
+    "--contact",
+    type=PositiveInt("contactmoment"),
+    metavar="N",
+    help="Alleen contactmoment N (1 is het eerste, in de volgorde van het dossier).",
+)
 @click.option("--alias", metavar="NAAM", help="Noem de jongere zo in plaats van 'de jongere' (een verzonnen naam).")
 @click.pass_obj
-def summary(options: Options, youth_id: int, output: Path | None, method: str | None,
-            period: tuple[str, str] | None, contact: int | None, alias: str | None) -> None:
+def summary(
+    options: Options,
+    youth_id: int,
+    output: Path | None,
+    method: str | None,
+    period: tuple[str, str] | None,
+    contact: int | None,
+    alias: str | None,
+) -> None:
     """De geanonimiseerde intervisiesamenvatting van een jongere, als Markdown.
 
     Namen worden rollen ('de jongere', 'moeder'), plaatsen, data en nummers verdwijnen.
@@ -117,8 +142,9 @@ def summary(options: Options, youth_id: int, output: Path | None, method: str | 
     client = anonymiser_client()
     try:
         client.warm_up(_loading_note)
-        made = make_summary(case, client, method=chosen, words=words, content=content, today=today, scope=scope,
-                            alias=alias)
+        made = make_summary(
+            case, client, method=chosen, words=words, content=content, today=today, scope=scope, alias=alias
+        )
     except SummaryError as error:
         raise CoachError(str(error), EXIT_USAGE) from None
     except AnonymiserError as error:
@@ -131,12 +157,19 @@ def summary(options: Options, youth_id: int, output: Path | None, method: str | 
     try:
         write_summary(made, output)
     except OSError as error:
-        raise CoachError(f"Kan {output} niet schrijven: {error.strerror}. Kies een andere map of bestandsnaam.") from None
+        raise CoachError(
+            f"Kan {output} niet schrijven: {error.strerror}. Kies een andere map of bestandsnaam."
+        ) from None
 
 
 @click.command(cls=DutchCommand)
-@click.option("--case", "youth_id", type=PositiveInt("jongerennummer"), metavar="ID",
-              help="Noem mensen en plaatsen die in dit dossier staan bij hun rol (moeder, jobcoach, ...).")
+@click.option(
+    "--case",
+    "youth_id",
+    type=PositiveInt("jongerennummer"),
+    metavar="ID",
+    help="Noem mensen en plaatsen die in dit dossier staan bij hun rol (moeder, jobcoach, ...).",
+)
 @click.pass_obj
 def anonymise(options: Options, youth_id: int | None) -> None:
     """Anonimiseer de tekst op standaardinvoer; de tekst zonder namen komt op standaarduitvoer.
@@ -151,7 +184,9 @@ def anonymise(options: Options, youth_id: int | None) -> None:
     try:
         text = stream.read().decode("utf-8-sig") if stream is not None else sys.stdin.read()
     except UnicodeDecodeError:
-        raise CoachError("De invoer is geen UTF-8-tekst. Sla hem op als UTF-8 en probeer het opnieuw.", EXIT_USAGE) from None
+        raise CoachError(
+            "De invoer is geen UTF-8-tekst. Sla hem op als UTF-8 en probeer het opnieuw.", EXIT_USAGE
+        ) from None
     if not text.strip():
         click.echo(text, nl=False)
         return

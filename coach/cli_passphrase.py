@@ -43,7 +43,9 @@ def ask_new_passphrase(label: str = "Nieuw wachtwoord") -> str:
             raise CoachError(f"{NEW_ENV}: {problem}", EXIT_USAGE)
         return scripted
     if not interactive():
-        raise CoachError(f"Geef het nieuwe wachtwoord via {NEW_ENV}, of start dit commando in een terminal.", EXIT_USAGE)
+        raise CoachError(
+            f"Geef het nieuwe wachtwoord via {NEW_ENV}, of start dit commando in een terminal.", EXIT_USAGE
+        )
     for _ in range(TRIES):
         first = ask_hidden(label)
         problem = passphrase_problem(first) or confirmation_problem(first, ask_hidden("Typ het nog een keer"))
@@ -92,9 +94,13 @@ def open_for_cli(db_path: Path):
     try:
         return open_db(db_path, passphrase=passphrase)
     except PassphraseNeeded:
-        raise CoachError(f"De database {db_path} is versleuteld. Geef het wachtwoord via {ENV}, of start coach in een terminal.") from None
+        raise CoachError(
+            f"De database {db_path} is versleuteld. Geef het wachtwoord via {ENV}, of start coach in een terminal."
+        ) from None
     except WrongPassphrase:
-        raise CoachError(f"Het wachtwoord in {ENV} klopt niet. Er is niets veranderd; controleer het en probeer opnieuw.") from None
+        raise CoachError(
+            f"Het wachtwoord in {ENV} klopt niet. Er is niets veranderd; controleer het en probeer opnieuw."
+        ) from None
     except StoreError as error:
         raise CoachError(with_restore_hint(str(error), db_path, error.offer_restore)) from None
 
@@ -111,7 +117,9 @@ def _ask_until_open(db_path: Path):
                 click.echo(str(error), err=True)
         except StoreError as error:
             raise CoachError(with_restore_hint(str(error), db_path, error.offer_restore)) from None
-    raise CoachError("Drie keer een verkeerd wachtwoord. Er is niets veranderd. Probeer het later opnieuw.", EXIT_FAILED)
+    raise CoachError(
+        "Drie keer een verkeerd wachtwoord. Er is niets veranderd. Probeer het later opnieuw.", EXIT_FAILED
+    )
 
 
 def with_restore_hint(message: str, db_path: Path, offer: bool) -> str:
@@ -153,7 +161,9 @@ def tui_open(db_path: Path, *, demo: bool) -> tuple[Connection | None, str | Non
     try:
         connection = open_connection(db_path, passphrase=passphrase)
     except WrongPassphrase:
-        raise CoachError(f"Het wachtwoord in {ENV} klopt niet. Er is niets veranderd; controleer het en probeer opnieuw.") from None
+        raise CoachError(
+            f"Het wachtwoord in {ENV} klopt niet. Er is niets veranderd; controleer het en probeer opnieuw."
+        ) from None
     except StoreError as error:
         raise CoachError(with_restore_hint(str(error), db_path, error.offer_restore)) from None
     return connection, passphrase

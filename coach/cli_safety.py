@@ -5,18 +5,17 @@ from __future__ import annotations
 import json
 import os
 import unicodedata
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 import click
 from rich.table import Table
 
-from coach import paths
+from coach import cli_passphrase, paths
 from coach.cli_common import EXIT_USAGE, CoachError, Options, console, open_or_fail, today_or_fail
 from coach.cli_format import DutchCommand, PositiveInt
-from coach import cli_passphrase
 from coach.cli_passphrase import ENV
 
 
@@ -98,18 +97,25 @@ def restore(options: Options, file: Path, yes: bool) -> None:
 
     db_path = _db_path(options)
     if not file.is_file():
-        raise CoachError(f"Het bestand {file} bestaat niet. Kijk welke back-ups er zijn in de map 'backups' naast je database.")
+        raise CoachError(
+            f"Het bestand {file} bestaat niet. Kijk welke back-ups er zijn in de map 'backups' naast je database."
+        )
     passphrase = _backup_passphrase(file)
     try:
         count = check_backup(file, passphrase)
     except StoreError as error:
         raise CoachError(str(error)) from None
     made = datetime.fromtimestamp(file.stat().st_mtime)
-    click.echo(f"Back-up {file.name}: gaaf, {count} {'jongere' if count == 1 else 'jongeren'}, gemaakt op {made:%d-%m-%Y %H:%M}.", err=True)
+    click.echo(
+        f"Back-up {file.name}: gaaf, {count} {'jongere' if count == 1 else 'jongeren'}, gemaakt op {made:%d-%m-%Y %H:%M}.",
+        err=True,
+    )
     if not yes:
         if not cli_passphrase.interactive():
             raise CoachError("Terugzetten vervangt je huidige database. Bevestig met --ja.", EXIT_USAGE)
-        if not click.confirm("Dit vervangt je huidige database (die blijft bewaard onder een andere naam). Doorgaan?", err=True):
+        if not click.confirm(
+            "Dit vervangt je huidige database (die blijft bewaard onder een andere naam). Doorgaan?", err=True
+        ):
             raise CoachError("Niets veranderd.")
     try:
         kept = restore_backup(db_path, file, passphrase, now=datetime.now())
@@ -151,14 +157,23 @@ def erase(options: Options, youth_id: int, typed: str | None) -> None:
         try:
             preview = erase_preview(db, youth_id)
             if preview is None:
-                raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
+                raise CoachError(
+                    f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn."
+                )
             parts = [f"{count} {record_label(table, count)}" for table, count in preview.counts.items()]
-            click.echo(f"Je gaat alles over {preview.name} (nr {youth_id}) voorgoed wissen"
-                       + (f": {', '.join(parts)}." if parts else "."), err=True)
+            click.echo(
+                f"Je gaat alles over {preview.name} (nr {youth_id}) voorgoed wissen"
+                + (f": {', '.join(parts)}." if parts else "."),
+                err=True,
+            )
             if typed is None:
                 if not cli_passphrase.interactive():
-                    raise CoachError("Bevestig met --bevestig \"NAAM\" (de naam van de jongere). Er is niets gewist.", EXIT_USAGE)
-                typed = click.prompt(f"Typ de naam '{preview.name}' om te bevestigen", default="", show_default=False, err=True)
+                    raise CoachError(
+                        'Bevestig met --bevestig "NAAM" (de naam van de jongere). Er is niets gewist.', EXIT_USAGE
+                    )
+                typed = click.prompt(
+                    f"Typ de naam '{preview.name}' om te bevestigen", default="", show_default=False, err=True
+                )
             if not _same_name(typed, preview.name):
                 raise CoachError(f"De naam klopt niet (verwacht: {preview.name}). Er is niets gewist.", EXIT_USAGE)
             erase_youth(db, youth_id)
@@ -167,13 +182,20 @@ def erase(options: Options, youth_id: int, typed: str | None) -> None:
         finally:
             db.close()
     click.echo(f"{preview.name} (nr {youth_id}) is gewist.")
-    click.echo("Automatische back-ups van de afgelopen dagen bevatten het dossier nog; die verdwijnen vanzelf. "
-               "Gooi zelfgemaakte back-ups (coach backup) van vóór vandaag zelf weg.")
+    click.echo(
+        "Automatische back-ups van de afgelopen dagen bevatten het dossier nog; die verdwijnen vanzelf. "
+        "Gooi zelfgemaakte back-ups (coach backup) van vóór vandaag zelf weg."
+    )
 
 
 @click.command(cls=DutchCommand)
-@click.option("--maanden", "months", type=PositiveInt("aantal maanden"), metavar="N",
-              help="De bewaartermijn in maanden (standaard uit de instellingen: 24).")
+@click.option(
+    "--maanden",
+    "months",
+    type=PositiveInt("aantal maanden"),
+    metavar="N",
+    help="De bewaartermijn in maanden (standaard uit de instellingen: 24).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
 @click.pass_obj
 def retention(options: Options, months: int | None, as_json: bool) -> None:
@@ -192,8 +214,15 @@ def retention(options: Options, months: int | None, as_json: bool) -> None:
     db = open_or_fail(_db_path(options))
     cases = closed_before(db, cutoff)
     if as_json:
-        rows = [{"id": case.id, "name": case.name, "closed_on": case.closed_on.isoformat(),
-                 "days_closed": (today - case.closed_on).days} for case in cases]
+        rows = [
+            {
+                "id": case.id,
+                "name": case.name,
+                "closed_on": case.closed_on.isoformat(),
+                "days_closed": (today - case.closed_on).days,
+            }
+            for case in cases
+        ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not cases:
@@ -205,8 +234,10 @@ def retention(options: Options, months: int | None, as_json: bool) -> None:
     for case in cases:
         table.add_row(str(case.id), case.name, f"{case.closed_on:%d-%m-%Y}", str((today - case.closed_on).days))
     console().print(table)
-    click.echo(f"{len(cases)} {'dossier is' if len(cases) == 1 else 'dossiers zijn'} langer dan {months} maanden afgesloten. "
-               "Bekijk ze en wis wat weg mag met 'coach erase ID'.")
+    click.echo(
+        f"{len(cases)} {'dossier is' if len(cases) == 1 else 'dossiers zijn'} langer dan {months} maanden afgesloten. "
+        "Bekijk ze en wis wat weg mag met 'coach erase ID'."
+    )
 
 
 @click.command(cls=DutchCommand, name="passphrase")
@@ -233,6 +264,8 @@ def passphrase_(options: Options) -> None:
         except StoreError as error:
             raise CoachError(str(error)) from None
     click.echo("Het wachtwoord is veranderd." if current else "De database is nu versleuteld met je wachtwoord.")
-    click.echo("Back-ups van vóór nu houden het oude wachtwoord." if current else
-               "Back-ups van vóór nu zijn nog onversleuteld: gooi ze weg zodra er een nieuwe is.")
-
+    click.echo(
+        "Back-ups van vóór nu houden het oude wachtwoord."
+        if current
+        else "Back-ups van vóór nu zijn nog onversleuteld: gooi ze weg zodra er een nieuwe is."
+    )

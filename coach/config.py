@@ -60,7 +60,9 @@ def load_config(path: Path | None = None) -> Config:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"Kan de instellingen in {path} niet lezen ({error}).") from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: {error}. Verbeter het bestand of haal het weg om de standaard te gebruiken.") from None
+        raise ConfigError(
+            f"{path}: {error}. Verbeter het bestand of haal het weg om de standaard te gebruiken."
+        ) from None
     known = {field.name: field for field in fields(Config)}
     values = {}
     for key, value in data.items():
@@ -69,19 +71,28 @@ def load_config(path: Path | None = None) -> Config:
         if key in _LIMITS:
             smallest, what = _LIMITS[key]
             wanted = float if known[key].type in (float, "float") else int
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < smallest or (wanted is int and value != int(value)):
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or value < smallest
+                or (wanted is int and value != int(value))
+            ):
                 raise ConfigError(f"{path}: {key} = {value!r} klopt niet; geef {what}.")
             value = wanted(value)
         elif key == "intervision_method":
             # Which keys exist is up to prompts/intervision.toml; the summary checks it against that.
             if not isinstance(value, str) or not value.strip():
-                raise ConfigError(f'{path}: intervision_method = {value!r} klopt niet; geef een methode, zoals "incident" of "roddel".')
+                raise ConfigError(
+                    f'{path}: intervision_method = {value!r} klopt niet; geef een methode, zoals "incident" of "roddel".'
+                )
             value = value.strip().lower()
         elif key == "contactritme":
             value = _contact_rhythm(path, value)
         elif key == "prompts":
             if not isinstance(value, str) or not value.strip():
-                raise ConfigError(f"{path}: prompts = {value!r} klopt niet; geef het pad van een map tussen aanhalingstekens.")
+                raise ConfigError(
+                    f"{path}: prompts = {value!r} klopt niet; geef het pad van een map tussen aanhalingstekens."
+                )
             # A relative folder is read from where the settings file is.
             value = (path.parent / Path(value).expanduser()).resolve()
         values[key] = value
@@ -91,10 +102,14 @@ def load_config(path: Path | None = None) -> Config:
 def _contact_rhythm(path: Path, table: object) -> dict[str, int]:
     phases = ", ".join(DEFAULT_INTERVALS)
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [contactritme] moet een tabel zijn, met per fase een aantal dagen (fasen: {phases}).")
+        raise ConfigError(
+            f"{path}: [contactritme] moet een tabel zijn, met per fase een aantal dagen (fasen: {phases})."
+        )
     for phase, days in table.items():
         if phase not in DEFAULT_INTERVALS:
             raise ConfigError(f"{path}: [contactritme] kent geen fase '{phase}'; gebruik {phases}.")
         if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-            raise ConfigError(f"{path}: [contactritme] {phase} = {days!r} klopt niet; geef een heel aantal dagen (1 of meer).")
+            raise ConfigError(
+                f"{path}: [contactritme] {phase} = {days!r} klopt niet; geef een heel aantal dagen (1 of meer)."
+            )
     return dict(table)

@@ -121,7 +121,7 @@ def _sections(text: str) -> tuple[tuple[int, str, str, int, tuple[str, ...]], ..
         elif token.type == "html_block" and found:
             found[-1][3].append(token.content)
     slugs = _unique([slugify(title) for _level, title, _line, _html in found])
-    return tuple((lv, t, slug, ln, tuple(html)) for (lv, t, ln, html), slug in zip(found, slugs))
+    return tuple((lv, t, slug, ln, tuple(html)) for (lv, t, ln, html), slug in zip(found, slugs, strict=False))
 
 
 def headings(text: str) -> list[tuple[int, str, str]]:

@@ -44,25 +44,44 @@ def small_caseload() -> list[Case]:
             Assessment(date(2026, 3, 10), "werk_opleiding", score=3),
         ],
         contacts=[
-            Contact(datetime(2026, 1, 8, 15, 0), "huisbezoek", "plaatsgevonden", note="Kennismaking aan de keukentafel.\nMoeder was erbij."),
-            Contact(datetime(2026, 3, 10, 14, 0), "wandeling", "plaatsgevonden", note="Rondje park, over de stage gepraat."),
+            Contact(
+                datetime(2026, 1, 8, 15, 0),
+                "huisbezoek",
+                "plaatsgevonden",
+                note="Kennismaking aan de keukentafel.\nMoeder was erbij.",
+            ),
+            Contact(
+                datetime(2026, 3, 10, 14, 0), "wandeling", "plaatsgevonden", note="Rondje park, over de stage gepraat."
+            ),
             Contact(datetime(2026, 3, 24, 10, 0), "huisbezoek", "gepland"),
         ],
         agreements=[
-            Agreement(date(2026, 3, 10), "Stagebrief naar de kapsalon sturen", "jongere", "open", due=date(2026, 3, 20)),
+            Agreement(
+                date(2026, 3, 10), "Stagebrief naar de kapsalon sturen", "jongere", "open", due=date(2026, 3, 20)
+            ),
             Agreement(date(2026, 1, 8), "Toeslag uitzoeken", "coach", "gedaan"),
         ],
         phases=[PhaseEntry("intake", date(2026, 1, 8)), PhaseEntry("begeleiding", date(2026, 2, 1))],
     )
     daan = Case(
-        youth=Youth("Daniël", nickname="Daan", last_name="de Vries", birth_date=date(2004, 11, 20), coach="Eva",
-                    started_on=date(2025, 10, 1)),
+        youth=Youth(
+            "Daniël",
+            nickname="Daan",
+            last_name="de Vries",
+            birth_date=date(2004, 11, 20),
+            coach="Eva",
+            started_on=date(2025, 10, 1),
+        ),
         contacts=[Contact(datetime(2026, 1, 20, 11, 0), "telefoon", "plaatsgevonden", note="Kort gebeld.")],
-        agreements=[Agreement(date(2026, 1, 20), "Afspraak maken bij de huisarts", "jongere", "open", due=date(2026, 3, 1))],
+        agreements=[
+            Agreement(date(2026, 1, 20), "Afspraak maken bij de huisarts", "jongere", "open", due=date(2026, 3, 1))
+        ],
         phases=[PhaseEntry("begeleiding", date(2025, 10, 15))],
     )
     samira = Case(
-        youth=Youth("Samira", last_name="El Amrani", birth_date=date(2008, 2, 29), coach="Eva", started_on=date(2026, 2, 20)),
+        youth=Youth(
+            "Samira", last_name="El Amrani", birth_date=date(2008, 2, 29), coach="Eva", started_on=date(2026, 2, 20)
+        ),
         contacts=[
             Contact(datetime(2026, 3, 3, 16, 0), "kantoor", "plaatsgevonden"),
             Contact(datetime(2026, 3, 17, 10, 0), "huisbezoek", "gepland"),

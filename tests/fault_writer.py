@@ -17,9 +17,10 @@ import sys
 import time
 from itertools import count
 
+from factories import sample_case
+
 from coach.store.cases import insert_cases
 from coach.store.db import open_db
-from factories import sample_case
 
 
 def write_forever(path: str, passphrase: str | None, out: int) -> None:
@@ -30,7 +31,10 @@ def write_forever(path: str, passphrase: str | None, out: int) -> None:
         with db.atomic():
             [youth_id] = insert_cases(db, [sample_case(f"K{n}")])
             # an edit too: it writes a revision, the search index and the audit trail
-            db.execute("UPDATE contacts SET note = ? WHERE youth_id = ? AND note IS NOT NULL", [f"bijgewerkt {youth_id}", youth_id])
+            db.execute(
+                "UPDATE contacts SET note = ? WHERE youth_id = ? AND note IS NOT NULL",
+                [f"bijgewerkt {youth_id}", youth_id],
+            )
         os.write(out, f"{youth_id}\n".encode())  # acknowledged
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from factories import sample_case
+
 from coach.cli import run
 from coach.store.cases import insert_cases
 from coach.store.db import open_db
-from factories import sample_case
 
 PASSPHRASE = "paarse fiets om 8"
 # A name that occurs nowhere else, to search the bytes on disk for.

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import sample_case
 
 from coach.domain.agreements import OwnShare, own_share, own_share_by_month, own_share_trend
 from coach.domain.model import Agreement
@@ -24,7 +25,6 @@ from coach.tui.screens.confirm import Confirm
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.agreement_list import AgreementItem, AgreementList
 from coach.tui.widgets.agreement_share import AgreementShare
-from factories import sample_case
 
 TODAY = date(2026, 3, 14)
 
@@ -74,8 +74,13 @@ def test_own_share_by_month_includes_empty_months_and_crosses_the_year():
 
 
 def test_trend_compares_the_later_months_with_the_earlier_ones():
-    growing = [made(date(2025, 10, 1), "coach"), made(date(2025, 11, 1), "coach"), made(date(2025, 11, 2), "jongere"),
-               made(date(2026, 2, 1), "jongere"), made(date(2026, 3, 1), "jongere")]
+    growing = [
+        made(date(2025, 10, 1), "coach"),
+        made(date(2025, 11, 1), "coach"),
+        made(date(2025, 11, 2), "jongere"),
+        made(date(2026, 2, 1), "jongere"),
+        made(date(2026, 3, 1), "jongere"),
+    ]
     assert own_share_trend(own_share_by_month(growing, TODAY)) == "groeit"
     falling = [made(date(2025, 10, 1), "jongere"), made(date(2026, 3, 1), "coach")]
     assert own_share_trend(own_share_by_month(falling, TODAY)) == "daalt"
@@ -116,7 +121,12 @@ def test_bad_status_or_unknown_agreement_changes_nothing(db):
 def test_add_agreement_checks_text_and_owner(db):
     new_id = add_agreement(db, 1, "  Huisarts bellen  ", "jongere", TODAY, due=date(2026, 3, 20))
     stored = [a for a in agreements_of(db, 1) if a.id == new_id][0]
-    assert (stored.text, stored.owner, stored.due, stored.status) == ("Huisarts bellen", "jongere", date(2026, 3, 20), "open")
+    assert (stored.text, stored.owner, stored.due, stored.status) == (
+        "Huisarts bellen",
+        "jongere",
+        date(2026, 3, 20),
+        "open",
+    )
     count = len(agreements_of(db, 1))
     with pytest.raises(AgreementError, match="zonder tekst"):
         add_agreement(db, 1, "  ", "jongere", TODAY)

@@ -19,6 +19,7 @@ REFERENCE = date(2026, 3, 20)
 
 def fake_engine(*pieces: tuple[str, str, str]):
     """An engine that reports every occurrence of each (text, label, kind), as deduce would."""
+
     def spans(text: str) -> list[Span]:
         out = []
         for piece, label, kind in pieces:
@@ -27,6 +28,7 @@ def fake_engine(*pieces: tuple[str, str, str]):
                 out.append(Span(start, start + len(piece), label, kind, "deduce"))
                 start = text.find(piece, start + 1)
         return out
+
     return spans
 
 
@@ -35,9 +37,10 @@ def person(name: str) -> tuple[str, str, str]:
     return name, "[persoon]", "person"
 
 
-CASE = Case(Youth("Sanne", last_name="Visser", started_on=date(2026, 1, 5)),
-            network=[NetworkPerson("Karim", "jobcoach", "professioneel"),
-                     NetworkPerson("Marja", "moeder", "informeel")])
+CASE = Case(
+    Youth("Sanne", last_name="Visser", started_on=date(2026, 1, 5)),
+    network=[NetworkPerson("Karim", "jobcoach", "professioneel"), NetworkPerson("Marja", "moeder", "informeel")],
+)
 
 
 def run(text: str, *pieces: tuple[str, str, str], case: Case | None = CASE) -> Result:
@@ -48,8 +51,10 @@ def run(text: str, *pieces: tuple[str, str, str], case: Case | None = CASE) -> R
 def test_same_unknown_person_same_label() -> None:
     text = "Sanne heeft een vriend, Daan de Vries. Later kwam Daan alleen, en ook Priscilla. Daans moeder belde."
     result = run(text, person("Daan de Vries"), person("Daan"), person("Priscilla"), person("Daans"))
-    assert result.text == ("De jongere heeft een vriend, [persoon 1]. Later kwam [persoon 1] alleen, en ook "
-                           "[persoon 2]. [persoon 1] moeder belde.")
+    assert result.text == (
+        "De jongere heeft een vriend, [persoon 1]. Later kwam [persoon 1] alleen, en ook "
+        "[persoon 2]. [persoon 1] moeder belde."
+    )
 
 
 def test_people_linking() -> None:
@@ -76,8 +81,12 @@ def test_role_words_swallowed_by_deduce_stay() -> None:
 
 def test_deduce_name_running_into_an_address_is_cut() -> None:
     text = "Huisbezoek bij Sanne Visser aan de Molenstraat 12a. Mevrouw Jansen van Lentis belde."
-    result = run(text, person("Sanne Visser aan de Molenstraat"), person("Jansen van Lentis"),
-                 ("Lentis", "[instelling]", "institution"))
+    result = run(
+        text,
+        person("Sanne Visser aan de Molenstraat"),
+        person("Jansen van Lentis"),
+        ("Lentis", "[instelling]", "institution"),
+    )
     assert result.text == "Huisbezoek bij de jongere aan de [adres]. Mevrouw [persoon 1] van [instelling] belde."
 
 
@@ -102,8 +111,8 @@ def test_replacements_point_into_both_texts() -> None:
     result = run(text)
     assert [r.original for r in result.replacements] == ["Sanne", "06-12345678", "14-03-2026"]
     for item in result.replacements:
-        assert text[item.start:item.end] == item.original
-        assert result.text[item.out_start:item.out_end].lower().startswith(item.label.lower())
+        assert text[item.start : item.end] == item.original
+        assert result.text[item.out_start : item.out_end].lower().startswith(item.label.lower())
     assert {r.source for r in result.replacements} == {"case", "pattern"}
 
 
@@ -123,29 +132,31 @@ def test_result_round_trip_and_hide() -> None:
 
 def test_anonymise_many_numbers_people_across_parts() -> None:
     anonymiser = Anonymiser(fake_engine(person("Daan"), person("Priscilla")))
-    first, second = anonymiser.anonymise_many(["Daan en Priscilla.", "Toen Priscilla."], CASE,
-                                              reference_date=REFERENCE)
+    first, second = anonymiser.anonymise_many(["Daan en Priscilla.", "Toen Priscilla."], CASE, reference_date=REFERENCE)
     assert first.text == "[persoon 1] en [persoon 2]."
     assert second.text == "Toen [persoon 2]."
 
 
 def test_context_whitelisted_names() -> None:
     text = "Ze zag Ilias, Tia en Dex. Ben je er? Met Ben en Lot gesproken. Lot belde."
-    assert [text[s.start:s.end] for s in whitelisted_names(text)] == ["Ilias", "Tia", "Dex", "Ben", "Lot", "Lot"]
+    assert [text[s.start : s.end] for s in whitelisted_names(text)] == ["Ilias", "Tia", "Dex", "Ben", "Lot", "Lot"]
 
 
 def test_context_role_names_and_towns_and_streets() -> None:
     text = "Broer Bilal en docent Nederlands, buurvrouw De Graaf. In Leiden, naar Haren. Leiden is mooi."
-    assert [text[s.start:s.end] for s in role_names(text)] == ["Bilal", "De Graaf"]
-    assert [text[s.start:s.end] for s in word_towns(text)] == ["Leiden", "Haren"]
+    assert [text[s.start : s.end] for s in role_names(text)] == ["Bilal", "De Graaf"]
+    assert [text[s.start : s.end] for s in word_towns(text)] == ["Leiden", "Haren"]
     text = "Ze woont op de Dorpsstraat, eerder Burgemeester Visserlaan 3 en aan de kerkstraat 4b. Dorpsstraat is lang."
-    assert [text[s.start:s.end] for s in streets(text)] == ["Dorpsstraat", "Burgemeester Visserlaan 3",
-                                                           "kerkstraat 4b"]
+    assert [text[s.start : s.end] for s in streets(text)] == [
+        "Dorpsstraat",
+        "Burgemeester Visserlaan 3",
+        "kerkstraat 4b",
+    ]
 
 
 def test_safety_net() -> None:
     text = "Ze werkt bij Pizzeria Napoli en via het UWV, de KvK-inschrijving en WhatsApp. Vandaag Nederlands."
-    assert [text[s.start:s.end] for s in safety_net(text)] == ["Pizzeria Napoli"]
+    assert [text[s.start : s.end] for s in safety_net(text)] == ["Pizzeria Napoli"]
 
 
 def test_sentence_start() -> None:

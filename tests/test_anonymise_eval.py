@@ -57,7 +57,7 @@ def parse(raw: dict) -> Note:
     keep: list[tuple[int, int]] = []
     pos = last = 0
     for match in _MARK.finditer(source):
-        parts.append(source[last:match.start()])
+        parts.append(source[last : match.start()])
         pos += match.start() - last
         body = match[1] if match[1] is not None else match[3]
         if match[1] is not None:
@@ -79,8 +79,9 @@ def load_notes() -> list[Note]:
 
 def covered(note: Note, start: int, end: int) -> bool:
     """True when every letter and digit in start..end lies inside a replacement."""
-    return all(any(r.start <= i < r.end for r in note.result.replacements)
-               for i in range(start, end) if note.text[i].isalnum())
+    return all(
+        any(r.start <= i < r.end for r in note.result.replacements) for i in range(start, end) if note.text[i].isalnum()
+    )
 
 
 def word_kept(note: Note, start: int, end: int) -> bool:
@@ -99,8 +100,9 @@ def evaluated(anonymiser_client: AnonymiserClient) -> dict:
     load = time.monotonic() - started
     notes = load_notes()
     for note in notes:
-        note.result = anonymiser_client.anonymise(note.text, case_from_dict(note.case),
-                                                  reference_date=note.reference_date)
+        note.result = anonymiser_client.anonymise(
+            note.text, case_from_dict(note.case), reference_date=note.reference_date
+        )
     return {"notes": notes, "stages": stages, "load": load}
 
 
@@ -108,8 +110,25 @@ def test_the_set_is_big_and_varied() -> None:
     notes = load_notes()
     assert len(notes) >= 25
     labels = {g.label for n in notes for g in n.gold}
-    assert {"jongere", "netwerk", "persoon", "plaats", "adres", "postcode", "telefoon", "email", "datum",
-            "geboortedatum", "bsn", "iban", "kenteken", "url", "school", "werkgever", "instelling"} <= labels
+    assert {
+        "jongere",
+        "netwerk",
+        "persoon",
+        "plaats",
+        "adres",
+        "postcode",
+        "telefoon",
+        "email",
+        "datum",
+        "geboortedatum",
+        "bsn",
+        "iban",
+        "kenteken",
+        "url",
+        "school",
+        "werkgever",
+        "instelling",
+    } <= labels
     assert sum(len(n.keep) for n in notes) >= 15
 
 
@@ -119,14 +138,18 @@ def test_progress_was_reported(evaluated: dict) -> None:
 
 
 def test_every_known_name_is_replaced(evaluated: dict) -> None:
-    misses = [(n.id, n.text[g.start:g.end]) for n in evaluated["notes"] for g in n.gold
-              if g.known and not covered(n, g.start, g.end)]
+    misses = [
+        (n.id, n.text[g.start : g.end])
+        for n in evaluated["notes"]
+        for g in n.gold
+        if g.known and not covered(n, g.start, g.end)
+    ]
     assert misses == []
 
 
 def test_recall_of_identifying_spans(evaluated: dict) -> None:
     spans = [(n, g) for n in evaluated["notes"] for g in n.gold]
-    misses = [(n.id, n.text[g.start:g.end], g.label) for n, g in spans if not covered(n, g.start, g.end)]
+    misses = [(n.id, n.text[g.start : g.end], g.label) for n, g in spans if not covered(n, g.start, g.end)]
     recall = 1 - len(misses) / len(spans)
     assert recall >= 0.99, f"recall {recall:.3f}; missed {misses}"
 
@@ -181,7 +204,7 @@ def test_same_person_same_label(evaluated: dict) -> None:
         for gold in note.gold:
             if gold.label != "persoon":
                 continue
-            key = re.findall(r"\w+", note.text[gold.start:gold.end])[0].lower()
+            key = re.findall(r"\w+", note.text[gold.start : gold.end])[0].lower()
             hits = {r.label for r in note.result.replacements if r.start <= gold.start < r.end}
             labels.setdefault(key, set()).update(hits)
         assert all(len(found) == 1 for found in labels.values()), (note.id, labels)
@@ -191,9 +214,11 @@ def test_readable_output(evaluated: dict) -> None:
     by_id = {n.id: n.result.text for n in evaluated["notes"]}
     assert by_id["n18-onbekenden"].startswith(
         "De jongere heeft een nieuwe vriend, [persoon 1]. Moeder vertrouwt hem niet.\n"
-        "Volgens de jongere is [persoon 1] juist degene")
-    assert "Overdracht tussen de jobcoaches: jobcoach 1 stopt, jobcoach 2 neemt het over." \
-        in by_id["n23-twee-jobcoaches"]
+        "Volgens de jongere is [persoon 1] juist degene"
+    )
+    assert (
+        "Overdracht tussen de jobcoaches: jobcoach 1 stopt, jobcoach 2 neemt het over." in by_id["n23-twee-jobcoaches"]
+    )
 
 
 @pytest.mark.deduce_idle

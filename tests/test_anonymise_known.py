@@ -57,48 +57,66 @@ def test_alias_for_the_young_person() -> None:
     assert replaced("Sanne belde.", table) == "Lisa belde."
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Sanne belde.", "De jongere belde."),
-    ("gesproken met sanne vandaag", "gesproken met de jongere vandaag"),
-    ("Sanne's kamer en Sannes fiets", "De jongere's kamer en de jongere's fiets"),
-    ("SANNE was er", "De jongere was er"),
-    ("het Sanne-dossier", "het de jongere-dossier"),
-    ("Sanne Visser en Marja", "De jongere en moeder"),
-    ("haar moeder Marja belde", "haar moeder belde"),
-    ("De jobcoach, Karim, belde", "De jobcoach 1 belde"),
-    ("mevrouw Visser belde", "mevrouw [achternaam] belde"),
-    ("bel 06 1111 2222 of e.dehaas@werk.nl", "bel [telefoon] of [e-mail]"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sanne belde.", "De jongere belde."),
+        ("gesproken met sanne vandaag", "gesproken met de jongere vandaag"),
+        ("Sanne's kamer en Sannes fiets", "De jongere's kamer en de jongere's fiets"),
+        ("SANNE was er", "De jongere was er"),
+        ("het Sanne-dossier", "het de jongere-dossier"),
+        ("Sanne Visser en Marja", "De jongere en moeder"),
+        ("haar moeder Marja belde", "haar moeder belde"),
+        ("De jobcoach, Karim, belde", "De jobcoach 1 belde"),
+        ("mevrouw Visser belde", "mevrouw [achternaam] belde"),
+        ("bel 06 1111 2222 of e.dehaas@werk.nl", "bel [telefoon] of [e-mail]"),
+    ],
+)
 def test_find_known_names(text: str, expected: str) -> None:
     assert replaced(text, build_known(case_of())) == expected
 
 
 def test_accents_folded() -> None:
     table = build_known(Case(Youth("Daniël", nickname="Daan", last_name="de Vries")))
-    assert replaced("daniel en Daniël en Daan de Vries en daans fiets", table) == \
-        "De jongere en de jongere en de jongere en de jongere's fiets"
+    assert (
+        replaced("daniel en Daniël en Daan de Vries en daans fiets", table)
+        == "De jongere en de jongere en de jongere en de jongere's fiets"
+    )
 
 
 def test_address_school_employer() -> None:
-    case = Case(Youth("Bas", last_name="Meijer", address=Address("Molenstraat 12a", "8011 AB", "Zwolle"),
-                      school="ROC Mondriaan", employer="Bakkerij Van Dam"))
-    text = "Bas woont op de Molenstraat 12a (8011ab) in Zwolle-Zuid, de molenstraat is rustig. Hij zit op Mondriaan " \
-           "en werkt bij Bakkerij Van Dam."
+    case = Case(
+        Youth(
+            "Bas",
+            last_name="Meijer",
+            address=Address("Molenstraat 12a", "8011 AB", "Zwolle"),
+            school="ROC Mondriaan",
+            employer="Bakkerij Van Dam",
+        )
+    )
+    text = (
+        "Bas woont op de Molenstraat 12a (8011ab) in Zwolle-Zuid, de molenstraat is rustig. Hij zit op Mondriaan "
+        "en werkt bij Bakkerij Van Dam."
+    )
     assert replaced(text, build_known(case)) == (
         "De jongere woont op de [adres] ([postcode]) in [woonplaats]-Zuid, de [adres] is rustig. Hij zit op [school] "
-        "en werkt bij [werkgever].")
+        "en werkt bij [werkgever]."
+    )
 
 
-@pytest.mark.parametrize(("name", "text", "expected"), [
-    ("Hoop", "ik hoop dat Hoop komt", "ik hoop dat de jongere komt"),
-    ("Hoop", "er is weinig hoop, zegt hoop zelf", "er is weinig hoop, zegt de jongere zelf"),
-    ("Storm", "na de storm belde storm", "na de storm belde de jongere"),
-    ("Roos", "een roos voor roos", "een roos voor de jongere"),
-    ("Ben", "ik ben blij dat ben er is", "ik ben blij dat de jongere er is"),
-    ("Ben", "Ben je er morgen? Ben zei ja.", "Ben je er morgen? De jongere zei ja."),
-    ("Mei", "op 14 mei zag ik mei", "op 14 mei zag ik de jongere"),
-    ("Lot", "haar eigen lot, en lot zelf", "haar eigen lot, en de jongere zelf"),
-])
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("Hoop", "ik hoop dat Hoop komt", "ik hoop dat de jongere komt"),
+        ("Hoop", "er is weinig hoop, zegt hoop zelf", "er is weinig hoop, zegt de jongere zelf"),
+        ("Storm", "na de storm belde storm", "na de storm belde de jongere"),
+        ("Roos", "een roos voor roos", "een roos voor de jongere"),
+        ("Ben", "ik ben blij dat ben er is", "ik ben blij dat de jongere er is"),
+        ("Ben", "Ben je er morgen? Ben zei ja.", "Ben je er morgen? De jongere zei ja."),
+        ("Mei", "op 14 mei zag ik mei", "op 14 mei zag ik de jongere"),
+        ("Lot", "haar eigen lot, en lot zelf", "haar eigen lot, en de jongere zelf"),
+    ],
+)
 def test_names_that_are_words(name: str, text: str, expected: str) -> None:
     table = build_known(Case(Youth(name)))
     assert replaced(text, table) == expected
@@ -113,13 +131,17 @@ def test_ordinary_word_rules() -> None:
 
 def test_town_that_is_a_word() -> None:
     table = build_known(Case(Youth("Thijs", address=Address(city="Echt"))))
-    assert replaced("Hij woont in Echt, echt waar, en gaat naar echt.", table) == \
-        "Hij woont in [woonplaats], echt waar, en gaat naar [woonplaats]."
+    assert (
+        replaced("Hij woont in Echt, echt waar, en gaat naar echt.", table)
+        == "Hij woont in [woonplaats], echt waar, en gaat naar [woonplaats]."
+    )
 
 
 def test_two_people_with_one_relation_and_one_first_name() -> None:
-    case = Case(Youth("Mo"), network=[NetworkPerson("Ali", "broer", "informeel"),
-                                      NetworkPerson("Ali Demir", "oom", "informeel")])
+    case = Case(
+        Youth("Mo"),
+        network=[NetworkPerson("Ali", "broer", "informeel"), NetworkPerson("Ali Demir", "oom", "informeel")],
+    )
     forms = labels(build_known(case))
     assert forms["Ali"] == "[naam]"
     assert forms["Ali Demir"] == "oom"

@@ -6,6 +6,7 @@ import json
 from datetime import date, datetime
 
 import pytest
+from factories import sample_case
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +15,6 @@ from coach.domain.model import AGREEMENT_STATUSES, CONTACT_MODES, CONTACT_STATUS
 from coach.store import open_db
 from coach.store.casefile import CaseFileError, case_from_dict, case_to_dict, schema, validate
 from coach.store.transfer import export_case, import_case_files
-from factories import sample_case
 
 text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 nonempty = text.filter(lambda s: len(s) > 0)
@@ -25,37 +25,58 @@ scores = st.integers(1, 5)
 youths = st.fixed_dictionaries(
     {"first_name": nonempty},
     optional={
-        "ref": text, "last_name": text, "nickname": text, "birth_date": dates, "phone": text, "email": text,
+        "ref": text,
+        "last_name": text,
+        "nickname": text,
+        "birth_date": dates,
+        "phone": text,
+        "email": text,
         "address": st.fixed_dictionaries({}, optional={"street": text, "postcode": text, "city": text}),
-        "school": text, "employer": text, "coach": text, "started_on": dates,
+        "school": text,
+        "employer": text,
+        "coach": text,
+        "started_on": dates,
     },
 )
 network = st.fixed_dictionaries(
     {"name": nonempty, "relation": nonempty, "kind": st.sampled_from(["informeel", "professioneel"])},
     optional={"organisation": text, "phone": text, "email": text, "note": text},
 )
-warm = st.fixed_dictionaries({"kind": st.sampled_from(WARM_KINDS), "text": nonempty},
-                             optional={"own_words": st.booleans(), "recorded_on": dates})
+warm = st.fixed_dictionaries(
+    {"kind": st.sampled_from(WARM_KINDS), "text": nonempty}, optional={"own_words": st.booleans(), "recorded_on": dates}
+)
 assessment = st.fixed_dictionaries(
     {"date": dates, "domain": st.sampled_from(DOMAIN_KEYS)},
     optional={"score": scores, "youth_score": scores, "going_well": text, "concerns": text, "wish": text},
 )
 contact = st.fixed_dictionaries(
     {"at": moments, "mode": st.sampled_from(CONTACT_MODES), "status": st.sampled_from(CONTACT_STATUSES)},
-    optional={"duration_min": st.integers(0, 1440), "initiated_by": st.sampled_from(["coach", "jongere", "netwerk"]),
-              "coach": text, "note": text},
+    optional={
+        "duration_min": st.integers(0, 1440),
+        "initiated_by": st.sampled_from(["coach", "jongere", "netwerk"]),
+        "coach": text,
+        "note": text,
+    },
 )
 agreement = st.fixed_dictionaries(
-    {"made_on": dates, "text": nonempty, "owner": st.sampled_from(OWNERS), "status": st.sampled_from(AGREEMENT_STATUSES)},
+    {
+        "made_on": dates,
+        "text": nonempty,
+        "owner": st.sampled_from(OWNERS),
+        "status": st.sampled_from(AGREEMENT_STATUSES),
+    },
     optional={"due": dates},
 )
 phase = st.fixed_dictionaries({"phase": st.sampled_from(PHASES), "since": dates}, optional={"note": text})
 cases = st.fixed_dictionaries(
     {"format": st.just("coach-case/1"), "youth": youths},
     optional={
-        "network": st.lists(network, max_size=3), "warm_story": st.lists(warm, max_size=3),
-        "assessments": st.lists(assessment, max_size=4), "contacts": st.lists(contact, max_size=4),
-        "agreements": st.lists(agreement, max_size=3), "phases": st.lists(phase, max_size=3),
+        "network": st.lists(network, max_size=3),
+        "warm_story": st.lists(warm, max_size=3),
+        "assessments": st.lists(assessment, max_size=4),
+        "contacts": st.lists(contact, max_size=4),
+        "agreements": st.lists(agreement, max_size=3),
+        "phases": st.lists(phase, max_size=3),
         "intervision_question": text,
     },
 )
@@ -148,7 +169,9 @@ def test_unknown_domain(tmp_path):
     data = good_case()
     data["assessments"][0]["domain"] = "geld"
     [message] = problems_of(tmp_path, data)
-    assert message.endswith('$.assessments[0].domain: onbekend leefgebied "geld"; kies uit: ' + ", ".join(DOMAIN_KEYS) + ".")
+    assert message.endswith(
+        '$.assessments[0].domain: onbekend leefgebied "geld"; kies uit: ' + ", ".join(DOMAIN_KEYS) + "."
+    )
 
 
 @pytest.mark.parametrize("where", ["date", "birth_date", "at"])
@@ -176,7 +199,9 @@ def test_a_moment_needs_a_time(tmp_path):
 
 
 def test_wrong_format_and_top_level(tmp_path):
-    assert any("$.format: moet" in m for m in problems_of(tmp_path, {"format": "coach-case/2", "youth": {"first_name": "A"}}))
+    assert any(
+        "$.format: moet" in m for m in problems_of(tmp_path, {"format": "coach-case/2", "youth": {"first_name": "A"}})
+    )
     assert problems_of(tmp_path, [1, 2]) == [f"{tmp_path / 'dossier.json'}: $: moet een object ({{...}}) zijn."]
 
 

@@ -5,14 +5,22 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import small_caseload
 
 from coach.cli import run
 from coach.store.cases import insert_cases
 from coach.store.db import open_db
-from conftest import small_caseload
 
-CONTRACT_FIELDS = {"id", "name", "phase", "days_since_contact", "continuity", "next_contact", "open_agreements",
-                   "overdue_agreements"}
+CONTRACT_FIELDS = {
+    "id",
+    "name",
+    "phase",
+    "days_since_contact",
+    "continuity",
+    "next_contact",
+    "open_agreements",
+    "overdue_agreements",
+}
 
 
 @pytest.fixture
@@ -95,10 +103,13 @@ def test_table_says_how_many_and_which_filters(env, capsys) -> None:
 
 
 def test_names_with_brackets_are_printed_as_written(env, capsys) -> None:
-    from coach.domain.model import Case, PhaseEntry, Youth
     from datetime import date
 
-    insert_cases(open_db(env), [Case(Youth("Iris", last_name="[b]Kok[/b]"), phases=[PhaseEntry("intake", date(2026, 3, 1))])])
+    from coach.domain.model import Case, PhaseEntry, Youth
+
+    insert_cases(
+        open_db(env), [Case(Youth("Iris", last_name="[b]Kok[/b]"), phases=[PhaseEntry("intake", date(2026, 3, 1))])]
+    )
     code, out, _ = call(capsys, "caseload", "--zoek", "iris")
     assert code == 0 and "Iris [b]Kok[/b]" in out
 
@@ -125,7 +136,17 @@ def test_bad_values_get_a_dutch_message_and_exit_2(env, capsys, args, expected) 
 def test_help_is_dutch_and_names_every_option(capsys) -> None:
     code, out, _ = call(capsys, "caseload", "--help")
     assert code == 0 and out.startswith("Gebruik: coach caseload [OPTIES]")
-    for option in ("--fase", "--ritme", "--niet-gezien", "--nog-geen-contact", "--volgende", "--te-laat", "--zoek",
-                   "--sorteer", "--deze-week", "--json"):
+    for option in (
+        "--fase",
+        "--ritme",
+        "--niet-gezien",
+        "--nog-geen-contact",
+        "--volgende",
+        "--te-laat",
+        "--zoek",
+        "--sorteer",
+        "--deze-week",
+        "--json",
+    ):
         assert option in out
     assert "Options" not in out and "default" not in out

@@ -25,11 +25,13 @@ from coach.domain.this_week import (
     NAZORG,
     NEVER_SEEN,
     OVERDUE,
-    PLANNED as PLANNED_REASON,
     TOO_LONG,
     reasons_for,
     this_week,
     week_window,
+)
+from coach.domain.this_week import (
+    PLANNED as PLANNED_REASON,
 )
 
 MONDAY = date(2026, 3, 9)
@@ -51,8 +53,17 @@ def entry(
 ) -> CaseloadEntry:
     """A caseload entry as the store would make it, with the continuity rules applied."""
     return make_entry(
-        id=id, name=name, phase=phase, last_held=last, started_on=started, next_planned=next,
-        open_agreements=open, overdue_agreements=overdue, today=today, next_mode=mode, next_due=due,
+        id=id,
+        name=name,
+        phase=phase,
+        last_held=last,
+        started_on=started,
+        next_planned=next,
+        open_agreements=open,
+        overdue_agreements=overdue,
+        today=today,
+        next_mode=mode,
+        next_due=due,
     )
 
 
@@ -91,7 +102,14 @@ def test_sort_by_next_contact_puts_unplanned_last(desk) -> None:
 
 
 def test_sort_by_phase_follows_the_trajectory(desk) -> None:
-    assert [e.phase for e in sort_entries(desk, "fase")] == ["aanmelding", "intake", "begeleiding", "begeleiding", "afbouw", "nazorg"]
+    assert [e.phase for e in sort_entries(desk, "fase")] == [
+        "aanmelding",
+        "intake",
+        "begeleiding",
+        "begeleiding",
+        "afbouw",
+        "nazorg",
+    ]
 
 
 def test_sort_by_agreements_puts_most_overdue_first(desk) -> None:
@@ -133,12 +151,20 @@ def test_search_results_filter_and_none_means_no_search(desk) -> None:
 
 def test_describe_says_every_active_part_so_a_missing_row_has_a_reason() -> None:
     chosen = CaseloadFilter(
-        phases=frozenset({"afbouw", "intake"}), continuity=frozenset({"te_lang"}), not_seen_days=14,
-        next_contact=NOT_PLANNED, overdue_only=True, search=" huur ",
+        phases=frozenset({"afbouw", "intake"}),
+        continuity=frozenset({"te_lang"}),
+        not_seen_days=14,
+        next_contact=NOT_PLANNED,
+        overdue_only=True,
+        search=" huur ",
     )
     assert [chip.text for chip in describe(chosen)] == [
-        "fase Intake of Afbouw", "ritme te lang", "langer dan 14 dagen niet gezien",
-        "geen volgend contact gepland", "met afspraken te laat", "zoek “huur”",
+        "fase Intake of Afbouw",
+        "ritme te lang",
+        "langer dan 14 dagen niet gezien",
+        "geen volgend contact gepland",
+        "met afspraken te laat",
+        "zoek “huur”",
     ]
     assert describe(CaseloadFilter()) == []
     for chip in describe(chosen):
@@ -148,7 +174,13 @@ def test_describe_says_every_active_part_so_a_missing_row_has_a_reason() -> None
 def test_totals_count_per_phase_in_trajectory_order_and_per_rhythm(desk) -> None:
     result = totals(desk)
     assert result.count == 6
-    assert list(result.phases.items()) == [("aanmelding", 1), ("intake", 1), ("begeleiding", 2), ("afbouw", 1), ("nazorg", 1)]
+    assert list(result.phases.items()) == [
+        ("aanmelding", 1),
+        ("intake", 1),
+        ("begeleiding", 2),
+        ("afbouw", 1),
+        ("nazorg", 1),
+    ]
     assert result.continuity == {"ok": 3, "te_lang": 1, "let_op": 2}
     assert result.with_overdue == 2
     assert totals([]).count == 0 and totals([]).phases == {}
@@ -160,12 +192,12 @@ def test_totals_count_per_phase_in_trajectory_order_and_per_rhythm(desk) -> None
 @pytest.mark.parametrize(
     ("today", "end"),
     [
-        (date(2026, 3, 9), date(2026, 3, 15)),   # Monday: this week
+        (date(2026, 3, 9), date(2026, 3, 15)),  # Monday: this week
         (date(2026, 3, 12), date(2026, 3, 15)),  # Thursday: what is left of it
         (date(2026, 3, 14), date(2026, 3, 22)),  # Saturday: the coming work week too
         (date(2026, 3, 15), date(2026, 3, 22)),  # Sunday
-        (date(2026, 3, 29), date(2026, 4, 5)),   # the Sunday clocks go forward
-        (date(2028, 2, 28), date(2028, 3, 5)),   # across 29 February
+        (date(2026, 3, 29), date(2026, 4, 5)),  # the Sunday clocks go forward
+        (date(2028, 2, 28), date(2028, 3, 5)),  # across 29 February
     ],
 )
 def test_the_week_runs_from_today_to_sunday_and_at_the_weekend_to_next_sunday(today, end) -> None:
@@ -179,14 +211,22 @@ def kinds(item_or_reasons) -> list[str]:
 
 
 def test_reasons_in_a_coaches_words_most_urgent_first() -> None:
-    daan = entry(1, "Daan", last=datetime(2026, 1, 20, 11), open=1, overdue=1, next=datetime(2026, 3, 10, 9, 30), mode="telefoon")
+    daan = entry(
+        1, "Daan", last=datetime(2026, 1, 20, 11), open=1, overdue=1, next=datetime(2026, 3, 10, 9, 30), mode="telefoon"
+    )
     reasons = reasons_for(daan, MONDAY)
     assert kinds(reasons) == [TOO_LONG, OVERDUE, PLANNED_REASON]
-    assert [r.text for r in reasons] == ["te lang niet gezien: 48 dagen", "1 afspraak te laat", "telefoon di 10 mrt 09:30"]
+    assert [r.text for r in reasons] == [
+        "te lang niet gezien: 48 dagen",
+        "1 afspraak te laat",
+        "telefoon di 10 mrt 09:30",
+    ]
 
 
 def test_let_op_and_never_seen() -> None:
-    assert [r.text for r in reasons_for(entry(1, "Cas", "intake", last=datetime(2026, 2, 27, 10)), MONDAY)] == ["10 dagen niet gezien"]
+    assert [r.text for r in reasons_for(entry(1, "Cas", "intake", last=datetime(2026, 2, 27, 10)), MONDAY)] == [
+        "10 dagen niet gezien"
+    ]
     never = reasons_for(entry(2, "Eva", "aanmelding", started=date(2026, 3, 6)), MONDAY)
     assert kinds(never) == [NEVER_SEEN] and never[0].text == "nog geen contact gehad"
     long_never = reasons_for(entry(3, "Fien", "intake", started=date(2026, 2, 1)), MONDAY)

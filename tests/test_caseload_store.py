@@ -18,28 +18,46 @@ TODAY = date(2026, 3, 14)
 @pytest.fixture
 def db():
     db = open_db(memory=True)
-    insert_cases(db, [
-        Case(Youth("Daniël", nickname="Daan", last_name="de Vries", started_on=date(2025, 10, 1)),
-             contacts=[
-                 Contact(datetime(2026, 1, 20, 11), "telefoon", "plaatsgevonden", note="Gebeld over de huurachterstand."),
-                 Contact(datetime(2026, 3, 16, 9, 30), "huisbezoek", "gepland"),
-                 Contact(datetime(2026, 3, 20, 9, 30), "telefoon", "gepland"),
-             ],
-             agreements=[
-                 Agreement(date(2026, 1, 20), "Huisarts bellen", "jongere", "open", due=date(2026, 3, 1)),
-                 Agreement(date(2026, 1, 20), "Formulier", "coach", "open", due=date(2026, 3, 18)),
-                 Agreement(date(2026, 1, 20), "Later", "coach", "open", due=date(2026, 4, 30)),
-                 Agreement(date(2026, 1, 20), "Klaar", "coach", "gedaan", due=date(2026, 3, 15)),
-             ],
-             phases=[PhaseEntry("begeleiding", date(2025, 10, 15))]),
-        Case(Youth("Noor", last_name="Bakker"),
-             contacts=[Contact(datetime(2026, 3, 10, 14), "wandeling", "plaatsgevonden", note="Over de stage bij de kapsalon.")],
-             warm_story=[WarmStoryItem("droom", "Ooit een eigen zaak met honden.")],
-             phases=[PhaseEntry("intake", date(2026, 1, 8))]),
-        Case(Youth("Mees", last_name="Jansen"), phases=[PhaseEntry("afgesloten", date(2025, 12, 1))],
-             contacts=[Contact(datetime(2025, 11, 1, 10), "kantoor", "plaatsgevonden", note="Afscheid, huur geregeld.")]),
-        Case(Youth("Ayla", last_name="Öztürk"), phases=[PhaseEntry("aanmelding", date(2026, 3, 1))]),
-    ])
+    insert_cases(
+        db,
+        [
+            Case(
+                Youth("Daniël", nickname="Daan", last_name="de Vries", started_on=date(2025, 10, 1)),
+                contacts=[
+                    Contact(
+                        datetime(2026, 1, 20, 11), "telefoon", "plaatsgevonden", note="Gebeld over de huurachterstand."
+                    ),
+                    Contact(datetime(2026, 3, 16, 9, 30), "huisbezoek", "gepland"),
+                    Contact(datetime(2026, 3, 20, 9, 30), "telefoon", "gepland"),
+                ],
+                agreements=[
+                    Agreement(date(2026, 1, 20), "Huisarts bellen", "jongere", "open", due=date(2026, 3, 1)),
+                    Agreement(date(2026, 1, 20), "Formulier", "coach", "open", due=date(2026, 3, 18)),
+                    Agreement(date(2026, 1, 20), "Later", "coach", "open", due=date(2026, 4, 30)),
+                    Agreement(date(2026, 1, 20), "Klaar", "coach", "gedaan", due=date(2026, 3, 15)),
+                ],
+                phases=[PhaseEntry("begeleiding", date(2025, 10, 15))],
+            ),
+            Case(
+                Youth("Noor", last_name="Bakker"),
+                contacts=[
+                    Contact(
+                        datetime(2026, 3, 10, 14), "wandeling", "plaatsgevonden", note="Over de stage bij de kapsalon."
+                    )
+                ],
+                warm_story=[WarmStoryItem("droom", "Ooit een eigen zaak met honden.")],
+                phases=[PhaseEntry("intake", date(2026, 1, 8))],
+            ),
+            Case(
+                Youth("Mees", last_name="Jansen"),
+                phases=[PhaseEntry("afgesloten", date(2025, 12, 1))],
+                contacts=[
+                    Contact(datetime(2025, 11, 1, 10), "kantoor", "plaatsgevonden", note="Afscheid, huur geregeld.")
+                ],
+            ),
+            Case(Youth("Ayla", last_name="Öztürk"), phases=[PhaseEntry("aanmelding", date(2026, 3, 1))]),
+        ],
+    )
     return db
 
 
@@ -105,7 +123,9 @@ def test_search_names_notes_and_warm_story(db, text, expected) -> None:
     assert find_youths(db, text) == {ids[name] for name in expected}
 
 
-@pytest.mark.parametrize("text", ['"', '"huur', "huur*", "*", "NEAR(huur", "huur OR", "(", "-huur", "huur:", "^", "' OR 1=1 --"])
+@pytest.mark.parametrize(
+    "text", ['"', '"huur', "huur*", "*", "NEAR(huur", "huur OR", "(", "-huur", "huur:", "^", "' OR 1=1 --"]
+)
 def test_fts_syntax_in_the_search_is_taken_as_plain_text(db, text) -> None:
     found = find_youths(db, text)
     words = search_words(text)

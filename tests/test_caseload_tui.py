@@ -310,7 +310,7 @@ async def test_cursor_keys_and_mouse(case_db: Path, today: date) -> None:
 @pytest.mark.parametrize("size", [SMALL, LARGE])
 async def test_every_column_fits_and_only_names_get_an_ellipsis(case_db: Path, today: date, size) -> None:
     app = make_app(case_db, today=today)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=size):
         t = table(app)
         lines = painted(t)
         assert len(lines[0]) <= t.scrollable_content_region.width

@@ -7,12 +7,12 @@ import subprocess
 import sys
 
 import pytest
+from factories import sample_case
 
 from coach.cli import cli, run
 from coach.store import open_db
 from coach.store.casefile import case_to_dict
 from coach.store.cases import insert_cases
-from factories import sample_case
 
 
 @pytest.fixture
@@ -67,8 +67,16 @@ def test_caseload_json_has_the_contract_fields(env, capsys):
     code, out, _ = call(capsys, "caseload", "--json")
     rows = json.loads(out)
     assert code == 0 and [r["name"] for r in rows] == ["Sanne Visser"]
-    assert {"id", "name", "phase", "days_since_contact", "continuity", "next_contact",
-            "open_agreements", "overdue_agreements"} <= set(rows[0])
+    assert {
+        "id",
+        "name",
+        "phase",
+        "days_since_contact",
+        "continuity",
+        "next_contact",
+        "open_agreements",
+        "overdue_agreements",
+    } <= set(rows[0])
     assert rows[0]["continuity"] == "ok" and rows[0]["days_since_contact"] == 8
     assert rows[0]["next_contact"] == "2026-03-20T10:00"
 

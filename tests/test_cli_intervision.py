@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import SharedClient
+from factories import sample_case
 
 from coach import cli_intervision
 from coach.cli import cli, run
@@ -15,8 +17,6 @@ from coach.privacy.known import build_known
 from coach.privacy.worker import AnonymiserError
 from coach.store import open_db
 from coach.store.cases import insert_cases, load_case
-from conftest import SharedClient
-from factories import sample_case
 
 
 @pytest.fixture
@@ -68,8 +68,12 @@ def refusing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli_intervision, "anonymiser_client", Refusing)
 
 
-def call(capsys: pytest.CaptureFixture, *args: str, stdin: str | bytes | None = None,
-         monkeypatch: pytest.MonkeyPatch | None = None) -> tuple[int, str, str]:
+def call(
+    capsys: pytest.CaptureFixture,
+    *args: str,
+    stdin: str | bytes | None = None,
+    monkeypatch: pytest.MonkeyPatch | None = None,
+) -> tuple[int, str, str]:
     if stdin is not None:
         data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
@@ -86,8 +90,11 @@ def known_names(db_path: Path) -> list[str]:
 
 
 def leaks(text: str, db_path: Path) -> list[str]:
-    return [form for form in known_names(db_path)
-            if re.search(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, re.IGNORECASE)]
+    return [
+        form
+        for form in known_names(db_path)
+        if re.search(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, re.IGNORECASE)
+    ]
 
 
 # --- summary -----------------------------------------------------------------------------------
@@ -122,8 +129,9 @@ def test_summary_of_a_period_and_of_one_contact(env: Path, deduce: SharedClient,
     assert leaks(out, env) == []
 
 
-def test_the_team_method_comes_from_the_settings(env: Path, deduce: SharedClient, tmp_path: Path, monkeypatch,
-                                                 capsys) -> None:
+def test_the_team_method_comes_from_the_settings(
+    env: Path, deduce: SharedClient, tmp_path: Path, monkeypatch, capsys
+) -> None:
     settings = tmp_path / "config.toml"
     settings.write_text('intervision_method = "incident"\n', encoding="utf-8")
     monkeypatch.setenv("COACH_CONFIG", str(settings))
@@ -139,20 +147,24 @@ def test_missing_case_exits_1(env: Path, refusing, capsys) -> None:
     assert err == "Er is geen jongere met nummer 7. Kijk met 'coach caseload' welke nummers er zijn.\n"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--methode", "balint"], "'balint' (--methode) is geen intervisiemethode; kies uit: incident, roddel."),
-    (["--contact", "9"], "Contactmoment 9 bestaat niet: er zijn er 2"),
-    (["--contact", "0"], "het moet 1 of meer zijn"),
-    (["--contact", "1", "--periode", "2026-01-01", "2026-02-01"], "Kies --periode of --contact, niet allebei."),
-    (["--periode", "2026-03-01", "2026-01-01"], "de begindatum ligt na de einddatum"),
-    (["--periode", "gisteravond laat", "2026-01-01"], "De begindatum van --periode klopt niet"),
-    (["--periode", "2026-01-01"], "--periode"),
-    (["--alias", "Sanne"], "Deze schuilnaam kan niet"),
-    (["--alias", "Marja"], "Deze schuilnaam kan niet"),
-    (["--kleur", "rood"], "Onbekende optie --kleur."),
-])
-def test_bad_calls_exit_2_before_anything_is_anonymised(env: Path, refusing, capsys, args: list[str],
-                                                        message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--methode", "balint"], "'balint' (--methode) is geen intervisiemethode; kies uit: incident, roddel."),
+        (["--contact", "9"], "Contactmoment 9 bestaat niet: er zijn er 2"),
+        (["--contact", "0"], "het moet 1 of meer zijn"),
+        (["--contact", "1", "--periode", "2026-01-01", "2026-02-01"], "Kies --periode of --contact, niet allebei."),
+        (["--periode", "2026-03-01", "2026-01-01"], "de begindatum ligt na de einddatum"),
+        (["--periode", "gisteravond laat", "2026-01-01"], "De begindatum van --periode klopt niet"),
+        (["--periode", "2026-01-01"], "--periode"),
+        (["--alias", "Sanne"], "Deze schuilnaam kan niet"),
+        (["--alias", "Marja"], "Deze schuilnaam kan niet"),
+        (["--kleur", "rood"], "Onbekende optie --kleur."),
+    ],
+)
+def test_bad_calls_exit_2_before_anything_is_anonymised(
+    env: Path, refusing, capsys, args: list[str], message: str
+) -> None:
     code, out, err = call(capsys, "summary", "1", *args)
     assert (code, out) == (2, "")
     assert message in err and "Traceback" not in err
@@ -173,8 +185,10 @@ def test_anonymiser_failure_exits_1_with_its_dutch_message(env: Path, monkeypatc
     target = tmp_path / "intervisie.md"
     code, out, err = call(capsys, "summary", "1", "-o", str(target))
     assert (code, out) == (1, "")
-    assert err == ("Te weinig geheugen om de anonimiseerder te laden (hij heeft ruim 1 GB nodig).\n"
-                   "De samenvatting is niet gemaakt.\n")
+    assert err == (
+        "Te weinig geheugen om de anonimiseerder te laden (hij heeft ruim 1 GB nodig).\n"
+        "De samenvatting is niet gemaakt.\n"
+    )
     assert failing.closed and not target.exists()
 
 

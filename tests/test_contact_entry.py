@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from factories import sample_case
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from coach import clock
@@ -28,7 +29,6 @@ from coach.tui.screens.contact_entry import ContactEntryScreen
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.new_agreements import PendingAgreement
 from coach.tui.widgets.youth_header import YouthHeader
-from factories import sample_case
 
 NOW = datetime(2026, 3, 14, 10, 30)  # Saturday
 TODAY = NOW.date()
@@ -45,10 +45,18 @@ def test_defaults_read_as_a_held_contact_now():
 
 def test_a_full_form():
     form = ContactInput(
-        when="gisteren 14:00", mode="wandeling", duration="45", initiated_by="jongere", held_by="Ruben",
-        note="Over de **stage** gepraat.", domains=["werk_opleiding", "werk_opleiding"],
-        agreements=[AgreementInput("Cv afmaken", "jongere", "vr"), AgreementInput("  ", "coach", ""),
-                    AgreementInput("Werkplein bellen", "coach", "")],
+        when="gisteren 14:00",
+        mode="wandeling",
+        duration="45",
+        initiated_by="jongere",
+        held_by="Ruben",
+        note="Over de **stage** gepraat.",
+        domains=["werk_opleiding", "werk_opleiding"],
+        agreements=[
+            AgreementInput("Cv afmaken", "jongere", "vr"),
+            AgreementInput("  ", "coach", ""),
+            AgreementInput("Werkplein bellen", "coach", ""),
+        ],
         next="volgende week di 10:00",
     )
     read = read_contact(form, NOW)
@@ -56,7 +64,9 @@ def test_a_full_form():
     assert (read.contact.mode, read.contact.duration_min, read.contact.coach) == ("wandeling", 45, "Ruben")
     assert read.domains == ("werk_opleiding",)
     assert [(a.text, a.owner, a.due) for a in read.agreements] == [
-        ("Cv afmaken", "jongere", date(2026, 3, 20)), ("Werkplein bellen", "coach", None)]
+        ("Cv afmaken", "jongere", date(2026, 3, 20)),
+        ("Werkplein bellen", "coach", None),
+    ]
     assert read.next_contact == Contact(datetime(2026, 3, 17, 10, 0), "wandeling", "gepland", coach="Ruben")
 
 
@@ -99,8 +109,12 @@ def test_every_bad_field_is_reported_at_once():
 
 
 def test_draft_round_trip_and_broken_drafts():
-    form = ContactInput(when="gisteren", note="Half af", domains=["financien"],
-                        agreements=[AgreementInput("Brief sturen", "coach", "vr")])
+    form = ContactInput(
+        when="gisteren",
+        note="Half af",
+        domains=["financien"],
+        agreements=[AgreementInput("Brief sturen", "coach", "vr")],
+    )
     assert ContactInput.from_dict(form.as_dict()) == form
     broken = ContactInput.from_dict({"when": 12, "domains": ["onzin", "justitie"], "agreements": ["x", {"text": "A"}]})
     assert broken.when == "nu" and broken.domains == ["justitie"]
@@ -118,8 +132,10 @@ def db():
 
 
 def counts(db) -> tuple[int, int, int]:
-    return tuple(db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-                 for table in ("contacts", "agreements", "contact_domains"))
+    return tuple(
+        db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        for table in ("contacts", "agreements", "contact_domains")
+    )
 
 
 def test_contact_agreements_domains_and_next_contact_in_one_go(db):
@@ -127,7 +143,9 @@ def test_contact_agreements_domains_and_next_contact_in_one_go(db):
 
     contact_store.save_draft(db, 1, {"note": "concept"}, NOW)
     contact_id = add_contact(
-        db, 1, Contact(NOW, "huisbezoek", "plaatsgevonden", note="Schulden"),
+        db,
+        1,
+        Contact(NOW, "huisbezoek", "plaatsgevonden", note="Schulden"),
         domains=["financien", "huisvesting"],
         agreements=[NewAgreement("Schuldhulp bellen", "jongere", date(2026, 3, 20))],
         next_contact=Contact(datetime(2026, 3, 21, 10, 0), "huisbezoek", "gepland"),
@@ -154,9 +172,14 @@ def test_a_failure_halfway_leaves_nothing_behind(db, monkeypatch):
 
     monkeypatch.setattr(contact_store, "_insert", failing)
     with pytest.raises(RuntimeError):
-        add_contact(db, 1, Contact(NOW, "telefoon", "plaatsgevonden"), domains=["justitie"],
-                    agreements=[NewAgreement("Iets", "coach")],
-                    next_contact=Contact(datetime(2026, 3, 21, 10, 0), "telefoon", "gepland"))
+        add_contact(
+            db,
+            1,
+            Contact(NOW, "telefoon", "plaatsgevonden"),
+            domains=["justitie"],
+            agreements=[NewAgreement("Iets", "coach")],
+            next_contact=Contact(datetime(2026, 3, 21, 10, 0), "telefoon", "gepland"),
+        )
     assert counts(db) == before
 
 
@@ -241,7 +264,9 @@ async def test_log_a_contact_from_the_young_persons_screen_and_see_continuity_ch
         await pilot.pause()
         assert "Op koers" in header_text(app) and "gisteren gezien" in header_text(app)
         after = stored_contacts(case_db, 2)
-        assert after[len(before):] == [("2026-03-13T14:00", "huisbezoek", "plaatsgevonden", 45, "Eva", "Rondje gelopen.")]
+        assert after[len(before) :] == [
+            ("2026-03-13T14:00", "huisbezoek", "plaatsgevonden", 45, "Eva", "Rondje gelopen.")
+        ]
 
 
 async def test_log_a_contact_from_the_caseload(case_db: Path, today) -> None:
@@ -297,7 +322,9 @@ async def test_an_agreement_and_the_next_contact_are_saved_with_the_contact(case
         await pilot.press("ctrl+s")
         await pilot.pause()
         check = open_db(case_db)
-        contact_id, = check.execute("SELECT MAX(id) FROM contacts WHERE youth_id = 2 AND status = 'plaatsgevonden'").fetchone()
+        (contact_id,) = check.execute(
+            "SELECT MAX(id) FROM contacts WHERE youth_id = 2 AND status = 'plaatsgevonden'"
+        ).fetchone()
         agreement = check.execute(
             "SELECT text, owner, due, status, contact_id FROM agreements WHERE youth_id = 2 ORDER BY id DESC LIMIT 1"
         ).fetchone()
@@ -345,7 +372,7 @@ async def test_the_note_suggests_domains_and_an_unticked_one_stays_off(case_db: 
         await pilot.press("down", "space", "ctrl+s")  # Werk en opleiding, by hand
         await pilot.pause()
         check = open_db(case_db)
-        contact_id, = check.execute("SELECT MAX(id) FROM contacts").fetchone()
+        (contact_id,) = check.execute("SELECT MAX(id) FROM contacts").fetchone()
         assert contact_domains(check, contact_id) == ["werk_opleiding"]
         check.close()
 

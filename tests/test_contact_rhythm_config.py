@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from factories import sample_case
 
 from coach.cli import run
 from coach.config import ConfigError, load_config
 from coach.store import open_db
 from coach.store.cases import insert_cases
-from factories import sample_case
 
 
 def write_config(tmp_path, text):
@@ -31,7 +31,7 @@ def test_contact_rhythm_overrides_only_the_phases_it_names(tmp_path):
     [
         ("[contactritme]\nbegeleidng = 7\n", "kent geen fase 'begeleidng'"),
         ("[contactritme]\nbegeleiding = 0\n", "begeleiding = 0 klopt niet"),
-        ("[contactritme]\nbegeleiding = \"twee weken\"\n", "geef een heel aantal dagen"),
+        ('[contactritme]\nbegeleiding = "twee weken"\n', "geef een heel aantal dagen"),
         ("contactritme = 14\n", "moet een tabel zijn"),
     ],
 )

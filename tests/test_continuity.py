@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from conftest import small_caseload
 
 from coach.domain.continuity import (
     HELD_IN_FUTURE,
@@ -27,7 +28,6 @@ from coach.domain.model import Agreement, Case, Contact, PhaseEntry, Youth
 from coach.store.caseload import caseload_entry
 from coach.store.cases import insert_cases
 from coach.store.db import open_db
-from conftest import small_caseload
 
 TODAY = date(2026, 3, 14)
 
@@ -180,7 +180,7 @@ def test_the_same_status_as_the_caseload_for_the_fixture_cases(tmp_path):
     cases = small_caseload()
     db = open_db(tmp_path / "c.db")
     ids = insert_cases(db, cases)
-    for youth_id, one in zip(ids, cases):
+    for youth_id, one in zip(ids, cases, strict=False):
         result = assess(one, TODAY)
         entry = caseload_entry(db, youth_id, TODAY)
         assert (result.status, result.days) == (entry.continuity, entry.days_since_contact), one.youth.first_name
@@ -242,7 +242,10 @@ def test_fixed_coach_is_recognised():
 
 
 def test_share_held_by_someone_else_over_the_last_held_contacts():
-    contacts = [held(date(2026, 1, 5 + i), by=by) for i, by in enumerate([None, "Ruben", "Eva", "Ruben", None, "Ruben", "Ruben"])]
+    contacts = [
+        held(date(2026, 1, 5 + i), by=by)
+        for i, by in enumerate([None, "Ruben", "Eva", "Ruben", None, "Ruben", "Ruben"])
+    ]
     contacts.append(with_status(date(2026, 3, 1), "niet_verschenen"))  # only held contacts are looked at
     person = person_continuity(contacts, "Eva", TODAY, window=6)
     assert (person.others, person.looked_at, person.names) == (4, 6, ("Ruben",))

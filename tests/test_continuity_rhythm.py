@@ -21,7 +21,12 @@ TODAY = date(2026, 3, 14)  # a Saturday; its week starts Monday 9 March
 def test_weeks_run_monday_to_sunday_up_to_this_week_then_ahead():
     weeks = weekly_rhythm([], TODAY, weeks=4, ahead=2)
     assert [w.start for w in weeks] == [
-        date(2026, 2, 16), date(2026, 2, 23), date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16), date(2026, 3, 23),
+        date(2026, 2, 16),
+        date(2026, 2, 23),
+        date(2026, 3, 2),
+        date(2026, 3, 9),
+        date(2026, 3, 16),
+        date(2026, 3, 23),
     ]
     assert [w.current for w in weeks] == [False, False, False, True, False, False]
     assert [w.future for w in weeks] == [False, False, False, False, True, True]
@@ -57,7 +62,14 @@ def test_compact_form_for_a_caseload_row():
 
 
 def test_a_tapering_pattern_shows_as_wider_gaps():
-    held_days = [date(2026, 1, 5), date(2026, 1, 12), date(2026, 1, 19), date(2026, 2, 2), date(2026, 2, 23), date(2026, 3, 9)]
+    held_days = [
+        date(2026, 1, 5),
+        date(2026, 1, 12),
+        date(2026, 1, 19),
+        date(2026, 2, 2),
+        date(2026, 2, 23),
+        date(2026, 3, 9),
+    ]
     events = [(datetime.combine(day, datetime.min.time()), "plaatsgevonden") for day in held_days]
     text = compact(weekly_rhythm(events, TODAY, weeks=10, ahead=0))
     assert text == "●●●·●··●·●"
@@ -88,7 +100,10 @@ def test_a_contact_on_a_daylight_saving_sunday_falls_in_its_own_week():
     # Sunday 29 March 2026 (clocks forward) belongs to the week of Monday 23 March.
     events = [(datetime(2026, 3, 29, 2, 30), "plaatsgevonden"), (datetime(2026, 3, 30, 0, 0), "niet_verschenen")]
     weeks = weekly_rhythm(events, date(2026, 4, 1), weeks=2, ahead=0)
-    assert [(w.start, w.mark) for w in weeks] == [(date(2026, 3, 23), "plaatsgevonden"), (date(2026, 3, 30), "niet_verschenen")]
+    assert [(w.start, w.mark) for w in weeks] == [
+        (date(2026, 3, 23), "plaatsgevonden"),
+        (date(2026, 3, 30), "niet_verschenen"),
+    ]
 
 
 def test_29_february_week():

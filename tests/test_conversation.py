@@ -13,7 +13,8 @@ from coach.conversation.matching import CueIndex, fold, stem
 from coach.conversation.prompts import load_content
 from coach.conversation.signals import SignalFinder
 from coach.domain.domains import BalanceCues
-from coach.domain.intake import NU_NIET, NVT, WARM as WARM_SECTION, Intake, split_own_words
+from coach.domain.intake import NU_NIET, NVT, Intake, split_own_words
+from coach.domain.intake import WARM as WARM_SECTION
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,11 @@ def found(finder: SignalFinder, text: str) -> list[tuple[str, str]]:
         ("Gisteren nog geblowd", "middelengebruik", "geblowd"),  # past participle with ge-
         ("Hij gokte zijn loon weg", "middelengebruik", "gokte"),  # short cue with an ending
         ("Ik slaap bij een vriend", "huisvesting", "slaap bij een vriend"),  # phrase
-        ("Ze slaapt soms bij haar vriendin", "huisvesting", "slaapt soms bij haar vriendin"),  # filler and a word between
+        (
+            "Ze slaapt soms bij haar vriendin",
+            "huisvesting",
+            "slaapt soms bij haar vriendin",
+        ),  # filler and a word between
         ("we hebben op de bank geslapen", "huisvesting", "op de bank geslapen"),
         ("Sinds juni geen extra geld", "financien", "geen extra geld"),
         ("Er liggen brieven van het CJIB", "financien", "CJIB"),
@@ -71,12 +76,17 @@ def test_a_word_belongs_to_one_signal_and_the_longest_phrase_wins(finder):
     # "slaap bij een vriend" is a housing signal as a whole; "vriend" alone would point to the network.
     assert found(finder, "Ik slaap nu bij een vriend") == [("huisvesting", "slaap nu bij een vriend")]
     assert [d for d, _ in found(finder, "Ik slaap nu bij een vriend. Met mijn vrienden gaat het goed")] == [
-        "huisvesting", "sociaal_netwerk"]
+        "huisvesting",
+        "sociaal_netwerk",
+    ]
 
 
 def test_signals_keep_their_position_and_order(finder):
     signals = finder.find("Ruzie thuis, en de deurwaarder kwam")
-    assert [(s.domain, s.typed) for s in signals] == [("huiselijke_relaties", "Ruzie thuis"), ("financien", "deurwaarder")]
+    assert [(s.domain, s.typed) for s in signals] == [
+        ("huiselijke_relaties", "Ruzie thuis"),
+        ("financien", "deurwaarder"),
+    ]
     assert signals[1].start == len("Ruzie thuis, en de ")
 
 
@@ -102,7 +112,10 @@ def reader(content):
 
 def test_answers_are_sentences_and_lines():
     assert answers("Deurwaarder geweest. Ruzie!\nWel trots op zijn zus;") == [
-        "Deurwaarder geweest", "Ruzie", "Wel trots op zijn zus"]
+        "Deurwaarder geweest",
+        "Ruzie",
+        "Wel trots op zijn zus",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -123,8 +136,11 @@ def test_tone_of_an_answer(reader, answer, tone):
 def test_warm_question_suggested_after_a_stretch_of_problem_answers(reader, content):
     tracker = BalanceTracker(reader)
     stretch = content.balance.stretch
-    problems = ". ".join(["Ruzie met moeder", "Deurwaarder geweest", "Veel stress", "Boete van het CJIB",
-                          "Geen geld voor eten"][:stretch - 1])
+    problems = ". ".join(
+        ["Ruzie met moeder", "Deurwaarder geweest", "Veel stress", "Boete van het CJIB", "Geen geld voor eten"][
+            : stretch - 1
+        ]
+    )
     tracker.update("financien.notes", problems)
     assert not tracker.suggest_warm  # one short of the stretch
     tracker.update("financien.notes", problems + ". Bang voor de post")
@@ -135,8 +151,16 @@ def test_warm_question_suggested_after_a_stretch_of_problem_answers(reader, cont
 
 def test_no_warm_suggestion_after_warm_answers(reader, content):
     tracker = BalanceTracker(reader)
-    text = ". ".join(["Trots op zijn broertje", "Blij met zijn baan", "Hij is goed in koken", "Het lukt hem elke dag",
-                      "Fijn contact met oma", "Gaat graag naar voetbal"])
+    text = ". ".join(
+        [
+            "Trots op zijn broertje",
+            "Blij met zijn baan",
+            "Hij is goed in koken",
+            "Het lukt hem elke dag",
+            "Fijn contact met oma",
+            "Gaat graag naar voetbal",
+        ]
+    )
     tracker.update("warm.trots", text, WARM)
     assert tracker.balance.warm == 6
     assert not tracker.suggest_warm

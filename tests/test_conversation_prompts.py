@@ -42,7 +42,9 @@ def test_stretch_out_of_range_names_file_and_line(base):
 
 def test_a_word_cannot_be_both_warm_and_problem(base):
     path = base / "balance.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace('problem = [', 'problem = [\n    "trots",'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("problem = [", 'problem = [\n    "trots",'), encoding="utf-8"
+    )
     error = error_of(base)
     assert "'trots' staat zowel bij warm als bij problem" in str(error)
     assert error.line is not None

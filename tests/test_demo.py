@@ -132,9 +132,9 @@ def test_afbouw_contacts_move_further_apart(cases):
     widening = 0
     for case in (c for c in cases if c.phase == "afbouw"):
         days = [c.at.date() for c in held_before_today(case) if c.at.date() >= since(case, "afbouw")]
-        gaps = [(b - a).days for a, b in zip(days, days[1:])]
+        gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
         assert gaps == sorted(gaps), case.youth.ref
-        if len(gaps) >= 3 and all(a < b for a, b in zip(gaps, gaps[1:])):
+        if len(gaps) >= 3 and all(a < b for a, b in zip(gaps, gaps[1:], strict=False)):
             widening += 1
     assert widening >= 1
 
@@ -278,4 +278,6 @@ def test_build_demo_of_300_stores_every_case(tmp_path):
     assert 35 <= sum(len(c.contacts) for c in expected) / 300 <= 65
     stored = load_case(db, ids[123])
     assert [replace(c, id=None) for c in stored.contacts] == expected[123].contacts
-    assert Counter(c.phase for c in expected) == Counter({p: n * 12 for p, n in Counter(c.phase for c in generate_cases(today=TODAY)).items()})
+    assert Counter(c.phase for c in expected) == Counter(
+        {p: n * 12 for p, n in Counter(c.phase for c in generate_cases(today=TODAY)).items()}
+    )

@@ -29,7 +29,10 @@ async def test_killed_mid_typing_loses_at_most_the_last_second(case_db: Path, to
     env = {**os.environ, "COACH_CONFIG": str(case_db.with_name("geen-config.toml"))}
     child = subprocess.Popen(
         [sys.executable, str(TYPIST), str(case_db), str(DAAN), TEXT],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
     )
     typed: list[tuple[int, float]] = []
     try:

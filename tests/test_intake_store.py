@@ -21,7 +21,9 @@ TODAY = date(2026, 3, 14)
 @pytest.fixture
 def db():
     database = open_db(memory=True)
-    insert_cases(database, [Case(Youth("Sanne"), warm_story=[WarmStoryItem("droom", "Eigen kapsalon", own_words=False)])])
+    insert_cases(
+        database, [Case(Youth("Sanne"), warm_story=[WarmStoryItem("droom", "Eigen kapsalon", own_words=False)])]
+    )
     yield database
     database.close()
 
@@ -36,15 +38,22 @@ def test_a_new_intake_starts_with_the_warm_story_and_keeps_what_was_told_before(
 def test_edits_are_stored_with_the_position(db):
     intake = open_intake(db, 1, TODAY)
     session = start_session(db)
-    save_edits(db, intake, [
-        Edit("financien", "notes", "Huurachterstand, deurwaarder geweest"),
-        Edit("financien", "score", 2),
-        Edit("financien", "youth_score", 4),
-        Edit("financien", "carried_by", ("netwerk", "professionals")),
-        Edit("financien", "carriers", ("Marja",)),
-        Edit("justitie", "skip", NVT),
-        Edit("werk_opleiding", "wish", "Een bijbaan"),
-    ], session, TODAY, position=("financien", "notes", 3))
+    save_edits(
+        db,
+        intake,
+        [
+            Edit("financien", "notes", "Huurachterstand, deurwaarder geweest"),
+            Edit("financien", "score", 2),
+            Edit("financien", "youth_score", 4),
+            Edit("financien", "carried_by", ("netwerk", "professionals")),
+            Edit("financien", "carriers", ("Marja",)),
+            Edit("justitie", "skip", NVT),
+            Edit("werk_opleiding", "wish", "Een bijbaan"),
+        ],
+        session,
+        TODAY,
+        position=("financien", "notes", 3),
+    )
     again = load_intake(db, intake.id)
     money = again.domains["financien"]
     assert money.notes == "Huurachterstand, deurwaarder geweest" and money.score == 2 and money.youth_score == 4
@@ -59,8 +68,14 @@ def test_edits_are_stored_with_the_position(db):
 def test_bad_values_change_nothing(db):
     intake = open_intake(db, 1, TODAY)
     session = start_session(db)
-    for bad in (Edit("financien", "score", 6), Edit("financien", "skip", "later"), Edit("geld", "notes", "x"),
-                Edit("financien", "carried_by", ("vrienden",)), Edit(WARM, "hobby", "x"), Edit("financien", "notes", 3)):
+    for bad in (
+        Edit("financien", "score", 6),
+        Edit("financien", "skip", "later"),
+        Edit("geld", "notes", "x"),
+        Edit("financien", "carried_by", ("vrienden",)),
+        Edit(WARM, "hobby", "x"),
+        Edit("financien", "notes", 3),
+    ):
         with pytest.raises(IntakeError):
             save_edits(db, intake, [Edit("financien", "notes", "eerst dit"), bad], session, TODAY)
     assert db.execute("SELECT count(*) FROM intake_domains").fetchone()[0] == 0
@@ -70,8 +85,16 @@ def test_bad_values_change_nothing(db):
 def test_warm_answers_go_to_the_warm_story_in_own_words_when_quoted(db):
     intake = open_intake(db, 1, TODAY)
     session = start_session(db)
-    save_edits(db, intake, [Edit(WARM, "trots", '"Ik heb mijn broertje door het examen geholpen"'),
-                            Edit(WARM, "kracht", "Goed met kinderen")], session, TODAY)
+    save_edits(
+        db,
+        intake,
+        [
+            Edit(WARM, "trots", '"Ik heb mijn broertje door het examen geholpen"'),
+            Edit(WARM, "kracht", "Goed met kinderen"),
+        ],
+        session,
+        TODAY,
+    )
     items = {item.kind: item for item in load_case(db, 1).warm_story}
     assert items["trots"].text == "Ik heb mijn broertje door het examen geholpen" and items["trots"].own_words
     assert items["kracht"].text == "Goed met kinderen" and not items["kracht"].own_words
@@ -102,11 +125,19 @@ def test_one_revision_per_sitting_not_per_keystroke(db):
 def test_completing_stores_the_baseline_with_its_date(db):
     intake = open_intake(db, 1, TODAY)
     session = start_session(db)
-    save_edits(db, intake, [
-        Edit("financien", "score", 2), Edit("financien", "concerns", "Schulden"),
-        Edit("werk_opleiding", "going_well", "Stage loopt"),
-        Edit("justitie", "skip", NVT), Edit("middelengebruik", "skip", NU_NIET),
-    ], session, TODAY)
+    save_edits(
+        db,
+        intake,
+        [
+            Edit("financien", "score", 2),
+            Edit("financien", "concerns", "Schulden"),
+            Edit("werk_opleiding", "going_well", "Stage loopt"),
+            Edit("justitie", "skip", NVT),
+            Edit("middelengebruik", "skip", NU_NIET),
+        ],
+        session,
+        TODAY,
+    )
     assert complete_intake(db, intake, TODAY, session) == 2
     rows = {a.domain: a for a in load_case(db, 1).assessments}
     assert set(rows) == {"financien", "werk_opleiding"}
@@ -134,7 +165,9 @@ def test_a_visit_is_a_held_contact_with_its_note_and_domains(db):
     visit = start_visit(db, 1, at, "Eva")
     session = start_session(db)
     save_visit(db, visit, "Financiën: deurwaarder geweest", ["financien"], session)
-    save_visit(db, visit, "Financiën: deurwaarder geweest\n\nWonen: blijft bij oma", ["financien", "huisvesting"], session)
+    save_visit(
+        db, visit, "Financiën: deurwaarder geweest\n\nWonen: blijft bij oma", ["financien", "huisvesting"], session
+    )
     contact = next(c for c in load_case(db, 1).contacts if c.id == visit.contact_id)
     assert contact.status == "plaatsgevonden" and contact.mode == "huisbezoek" and contact.at == at
     assert contact.note.endswith("blijft bij oma")

@@ -13,8 +13,8 @@ from coach.store.cases import load_case
 from coach.store.db import open_db
 from coach.store.intake import latest_intake
 from coach.tui.app import make_app
-from coach.tui.screens.section_picker import SectionPicker
 from coach.tui.screens.intake import IntakeScreen
+from coach.tui.screens.section_picker import SectionPicker
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.coverage_bar import CoverageBar
 from coach.tui.widgets.domain_panel import DomainPanel
@@ -84,11 +84,13 @@ async def test_a_whole_intake_by_keys(case_db: Path, today: date) -> None:
         await type_text(pilot, '"Ik heb mijn diploma gehaald"')
 
         # Five domains: notes and a score each, the score by one key with the anchors shown.
-        plan = [("1", "financien", "Post ligt", 2),
-                ("2", "werk_opleiding", "Stage", 3),
-                ("3", "tijdsbesteding", "Slaapt lang", 2),
-                ("4", "huisvesting", "Bij moeder", 4),
-                ("b", "sociaal_netwerk", "Twee maatjes", 4)]
+        plan = [
+            ("1", "financien", "Post ligt", 2),
+            ("2", "werk_opleiding", "Stage", 3),
+            ("3", "tijdsbesteding", "Slaapt lang", 2),
+            ("4", "huisvesting", "Bij moeder", 4),
+            ("b", "sociaal_netwerk", "Twee maatjes", 4),
+        ]
         for key, domain, notes, score in plan:
             await go_to(pilot, key)
             assert screen.section == domain and focused_field(app) == (domain, "notes")
@@ -169,8 +171,12 @@ async def test_signal_in_the_warm_story_and_putting_it_away(case_db: Path, today
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, IntakeScreen))
     db = open_db(case_db)
-    signals = [(s.domain, s.typed) for s in __import__("coach.conversation.engine", fromlist=["Conversation"])
-               .Conversation(app.content).unfollowed(latest_intake(db, DAAN))]
+    signals = [
+        (s.domain, s.typed)
+        for s in __import__("coach.conversation.engine", fromlist=["Conversation"])
+        .Conversation(app.content)
+        .unfollowed(latest_intake(db, DAAN))
+    ]
     assert signals == [("huisvesting", "sliep bij zijn vriend")]  # stored as not followed up
     db.close()
 

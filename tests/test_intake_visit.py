@@ -38,17 +38,31 @@ def a_case() -> Case:
             WarmStoryItem("droom", "Eigen kapsalon", id=1, own_words=True, recorded_on=date(2026, 1, 5)),
             WarmStoryItem("trots", "Haar zusje geholpen", id=2, recorded_on=date(2026, 1, 6)),
         ],
-        assessments=[Assessment(date(2026, 3, 1), "financien", score=2),
-                     Assessment(date(2025, 12, 1), "huisvesting", score=3)],
+        assessments=[
+            Assessment(date(2026, 3, 1), "financien", score=2),
+            Assessment(date(2025, 12, 1), "huisvesting", score=3),
+        ],
         contacts=[
-            Contact(datetime(2026, 3, 1, 14, 0), "huisbezoek", "plaatsgevonden", id=1,
-                    note="Over geld gepraat.\nDe deurwaarder komt volgende week.\nZe gaat de brieven sorteren."),
-            Contact(datetime(2026, 3, 10, 9, 0), "telefoon", "plaatsgevonden", id=2,
-                    note="Kort gebeld. Haar moeder is ziek."),
+            Contact(
+                datetime(2026, 3, 1, 14, 0),
+                "huisbezoek",
+                "plaatsgevonden",
+                id=1,
+                note="Over geld gepraat.\nDe deurwaarder komt volgende week.\nZe gaat de brieven sorteren.",
+            ),
+            Contact(
+                datetime(2026, 3, 10, 9, 0),
+                "telefoon",
+                "plaatsgevonden",
+                id=2,
+                note="Kort gebeld. Haar moeder is ziek.",
+            ),
             Contact(datetime(2026, 3, 20, 9, 0), "huisbezoek", "gepland", id=3),
         ],
-        agreements=[Agreement(date(2026, 3, 1), "Brieven sorteren", "jongere", "open", id=1, due=date(2026, 3, 12)),
-                    Agreement(date(2026, 3, 1), "Bellen met de bank", "coach", "gedaan", id=2)],
+        agreements=[
+            Agreement(date(2026, 3, 1), "Brieven sorteren", "jongere", "open", id=1, due=date(2026, 3, 12)),
+            Agreement(date(2026, 3, 1), "Bellen met de bank", "coach", "gedaan", id=2),
+        ],
     )
 
 

@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import SharedClient
+from factories import sample_case
 from textual.widgets import Input, Select, TextArea
 from textual.widgets.text_area import Selection
 
@@ -27,8 +29,6 @@ from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.caseload_table import CaseloadTable
 from coach.tui.widgets.marked_text import MarkedText
 from coach.tui.widgets.question_advice import QuestionAdvice
-from conftest import SharedClient
-from factories import sample_case
 
 TODAY = date(2026, 3, 14)
 SMALL, LARGE = (80, 24), (200, 50)
@@ -43,8 +43,11 @@ class FakeClient:
         self.calls = 0
         self.closed = False
         self.aborted = False
-        self._anonymiser = Anonymiser(lambda text: [Span(m.start(), m.end(), "[persoon]", "person", "deduce")
-                                                    for m in re.finditer(STRANGER, text)])
+        self._anonymiser = Anonymiser(
+            lambda text: [
+                Span(m.start(), m.end(), "[persoon]", "person", "deduce") for m in re.finditer(STRANGER, text)
+            ]
+        )
 
     def warm_up(self, progress=None) -> None:
         if progress is not None:
@@ -120,16 +123,19 @@ def known(db_path: Path) -> list[str]:
 
 
 def leaks(text: str, db_path: Path) -> list[str]:
-    return [form for form in known(db_path)
-            if re.search(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, re.IGNORECASE)]
+    return [
+        form for form in known(db_path) if re.search(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, re.IGNORECASE)
+    ]
 
 
 def styled_at(pane: MarkedText, index: int) -> bool:
     """True when the character at `index` is drawn with a mark's background."""
     row, col = pane.document.get_location_from_index(index)
     line = pane.get_line(row)
-    return any(span.start <= col < span.end and span.style and getattr(span.style, "bgcolor", None) is not None
-               for span in line.spans)
+    return any(
+        span.start <= col < span.end and span.style and getattr(span.style, "bgcolor", None) is not None
+        for span in line.spans
+    )
 
 
 def put_cursor(pane: MarkedText, index: int) -> None:
@@ -267,8 +273,9 @@ async def test_method_and_scope_change_the_layout(db_path: Path, fake: FakeClien
 # --- saving and copying ------------------------------------------------------------------------
 
 
-async def test_save_writes_the_anonymised_summary_with_the_question(db_path: Path, fake: FakeClient,
-                                                                    tmp_path: Path) -> None:
+async def test_save_writes_the_anonymised_summary_with_the_question(
+    db_path: Path, fake: FakeClient, tmp_path: Path
+) -> None:
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=LARGE) as pilot:
         screen = await open_review(app, pilot)
@@ -331,7 +338,8 @@ async def test_nothing_leaves_while_the_summary_lags_behind(db_path: Path, fake:
 
 
 async def test_a_failing_anonymiser_shows_a_dutch_message_and_nothing_can_leave(
-        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(intervision, "make_client", lambda: FakeClient(fail=True))
     app = make_app(db_path, today=TODAY)
     copied: list[str] = []
@@ -365,8 +373,9 @@ async def test_the_client_is_closed_when_the_screen_closes(db_path: Path, fake: 
 async def test_palette_entry_prepares_the_anonymiser(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     built: list[bool] = []
     monkeypatch.setattr("coach.privacy.deduce_engine.cache_is_built", lambda: False)
-    monkeypatch.setattr("coach.privacy.worker.build_cache",
-                        lambda progress: (progress("deduce laden", 0.5), built.append(True)))
+    monkeypatch.setattr(
+        "coach.privacy.worker.build_cache", lambda progress: (progress("deduce laden", 0.5), built.append(True))
+    )
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=LARGE) as pilot:
         names = [command.title for command in app.get_system_commands(app.screen)]
@@ -382,8 +391,9 @@ async def test_palette_entry_prepares_the_anonymiser(db_path: Path, monkeypatch:
 # --- end to end with deduce --------------------------------------------------------------------
 
 
-async def test_end_to_end_with_the_real_worker(db_path: Path, anonymiser_client, monkeypatch: pytest.MonkeyPatch,
-                                               tmp_path: Path) -> None:
+async def test_end_to_end_with_the_real_worker(
+    db_path: Path, anonymiser_client, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     shared = SharedClient(anonymiser_client)
     monkeypatch.setattr(intervision, "make_client", lambda: shared)
     app = make_app(db_path, today=TODAY)

@@ -194,9 +194,7 @@ def test_missing_field_in_table_points_at_its_header(base):
     lines = path.read_text(encoding="utf-8").splitlines()
     headers = [i for i, line in enumerate(lines, 1) if line.strip() == "[[level]]"]
     second = headers[1]
-    description = next(
-        i for i in range(second, headers[2]) if lines[i - 1].startswith("description")
-    )
+    description = next(i for i in range(second, headers[2]) if lines[i - 1].startswith("description"))
     del lines[description - 1]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     message = load_error(None, base)
@@ -292,8 +290,7 @@ def test_too_few_questions(base):
     lines[4] = 'questions = ["Vraag een?", "Vraag twee?"]'
     write_domain(base, lines)
     assert load_error(None, base) == (
-        "prompts/domains/financien.toml, regel 5: "
-        "'questions' moet een lijst met 3 tot 6 vragen zijn."
+        "prompts/domains/financien.toml, regel 5: 'questions' moet een lijst met 3 tot 6 vragen zijn."
     )
 
 

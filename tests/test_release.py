@@ -89,7 +89,9 @@ def test_a_domain_that_dropped_is_named_with_before_and_now():
 
 
 def test_stable_and_better_domains_are_counted():
-    items = all_domains(date(2026, 1, 5), 3) + all_domains(date(2026, 5, 20), 3) + measured(date(2026, 5, 20), financien=4)
+    items = (
+        all_domains(date(2026, 1, 5), 3) + all_domains(date(2026, 5, 20), 3) + measured(date(2026, 5, 20), financien=4)
+    )
     criterion = domains_stable(items, LABELS)
     assert criterion.met is True
     assert "1 beter en 12 gelijk" in criterion.evidence
@@ -136,8 +138,11 @@ def test_a_recorded_job_outweighs_old_scores():
 
 
 def test_scores_tell_how_long_work_has_been_steady():
-    items = (measured(date(2026, 1, 5), werk_opleiding=2) + measured(date(2026, 3, 1), werk_opleiding=4)
-             + measured(date(2026, 5, 1), werk_opleiding=5))
+    items = (
+        measured(date(2026, 1, 5), werk_opleiding=2)
+        + measured(date(2026, 3, 1), werk_opleiding=4)
+        + measured(date(2026, 5, 1), werk_opleiding=5)
+    )
     criterion = activity_stable(items, [], TODAY, RULES)
     assert criterion.met is True and "sinds de meting van 1 mrt:" in criterion.evidence
 
@@ -182,8 +187,12 @@ def test_mostly_owned_and_kept():
 
 
 def test_owned_but_overdue_and_dropped_ones_are_not_kept():
-    items = [agreement("jongere", "gedaan"), agreement("jongere", "vervallen"),
-             agreement("jongere", "open", due=TODAY - timedelta(days=1)), agreement("jongere", "open", due=TODAY)]
+    items = [
+        agreement("jongere", "gedaan"),
+        agreement("jongere", "vervallen"),
+        agreement("jongere", "open", due=TODAY - timedelta(days=1)),
+        agreement("jongere", "open", due=TODAY),
+    ]
     criterion = agreements_owned(items, TODAY, ReleaseRules())
     assert criterion.met is False and "1 van de 3 nagekomen" in criterion.evidence
 
@@ -239,8 +248,13 @@ def test_basics_checklist_states():
     items = [BasicItem("digid", "DigiD"), BasicItem("huisarts", "Huisarts")]
     assert basics_in_order(items).met is None
     assert basics_in_order([]).met is None
-    partly = basics_in_order([BasicItem("digid", "DigiD", DONE), BasicItem("huisarts", "Huisarts", OPEN),
-                              BasicItem("toeslagen", "Toeslagen", NOT_APPLICABLE)])
+    partly = basics_in_order(
+        [
+            BasicItem("digid", "DigiD", DONE),
+            BasicItem("huisarts", "Huisarts", OPEN),
+            BasicItem("toeslagen", "Toeslagen", NOT_APPLICABLE),
+        ]
+    )
     assert partly.met is False and partly.evidence == "1 van de 2 geregeld (1 n.v.t.). Nog open: Huisarts."
     unticked = basics_in_order([BasicItem("digid", "DigiD", DONE), BasicItem("huisarts", "Huisarts")])
     assert unticked.met is False and "Nog open: Huisarts" in unticked.evidence
@@ -252,7 +266,11 @@ def test_merge_basics_keeps_default_order_then_own_items():
     definitions = (BasicDefinition("digid", "DigiD"), BasicDefinition("huisarts", "Huisarts"))
     stored = [BasicItem("eigen_rijbewijs", "Rijbewijs", OPEN, custom=True), BasicItem("huisarts", "Huisarts", DONE)]
     merged = merge_basics(definitions, stored)
-    assert [(item.key, item.state) for item in merged] == [("digid", None), ("huisarts", DONE), ("eigen_rijbewijs", OPEN)]
+    assert [(item.key, item.state) for item in merged] == [
+        ("digid", None),
+        ("huisarts", DONE),
+        ("eigen_rijbewijs", OPEN),
+    ]
 
 
 def test_release_readiness_gives_all_criteria_in_order_as_json():

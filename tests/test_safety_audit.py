@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import sample_case
 from textual.widgets import DataTable
 
 from coach.store.audit import audit_count, audit_for_youth
@@ -14,14 +15,20 @@ from coach.store.db import IntegrityError, open_db
 from coach.tui.app import make_app
 from coach.tui.screens.audit import AuditScreen
 from coach.tui.screens.youth import YouthScreen
-from factories import sample_case
 
 
 def test_every_change_is_recorded_without_its_content():
     db = open_db(memory=True)
     [youth_id] = insert_cases(db, [sample_case("Sanne")])
     inserted = audit_for_youth(db, youth_id)
-    assert {entry.table for entry in inserted} >= {"youths", "contacts", "agreements", "network", "phases", "warm_story"}
+    assert {entry.table for entry in inserted} >= {
+        "youths",
+        "contacts",
+        "agreements",
+        "network",
+        "phases",
+        "warm_story",
+    }
     assert all(entry.action == "insert" for entry in inserted)
     db.execute("UPDATE contacts SET note = 'Geheim woord Okapi', duration_min = 30 WHERE id = 1")
     db.execute("UPDATE contacts SET note = note WHERE id = 1")  # no real change: nothing recorded
@@ -51,7 +58,9 @@ def test_tables_of_later_migrations_are_audited_on_the_next_open(tmp_path):
     db = open_db(path)
     [youth_id] = insert_cases(db, [sample_case()])
     db.execute("CREATE TABLE later_notes (id INTEGER PRIMARY KEY, youth_id INTEGER REFERENCES youths(id), body TEXT)")
-    db.execute("CREATE TABLE later_steps (id INTEGER PRIMARY KEY, note_id INTEGER REFERENCES later_notes(id), body TEXT)")
+    db.execute(
+        "CREATE TABLE later_steps (id INTEGER PRIMARY KEY, note_id INTEGER REFERENCES later_notes(id), body TEXT)"
+    )
     db.execute("PRAGMA user_version = 0")  # what a coach with newer migrations finds: a schema not yet current
     db.close()
     db = open_db(path)
@@ -64,7 +73,10 @@ def test_tables_of_later_migrations_are_audited_on_the_next_open(tmp_path):
     db.execute("UPDATE later_notes SET extra = 'z'")
     newest = audit_for_youth(db, youth_id)[:3]
     assert [(e.table, e.action, e.fields) for e in newest] == [
-        ("later_notes", "update", ("extra",)), ("later_steps", "insert", ()), ("later_notes", "insert", ())]
+        ("later_notes", "update", ("extra",)),
+        ("later_steps", "insert", ()),
+        ("later_notes", "insert", ()),
+    ]
 
 
 async def test_the_youth_screen_shows_the_trail(case_db: Path, today: date):

@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from factories import sample_case
+from safety_helpers import PASSPHRASE, RARE_NAME, call, fingerprint, make_db, on_disk
 
 from coach.store.backup import (
     auto_backup,
@@ -20,8 +22,6 @@ from coach.store.backup import (
 from coach.store.cases import insert_cases, youth_ids
 from coach.store.db import DamagedDatabase, DatabaseBusy, WrongPassphrase, file_kind, open_db
 from coach.store.instance import InstanceLock
-from factories import sample_case
-from safety_helpers import PASSPHRASE, RARE_NAME, call, fingerprint, make_db, on_disk
 
 NOW = datetime(2026, 3, 14, 9, 30)
 
@@ -152,7 +152,7 @@ def test_a_damaged_database_never_pushes_good_backups_out(tmp_path):
     # the pages of the contacts go bad; the schema stays readable, so the file still opens
     data = bytearray(path.read_bytes())
     for page in pages:
-        data[(page - 1) * 4096 + 8:page * 4096] = bytes((n * 37) % 256 for n in range(4088))
+        data[(page - 1) * 4096 + 8 : page * 4096] = bytes((n * 37) % 256 for n in range(4088))
     path.write_bytes(bytes(data))
     db = open_db(path)
     with pytest.raises(DamagedDatabase, match="beschadigd"):

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from safety_helpers import PASSPHRASE, RARE_NAME, call, fingerprint, make_db, on_disk
 
 import coach.cli_passphrase as cli_passphrase
 from coach.demo.setup import ensure_demo
 from coach.store.cases import load_case
 from coach.store.db import PassphraseNeeded, WrongPassphrase, file_kind, open_db
-from safety_helpers import PASSPHRASE, RARE_NAME, call, fingerprint, make_db, on_disk
 
 
 @pytest.fixture

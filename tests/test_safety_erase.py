@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from safety_helpers import RARE_NAME, call, fingerprint, make_db, on_disk
 
 import coach.cli_passphrase as cli_passphrase
 from coach.store.cases import load_case
 from coach.store.db import open_db
 from coach.store.erase import erase_preview, erase_youth
 from coach.store.instance import InstanceLock
-from safety_helpers import RARE_NAME, call, fingerprint, make_db, on_disk
 
 RARE_WORD = "Zwanenveldpolder"
 EARLIER_WORD = "Kwikstaartlaan"
@@ -25,9 +25,17 @@ def two_cases(tmp_path, monkeypatch) -> tuple[Path, int, int]:
     db = open_db(path)
     with db.atomic():
         # a note, an edited note (whose earlier text goes into the history) and a warm-story line
-        db.execute("UPDATE contacts SET note = ? WHERE youth_id = ? AND note IS NOT NULL", [f"Bij {EARLIER_WORD} gefietst.", rare])
-        db.execute("UPDATE contacts SET note = ? WHERE youth_id = ? AND note IS NOT NULL", [f"Woont nu in de {RARE_WORD}.", rare])
-        db.execute("UPDATE warm_story SET text = ? WHERE youth_id = ?", [f"{RARE_NAME} is trots op de {RARE_WORD}.", rare])
+        db.execute(
+            "UPDATE contacts SET note = ? WHERE youth_id = ? AND note IS NOT NULL",
+            [f"Bij {EARLIER_WORD} gefietst.", rare],
+        )
+        db.execute(
+            "UPDATE contacts SET note = ? WHERE youth_id = ? AND note IS NOT NULL",
+            [f"Woont nu in de {RARE_WORD}.", rare],
+        )
+        db.execute(
+            "UPDATE warm_story SET text = ? WHERE youth_id = ?", [f"{RARE_NAME} is trots op de {RARE_WORD}.", rare]
+        )
     db.close()
     monkeypatch.setenv("COACH_DB", str(path))
     monkeypatch.delenv("COACH_PASSPHRASE", raising=False)
@@ -61,11 +69,16 @@ def test_erase_removes_everything_about_the_young_person(two_cases):
     assert erase_youth(db, rare) is True
     assert load_case(db, rare) is None
     assert youth_rows(db, rare) == {}
-    for table, word in (("youths_fts", RARE_NAME), ("contacts_fts", RARE_WORD), ("warm_story_fts", RARE_WORD),
-                        ("contacts_fts", EARLIER_WORD)):
+    for table, word in (
+        ("youths_fts", RARE_NAME),
+        ("contacts_fts", RARE_WORD),
+        ("warm_story_fts", RARE_WORD),
+        ("contacts_fts", EARLIER_WORD),
+    ):
         assert matches(db, table, word) == 0
-    assert db.execute("SELECT action, youth_id FROM audit WHERE table_name = 'youths' AND row_id = ? ORDER BY id DESC",
-                      [rare]).fetchone() == ("erase", None)
+    assert db.execute(
+        "SELECT action, youth_id FROM audit WHERE table_name = 'youths' AND row_id = ? ORDER BY id DESC", [rare]
+    ).fetchone() == ("erase", None)
     # the other young person is whole and still findable
     assert load_case(db, bas).youth.first_name == "Bas" and matches(db, "youths_fts", "Bas") == 1
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -14,14 +14,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factories import sample_case
+from safety_helpers import PASSPHRASE, call, fingerprint, make_db
 
 from coach.store.backup import auto_backup
 from coach.store.casefile import case_to_dict
 from coach.store.cases import insert_cases
 from coach.store.db import DatabaseBusy, DiskFull, explain, open_db
 from coach.store.instance import InstanceLock
-from factories import sample_case
-from safety_helpers import PASSPHRASE, call, fingerprint, make_db
 
 TESTS = Path(__file__).parent
 # (passphrase, kills): an encrypted database, and a plain one side by side. Every
@@ -34,12 +34,17 @@ def test_killing_the_writer_200_times_loses_no_acknowledged_write(tmp_path):
     paths = [tmp_path / f"lane{number}.db" for number in range(len(LANES))]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
     lanes = [
-        subprocess.Popen([sys.executable, str(TESTS / "fault_writer.py"), str(path), passphrase or "", str(kills), str(number)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-        for number, (path, (passphrase, kills)) in enumerate(zip(paths, LANES))
+        subprocess.Popen(
+            [sys.executable, str(TESTS / "fault_writer.py"), str(path), passphrase or "", str(kills), str(number)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for number, (path, (passphrase, kills)) in enumerate(zip(paths, LANES, strict=False))
     ]
     kills = while_writing = acknowledged_total = 0
-    for path, lane, (passphrase, _) in zip(paths, lanes, LANES):
+    for path, lane, (passphrase, _) in zip(paths, lanes, LANES, strict=False):
         out, err = lane.communicate(timeout=120)
         assert lane.returncode == 0, err
         report = json.loads(out)
@@ -60,7 +65,9 @@ def test_killing_the_writer_200_times_loses_no_acknowledged_write(tmp_path):
               OR (SELECT count(*) FROM revisions r WHERE r.youth_id = y.id) != 2"""
         ).fetchall()
         assert broken == []
-        assert db.execute("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH 'bijgewerkt'").fetchone()[0] == 2 * len(present)
+        assert db.execute("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH 'bijgewerkt'").fetchone()[
+            0
+        ] == 2 * len(present)
         db.close()
     print(f"\n{kills} kills ({while_writing} while writing), {acknowledged_total} acknowledged cases, none lost")
     assert kills == 200 and while_writing >= kills // 2 and acknowledged_total > kills
@@ -75,9 +82,16 @@ def without_root_privilege() -> list[str]:
     return ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search"]
 
 
-def run_coach(*args: str, env: dict[str, str] | None = None, prefix: list[str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*(prefix or []), sys.executable, "-m", "coach", *args], capture_output=True, text=True,
-                          env={**os.environ, "COACH_PASSPHRASE": PASSPHRASE, **(env or {})}, timeout=60)
+def run_coach(
+    *args: str, env: dict[str, str] | None = None, prefix: list[str] | None = None
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*(prefix or []), sys.executable, "-m", "coach", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COACH_PASSPHRASE": PASSPHRASE, **(env or {})},
+        timeout=60,
+    )
 
 
 @pytest.mark.parametrize("read_only_folder", [False, True])
@@ -122,8 +136,13 @@ def tiny_disk(tmp_path):
     """A 1 MB file system (root only): a disk that fills up for real."""
     mount_point = tmp_path / "klein"
     mount_point.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)],
-                                           capture_output=True).returncode != 0:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount_point)], capture_output=True
+        ).returncode
+        != 0
+    ):
         pytest.skip("cannot mount a small file system here")
     try:
         yield mount_point
@@ -149,10 +168,19 @@ def test_a_really_full_disk_on_import(tiny_disk, tmp_path):
 def test_a_second_running_app_is_told_and_nothing_breaks(tmp_path, capsys, monkeypatch):
     path = tmp_path / "coach.db"
     make_db(path)
-    first = subprocess.Popen([sys.executable, "-m", "coach", "--db", str(path)], stdin=subprocess.DEVNULL,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "COACH_PASSPHRASE": PASSPHRASE, "COACH_TODAY": "2026-03-14",
-                                  "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver"})
+    first = subprocess.Popen(
+        [sys.executable, "-m", "coach", "--db", str(path)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={
+            **os.environ,
+            "COACH_PASSPHRASE": PASSPHRASE,
+            "COACH_TODAY": "2026-03-14",
+            "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+        },
+    )
     try:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:  # until the first app holds its lock
@@ -184,7 +212,7 @@ def damage_contacts(path: Path) -> None:
         pages = [row[0] for row in plain.execute("SELECT pageno FROM dbstat WHERE name = 'contacts'")]
     data = bytearray(path.read_bytes())
     for page in pages:
-        data[(page - 1) * 4096 + 8:page * 4096] = bytes((n * 37) % 256 for n in range(4088))
+        data[(page - 1) * 4096 + 8 : page * 4096] = bytes((n * 37) % 256 for n in range(4088))
     path.write_bytes(bytes(data))
 
 
@@ -200,7 +228,11 @@ def test_a_damaged_file_gets_a_message_and_the_offer_to_restore(tmp_path, capsys
     monkeypatch.setenv("COACH_TODAY", "2026-03-14")
     code, out, err = call(capsys, "caseload")
     assert code == 1 and out == "" and "Traceback" not in err
-    assert "beschadigd" in err and "13-03-2026" in err and f"restore {path.parent / 'backups' / 'coach-2026-03-13.db'}" in err
+    assert (
+        "beschadigd" in err
+        and "13-03-2026" in err
+        and f"restore {path.parent / 'backups' / 'coach-2026-03-13.db'}" in err
+    )
     assert fingerprint(path) == before
     # and following the offer brings the data back
     code, _, err = call(capsys, "restore", str(path.parent / "backups" / "coach-2026-03-13.db"), "--ja")

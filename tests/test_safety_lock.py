@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from safety_helpers import PASSPHRASE, RARE_NAME, fingerprint, make_db
 from textual.command import CommandPalette
 from textual.widgets import Input, Static, TextArea
 
@@ -18,7 +19,6 @@ from coach.tui.screens.caseload import CaseloadScreen
 from coach.tui.screens.first_run import FirstRunScreen
 from coach.tui.screens.lock import NO_PASSPHRASE_HINT, LockScreen
 from coach.tui.screens.youth import YouthScreen
-from safety_helpers import PASSPHRASE, RARE_NAME, fingerprint, make_db
 
 SIZE = (80, 24)
 

@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from safety_helpers import call
 
 from coach.config import ConfigError, load_config
 from coach.store.db import open_db
 from coach.store.retention import closed_before
-from safety_helpers import call
 
 
 @pytest.fixture
@@ -25,7 +25,9 @@ def env(case_db: Path, tmp_path, monkeypatch) -> Path:
 
 def test_closed_before_lists_only_cases_whose_latest_phase_is_closed(case_db):
     db = open_db(case_db)
-    assert [(case.name, case.closed_on) for case in closed_before(db, date(2026, 1, 1))] == [("Mees Jansen", date(2025, 12, 1))]
+    assert [(case.name, case.closed_on) for case in closed_before(db, date(2026, 1, 1))] == [
+        ("Mees Jansen", date(2025, 12, 1))
+    ]
     assert closed_before(db, date(2025, 12, 1)) == []  # closed on the cutoff day itself: not yet past it
 
 
@@ -47,8 +49,16 @@ def test_retention_default_comes_from_the_settings(env, tmp_path, capsys, monkey
     assert code == 0 and "Mees Jansen" in out and "langer dan 2 maanden" in out
 
 
-@pytest.mark.parametrize("text", ["retention_months = 0\n", "retention_months = 'lang'\n", "retention_months = \n",
-                                  "idle_lock_minutes = -1\n", "backup_keep = 2.5\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "retention_months = 0\n",
+        "retention_months = 'lang'\n",
+        "retention_months = \n",
+        "idle_lock_minutes = -1\n",
+        "backup_keep = 2.5\n",
+    ],
+)
 def test_a_wrong_setting_gets_a_dutch_message(env, tmp_path, capsys, monkeypatch, text):
     settings = tmp_path / "config.toml"
     settings.write_text(text, encoding="utf-8")

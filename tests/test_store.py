@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from factories import sample_case
 from sqlite_utils import Database
 
 from coach.store import StoreError, open_db
-from coach.store.db import IntegrityError
-from coach.store.cases import DuplicateRefError, insert_cases, load_case
 from coach.store.caseload import caseload, caseload_entry
+from coach.store.cases import DuplicateRefError, insert_cases, load_case
+from coach.store.db import IntegrityError
 from coach.store.migrations import SCHEMA_VERSION, coach_migrations
-from factories import sample_case
 
 
 def test_open_creates_schema_with_foreign_keys_and_wal(tmp_path):
@@ -107,7 +107,9 @@ def test_deleting_a_youth_removes_everything_about_them():
 
 def test_caseload_leaves_out_closed_cases_and_computes_continuity():
     db = open_db(memory=True)
-    insert_cases(db, [sample_case("Sanne"), sample_case("Bas", phase="afgesloten"), sample_case("Noor", last_held=None)])
+    insert_cases(
+        db, [sample_case("Sanne"), sample_case("Bas", phase="afgesloten"), sample_case("Noor", last_held=None)]
+    )
     rows = caseload(db, date(2026, 3, 10))
     assert [r.name for r in rows] == ["Noor Visser", "Sanne Visser"]
     sanne = rows[1]

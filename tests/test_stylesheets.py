@@ -36,8 +36,11 @@ def screen_classes() -> list[type[Screen]]:
     found = []
     for info in pkgutil.iter_modules(screens_package.__path__):
         module = importlib.import_module(f"{screens_package.__name__}.{info.name}")
-        found += [cls for _, cls in inspect.getmembers(module, inspect.isclass)
-                  if issubclass(cls, Screen) and cls.__module__ == module.__name__]
+        found += [
+            cls
+            for _, cls in inspect.getmembers(module, inspect.isclass)
+            if issubclass(cls, Screen) and cls.__module__ == module.__name__
+        ]
     return found
 
 
@@ -65,8 +68,9 @@ async def caseload_shown(app: CoachApp, pilot) -> None:
     await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen) and bool(app.screen.query(CaseloadTable)))
 
 
-async def test_the_first_frame_parses_only_the_apps_stylesheet(case_db: Path, today: date,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_the_first_frame_parses_only_the_apps_stylesheet(
+    case_db: Path, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Textual posts Ready once the first screen is laid out: what is in the stylesheet then was parsed
     # before the first frame. Anything read after it (preload_screen_styles) does not count here.
     app = make_app(case_db, today=today)
@@ -102,7 +106,8 @@ def test_every_screen_stylesheet_belongs_to_a_screen() -> None:
 
 
 async def test_preloading_reads_each_screen_stylesheet_once_and_a_screen_adds_none(
-        case_db: Path, today: date, monkeypatch: pytest.MonkeyPatch) -> None:
+    case_db: Path, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = make_app(case_db, today=today)
     async with app.run_test(size=SIZE) as pilot:
         await caseload_shown(app, pilot)

@@ -52,29 +52,60 @@ ANONYMISER = Anonymiser(stub_engine)
 def rich_case() -> Case:
     """A fictional case whose names turn up in every section."""
     return Case(
-        youth=Youth("Sanne", last_name="Visser", nickname="San", birth_date=date(2007, 5, 14), coach="Eva Smit",
-                    address=Address("Molenstraat 12a", "8011 AB", "Zwolle"), school="Noorderpoort",
-                    employer="Bakkerij Kruimel", started_on=date(2026, 1, 5),
-                    intervision_question="Hoe krijg ik Sanne aan het werk?"),
-        network=[NetworkPerson("Marja Visser", "moeder", "informeel"),
-                 NetworkPerson("Karim Aydin", "jobcoach", "professioneel", organisation="Werkplein")],
+        youth=Youth(
+            "Sanne",
+            last_name="Visser",
+            nickname="San",
+            birth_date=date(2007, 5, 14),
+            coach="Eva Smit",
+            address=Address("Molenstraat 12a", "8011 AB", "Zwolle"),
+            school="Noorderpoort",
+            employer="Bakkerij Kruimel",
+            started_on=date(2026, 1, 5),
+            intervision_question="Hoe krijg ik Sanne aan het werk?",
+        ),
+        network=[
+            NetworkPerson("Marja Visser", "moeder", "informeel"),
+            NetworkPerson("Karim Aydin", "jobcoach", "professioneel", organisation="Werkplein"),
+        ],
         warm_story=[
             WarmStoryItem("trots", "Ik heb mijn broertje geholpen, zegt Sanne.", own_words=True),
             WarmStoryItem("mensen", f"Vriendin {STRANGER} en moeder Marja."),
         ],
         assessments=[
             Assessment(date(2026, 1, 5), "financien", score=1, concerns="Schuld bij de Molenstraat-verhuurder."),
-            Assessment(date(2026, 3, 2), "financien", score=2, youth_score=3, concerns="Sanne's huur is nog niet betaald."),
-            Assessment(date(2026, 1, 5), "werk_opleiding", score=3, going_well="Proefdag bij Bakkerij Kruimel ging goed."),
+            Assessment(
+                date(2026, 3, 2), "financien", score=2, youth_score=3, concerns="Sanne's huur is nog niet betaald."
+            ),
+            Assessment(
+                date(2026, 1, 5), "werk_opleiding", score=3, going_well="Proefdag bij Bakkerij Kruimel ging goed."
+            ),
         ],
         contacts=[
-            Contact(datetime(2026, 1, 5, 14, 0), "huisbezoek", "plaatsgevonden", duration_min=60, initiated_by="coach",
-                    note="Kennismaking in Zwolle. Marja was erbij en vertelde over San."),
+            Contact(
+                datetime(2026, 1, 5, 14, 0),
+                "huisbezoek",
+                "plaatsgevonden",
+                duration_min=60,
+                initiated_by="coach",
+                note="Kennismaking in Zwolle. Marja was erbij en vertelde over San.",
+            ),
             Contact(datetime(2026, 1, 19, 10, 0), "huisbezoek", "niet_verschenen", initiated_by="coach"),
-            Contact(datetime(2026, 2, 9, 10, 0), "wandeling", "plaatsgevonden", duration_min=45, initiated_by="jongere",
-                    note=f"Sanne belde zelf. Met {STRANGER} gaat het slecht, zegt ze.\nKarim Aydin denkt aan een stage."),
-            Contact(datetime(2026, 3, 2, 10, 0), "telefoon", "plaatsgevonden", initiated_by="coach",
-                    note="sanne wil niet naar Noorderpoort. Ik heb voorgesteld dat ik de stage regel.\nDaarna kozen we…"),
+            Contact(
+                datetime(2026, 2, 9, 10, 0),
+                "wandeling",
+                "plaatsgevonden",
+                duration_min=45,
+                initiated_by="jongere",
+                note=f"Sanne belde zelf. Met {STRANGER} gaat het slecht, zegt ze.\nKarim Aydin denkt aan een stage.",
+            ),
+            Contact(
+                datetime(2026, 3, 2, 10, 0),
+                "telefoon",
+                "plaatsgevonden",
+                initiated_by="coach",
+                note="sanne wil niet naar Noorderpoort. Ik heb voorgesteld dat ik de stage regel.\nDaarna kozen we…",
+            ),
             Contact(datetime(2026, 3, 20, 10, 0), "huisbezoek", "gepland"),
         ],
         agreements=[
@@ -87,8 +118,15 @@ def rich_case() -> Case:
 
 
 def summarise(case: Case | None = None, method: str = "roddel", **kwargs):
-    return make_summary(case or rich_case(), ANONYMISER, method=WORDS.method(method), words=WORDS, content=CONTENT,
-                        today=TODAY, **kwargs)
+    return make_summary(
+        case or rich_case(),
+        ANONYMISER,
+        method=WORDS.method(method),
+        words=WORDS,
+        content=CONTENT,
+        today=TODAY,
+        **kwargs,
+    )
 
 
 def known_forms(case: Case) -> list[str]:
@@ -99,8 +137,11 @@ def known_forms(case: Case) -> list[str]:
 
 def leaks(text: str, case: Case) -> list[str]:
     """Known names and places that still stand in `text` (as whole words, any case)."""
-    return [form for form in known_forms(case)
-            if re.search(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, re.IGNORECASE)]
+    return [
+        form
+        for form in known_forms(case)
+        if re.search(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text, re.IGNORECASE)
+    ]
 
 
 def headings(text: str) -> list[str]:
@@ -175,9 +216,13 @@ def test_an_empty_case_still_gives_every_section() -> None:
     case = Case(youth=Youth("Bo"))
     text = summarise(case).text
     assert len(headings(text)) == len(SECTIONS)
-    for empty in ("Nog geen leefgebieden gescoord.", "Nog geen contactmomenten in deze periode.",
-                  "Geen afspraken vastgelegd.", "Het warme verhaal is nog niet opgeschreven.",
-                  "de leeftijd staat niet in het dossier"):
+    for empty in (
+        "Nog geen leefgebieden gescoord.",
+        "Nog geen contactmomenten in deze periode.",
+        "Geen afspraken vastgelegd.",
+        "Het warme verhaal is nog niet opgeschreven.",
+        "de leeftijd staat niet in het dossier",
+    ):
         assert empty in text
 
 
@@ -201,7 +246,9 @@ def test_single_contact_summary_is_that_contact_in_full() -> None:
     assert "één contactmoment (week 6)" in text
     gebeurd = text.split("## Wat er gebeurde\n", 1)[1].split("\n## ", 1)[0]
     assert gebeurd.strip().startswith("Week 6 · wandeling (45 min):")
-    assert "> De jongere belde zelf." in gebeurd and "> jobcoach denkt aan een stage." in gebeurd.replace("Jobcoach", "jobcoach")
+    assert "> De jongere belde zelf." in gebeurd and "> jobcoach denkt aan een stage." in gebeurd.replace(
+        "Jobcoach", "jobcoach"
+    )
     assert "Kennismaking" not in gebeurd
 
 
@@ -212,10 +259,13 @@ def test_incident_method_centres_on_the_chosen_contact() -> None:
     assert "> Kennismaking in [woonplaats]. Moeder was erbij en vertelde over de jongere." in moment
 
 
-@pytest.mark.parametrize(("scope", "message"), [
-    (Scope.one_contact(9), "Contactmoment 9 bestaat niet: er zijn er 4"),
-    (Scope.period(date(2026, 3, 1), date(2026, 2, 1)), "de begindatum ligt na de einddatum"),
-])
+@pytest.mark.parametrize(
+    ("scope", "message"),
+    [
+        (Scope.one_contact(9), "Contactmoment 9 bestaat niet: er zijn er 4"),
+        (Scope.period(date(2026, 3, 1), date(2026, 2, 1)), "de begindatum ligt na de einddatum"),
+    ],
+)
 def test_a_scope_that_does_not_fit_is_a_dutch_error_without_names(scope: Scope, message: str) -> None:
     case = rich_case()
     with pytest.raises(SummaryError, match=message) as info:
@@ -277,8 +327,8 @@ def test_replacements_point_into_both_texts() -> None:
     summary = summarise()
     source = summary.review_source()
     for item in summary.replacements:
-        assert source[item.start:item.end] == item.original
-        assert summary.text[item.out_start:item.out_end].lower().startswith(item.label.lower()[:3])
+        assert source[item.start : item.end] == item.original
+        assert summary.text[item.out_start : item.out_end].lower().startswith(item.label.lower()[:3])
 
 
 def test_our_own_words_come_through_untouched() -> None:
@@ -333,8 +383,9 @@ def test_with_deduce_no_known_name_leaks_and_people_keep_one_number(anonymiser_c
     case.contacts[2] = replace(case.contacts[2], note=case.contacts[2].note + "\nOok Bram Jansen gebeld, haar oom.")
     case.agreements.append(Agreement(date(2026, 3, 2), "Bram helpt met de post", "netwerk", "open"))
     for key in ("incident", "roddel"):
-        summary = make_summary(case, anonymiser_client, method=WORDS.method(key), words=WORDS, content=CONTENT,
-                               today=TODAY)
+        summary = make_summary(
+            case, anonymiser_client, method=WORDS.method(key), words=WORDS, content=CONTENT, today=TODAY
+        )
         assert leaks(summary.text, case) == []
         assert "Bram" not in summary.text and "Priscilla" not in summary.text
         bram = {r.label for r in summary.replacements if "Bram" in r.original}
@@ -359,7 +410,7 @@ def test_places_map_both_ways_between_source_and_text() -> None:
     summary = summarise()
     source, text = summary.review_source(), summary.text
     at = source.index("woningcorporatie")
-    assert text[summary.text_position(at):].startswith("woningcorporatie")
+    assert text[summary.text_position(at) :].startswith("woningcorporatie")
     assert summary.source_range(summary.text_position(at), summary.text_position(at))[0] == at
     marja = next(r for r in summary.replacements if r.original == "Marja")
     assert summary.text_position(marja.start + 2) == marja.out_start

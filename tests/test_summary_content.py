@@ -67,20 +67,37 @@ def test_an_organisation_can_replace_the_file(folder: Path, tmp_path: Path) -> N
     assert intervision_content(load_content(own)).method("roddel").label == "Roddelrondje"
 
 
-@pytest.mark.parametrize(("old", "new", "needle", "message"), [
-    ('sections = ["kort", "warm_verhaal", "gebeurd"', 'sections = ["kort", "warm_verhaaltje", "gebeurd"',
-     "warm_verhaaltje", "onbekend kopje 'warm_verhaaltje'"),
-    ('"eigen_aandeel", "vraag", "werkwijze"]', '"eigen_aandeel", "werkwijze"]', 'sections = ["kort", "warm_verhaal"',
-     "moet 'vraag' bevatten"),
-    ('\nfocus = "verloop"', '\nfocus = "alles"', 'focus = "alles"', "'focus' moet"),
-    ("pattern = '^hoe krijg ik", "pattern = '^hoe (krijg ik", "pattern = '^hoe (krijg", "geen geldige reguliere expressie"),
-    ('"Wat doe ik dat {wie} motiveert', '"Wat doe ik dat {wat_niet} motiveert', None, "geen groep"),
-    ('key = "roddel"', 'key = "incident"', 'key = "incident"', "twee keer"),
-    ('kort = "De casus in het kort"\n', "", "[titles]", "onder [titles] ontbreekt: kort"),
-    ("recent_contacts = 6", "recent_contacts = 0", "recent_contacts", "'recent_contacts' moet een heel getal"),
-])
-def test_a_wrong_file_gets_a_dutch_message_with_its_line(folder: Path, old: str, new: str, needle: str | None,
-                                                          message: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "message"),
+    [
+        (
+            'sections = ["kort", "warm_verhaal", "gebeurd"',
+            'sections = ["kort", "warm_verhaaltje", "gebeurd"',
+            "warm_verhaaltje",
+            "onbekend kopje 'warm_verhaaltje'",
+        ),
+        (
+            '"eigen_aandeel", "vraag", "werkwijze"]',
+            '"eigen_aandeel", "werkwijze"]',
+            'sections = ["kort", "warm_verhaal"',
+            "moet 'vraag' bevatten",
+        ),
+        ('\nfocus = "verloop"', '\nfocus = "alles"', 'focus = "alles"', "'focus' moet"),
+        (
+            "pattern = '^hoe krijg ik",
+            "pattern = '^hoe (krijg ik",
+            "pattern = '^hoe (krijg",
+            "geen geldige reguliere expressie",
+        ),
+        ('"Wat doe ik dat {wie} motiveert', '"Wat doe ik dat {wat_niet} motiveert', None, "geen groep"),
+        ('key = "roddel"', 'key = "incident"', 'key = "incident"', "twee keer"),
+        ('kort = "De casus in het kort"\n', "", "[titles]", "onder [titles] ontbreekt: kort"),
+        ("recent_contacts = 6", "recent_contacts = 0", "recent_contacts", "'recent_contacts' moet een heel getal"),
+    ],
+)
+def test_a_wrong_file_gets_a_dutch_message_with_its_line(
+    folder: Path, old: str, new: str, needle: str | None, message: str
+) -> None:
     edit(folder, old, new)
     with pytest.raises(PromptsError) as info:
         load_content(base_dir=folder)
@@ -110,12 +127,15 @@ def test_a_question_about_the_young_person_gets_a_warning_and_rewrites() -> None
     assert "Wat maakt dat ik mij zo verantwoordelijk voel om hem aan het werk te krijgen?" in check.suggestions
 
 
-@pytest.mark.parametrize("question", [
-    "Waarom doet hij niks met zijn post?",
-    "Hoe zorg ik dat ze op tijd komt?",
-    "Hoe motiveer ik de jongere?",
-    "Moet de jongere niet eerst stoppen met blowen?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Waarom doet hij niks met zijn post?",
+        "Hoe zorg ik dat ze op tijd komt?",
+        "Hoe motiveer ik de jongere?",
+        "Moet de jongere niet eerst stoppen met blowen?",
+    ],
+)
 def test_questions_about_the_young_person(question: str) -> None:
     check = check_question(question, HELP)
     assert check.verdict == WARN, question
@@ -126,11 +146,14 @@ def test_rewrite_of_hoe_zorg_ik_dat() -> None:
     assert "Wat doe ik nu zodat hij op tijd komt, en wat werkt daarvan?" in check.suggestions
 
 
-@pytest.mark.parametrize("question", [
-    "Wat maakt dat ik steeds meer ga regelen naarmate de jongere minder doet?",
-    "Hoe ga ik om met mijn ergernis als een afspraak niet doorgaat?",
-    "Hoe blijf ik eerlijk zonder het contact kwijt te raken?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wat maakt dat ik steeds meer ga regelen naarmate de jongere minder doet?",
+        "Hoe ga ik om met mijn ergernis als een afspraak niet doorgaat?",
+        "Hoe blijf ik eerlijk zonder het contact kwijt te raken?",
+    ],
+)
 def test_questions_about_the_coach_are_good(question: str) -> None:
     check = check_question(question, HELP)
     assert check.verdict == GOOD and check.suggestions == ()

@@ -81,7 +81,10 @@ def test_nazorg_at_month_ends_and_leap_days():
 
 
 def test_nazorg_months_are_sorted_and_unique():
-    assert days(propose_nazorg(date(2026, 3, 10), (3, 1, 3), weekdays_only=False)) == [date(2026, 4, 10), date(2026, 6, 10)]
+    assert days(propose_nazorg(date(2026, 3, 10), (3, 1, 3), weekdays_only=False)) == [
+        date(2026, 4, 10),
+        date(2026, 6, 10),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -94,8 +97,14 @@ def test_parse_intervals(text, expected):
 
 @pytest.mark.parametrize(
     "text, fragment",
-    [("", "minstens één"), ("1, twee", "'twee' is geen heel getal"), ("0, 2", "0 weken kan niet"),
-     ("1, 40", "40 weken kan niet"), ("-1", "'-1' is geen heel getal"), (", ".join(["1"] * 13), "hoogstens 12")],
+    [
+        ("", "minstens één"),
+        ("1, twee", "'twee' is geen heel getal"),
+        ("0, 2", "0 weken kan niet"),
+        ("1, 40", "40 weken kan niet"),
+        ("-1", "'-1' is geen heel getal"),
+        (", ".join(["1"] * 13), "hoogstens 12"),
+    ],
 )
 def test_parse_intervals_refuses_with_a_dutch_message(text, fragment):
     with pytest.raises(TaperError, match=fragment):

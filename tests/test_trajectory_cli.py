@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+from factories import sample_case
 
 from coach.cli import run
 from coach.domain.release import CRITERIA, DONE
@@ -15,7 +16,6 @@ from coach.store.cases import insert_cases
 from coach.store.measurement import DomainScore, save_measurement
 from coach.store.release import record_activity, record_confidence, set_basic, set_staying
 from coach.store.trajectory import record_release
-from factories import sample_case
 
 TODAY = date(2026, 3, 10)
 
@@ -61,8 +61,13 @@ def test_readiness_follows_the_data(env, capsys):
     set_basic(db, 1, "digid", "DigiD", DONE, TODAY)
     by_key = {item["criterion"]: item["met"] for item in json.loads(show(capsys, "--json"))["release_readiness"]}
     assert by_key == {
-        "geen_acuut": True, "stabiel": True, "dagbesteding": True, "afspraken": None,
-        "vertrouwen": True, "netwerk": True, "basiszaken": False,
+        "geen_acuut": True,
+        "stabiel": True,
+        "dagbesteding": True,
+        "afspraken": None,
+        "vertrouwen": True,
+        "netwerk": True,
+        "basiszaken": False,
     }
 
 
@@ -74,8 +79,15 @@ def test_text_view_shows_readiness_in_begeleiding(env, capsys):
 
 
 def test_text_view_in_nazorg_shows_the_way_back_instead(env, capsys):
-    record_release(env, 1, on=TODAY, today=TODAY, reason="Werkt vast, eigen ritme.",
-                   way_back="Belt Eva of loopt binnen bij het jongerenloket.", checkins=propose_nazorg(TODAY))
+    record_release(
+        env,
+        1,
+        on=TODAY,
+        today=TODAY,
+        reason="Werkt vast, eigen ritme.",
+        way_back="Belt Eva of loopt binnen bij het jongerenloket.",
+        checkins=propose_nazorg(TODAY),
+    )
     out = show(capsys)
     assert "Klaar om los te laten?" not in out
     assert "De weg terug: Belt Eva of loopt binnen bij het jongerenloket." in out

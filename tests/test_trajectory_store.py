@@ -6,6 +6,7 @@ import sqlite3
 from datetime import date, datetime
 
 import pytest
+from factories import sample_case
 
 from coach.domain.release import DONE, NOT_APPLICABLE, BasicDefinition
 from coach.domain.taper import propose_nazorg, propose_taper
@@ -32,7 +33,6 @@ from coach.store.trajectory import (
     reopen,
     update_way_back,
 )
-from factories import sample_case
 
 TODAY = date(2026, 3, 10)
 
@@ -53,7 +53,9 @@ def phases(db):
 
 
 def planned(db):
-    return rows(db, "SELECT at, status, note FROM contacts WHERE youth_id = 1 AND status IN ('gepland', 'afgezegd') ORDER BY at")
+    return rows(
+        db, "SELECT at, status, note FROM contacts WHERE youth_id = 1 AND status IN ('gepland', 'afgezegd') ORDER BY at"
+    )
 
 
 def test_phase_change_keeps_date_and_note(db):
@@ -98,7 +100,9 @@ def test_a_bad_plan_writes_nothing_not_even_the_phase(db):
     with pytest.raises(TrajectoryError):
         accept_taper_plan(db, 1, on=TODAY, today=TODAY, intervals=(1,), moments=[datetime(2026, 3, 9, 10, 0)])
     with pytest.raises(PhaseChangeError):
-        accept_taper_plan(db, 1, on=date(2026, 3, 12), today=TODAY, intervals=(1,), moments=propose_taper(date(2026, 3, 12), (1,)))
+        accept_taper_plan(
+            db, 1, on=date(2026, 3, 12), today=TODAY, intervals=(1,), moments=propose_taper(date(2026, 3, 12), (1,))
+        )
     assert phases(db) == before_phases and planned(db) == before_contacts
     assert rows(db, "SELECT COUNT(*) FROM taper_plans") == [(0,)]
 
@@ -120,7 +124,9 @@ def test_plan_is_all_or_nothing_when_a_row_fails(db, monkeypatch):
         accept_taper_plan(db, 1, on=TODAY, today=TODAY, intervals=(1, 2, 3, 4), moments=propose_taper(TODAY))
     assert len(calls) == 3  # it did fail halfway
     assert phases(db) == before_phases and planned(db) == before_contacts
-    assert rows(db, "SELECT COUNT(*) FROM taper_plans") == [(0,)] and rows(db, "SELECT COUNT(*) FROM taper_steps") == [(0,)]
+    assert rows(db, "SELECT COUNT(*) FROM taper_plans") == [(0,)] and rows(db, "SELECT COUNT(*) FROM taper_steps") == [
+        (0,)
+    ]
 
 
 def test_a_new_plan_replaces_the_open_one(db):
@@ -146,8 +152,15 @@ def test_stepping_back_to_begeleiding_cancels_the_rest_of_the_plan(db):
 
 def test_letting_go_records_decision_way_back_and_plans_nazorg(db):
     checkins = propose_nazorg(TODAY)
-    release_id = record_release(db, 1, on=TODAY, today=TODAY, reason="Werkt al vier maanden, vertrouwt het zelf.",
-                                way_back="Belt Eva of het wijkteam: 0800-1234.", checkins=checkins)
+    release_id = record_release(
+        db,
+        1,
+        on=TODAY,
+        today=TODAY,
+        reason="Werkt al vier maanden, vertrouwt het zelf.",
+        way_back="Belt Eva of het wijkteam: 0800-1234.",
+        checkins=checkins,
+    )
     assert phases(db)[-1] == "nazorg"
     assert rows(db, "SELECT decision, reason, way_back FROM release_decisions WHERE id = ?", [release_id]) == [
         ("loslaten", "Werkt al vier maanden, vertrouwt het zelf.", "Belt Eva of het wijkteam: 0800-1234.")
@@ -195,7 +208,9 @@ def test_way_back_edit_keeps_the_old_text(db):
     record_release(db, 1, on=TODAY, today=TODAY, reason="Klaar", way_back="Belt Eva.", checkins=propose_nazorg(TODAY))
     update_way_back(db, 1, "Belt het wijkteam.")
     assert load_trajectory(db, 1).way_back() == "Belt het wijkteam."
-    assert rows(db, "SELECT text FROM revisions WHERE table_name = 'release_decisions' AND field = 'way_back'") == [("Belt Eva.",)]
+    assert rows(db, "SELECT text FROM revisions WHERE table_name = 'release_decisions' AND field = 'way_back'") == [
+        ("Belt Eva.",)
+    ]
 
 
 def test_reopening_keeps_history_and_cancels_open_nazorg_checks(db):
@@ -222,19 +237,31 @@ def test_reopen_after_closing_and_only_from_nazorg_or_closed(db):
 
 
 def test_measurement_is_stored_per_domain_and_replaced_on_the_same_day(db):
-    count = save_measurement(db, 1, TODAY, TODAY, {"financien": DomainScore(3, 4), "werk_opleiding": DomainScore(4),
-                                                   "justitie": DomainScore(None)})
+    count = save_measurement(
+        db,
+        1,
+        TODAY,
+        TODAY,
+        {"financien": DomainScore(3, 4), "werk_opleiding": DomainScore(4), "justitie": DomainScore(None)},
+    )
     assert count == 2
     save_measurement(db, 1, TODAY, TODAY, {"financien": DomainScore(4)})
-    assert rows(db, "SELECT domain, score, youth_score FROM assessments WHERE youth_id = 1 AND date = ? ORDER BY domain",
-                [TODAY.isoformat()]) == [("financien", 4, None), ("werk_opleiding", 4, None)]
+    assert rows(
+        db,
+        "SELECT domain, score, youth_score FROM assessments WHERE youth_id = 1 AND date = ? ORDER BY domain",
+        [TODAY.isoformat()],
+    ) == [("financien", 4, None), ("werk_opleiding", 4, None)]
     assert rows(db, "SELECT COUNT(*) FROM assessments WHERE youth_id = 1 AND date = '2026-01-05'") == [(2,)]
 
 
 @pytest.mark.parametrize(
     "scores, on, fragment",
-    [({}, TODAY, "nog niets gescoord"), ({"financien": DomainScore(6)}, TODAY, "geen score"),
-     ({"geld": DomainScore(3)}, TODAY, "Onbekend leefgebied"), ({"financien": DomainScore(3)}, date(2026, 3, 11), "toekomst")],
+    [
+        ({}, TODAY, "nog niets gescoord"),
+        ({"financien": DomainScore(6)}, TODAY, "geen score"),
+        ({"geld": DomainScore(3)}, TODAY, "Onbekend leefgebied"),
+        ({"financien": DomainScore(3)}, date(2026, 3, 11), "toekomst"),
+    ],
 )
 def test_bad_measurement_writes_nothing(db, scores, on, fragment):
     before = rows(db, "SELECT COUNT(*) FROM assessments")
@@ -256,8 +283,11 @@ def test_release_facts_round_trip(db):
     facts = release_facts(db, 1, definitions)
     assert [(c.score, c.words) for c in facts.confidence] == [(4, "Ik kan het wel.")]
     assert [(a.kind, a.description, a.since) for a in facts.activities] == [("werk", "bakkerij", date(2026, 1, 12))]
-    assert [(b.key, b.state, b.custom) for b in facts.basics] == [("digid", DONE, False), ("huisarts", DONE, False),
-                                                                   (key, "open", True)]
+    assert [(b.key, b.state, b.custom) for b in facts.basics] == [
+        ("digid", DONE, False),
+        ("huisarts", DONE, False),
+        (key, "open", True),
+    ]
     assert key == "eigen_rijbewijs" and facts.staying == {mother}
     end_activity(db, job, until=TODAY, today=TODAY)
     assert release_facts(db, 1).activities[0].until == TODAY
@@ -294,4 +324,8 @@ def test_way_back_for_a_trajectory_let_go_before_it_was_recorded_here(db):
     change_phase(db, 1, "nazorg", TODAY, TODAY, "Gaat zelfstandig verder.")  # as an imported case would be
     update_way_back(db, 1, "Belt het jongerenloket.")
     release = load_trajectory(db, 1).last_release
-    assert (release.decided_on, release.reason, release.way_back) == (TODAY, "Gaat zelfstandig verder.", "Belt het jongerenloket.")
+    assert (release.decided_on, release.reason, release.way_back) == (
+        TODAY,
+        "Gaat zelfstandig verder.",
+        "Belt het jongerenloket.",
+    )

@@ -97,8 +97,11 @@ async def test_follow_up_measurement_is_prefilled_and_saved(case_db: Path, today
         assert "2 → 4" in str(screen.query_one("#measurement-list").get_option("financien").prompt)
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: app.screen is youth and youth.query("#progress"))
-        stored = rows(case_db, "SELECT domain, score FROM assessments WHERE youth_id = ? AND date = ? ORDER BY domain",
-                      [NOOR, today.isoformat()])
+        stored = rows(
+            case_db,
+            "SELECT domain, score FROM assessments WHERE youth_id = ? AND date = ? ORDER BY domain",
+            [NOOR, today.isoformat()],
+        )
         assert stored == [("financien", 4), ("werk_opleiding", 5)]
         # The whole picture now shows Financiën from its first score 1 to 4, going up.
         chart = youth.query_one(ProgressChart)
@@ -121,7 +124,9 @@ async def test_leaving_an_unsaved_measurement_asks_and_stores_nothing(case_db: P
         await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("j")
         await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
-    assert rows(case_db, "SELECT COUNT(*) FROM assessments WHERE youth_id = ? AND date = ?", [NOOR, today.isoformat()]) == [(0,)]
+    assert rows(
+        case_db, "SELECT COUNT(*) FROM assessments WHERE youth_id = ? AND date = ?", [NOOR, today.isoformat()]
+    ) == [(0,)]
 
 
 async def test_a_measurement_without_any_score_is_refused(case_db: Path, today: date) -> None:
@@ -169,13 +174,13 @@ async def test_move_to_afbouw_and_accept_the_adjusted_plan(case_db: Path, today:
         steps = text(app.screen.query_one(TaperSteps))
         assert "2, 4 weken" in steps and "ma 30 mrt 10:00" in steps
         assert "Afbouw" in text(app.screen.query_one(TrajectoryTimeline))
-    assert rows(case_db, "SELECT phase, since, note FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [NOOR]) == [
-        ("afbouw", "2026-03-14", "Werkt drie maanden, eigen ritme.")
-    ]
+    assert rows(
+        case_db, "SELECT phase, since, note FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [NOOR]
+    ) == [("afbouw", "2026-03-14", "Werkt drie maanden, eigen ritme.")]
     assert rows(case_db, "SELECT intervals FROM taper_plans WHERE youth_id = ?", [NOOR]) == [("2, 4",)]
-    assert rows(case_db, "SELECT at, status FROM contacts WHERE youth_id = ? AND note LIKE 'Afbouw:%' ORDER BY at", [NOOR]) == [
-        ("2026-03-30T10:00", "gepland"), ("2026-04-27T10:00", "gepland")
-    ]
+    assert rows(
+        case_db, "SELECT at, status FROM contacts WHERE youth_id = ? AND note LIKE 'Afbouw:%' ORDER BY at", [NOOR]
+    ) == [("2026-03-30T10:00", "gepland"), ("2026-04-27T10:00", "gepland")]
 
 
 async def test_wrong_intervals_keep_the_dialog_open_and_write_nothing(case_db: Path, today: date) -> None:
@@ -192,7 +197,9 @@ async def test_wrong_intervals_keep_the_dialog_open_and_write_nothing(case_db: P
         assert isinstance(app.screen, TaperDialog)
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
-    assert rows(case_db, "SELECT phase FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [NOOR]) == [("begeleiding",)]
+    assert rows(case_db, "SELECT phase FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [NOOR]) == [
+        ("begeleiding",)
+    ]
     assert rows(case_db, "SELECT COUNT(*) FROM taper_plans") == [(0,)]
 
 
@@ -241,12 +248,19 @@ async def test_letting_go_records_the_decision_and_plans_nazorg(case_db: Path) -
         table = app.screen.query_one(CaseloadTable)
         row = next(table.row_cells(i) for i in range(table.row_count) if table.row_cells(i)[0] == "Noor Bakker")
         assert any("27 apr" in cell for cell in row)
-    assert rows(case_db, "SELECT decision, decided_on, reason, way_back FROM release_decisions WHERE youth_id = ?", [NOOR]) == [
-        ("loslaten", "2026-03-25", "Werkt vast, vertrouwt het zelf.", "Belt Eva, of loopt binnen bij het jongerenloket.")
+    assert rows(
+        case_db, "SELECT decision, decided_on, reason, way_back FROM release_decisions WHERE youth_id = ?", [NOOR]
+    ) == [
+        (
+            "loslaten",
+            "2026-03-25",
+            "Werkt vast, vertrouwt het zelf.",
+            "Belt Eva, of loopt binnen bij het jongerenloket.",
+        )
     ]
-    assert rows(case_db, "SELECT at FROM contacts WHERE youth_id = ? AND note LIKE 'Nazorgcheck%' ORDER BY at", [NOOR]) == [
-        ("2026-04-27T10:00",), ("2026-06-25T10:00",)
-    ]
+    assert rows(
+        case_db, "SELECT at FROM contacts WHERE youth_id = ? AND note LIKE 'Nazorgcheck%' ORDER BY at", [NOOR]
+    ) == [("2026-04-27T10:00",), ("2026-06-25T10:00",)]
 
 
 async def test_letting_go_without_a_reason_is_refused(case_db: Path, today: date) -> None:
@@ -281,12 +295,15 @@ async def test_reopening_keeps_the_history(case_db: Path) -> None:
         assert "↺ heropend" in text(timeline)
         assert app.screen.query(ReadinessList)  # back in begeleiding: readiness shows again
     assert rows(case_db, "SELECT phase FROM phases WHERE youth_id = ? ORDER BY id", [NOOR]) == [
-        ("intake",), ("begeleiding",), ("nazorg",), ("begeleiding",)
+        ("intake",),
+        ("begeleiding",),
+        ("nazorg",),
+        ("begeleiding",),
     ]
     assert rows(case_db, "SELECT COUNT(*) FROM release_decisions WHERE youth_id = ?", [NOOR]) == [(1,)]
-    assert rows(case_db, "SELECT status FROM contacts WHERE youth_id = ? AND note LIKE 'Nazorgcheck%' ORDER BY at", [NOOR]) == [
-        ("afgezegd",), ("afgezegd",)
-    ]
+    assert rows(
+        case_db, "SELECT status FROM contacts WHERE youth_id = ? AND note LIKE 'Nazorgcheck%' ORDER BY at", [NOOR]
+    ) == [("afgezegd",), ("afgezegd",)]
 
 
 # --- the readiness screen --------------------------------------------------------------------
@@ -309,7 +326,7 @@ async def test_readiness_shows_in_begeleiding_but_not_in_intake(case_db: Path, t
 async def test_release_screen_records_basics_confidence_and_who_stays(case_db: Path, today: date) -> None:
     app = make_app(case_db, today=today)
     async with app.run_test(size=SMALL) as pilot:
-        youth = await open_youth(app, pilot, NOOR)
+        await open_youth(app, pilot, NOOR)
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, ReleaseScreen))
         screen = app.screen
@@ -326,12 +343,16 @@ async def test_release_screen_records_basics_confidence_and_who_stays(case_db: P
         staying = screen.query_one("#staying")
         staying.select(staying.get_option_at_index(0).value)  # Riet, oma: informal, listed first
         await pilot.pause()
-        await wait_for(pilot, lambda: "✓ Eigen vertrouwen" in " ".join(text(s) for s in screen.query(".readiness-criterion")))
+        await wait_for(
+            pilot, lambda: "✓ Eigen vertrouwen" in " ".join(text(s) for s in screen.query(".readiness-criterion"))
+        )
         assert "Blijft erbij: oma (Riet)" in " ".join(text(s) for s in screen.query(".readiness-evidence"))
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
     assert rows(case_db, "SELECT key, state, custom FROM basics WHERE youth_id = ? ORDER BY id", [NOOR]) == [
-        ("digid", "geregeld", 0), ("id_bewijs", "nvt", 0), ("eigen_rijbewijs", "open", 1)
+        ("digid", "geregeld", 0),
+        ("id_bewijs", "nvt", 0),
+        ("eigen_rijbewijs", "open", 1),
     ]
     assert rows(case_db, "SELECT score, words FROM confidence WHERE youth_id = ?", [NOOR]) == [(4, "Ik kan het wel")]
     assert rows(case_db, "SELECT n.relation FROM staying_network s JOIN network n ON n.id = s.network_id") == [("oma",)]
@@ -353,7 +374,9 @@ async def test_not_yet_is_recorded_with_its_reason(case_db: Path, today: date) -
         await wait_for(pilot, lambda: isinstance(app.screen, ReleaseScreen))
         assert "Nog niet loslaten: Schulden nog niet rond." in text(app.screen.query_one("#decisions"))
     assert rows(case_db, "SELECT decision, reason FROM release_decisions") == [("nog_niet", "Schulden nog niet rond.")]
-    assert rows(case_db, "SELECT phase FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [NOOR]) == [("begeleiding",)]
+    assert rows(case_db, "SELECT phase FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [NOOR]) == [
+        ("begeleiding",)
+    ]
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE])

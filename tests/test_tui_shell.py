@@ -195,11 +195,16 @@ async def test_only_closed_trajectories_says_so(empty_db: Path, today: date) -> 
 
 async def test_text_with_brackets_is_shown_as_written(empty_db: Path, today: date) -> None:
     db = open_db(empty_db)
-    [youth_id] = insert_cases(db, [Case(
-        Youth("Iris", last_name="[b]Kok[/b]"),
-        warm_story=[WarmStoryItem("trots", "Mijn [rood] fiets zelf gemaakt", own_words=True)],
-        agreements=[Agreement(date(2026, 3, 1), "Formulier [A] invullen", "jongere", "open")],
-    )])
+    [youth_id] = insert_cases(
+        db,
+        [
+            Case(
+                Youth("Iris", last_name="[b]Kok[/b]"),
+                warm_story=[WarmStoryItem("trots", "Mijn [rood] fiets zelf gemaakt", own_words=True)],
+                agreements=[Agreement(date(2026, 3, 1), "Formulier [A] invullen", "jongere", "open")],
+            )
+        ],
+    )
     db.close()
     app = make_app(empty_db, today=today)
     async with app.run_test(size=SMALL) as pilot:
@@ -220,8 +225,10 @@ async def test_command_palette_opens_a_young_person_by_name(case_db: Path, today
         palette_list = app.screen.query_one(CommandList)
         await wait_until(
             pilot,
-            lambda: palette_list.option_count > 0
-            and "Open jongere: Samira El Amrani" in str(palette_list.get_option_at_index(0).prompt),
+            lambda: (
+                palette_list.option_count > 0
+                and "Open jongere: Samira El Amrani" in str(palette_list.get_option_at_index(0).prompt)
+            ),
         )
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
@@ -273,7 +280,7 @@ async def test_today_comes_from_coach_today(case_db: Path, monkeypatch) -> None:
 async def test_every_young_person_opens_and_scrolls_without_errors(case_db: Path, today: date, size) -> None:
     app = make_app(case_db, today=today)
     async with app.run_test(size=size) as pilot:
-        for index, name in enumerate(OPEN_NAMES):
+        for _index, name in enumerate(OPEN_NAMES):
             await pilot.press("enter")
             await pilot.pause()
             screen = app.screen
@@ -301,8 +308,10 @@ async def test_a_huge_note_without_line_breaks_shows_only_its_start(case_db: Pat
 
     db = open_db(case_db)
     noor = db.execute("SELECT id FROM youths WHERE first_name = 'Noor'").fetchone()[0]
-    db.execute("UPDATE contacts SET note = ? WHERE id = (SELECT max(id) FROM contacts WHERE youth_id = ? AND at < ?)",
-               ["Geplakt uit de mail: " + "bla " * 250_000, noor, today.isoformat()])
+    db.execute(
+        "UPDATE contacts SET note = ? WHERE id = (SELECT max(id) FROM contacts WHERE youth_id = ? AND at < ?)",
+        ["Geplakt uit de mail: " + "bla " * 250_000, noor, today.isoformat()],
+    )
     db.conn.commit()
     db.close()
     app = make_app(case_db, today=today)
@@ -316,7 +325,9 @@ async def test_a_huge_note_without_line_breaks_shows_only_its_start(case_db: Pat
         assert len(huge) < 500
 
 
-async def test_at_80_columns_the_youth_footer_shows_every_key_no_section_title_names(case_db: Path, today: date) -> None:
+async def test_at_80_columns_the_youth_footer_shows_every_key_no_section_title_names(
+    case_db: Path, today: date
+) -> None:
     from textual.widgets import Footer
     from textual.widgets._footer import FooterKey
 
@@ -326,5 +337,7 @@ async def test_at_80_columns_the_youth_footer_shows_every_key_no_section_title_n
         await pilot.pause()
         assert isinstance(app.screen, YouthScreen)
         footer = app.screen.query_one(Footer)
-        shown = {key.key for key in footer.query(FooterKey) if key.region.width and key.region.right <= footer.region.right}
+        shown = {
+            key.key for key in footer.query(FooterKey) if key.region.width and key.region.right <= footer.region.right
+        }
         assert {"escape", "c", "i", "v", "s", "l"} <= shown

@@ -21,15 +21,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, Iterable, TypeVar
+from typing import Generic, TypeVar
 
 Tag = TypeVar("Tag")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
 # Articles and possessives that may differ between a cue phrase and what was said.
-_FILLERS = ("een", "n", "de", "het", "t", "mijn", "m", "je", "jouw", "zijn", "z", "haar", "hun", "die", "dat", "deze", "dit")
+_FILLERS = (
+    "een",
+    "n",
+    "de",
+    "het",
+    "t",
+    "mijn",
+    "m",
+    "je",
+    "jouw",
+    "zijn",
+    "z",
+    "haar",
+    "hun",
+    "die",
+    "dat",
+    "deze",
+    "dit",
+)
 _ENDINGS = ("en", "e", "s")
 _MIN_STEM = 4
 MAX_GAP = 1
@@ -76,7 +95,7 @@ def _short_form(token: str, cue: str) -> bool:
     # A short cue ("oma", "gok", "cel") only takes a Dutch ending, so "oma" does not find "omdat".
     if not token.startswith(cue):
         return False
-    rest = token[len(cue):]
+    rest = token[len(cue) :]
     if rest[:1] == cue[-1] and cue[-1] not in "aeiou":
         rest = rest[1:]
     return rest in _SHORT_ENDINGS

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from coach import paths
-from coach.domain.model import WARM_KINDS
 from coach.domain.domains import (
     DOMAIN_KEYS,
     SCORES,
@@ -19,6 +18,7 @@ from coach.domain.domains import (
     ScaleLevel,
     WarmKind,
 )
+from coach.domain.model import WARM_KINDS
 
 # The warm-story kinds, in the order the app shows them.
 WARM_KEYS = WARM_KINDS
@@ -99,8 +99,7 @@ def load_content(override_dir: Path | None = None, base_dir: Path | None = None)
         if not override.is_dir():
             raise PromptsError(
                 str(override),
-                "deze map bestaat niet. Geef de map met jullie eigen prompts op, "
-                "of laat de optie weg.",
+                "deze map bestaat niet. Geef de map met jullie eigen prompts op, of laat de optie weg.",
                 path=override,
             )
         folders.insert(0, override)
@@ -120,9 +119,7 @@ def load_content(override_dir: Path | None = None, base_dir: Path | None = None)
         )
 
     scale = _parse_scale(source(SCALE_FILE))
-    domains = tuple(
-        _parse_domain(source(f"{DOMAINS_DIR}/{key}.toml"), key) for key in DOMAIN_KEYS
-    )
+    domains = tuple(_parse_domain(source(f"{DOMAINS_DIR}/{key}.toml"), key) for key in DOMAIN_KEYS)
     warm_kinds = _parse_warm(source(WARM_FILE))
     from coach.conversation.release_prompts import parse_release  # it builds on this module's helpers
 
@@ -165,13 +162,9 @@ class _Source:
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise PromptsError(
-                shown, "het bestand is geen UTF-8-tekst. Sla het op als UTF-8.", path=path
-            ) from None
+            raise PromptsError(shown, "het bestand is geen UTF-8-tekst. Sla het op als UTF-8.", path=path) from None
         except OSError as err:
-            raise PromptsError(
-                shown, f"het bestand kan niet gelezen worden ({err.strerror}).", path=path
-            ) from None
+            raise PromptsError(shown, f"het bestand kan niet gelezen worden ({err.strerror}).", path=path) from None
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
@@ -193,10 +186,7 @@ def _syntax_error(shown: str, path: Path, message: str) -> PromptsError:
     elif match := _TOML_LINE_ONLY.search(message):
         line = int(match.group(1))
         reason = message[: match.start()]
-    problem = (
-        f"geen geldige TOML ({reason.strip()}). "
-        "Kijk naar aanhalingstekens, komma's, haakjes en het '='-teken."
-    )
+    problem = f"geen geldige TOML ({reason.strip()}). Kijk naar aanhalingstekens, komma's, haakjes en het '='-teken."
     return PromptsError(shown, problem, line, path, column)
 
 
@@ -208,8 +198,7 @@ def _check_no_strays(folder: Path) -> None:
             hint = _did_you_mean(path.name, top)
             raise PromptsError(
                 _shown(folder, path.name),
-                f"onbekend bestand{hint}. Hier horen alleen "
-                f"{', '.join(sorted(top))} en de map {DOMAINS_DIR}/.",
+                f"onbekend bestand{hint}. Hier horen alleen {', '.join(sorted(top))} en de map {DOMAINS_DIR}/.",
                 path=path,
             )
     for path in sorted((folder / DOMAINS_DIR).glob("*.toml")):
@@ -282,9 +271,7 @@ def _find_line(text: str, at: tuple[str | int, ...]) -> int | None:
 # --- field checks -------------------------------------------------------------------
 
 
-def _check_fields(
-    src: _Source, table: dict[str, Any], allowed: tuple[str, ...], at: tuple[str | int, ...]
-) -> None:
+def _check_fields(src: _Source, table: dict[str, Any], allowed: tuple[str, ...], at: tuple[str | int, ...]) -> None:
     for name in table:
         if name not in allowed:
             hint = _did_you_mean(name, allowed)
@@ -334,8 +321,7 @@ def _array_of_tables(src: _Source, name: str) -> list[dict[str, Any]]:
     value = src.data[name]
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         src.fail(
-            f"'{name}' moet een reeks blokken zijn, elk beginnend met [[{name}]] "
-            "(twee vierkante haken).",
+            f"'{name}' moet een reeks blokken zijn, elk beginnend met [[{name}]] (twee vierkante haken).",
             (name,),
         )
     return value
@@ -376,15 +362,13 @@ def _parse_domain(src: _Source, key: str) -> Domain:
     written_key = _text(src, data, "key", ())
     if written_key != key:
         src.fail(
-            f"'key' is '{written_key}', maar het bestand heet {key}.toml. "
-            f'Maak ze gelijk: key = "{key}".',
+            f"'key' is '{written_key}', maar het bestand heet {key}.toml. Maak ze gelijk: key = \"{key}\".",
             ("key",),
         )
     short = _text(src, data, "short", ())
     if len(short) > SHORT_MAX:
         src.fail(
-            f"'short' mag hoogstens {SHORT_MAX} tekens zijn (nu {len(short)}). "
-            "Kies een korter woord.",
+            f"'short' mag hoogstens {SHORT_MAX} tekens zijn (nu {len(short)}). Kies een korter woord.",
             ("short",),
         )
     signals = _texts(src, data, "signals", (), 1, None, "signaalwoorden")
@@ -403,8 +387,7 @@ def _parse_domain(src: _Source, key: str) -> Domain:
 def _parse_levels(src: _Source, value: Any) -> dict[int, str]:
     if not isinstance(value, dict):
         src.fail(
-            "'levels' moet een blok [levels] zijn met de regels 1 = \"...\" tot en met "
-            '5 = "...".',
+            '\'levels\' moet een blok [levels] zijn met de regels 1 = "..." tot en met 5 = "...".',
             ("levels",),
         )
     wanted = [str(score) for score in SCORES]
@@ -426,8 +409,7 @@ def _parse_levels(src: _Source, value: Any) -> dict[int, str]:
         text = value[name]
         if not isinstance(text, str) or not text.strip():
             src.fail(
-                f"niveau {name} onder [levels] moet een (niet-lege) tekst tussen "
-                "aanhalingstekens zijn.",
+                f"niveau {name} onder [levels] moet een (niet-lege) tekst tussen aanhalingstekens zijn.",
                 ("levels", name),
             )
         levels[int(name)] = text.strip()

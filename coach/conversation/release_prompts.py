@@ -38,7 +38,8 @@ def load_release(override_dir: Path | None = None, base_dir: Path | None = None)
         if (folder / RELEASE_FILE).is_file():
             return parse_release(_Source.read(folder, RELEASE_FILE))
     raise PromptsError(
-        f"{base.name}/{RELEASE_FILE}", "dit bestand ontbreekt. Zet het terug (of geef het in jullie eigen map).",
+        f"{base.name}/{RELEASE_FILE}",
+        "dit bestand ontbreekt. Zet het terug (of geef het in jullie eigen map).",
         path=base / RELEASE_FILE,
     )
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
 from itertools import islice
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from coach.demo import names, outcomes, texts
 from coach.demo.notes import Voice
@@ -18,8 +19,15 @@ if TYPE_CHECKING:
 
 # Every block of 25 young people holds this mix of trajectories (shuffled per block).
 PROFILE_MIX: tuple[str, ...] = (
-    ("aanmelding",) * 2 + ("intake",) * 2 + ("wekelijks",) * 5 + ("tweewekelijks",) * 4
-    + ("crisis", "stilte") + ("no_show",) * 2 + ("afbouw",) * 4 + ("nazorg",) * 2 + ("afgesloten",) * 2
+    ("aanmelding",) * 2
+    + ("intake",) * 2
+    + ("wekelijks",) * 5
+    + ("tweewekelijks",) * 4
+    + ("crisis", "stilte")
+    + ("no_show",) * 2
+    + ("afbouw",) * 4
+    + ("nazorg",) * 2
+    + ("afgesloten",) * 2
 )
 BATCH_SIZE = 500
 
@@ -56,8 +64,16 @@ def _case(rng: random.Random, index: int, profile: str, first: tuple, last_name:
     working = profile in outcomes.RELEASED or rng.random() < (0.4 if texts.THEMES["werk"] in themes else 0.15)
     employer = rng.choice(names.EMPLOYERS) if working else None
     school = rng.choice(names.SCHOOLS) if rng.random() < 0.8 else None
-    voice = Voice(rng, name=nickname or first_name, gender=gender, network=network, themes=themes, city=city,
-                  workplace=employer or rng.choice(names.EMPLOYERS), school=school or "school")
+    voice = Voice(
+        rng,
+        name=nickname or first_name,
+        gender=gender,
+        network=network,
+        themes=themes,
+        city=city,
+        workplace=employer or rng.choice(names.EMPLOYERS),
+        school=school or "school",
+    )
     for person in network:
         if person.note:
             person.note = voice.fill(person.note)
@@ -85,8 +101,9 @@ def _case(rng: random.Random, index: int, profile: str, first: tuple, last_name:
         employer=employer,
         coach=names.COACH,
         started_on=started_on,
-        intervision_question=(rng.choice(texts.INTERVISION_QUESTIONS)
-                              if profile in outcomes.STRUGGLING or rng.random() < 0.2 else None),
+        intervision_question=(
+            rng.choice(texts.INTERVISION_QUESTIONS) if profile in outcomes.STRUGGLING or rng.random() < 0.2 else None
+        ),
     )
     return Case(
         youth=youth,
@@ -120,11 +137,15 @@ def _network(rng: random.Random, last_name: str, city: str, themes: list[texts.T
     for relation, gender, family in rng.sample(names.INFORMAL_RELATIONS, rng.randint(1, 3)):
         first = rng.choice(names.NETWORK_FIRST_NAMES[gender])
         name = f"{first} {last_name}" if family and rng.random() < 0.5 else first
-        people.append(NetworkPerson(
-            name=name, relation=relation, kind="informeel",
-            phone=names.phone(rng) if rng.random() < 0.5 else None,
-            note=rng.choice(texts.INFORMAL_NOTES) if rng.random() < 0.4 else None,
-        ))
+        people.append(
+            NetworkPerson(
+                name=name,
+                relation=relation,
+                kind="informeel",
+                phone=names.phone(rng) if rng.random() < 0.5 else None,
+                note=rng.choice(texts.INFORMAL_NOTES) if rng.random() < 0.4 else None,
+            )
+        )
     relations = dict(names.PROFESSIONALS)
     wanted: list[str] = []
     for theme in themes[:3]:
@@ -133,15 +154,19 @@ def _network(rng: random.Random, last_name: str, city: str, themes: list[texts.T
             wanted.append(rng.choice(fitting))
     if len(wanted) < 3 and rng.random() < 0.3:
         wanted.append(rng.choice([relation for relation in relations if relation not in wanted]))
-    for relation, full_name in zip(wanted, rng.sample(names.PROFESSIONAL_NAMES, len(wanted))):
+    for relation, full_name in zip(wanted, rng.sample(names.PROFESSIONAL_NAMES, len(wanted)), strict=False):
         first = full_name.split()[0].lower()
-        people.append(NetworkPerson(
-            name=full_name, relation=relation, kind="professioneel",
-            organisation=rng.choice(relations[relation]).format(city=city),
-            phone=names.phone(rng) if rng.random() < 0.7 else None,
-            email=f"{first}@example.org" if rng.random() < 0.4 else None,
-            note=rng.choice(texts.PROFESSIONAL_NOTES) if rng.random() < 0.4 else None,
-        ))
+        people.append(
+            NetworkPerson(
+                name=full_name,
+                relation=relation,
+                kind="professioneel",
+                organisation=rng.choice(relations[relation]).format(city=city),
+                phone=names.phone(rng) if rng.random() < 0.7 else None,
+                email=f"{first}@example.org" if rng.random() < 0.4 else None,
+                note=rng.choice(texts.PROFESSIONAL_NOTES) if rng.random() < 0.4 else None,
+            )
+        )
     return people
 
 

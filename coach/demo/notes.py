@@ -34,8 +34,17 @@ class Voice:
         self.informal = [p for p in network if p.kind == "informeel"]
         self.professional = [p for p in network if p.kind == "professioneel"]
         self.ctx = {
-            "naam": name, "Naam": name, "hij": he, "Hij": he.capitalize(), "zijn": his, "Zijn": his.capitalize(),
-            "hem": him, "stad": city, "werk": workplace, "school": school, "weken": "twee",
+            "naam": name,
+            "Naam": name,
+            "hij": he,
+            "Hij": he.capitalize(),
+            "zijn": his,
+            "Zijn": his.capitalize(),
+            "hem": him,
+            "stad": city,
+            "werk": workplace,
+            "school": school,
+            "weken": "twee",
             "huis": next((p.name.split()[0] for p in self.informal if p.relation in HOUSEHOLD), "een huisgenoot"),
         }
         self._pick_people()
@@ -50,8 +59,14 @@ class Voice:
             fitting = [p for p in fitting if p.relation in texts.THEME_PROFESSIONALS[theme.key]] or fitting
         prof = fitting[0] if self.rng.random() < 0.7 else self.rng.choice(fitting)
         first = inf.name.split()[0]
-        self.ctx.update(inf=first, Inf=first, inf_rel=inf.relation, prof=prof.name.split()[0],
-                        Prof=prof.name.split()[0], prof_rel=prof.relation)
+        self.ctx.update(
+            inf=first,
+            Inf=first,
+            inf_rel=inf.relation,
+            prof=prof.name.split()[0],
+            Prof=prof.name.split()[0],
+            prof_rel=prof.relation,
+        )
 
     def fill(self, template: str, theme: texts.Theme | None = None) -> str:
         """The template with this young person's words filled in (people fitting the theme)."""

@@ -119,8 +119,15 @@ def agreements(rng: random.Random, voice: Voice, profile: str, visit_days: list[
         made_on = days[-1]
         theme = voice.themes[0]
         owner, template = rng.choice([a for a in theme.agreements if a[1] not in used] or theme.agreements)
-        rows.append(Agreement(made_on=made_on, text=voice.fill(template, theme), owner=owner, status="open",
-                              due=made_on + timedelta(days=rng.randint(7, 10))))
+        rows.append(
+            Agreement(
+                made_on=made_on,
+                text=voice.fill(template, theme),
+                owner=owner,
+                status="open",
+                due=made_on + timedelta(days=rng.randint(7, 10)),
+            )
+        )
     return rows
 
 
@@ -131,7 +138,10 @@ def warm_story(rng: random.Random, voice: Voice, visit_days: list[date]) -> list
     items = []
     for kind in kinds:
         text, own_words = rng.choice(texts.WARM_STORY[kind])
-        items.append(WarmStoryItem(kind=kind, text=voice.fill(text), own_words=own_words,
-                                   recorded_on=rng.choice(early) if early else None))
+        items.append(
+            WarmStoryItem(
+                kind=kind, text=voice.fill(text), own_words=own_words, recorded_on=rng.choice(early) if early else None
+            )
+        )
     items.sort(key=lambda item: item.recorded_on or date.min)
     return items

@@ -23,263 +23,345 @@ class Theme:
     wishes: tuple[str, ...]
 
 
-THEMES: dict[str, Theme] = {theme.key: theme for theme in (
-    Theme(
-        "schulden", "financien", "geld en schulden",
-        topics=(
-            "Samen de post doorgenomen: weer een brief van de deurwaarder, die had {hij} niet opengemaakt.",
-            "De huurachterstand is opgelopen tot twee maanden; {hij} schaamt zich ervoor en zegt er weinig over.",
-            "Overzicht gemaakt van alle schulden. {Hij} schrok van het totaal, maar vond het ook fijn om het eens op papier te zien.",
-            "Aanmeldformulier voor schuldhulp samen ingevuld, {prof} ({prof_rel}) belt {hem} volgende week.",
-            "Gesproken over de deurwaarder die aan de deur was. {Naam} deed niet open en zat daarna de hele dag met buikpijn.",
-            "Zorgverzekering bleek al maanden niet betaald. Betalingsregeling besproken.",
-            "{Naam} had een telefoonabonnement afgesloten dat {hij} niet kan betalen; samen gekeken hoe {hij} eruit komt.",
-            "Kasboekje-app geïnstalleerd. {Hij} wil het proberen, maar vindt het saai.",
+THEMES: dict[str, Theme] = {
+    theme.key: theme
+    for theme in (
+        Theme(
+            "schulden",
+            "financien",
+            "geld en schulden",
+            topics=(
+                "Samen de post doorgenomen: weer een brief van de deurwaarder, die had {hij} niet opengemaakt.",
+                "De huurachterstand is opgelopen tot twee maanden; {hij} schaamt zich ervoor en zegt er weinig over.",
+                "Overzicht gemaakt van alle schulden. {Hij} schrok van het totaal, maar vond het ook fijn om het eens op papier te zien.",
+                "Aanmeldformulier voor schuldhulp samen ingevuld, {prof} ({prof_rel}) belt {hem} volgende week.",
+                "Gesproken over de deurwaarder die aan de deur was. {Naam} deed niet open en zat daarna de hele dag met buikpijn.",
+                "Zorgverzekering bleek al maanden niet betaald. Betalingsregeling besproken.",
+                "{Naam} had een telefoonabonnement afgesloten dat {hij} niet kan betalen; samen gekeken hoe {hij} eruit komt.",
+                "Kasboekje-app geïnstalleerd. {Hij} wil het proberen, maar vindt het saai.",
+            ),
+            progress=(
+                "De betalingsregeling met de woningcorporatie loopt, al twee maanden op tijd betaald.",
+                "Geen nieuwe brieven van de deurwaarder, {naam} opent nu zelf de post op maandag.",
+                "Schuldhulp is rond: {prof} heeft alles op een rij en {naam} houdt leefgeld over.",
+            ),
+            agreements=(
+                ("jongere", "Alle ongeopende post in één tas doen en meenemen naar de volgende afspraak"),
+                ("coach", "Contact opnemen met de woningcorporatie over de huurachterstand"),
+                ("jongere", "Bankafschriften van de laatste drie maanden downloaden"),
+                ("netwerk", "{prof} plant het eerste gesprek bij schuldhulp"),
+                ("jongere", "Zelf de deurwaarder bellen om een regeling voor te stellen"),
+                ("coach", "Samen naar het inloopspreekuur van de schuldhulp"),
+            ),
+            concerns=(
+                "Schulden bij zorgverzekeraar en telefoonaanbieder, deurwaarder is ingeschakeld.",
+                "Huurachterstand van twee maanden, brief van de woningcorporatie ligt er.",
+                "Opent geen post; geen overzicht van inkomsten en uitgaven.",
+            ),
+            wishes=(
+                "Ik wil gewoon weer rustig slapen zonder aan brieven te denken.",
+                "Van mijn schulden af, ook al duurt het lang.",
+                "Zelf mijn geld regelen, zonder dat mijn moeder meekijkt.",
+            ),
         ),
-        progress=(
-            "De betalingsregeling met de woningcorporatie loopt, al twee maanden op tijd betaald.",
-            "Geen nieuwe brieven van de deurwaarder, {naam} opent nu zelf de post op maandag.",
-            "Schuldhulp is rond: {prof} heeft alles op een rij en {naam} houdt leefgeld over.",
+        Theme(
+            "wonen",
+            "huisvesting",
+            "een woonplek",
+            topics=(
+                "{Naam} slaapt bij een vriend sinds de ruzie thuis. Dat kan nog hooguit een paar weken.",
+                "Ingeschreven als woningzoekende, samen gedaan op de laptop van {naam}.",
+                "Kamer bekeken in {stad}: te duur en de huisbaas wilde geen inschrijving op het adres.",
+                "{Hij} zwerft een beetje: twee nachten bij {inf}, dan weer bij een vriend. Slaapt bij een vriend op de bank.",
+                "Gesprek over een briefadres, zonder adres lopen de uitkering en de zorgtoeslag vast.",
+                "Het woonbegeleidingstraject bij {prof} besproken; {naam} wil wel, maar niet 'in een instelling'.",
+            ),
+            progress=(
+                "{Naam} heeft de sleutel van een kamer! Trots liet {hij} de kamer zien.",
+                "Woont nu een maand op de kamer, heeft zelf een tweedehands bank geregeld.",
+                "Huisregels in het kamerhuis vallen mee, {hij} kan goed met de huisgenoten.",
+            ),
+            agreements=(
+                ("jongere", "Elke week op woningsite reageren op minstens drie kamers"),
+                ("coach", "Briefadres regelen bij de gemeente"),
+                ("netwerk", "{inf} vraagt of {naam} tijdelijk bij haar mag logeren"),
+                ("coach", "Aanmelding voor begeleid wonen doorsturen naar {prof}"),
+            ),
+            concerns=(
+                "Geen vaste woonplek, slaapt bij een vriend op de bank.",
+                "Dreigt de kamer kwijt te raken door de huurachterstand.",
+                "Geen briefadres, post komt nergens aan.",
+            ),
+            wishes=(
+                "Een eigen plek, al is het maar een kamer.",
+                "Een plek waar ik de deur dicht kan doen.",
+                "Niet meer elke week vragen waar ik kan slapen.",
+            ),
         ),
-        agreements=(
-            ("jongere", "Alle ongeopende post in één tas doen en meenemen naar de volgende afspraak"),
-            ("coach", "Contact opnemen met de woningcorporatie over de huurachterstand"),
-            ("jongere", "Bankafschriften van de laatste drie maanden downloaden"),
-            ("netwerk", "{prof} plant het eerste gesprek bij schuldhulp"),
-            ("jongere", "Zelf de deurwaarder bellen om een regeling voor te stellen"),
-            ("coach", "Samen naar het inloopspreekuur van de schuldhulp"),
+        Theme(
+            "werk",
+            "werk_opleiding",
+            "werk vinden",
+            topics=(
+                "Cv samen bijgewerkt. {Naam} wist zelf niet dat {hij} al zoveel had gedaan.",
+                "Sollicitatie verstuurd naar {werk}. {Hij} was zenuwachtig, we hebben het gesprek geoefend.",
+                "Afgewezen na de sollicitatie bij een magazijn. Baalde flink, maar wil door.",
+                "Sollicitatiegesprek geoefend: {naam} kijkt weg als {hij} over zichzelf moet vertellen.",
+                "Gesprek met {prof} ({prof_rel}) over een werkervaringsplek. {Naam} wil iets met {zijn} handen.",
+                "Uitzendbureau bezocht, samen ingeschreven. Pas 's middags beschikbaar vanwege slapen, dat moeten we bespreken.",
+            ),
+            progress=(
+                "{Naam} is begonnen bij {werk}! Eerste week zwaar, maar {hij} ging elke dag.",
+                "Proefperiode bij {werk} goed doorgekomen, contract voor een half jaar.",
+                "Werkt nu drie maanden bij {werk}, de leidinggevende is tevreden.",
+            ),
+            agreements=(
+                ("jongere", "Twee sollicitaties versturen"),
+                ("coach", "Vacatures bij {werk} navragen"),
+                ("netwerk", "{prof} regelt een proefplaatsing"),
+                ("jongere", "Werkschoenen kopen met de vergoeding van de gemeente"),
+            ),
+            concerns=(
+                "Geen werk en geen idee wat {hij} wil.",
+                "Al drie keer ontslagen in de proeftijd, komt te laat.",
+                "Durft niet te solliciteren na eerdere afwijzingen.",
+            ),
+            wishes=(
+                "Een baan waar ik niet de hele dag binnen zit.",
+                "Gewoon geld verdienen en niet meer afhankelijk zijn.",
+                "Iets met auto's, dat heb ik altijd gewild.",
+            ),
         ),
-        concerns=(
-            "Schulden bij zorgverzekeraar en telefoonaanbieder, deurwaarder is ingeschakeld.",
-            "Huurachterstand van twee maanden, brief van de woningcorporatie ligt er.",
-            "Opent geen post; geen overzicht van inkomsten en uitgaven.",
+        Theme(
+            "school",
+            "werk_opleiding",
+            "school en stage",
+            topics=(
+                "Stage loopt moeizaam: {naam} kwam twee keer te laat en de praktijkbegeleider belde {prof}.",
+                "Samen een stageplek gezocht, {hij} heeft zelf twee bedrijven gebeld.",
+                "Gesprek met {prof} ({prof_rel}) over terugkeer naar school na de zomer.",
+                "{Naam} twijfelt of de opleiding bij {school} wel past. Open gesprek gehad over wat {hij} eigenlijk wil.",
+                "Verzuim op school is hoog; de leerplichtambtenaar heeft een brief gestuurd.",
+                "Open dag bezocht bij een andere opleiding, {naam} was enthousiast over de praktijklokalen.",
+            ),
+            progress=(
+                "Stage bij {werk} gaat goed, de begeleider noemt {hem} 'betrouwbaar'.",
+                "{Naam} heeft {zijn} eerste praktijkexamen gehaald!",
+                "Is weer ingeschreven, begint na de zomer. Zit er zichtbaar rechter bij.",
+            ),
+            agreements=(
+                ("jongere", "Mailen naar de stagebegeleider over het rooster"),
+                ("coach", "Driegesprek plannen met {prof} en {naam}"),
+                ("jongere", "Inschrijven voor de open dag"),
+                ("netwerk", "{prof} zoekt uit of instromen halverwege het jaar kan"),
+            ),
+            concerns=(
+                "Stage dreigt te stoppen door te laat komen.",
+                "Opleiding afgebroken, sindsdien thuis.",
+                "Hoog verzuim, dreigende uitschrijving.",
+            ),
+            wishes=(
+                "Mijn diploma halen, al is het niveau 2.",
+                "Een stage waar ze me serieus nemen.",
+                "Iets leren waar ik echt zin in heb.",
+            ),
         ),
-        wishes=("Ik wil gewoon weer rustig slapen zonder aan brieven te denken.", "Van mijn schulden af, ook al duurt het lang.", "Zelf mijn geld regelen, zonder dat mijn moeder meekijkt."),
-    ),
-    Theme(
-        "wonen", "huisvesting", "een woonplek",
-        topics=(
-            "{Naam} slaapt bij een vriend sinds de ruzie thuis. Dat kan nog hooguit een paar weken.",
-            "Ingeschreven als woningzoekende, samen gedaan op de laptop van {naam}.",
-            "Kamer bekeken in {stad}: te duur en de huisbaas wilde geen inschrijving op het adres.",
-            "{Hij} zwerft een beetje: twee nachten bij {inf}, dan weer bij een vriend. Slaapt bij een vriend op de bank.",
-            "Gesprek over een briefadres, zonder adres lopen de uitkering en de zorgtoeslag vast.",
-            "Het woonbegeleidingstraject bij {prof} besproken; {naam} wil wel, maar niet 'in een instelling'.",
+        Theme(
+            "blowen",
+            "middelengebruik",
+            "het blowen",
+            topics=(
+                "{Naam} geeft eerlijk aan dat {hij} weer meer blowt, vooral 's avonds om te kunnen slapen.",
+                "Gesprek over blowen en geld: {hij} rekende zelf uit wat het per maand kost en schrok.",
+                "Blowen is minder geworden, zegt {hij}: alleen nog in het weekend met vrienden.",
+                "{Naam} rook naar wiet toen we elkaar zagen. Benoemd; {hij} reageerde eerst boos, later rustig.",
+                "Gevraagd of {hij} wil praten met iemand van de verslavingszorg. Nog niet, misschien later.",
+            ),
+            progress=(
+                "Al drie weken niet geblowd doordeweeks, {naam} slaapt er beter van.",
+                "Blowen niet meer 's ochtends, dat was {zijn} eigen doel.",
+            ),
+            agreements=(
+                ("jongere", "Bijhouden op welke dagen er geblowd wordt"),
+                ("coach", "Folder en telefoonnummer van de verslavingszorg meenemen"),
+                ("jongere", "Doordeweeks niet blowen voor de stage"),
+            ),
+            concerns=(
+                "Blowt dagelijks, vanaf de middag.",
+                "Blowen kost veel geld en houdt het dagritme kapot.",
+                "Drinkt in het weekend veel met vrienden.",
+            ),
+            wishes=("Minder blowen, maar niet helemaal stoppen.", "Ik wil 's ochtends weer helder zijn."),
         ),
-        progress=(
-            "{Naam} heeft de sleutel van een kamer! Trots liet {hij} de kamer zien.",
-            "Woont nu een maand op de kamer, heeft zelf een tweedehands bank geregeld.",
-            "Huisregels in het kamerhuis vallen mee, {hij} kan goed met de huisgenoten.",
+        Theme(
+            "somber",
+            "geestelijke_gezondheid",
+            "hoe {hij} zich voelt",
+            topics=(
+                "{Naam} slaapt slecht en piekert veel, vooral over geld en thuis.",
+                "Somber vandaag, wilde niet veel praten. Samen even een rondje gelopen, dat hielp een beetje.",
+                "Eerste gesprek bij de praktijkondersteuner ggz gehad. {Hij} vond het 'wel oké'.",
+                "Gesproken over paniekaanvallen in de bus; {naam} vermijdt nu het openbaar vervoer.",
+                "Verwijzing naar {prof} ({prof_rel}) besproken, wachttijd is acht weken.",
+                "Benoemd dat ik me zorgen maak. {Naam} knikte en zei: 'ik ook wel eigenlijk'.",
+            ),
+            progress=(
+                "Gaat om de week naar {prof}, {naam} zegt dat het helpt om te praten.",
+                "{Naam} lacht weer vaker, ook {inf} ziet het verschil.",
+            ),
+            agreements=(
+                ("jongere", "Afspraak bij de huisarts maken over het slapen"),
+                ("coach", "Verwijzing naar {prof} nabellen"),
+                ("jongere", "Elke dag even naar buiten, al is het maar tien minuten"),
+            ),
+            concerns=(
+                "Somber, slaapt slecht, trekt zich terug.",
+                "Paniekklachten, komt moeilijk de deur uit.",
+                "Wachtlijst ggz, intussen weinig steun.",
+            ),
+            wishes=("Me weer gewoon rustig voelen.", "Iemand om mee te praten die me niet veroordeelt."),
         ),
-        agreements=(
-            ("jongere", "Elke week op woningsite reageren op minstens drie kamers"),
-            ("coach", "Briefadres regelen bij de gemeente"),
-            ("netwerk", "{inf} vraagt of {naam} tijdelijk bij haar mag logeren"),
-            ("coach", "Aanmelding voor begeleid wonen doorsturen naar {prof}"),
+        Theme(
+            "thuis",
+            "huiselijke_relaties",
+            "de situatie thuis",
+            topics=(
+                "Weer ruzie met {inf} ({inf_rel}) over geld en opruimen. {Naam} wil het huis uit.",
+                "Gesprek met {inf} erbij: spanning voelbaar, toch een redelijk gesprek gehad.",
+                "{Naam} vertelt dat het thuis rustiger is sinds {hij} werkt en bijdraagt in de kosten.",
+                "Gesprek over {zijn} vader, die {hij} al jaren niet ziet. Dat zit diep.",
+                "{Inf} belde mij ongerust op: {naam} komt 's nachts laat thuis en zegt niets.",
+            ),
+            progress=(
+                "Het gaat beter tussen {naam} en {inf}, ze eten weer samen op zondag.",
+                "Afspraken thuis over huishouden en kostgeld werken, minder ruzie.",
+            ),
+            agreements=(
+                ("coach", "Gesprek plannen met {naam} en {inf} samen"),
+                ("netwerk", "{inf} zegt niet meer tegen {naam} dat {hij} 'toch niks kan'"),
+                ("jongere", "Kostgeld op de eerste van de maand aan {inf} geven"),
+            ),
+            concerns=(
+                "Veel ruzie thuis, dreigt op straat te komen.",
+                "Geen contact met vader, moeder overbelast.",
+                "Spanning thuis over geld.",
+            ),
+            wishes=("Dat het thuis gewoon gezellig is.", "Dat mijn moeder ziet dat ik mijn best doe."),
         ),
-        concerns=("Geen vaste woonplek, slaapt bij een vriend op de bank.", "Dreigt de kamer kwijt te raken door de huurachterstand.", "Geen briefadres, post komt nergens aan."),
-        wishes=("Een eigen plek, al is het maar een kamer.", "Een plek waar ik de deur dicht kan doen.", "Niet meer elke week vragen waar ik kan slapen."),
-    ),
-    Theme(
-        "werk", "werk_opleiding", "werk vinden",
-        topics=(
-            "Cv samen bijgewerkt. {Naam} wist zelf niet dat {hij} al zoveel had gedaan.",
-            "Sollicitatie verstuurd naar {werk}. {Hij} was zenuwachtig, we hebben het gesprek geoefend.",
-            "Afgewezen na de sollicitatie bij een magazijn. Baalde flink, maar wil door.",
-            "Sollicitatiegesprek geoefend: {naam} kijkt weg als {hij} over zichzelf moet vertellen.",
-            "Gesprek met {prof} ({prof_rel}) over een werkervaringsplek. {Naam} wil iets met {zijn} handen.",
-            "Uitzendbureau bezocht, samen ingeschreven. Pas 's middags beschikbaar vanwege slapen, dat moeten we bespreken.",
+        Theme(
+            "dagritme",
+            "tijdsbesteding",
+            "een dagritme",
+            topics=(
+                "{Naam} komt pas rond twee uur 's middags uit bed en gamet tot diep in de nacht.",
+                "Weekschema gemaakt op een A4 op de koelkast. {Hij} vond het kinderachtig maar deed mee.",
+                "Samen naar de sportschool in de wijk, {naam} mag een maand gratis proberen.",
+                "Vrijwilligerswerk bij de kringloop besproken, twee ochtenden per week lijkt {hem} wel wat.",
+                "{Naam} vertelt dat {hij} meestal tot elf uur in bed ligt; {inf} moet {hem} wakker bellen.",
+            ),
+            progress=(
+                "Gaat nu drie ochtenden per week naar de kringloop en is om half negen op.",
+                "Voetbalt weer mee op dinsdag en donderdag, dat geeft ritme.",
+            ),
+            agreements=(
+                ("jongere", "Wekker op negen uur zetten, ook in het weekend"),
+                ("coach", "Contact leggen met de kringloop over vrijwilligerswerk"),
+                ("jongere", "Sportschool proefles op dinsdag"),
+            ),
+            concerns=("Geen dagritme: nachten gamen, overdag slapen.", "Zit de hele dag thuis, verveelt zich."),
+            wishes=("Iets te doen hebben waar ik voor uit bed kom.", "Weer gaan voetballen."),
         ),
-        progress=(
-            "{Naam} is begonnen bij {werk}! Eerste week zwaar, maar {hij} ging elke dag.",
-            "Proefperiode bij {werk} goed doorgekomen, contract voor een half jaar.",
-            "Werkt nu drie maanden bij {werk}, de leidinggevende is tevreden.",
+        Theme(
+            "justitie",
+            "justitie",
+            "de rechtszaak",
+            topics=(
+                "Zitting bij de kantonrechter volgende maand; {naam} is er erg nerveus over.",
+                "Taakstraf loopt, nog veertig uur te gaan. {Hij} gaat trouw.",
+                "Gesprek met {prof} ({prof_rel}): de meldplicht gaat goed, maar {naam} moet uit de buurt van de oude vrienden blijven.",
+                "Boete van het OV nog niet betaald, is inmiddels verhoogd.",
+            ),
+            progress=(
+                "Taakstraf afgerond! {Naam} kreeg een handdruk van de werkmeester.",
+                "Zaak is afgesloten, {naam} kan weer vooruit.",
+            ),
+            agreements=(
+                ("jongere", "Op tijd naar de meldplicht"),
+                ("netwerk", "{prof} stuurt het verslag van de zitting"),
+                ("coach", "Samen de brief van het CJIB doornemen"),
+            ),
+            concerns=("Lopende zaak, zitting gepland.", "Taakstraf nog niet afgerond."),
+            wishes=("Het achter me laten en opnieuw beginnen.",),
         ),
-        agreements=(
-            ("jongere", "Twee sollicitaties versturen"),
-            ("coach", "Vacatures bij {werk} navragen"),
-            ("netwerk", "{prof} regelt een proefplaatsing"),
-            ("jongere", "Werkschoenen kopen met de vergoeding van de gemeente"),
+        Theme(
+            "eenzaam",
+            "sociaal_netwerk",
+            "eenzaamheid",
+            topics=(
+                "{Naam} zegt dat {hij} eigenlijk niemand heeft om mee te praten behalve {inf}.",
+                "De oude vriendengroep is weg, de nieuwe mensen kent {hij} nog nauwelijks.",
+                "Gesproken over wie {hij} zou kunnen bellen als het misgaat. Lijstje gemaakt: drie namen.",
+                "{Naam} vertelt over een online vriend uit Limburg met wie {hij} elke avond gamet.",
+            ),
+            progress=(
+                "Is lid geworden van een gamevereniging in {stad} en gaat er wekelijks heen.",
+                "Heeft een maatje via het maatjesproject, ze gaan samen vissen.",
+            ),
+            agreements=(
+                ("jongere", "Een keer meegaan naar de inloop van het jongerencentrum"),
+                ("coach", "Aanmelden bij het maatjesproject"),
+            ),
+            concerns=(
+                "Weinig mensen om zich heen, vooral online contact.",
+                "Vrienden zijn vooral mensen die ook blowen.",
+            ),
+            wishes=("Een paar echte vrienden.", "Ergens bij horen."),
         ),
-        concerns=("Geen werk en geen idee wat {hij} wil.", "Al drie keer ontslagen in de proeftijd, komt te laat.", "Durft niet te solliciteren na eerdere afwijzingen."),
-        wishes=("Een baan waar ik niet de hele dag binnen zit.", "Gewoon geld verdienen en niet meer afhankelijk zijn.", "Iets met auto's, dat heb ik altijd gewild."),
-    ),
-    Theme(
-        "school", "werk_opleiding", "school en stage",
-        topics=(
-            "Stage loopt moeizaam: {naam} kwam twee keer te laat en de praktijkbegeleider belde {prof}.",
-            "Samen een stageplek gezocht, {hij} heeft zelf twee bedrijven gebeld.",
-            "Gesprek met {prof} ({prof_rel}) over terugkeer naar school na de zomer.",
-            "{Naam} twijfelt of de opleiding bij {school} wel past. Open gesprek gehad over wat {hij} eigenlijk wil.",
-            "Verzuim op school is hoog; de leerplichtambtenaar heeft een brief gestuurd.",
-            "Open dag bezocht bij een andere opleiding, {naam} was enthousiast over de praktijklokalen.",
+        Theme(
+            "papieren",
+            "instrumentele_adl",
+            "de papieren",
+            topics=(
+                "DigiD samen aangevraagd, de brief komt naar het adres van {inf}.",
+                "Zorgtoeslag bleek nooit aangevraagd. Samen gedaan, {naam} typte zelf.",
+                "Inschrijving bij de gemeente klopt niet meer, daardoor loopt de uitkering vast.",
+                "Stapel papieren gesorteerd in drie mapjes: betalen, bewaren, weggooien.",
+                "Aanvraag bijstand bij {prof} ({prof_rel}) doorgenomen, er ontbreken nog loonstroken.",
+            ),
+            progress=(
+                "{Naam} heeft zelf de huurtoeslag gewijzigd na de loonsverhoging.",
+                "Post wordt elke week zelf in de mapjes gesorteerd.",
+            ),
+            agreements=(
+                ("jongere", "Activeringscode DigiD invoeren zodra de brief er is"),
+                ("coach", "Uitzoeken waarom de uitkering is stopgezet"),
+                ("netwerk", "{prof} kijkt of de aanvraag met terugwerkende kracht kan"),
+            ),
+            concerns=("Geen DigiD, geen toeslagen aangevraagd.", "Overzicht over post en formulieren ontbreekt."),
+            wishes=("Dat ik het zelf snap en niet steeds hulp nodig heb.",),
         ),
-        progress=(
-            "Stage bij {werk} gaat goed, de begeleider noemt {hem} 'betrouwbaar'.",
-            "{Naam} heeft {zijn} eerste praktijkexamen gehaald!",
-            "Is weer ingeschreven, begint na de zomer. Zit er zichtbaar rechter bij.",
+        Theme(
+            "gezondheid",
+            "lichamelijke_gezondheid",
+            "{zijn} gezondheid",
+            topics=(
+                "Al maanden kiespijn, {naam} durft niet naar de tandarts vanwege de rekening.",
+                "{Naam} eet vooral chips en energiedrank. Samen boodschappen gedaan voor de week.",
+                "Afspraak bij de huisarts gemaakt over de rugklachten, {hij} gaat zelf.",
+            ),
+            progress=(
+                "Naar de tandarts geweest, de kiespijn is weg.",
+                "Kookt nu twee keer per week zelf, trots op de pasta.",
+            ),
+            agreements=(
+                ("jongere", "Zelf de tandarts bellen voor een afspraak"),
+                ("coach", "Uitzoeken wat de zorgverzekering vergoedt"),
+            ),
+            concerns=("Kiespijn, mijdt de tandarts.", "Eet ongezond en onregelmatig."),
+            wishes=("Me fitter voelen.",),
         ),
-        agreements=(
-            ("jongere", "Mailen naar de stagebegeleider over het rooster"),
-            ("coach", "Driegesprek plannen met {prof} en {naam}"),
-            ("jongere", "Inschrijven voor de open dag"),
-            ("netwerk", "{prof} zoekt uit of instromen halverwege het jaar kan"),
-        ),
-        concerns=("Stage dreigt te stoppen door te laat komen.", "Opleiding afgebroken, sindsdien thuis.", "Hoog verzuim, dreigende uitschrijving."),
-        wishes=("Mijn diploma halen, al is het niveau 2.", "Een stage waar ze me serieus nemen.", "Iets leren waar ik echt zin in heb."),
-    ),
-    Theme(
-        "blowen", "middelengebruik", "het blowen",
-        topics=(
-            "{Naam} geeft eerlijk aan dat {hij} weer meer blowt, vooral 's avonds om te kunnen slapen.",
-            "Gesprek over blowen en geld: {hij} rekende zelf uit wat het per maand kost en schrok.",
-            "Blowen is minder geworden, zegt {hij}: alleen nog in het weekend met vrienden.",
-            "{Naam} rook naar wiet toen we elkaar zagen. Benoemd; {hij} reageerde eerst boos, later rustig.",
-            "Gevraagd of {hij} wil praten met iemand van de verslavingszorg. Nog niet, misschien later.",
-        ),
-        progress=(
-            "Al drie weken niet geblowd doordeweeks, {naam} slaapt er beter van.",
-            "Blowen niet meer 's ochtends, dat was {zijn} eigen doel.",
-        ),
-        agreements=(
-            ("jongere", "Bijhouden op welke dagen er geblowd wordt"),
-            ("coach", "Folder en telefoonnummer van de verslavingszorg meenemen"),
-            ("jongere", "Doordeweeks niet blowen voor de stage"),
-        ),
-        concerns=("Blowt dagelijks, vanaf de middag.", "Blowen kost veel geld en houdt het dagritme kapot.", "Drinkt in het weekend veel met vrienden."),
-        wishes=("Minder blowen, maar niet helemaal stoppen.", "Ik wil 's ochtends weer helder zijn."),
-    ),
-    Theme(
-        "somber", "geestelijke_gezondheid", "hoe {hij} zich voelt",
-        topics=(
-            "{Naam} slaapt slecht en piekert veel, vooral over geld en thuis.",
-            "Somber vandaag, wilde niet veel praten. Samen even een rondje gelopen, dat hielp een beetje.",
-            "Eerste gesprek bij de praktijkondersteuner ggz gehad. {Hij} vond het 'wel oké'.",
-            "Gesproken over paniekaanvallen in de bus; {naam} vermijdt nu het openbaar vervoer.",
-            "Verwijzing naar {prof} ({prof_rel}) besproken, wachttijd is acht weken.",
-            "Benoemd dat ik me zorgen maak. {Naam} knikte en zei: 'ik ook wel eigenlijk'.",
-        ),
-        progress=(
-            "Gaat om de week naar {prof}, {naam} zegt dat het helpt om te praten.",
-            "{Naam} lacht weer vaker, ook {inf} ziet het verschil.",
-        ),
-        agreements=(
-            ("jongere", "Afspraak bij de huisarts maken over het slapen"),
-            ("coach", "Verwijzing naar {prof} nabellen"),
-            ("jongere", "Elke dag even naar buiten, al is het maar tien minuten"),
-        ),
-        concerns=("Somber, slaapt slecht, trekt zich terug.", "Paniekklachten, komt moeilijk de deur uit.", "Wachtlijst ggz, intussen weinig steun."),
-        wishes=("Me weer gewoon rustig voelen.", "Iemand om mee te praten die me niet veroordeelt."),
-    ),
-    Theme(
-        "thuis", "huiselijke_relaties", "de situatie thuis",
-        topics=(
-            "Weer ruzie met {inf} ({inf_rel}) over geld en opruimen. {Naam} wil het huis uit.",
-            "Gesprek met {inf} erbij: spanning voelbaar, toch een redelijk gesprek gehad.",
-            "{Naam} vertelt dat het thuis rustiger is sinds {hij} werkt en bijdraagt in de kosten.",
-            "Gesprek over {zijn} vader, die {hij} al jaren niet ziet. Dat zit diep.",
-            "{Inf} belde mij ongerust op: {naam} komt 's nachts laat thuis en zegt niets.",
-        ),
-        progress=(
-            "Het gaat beter tussen {naam} en {inf}, ze eten weer samen op zondag.",
-            "Afspraken thuis over huishouden en kostgeld werken, minder ruzie.",
-        ),
-        agreements=(
-            ("coach", "Gesprek plannen met {naam} en {inf} samen"),
-            ("netwerk", "{inf} zegt niet meer tegen {naam} dat {hij} 'toch niks kan'"),
-            ("jongere", "Kostgeld op de eerste van de maand aan {inf} geven"),
-        ),
-        concerns=("Veel ruzie thuis, dreigt op straat te komen.", "Geen contact met vader, moeder overbelast.", "Spanning thuis over geld."),
-        wishes=("Dat het thuis gewoon gezellig is.", "Dat mijn moeder ziet dat ik mijn best doe."),
-    ),
-    Theme(
-        "dagritme", "tijdsbesteding", "een dagritme",
-        topics=(
-            "{Naam} komt pas rond twee uur 's middags uit bed en gamet tot diep in de nacht.",
-            "Weekschema gemaakt op een A4 op de koelkast. {Hij} vond het kinderachtig maar deed mee.",
-            "Samen naar de sportschool in de wijk, {naam} mag een maand gratis proberen.",
-            "Vrijwilligerswerk bij de kringloop besproken, twee ochtenden per week lijkt {hem} wel wat.",
-            "{Naam} vertelt dat {hij} meestal tot elf uur in bed ligt; {inf} moet {hem} wakker bellen.",
-        ),
-        progress=(
-            "Gaat nu drie ochtenden per week naar de kringloop en is om half negen op.",
-            "Voetbalt weer mee op dinsdag en donderdag, dat geeft ritme.",
-        ),
-        agreements=(
-            ("jongere", "Wekker op negen uur zetten, ook in het weekend"),
-            ("coach", "Contact leggen met de kringloop over vrijwilligerswerk"),
-            ("jongere", "Sportschool proefles op dinsdag"),
-        ),
-        concerns=("Geen dagritme: nachten gamen, overdag slapen.", "Zit de hele dag thuis, verveelt zich."),
-        wishes=("Iets te doen hebben waar ik voor uit bed kom.", "Weer gaan voetballen."),
-    ),
-    Theme(
-        "justitie", "justitie", "de rechtszaak",
-        topics=(
-            "Zitting bij de kantonrechter volgende maand; {naam} is er erg nerveus over.",
-            "Taakstraf loopt, nog veertig uur te gaan. {Hij} gaat trouw.",
-            "Gesprek met {prof} ({prof_rel}): de meldplicht gaat goed, maar {naam} moet uit de buurt van de oude vrienden blijven.",
-            "Boete van het OV nog niet betaald, is inmiddels verhoogd.",
-        ),
-        progress=("Taakstraf afgerond! {Naam} kreeg een handdruk van de werkmeester.", "Zaak is afgesloten, {naam} kan weer vooruit."),
-        agreements=(
-            ("jongere", "Op tijd naar de meldplicht"),
-            ("netwerk", "{prof} stuurt het verslag van de zitting"),
-            ("coach", "Samen de brief van het CJIB doornemen"),
-        ),
-        concerns=("Lopende zaak, zitting gepland.", "Taakstraf nog niet afgerond."),
-        wishes=("Het achter me laten en opnieuw beginnen.",),
-    ),
-    Theme(
-        "eenzaam", "sociaal_netwerk", "eenzaamheid",
-        topics=(
-            "{Naam} zegt dat {hij} eigenlijk niemand heeft om mee te praten behalve {inf}.",
-            "De oude vriendengroep is weg, de nieuwe mensen kent {hij} nog nauwelijks.",
-            "Gesproken over wie {hij} zou kunnen bellen als het misgaat. Lijstje gemaakt: drie namen.",
-            "{Naam} vertelt over een online vriend uit Limburg met wie {hij} elke avond gamet.",
-        ),
-        progress=("Is lid geworden van een gamevereniging in {stad} en gaat er wekelijks heen.", "Heeft een maatje via het maatjesproject, ze gaan samen vissen."),
-        agreements=(
-            ("jongere", "Een keer meegaan naar de inloop van het jongerencentrum"),
-            ("coach", "Aanmelden bij het maatjesproject"),
-        ),
-        concerns=("Weinig mensen om zich heen, vooral online contact.", "Vrienden zijn vooral mensen die ook blowen."),
-        wishes=("Een paar echte vrienden.", "Ergens bij horen."),
-    ),
-    Theme(
-        "papieren", "instrumentele_adl", "de papieren",
-        topics=(
-            "DigiD samen aangevraagd, de brief komt naar het adres van {inf}.",
-            "Zorgtoeslag bleek nooit aangevraagd. Samen gedaan, {naam} typte zelf.",
-            "Inschrijving bij de gemeente klopt niet meer, daardoor loopt de uitkering vast.",
-            "Stapel papieren gesorteerd in drie mapjes: betalen, bewaren, weggooien.",
-            "Aanvraag bijstand bij {prof} ({prof_rel}) doorgenomen, er ontbreken nog loonstroken.",
-        ),
-        progress=("{Naam} heeft zelf de huurtoeslag gewijzigd na de loonsverhoging.", "Post wordt elke week zelf in de mapjes gesorteerd."),
-        agreements=(
-            ("jongere", "Activeringscode DigiD invoeren zodra de brief er is"),
-            ("coach", "Uitzoeken waarom de uitkering is stopgezet"),
-            ("netwerk", "{prof} kijkt of de aanvraag met terugwerkende kracht kan"),
-        ),
-        concerns=("Geen DigiD, geen toeslagen aangevraagd.", "Overzicht over post en formulieren ontbreekt."),
-        wishes=("Dat ik het zelf snap en niet steeds hulp nodig heb.",),
-    ),
-    Theme(
-        "gezondheid", "lichamelijke_gezondheid", "{zijn} gezondheid",
-        topics=(
-            "Al maanden kiespijn, {naam} durft niet naar de tandarts vanwege de rekening.",
-            "{Naam} eet vooral chips en energiedrank. Samen boodschappen gedaan voor de week.",
-            "Afspraak bij de huisarts gemaakt over de rugklachten, {hij} gaat zelf.",
-        ),
-        progress=("Naar de tandarts geweest, de kiespijn is weg.", "Kookt nu twee keer per week zelf, trots op de pasta."),
-        agreements=(
-            ("jongere", "Zelf de tandarts bellen voor een afspraak"),
-            ("coach", "Uitzoeken wat de zorgverzekering vergoedt"),
-        ),
-        concerns=("Kiespijn, mijdt de tandarts.", "Eet ongezond en onregelmatig."),
-        wishes=("Me fitter voelen.",),
-    ),
-)}
+    )
+}
 
 # Domains nobody struggles with as a theme still get a strength now and then.
 GOING_WELL: dict[str, tuple[str, ...]] = {
@@ -288,7 +370,10 @@ GOING_WELL: dict[str, tuple[str, ...]] = {
     "tijdsbesteding": ("Sport twee keer per week.", "Heeft een vast ritme door werk en voetbal."),
     "huisvesting": ("Woont stabiel bij {inf}.", "Heeft een eigen kamer en houdt die netjes."),
     "huiselijke_relaties": ("Goed contact met {zijn} zus.", "{Inf} staat altijd voor {hem} klaar."),
-    "geestelijke_gezondheid": ("Kan goed vertellen hoe {hij} zich voelt.", "Weet wat {hem} helpt als {hij} onrustig wordt."),
+    "geestelijke_gezondheid": (
+        "Kan goed vertellen hoe {hij} zich voelt.",
+        "Weet wat {hem} helpt als {hij} onrustig wordt.",
+    ),
     "lichamelijke_gezondheid": ("Gezond, sport veel.", "Gaat zelf naar de huisarts als het nodig is."),
     "middelengebruik": ("Gebruikt niet, drinkt alleen af en toe een biertje.", "Rookt niet meer sinds de zomer."),
     "basale_adl": ("Zorgt goed voor zichzelf, kookt regelmatig.", "Huishouden gaat prima."),
@@ -300,16 +385,37 @@ GOING_WELL: dict[str, tuple[str, ...]] = {
 
 OPENERS: dict[str, tuple[str, ...]] = {
     "huisbezoek": (
-        "Huisbezoek bij {naam}.", "Aan de keukentafel bij {naam} thuis.", "Bij {naam} thuis geweest, {huis} zette koffie.",
-        "Huisbezoek, {naam} had opgeruimd voor de verandering.", "Thuis bij {naam}, de tv bleef aan maar we hebben goed gepraat.",
+        "Huisbezoek bij {naam}.",
+        "Aan de keukentafel bij {naam} thuis.",
+        "Bij {naam} thuis geweest, {huis} zette koffie.",
+        "Huisbezoek, {naam} had opgeruimd voor de verandering.",
+        "Thuis bij {naam}, de tv bleef aan maar we hebben goed gepraat.",
     ),
-    "outreach": ("Langs geweest op het pleintje bij de snackbar, {naam} stond er met vrienden.", "Op straat aangesproken bij het station.", "Bij de ingang van de sportschool even met {naam} gepraat."),
+    "outreach": (
+        "Langs geweest op het pleintje bij de snackbar, {naam} stond er met vrienden.",
+        "Op straat aangesproken bij het station.",
+        "Bij de ingang van de sportschool even met {naam} gepraat.",
+    ),
     "telefoon": ("Gebeld met {naam}.", "{Naam} belde zelf.", "Telefonisch contact.", "Kort telefoontje met {naam}."),
-    "bericht": ("Appje van {naam}.", "Berichtje gestuurd.", "Via WhatsApp contact gehad.", "{Naam} stuurde een spraakbericht."),
+    "bericht": (
+        "Appje van {naam}.",
+        "Berichtje gestuurd.",
+        "Via WhatsApp contact gehad.",
+        "{Naam} stuurde een spraakbericht.",
+    ),
     "video": ("Videobellen, {naam} zat nog in bed met de camera uit.", "Beeldbellen omdat {naam} ziek was."),
     "kantoor": ("Op kantoor afgesproken, {naam} was op tijd.", "Gesprek op kantoor, {naam} kwam samen met {inf}."),
-    "samen_op_pad": ("Samen op pad naar het gemeentehuis.", "Samen naar {prof} ({prof_rel}) gegaan.", "Samen met {naam} naar het uitzendbureau.", "Samen op pad: boodschappen en daarna de bank."),
-    "wandeling": ("Wandeling door het park, praat makkelijker zo.", "Rondje om de vijver gelopen met {naam}.", "Lopend gesprek langs de rivier."),
+    "samen_op_pad": (
+        "Samen op pad naar het gemeentehuis.",
+        "Samen naar {prof} ({prof_rel}) gegaan.",
+        "Samen met {naam} naar het uitzendbureau.",
+        "Samen op pad: boodschappen en daarna de bank.",
+    ),
+    "wandeling": (
+        "Wandeling door het park, praat makkelijker zo.",
+        "Rondje om de vijver gelopen met {naam}.",
+        "Lopend gesprek langs de rivier.",
+    ),
 }
 
 GENERAL_TOPICS: tuple[str, ...] = (
@@ -323,14 +429,23 @@ GENERAL_TOPICS: tuple[str, ...] = (
 )
 
 MOODS: tuple[str, ...] = (
-    "{Hij} oogde moe.", "Goede energie vandaag.", "{Naam} was open en vertelde veel.", "Wat stiller dan anders.",
-    "Zit er beter bij dan een maand geleden.", "Kort lontje vandaag, niet doorgedrukt.", "",
+    "{Hij} oogde moe.",
+    "Goede energie vandaag.",
+    "{Naam} was open en vertelde veel.",
+    "Wat stiller dan anders.",
+    "Zit er beter bij dan een maand geleden.",
+    "Kort lontje vandaag, niet doorgedrukt.",
+    "",
 )
 
 NEXT_STEPS: tuple[str, ...] = (
-    "Volgende keer samen verder met de papieren.", "Afgesproken dat {naam} zelf {prof} belt.",
-    "Volgende week weer huisbezoek.", "Ik stuur {prof} een mail.", "{Naam} stuurt mij een appje als het gelukt is.",
-    "Volgende afspraak samen naar {prof}.", "",
+    "Volgende keer samen verder met de papieren.",
+    "Afgesproken dat {naam} zelf {prof} belt.",
+    "Volgende week weer huisbezoek.",
+    "Ik stuur {prof} een mail.",
+    "{Naam} stuurt mij een appje als het gelukt is.",
+    "Volgende afspraak samen naar {prof}.",
+    "",
 )
 
 # Short notes for messages and calls between the visits: (mode, who started it, text).
@@ -372,8 +487,10 @@ NO_SHOW: tuple[str, ...] = (
 )
 
 CANCELLED: tuple[str, ...] = (
-    "{Naam} zegt af via app: ziek.", "Afgezegd door {naam}: moet werken, nieuwe afspraak gemaakt.",
-    "Afspraak verzet op verzoek van {naam}.", "Zelf afgezegd (ziek), {naam} gebeld voor een nieuwe afspraak.",
+    "{Naam} zegt af via app: ziek.",
+    "Afgezegd door {naam}: moet werken, nieuwe afspraak gemaakt.",
+    "Afspraak verzet op verzoek van {naam}.",
+    "Zelf afgezegd (ziek), {naam} gebeld voor een nieuwe afspraak.",
     "{Naam} zegt een uur van tevoren af, had 'geen zin'. Benoemd dat ik het jammer vind.",
 )
 
@@ -441,15 +558,29 @@ PHASE_NOTES: dict[str, tuple[str, ...]] = {
         "Via het jongerenloket aangemeld, na uitval op school.",
         "Zelf aangemeld na een tip van een vriend.",
     ),
-    "intake": ("Eerste gesprek gevoerd, {naam} wil meedoen.", "Intake gestart na een paar weken aanhaken.", "Kennismaking gelukt, intake loopt."),
-    "begeleiding": ("Plan gemaakt: eerst {thema}, daarna werk of school.", "Begeleiding gestart, focus op {thema}.", "Samen drie doelen gekozen, {thema} bovenaan."),
+    "intake": (
+        "Eerste gesprek gevoerd, {naam} wil meedoen.",
+        "Intake gestart na een paar weken aanhaken.",
+        "Kennismaking gelukt, intake loopt.",
+    ),
+    "begeleiding": (
+        "Plan gemaakt: eerst {thema}, daarna werk of school.",
+        "Begeleiding gestart, focus op {thema}.",
+        "Samen drie doelen gekozen, {thema} bovenaan.",
+    ),
     "afbouw": (
         "Werkt sinds een paar maanden bij {werk}, ritme staat. Samen besloten af te bouwen.",
         "Situatie stabiel, {naam} regelt veel zelf. Afbouw ingezet: contact steeds verder uit elkaar.",
         "Afbouw gestart; {inf} en {prof} blijven dichtbij.",
     ),
-    "nazorg": ("Losgelaten. Nazorg: over een paar weken even bellen.", "Traject actief afgerond, nazorg voor drie maanden."),
-    "afgesloten": ("Nazorg afgerond, het gaat goed. Dossier gesloten.", "Afgesloten: {naam} redt het zelf en weet me te vinden."),
+    "nazorg": (
+        "Losgelaten. Nazorg: over een paar weken even bellen.",
+        "Traject actief afgerond, nazorg voor drie maanden.",
+    ),
+    "afgesloten": (
+        "Nazorg afgerond, het gaat goed. Dossier gesloten.",
+        "Afgesloten: {naam} redt het zelf en weet me te vinden.",
+    ),
 }
 
 WARM_STORY: dict[str, tuple[tuple[str, bool], ...]] = {
@@ -514,23 +645,46 @@ AANMELDING_AGREEMENTS: tuple[tuple[str, str], ...] = (
 )
 
 INFORMAL_NOTES: tuple[str, ...] = (
-    "Belangrijkste steun, mag altijd gebeld worden.", "Contact wisselt, soms ruzie.", "Woont om de hoek.",
-    "{Naam} kan hier altijd terecht.", "Weet van de schulden, helpt met de post.",
+    "Belangrijkste steun, mag altijd gebeld worden.",
+    "Contact wisselt, soms ruzie.",
+    "Woont om de hoek.",
+    "{Naam} kan hier altijd terecht.",
+    "Weet van de schulden, helpt met de post.",
 )
 PROFESSIONAL_NOTES: tuple[str, ...] = (
-    "Heeft {naam} aangemeld.", "Maandelijks afstemmen over de voortgang.", "Bereikbaar op dinsdag en donderdag.",
-    "Prettige samenwerking, denkt mee.", "Wachtlijst, intussen telefonisch contact.",
+    "Heeft {naam} aangemeld.",
+    "Maandelijks afstemmen over de voortgang.",
+    "Bereikbaar op dinsdag en donderdag.",
+    "Prettige samenwerking, denkt mee.",
+    "Wachtlijst, intussen telefonisch contact.",
 )
 
 # Which professional fits a theme, so the network matches the story.
 THEME_PROFESSIONALS: dict[str, tuple[str, ...]] = {
-    "schulden": ("schuldhulpverlener", "bewindvoerder"), "wonen": ("woonbegeleider", "consulent gemeente"),
-    "werk": ("jobcoach", "consulent gemeente"), "school": ("mentor school", "leerplichtambtenaar"),
-    "blowen": ("huisarts",), "somber": ("behandelaar ggz", "huisarts"), "thuis": ("consulent gemeente",),
-    "dagritme": ("jobcoach",), "justitie": ("reclasseringswerker",), "eenzaam": ("consulent gemeente",),
-    "papieren": ("consulent gemeente", "bewindvoerder"), "gezondheid": ("huisarts",),
+    "schulden": ("schuldhulpverlener", "bewindvoerder"),
+    "wonen": ("woonbegeleider", "consulent gemeente"),
+    "werk": ("jobcoach", "consulent gemeente"),
+    "school": ("mentor school", "leerplichtambtenaar"),
+    "blowen": ("huisarts",),
+    "somber": ("behandelaar ggz", "huisarts"),
+    "thuis": ("consulent gemeente",),
+    "dagritme": ("jobcoach",),
+    "justitie": ("reclasseringswerker",),
+    "eenzaam": ("consulent gemeente",),
+    "papieren": ("consulent gemeente", "bewindvoerder"),
+    "gezondheid": ("huisarts",),
 }
 THEME_WEIGHTS: dict[str, int] = {
-    "schulden": 6, "wonen": 3, "werk": 5, "school": 4, "blowen": 3, "somber": 3, "thuis": 3,
-    "dagritme": 4, "justitie": 1, "eenzaam": 2, "papieren": 3, "gezondheid": 1,
+    "schulden": 6,
+    "wonen": 3,
+    "werk": 5,
+    "school": 4,
+    "blowen": 3,
+    "somber": 3,
+    "thuis": 3,
+    "dagritme": 4,
+    "justitie": 1,
+    "eenzaam": 2,
+    "papieren": 3,
+    "gezondheid": 1,
 }

@@ -19,8 +19,14 @@ TAPER_OFFSETS = (0, 7, 21, 42, 70, 105, 147)
 MAIN_MODES = ("huisbezoek", "wandeling", "samen_op_pad", "kantoor", "telefoon", "video", "outreach", "bericht")
 MAIN_WEIGHTS = (50, 10, 10, 7, 11, 3, 3, 6)
 DURATIONS = {
-    "huisbezoek": (45, 120), "wandeling": (40, 90), "samen_op_pad": (60, 240), "kantoor": (30, 60),
-    "telefoon": (5, 30), "video": (20, 45), "outreach": (15, 60), "bericht": (1, 10),
+    "huisbezoek": (45, 120),
+    "wandeling": (40, 90),
+    "samen_op_pad": (60, 240),
+    "kantoor": (30, 60),
+    "telefoon": (5, 30),
+    "video": (20, 45),
+    "outreach": (15, 60),
+    "bericht": (1, 10),
 }
 TAPER_WORDS = {7: "een", 14: "twee", 21: "drie", 28: "vier", 35: "vijf", 42: "zes"}
 
@@ -46,15 +52,25 @@ def plan_phases(rng: random.Random, profile: str, today: date, voice: Voice) -> 
         elif profile == "afgesloten":
             closed = ago(3, 45)
             nazorg = closed - timedelta(days=rng.randint(90, 120))
-            ends = [("afbouw", nazorg - timedelta(days=rng.randint(70, 110))), ("nazorg", nazorg), ("afgesloten", closed)]
+            ends = [
+                ("afbouw", nazorg - timedelta(days=rng.randint(70, 110))),
+                ("nazorg", nazorg),
+                ("afgesloten", closed),
+            ]
             span = (360, 540)
         start = ago(*span)
         intake = start + timedelta(days=rng.randint(7, 21))
-        marks = [("aanmelding", start), ("intake", intake), ("begeleiding", intake + timedelta(days=rng.randint(14, 35)))]
+        marks = [
+            ("aanmelding", start),
+            ("intake", intake),
+            ("begeleiding", intake + timedelta(days=rng.randint(14, 35))),
+        ]
         marks += ends
     main = voice.themes[0]
-    return [PhaseEntry(phase=phase, since=since, note=voice.fill(rng.choice(texts.PHASE_NOTES[phase]), main))
-            for phase, since in marks]
+    return [
+        PhaseEntry(phase=phase, since=since, note=voice.fill(rng.choice(texts.PHASE_NOTES[phase]), main))
+        for phase, since in marks
+    ]
 
 
 class Diary:
@@ -75,8 +91,17 @@ class Diary:
             return datetime.combine(day, time(rng.randint(8, 22), rng.randint(0, 59)))
         return datetime.combine(day, time(rng.randint(9, 18), rng.choice((0, 15, 30, 45))))
 
-    def add(self, day: date, mode: str, status: str, note: str | None, *, by: str = "coach",
-            phase: str = "begeleiding", main: bool = True) -> None:
+    def add(
+        self,
+        day: date,
+        mode: str,
+        status: str,
+        note: str | None,
+        *,
+        by: str = "coach",
+        phase: str = "begeleiding",
+        main: bool = True,
+    ) -> None:
         """One contact; held visits are remembered for agreements and the warm story."""
         rng = self.rng
         low, high = DURATIONS[mode]
@@ -95,8 +120,17 @@ class Diary:
             if note:
                 sep = "\n" if note.startswith("- ") else " "
                 note = f"Waarneming voor {COACH.split()[0]} (vakantie).{sep}{note}"
-        self.contacts.append(Contact(at=self._at(day, mode), mode=mode, status=status, duration_min=duration,
-                                     initiated_by=by, coach=coach, note=note))
+        self.contacts.append(
+            Contact(
+                at=self._at(day, mode),
+                mode=mode,
+                status=status,
+                duration_min=duration,
+                initiated_by=by,
+                coach=coach,
+                note=note,
+            )
+        )
         if main and status == "plaatsgevonden":
             self.visit_days.append((day, phase))
 
@@ -138,7 +172,7 @@ class Diary:
     def write(self) -> list[Contact]:
         """Every contact of the trajectory, sorted by moment."""
         bounds = [p.since for p in self.phases[1:]] + [self.today]
-        for entry, end in zip(self.phases, bounds):
+        for entry, end in zip(self.phases, bounds, strict=False):
             getattr(self, "_" + entry.phase)(entry.since, end)
         self.contacts.sort(key=lambda c: c.at)
         return self.contacts
@@ -151,7 +185,13 @@ class Diary:
         while day < end:
             mode = rng.choice(("bericht", "outreach", "huisbezoek", "telefoon"))
             if reaching and rng.random() < 0.35:
-                self.add(day, "huisbezoek" if mode == "bericht" else mode, "niet_verschenen", voice.pick(texts.NO_SHOW), phase="aanmelding")
+                self.add(
+                    day,
+                    "huisbezoek" if mode == "bericht" else mode,
+                    "niet_verschenen",
+                    voice.pick(texts.NO_SHOW),
+                    phase="aanmelding",
+                )
             else:
                 self.add(day, mode, "plaatsgevonden", voice.pick(texts.AANMELDING_TOPICS[mode]), phase="aanmelding")
             day += timedelta(days=rng.randint(4, 9) if reaching else rng.randint(2, 5))
@@ -193,8 +233,12 @@ class Diary:
         if profile == "stilte":
             self._visit(end, "begeleiding", "huisbezoek", "plaatsgevonden")
             self._visit(end + timedelta(days=rng.randint(6, 9)), "begeleiding", "huisbezoek", "afgezegd")
-            self.add(end + timedelta(days=rng.randint(12, 16)), "telefoon", "niet_verschenen",
-                     self.voice.fill("Gebeld, {naam} neemt niet op. Voicemail ingesproken."))
+            self.add(
+                end + timedelta(days=rng.randint(12, 16)),
+                "telefoon",
+                "niet_verschenen",
+                self.voice.fill("Gebeld, {naam} neemt niet op. Voicemail ingesproken."),
+            )
         elif profile == "no_show":
             self._visit(end, "begeleiding", "huisbezoek", "plaatsgevonden")
             day = end + timedelta(days=7)
@@ -207,7 +251,7 @@ class Diary:
 
     def _afbouw(self, start: date, end: date) -> None:
         rng, voice = self.rng, self.voice
-        for offset, nxt in zip(TAPER_OFFSETS, TAPER_OFFSETS[1:]):
+        for offset, nxt in zip(TAPER_OFFSETS, TAPER_OFFSETS[1:], strict=False):
             day = start + timedelta(days=offset)
             if day >= end:
                 break
@@ -219,8 +263,13 @@ class Diary:
 
     def _nazorg(self, start: date, end: date) -> None:
         rng, voice = self.rng, self.voice
-        self.add(start, "huisbezoek", "plaatsgevonden",
-                 voice.fill("Afsluitend gesprek: samen terug gekeken en losgelaten. {Naam} weet me te vinden."), phase="nazorg")
+        self.add(
+            start,
+            "huisbezoek",
+            "plaatsgevonden",
+            voice.fill("Afsluitend gesprek: samen terug gekeken en losgelaten. {Naam} weet me te vinden."),
+            phase="nazorg",
+        )
         day = start + timedelta(days=rng.randint(21, 35))
         while day < end:
             mode, template = voice.choose(texts.NAZORG_TOPICS)
@@ -230,5 +279,10 @@ class Diary:
             self.plan_next(day, "telefoon")
 
     def _afgesloten(self, start: date, end: date) -> None:
-        self.add(start, "telefoon", "plaatsgevonden",
-                 self.voice.fill("Laatste nazorgcontact. Het gaat goed met {naam}; dossier gesloten."), phase="nazorg")
+        self.add(
+            start,
+            "telefoon",
+            "plaatsgevonden",
+            self.voice.fill("Laatste nazorgcontact. Het gaat goed met {naam}; dossier gesloten."),
+            phase="nazorg",
+        )

@@ -59,7 +59,9 @@ class ContactInput:
         for item in data.get("agreements") or []:
             if isinstance(item, dict):
                 form.agreements.append(
-                    AgreementInput(str(item.get("text", "")), str(item.get("owner", "jongere")), str(item.get("due", "")))
+                    AgreementInput(
+                        str(item.get("text", "")), str(item.get("owner", "jongere")), str(item.get("due", ""))
+                    )
                 )
         return form
 
@@ -94,9 +96,7 @@ def read_when(text: str, status: str, now: datetime) -> ParsedMoment:
         if parsed.day < now.date() or (parsed.has_time and parsed.at < now):
             raise DateInputError("Een gepland contact ligt in de toekomst. Kies een latere tijd, of een andere status.")
     elif parsed.day > now.date() or (parsed.has_time and parsed.at > now):
-        raise DateInputError(
-            "Dit contact ligt in de toekomst. Kies status 'Gepland', of pas de dag of tijd aan."
-        )
+        raise DateInputError("Dit contact ligt in de toekomst. Kies status 'Gepland', of pas de dag of tijd aan.")
     return parsed
 
 
@@ -170,9 +170,5 @@ def read_contact(form: ContactInput, now: datetime) -> ReadContact:
         coach=held_by,
         note=form.note if form.note.strip() else None,
     )
-    next_contact = (
-        Contact(at=next_at.at, mode=form.mode, status=PLANNED, coach=held_by)
-        if next_at
-        else None
-    )
+    next_contact = Contact(at=next_at.at, mode=form.mode, status=PLANNED, coach=held_by) if next_at else None
     return ReadContact(contact, tuple(dict.fromkeys(form.domains)), tuple(agreements), next_contact)

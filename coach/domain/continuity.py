@@ -214,13 +214,21 @@ def assess(case: Case, today: date, rules: ContinuityRules = ContinuityRules()) 
         signals.append(Signal(NO_SHOWS, f"{streak} keer achter elkaar niet verschenen"))
     if person.looked_at >= 2 and person.others and person.share >= rules.person_share:
         signals.append(
-            Signal(OTHER_COACH, f"{person.others} van de laatste {person.looked_at} contacten met een ander dan de vaste coach")
+            Signal(
+                OTHER_COACH,
+                f"{person.others} van de laatste {person.looked_at} contacten met een ander dan de vaste coach",
+            )
         )
     if overdue:
-        signals.append(Signal(OVERDUE, f"{len(overdue)} {'afspraak' if len(overdue) == 1 else 'afspraken'} over de datum"))
+        signals.append(
+            Signal(OVERDUE, f"{len(overdue)} {'afspraak' if len(overdue) == 1 else 'afspraken'} over de datum")
+        )
     if future_held:
         signals.append(
-            Signal(HELD_IN_FUTURE, f"{future_held} contact{'en' if future_held > 1 else ''} als plaatsgevonden, maar met een datum in de toekomst")
+            Signal(
+                HELD_IN_FUTURE,
+                f"{future_held} contact{'en' if future_held > 1 else ''} als plaatsgevonden, maar met een datum in de toekomst",
+            )
         )
     return Continuity(
         phase=phase,

@@ -22,8 +22,18 @@ PAST: Direction = "past"
 FUTURE: Direction = "future"
 
 MONTH_NAMES = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
@@ -243,7 +253,9 @@ def _weekday(today: date, weekday: int, relative: _Relative, direction: Directio
     return today + timedelta(days=ahead)
 
 
-def _absolute(raw: str, rest: str, now: datetime, direction: Direction) -> tuple[int | None, int | None, int | None, date | None]:
+def _absolute(
+    raw: str, rest: str, now: datetime, direction: Direction
+) -> tuple[int | None, int | None, int | None, date | None]:
     """(hour, minute, weekday, date) from the non-relative part, read by dateutil."""
     iso = _ISO.match(rest)
     # parse() would fill every missing field from a default date; _parse() tells which fields were typed,

@@ -17,7 +17,14 @@ PHASE_LABELS: dict[str, str] = {
 }
 
 CONTACT_MODES: tuple[str, ...] = (
-    "huisbezoek", "outreach", "telefoon", "bericht", "video", "kantoor", "samen_op_pad", "wandeling",
+    "huisbezoek",
+    "outreach",
+    "telefoon",
+    "bericht",
+    "video",
+    "kantoor",
+    "samen_op_pad",
+    "wandeling",
 )
 MODE_LABELS: dict[str, str] = {
     "huisbezoek": "Huisbezoek",

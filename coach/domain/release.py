@@ -203,8 +203,14 @@ def no_acute_domains(assessments: list[Assessment], labels: Mapping[str, str], t
     tail = f" {unscored} leefgebied{'en' if unscored != 1 else ''} nog niet gescoord." if unscored > 0 else ""
     if low:
         shown = ", ".join(f"{labels.get(key, key)} {latest[key][1]}" for key in low)
-        return Criterion("geen_acuut", False, f"Nog laag in de laatste meting ({short_date(when, today)}): {shown}.{tail}")
-    return Criterion("geen_acuut", True, f"Alle {len(latest)} gescoorde leefgebieden op 3 of hoger (laatste meting {short_date(when, today)}).{tail}")
+        return Criterion(
+            "geen_acuut", False, f"Nog laag in de laatste meting ({short_date(when, today)}): {shown}.{tail}"
+        )
+    return Criterion(
+        "geen_acuut",
+        True,
+        f"Alle {len(latest)} gescoorde leefgebieden op 3 of hoger (laatste meting {short_date(when, today)}).{tail}",
+    )
 
 
 def domains_stable(assessments: list[Assessment], labels: Mapping[str, str]) -> Criterion:
@@ -251,20 +257,21 @@ def activity_stable(
     if current:
         longest = min(current, key=lambda a: a.since)
         days = (today - longest.since).days
-        what = ACTIVITY_LABELS.get(longest.kind, longest.kind) + (f" ({longest.description})" if longest.description else "")
+        what = ACTIVITY_LABELS.get(longest.kind, longest.kind) + (
+            f" ({longest.description})" if longest.description else ""
+        )
         if days >= needed:
             return Criterion("dagbesteding", True, f"{what} sinds {short_date(longest.since, today)}: {_weeks(days)}.")
         ready = longest.since + timedelta(days=needed)
         return Criterion(
-            "dagbesteding", False,
+            "dagbesteding",
+            False,
             f"{what} sinds {short_date(longest.since, today)}: pas {_weeks(days)}; stabiel na {rules.stable_weeks} weken, "
             f"rond {short_date(ready, today)}.",
         )
     ended = [a for a in activities if a.until is not None and a.until <= today]
     series = domain_series(assessments)
-    runs = {
-        key: _stable_since(series[key], rules.stable_score) for key in ACTIVITY_DOMAINS if key in series
-    }
+    runs = {key: _stable_since(series[key], rules.stable_score) for key in ACTIVITY_DOMAINS if key in series}
     if any(day is not None for day in runs.values()):
         key, since = min(((k, day) for k, day in runs.items() if day is not None), key=lambda item: item[1])
         days = (today - since).days
@@ -276,13 +283,16 @@ def activity_stable(
     if ended:
         last = max(ended, key=lambda a: a.until)
         return Criterion(
-            "dagbesteding", False,
+            "dagbesteding",
+            False,
             f"{ACTIVITY_LABELS.get(last.kind, last.kind)} gestopt op {short_date(last.until, today)}; nog niets nieuws vastgelegd.",
         )
     if runs:
         shown = ", ".join(f"{(labels or {}).get(key, key)} {series[key][-1][1]}" for key in runs)
         return Criterion("dagbesteding", False, f"Nog onder de {rules.stable_score} in de laatste meting: {shown}.")
-    return Criterion("dagbesteding", None, "Nog niets bekend over werk, school of dagbesteding. Leg het vast of scoor het.")
+    return Criterion(
+        "dagbesteding", None, "Nog niets bekend over werk, school of dagbesteding. Leg het vast of scoor het."
+    )
 
 
 def agreements_owned(agreements: list[Agreement], today: date, rules: ReleaseRules) -> Criterion:
@@ -304,15 +314,21 @@ def agreements_owned(agreements: list[Agreement], today: date, rules: ReleaseRul
 def own_confidence(records: list[Confidence], today: date, rules: ReleaseRules) -> Criterion:
     """What the young person said when asked how sure they are to manage on their own."""
     if not records:
-        return Criterion("vertrouwen", None, "Nog niet gevraagd. Vraag hoe zeker de jongere zich voelt om het zelf te redden.")
+        return Criterion(
+            "vertrouwen", None, "Nog niet gevraagd. Vraag hoe zeker de jongere zich voelt om het zelf te redden."
+        )
     last = max(records, key=lambda r: (r.asked_on, r.id or 0))
     words = f" “{last.words.strip()}”" if last.words and last.words.strip() else ""
     age = (today - last.asked_on).days
     stale = f" Al {_weeks(age)} geleden; vraag het opnieuw." if age > rules.confidence_fresh_weeks * 7 else ""
     if last.score is None:
-        return Criterion("vertrouwen", None, f"Gevraagd op {short_date(last.asked_on, today)}, zonder cijfer.{words}{stale}")
+        return Criterion(
+            "vertrouwen", None, f"Gevraagd op {short_date(last.asked_on, today)}, zonder cijfer.{words}{stale}"
+        )
     met = last.score >= rules.confidence_min
-    return Criterion("vertrouwen", met, f"Gevraagd op {short_date(last.asked_on, today)}: {last.score} van 5.{words}{stale}")
+    return Criterion(
+        "vertrouwen", met, f"Gevraagd op {short_date(last.asked_on, today)}: {last.score} van 5.{words}{stale}"
+    )
 
 
 def network_stays(network: list[NetworkPerson], staying: set[int]) -> Criterion:
@@ -323,13 +339,18 @@ def network_stays(network: list[NetworkPerson], staying: set[int]) -> Criterion:
         return Criterion("netwerk", False, "Nog niemand uit het netwerk vastgelegd.")
     if not informal:
         return Criterion(
-            "netwerk", False,
+            "netwerk",
+            False,
             f"Alleen professionals ({len(professional)}); wie uit de eigen kring is er als de hulp stopt?",
         )
     stays = [p for p in informal if p.id is not None and p.id in staying]
     roles = ", ".join(f"{p.relation} ({p.name})" for p in (stays or informal))
     if stays:
-        extra = f"; daarnaast {len(professional)} professional{'s' if len(professional) != 1 else ''}" if professional else ""
+        extra = (
+            f"; daarnaast {len(professional)} professional{'s' if len(professional) != 1 else ''}"
+            if professional
+            else ""
+        )
         return Criterion("netwerk", True, f"Blijft erbij: {roles}{extra}.")
     return Criterion("netwerk", None, f"Uit de eigen kring: {roles}. Nog niet vastgelegd wie er blijft.")
 

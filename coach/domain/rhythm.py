@@ -127,7 +127,11 @@ def weekly_rhythm(
 
 
 def _with_too_long(
-    week: RhythmWeek, on: date, held_days: list[date], phases: list[PhaseEntry], started_on: date | None,
+    week: RhythmWeek,
+    on: date,
+    held_days: list[date],
+    phases: list[PhaseEntry],
+    started_on: date | None,
     rules: ContinuityRules,
 ) -> RhythmWeek:
     began = started_on or min((p.since for p in phases), default=None)
@@ -137,7 +141,9 @@ def _with_too_long(
     days = (on - (last or began)).days
     if continuity_status(phase_on(phases, on), days, rules) != TE_LANG:
         return week
-    return RhythmWeek(week.start, week.held, week.no_show, week.cancelled, week.planned, week.current, week.future, True)
+    return RhythmWeek(
+        week.start, week.held, week.no_show, week.cancelled, week.planned, week.current, week.future, True
+    )
 
 
 def compact(weeks: Iterable[RhythmWeek]) -> str:
@@ -148,4 +154,3 @@ def compact(weeks: Iterable[RhythmWeek]) -> str:
 def compact_rhythm(events: Iterable[Event], today: date, *, weeks: int = 8, ahead: int = 1) -> str:
     """The compact form for a caseload row: the last `weeks` weeks and `ahead` weeks planned."""
     return compact(weekly_rhythm(events, today, weeks=weeks, ahead=ahead))
-

@@ -16,11 +16,19 @@ if TYPE_CHECKING:
 
 # Reason kinds; RANKS puts them in order of urgency, which orders the week's list.
 TOO_LONG, ATTENTION, NEVER_SEEN, OVERDUE, NAZORG, DUE, PLANNED, AGREEMENT_DUE = (
-    "te_lang", "let_op", "nog_geen_contact", "afspraak_te_laat", "nazorg", "ritme", "gepland", "afspraak_deze_week",
+    "te_lang",
+    "let_op",
+    "nog_geen_contact",
+    "afspraak_te_laat",
+    "nazorg",
+    "ritme",
+    "gepland",
+    "afspraak_deze_week",
 )
-RANKS = {kind: rank for rank, kind in enumerate(
-    (TOO_LONG, ATTENTION, NEVER_SEEN, OVERDUE, NAZORG, DUE, PLANNED, AGREEMENT_DUE)
-)}
+RANKS = {
+    kind: rank
+    for rank, kind in enumerate((TOO_LONG, ATTENTION, NEVER_SEEN, OVERDUE, NAZORG, DUE, PLANNED, AGREEMENT_DUE))
+}
 
 
 @dataclass(frozen=True)
@@ -115,8 +123,11 @@ def reasons_for(
         due = entry.last_contact + timedelta(days=interval) if interval else None
         planned_in_time = entry.next_contact is not None and entry.next_contact.date() <= (due or date.min)
         if due is not None and due <= window.end and not planned_in_time:
-            text = (f"tijd voor een nazorg-check, uiterlijk {_by(due, today)}" if nazorg
-                    else f"contact nodig, uiterlijk {_by(due, today)}")
+            text = (
+                f"tijd voor een nazorg-check, uiterlijk {_by(due, today)}"
+                if nazorg
+                else f"contact nodig, uiterlijk {_by(due, today)}"
+            )
             reasons.append(Reason(NAZORG if nazorg else DUE, text))
 
     if entry.overdue_agreements:

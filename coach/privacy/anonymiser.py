@@ -42,9 +42,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
         lead = re.match(r"[\w'’.]+", text[start:end])
         if lead and lead[0].lower() in _CONNECTORS:
-            following = re.match(r"\s+([\w'’]+)", text[start + len(lead[0]):end])
-            keep = lead[0].lower() in INTERFIXES and following and (
-                following[1][:1].isupper() or following[1].lower() in INTERFIXES)
+            following = re.match(r"\s+([\w'’]+)", text[start + len(lead[0]) : end])
+            keep = (
+                lead[0].lower() in INTERFIXES
+                and following
+                and (following[1][:1].isupper() or following[1].lower() in INTERFIXES)
+            )
             if not keep:
                 start += len(lead[0])
                 continue
@@ -65,15 +68,20 @@ def _strip_roles(text: str, span: Span) -> Span | None:
 
 def _cutters(found: list[Span]) -> tuple[list[Span], list[int]]:
     """Spans that may cut a person span, sorted by start, with their starts for bisecting."""
-    cutters = sorted((s for s in found if s.kind not in PERSON_KINDS and not s.soft
-                      and not (s.kind == "place" and s.source == "deduce")),  # "de Vries" is a surname, not the village
-                     key=lambda s: s.start)
+    cutters = sorted(
+        (
+            s
+            for s in found
+            if s.kind not in PERSON_KINDS and not s.soft and not (s.kind == "place" and s.source == "deduce")
+        ),  # "de Vries" is a surname, not the village
+        key=lambda s: s.start,
+    )
     return cutters, [s.start for s in cutters]
 
 
 def _cut_at_others(text: str, span: Span, cutters: list[Span], starts: list[int]) -> Span | None:
     """Cut a person span where another kind of span starts inside it: "Jansen van Lentis" keeps "Jansen"."""
-    first_word = re.match(r"\S+", text[span.start:span.end])
+    first_word = re.match(r"\S+", text[span.start : span.end])
     floor = span.start + (first_word.end() if first_word else 0)
     index = bisect.bisect_left(starts, floor)
     if index < len(starts) and starts[index] < span.end:
@@ -87,8 +95,12 @@ def _cut_at_others(text: str, span: Span, cutters: list[Span], starts: list[int]
 def _harmless(text: str, spans: list[Span]) -> list[Span]:
     """Drop guessed spans that are only names of national bodies, chains or nationalities ("Albert Heijn")."""
     zones = [(m.start(), m.end()) for phrase in HARMLESS_PHRASES for m in re.finditer(re.escape(phrase), text)]
-    return [s for s in spans if _tier(s) == 0 or not (
-        any(a <= s.start and s.end <= b for a, b in zones) or _only_harmless(text[s.start:s.end]))]
+    return [
+        s
+        for s in spans
+        if _tier(s) == 0
+        or not (any(a <= s.start and s.end <= b for a, b in zones) or _only_harmless(text[s.start : s.end]))
+    ]
 
 
 def _only_harmless(found: str) -> bool:
@@ -107,17 +119,22 @@ def resolve(text: str, spans: list[Span]) -> list[Span]:
     for span in sorted(spans, key=lambda s: (_tier(s), s.start - s.end, s.start)):
         if span.start >= span.end:
             continue
-        if not any(taken[span.start:span.end]):
+        if not any(taken[span.start : span.end]):
             accepted.append(span)
-            taken[span.start:span.end] = b"\x01" * (span.end - span.start)
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
             continue
         overlapping = [s for s in accepted if s.start < span.end and span.start < s.end]
         if span.kind == "person" and all(s.kind == "person" for s in overlapping):
             # Two finds of one unknown name ("A" after "mw." and deduce's "A. de Groot"): take both.
-            merged = Span(min([span.start] + [s.start for s in overlapping]),
-                          max([span.end] + [s.end for s in overlapping]), span.label, "person", span.source)
+            merged = Span(
+                min([span.start] + [s.start for s in overlapping]),
+                max([span.end] + [s.end for s in overlapping]),
+                span.label,
+                "person",
+                span.source,
+            )
             accepted = [s for s in accepted if s not in overlapping] + [merged]
-            taken[merged.start:merged.end] = b"\x01" * (merged.end - merged.start)
+            taken[merged.start : merged.end] = b"\x01" * (merged.end - merged.start)
             continue
         pos = span.start
         while pos < span.end:
@@ -129,8 +146,11 @@ def resolve(text: str, spans: list[Span]) -> list[Span]:
                 piece_end += 1
             start, end = _trim(text, pos, piece_end)
             pos = piece_end
-            if start >= end or not re.search(r"\w", text[start:end]) or (
-                    _tier(span) > 0 and _only_harmless(text[start:end])):
+            if (
+                start >= end
+                or not re.search(r"\w", text[start:end])
+                or (_tier(span) > 0 and _only_harmless(text[start:end]))
+            ):
                 continue
             piece = Span(start, end, span.label, span.kind, span.source, soft=span.soft)
             for i, other in enumerate(accepted):
@@ -138,8 +158,15 @@ def resolve(text: str, spans: list[Span]) -> list[Span]:
                 if same and (_touching(text, other.end, start) or _touching(text, end, other.start)):
                     # The rest of a name we already have ("Karim" known, "Karim Aydin" from deduce).
                     new_start, new_end = min(other.start, start), max(other.end, end)
-                    accepted[i] = Span(new_start, new_end, other.label, other.kind, other.source,
-                                       other.suffix if other.end >= end else "", soft=other.soft)
+                    accepted[i] = Span(
+                        new_start,
+                        new_end,
+                        other.label,
+                        other.kind,
+                        other.source,
+                        other.suffix if other.end >= end else "",
+                        soft=other.soft,
+                    )
                     break
             else:
                 accepted.append(piece)
@@ -152,9 +179,10 @@ def _merge_people(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         last = out[-1] if out else None
-        gap = text[last.end:span.start] if last else ""
-        initial = last is not None and re.fullmatch(r"[A-Z]\.?", text[last.start:last.end]) \
-            and re.fullmatch(r"\.\s?", gap)
+        gap = text[last.end : span.start] if last else ""
+        initial = (
+            last is not None and re.fullmatch(r"[A-Z]\.?", text[last.start : last.end]) and re.fullmatch(r"\.\s?", gap)
+        )
         if last is not None and not last.suffix and (re.fullmatch(r"[ \t]+", gap) or initial):
             if last.kind == "person" and span.kind in ("person", "name"):
                 out.pop()
@@ -187,9 +215,9 @@ _PLACE_BEFORE = re.compile(r"(?<![\w])(?:in|naar|uit|vanuit|richting|te)\s+(?:de
 
 def _as_place(text: str, span: Span) -> Span:
     """A guessed single name right after "in", "naar" or "uit" is a place: "naar Ypenburg"."""
-    if span.source == "case" or span.kind not in ("name", "person") or " " in text[span.start:span.end].strip():
+    if span.source == "case" or span.kind not in ("name", "person") or " " in text[span.start : span.end].strip():
         return span
-    if not _PLACE_BEFORE.search(text[max(0, span.start - 20):span.start]):
+    if not _PLACE_BEFORE.search(text[max(0, span.start - 20) : span.start]):
         return span
     return Span(span.start, span.end, "[plaats]", "place", span.source)
 
@@ -202,10 +230,11 @@ def _distance_one(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 class People:
@@ -231,9 +260,11 @@ class People:
             if last is None:
                 if self._same(first, firsts, fuzzy) or self._same(first, lasts, fuzzy):
                     return index
-            elif (self._same(first, firsts, fuzzy) and (not lasts or self._same(last, lasts, fuzzy))) \
-                    or (not firsts and self._same(last, lasts, fuzzy)) \
-                    or (not lasts and len(firsts) == 1 and self._same(last, firsts, fuzzy)):
+            elif (
+                (self._same(first, firsts, fuzzy) and (not lasts or self._same(last, lasts, fuzzy)))
+                or (not firsts and self._same(last, lasts, fuzzy))
+                or (not lasts and len(firsts) == 1 and self._same(last, firsts, fuzzy))
+            ):
                 return index
         return None
 
@@ -248,8 +279,13 @@ class People:
             self._people.append(({first}, {last} if last else set()))
             return f"[persoon {len(self._people)}]"
         firsts, lasts = self._people[index]
-        if last is not None and not lasts and len(firsts) == 1 and self._same(last, firsts, True) \
-                and not self._same(first, firsts, True):
+        if (
+            last is not None
+            and not lasts
+            and len(firsts) == 1
+            and self._same(last, firsts, True)
+            and not self._same(first, firsts, True)
+        ):
             firsts.clear()  # "Jansen" first, now "Piet Jansen": Jansen was the surname
         firsts.add(first)
         if last:
@@ -271,8 +307,9 @@ def known_table(case: CaseLike, alias: str | None = None) -> KnownTable:
 class Anonymiser:
     """Combines the case's known names, our patterns, our context rules and deduce; one per process is plenty."""
 
-    def __init__(self, engine: Engine | None = None, *, use_deduce: bool = True,
-                 cache_path: Path | None = None) -> None:
+    def __init__(
+        self, engine: Engine | None = None, *, use_deduce: bool = True, cache_path: Path | None = None
+    ) -> None:
         self._engine = engine
         self._use_deduce = use_deduce and engine is None
         self._cache_path = cache_path
@@ -282,6 +319,7 @@ class Anonymiser:
         """Load deduce now (about 8 s) instead of on the first text."""
         if self._use_deduce:
             from coach.privacy import deduce_engine
+
             deduce_engine.engine(self._cache_path)
 
     def _engine_spans(self, text: str) -> list[Span]:
@@ -289,15 +327,18 @@ class Anonymiser:
             return self._engine(text)
         if self._use_deduce:
             from coach.privacy import deduce_engine
+
             return deduce_engine.engine(self._cache_path).spans(text)
         return []
 
-    def spans(self, text: str, table: KnownTable, *, reference_date: date, trajectory_start: date | None,
-              people: People) -> list[Span]:
+    def spans(
+        self, text: str, table: KnownTable, *, reference_date: date, trajectory_start: date | None, people: People
+    ) -> list[Span]:
         """The final, labelled, non-overlapping spans for one text."""
         known = table.find(text)
-        found = find_patterns(text, reference_date=reference_date, trajectory_start=trajectory_start,
-                              birth_date=table.birth_date)
+        found = find_patterns(
+            text, reference_date=reference_date, trajectory_start=trajectory_start, birth_date=table.birth_date
+        )
         guessed = find_context(text) + self._engine_spans(text)
         guessed = _harmless(text, guessed)
         cleaned: list[Span] = []
@@ -310,35 +351,61 @@ class Anonymiser:
                 cleaned.append(span)
         chosen = _extend_places(text, _merge_people(text, resolve(text, known + found + cleaned)))
         chosen = [_as_place(text, s) for s in chosen]
-        return [Span(s.start, s.end, people.label(text[s.start:s.end]), s.kind, s.source, s.suffix)
-                if s.kind == "person" else s for s in chosen]
+        return [
+            Span(s.start, s.end, people.label(text[s.start : s.end]), s.kind, s.source, s.suffix)
+            if s.kind == "person"
+            else s
+            for s in chosen
+        ]
 
-    def anonymise(self, text: str, case: CaseLike = None, *, alias: str | None = None,
-                  reference_date: date | None = None, trajectory_start: date | None = None) -> Result:
+    def anonymise(
+        self,
+        text: str,
+        case: CaseLike = None,
+        *,
+        alias: str | None = None,
+        reference_date: date | None = None,
+        trajectory_start: date | None = None,
+    ) -> Result:
         """Anonymise one text; dates become trajectory weeks (from `trajectory_start` or the case's start) or months."""
-        return self.anonymise_many([text], case, alias=alias, reference_date=reference_date,
-                                   trajectory_start=trajectory_start)[0]
+        return self.anonymise_many(
+            [text], case, alias=alias, reference_date=reference_date, trajectory_start=trajectory_start
+        )[0]
 
-    def anonymise_many(self, texts: Iterable[str], case: CaseLike = None, *, alias: str | None = None,
-                       reference_date: date | None = None, trajectory_start: date | None = None) -> list[Result]:
+    def anonymise_many(
+        self,
+        texts: Iterable[str],
+        case: CaseLike = None,
+        *,
+        alias: str | None = None,
+        reference_date: date | None = None,
+        trajectory_start: date | None = None,
+    ) -> list[Result]:
         """Anonymise the parts of one summary, with one numbering of unknown people across all parts."""
         table = known_table(case, alias)
         reference = reference_date or clock.today()
         start = trajectory_start or table.trajectory_start
         people = People()
         with self._lock:
-            return [render(text, self.spans(text, table, reference_date=reference, trajectory_start=start,
-                                            people=people)) for text in texts]
+            return [
+                render(text, self.spans(text, table, reference_date=reference, trajectory_start=start, people=people))
+                for text in texts
+            ]
 
 
 _DEFAULT: Anonymiser | None = None
 
 
-def anonymise(text: str, case: CaseLike = None, *, alias: str | None = None, reference_date: date | None = None,
-              trajectory_start: date | None = None) -> Result:
+def anonymise(
+    text: str,
+    case: CaseLike = None,
+    *,
+    alias: str | None = None,
+    reference_date: date | None = None,
+    trajectory_start: date | None = None,
+) -> Result:
     """Anonymise `text` in this process with deduce (loads it on first use: seconds and about 1.1 GB)."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Anonymiser()
-    return _DEFAULT.anonymise(text, case, alias=alias, reference_date=reference_date,
-                              trajectory_start=trajectory_start)
+    return _DEFAULT.anonymise(text, case, alias=alias, reference_date=reference_date, trajectory_start=trajectory_start)

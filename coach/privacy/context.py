@@ -24,23 +24,49 @@ _NAME = r"[A-ZÀ-Þ][\w'’\-]*"
 _INTERFIX = r"(?:van|de|der|den|het|ter|ten|te|el|al|van der|van den|van de|van 't)"
 _ROLES = "|".join(sorted((re.escape(word) for word in ROLE_WORDS), key=len, reverse=True))
 _ROLE_NAME = re.compile(
-    r"(?<![\w])(?i:" + _ROLES + r"|genaamd|heet|heette)\s+(?P<name>(?:" + _INTERFIX + r"\s+)?" + _NAME
-    + r"(?:\s+(?:" + _INTERFIX + r"\s+)?" + _NAME + r")?)")
-_STREET_SUFFIX = (r"(?:straat|str\.|laan|weg|plein|gracht|singel|kade|dijk|steeg|dreef|hof|park|pad|markt|baan"
-                  r"|erf|wal|ring|boulevard|allee)")
+    r"(?<![\w])(?i:"
+    + _ROLES
+    + r"|genaamd|heet|heette)\s+(?P<name>(?:"
+    + _INTERFIX
+    + r"\s+)?"
+    + _NAME
+    + r"(?:\s+(?:"
+    + _INTERFIX
+    + r"\s+)?"
+    + _NAME
+    + r")?)"
+)
+_STREET_SUFFIX = (
+    r"(?:straat|str\.|laan|weg|plein|gracht|singel|kade|dijk|steeg|dreef|hof|park|pad|markt|baan"
+    r"|erf|wal|ring|boulevard|allee)"
+)
 _HOUSE_NUMBER = r"(?P<number>\s+\d{1,4}(?:\s?[a-zA-Z](?![\w]))?(?:\s?[-/]\s?\d{1,4})?)?"
 _STREET = re.compile(r"(?<![\w])(?P<street>[A-ZÀ-Þ][\w'’\-]*?" + _STREET_SUFFIX + r")(?![\w])" + _HOUSE_NUMBER)
 _STREET_FIRST = re.compile(
-    r"(?<![\w])(?P<street>(?:Laan|Plein|Kade|Singel|Gracht|Markt|Dijk)\s+(?:" + _INTERFIX + r"\s+)?" + _NAME + r")"
-    + _HOUSE_NUMBER)
+    r"(?<![\w])(?P<street>(?:Laan|Plein|Kade|Singel|Gracht|Markt|Dijk)\s+(?:"
+    + _INTERFIX
+    + r"\s+)?"
+    + _NAME
+    + r")"
+    + _HOUSE_NUMBER
+)
 _STREET_LOWER = re.compile(
     r"(?<![\w])(?i:op|aan|in|bij|naar|via|langs|over|vanaf|richting|hoek)\s+(?:de\s+|het\s+)?"
-    r"(?P<street>[a-zà-ÿ][a-zà-ÿ'\-]{2,}(?:straat|laan|gracht|singel|kade|steeg|dreef))(?![\w])" + _HOUSE_NUMBER)
+    r"(?P<street>[a-zà-ÿ][a-zà-ÿ'\-]{2,}(?:straat|laan|gracht|singel|kade|steeg|dreef))(?![\w])" + _HOUSE_NUMBER
+)
 _STREET_LEAD_STOP = frozenset("op in aan bij naar via langs over vanaf de het een ze hij zij wij we ik hoek".split())
 _SCHOOL = re.compile(
     r"(?<![\w])(?:(?:ROC|Roc|Hogeschool|Praktijkschool|Vakschool|Scholengemeenschap|Universiteit)\s+(?:"
-    + _INTERFIX + r"\s+)?" + _NAME + r"(?:\s+" + _NAME + r")?"
-    + r"|(?:" + _NAME + r"\s+){1,2}(?:College|Lyceum|Academie|School|Scholengemeenschap|Praktijkschool))(?![\w])")
+    + _INTERFIX
+    + r"\s+)?"
+    + _NAME
+    + r"(?:\s+"
+    + _NAME
+    + r")?"
+    + r"|(?:"
+    + _NAME
+    + r"\s+){1,2}(?:College|Lyceum|Academie|School|Scholengemeenschap|Praktijkschool))(?![\w])"
+)
 _DISTRICT = re.compile(r"(?<![\w])[A-ZÀ-Þ][\w'’\-]*(?:wijk|buurt|kwartier)(?![\w])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -50,7 +76,7 @@ def _base(token: str) -> str:
 
 
 def _next_word(text: str, end: int) -> str:
-    match = re.match(r"\s*,?\s*([\w'’]+)", text[end:end + 40])
+    match = re.match(r"\s*,?\s*([\w'’]+)", text[end : end + 40])
     return match[1] if match else ""
 
 
@@ -100,7 +126,7 @@ def word_towns(text: str) -> list[Span]:
     for match in _TOKEN.finditer(text):
         base = _base(match[0])
         if base in WORD_TOWNS_CAPITALISED:
-            before = re.findall(r"[\w'’]+", text[max(0, match.start() - 20):match.start()])
+            before = re.findall(r"[\w'’]+", text[max(0, match.start() - 20) : match.start()])
             if not sentence_start(text, match.start()) or (before and before[-1].lower() in PLACE_PREPOSITIONS):
                 spans.append(Span(match.start(), match.start() + len(base), "[plaats]", "place", "context"))
     return spans
@@ -109,13 +135,13 @@ def word_towns(text: str) -> list[Span]:
 def _street_start(text: str, start: int) -> int:
     """Take capitalised words in front into the street name: "Burgemeester Visserstraat"."""
     while True:
-        match = re.search(r"([A-ZÀ-Þ][\w'’]*|van|de|der|den|het|ter|ten)\s+$", text[max(0, start - 30):start])
+        match = re.search(r"([A-ZÀ-Þ][\w'’]*|van|de|der|den|het|ter|ten)\s+$", text[max(0, start - 30) : start])
         if not match or match[1].lower() in _STREET_LEAD_STOP and match[1][:1].isupper():
             return start
         word_start = start - (len(match[0]))
         if match[1][:1].islower():
             # An interfix counts only with a capitalised word before it.
-            inner = re.search(r"[A-ZÀ-Þ][\w'’]*\s+$", text[max(0, word_start - 30):word_start])
+            inner = re.search(r"[A-ZÀ-Þ][\w'’]*\s+$", text[max(0, word_start - 30) : word_start])
             if not inner:
                 return start
         if sentence_start(text, word_start) and match[1].lower() in _STREET_LEAD_STOP:
@@ -141,14 +167,20 @@ def streets(text: str) -> list[Span]:
 
 def schools(text: str) -> list[Span]:
     """Schools named with their kind: "ROC Mondriaan", "het Graafschap College"."""
-    return [Span(m.start(), m.end(), "[school]", "school", "context") for m in _SCHOOL.finditer(text)
-            if not sentence_start(text, m.start()) or m[0].split()[0] in ("ROC", "Roc")]
+    return [
+        Span(m.start(), m.end(), "[school]", "school", "context")
+        for m in _SCHOOL.finditer(text)
+        if not sentence_start(text, m.start()) or m[0].split()[0] in ("ROC", "Roc")
+    ]
 
 
 def districts(text: str) -> list[Span]:
     """Neighbourhoods such as Schilderswijk or Transvaalbuurt."""
-    return [Span(m.start(), m.end(), "[plaats]", "place", "context") for m in _DISTRICT.finditer(text)
-            if not sentence_start(text, m.start())]
+    return [
+        Span(m.start(), m.end(), "[plaats]", "place", "context")
+        for m in _DISTRICT.finditer(text)
+        if not sentence_start(text, m.start())
+    ]
 
 
 def _capitalised(token: str) -> bool:
@@ -168,16 +200,22 @@ def safety_net(text: str) -> list[Span]:
         while run and not _capitalised(run[-1][0]):
             run.pop()
         if run:
-            spans.append(Span(run[0].start(), run[-1].start() + len(_base(run[-1][0])), "[naam]", "name", "context",
-                              soft=True))
+            spans.append(
+                Span(run[0].start(), run[-1].start() + len(_base(run[-1][0])), "[naam]", "name", "context", soft=True)
+            )
         run.clear()
 
     for match in _TOKEN.finditer(text):
         token = match[0]
         base = _base(token)
-        joined = bool(run) and re.fullmatch(r"[ \t]+", text[run[-1].end():match.start()] or "")
-        if _capitalised(token) and base not in HARMLESS_PROPER and base.lower() not in ROLE_WORDS \
-                and base.lower() not in FUNCTION_WORDS and not sentence_start(text, match.start()):
+        joined = bool(run) and re.fullmatch(r"[ \t]+", text[run[-1].end() : match.start()] or "")
+        if (
+            _capitalised(token)
+            and base not in HARMLESS_PROPER
+            and base.lower() not in ROLE_WORDS
+            and base.lower() not in FUNCTION_WORDS
+            and not sentence_start(text, match.start())
+        ):
             if run and not joined:
                 close()
             run.append(match)

@@ -7,41 +7,80 @@ from datetime import date
 
 from coach.privacy.result import Span
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _MONTH_WORDS = {
     **{name: number for number, name in enumerate(MONTHS, start=1)},
-    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "febr": 2,
+    "mrt": 3,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH = (r"(?P<month>" + "|".join(MONTHS) + "|(?:"
-          + "|".join(sorted((w for w in _MONTH_WORDS if w not in MONTHS), key=len, reverse=True)) + r")\.?)")
-_WEEKDAY = (r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-            r"|(?:ma|di|wo|do|vr|za|zo)\.?)")
+_MONTH = (
+    r"(?P<month>"
+    + "|".join(MONTHS)
+    + "|(?:"
+    + "|".join(sorted((w for w in _MONTH_WORDS if w not in MONTHS), key=len, reverse=True))
+    + r")\.?)"
+)
+_WEEKDAY = (
+    r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r"|(?:ma|di|wo|do|vr|za|zo)\.?)"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:e|ste|de)?"
 _YEAR_TAIL = r"(?:[\s,.\-/]{1,2}(?P<year>(?:19|20)\d{2}|['’`]\d{2})(?![\w\-/]))?"
 
 # 14-03-2026, 14/3/26, 14.03.2026 (the two separators alike).
 _NUMERIC_DMY = re.compile(
     r"(?<![\w/\-.])(?:" + _WEEKDAY + r",?\s+)?(?P<day>\d{1,2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)"
-    r"(?P<year>\d{4}|\d{2})(?![\w/]|[-.]\d)", re.IGNORECASE)
+    r"(?P<year>\d{4}|\d{2})(?![\w/]|[-.]\d)",
+    re.IGNORECASE,
+)
 # 2026-03-14.
 _NUMERIC_YMD = re.compile(
     r"(?<![\w/\-.])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
-    r"(?![\w/]|[-.]\d)")
+    r"(?![\w/]|[-.]\d)"
+)
 # 14 maart 2026, maandag 14 maart, 14-mrt-26, 1e april.
 _TEXTUAL = re.compile(
     r"(?<![\w])(?:" + _WEEKDAY + r",?\s+(?:de\s+)?)?" + _DAY + r"\s*[-.]?\s*" + _MONTH + r"(?![\w])" + _YEAR_TAIL,
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # 14-3 or 14/3 without a year, only where a date is expected: "op 14-3", "vrijdag 14/3".
 _SHORT = re.compile(
     r"(?:(?P<weekday>" + _WEEKDAY + r",?\s+)|(?<![\w])(?:op|per|vanaf|sinds|tot|t/m|tm|voor|na|d\.d\.|datum:?)\s+)"
-    r"(?P<day>[0-3]?\d)[-/](?P<month>[01]?\d)(?![\w/\-]|\.\d)", re.IGNORECASE)
+    r"(?P<day>[0-3]?\d)[-/](?P<month>[01]?\d)(?![\w/\-]|\.\d)",
+    re.IGNORECASE,
+)
 # 22-01 or 22/01 without a year: a zero-padded month makes it a date anywhere (not "10-12 uur").
 _PADDED = re.compile(r"(?<![\w/\-.,])(?P<day>[0-3]?\d)[-/](?P<month>0[1-9]|1[0-2])(?![\w/\-]|[.,]\d|\s*uur)")
 # Words shortly before a date that make it a birth date or a birthday.
 _BIRTH_CONTEXT = re.compile(
-    r"(?:geboren|geb\.|geb\b|geboortedatum|geb\.?\s?datum|jarig|verjaardag|verjaart)[^.\n]{0,20}$", re.IGNORECASE)
+    r"(?:geboren|geb\.|geb\b|geboortedatum|geb\.?\s?datum|jarig|verjaardag|verjaart)[^.\n]{0,20}$", re.IGNORECASE
+)
 
 
 def _year(raw: str | None, day: int, month: int, reference: date) -> int | None:
@@ -72,8 +111,14 @@ def _make(day: int, month: int, year: int | None) -> date | None:
         return None
 
 
-def date_label(when: date, *, reference_date: date, trajectory_start: date | None = None,
-               birth_date: date | None = None, birth_context: bool = False) -> tuple[str, str]:
+def date_label(
+    when: date,
+    *,
+    reference_date: date,
+    trajectory_start: date | None = None,
+    birth_date: date | None = None,
+    birth_context: bool = False,
+) -> tuple[str, str]:
     """The label for a date and its kind: a birth date, a trajectory week, or month and year."""
     if birth_context or (birth_date is not None and when == birth_date):
         return "[geboortedatum]", "birth_date"
@@ -89,8 +134,9 @@ def date_label(when: date, *, reference_date: date, trajectory_start: date | Non
     return f"[{MONTHS[when.month - 1]} {when.year}]", "date"
 
 
-def find_dates(text: str, *, reference_date: date, trajectory_start: date | None = None,
-               birth_date: date | None = None) -> list[Span]:
+def find_dates(
+    text: str, *, reference_date: date, trajectory_start: date | None = None, birth_date: date | None = None
+) -> list[Span]:
     """Every exact date in `text`, as spans labelled by `date_label`."""
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
@@ -103,9 +149,14 @@ def find_dates(text: str, *, reference_date: date, trajectory_start: date | None
         when = _make(day, month, _year(year_raw, day, month, reference_date))
         if when is None:
             return
-        birth = bool(_BIRTH_CONTEXT.search(text[max(0, start - 40):start]))
-        label, kind = date_label(when, reference_date=reference_date, trajectory_start=trajectory_start,
-                                 birth_date=birth_date, birth_context=birth)
+        birth = bool(_BIRTH_CONTEXT.search(text[max(0, start - 40) : start]))
+        label, kind = date_label(
+            when,
+            reference_date=reference_date,
+            trajectory_start=trajectory_start,
+            birth_date=birth_date,
+            birth_context=birth,
+        )
         if not year_written and birth_date is not None and (when.month, when.day) == (birth_date.month, birth_date.day):
             label = "[geboortedatum]"
         spans.append(Span(start, end, label, kind, "pattern"))
@@ -123,4 +174,3 @@ def find_dates(text: str, *, reference_date: date, trajectory_start: date | None
     for match in _PADDED.finditer(text):
         add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
     return sorted(spans, key=lambda s: s.start)
-

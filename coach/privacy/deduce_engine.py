@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from coach import paths
+from coach.privacy.known import WORD_NAMES
 from coach.privacy.patterns import find_postcodes
 from coach.privacy.result import Span, sentence_start
-from coach.privacy.known import WORD_NAMES
 from coach.privacy.wordlists import PLACE_PREPOSITIONS, ROLE_WORDS, SUBJECT_VERBS
 
 _CACHE_FILE = Path("cache") / "lookup_structs.pickle"
@@ -38,12 +38,14 @@ _ROLES = "|".join(sorted((re.escape(word) for word in ROLE_WORDS), key=len, reve
 _LOWER_AFTER_ROLE = re.compile(r"(?<![\w])(?i:" + _ROLES + r")\s+(?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,})(?![\w])")
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?![\w'’\-])")
 # Before a lowercase first name: "met jurre", "belde senna".
-_NAME_BEFORE = frozenset("met en van bij voor aan naar zag belde appte sprak tegen door zei vroeg vertelde hielp "
-                         "samen of".split())
+_NAME_BEFORE = frozenset(
+    "met en van bij voor aan naar zag belde appte sprak tegen door zei vroeg vertelde hielp samen of".split()
+)
 # First names in deduce's list that are everyday words too.
 _LOWER_NOT_NAME = frozenset(WORD_NAMES) | frozenset("baan kader maatje lijntje kier luit constant king bloem".split())
 _LOWER_AFTER_PLACE_WORD = re.compile(
-    r"(?<![\w])(?i:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")\s+(?P<place>[a-zà-ÿ][a-zà-ÿ'\-]{2,})(?![\w])")
+    r"(?<![\w])(?i:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")\s+(?P<place>[a-zà-ÿ][a-zà-ÿ'\-]{2,})(?![\w])"
+)
 
 
 def deduce_cache_dir() -> Path:
@@ -145,8 +147,8 @@ class DeduceEngine:
             word = match[0]
             if word in _LOWER_NOT_NAME or [word.title()] not in self._first_names:
                 continue
-            before = re.findall(r"\w+", text[max(0, match.start() - 20):match.start()])
-            after = re.findall(r"\w+", text[match.end():match.end() + 20])
+            before = re.findall(r"\w+", text[max(0, match.start() - 20) : match.start()])
+            after = re.findall(r"\w+", text[match.end() : match.end() + 20])
             if (before and before[-1].lower() in _NAME_BEFORE) or (after and after[0] in SUBJECT_VERBS):
                 spans.append(Span(match.start(), match.end(), "[persoon]", "person", "deduce"))
         for match in _LOWER_AFTER_PLACE_WORD.finditer(text):
@@ -162,4 +164,3 @@ def engine(cache_path: Path | None = None) -> DeduceEngine:
         if _ENGINE is None:
             _ENGINE = DeduceEngine(cache_path)
         return _ENGINE
-

@@ -25,30 +25,65 @@ INTERFIXES = frozenset("van de der den het 't ter ten te in op el al la le du da
 # Names that are also everyday Dutch words. A lowercase one is read as the word
 # when the words around it say so: "de storm", "ik hoop", "ben je", "in mei".
 WORD_NAMES: dict[str, frozenset[str]] = {
-    word: frozenset(kinds.split("+")) for word, kinds in {
-        "hoop": "noun+verb", "wil": "noun+verb", "ben": "verb", "kent": "verb", "storm": "noun", "roos": "noun",
-        "bas": "noun", "lot": "noun", "hart": "noun", "mees": "noun", "vos": "noun", "zon": "noun", "jade": "noun",
-        "jet": "noun", "lente": "noun", "merel": "noun", "iris": "noun", "amber": "noun", "linde": "noun",
-        "winter": "noun", "zomer": "noun", "dag": "noun", "ster": "noun", "maan": "noun", "job": "noun",
-        "els": "noun", "hazel": "noun", "fleur": "noun", "lies": "noun", "sky": "noun", "bloem": "noun",
-        "mei": "month", "april": "month", "juni": "month", "juli": "month", "jan": "month", "augustus": "month",
+    word: frozenset(kinds.split("+"))
+    for word, kinds in {
+        "hoop": "noun+verb",
+        "wil": "noun+verb",
+        "ben": "verb",
+        "kent": "verb",
+        "storm": "noun",
+        "roos": "noun",
+        "bas": "noun",
+        "lot": "noun",
+        "hart": "noun",
+        "mees": "noun",
+        "vos": "noun",
+        "zon": "noun",
+        "jade": "noun",
+        "jet": "noun",
+        "lente": "noun",
+        "merel": "noun",
+        "iris": "noun",
+        "amber": "noun",
+        "linde": "noun",
+        "winter": "noun",
+        "zomer": "noun",
+        "dag": "noun",
+        "ster": "noun",
+        "maan": "noun",
+        "job": "noun",
+        "els": "noun",
+        "hazel": "noun",
+        "fleur": "noun",
+        "lies": "noun",
+        "sky": "noun",
+        "bloem": "noun",
+        "mei": "month",
+        "april": "month",
+        "juni": "month",
+        "juli": "month",
+        "jan": "month",
+        "augustus": "month",
     }.items()
 }
 # Town names that are also everyday words; lowercase they count as the town only after "in", "uit", "naar".
 WORD_TOWNS = frozenset(
     "leiden haren dieren echt holte leek heel klimmen vechten zetten best putten goes hoorn doorn huizen bergen "
     "kampen helden weert loon rijen sluis delft assen hulst goor monster gouda buren made hoek beek meer spier "
-    "zand neer".split())
+    "zand neer".split()
+)
 
 _DETERMINERS = frozenset(
     "de het een die deze dat dit geen mijn m'n je jouw zijn z'n haar ons onze hun uw elke iedere welke zo'n zulke "
     "wat veel weinig meer minder nieuwe nieuw goede grote kleine echte rode witte hevige zware halve hele volle vol "
-    "beetje sprankje eigen".split())
+    "beetje sprankje eigen".split()
+)
 _PRONOUNS = frozenset("ik jij je u hij zij ze we wij jullie men".split())
 _VERB_NEXT = _PRONOUNS | {"dat"}
 _NOUN_NEXT = {"hoop": frozenset({"op"})}
-_MONTH_BEFORE = frozenset("in eind begin half medio sinds vanaf tot per na voor t/m deze vorige volgende "
-                          "afgelopen komende".split())
+_MONTH_BEFORE = frozenset(
+    "in eind begin half medio sinds vanaf tot per na voor t/m deze vorige volgende afgelopen komende".split()
+)
 _PLACE_BEFORE = frozenset("in uit naar te richting vanuit rond bij".split())
 _POSSESSIVE = ("'s", "’s", "'", "’", "s")
 _SUFFIX = r"(?P<suffix>'s|’s|'|’|s|je|tje|etje|pje|kje)?"
@@ -129,16 +164,17 @@ def _pattern(name: KnownName) -> re.Pattern[str]:
         return re.compile(r"(?<![\w@.])(?P<name>" + re.escape(name.text) + r")(?![\w@.])", re.IGNORECASE)
     if name.kind == "postcode":
         compact = re.sub(r"\s", "", name.text)
-        return re.compile(r"(?<!\w)(?P<name>" + re.escape(compact[:4]) + r"\s?" + re.escape(compact[4:]) + r")(?!\w)",
-                          re.IGNORECASE)
+        return re.compile(
+            r"(?<!\w)(?P<name>" + re.escape(compact[:4]) + r"\s?" + re.escape(compact[4:]) + r")(?!\w)", re.IGNORECASE
+        )
     body = r"\s+".join(re.escape(part) for part in name.text.split())
     suffix = _SUFFIX if name.person else r"(?P<suffix>'s|’s)?"
     return re.compile(r"(?<![\w@.])(?P<name>" + body + r")" + suffix + r"(?![\w@])", re.IGNORECASE)
 
 
 def _words_around(text: str, start: int, end: int) -> tuple[str, str]:
-    before = _WORD.findall(text[max(0, start - 30):start])
-    after = _WORD.findall(text[end:end + 30])
+    before = _WORD.findall(text[max(0, start - 30) : start])
+    after = _WORD.findall(text[end : end + 30])
     return (before[-1].lower() if before else ""), (after[0].lower() if after else "")
 
 
@@ -184,7 +220,7 @@ def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
     spans = sorted(spans, key=lambda s: s.start)
     merged: list[Span] = []
     for span in spans:
-        gap = text[merged[-1].end:span.start] if merged else ""
+        gap = text[merged[-1].end : span.start] if merged else ""
         if merged and merged[-1].label == span.label and not merged[-1].suffix and re.fullmatch(r"[ \t]+", gap):
             last = merged.pop()
             span = Span(last.start, span.end, span.label, span.kind, span.source, suffix=span.suffix)
@@ -205,11 +241,12 @@ def absorb_role_words(text: str, spans: list[Span]) -> list[Span]:
             words = [re.escape(w) for w in role.split()]
             options = "|".join(r"\s+".join(words[i:]) for i in range(len(words)))
             window = max(0, span.start - 40)
-            before = re.search(r"(?<![\w])(?:" + options + r")(?P<comma>,)?\s+$", text[window:span.start],
-                               re.IGNORECASE)
+            before = re.search(
+                r"(?<![\w])(?:" + options + r")(?P<comma>,)?\s+$", text[window : span.start], re.IGNORECASE
+            )
             if before and not before["comma"]:
                 span = Span(window + before.start(), span.end, span.label, span.kind, span.source)
-            elif before and text[span.end:span.end + 1] == ",":
+            elif before and text[span.end : span.end + 1] == ",":
                 # "De woonbegeleider, Petra, komt" becomes "De woonbegeleider komt".
                 span = Span(window + before.start(), span.end + 1, span.label, span.kind, span.source)
         out.append(span)
@@ -260,7 +297,7 @@ def _name_forms(first: str | None, nickname: str | None, last: str | None) -> tu
         lasts.add(" ".join(core))
         if len(core) > 1 and len(core[-1]) >= 3:
             lasts.add(core[-1])
-    fulls = {f"{f} {l}" for f in firsts for l in lasts}
+    fulls = {f"{first} {last}" for first in firsts for last in lasts}
     return fulls, firsts, lasts
 
 
@@ -279,9 +316,35 @@ def _street_forms(street: str) -> set[str]:
 def _org_forms(org: str) -> set[str]:
     """The organisation's name, and its distinctive words when it has several."""
     forms = {org.strip()}
-    generic = {"roc", "mbo", "hbo", "college", "school", "lyceum", "stichting", "beroepsonderwijs", "hogeschool",
-               "universiteit", "bv", "b.v.", "groep", "zorg", "werk", "van", "de", "het", "en", "voor", "vakschool",
-               "praktijkschool", "campus", "instituut", "centrum", "gemeente", "afdeling"}
+    generic = {
+        "roc",
+        "mbo",
+        "hbo",
+        "college",
+        "school",
+        "lyceum",
+        "stichting",
+        "beroepsonderwijs",
+        "hogeschool",
+        "universiteit",
+        "bv",
+        "b.v.",
+        "groep",
+        "zorg",
+        "werk",
+        "van",
+        "de",
+        "het",
+        "en",
+        "voor",
+        "vakschool",
+        "praktijkschool",
+        "campus",
+        "instituut",
+        "centrum",
+        "gemeente",
+        "afdeling",
+    }
     if org.strip() in HARMLESS_PROPER:
         return set()  # "Werkplein", "Jumbo": names many places share
     words = org.split()
@@ -311,8 +374,11 @@ def build_known(case: Case, alias: str | None = None) -> KnownTable:
 
     add_person(youth.first_name, youth.nickname, youth.last_name, youth_label, "youth")
     # Coaches shorten the young person's name to an initial: "Q. belt morgen".
-    people.extend((f"{given[0]}.", youth_label, "youth", "initial")
-                  for given in {youth.first_name, youth.nickname} if given and given[0].isalpha())
+    people.extend(
+        (f"{given[0]}.", youth_label, "youth", "initial")
+        for given in {youth.first_name, youth.nickname}
+        if given and given[0].isalpha()
+    )
     relations = Counter(person.relation.strip().lower() for person in case.network)
     seen: Counter[str] = Counter()
     others: list[KnownName] = []

@@ -9,15 +9,27 @@ from coach.privacy.dates import find_dates
 from coach.privacy.result import Span
 
 __all__ = [
-    "bsn_valid", "find_accounts", "find_bsns", "find_dates", "find_emails", "find_ibans", "find_numbers",
-    "find_patterns", "find_phones", "find_plates", "find_postcodes", "find_urls", "iban_valid",
+    "bsn_valid",
+    "find_accounts",
+    "find_bsns",
+    "find_dates",
+    "find_emails",
+    "find_ibans",
+    "find_numbers",
+    "find_patterns",
+    "find_phones",
+    "find_plates",
+    "find_postcodes",
+    "find_urls",
+    "iban_valid",
 ]
 
 # --- phone numbers --------------------------------------------------------
 
 _PHONE = re.compile(
     r"(?<![\w+/])(?P<prefix>(?:\+|00)\s?31[\s\-.]?(?:\(0\)[\s\-.]?)?|\(0\d{1,3}\)\s?|0)"
-    r"(?P<rest>\d(?:(?:\s?[\-.]\s?|\s)?\d){3,11})(?!\d)")
+    r"(?P<rest>\d(?:(?:\s?[\-.]\s?|\s)?\d){3,11})(?!\d)"
+)
 _SERVICE = ("800", "900", "906", "909")
 
 
@@ -56,11 +68,13 @@ def find_phones(text: str) -> list[Span]:
 # --- e-mail, links, accounts ----------------------------------------------
 
 _EMAIL = re.compile(
-    r"(?<![\w.+\-])[\w.+\-']+(?:@|\s?(?:\[at\]|\(at\)|\[@\])\s?)[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,24}(?!\w)")
+    r"(?<![\w.+\-])[\w.+\-']+(?:@|\s?(?:\[at\]|\(at\)|\[@\])\s?)[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,24}(?!\w)"
+)
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'()]+"
     r"|(?<![\w@.\-])(?:[\w\-]+\.)+(?:nl|com|org|net|eu|be|de|info|io|app|me|tv|nu|online)(?:/[^\s<>\"']*)?(?![\w@])",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _ACCOUNT = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)")
 
 
@@ -89,8 +103,9 @@ def find_accounts(text: str) -> list[Span]:
 
 _POSTCODE = re.compile(r"(?<![\w])(?P<num>[1-9]\d{3})(?P<sep>\s?)(?P<letters>[A-Za-z]{2})(?![\w])")
 # Two letters after four digits that are usually a word or a unit, not a postcode.
-_NOT_POSTCODE = frozenset("op en in is de te om al zo nu ik we ze je na of er ga ja uw ex km cm mm mg kg gr ml cl dl "
-                          "pm am ca xl tv".split())
+_NOT_POSTCODE = frozenset(
+    "op en in is de te om al zo nu ik we ze je na of er ga ja uw ex km cm mm mg kg gr ml cl dl pm am ca xl tv".split()
+)
 
 
 def find_postcodes(text: str) -> list[Span]:
@@ -115,14 +130,17 @@ def bsn_valid(digits: str) -> bool:
     """True when nine digits pass the 11-proef of a burgerservicenummer."""
     if len(digits) != 9 or not digits.isdigit() or digits == "0" * 9:
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=False)) - int(digits[8])
     return total % 11 == 0
 
 
 def find_bsns(text: str) -> list[Span]:
     """Burgerservicenummers (9 digits, also with dots or spaces) that pass the 11-proef."""
-    return [Span(m.start(), m.end(), "[BSN]", "bsn", "pattern") for m in _BSN.finditer(text)
-            if bsn_valid(re.sub(r"\D", "", m[0]))]
+    return [
+        Span(m.start(), m.end(), "[BSN]", "bsn", "pattern")
+        for m in _BSN.finditer(text)
+        if bsn_valid(re.sub(r"\D", "", m[0]))
+    ]
 
 
 _IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){10,30}(?![\w])", re.IGNORECASE)
@@ -147,7 +165,7 @@ def find_ibans(text: str) -> list[Span]:
         country = match[0][:2].upper()
         lengths = [_IBAN_LENGTHS[country]] if country in _IBAN_LENGTHS else range(len(positions), 14, -1)
         for length in lengths:
-            if length <= len(positions) and iban_valid(text[match.start():positions[length - 1] + 1]):
+            if length <= len(positions) and iban_valid(text[match.start() : positions[length - 1] + 1]):
                 spans.append(Span(match.start(), positions[length - 1] + 1, "[IBAN]", "iban", "pattern"))
                 break
     for match in _IBAN_NL.finditer(text):
@@ -159,13 +177,29 @@ def find_ibans(text: str) -> list[Span]:
 # --- licence plates -------------------------------------------------------
 
 # The Dutch sidecodes: X a letter, 9 a digit.
-_SIDECODES = ("XX-99-99", "99-99-XX", "99-XX-99", "XX-99-XX", "XX-XX-99", "99-XX-XX", "99-XXX-9", "9-XXX-99",
-              "XX-999-X", "X-999-XX", "XXX-99-X", "X-99-XXX", "9-XX-999", "999-XX-9")
+_SIDECODES = (
+    "XX-99-99",
+    "99-99-XX",
+    "99-XX-99",
+    "XX-99-XX",
+    "XX-XX-99",
+    "99-XX-XX",
+    "99-XXX-9",
+    "9-XXX-99",
+    "XX-999-X",
+    "X-999-XX",
+    "XXX-99-X",
+    "X-99-XXX",
+    "9-XX-999",
+    "999-XX-9",
+)
 _PLATE = re.compile(
-    r"(?<![\w\-])(?:" + "|".join(code.replace("X", "[A-Z]").replace("9", r"\d") for code in _SIDECODES)
-    + r")(?![\w\-])")
-_PLATE_CONTEXT = re.compile(r"(?i:kenteken(?:nummer)?|nummerbord)\s*:?\s*"
-                            r"(?P<plate>[A-Za-z0-9]{1,3}-?[A-Za-z0-9]{2,3}-?[A-Za-z0-9]{1,3})(?!\w)")
+    r"(?<![\w\-])(?:" + "|".join(code.replace("X", "[A-Z]").replace("9", r"\d") for code in _SIDECODES) + r")(?![\w\-])"
+)
+_PLATE_CONTEXT = re.compile(
+    r"(?i:kenteken(?:nummer)?|nummerbord)\s*:?\s*"
+    r"(?P<plate>[A-Za-z0-9]{1,3}-?[A-Za-z0-9]{2,3}-?[A-Za-z0-9]{1,3})(?!\w)"
+)
 
 
 def find_plates(text: str) -> list[Span]:
@@ -179,10 +213,12 @@ def find_plates(text: str) -> list[Span]:
 
 # --- other identifiers ----------------------------------------------------
 
-_NUMBER_WORDS = (r"klantnummer|klantnr\.?|dossiernummer|dossiernr\.?|cli[eë]ntnummer|relatienummer|registratienummer"
-                 r"|zaaknummer|kenmerk|polisnummer|referentie|pasnummer|documentnummer|paspoortnummer|id-nummer"
-                 r"|idnummer|vreemdelingennummer|v-nummer|studentnummer|leerlingnummer|personeelsnummer|lidnummer"
-                 r"|contractnummer|factuurnummer|huurdernummer|debiteurnummer|cjib-nummer|parketnummer|bsn")
+_NUMBER_WORDS = (
+    r"klantnummer|klantnr\.?|dossiernummer|dossiernr\.?|cli[eë]ntnummer|relatienummer|registratienummer"
+    r"|zaaknummer|kenmerk|polisnummer|referentie|pasnummer|documentnummer|paspoortnummer|id-nummer"
+    r"|idnummer|vreemdelingennummer|v-nummer|studentnummer|leerlingnummer|personeelsnummer|lidnummer"
+    r"|contractnummer|factuurnummer|huurdernummer|debiteurnummer|cjib-nummer|parketnummer|bsn"
+)
 _KEYED_NUMBER = re.compile(r"(?i:" + _NUMBER_WORDS + r")\s*[:#]?\s*(?P<id>[A-Za-z0-9][A-Za-z0-9\-./]{2,24}[A-Za-z0-9])")
 _LONG_NUMBER = re.compile(r"(?<![\w.,])\d{7,}(?![\w]|[.,]\d)")
 # Codes of capitals and at least four digits: SH-2026-0412, AB12345C.
@@ -191,21 +227,37 @@ _CODE = re.compile(r"(?<![\w\-/])(?=(?:[A-Z\-/]*\d){4})(?=[\d\-/]*[A-Z])[A-Z\d][
 
 def find_numbers(text: str) -> list[Span]:
     """Client and file numbers after their keyword, runs of seven or more digits, and codes like SH-2026-0412."""
-    spans = [Span(m.start("id"), m.end("id"), "[nummer]", "number", "pattern") for m in _KEYED_NUMBER.finditer(text)
-             if re.search(r"\d", m["id"])]
+    spans = [
+        Span(m.start("id"), m.end("id"), "[nummer]", "number", "pattern")
+        for m in _KEYED_NUMBER.finditer(text)
+        if re.search(r"\d", m["id"])
+    ]
     spans += [Span(m.start(), m.end(), "[nummer]", "number", "pattern") for m in _LONG_NUMBER.finditer(text)]
-    spans += [Span(m.start(), m.end(), "[nummer]", "number", "pattern") for m in _CODE.finditer(text)
-              if re.search(r"[\-/]", m[0]) or len(m[0]) >= 8]
+    spans += [
+        Span(m.start(), m.end(), "[nummer]", "number", "pattern")
+        for m in _CODE.finditer(text)
+        if re.search(r"[\-/]", m[0]) or len(m[0]) >= 8
+    ]
     unique = {(s.start, s.end): s for s in spans}
     return sorted(unique.values(), key=lambda s: s.start)
 
 
-def find_patterns(text: str, *, reference_date: date, trajectory_start: date | None = None,
-                  birth_date: date | None = None) -> list[Span]:
+def find_patterns(
+    text: str, *, reference_date: date, trajectory_start: date | None = None, birth_date: date | None = None
+) -> list[Span]:
     """Every pattern match in `text` (spans may overlap; the anonymiser picks)."""
     spans: list[Span] = []
-    for finder in (find_emails, find_urls, find_accounts, find_phones, find_postcodes, find_bsns, find_ibans,
-                   find_plates, find_numbers):
+    for finder in (
+        find_emails,
+        find_urls,
+        find_accounts,
+        find_phones,
+        find_postcodes,
+        find_bsns,
+        find_ibans,
+        find_plates,
+        find_numbers,
+    ):
         spans += finder(text)
     spans += find_dates(text, reference_date=reference_date, trajectory_start=trajectory_start, birth_date=birth_date)
     return spans

@@ -105,17 +105,26 @@ def render(original: str, spans: list[Span]) -> Result:
     for span in sorted(spans, key=lambda s: s.start):
         if span.start < cursor:
             raise ValueError("overlapping spans")
-        before = original[cursor:span.start]
+        before = original[cursor : span.start]
         parts.append(before)
         length += len(before)
         label = span.label + span.suffix
         if sentence_start(original, span.start):
             label = _capitalise(label)
         parts.append(label)
-        out.append(Replacement(span.start, span.end, original[span.start:span.end], span.label, span.source,
-                               span.kind, length, length + len(label)))
+        out.append(
+            Replacement(
+                span.start,
+                span.end,
+                original[span.start : span.end],
+                span.label,
+                span.source,
+                span.kind,
+                length,
+                length + len(label),
+            )
+        )
         length += len(label)
         cursor = span.end
     parts.append(original[cursor:])
     return Result("".join(parts), tuple(out))
-

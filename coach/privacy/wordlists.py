@@ -89,7 +89,14 @@ FUNCTION_WORDS = _words("""
 
 # Multi-word names of national bodies and chains that stay as they are.
 HARMLESS_PHRASES = (
-    "Albert Heijn", "Burger King", "Zilveren Kruis", "Veilig Thuis", "Leger des Heils",
-    "Raad voor de Kinderbescherming", "Dienst Toeslagen", "Centrum voor Jeugd en Gezin", "Jongerenloket",
+    "Albert Heijn",
+    "Burger King",
+    "Zilveren Kruis",
+    "Veilig Thuis",
+    "Leger des Heils",
+    "Raad voor de Kinderbescherming",
+    "Dienst Toeslagen",
+    "Centrum voor Jeugd en Gezin",
+    "Jongerenloket",
     "Sociale Verzekeringsbank",
 )

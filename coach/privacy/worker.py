@@ -45,6 +45,7 @@ class AnonymiserError(RuntimeError):
 
 # --- the worker side ------------------------------------------------------
 
+
 class _Worker:
     """Serves requests from stdin until idle for too long or stdin closes."""
 
@@ -102,9 +103,12 @@ class _Worker:
                 raise ValueError("texts")
             self._load(request.get("id"))
             results = self._anonymiser.anonymise_many(
-                texts, request.get("known") or None, alias=request.get("alias"),
+                texts,
+                request.get("known") or None,
+                alias=request.get("alias"),
                 reference_date=_date(request.get("reference_date")),
-                trajectory_start=_date(request.get("trajectory_start")))
+                trajectory_start=_date(request.get("trajectory_start")),
+            )
             return {"results": [result.to_dict() for result in results]}
         raise ValueError("op")
 
@@ -184,6 +188,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
 
 # --- the client side ------------------------------------------------------
 
+
 def worker_log_path() -> Path:
     """Where the worker writes its errors (types and code lines only, never note text)."""
     return paths.cache_dir() / "anonymiser-worker.log"
@@ -192,9 +197,15 @@ def worker_log_path() -> Path:
 class AnonymiserClient:
     """Talks to a worker process; starts it when needed and again after it stopped for being idle."""
 
-    def __init__(self, *, idle_timeout: float = DEFAULT_IDLE, silence_timeout: float = DEFAULT_SILENCE,
-                 load_limit: float = DEFAULT_LOAD_LIMIT, env: dict[str, str] | None = None,
-                 command: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        idle_timeout: float = DEFAULT_IDLE,
+        silence_timeout: float = DEFAULT_SILENCE,
+        load_limit: float = DEFAULT_LOAD_LIMIT,
+        env: dict[str, str] | None = None,
+        command: list[str] | None = None,
+    ) -> None:
         """Args: env replaces the worker's environment; command replaces its command line (for tests)."""
         self.idle_timeout = idle_timeout
         self.silence_timeout = silence_timeout
@@ -228,8 +239,14 @@ class AnonymiserClient:
         try:
             self._proc = subprocess.Popen(
                 self._command or [sys.executable, "-m", "coach.privacy.worker", "--idle", str(self.idle_timeout)],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True, encoding="utf-8",
-                env=env, bufsize=1)
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                text=True,
+                encoding="utf-8",
+                env=env,
+                bufsize=1,
+            )
         except OSError as error:
             raise AnonymiserError(f"De anonimiseerder kon niet starten ({error.strerror}).") from None
         finally:
@@ -310,7 +327,8 @@ class AnonymiserClient:
                 if attempt == 2 or code not in (0, None):
                     raise AnonymiserError(
                         f"De anonimiseerder is onverwacht gestopt (code {code}). Probeer het opnieuw; "
-                        f"details staan in {worker_log_path()}.")
+                        f"details staan in {worker_log_path()}."
+                    )
             raise AssertionError("unreachable")
 
     def _wait(self, request_id: int, progress: Progress | None) -> dict[str, Any] | None:
@@ -323,7 +341,8 @@ class AnonymiserClient:
                 self._kill()
                 raise AnonymiserError(
                     f"De anonimiseerder reageert niet (al {self.silence_timeout:.0f} s stil) en is gestopt. "
-                    "Probeer het opnieuw.") from None
+                    "Probeer het opnieuw."
+                ) from None
             if line is None:
                 # Give the process a moment to report its exit code.
                 if self._proc is not None:
@@ -345,7 +364,8 @@ class AnonymiserClient:
                     self._kill()
                     raise AnonymiserError(
                         f"Het laden van de anonimiseerder duurt langer dan {self.load_limit / 60:.0f} minuten "
-                        "en is afgebroken.")
+                        "en is afgebroken."
+                    )
                 continue
             if not reply.get("ok"):
                 raise AnonymiserError(reply.get("error") or "De anonimiseerder gaf een onbekende fout.")
@@ -360,23 +380,48 @@ class AnonymiserClient:
         """Load deduce in the worker now, reporting progress as (Dutch stage, fraction)."""
         self._request({"op": "warm_up"}, progress)
 
-    def anonymise(self, text: str, case: CaseLike = None, *, alias: str | None = None,
-                  reference_date: date | None = None, trajectory_start: date | None = None,
-                  progress: Progress | None = None) -> Result:
+    def anonymise(
+        self,
+        text: str,
+        case: CaseLike = None,
+        *,
+        alias: str | None = None,
+        reference_date: date | None = None,
+        trajectory_start: date | None = None,
+        progress: Progress | None = None,
+    ) -> Result:
         """Anonymise one text in the worker; see `Anonymiser.anonymise`."""
-        return self.anonymise_many([text], case, alias=alias, reference_date=reference_date,
-                                   trajectory_start=trajectory_start, progress=progress)[0]
+        return self.anonymise_many(
+            [text],
+            case,
+            alias=alias,
+            reference_date=reference_date,
+            trajectory_start=trajectory_start,
+            progress=progress,
+        )[0]
 
-    def anonymise_many(self, texts: Iterable[str], case: CaseLike = None, *, alias: str | None = None,
-                       reference_date: date | None = None, trajectory_start: date | None = None,
-                       progress: Progress | None = None) -> list[Result]:
+    def anonymise_many(
+        self,
+        texts: Iterable[str],
+        case: CaseLike = None,
+        *,
+        alias: str | None = None,
+        reference_date: date | None = None,
+        trajectory_start: date | None = None,
+        progress: Progress | None = None,
+    ) -> list[Result]:
         """Anonymise the parts of one summary in the worker, one numbering of people across them."""
         table = known_table(case, alias)
-        reply = self._request({
-            "op": "anonymise", "texts": list(texts), "known": table.to_dict(),
-            "reference_date": (reference_date or clock.today()).isoformat(),
-            "trajectory_start": trajectory_start.isoformat() if trajectory_start else None,
-        }, progress)
+        reply = self._request(
+            {
+                "op": "anonymise",
+                "texts": list(texts),
+                "known": table.to_dict(),
+                "reference_date": (reference_date or clock.today()).isoformat(),
+                "trajectory_start": trajectory_start.isoformat() if trajectory_start else None,
+            },
+            progress,
+        )
         return [Result.from_dict(item) for item in reply["results"]]
 
 

@@ -117,7 +117,11 @@ def _plural(count: int, one: str, many: str) -> str:
 def _brief(case: Case, frame: Frame, content: Content) -> list[str]:
     pieces = []
     age = age_on(case.youth.birth_date, frame.until)
-    pieces.append(f"- Een jongere van {age} jaar.\n" if age is not None else "- Een jongere; de leeftijd staat niet in het dossier.\n")
+    pieces.append(
+        f"- Een jongere van {age} jaar.\n"
+        if age is not None
+        else "- Een jongere; de leeftijd staat niet in het dossier.\n"
+    )
     phases = [p for p in case.phases if p.since <= frame.until]
     phase = current_phase(phases)
     since = max((p.since for p in phases if p.phase == phase), default=None)
@@ -132,8 +136,16 @@ def _brief(case: Case, frame: Frame, content: Content) -> list[str]:
     held = sum(1 for c in frame.contacts if c.status == HELD)
     missed = len(frame.contacts) - held
     line = f"- Contact {frame.reach}: {_plural(held, 'contactmoment', 'contactmomenten')}"
-    pieces.append(line + (f", en {missed} dat niet doorging.\n" if missed == 1 else
-                          f", en {missed} die niet doorgingen.\n" if missed else ".\n"))
+    pieces.append(
+        line
+        + (
+            f", en {missed} dat niet doorging.\n"
+            if missed == 1
+            else f", en {missed} die niet doorgingen.\n"
+            if missed
+            else ".\n"
+        )
+    )
     return pieces
 
 
@@ -173,7 +185,10 @@ def _domains(case: Case, frame: Frame, content: Content) -> list[str]:
         if latest is not None and latest.youth_score is not None:
             line += f"; de jongere zelf geeft een {latest.youth_score}"
         pieces.append(line + ".\n")
-        for word, text in (("Zorg", latest.concerns if latest else None), ("Gaat goed", latest.going_well if latest else None)):
+        for word, text in (
+            ("Zorg", latest.concerns if latest else None),
+            ("Gaat goed", latest.going_well if latest else None),
+        ):
             if text and text.strip():
                 pieces += [f"  {word}: ", f"{' '.join(text.split())}\n"]
     return pieces or ["Nog geen leefgebieden gescoord.\n"]
@@ -193,12 +208,14 @@ def _happened(frame: Frame, method: Method, words: IntervisionContent) -> list[s
             pieces.append("\nDaarvoor, in het kort:\n\n")
             pieces += [piece for c in before for piece in _contact_line(c, frame.start, words.note_length)]
         return pieces
-    shown = contacts[-words.recent_contacts:]
+    shown = contacts[-words.recent_contacts :]
     pieces = []
     if len(contacts) > len(shown):
         left = len(contacts) - len(shown)
-        pieces.append(f"De laatste {len(shown)}; {_plural(left, 'eerder contactmoment', 'eerdere contactmomenten')} "
-                      "niet opgenomen.\n\n")
+        pieces.append(
+            f"De laatste {len(shown)}; {_plural(left, 'eerder contactmoment', 'eerdere contactmomenten')} "
+            "niet opgenomen.\n\n"
+        )
     if len(contacts) == 1:
         only = contacts[0]
         note = (only.note or "").strip()
@@ -246,13 +263,18 @@ def _tried(case: Case, frame: Frame) -> list[str]:
     if modes:
         ways = ", ".join(f"{mode} ({count}×)" for mode, count in modes.most_common())
         pieces.append(f"- Contact via: {ways}.\n")
-    professionals = list(dict.fromkeys(p.relation.strip().lower() for p in case.network
-                                       if p.kind == "professioneel" and p.relation.strip()))
+    professionals = list(
+        dict.fromkeys(
+            p.relation.strip().lower() for p in case.network if p.kind == "professioneel" and p.relation.strip()
+        )
+    )
     if professionals:
         pieces.append(f"- Betrokken professionals: {', '.join(professionals)}.\n")
     phases = sorted((p for p in case.phases if p.since <= frame.until), key=lambda p: p.since)
     if len(phases) > 1:
-        steps = ", ".join(f"{PHASE_LABELS.get(p.phase, p.phase).lower()} ({week_of(p.since, frame.start)})" for p in phases)
+        steps = ", ".join(
+            f"{PHASE_LABELS.get(p.phase, p.phase).lower()} ({week_of(p.since, frame.start)})" for p in phases
+        )
         pieces.append(f"- Fasen: {steps}.\n")
     return pieces or ["Nog niets vastgelegd.\n"]
 
@@ -262,16 +284,22 @@ def _own_part(case: Case, frame: Frame) -> list[str]:
     agreements = _in_frame(case.agreements, frame)
     owners = Counter(a.owner for a in agreements)
     if agreements:
-        pieces.append(f"- Van de {len(agreements)} afspraken nam ik er {owners['coach']} op mij, de jongere "
-                      f"{owners['jongere']} en het netwerk {owners['netwerk']}.\n")
+        pieces.append(
+            f"- Van de {len(agreements)} afspraken nam ik er {owners['coach']} op mij, de jongere "
+            f"{owners['jongere']} en het netwerk {owners['netwerk']}.\n"
+        )
     share = own_share(agreements, frame.until)
     if share.kept_share is not None:
-        pieces.append(f"- Van de afspraken van de jongere is {round(share.kept_share * 100)} % gedaan "
-                      f"({share.own_done} van {share.decided}).\n")
+        pieces.append(
+            f"- Van de afspraken van de jongere is {round(share.kept_share * 100)} % gedaan "
+            f"({share.own_done} van {share.decided}).\n"
+        )
     started = Counter(c.initiated_by for c in frame.contacts if c.initiated_by)
     if started:
-        pieces.append(f"- Het initiatief tot contact lag {started['coach']}× bij mij, {started['jongere']}× bij de "
-                      f"jongere en {started['netwerk']}× bij het netwerk.\n")
+        pieces.append(
+            f"- Het initiatief tot contact lag {started['coach']}× bij mij, {started['jongere']}× bij de "
+            f"jongere en {started['netwerk']}× bij het netwerk.\n"
+        )
     no_show = sum(1 for c in frame.contacts if c.status == "niet_verschenen")
     cancelled = sum(1 for c in frame.contacts if c.status == "afgezegd")
     if no_show or cancelled:
@@ -282,8 +310,10 @@ def _own_part(case: Case, frame: Frame) -> list[str]:
 def _question(question: str) -> list[str]:
     text = " ".join(question.split())
     if not text:
-        return ["_Nog geen vraag. Schrijf een leervraag over je eigen handelen, zoals 'Hoe kan ik …?' of "
-                "'Wat maakt dat ik …?'._\n"]
+        return [
+            "_Nog geen vraag. Schrijf een leervraag over je eigen handelen, zoals 'Hoe kan ik …?' of "
+            "'Wat maakt dat ik …?'._\n"
+        ]
     return ["**", text, "**\n"]
 
 
@@ -293,8 +323,9 @@ def _method_steps(method: Method) -> list[str]:
     return pieces
 
 
-def draft_pieces(case: Case, frame: Frame, method: Method, words: IntervisionContent, content: Content,
-                 question: str) -> list[str]:
+def draft_pieces(
+    case: Case, frame: Frame, method: Method, words: IntervisionContent, content: Content, question: str
+) -> list[str]:
     """The whole summary as pieces of Markdown, with names still in it."""
     pieces = ["# Intervisie: casus van een jongere\n", "\n", f"_{method.label} · {frame.describe}_\n"]
     for section in method.sections:

@@ -33,7 +33,9 @@ def open_agreements(case: Case, today: date) -> list[dict[str, Any]]:
     ]
 
 
-def case_json(case: Case, entry: CaseloadEntry, today: date, readiness: list[Criterion] | None = None) -> dict[str, Any]:
+def case_json(
+    case: Case, entry: CaseloadEntry, today: date, readiness: list[Criterion] | None = None
+) -> dict[str, Any]:
     """The `coach show --json` object of the CLI contract (readiness from reports.readiness)."""
     return {
         "id": case.youth.id,
@@ -77,8 +79,8 @@ def case_renderable(
     domains = Table.grid(padding=(0, 2))
     for domain in content.domains:
         score = scores.get(domain.key)
-        shown = Text("nog niet gescoord", style="dim") if score is None else Text(
-            f"{score}  {content.level(score).label}"
+        shown = (
+            Text("nog niet gescoord", style="dim") if score is None else Text(f"{score}  {content.level(score).label}")
         )
         domains.add_row(domain.label, shown)
 

@@ -23,13 +23,32 @@ INTERVISION_FILE = "intervision.toml"
 
 # The sections of a summary; their order and titles come from the file.
 SECTIONS: tuple[str, ...] = (
-    "kort", "warm_verhaal", "leefgebieden", "gebeurd", "afspraken", "geprobeerd", "eigen_aandeel", "vraag", "werkwijze",
+    "kort",
+    "warm_verhaal",
+    "leefgebieden",
+    "gebeurd",
+    "afspraken",
+    "geprobeerd",
+    "eigen_aandeel",
+    "vraag",
+    "werkwijze",
 )
 FOCUSES = ("moment", "verloop")
 _FIELDS = ("recent_contacts", "note_length", "titles", "method", "question")
 _METHOD_FIELDS = ("key", "label", "when", "focus", "sections", "reminder", "steps", "bring")
-_QUESTION_FIELDS = ("tips", "starters", "own_words", "about_youth", "about_youth_advice", "not_own_advice",
-                    "not_a_question_advice", "name_advice", "good_advice", "example", "rewrite")
+_QUESTION_FIELDS = (
+    "tips",
+    "starters",
+    "own_words",
+    "about_youth",
+    "about_youth_advice",
+    "not_own_advice",
+    "not_a_question_advice",
+    "name_advice",
+    "good_advice",
+    "example",
+    "rewrite",
+)
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _SLOT = re.compile(r"\{(\w*)\}")
 
@@ -103,7 +122,8 @@ def load_intervision(override_dir: Path | None = None, base_dir: Path | None = N
         if (folder / INTERVISION_FILE).is_file():
             return parse_intervision(_Source.read(folder, INTERVISION_FILE))
     raise PromptsError(
-        f"{base.name}/{INTERVISION_FILE}", "dit bestand ontbreekt. Zet het terug (of geef het in jullie eigen map).",
+        f"{base.name}/{INTERVISION_FILE}",
+        "dit bestand ontbreekt. Zet het terug (of geef het in jullie eigen map).",
         path=base / INTERVISION_FILE,
     )
 
@@ -131,16 +151,19 @@ def _table(src: _Source, table: dict[str, Any], name: str, at: tuple[str | int, 
 def _blocks(src: _Source, table: dict[str, Any], name: str, at: tuple[str | int, ...]) -> list[dict[str, Any]]:
     value = table[name]
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        src.fail(f"'{name}' moet een reeks blokken zijn, elk beginnend met [[{'.'.join(map(str, at))}.{name}]].",
-                 (*at, name))
+        src.fail(
+            f"'{name}' moet een reeks blokken zijn, elk beginnend met [[{'.'.join(map(str, at))}.{name}]].", (*at, name)
+        )
     return value
 
 
 def _titles(src: _Source, table: dict[str, Any], at: tuple[str | int, ...], required: bool) -> dict[str, str]:
     for name in table:
         if name not in SECTIONS:
-            src.fail(f"onbekend kopje '{name}'{_did_you_mean(name, SECTIONS)}. Mogelijk zijn: {', '.join(SECTIONS)}.",
-                     (*at, name))
+            src.fail(
+                f"onbekend kopje '{name}'{_did_you_mean(name, SECTIONS)}. Mogelijk zijn: {', '.join(SECTIONS)}.",
+                (*at, name),
+            )
     if required:
         missing = [name for name in SECTIONS if name not in table]
         if missing:
@@ -161,8 +184,11 @@ def _method(src: _Source, item: dict[str, Any], index: int, titles: dict[str, st
     sections = _texts(src, item, "sections", at, 1, len(SECTIONS), "kopjes")
     for name in sections:
         if name not in SECTIONS:
-            src.fail(f"onbekend kopje '{name}' in 'sections'{_did_you_mean(name, SECTIONS)}. "
-                     f"Mogelijk zijn: {', '.join(SECTIONS)}.", (*at, "sections"))
+            src.fail(
+                f"onbekend kopje '{name}' in 'sections'{_did_you_mean(name, SECTIONS)}. "
+                f"Mogelijk zijn: {', '.join(SECTIONS)}.",
+                (*at, "sections"),
+            )
     if len(set(sections)) != len(sections):
         src.fail("'sections' noemt een kopje twee keer; elk kopje één keer.", (*at, "sections"))
     for needed in ("gebeurd", "vraag"):
@@ -192,8 +218,10 @@ def _rewrite(src: _Source, item: dict[str, Any], at: tuple[str | int, ...]) -> R
     for text in into:
         for slot in _SLOT.findall(text):
             if slot not in pattern.groupindex:
-                src.fail(f"het voorstel '{text}' gebruikt {{{slot}}}, maar 'pattern' heeft geen groep (?P<{slot}>…).",
-                         (*at, "into"))
+                src.fail(
+                    f"het voorstel '{text}' gebruikt {{{slot}}}, maar 'pattern' heeft geen groep (?P<{slot}>…).",
+                    (*at, "into"),
+                )
     return Rewrite(pattern, into)
 
 
@@ -205,14 +233,17 @@ def _question(src: _Source, table: dict[str, Any]) -> QuestionHelp:
         where = (*at, "example", index)
         _check_fields(src, item, ("before", "after"), where)
         examples.append((_text(src, item, "before", where), _text(src, item, "after", where)))
-    rewrites = tuple(_rewrite(src, item, (*at, "rewrite", index))
-                     for index, item in enumerate(_blocks(src, table, "rewrite", at)))
+    rewrites = tuple(
+        _rewrite(src, item, (*at, "rewrite", index)) for index, item in enumerate(_blocks(src, table, "rewrite", at))
+    )
     advice_keys = ("about_youth_advice", "not_own_advice", "not_a_question_advice", "name_advice", "good_advice")
     return QuestionHelp(
         tips=_texts(src, table, "tips", at, 1, 8, "tips"),
         starters=_texts(src, table, "starters", at, 1, 8, "begins"),
         own_words=frozenset(word.lower() for word in _texts(src, table, "own_words", at, 1, None, "woorden")),
-        about_youth=tuple(" ".join(p.lower().split()) for p in _texts(src, table, "about_youth", at, 1, None, "woordgroepen")),
+        about_youth=tuple(
+            " ".join(p.lower().split()) for p in _texts(src, table, "about_youth", at, 1, None, "woordgroepen")
+        ),
         examples=tuple(examples),
         rewrites=rewrites,
         advice={key.removesuffix("_advice"): _text(src, table, key, at) for key in advice_keys},
@@ -227,7 +258,9 @@ def parse_intervision(src: _Source) -> IntervisionContent:
     for index, item in enumerate(_array_of_tables(src, "method")):
         method = _method(src, item, index, titles)
         if any(other.key == method.key for other in methods):
-            src.fail(f"de methode '{method.key}' staat er twee keer in; elke methode één keer.", ("method", index, "key"))
+            src.fail(
+                f"de methode '{method.key}' staat er twee keer in; elke methode één keer.", ("method", index, "key")
+            )
         methods.append(method)
     if not methods:
         src.fail("er staat geen enkele methode in. Voeg een [[method]]-blok toe.", ("method",))

@@ -32,13 +32,15 @@ def _words(text: str) -> list[str]:
 
 def _has_phrase(words: list[str], phrase: str) -> bool:
     wanted = phrase.split()
-    return any(words[i:i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1))
+    return any(words[i : i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1))
 
 
 def _without_names(text: str, names: Iterable[str]) -> str:
     """The question with every known name read as 'de jongere' ("hoe krijg ik Sanne…" asks about someone)."""
     for name in sorted({n for n in names if len(n.strip()) > 1}, key=len, reverse=True):
-        text = re.sub(r"(?<![\w])" + re.escape(name.strip()) + r"(?:'s)?(?![\w])", "de jongere", text, flags=re.IGNORECASE)
+        text = re.sub(
+            r"(?<![\w])" + re.escape(name.strip()) + r"(?:'s)?(?![\w])", "de jongere", text, flags=re.IGNORECASE
+        )
     return text
 
 
@@ -51,7 +53,7 @@ def _rewrites(question: str, help_: QuestionHelp) -> tuple[str, ...]:
             continue
         groups = {key: (value or "").strip() for key, value in match.groupdict().items()}
         for template in rewrite.into:
-            text = re.sub(r"\{(\w+)\}", lambda m: groups.get(m[1], ""), template)
+            text = re.sub(r"\{(\w+)\}", lambda m, groups=groups: groups.get(m[1], ""), template)
             out.append(" ".join(text.split()).replace(" ,", ","))
     return tuple(dict.fromkeys(out))
 

@@ -30,8 +30,13 @@ def case_readiness(db: Database, case: Case, content: Content, today: date) -> l
     facts = release_facts(db, case.youth.id, release.basics)
     labels = {domain.key: domain.label for domain in content.domains}
     return release_readiness(
-        case.assessments, case.agreements, case.network, facts, today,
-        domain_labels=labels, rules=ReleaseRules(stable_weeks=release.stable_weeks),
+        case.assessments,
+        case.agreements,
+        case.network,
+        facts,
+        today,
+        domain_labels=labels,
+        rules=ReleaseRules(stable_weeks=release.stable_weeks),
     )
 
 
@@ -42,7 +47,9 @@ def readiness_renderable(criteria: list[Criterion]) -> Table:
     table.add_column(ratio=1)
     for criterion in criteria:
         mark, style = MARKS[criterion.met]
-        table.add_row(Text(mark, style=f"bold {style}"), Text.assemble((criterion.label, "bold"), "\n", criterion.evidence))
+        table.add_row(
+            Text(mark, style=f"bold {style}"), Text.assemble((criterion.label, "bold"), "\n", criterion.evidence)
+        )
     return table
 
 
@@ -65,7 +72,9 @@ def nazorg_renderable(record: TrajectoryRecord, case: Case) -> Group | None:
     lines.append(Text.assemble(("De weg terug: ", "bold"), (way_back, "" if release.way_back else "dim")))
     for check in release.checks:
         status = STATUS_LABELS.get(statuses.get(check.contact_id, ""), "")
-        lines.append(Text(f"Nazorgcheck {check.planned_at:%d-%m-%Y %H:%M}" + (f" · {status.lower()}" if status else "")))
+        lines.append(
+            Text(f"Nazorgcheck {check.planned_at:%d-%m-%Y %H:%M}" + (f" · {status.lower()}" if status else ""))
+        )
     return Group(*lines)
 
 

@@ -32,13 +32,39 @@ def record_label(table: str, count: int = 1) -> str:
     one, many = RECORD_LABELS.get(table, (table.replace("_", " "), table.replace("_", " ")))
     return one if count == 1 else many
 
+
 FIELD_LABELS = {
-    "note": "notitie", "text": "tekst", "status": "status", "due": "deadline", "at": "moment", "mode": "soort",
-    "phase": "fase", "since": "sinds", "score": "score", "youth_score": "eigen score", "going_well": "wat goed gaat",
-    "concerns": "zorgen", "wish": "wens", "first_name": "voornaam", "last_name": "achternaam", "nickname": "roepnaam",
-    "birth_date": "geboortedatum", "phone": "telefoon", "email": "e-mail", "street": "straat", "postcode": "postcode",
-    "city": "plaats", "school": "school", "employer": "werkgever", "owner": "wie", "closed_on": "afgerond op",
-    "duration_min": "duur", "relation": "relatie", "name": "naam", "reason": "reden", "way_back": "weg terug",
+    "note": "notitie",
+    "text": "tekst",
+    "status": "status",
+    "due": "deadline",
+    "at": "moment",
+    "mode": "soort",
+    "phase": "fase",
+    "since": "sinds",
+    "score": "score",
+    "youth_score": "eigen score",
+    "going_well": "wat goed gaat",
+    "concerns": "zorgen",
+    "wish": "wens",
+    "first_name": "voornaam",
+    "last_name": "achternaam",
+    "nickname": "roepnaam",
+    "birth_date": "geboortedatum",
+    "phone": "telefoon",
+    "email": "e-mail",
+    "street": "straat",
+    "postcode": "postcode",
+    "city": "plaats",
+    "school": "school",
+    "employer": "werkgever",
+    "owner": "wie",
+    "closed_on": "afgerond op",
+    "duration_min": "duur",
+    "relation": "relatie",
+    "name": "naam",
+    "reason": "reden",
+    "way_back": "weg terug",
 }
 
 

@@ -14,9 +14,9 @@ import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property
 from pathlib import Path
-from datetime import date
 from typing import Protocol
 
 from coach.domain.domains import Content
@@ -36,8 +36,15 @@ class SummaryError(ValueError):
 class TextAnonymiser(Protocol):
     """What make_summary needs: `Anonymiser` in-process or `AnonymiserClient` with its worker."""
 
-    def anonymise_many(self, texts: Iterable[str], case: Case | None = None, *, alias: str | None = None,
-                       reference_date: date | None = None, trajectory_start: date | None = None) -> list[Result]:
+    def anonymise_many(
+        self,
+        texts: Iterable[str],
+        case: Case | None = None,
+        *,
+        alias: str | None = None,
+        reference_date: date | None = None,
+        trajectory_start: date | None = None,
+    ) -> list[Result]:
         """Anonymise the parts of one text with one numbering of people."""
         ...
 
@@ -81,8 +88,10 @@ def _frame(case: Case, scope: Scope, today: date) -> Frame:
         if not contacts:
             raise SummaryError("Deze jongere heeft nog geen contactmomenten om samen te vatten.")
         if not 1 <= number <= len(contacts):
-            raise SummaryError(f"Contactmoment {number} bestaat niet: er zijn er {len(contacts)} "
-                               f"(1 is het eerste, {len(contacts)} het laatste).")
+            raise SummaryError(
+                f"Contactmoment {number} bestaat niet: er zijn er {len(contacts)} "
+                f"(1 is het eerste, {len(contacts)} het laatste)."
+            )
         chosen = contacts[number - 1]
         day = chosen.at.date()
         return Frame((chosen,), day, None, start, chosen, f"één contactmoment ({week_of(day, start)})")
@@ -115,9 +124,16 @@ def _combine(pieces: list[str], results: list[Result]) -> Result:
     replacements: list[Replacement] = []
     source_at = output_at = 0
     for piece, result in zip(pieces, results, strict=True):
-        replacements += [replace(r, start=r.start + source_at, end=r.end + source_at,
-                                 out_start=r.out_start + output_at, out_end=r.out_end + output_at)
-                         for r in result.replacements]
+        replacements += [
+            replace(
+                r,
+                start=r.start + source_at,
+                end=r.end + source_at,
+                out_start=r.out_start + output_at,
+                out_end=r.out_end + output_at,
+            )
+            for r in result.replacements
+        ]
         source_at += len(piece)
         output_at += len(result.text)
     return Result("".join(result.text for result in results), tuple(replacements))
@@ -204,8 +220,10 @@ class Summary:
         """
         text = self._source[start:end].strip()
         if sum(ch.isalnum() for ch in text) < MIN_HIDDEN:
-            raise SummaryError("Kies een langer stuk om te verbergen (minstens drie letters of cijfers): "
-                               "het wordt overal in de samenvatting verborgen.")
+            raise SummaryError(
+                "Kies een langer stuk om te verbergen (minstens drie letters of cijfers): "
+                "het wordt overal in de samenvatting verborgen."
+            )
         if text.lower() in {h.lower() for h in self.hidden}:
             return self
         return replace(self, hidden=(*self.hidden, text))
@@ -215,9 +233,19 @@ class Summary:
         return replace(self, hidden=self.hidden[:-1]) if self.hidden else self
 
 
-def make_summary(case: Case, anonymiser: TextAnonymiser, *, method: Method, words: IntervisionContent,
-                 content: Content, today: date, scope: Scope = Scope(), question: str | None = None,
-                 alias: str | None = None, hidden: Iterable[str] = ()) -> Summary:
+def make_summary(
+    case: Case,
+    anonymiser: TextAnonymiser,
+    *,
+    method: Method,
+    words: IntervisionContent,
+    content: Content,
+    today: date,
+    scope: Scope = Scope(),
+    question: str | None = None,
+    alias: str | None = None,
+    hidden: Iterable[str] = (),
+) -> Summary:
     """The anonymised summary (raises SummaryError for a scope that does not fit the case).
 
     Args:
@@ -227,8 +255,7 @@ def make_summary(case: Case, anonymiser: TextAnonymiser, *, method: Method, word
     frame = _frame(case, scope, today)
     asked = case.youth.intervision_question if question is None else question
     pieces = draft_pieces(case, frame, method, words, content, asked or "")
-    results = anonymiser.anonymise_many(pieces, case, alias=alias, reference_date=today,
-                                        trajectory_start=frame.start)
+    results = anonymiser.anonymise_many(pieces, case, alias=alias, reference_date=today, trajectory_start=frame.start)
     return Summary(_combine(pieces, results), method, scope, tuple(hidden), "".join(pieces))
 
 

@@ -33,7 +33,12 @@ def agreements_of(db: Database, youth_id: int) -> list[Agreement]:
 
 
 def add_agreement(
-    db: Database, youth_id: int, text: str, owner: str, made_on: date, due: date | None = None,
+    db: Database,
+    youth_id: int,
+    text: str,
+    owner: str,
+    made_on: date,
+    due: date | None = None,
     contact_id: int | None = None,
 ) -> int:
     """Store a new open agreement; returns its id."""

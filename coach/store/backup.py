@@ -78,7 +78,9 @@ def make_backup(db: Database, target: Path) -> Path:
         raise explain(error, target) from error
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise StoreError(f"Kan de back-up niet schrijven in {target.parent}: {error.strerror}. Kies een andere map.") from None
+        raise StoreError(
+            f"Kan de back-up niet schrijven in {target.parent}: {error.strerror}. Kies een andere map."
+        ) from None
     except StoreError:
         temporary.unlink(missing_ok=True)
         raise
@@ -140,13 +142,14 @@ def check_backup(path: Path, passphrase: str | None) -> int:
         except DatabaseError as error:
             if kind == "encrypted" and getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":
                 raise WrongPassphrase(
-                    "Het wachtwoord opent deze back-up niet. Misschien gold toen nog een ander wachtwoord: "
-                    "probeer dat."
+                    "Het wachtwoord opent deze back-up niet. Misschien gold toen nog een ander wachtwoord: probeer dat."
                 ) from None
             raise
         result = conn.execute("PRAGMA integrity_check").fetchall()
         if result != [("ok",)]:
-            raise DamagedDatabase(f"De back-up {path.name} is beschadigd; er is niets veranderd. Kies een andere back-up.")
+            raise DamagedDatabase(
+                f"De back-up {path.name} is beschadigd; er is niets veranderd. Kies een andere back-up."
+            )
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"youths", "_sqlite_migrations"} <= names:
             raise DamagedDatabase(f"{path.name} is geen back-up van coach. Er is niets veranderd.")

@@ -103,11 +103,17 @@ def _rule(error: ValidationError) -> tuple[str, str]:
         allowed = set(error.schema.get("properties", {}))
         extra = sorted(set(instance) - allowed) if isinstance(instance, dict) else []
         name = extra[0] if extra else "?"
-        return f"{path}.{name}", "onbekend veld; controleer de spelling (toegestaan: " + ", ".join(error.schema.get("properties", {})) + ")."
+        return f"{path}.{name}", "onbekend veld; controleer de spelling (toegestaan: " + ", ".join(
+            error.schema.get("properties", {})
+        ) + ")."
     if kind == "enum":
         if error.absolute_path and error.absolute_path[-1] == "domain":
-            return path, f"onbekend leefgebied {json.dumps(instance, ensure_ascii=False)}; kies uit: " + ", ".join(value) + "."
-        return path, f"{json.dumps(instance, ensure_ascii=False)} is geen geldige waarde; kies uit: " + ", ".join(map(str, value)) + "."
+            return path, f"onbekend leefgebied {json.dumps(instance, ensure_ascii=False)}; kies uit: " + ", ".join(
+                value
+            ) + "."
+        return path, f"{json.dumps(instance, ensure_ascii=False)} is geen geldige waarde; kies uit: " + ", ".join(
+            map(str, value)
+        ) + "."
     if kind == "const":
         return path, f"moet {json.dumps(value)} zijn."
     if kind == "type":
@@ -119,7 +125,10 @@ def _rule(error: ValidationError) -> tuple[str, str]:
     if kind == "maximum":
         return path, f"mag hoogstens {value} zijn."
     if kind == "format" and value == "date":
-        return path, f"{json.dumps(instance, ensure_ascii=False)} is geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-03-14."
+        return (
+            path,
+            f"{json.dumps(instance, ensure_ascii=False)} is geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-03-14.",
+        )
     return path, f"voldoet niet aan de regel '{kind}'."
 
 
@@ -137,8 +146,10 @@ def _moment_problems(data: Any) -> list[tuple[str, str]]:
             valid = False
         if not valid:
             problems.append(
-                (f"$.contacts[{index}].at",
-                 f"{json.dumps(at, ensure_ascii=False)} is geen geldig moment; gebruik JJJJ-MM-DDTUU:MM, bijvoorbeeld 2026-03-14T10:30.")
+                (
+                    f"$.contacts[{index}].at",
+                    f"{json.dumps(at, ensure_ascii=False)} is geen geldig moment; gebruik JJJJ-MM-DDTUU:MM, bijvoorbeeld 2026-03-14T10:30.",
+                )
             )
     return problems
 
@@ -157,7 +168,9 @@ def read_case_file(path: Path) -> Case:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CaseFileError([CaseFileProblem(name, "$", "bestand niet gevonden; controleer de naam en de map.")]) from None
+        raise CaseFileError(
+            [CaseFileProblem(name, "$", "bestand niet gevonden; controleer de naam en de map.")]
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
         reason = "is geen UTF-8-tekst" if isinstance(error, UnicodeDecodeError) else "kan niet gelezen worden"
         raise CaseFileError([CaseFileProblem(name, "$", f"het bestand {reason}.")]) from None
@@ -165,7 +178,13 @@ def read_case_file(path: Path) -> Case:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise CaseFileError(
-            [CaseFileProblem(name, "$", f"geen geldige JSON (regel {error.lineno}, kolom {error.colno}): controleer komma's, aanhalingstekens en haakjes.")]
+            [
+                CaseFileProblem(
+                    name,
+                    "$",
+                    f"geen geldige JSON (regel {error.lineno}, kolom {error.colno}): controleer komma's, aanhalingstekens en haakjes.",
+                )
+            ]
         ) from None
     problems = validate(data, name)
     if problems:
@@ -213,7 +232,11 @@ def _plain(value: Any) -> Any:
 
 
 def _object(item: Any, skip: tuple[str, ...] = ("id",)) -> dict[str, Any]:
-    return {f.name: _plain(getattr(item, f.name)) for f in fields(item) if f.name not in skip and getattr(item, f.name) is not None}
+    return {
+        f.name: _plain(getattr(item, f.name))
+        for f in fields(item)
+        if f.name not in skip and getattr(item, f.name) is not None
+    }
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:

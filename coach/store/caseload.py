@@ -45,7 +45,9 @@ def caseload(db: Database | Connection, today: date, rules: ContinuityRules = Co
 # The open young people first by name, so the first screenful can be drawn
 # before the whole caseload is in: the name and phase of everyone are cheap,
 # the contact facts are then looked up for these few only.
-FIRST_PAGE_SQL = CASELOAD_SQL + """
+FIRST_PAGE_SQL = (
+    CASELOAD_SQL
+    + """
 WHERE y.id IN (
     SELECT y.id FROM youths y
     WHERE COALESCE((SELECT p.phase FROM phases p WHERE p.youth_id = y.id ORDER BY p.since DESC, p.id DESC LIMIT 1),
@@ -54,9 +56,12 @@ WHERE y.id IN (
     LIMIT :limit
 )
 """
+)
 
 
-def first_page(db: Database | Connection, today: date, limit: int, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
+def first_page(
+    db: Database | Connection, today: date, limit: int, rules: ContinuityRules = ContinuityRules()
+) -> list[CaseloadEntry]:
     """The first `limit` young people of `caseload()` (by name): enough to paint a screen while the rest loads.
 
     Names with accented capitals may sort a little differently here than in
@@ -67,17 +72,23 @@ def first_page(db: Database | Connection, today: date, limit: int, rules: Contin
     return entries
 
 
-def caseload_entry(db: Database | Connection, youth_id: int, today: date, rules: ContinuityRules = ContinuityRules()) -> CaseloadEntry | None:
+def caseload_entry(
+    db: Database | Connection, youth_id: int, today: date, rules: ContinuityRules = ContinuityRules()
+) -> CaseloadEntry | None:
     """The caseload facts of one young person, whatever their phase."""
     found = _entries(db, today, rules, CASELOAD_SQL + " WHERE y.id = :id", {"id": youth_id})
     return found[0] if found else None
 
 
-def _entries(db: Database | Connection, today: date, rules: ContinuityRules, sql: str, extra: dict) -> list[CaseloadEntry]:
+def _entries(
+    db: Database | Connection, today: date, rules: ContinuityRules, sql: str, extra: dict
+) -> list[CaseloadEntry]:
     params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **extra}
     parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
     entries = []
-    for (youth_id, name, phase, started_on, last_held, next_planned, open_count, overdue_count, next_due) in db.execute(sql, params):
+    for youth_id, name, phase, started_on, last_held, next_planned, open_count, overdue_count, next_due in db.execute(
+        sql, params
+    ):
         next_at, _, next_mode = next_planned.partition(" ") if next_planned else (None, "", None)
         entries.append(
             make_entry(
@@ -98,7 +109,9 @@ def _entries(db: Database | Connection, today: date, rules: ContinuityRules, sql
     return entries
 
 
-def contact_events(db: Database | Connection, youth_ids: list[int], since: date, until: date) -> dict[int, list[tuple[date, str]]]:
+def contact_events(
+    db: Database | Connection, youth_ids: list[int], since: date, until: date
+) -> dict[int, list[tuple[date, str]]]:
     """Per young person, (day, status) of every contact from `since` up to and including `until`.
 
     Meant for the rows on screen: one index range per young person.

@@ -97,7 +97,7 @@ def _matches(text: str, words: list[str]) -> int | None:
 
 def _excerpt(text: str, at: int, width: int = 70) -> str:
     start = max(0, min(at, len(text)) - width // 3)
-    piece = text[start:start + width]
+    piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 
 

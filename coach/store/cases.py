@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, fields
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from coach.domain.model import (
     Address,
@@ -142,7 +143,9 @@ def load_case(db: Database, youth_id: int) -> Case | None:
         return None
     case = Case(youth=youth_from_row(rows[0]))
     for table, cls in CHILD_TABLES.items():
-        items = [_from_row(cls, row) for row in db.query(f"SELECT * FROM {table} WHERE youth_id = ? ORDER BY id", [youth_id])]
+        items = [
+            _from_row(cls, row) for row in db.query(f"SELECT * FROM {table} WHERE youth_id = ? ORDER BY id", [youth_id])
+        ]
         setattr(case, table, items)
     return case
 

@@ -94,15 +94,19 @@ def add_contact(
         )
         made_on = contact.at.date().isoformat()
         for agreement in agreements:
-            _insert(db, "agreements", {
-                "youth_id": youth_id,
-                "made_on": made_on,
-                "text": agreement.text.strip(),
-                "owner": agreement.owner,
-                "due": agreement.due.isoformat() if agreement.due else None,
-                "status": "open",
-                "contact_id": contact_id,
-            })
+            _insert(
+                db,
+                "agreements",
+                {
+                    "youth_id": youth_id,
+                    "made_on": made_on,
+                    "text": agreement.text.strip(),
+                    "owner": agreement.owner,
+                    "due": agreement.due.isoformat() if agreement.due else None,
+                    "status": "open",
+                    "contact_id": contact_id,
+                },
+            )
         if next_contact is not None:
             _insert(db, "contacts", _contact_row(youth_id, next_contact))
         db.execute("DELETE FROM contact_drafts WHERE youth_id = ?", [youth_id])

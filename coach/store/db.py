@@ -26,7 +26,9 @@ except ImportError:  # pragma: no cover - a machine without the wheel can still 
 
 DatabaseError: tuple[type[Exception], ...] = (sqlite3.DatabaseError,) + ((_cipher.DatabaseError,) if _cipher else ())
 IntegrityError: tuple[type[Exception], ...] = (sqlite3.IntegrityError,) + ((_cipher.IntegrityError,) if _cipher else ())
-OperationalError: tuple[type[Exception], ...] = (sqlite3.OperationalError,) + ((_cipher.OperationalError,) if _cipher else ())
+OperationalError: tuple[type[Exception], ...] = (sqlite3.OperationalError,) + (
+    (_cipher.OperationalError,) if _cipher else ()
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -51,7 +53,7 @@ FileKind = Literal["new", "plain", "encrypted", "foreign"]
 
 # The passphrase each open database was unlocked with, so backups can be
 # encrypted like their source without asking again.
-_passphrases: "weakref.WeakKeyDictionary[Database, str | None]" = weakref.WeakKeyDictionary()
+_passphrases: weakref.WeakKeyDictionary[Database, str | None] = weakref.WeakKeyDictionary()
 
 
 class StoreError(Exception):
@@ -166,7 +168,9 @@ def open_db(path: Path | str | None = None, *, memory: bool = False, passphrase:
     return as_database(open_connection(path, passphrase=passphrase), key)
 
 
-def open_connection(path: Path | str | None = None, *, memory: bool = False, passphrase: str | None = None) -> Connection:
+def open_connection(
+    path: Path | str | None = None, *, memory: bool = False, passphrase: str | None = None
+) -> Connection:
     """What open_db does, giving the plain DB-API connection (enough for reading: the caseload needs no more).
 
     Opening a database whose schema is current does not load sqlite-utils,
@@ -189,7 +193,9 @@ def open_connection(path: Path | str | None = None, *, memory: bool = False, pas
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ReadOnlyDatabase(f"Kan de map {path.parent} niet maken: {error.strerror}. Kies een andere plek met --db.") from None
+        raise ReadOnlyDatabase(
+            f"Kan de map {path.parent} niet maken: {error.strerror}. Kies een andere plek met --db."
+        ) from None
     if kind != "new":
         _check_writable(path)
     conn = None
@@ -202,7 +208,9 @@ def open_connection(path: Path | str | None = None, *, memory: bool = False, pas
             conn.close()
         raise explain(error, path) from error
     except OSError as error:
-        raise StoreError(f"Kan de database niet openen op {path}: {error.strerror}. Kies een andere plek met --db.") from error
+        raise StoreError(
+            f"Kan de database niet openen op {path}: {error.strerror}. Kies een andere plek met --db."
+        ) from error
     except StoreError:
         if conn is not None:
             conn.close()
@@ -245,7 +253,9 @@ def _kind_or_fail(path: Path) -> FileKind:
     try:
         return file_kind(path)
     except PermissionError:
-        raise ReadOnlyDatabase(f"Geen toegang tot {path}. Controleer de rechten van het bestand of kies een andere plek met --db.") from None
+        raise ReadOnlyDatabase(
+            f"Geen toegang tot {path}. Controleer de rechten van het bestand of kies een andere plek met --db."
+        ) from None
 
 
 def _check_key(conn: Any, path: Path, kind: FileKind) -> None:
@@ -254,7 +264,9 @@ def _check_key(conn: Any, path: Path, kind: FileKind) -> None:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as error:
         if kind == "encrypted" and getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB":
-            raise WrongPassphrase("Het wachtwoord klopt niet. Let op hoofdletters en spaties, en probeer het opnieuw.") from None
+            raise WrongPassphrase(
+                "Het wachtwoord klopt niet. Let op hoofdletters en spaties, en probeer het opnieuw."
+            ) from None
         raise
 
 

@@ -84,10 +84,16 @@ def erase_youth(db: Database, youth_id: int) -> bool:
 def _rebuild_search_indexes(db: Database) -> None:
     # A deleted row leaves its words in older index segments until they are
     # merged; rebuilding writes the index afresh from what is left.
-    virtual = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").fetchall()
+    virtual = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+    ).fetchall()
     for name, sql in virtual:
         lowered = sql.lower()
         if "fts5" not in lowered:
             continue
-        command = "rebuild" if "content=" in lowered.replace(" ", "") and "content=''" not in lowered.replace(" ", "") else "optimize"
+        command = (
+            "rebuild"
+            if "content=" in lowered.replace(" ", "") and "content=''" not in lowered.replace(" ", "")
+            else "optimize"
+        )
         db.execute(f"INSERT INTO [{name}] ([{name}]) VALUES ('{command}')")

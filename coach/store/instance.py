@@ -47,7 +47,7 @@ class InstanceLock:
         self.db_path = Path(db_path)
         self._fd: int | None = None
 
-    def acquire(self) -> "InstanceLock":
+    def acquire(self) -> InstanceLock:
         """Take the lock, or raise DatabaseBusy with a Dutch message."""
         path = lock_path(self.db_path)
         try:
@@ -78,8 +78,10 @@ class InstanceLock:
         """True while this object holds the lock."""
         return self._fd is not None
 
-    def __enter__(self) -> "InstanceLock":
+    def __enter__(self) -> InstanceLock:
         return self if self.held else self.acquire()
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.release()

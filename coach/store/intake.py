@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from coach.domain.domains import DOMAIN_KEYS, SCORES
 from coach.domain.intake import (
@@ -67,7 +68,9 @@ def open_intake(db: Database, youth_id: int, today: date) -> Intake:
         db.execute(
             "INSERT INTO intake_warm (intake_id, kind, warm_story_id) "
             "SELECT ?, kind, max(id) FROM warm_story WHERE youth_id = ? AND kind IN ({}) "
-            "AND id NOT IN (SELECT warm_story_id FROM intake_warm) GROUP BY kind".format(", ".join("?" * len(WARM_KINDS))),
+            "AND id NOT IN (SELECT warm_story_id FROM intake_warm) GROUP BY kind".format(
+                ", ".join("?" * len(WARM_KINDS))
+            ),
             [cursor.lastrowid, youth_id, *WARM_KINDS],
         )
     return load_intake(db, cursor.lastrowid)

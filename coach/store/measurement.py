@@ -47,8 +47,10 @@ def save_measurement(db: Database, youth_id: int, on: date, today: date, scores:
                 [youth_id, on.isoformat(), key],
             ).fetchone()
             if found:
-                db.execute("UPDATE assessments SET score = ?, youth_score = ? WHERE id = ?",
-                           [value.score, value.youth_score, found[0]])
+                db.execute(
+                    "UPDATE assessments SET score = ?, youth_score = ? WHERE id = ?",
+                    [value.score, value.youth_score, found[0]],
+                )
             else:
                 db.execute(
                     "INSERT INTO assessments (youth_id, date, domain, score, youth_score) VALUES (?, ?, ?, ?, ?)",

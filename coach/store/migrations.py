@@ -158,7 +158,9 @@ def m002_revisions(db: Database) -> None:
 
 def m003_search(db: Database) -> None:
     """Full-text search over names, contact notes and the warm story."""
-    db["youths"].enable_fts(["first_name", "last_name", "nickname"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db["youths"].enable_fts(
+        ["first_name", "last_name", "nickname"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
     db["contacts"].enable_fts(["note"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
     db["warm_story"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
@@ -211,7 +213,16 @@ def m004_intake(db: Database) -> None:
         CREATE INDEX visits_youth ON visits(youth_id, started_at);
         """
     )
-    _keep_revisions(db, "intake_domains", ("notes", "going_well", "concerns", "wish",))
+    _keep_revisions(
+        db,
+        "intake_domains",
+        (
+            "notes",
+            "going_well",
+            "concerns",
+            "wish",
+        ),
+    )
 
 
 def m005_contact_details(db: Database) -> None:

@@ -37,7 +37,9 @@ def _not_future(day: date, today: date) -> None:
         raise TrajectoryError("De datum ligt in de toekomst. Kies vandaag of een dag ervoor.")
 
 
-def record_confidence(db: Database, youth_id: int, *, on: date, today: date, score: int | None, words: str | None) -> int:
+def record_confidence(
+    db: Database, youth_id: int, *, on: date, today: date, score: int | None, words: str | None
+) -> int:
     """What the young person said when asked how sure they are to manage alone (1–5 and/or words)."""
     words = (words or "").strip() or None
     if score is None and words is None:
@@ -55,10 +57,14 @@ def record_confidence(db: Database, youth_id: int, *, on: date, today: date, sco
         ).lastrowid
 
 
-def record_activity(db: Database, youth_id: int, *, kind: str, since: date, today: date, description: str | None = None) -> int:
+def record_activity(
+    db: Database, youth_id: int, *, kind: str, since: date, today: date, description: str | None = None
+) -> int:
     """Work, school or another daytime activity the young person started on `since`."""
     if kind not in ACTIVITY_KINDS:
-        raise TrajectoryError(f"'{kind}' kan niet; kies uit: {', '.join(ACTIVITY_LABELS[k].lower() for k in ACTIVITY_KINDS)}.")
+        raise TrajectoryError(
+            f"'{kind}' kan niet; kies uit: {', '.join(ACTIVITY_LABELS[k].lower() for k in ACTIVITY_KINDS)}."
+        )
     description = (description or "").strip() or None
     if description is not None and len(description) > LABEL_MAX * 2:
         raise TrajectoryError(f"De omschrijving is te lang; houd het onder de {LABEL_MAX * 2} tekens.")
@@ -101,7 +107,9 @@ def _key_for(label: str) -> str:
     return "eigen_" + (re.sub(r"[^a-z0-9]+", "_", plain).strip("_") or "punt")
 
 
-def add_basic(db: Database, youth_id: int, label: str, today: date, definitions: tuple[BasicDefinition, ...] = ()) -> str:
+def add_basic(
+    db: Database, youth_id: int, label: str, today: date, definitions: tuple[BasicDefinition, ...] = ()
+) -> str:
     """Add the coach's own item to this young person's checklist; returns its key."""
     label = " ".join(label.split())
     if not label:
@@ -132,7 +140,9 @@ def set_staying(db: Database, youth_id: int, network_id: int, stays: bool) -> No
         raise TrajectoryError("Deze persoon hoort niet (meer) bij het netwerk van deze jongere.")
     with db.atomic():
         if stays:
-            db.execute("INSERT OR IGNORE INTO staying_network (network_id, youth_id) VALUES (?, ?)", [network_id, youth_id])
+            db.execute(
+                "INSERT OR IGNORE INTO staying_network (network_id, youth_id) VALUES (?, ?)", [network_id, youth_id]
+            )
         else:
             db.execute("DELETE FROM staying_network WHERE network_id = ?", [network_id])
 
@@ -144,8 +154,13 @@ def release_facts(db: Database, youth_id: int, definitions: tuple[BasicDefinitio
         for r in db.query("SELECT * FROM confidence WHERE youth_id = ? ORDER BY asked_on, id", [youth_id])
     ]
     activities = [
-        Activity(r["kind"], date.fromisoformat(r["since"]), r["description"],
-                 date.fromisoformat(r["until"]) if r["until"] else None, r["id"])
+        Activity(
+            r["kind"],
+            date.fromisoformat(r["since"]),
+            r["description"],
+            date.fromisoformat(r["until"]) if r["until"] else None,
+            r["id"],
+        )
         for r in db.query("SELECT * FROM activities WHERE youth_id = ? ORDER BY since, id", [youth_id])
     ]
     stored = [

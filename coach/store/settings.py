@@ -8,7 +8,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-
 def get_setting(db: Database, key: str) -> str | None:
     """The stored value for key, or None."""
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
@@ -21,4 +20,7 @@ def set_setting(db: Database, key: str, value: str | None) -> None:
         if value is None:
             db.execute("DELETE FROM settings WHERE key = ?", [key])
         else:
-            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )

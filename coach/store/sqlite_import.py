@@ -17,6 +17,7 @@ def import_sqlite_utils() -> None:
     """Import sqlite_utils as it is without numpy and pandas (unless they are loaded already: then they cost nothing)."""
     if "sqlite_utils.db" in sys.modules or any(name in sys.modules for name in _HIDDEN):
         import sqlite_utils.db  # noqa: F401 - the same import, nothing to hide
+
         return
     for name in _HIDDEN:
         sys.modules[name] = None  # type: ignore[assignment] - `import numpy` now raises ImportError

@@ -48,7 +48,9 @@ def _clean(text: str | None, what: str, *, required: bool = False) -> str | None
     if required and not text:
         raise TrajectoryError(f"Vul {what} in; dat hoort bij het besluit.")
     if len(text) > TEXT_MAX:
-        raise TrajectoryError(f"{what[0].upper()}{what[1:]} is te lang ({len(text)} tekens); houd het onder de {TEXT_MAX}.")
+        raise TrajectoryError(
+            f"{what[0].upper()}{what[1:]} is te lang ({len(text)} tekens); houd het onder de {TEXT_MAX}."
+        )
     return text or None
 
 
@@ -75,7 +77,9 @@ def _change_phase(db: Database, youth_id: int, phase: str, on: date, today: date
         _end_taper_plans(db, youth_id, on, "afbouw gestopt")
     if current == "nazorg":
         _cancel_nazorg(db, youth_id, on, "nazorg gestopt" if phase == "afgesloten" else "traject heropend")
-    db.execute("INSERT INTO phases (youth_id, phase, since, note) VALUES (?, ?, ?, ?)", [youth_id, phase, on.isoformat(), note])
+    db.execute(
+        "INSERT INTO phases (youth_id, phase, since, note) VALUES (?, ?, ?, ?)", [youth_id, phase, on.isoformat(), note]
+    )
 
 
 def _cancel(db: Database, contact_ids: list[int], on: date, why: str) -> None:
@@ -91,21 +95,35 @@ def _cancel(db: Database, contact_ids: list[int], on: date, why: str) -> None:
 
 
 def _end_taper_plans(db: Database, youth_id: int, on: date, why: str) -> None:
-    ids = [row[0] for row in db.execute(
-        """SELECT s.contact_id FROM taper_steps s JOIN taper_plans p ON p.id = s.plan_id
-           WHERE p.youth_id = ? AND p.ended_on IS NULL AND s.contact_id IS NOT NULL""", [youth_id])]
+    ids = [
+        row[0]
+        for row in db.execute(
+            """SELECT s.contact_id FROM taper_steps s JOIN taper_plans p ON p.id = s.plan_id
+           WHERE p.youth_id = ? AND p.ended_on IS NULL AND s.contact_id IS NOT NULL""",
+            [youth_id],
+        )
+    ]
     _cancel(db, ids, on, why)
-    db.execute("UPDATE taper_plans SET ended_on = ? WHERE youth_id = ? AND ended_on IS NULL", [on.isoformat(), youth_id])
+    db.execute(
+        "UPDATE taper_plans SET ended_on = ? WHERE youth_id = ? AND ended_on IS NULL", [on.isoformat(), youth_id]
+    )
 
 
 def _cancel_nazorg(db: Database, youth_id: int, on: date, why: str) -> None:
-    ids = [row[0] for row in db.execute(
-        """SELECT n.contact_id FROM nazorg_checks n JOIN release_decisions r ON r.id = n.release_id
-           WHERE r.youth_id = ? AND n.contact_id IS NOT NULL""", [youth_id])]
+    ids = [
+        row[0]
+        for row in db.execute(
+            """SELECT n.contact_id FROM nazorg_checks n JOIN release_decisions r ON r.id = n.release_id
+           WHERE r.youth_id = ? AND n.contact_id IS NOT NULL""",
+            [youth_id],
+        )
+    ]
     _cancel(db, ids, on, why)
 
 
-def reopen(db: Database, youth_id: int, on: date, today: date, note: str | None = None, phase: str = "begeleiding") -> None:
+def reopen(
+    db: Database, youth_id: int, on: date, today: date, note: str | None = None, phase: str = "begeleiding"
+) -> None:
     """Take a let-go or closed trajectory back into coaching; every earlier phase and decision stays."""
     current = _current(db, youth_id)
     if current not in ("nazorg", "afgesloten"):
@@ -287,4 +305,3 @@ def load_trajectory(db: Database, youth_id: int) -> TrajectoryRecord:
             )
         )
     return TrajectoryRecord(taper_plans=plans, decisions=decisions)
-

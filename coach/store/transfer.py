@@ -30,9 +30,21 @@ def import_case_files(db: Database, paths: list[Path]) -> list[int]:
         ref = case.youth.ref
         if ref is not None:
             if ref in seen_refs:
-                problems.append(CaseFileProblem(str(path), "$.youth.ref", f"ref {ref!r} staat ook al in {seen_refs[ref]}; elk dossier heeft een eigen ref."))
+                problems.append(
+                    CaseFileProblem(
+                        str(path),
+                        "$.youth.ref",
+                        f"ref {ref!r} staat ook al in {seen_refs[ref]}; elk dossier heeft een eigen ref.",
+                    )
+                )
             elif db.execute("SELECT 1 FROM youths WHERE ref = ?", [ref]).fetchone():
-                problems.append(CaseFileProblem(str(path), "$.youth.ref", f"er staat al een dossier met ref {ref!r} in de database; verander de ref of laat dit bestand weg."))
+                problems.append(
+                    CaseFileProblem(
+                        str(path),
+                        "$.youth.ref",
+                        f"er staat al een dossier met ref {ref!r} in de database; verander de ref of laat dit bestand weg.",
+                    )
+                )
             seen_refs.setdefault(ref, str(path))
         cases.append(case)
     if problems:

@@ -14,10 +14,17 @@ def prepare_anonymiser(app: App) -> None:
     if cache_is_built():
         app.notify("De anonimiseerder staat al klaar.")
         return
-    app.notify("De anonimiseerder wordt klaargezet. Dat gebeurt één keer en duurt 1 à 2 minuten; werk gerust door.",
-               timeout=8)
-    app.run_worker(lambda: _build(app), thread=True, exclusive=True, exit_on_error=False, group="anonymiser-setup",
-                   name="anonymiser-setup")
+    app.notify(
+        "De anonimiseerder wordt klaargezet. Dat gebeurt één keer en duurt 1 à 2 minuten; werk gerust door.", timeout=8
+    )
+    app.run_worker(
+        lambda: _build(app),
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="anonymiser-setup",
+        name="anonymiser-setup",
+    )
 
 
 def _build(app: App) -> None:

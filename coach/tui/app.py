@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from functools import cached_property, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -15,9 +16,9 @@ from textual.screen import Screen
 from coach import clock
 from coach.config import load_config
 from coach.domain.continuity import ContinuityRules
-from coach.store.db import Connection, as_database
 from coach.store.caseload import caseload_entry
 from coach.store.cases import load_case
+from coach.store.db import Connection, as_database
 from coach.tui.anonymiser_setup import prepare_anonymiser
 from coach.tui.commands import YouthCommands
 from coach.tui.locking import LockingMixin, open_for_app
@@ -43,17 +44,48 @@ class CoachApp(LockingMixin, App):
     BINDINGS = [
         Binding("q", "quit", "Stoppen", id="app.quit", tooltip="Sluit coach af"),
         # Not a priority binding: in a text field "?" types a question mark; F1 works everywhere.
-        Binding("f1,question_mark", "help", "Hulp", id="app.help", key_display="F1",
-                tooltip="Het stuk van het handboek dat bij dit scherm hoort"),
-        Binding("ctrl+p", "command_palette", "Zoeken", id="app.command_palette", show=False, priority=True,
-                tooltip="Zoek een jongere of een opdracht"),
-        Binding("ctrl+l", "lock", "Vergrendelen", id="app.lock", show=False, priority=True,
-                tooltip="Verberg alles tot je wachtwoord weer is getypt"),
+        Binding(
+            "f1,question_mark",
+            "help",
+            "Hulp",
+            id="app.help",
+            key_display="F1",
+            tooltip="Het stuk van het handboek dat bij dit scherm hoort",
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Zoeken",
+            id="app.command_palette",
+            show=False,
+            priority=True,
+            tooltip="Zoek een jongere of een opdracht",
+        ),
+        Binding(
+            "ctrl+l",
+            "lock",
+            "Vergrendelen",
+            id="app.lock",
+            show=False,
+            priority=True,
+            tooltip="Verberg alles tot je wachtwoord weer is getypt",
+        ),
     ]
 
-    def __init__(self, connection: Connection | None, today: date, content: Content | None = None, *, demo: bool = False,
-                 db_path: Path | None = None, passphrase: str | None = None, lock_after: float | None = None,
-                 backup_keep: int = 7, rules: ContinuityRules = ContinuityRules(), follow_clock: bool = False) -> None:
+    def __init__(
+        self,
+        connection: Connection | None,
+        today: date,
+        content: Content | None = None,
+        *,
+        demo: bool = False,
+        db_path: Path | None = None,
+        passphrase: str | None = None,
+        lock_after: float | None = None,
+        backup_keep: int = 7,
+        rules: ContinuityRules = ContinuityRules(),
+        follow_clock: bool = False,
+    ) -> None:
         super().__init__()
         # The open database, as opened by coach.store.db.open_connection; None until the
         # coach has typed the passphrase (see LockingMixin).
@@ -117,11 +149,15 @@ class CoachApp(LockingMixin, App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Dutch names; no screenshot command, as a screenshot file would hold names.
         yield SystemCommand("Handboek", "Lees het handboek voor jongerencoaches", self.action_guides)
-        yield SystemCommand("Zoek in het handboek", "Zoek in alle stukken van het handboek",
-                            partial(self.action_guides, searching=True))
+        yield SystemCommand(
+            "Zoek in het handboek", "Zoek in alle stukken van het handboek", partial(self.action_guides, searching=True)
+        )
         yield SystemCommand("Kleuren", "Kies een ander kleurthema", self.action_change_theme)
-        yield SystemCommand("Anonimiseerder klaarzetten", "Eenmalig voorbereiden, zodat intervisiesamenvattingen vlot gaan",
-                            partial(prepare_anonymiser, self))
+        yield SystemCommand(
+            "Anonimiseerder klaarzetten",
+            "Eenmalig voorbereiden, zodat intervisiesamenvattingen vlot gaan",
+            partial(prepare_anonymiser, self),
+        )
         if screen.query("HelpPanel"):
             yield SystemCommand("Toetsen", "Verberg de sneltoetsen", self.action_hide_help_panel)
         else:
@@ -166,8 +202,14 @@ class CoachApp(LockingMixin, App):
 
 
 def make_app(
-    db_path: Path, *, today: date | None = None, content: Content | None = None, demo: bool = False,
-    passphrase: str | None = None, lock_after: float | None = None, connection: Connection | None = None,
+    db_path: Path,
+    *,
+    today: date | None = None,
+    content: Content | None = None,
+    demo: bool = False,
+    passphrase: str | None = None,
+    lock_after: float | None = None,
+    connection: Connection | None = None,
 ) -> CoachApp:
     """The app as the CLI and the tests start it, with its database opened.
 

@@ -28,7 +28,9 @@ class YouthCommands(Provider):
 
     async def discover(self) -> Hits:
         for entry in self._entries:
-            yield DiscoveryHit(PREFIX + entry.name, partial(self._open, entry.id), help="Naar het overzicht van deze jongere")
+            yield DiscoveryHit(
+                PREFIX + entry.name, partial(self._open, entry.id), help="Naar het overzicht van deze jongere"
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -36,5 +38,10 @@ class YouthCommands(Provider):
             text = PREFIX + entry.name
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self._open, entry.id), text=text,
-                          help="Naar het overzicht van deze jongere")
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(self._open, entry.id),
+                    text=text,
+                    help="Naar het overzicht van deze jongere",
+                )

@@ -82,7 +82,11 @@ class Desk:
         self._changes_seen = self._changes()
         if self._week is not None:
             for youth_id, entry in fresh.items():
-                reasons = reasons_for(entry, self.today, self.rules) if entry is not None and entry.phase != "afgesloten" else ()
+                reasons = (
+                    reasons_for(entry, self.today, self.rules)
+                    if entry is not None and entry.phase != "afgesloten"
+                    else ()
+                )
                 if reasons:
                     self._week[youth_id] = WeekItem(entry, reasons)
                 else:
@@ -157,4 +161,7 @@ class Desk:
         first = week_start(self.today) - timedelta(weeks=weeks - 1)
         last = week_start(self.today) + timedelta(weeks=ahead + 1, days=-1)
         events = contact_events(self.connection, youth_ids, first, last)
-        return {youth_id: weekly_rhythm(found, self.today, weeks=weeks, ahead=ahead, rules=self.rules) for youth_id, found in events.items()}
+        return {
+            youth_id: weekly_rhythm(found, self.today, weeks=weeks, ahead=ahead, rules=self.rules)
+            for youth_id, found in events.items()
+        }

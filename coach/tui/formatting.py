@@ -6,8 +6,16 @@ from coach.domain.calendar_words import MONTHS, WEEKDAYS, moment, short_date, we
 from coach.domain.continuity import CONTINUITY_LABELS, LET_OP, OK, TE_LANG
 
 __all__ = [
-    "MONTHS", "WEEKDAYS", "CONTINUITY_COLOURS", "MARKER", "short_date", "weekday_date", "moment",
-    "days_ago", "day_count", "continuity_word",
+    "MONTHS",
+    "WEEKDAYS",
+    "CONTINUITY_COLOURS",
+    "MARKER",
+    "short_date",
+    "weekday_date",
+    "moment",
+    "days_ago",
+    "day_count",
+    "continuity_word",
 ]
 
 # Theme variables per continuity status; the word beside the dot carries the

@@ -49,7 +49,9 @@ class LockingMixin:
     backup_keep: int = 7
     idle: IdleWatch | None = None
 
-    def setup_safety(self, *, db_path: Path | None, passphrase: str | None, lock_after: float | None, backup_keep: int) -> None:
+    def setup_safety(
+        self, *, db_path: Path | None, passphrase: str | None, lock_after: float | None, backup_keep: int
+    ) -> None:
         """Remember where the database is and how to guard it (called from the App's __init__)."""
         self.db_path = db_path
         self.passphrase = passphrase

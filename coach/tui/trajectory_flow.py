@@ -62,8 +62,11 @@ def start_phase_change(screen: YouthScreen) -> None:
         else:
             reopened = is_reopen(current_phase(case.phases), change.phase)
             word = "Heropend" if reopened else "Fase gewijzigd"
-            _write(screen, lambda: change_phase(app.db, youth_id, change.phase, change.on, app.today, change.note),
-                   f"{word}: {PHASE_LABELS[change.phase].lower()}.")
+            _write(
+                screen,
+                lambda: change_phase(app.db, youth_id, change.phase, change.on, app.today, change.note),
+                f"{word}: {PHASE_LABELS[change.phase].lower()}.",
+            )
 
     app.push_screen(PhaseDialog(case.youth.display_name, case.phases, app.today), chosen)
 
@@ -77,13 +80,27 @@ def _propose_taper(screen: YouthScreen, change: PhaseChange) -> None:
         if choice is None:
             return
         if not choice.planned:
-            _write(screen, lambda: change_phase(app.db, youth_id, "afbouw", change.on, app.today, change.note),
-                   "Afbouw, zonder plan.")
+            _write(
+                screen,
+                lambda: change_phase(app.db, youth_id, "afbouw", change.on, app.today, change.note),
+                "Afbouw, zonder plan.",
+            )
             return
-        _write(screen, lambda: accept_taper_plan(
-            app.db, youth_id, on=change.on, today=app.today, intervals=choice.intervals,
-            moments=list(choice.moments), mode=choice.mode, tolerance_days=release.tolerance_days, note=change.note,
-        ), f"Afbouw: {len(choice.moments)} contacten gepland.")
+        _write(
+            screen,
+            lambda: accept_taper_plan(
+                app.db,
+                youth_id,
+                on=change.on,
+                today=app.today,
+                intervals=choice.intervals,
+                moments=list(choice.moments),
+                mode=choice.mode,
+                tolerance_days=release.tolerance_days,
+                note=change.note,
+            ),
+            f"Afbouw: {len(choice.moments)} contacten gepland.",
+        )
 
     app.push_screen(TaperDialog(change.on, app.today, release.taper_weeks), decided)
 
@@ -96,13 +113,29 @@ def _ask_release(screen: YouthScreen, change: PhaseChange) -> None:
     def decided(choice: ReleaseChoice | None) -> None:
         if choice is None:
             return
-        _write(screen, lambda: record_release(
-            app.db, youth_id, on=choice.on, today=app.today, reason=choice.reason,
-            way_back=choice.way_back, checkins=list(choice.checkins),
-        ), f"Losgelaten. {len(choice.checkins)} nazorgchecks gepland.")
+        _write(
+            screen,
+            lambda: record_release(
+                app.db,
+                youth_id,
+                on=choice.on,
+                today=app.today,
+                reason=choice.reason,
+                way_back=choice.way_back,
+                checkins=list(choice.checkins),
+            ),
+            f"Losgelaten. {len(choice.checkins)} nazorgchecks gepland.",
+        )
 
-    dialog = ReleaseDialog(RELEASE, app.today, on=change.on, reason=change.note or "", months=release.nazorg_months,
-                           way_back_prompt=release.way_back_prompt, name=screen.case.youth.display_name)
+    dialog = ReleaseDialog(
+        RELEASE,
+        app.today,
+        on=change.on,
+        reason=change.note or "",
+        months=release.nazorg_months,
+        way_back_prompt=release.way_back_prompt,
+        name=screen.case.youth.display_name,
+    )
     app.push_screen(dialog, decided)
 
 

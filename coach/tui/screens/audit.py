@@ -30,7 +30,9 @@ class AuditScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Content.from_markup("[b]Logboek van $name[/b]\n$intro", name=self._name, intro=INTRO), id="audit-intro")
+        yield Static(
+            Content.from_markup("[b]Logboek van $name[/b]\n$intro", name=self._name, intro=INTRO), id="audit-intro"
+        )
         yield DataTable(id="audit-table", cursor_type="row", zebra_stripes=True)
         yield Static("Nog niets vastgelegd.", id="audit-empty")
         yield Footer()

@@ -68,16 +68,27 @@ class CaseloadScreen(Screen):
 
     AUTO_FOCUS = "#caseload-table"
     BINDINGS = [
-        Binding("c", "log_contact", "Contact", id="caseload.log_contact",
-                tooltip="Leg een contactmoment vast voor de jongere op de gekozen regel"),
+        Binding(
+            "c",
+            "log_contact",
+            "Contact",
+            id="caseload.log_contact",
+            tooltip="Leg een contactmoment vast voor de jongere op de gekozen regel",
+        ),
         Binding("slash", "search", "Zoek", id="caseload.search", tooltip="Zoek op naam of op een woord in de notities"),
         Binding("s", "sort", "Sorteer", id="caseload.sort", tooltip="Kies de volgorde"),
         Binding("f", "filter", "Filter", id="caseload.filter", tooltip="Kies wie je wilt zien"),
         Binding("w", "week(True)", "Deze week", id="caseload.week", tooltip="Wie zie je deze week, en waarom"),
         Binding("w", "week(False)", "Iedereen", id="caseload.all", tooltip="Terug naar de hele caseload"),
         Binding("x", "clear_filters", "Wis filters", id="caseload.clear", tooltip="Toon weer iedereen"),
-        Binding("escape", "clear_search", "Wis zoeken", id="caseload.clear_search", key_display="Esc",
-                tooltip="Maak het zoekveld leeg"),
+        Binding(
+            "escape",
+            "clear_search",
+            "Wis zoeken",
+            id="caseload.clear_search",
+            key_display="Esc",
+            tooltip="Maak het zoekveld leeg",
+        ),
     ]
 
     def __init__(self, connection: Connection, today: date, rules: ContinuityRules = ContinuityRules()) -> None:
@@ -233,7 +244,9 @@ class CaseloadScreen(Screen):
         if found.where == "naam":
             return Content.from_markup("[b]$name[/b]: gevonden in de naam", name=entry.name)
         where = f"notitie van {short_date(found.day, self.desk.today)}" if found.day else found.where
-        return Content.from_markup("[b]$name[/b] · $where: [i]$text[/i]", name=entry.name, where=where, text=found.excerpt)
+        return Content.from_markup(
+            "[b]$name[/b] · $where: [i]$text[/i]", name=entry.name, where=where, text=found.excerpt
+        )
 
     # --- actions --------------------------------------------------------------------------
 

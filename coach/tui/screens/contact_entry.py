@@ -43,8 +43,13 @@ DRAFT_DELAY = 0.5
 INITIATOR_LABELS = {"coach": "Coach", "jongere": "Jongere", "netwerk": "Netwerk"}
 # The widget that gets the focus when a field's value is wrong.
 FIELD_WIDGETS = {
-    "when": "#when", "status": "#status", "mode": "#mode", "duration": "#duration",
-    "initiated_by": "#initiated-by", "next": "#next", "domains": "#domains",
+    "when": "#when",
+    "status": "#status",
+    "mode": "#mode",
+    "duration": "#duration",
+    "initiated_by": "#initiated-by",
+    "next": "#next",
+    "domains": "#domains",
 }
 
 
@@ -107,24 +112,40 @@ class ContactEntryScreen(Screen[int | None]):
             yield Static(id="when-error", classes="field-error")
             with Horizontal(classes="form-row"):
                 yield Label("Status", classes="form-label")
-                yield Select([(STATUS_LABELS[s], s) for s in STATUS_LABELS], value=form.status, allow_blank=False,
-                             id="status", compact=True)
+                yield Select(
+                    [(STATUS_LABELS[s], s) for s in STATUS_LABELS],
+                    value=form.status,
+                    allow_blank=False,
+                    id="status",
+                    compact=True,
+                )
                 yield Label("Vorm", classes="form-label -inner")
-                yield Select([(MODE_LABELS[m], m) for m in CONTACT_MODES], value=form.mode, allow_blank=False,
-                             id="mode", compact=True)
+                yield Select(
+                    [(MODE_LABELS[m], m) for m in CONTACT_MODES],
+                    value=form.mode,
+                    allow_blank=False,
+                    id="mode",
+                    compact=True,
+                )
             with Horizontal(classes="form-row"):
                 yield Label("Duur (min)", classes="form-label")
                 yield Input(form.duration, placeholder="bv. 45", restrict=r"\d{0,4}", id="duration", compact=True)
                 yield Label("Initiatief", classes="form-label -inner")
-                yield Select([(INITIATOR_LABELS[i], i) for i in INITIATORS], value=form.initiated_by,
-                             allow_blank=False, id="initiated-by", compact=True)
+                yield Select(
+                    [(INITIATOR_LABELS[i], i) for i in INITIATORS],
+                    value=form.initiated_by,
+                    allow_blank=False,
+                    id="initiated-by",
+                    compact=True,
+                )
             yield Static(id="duration-error", classes="field-error")
             with Horizontal(classes="form-row"):
                 yield Label("Gevoerd door", classes="form-label")
                 yield Input(form.held_by, placeholder="naam (leeg: de vaste coach)", id="held-by", compact=True)
             yield Label("Notitie (Markdown)", classes="form-heading")
-            yield TextArea(form.note, id="note", compact=True,
-                           placeholder="Wat speelde er, wat ging goed, wat spraken jullie af?")
+            yield TextArea(
+                form.note, id="note", compact=True, placeholder="Wat speelde er, wat ging goed, wat spraken jullie af?"
+            )
             yield Label("Leefgebieden die aan bod kwamen", classes="form-heading")
             yield DomainPicker(self._domain_labels, self._finder, form.domains, id="domain-picker")
             yield Label("Nieuwe afspraken", classes="form-heading")
@@ -299,8 +320,14 @@ class ContactEntryScreen(Screen[int | None]):
             self._show_errors(problem.errors)
             return
         try:
-            contact_id = add_contact(self._db, self.youth_id, read.contact, domains=read.domains,
-                                     agreements=read.agreements, next_contact=read.next_contact)
+            contact_id = add_contact(
+                self._db,
+                self.youth_id,
+                read.contact,
+                domains=read.domains,
+                agreements=read.agreements,
+                next_contact=read.next_contact,
+            )
         except ContactError as error:
             self.notify(str(error), title="Niet opgeslagen", severity="error")
             return

@@ -30,15 +30,21 @@ CLEAR = "clear"
 GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Fase", tuple((f"phase:{p}", PHASE_LABELS[p]) for p in OPEN_PHASES)),
     ("Contactritme", tuple((f"continuity:{c}", CONTINUITY_LABELS[c]) for c in (TE_LANG, LET_OP, OK))),
-    ("Laatste contact", (
-        *((f"seen:{days}", f"langer dan {days} dagen geleden") for days in NOT_SEEN_CHOICES),
-        ("seen:never", "nog geen contact gehad"),
-    )),
-    ("Volgende contact", (
-        (f"next:{THIS_WEEK}", "deze week gepland"),
-        (f"next:{PLANNED}", "gepland"),
-        (f"next:{NOT_PLANNED}", "niet gepland"),
-    )),
+    (
+        "Laatste contact",
+        (
+            *((f"seen:{days}", f"langer dan {days} dagen geleden") for days in NOT_SEEN_CHOICES),
+            ("seen:never", "nog geen contact gehad"),
+        ),
+    ),
+    (
+        "Volgende contact",
+        (
+            (f"next:{THIS_WEEK}", "deze week gepland"),
+            (f"next:{PLANNED}", "gepland"),
+            (f"next:{NOT_PLANNED}", "niet gepland"),
+        ),
+    ),
     ("Afspraken", (("overdue:yes", "met afspraken te laat"),)),
 )
 

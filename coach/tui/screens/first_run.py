@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,7 +23,7 @@ class FirstRunScreen(Screen[bool]):
 
     CSS_PATH = "safety.tcss"
 
-    def __init__(self, create: Callable[[str], "str | None"]) -> None:
+    def __init__(self, create: Callable[[str], str | None]) -> None:
         super().__init__()
         self._create = create
 

@@ -66,8 +66,14 @@ class GuidesScreen(Screen):
         Binding("slash", "search", "Zoeken", id="guides.search", tooltip="Zoek in alle stukken van het handboek"),
         Binding("l", "links", "Links", id="guides.links", tooltip="Kies een verwijzing in dit stuk"),
         Binding("t", "toggle_contents", "Inhoud", id="guides.contents", tooltip="Toon of verberg de inhoudsopgave"),
-        Binding("backspace", "previous", "Vorige", id="guides.previous", key_display="⌫",
-                tooltip="Terug naar de vorige plek in het handboek"),
+        Binding(
+            "backspace",
+            "previous",
+            "Vorige",
+            id="guides.previous",
+            key_display="⌫",
+            tooltip="Terug naar de vorige plek in het handboek",
+        ),
     ]
 
     def __init__(self, folder: Path, guide: str = INDEX, slug: str | None = None, *, searching: bool = False) -> None:
@@ -233,7 +239,9 @@ HANDBOOK = "handbook"
 """The name the handbook screen is installed under: kept between visits, so place and search stay."""
 
 
-async def open_handbook(app: App, guide: str | None = None, slug: str | None = None, *, searching: bool = False) -> None:
+async def open_handbook(
+    app: App, guide: str | None = None, slug: str | None = None, *, searching: bool = False
+) -> None:
     """Show the handbook, at a guide and section if given (else where the coach left it)."""
     fresh = not app.is_screen_installed(HANDBOOK)
     if fresh:

@@ -49,7 +49,9 @@ class IntakeScreen(Screen):
 
     CSS_PATH = "intake.tcss"
     BINDINGS = [
-        Binding("ctrl+g", "pick_section", "Ga naar", id="intake.pick", tooltip="Kies een leefgebied of het warme verhaal"),
+        Binding(
+            "ctrl+g", "pick_section", "Ga naar", id="intake.pick", tooltip="Kies een leefgebied of het warme verhaal"
+        ),
         Binding("ctrl+n", "next_question", "Vraag", id="intake.next_question", tooltip="Een andere vraag"),
         Binding("ctrl+s", "focus_score", "Score", id="intake.score", tooltip="Naar de score (dan één toets 1–5)"),
         Binding("ctrl+t", "skip", "Overslaan", id="intake.skip", tooltip="Nu niet → niet van toepassing → weer open"),
@@ -108,8 +110,9 @@ class IntakeScreen(Screen):
     def _panel(self, section: str) -> Widget:
         if section == WARM:
             return WarmPanel(self.intake, self.content.warm_kinds, id=f"s-{WARM}", classes="section-panel")
-        return DomainPanel(self.intake.domains[section], self.content, self.case.network, id=f"s-{section}",
-                           classes="section-panel")
+        return DomainPanel(
+            self.intake.domains[section], self.content, self.case.network, id=f"s-{section}", classes="section-panel"
+        )
 
     def on_mount(self) -> None:
         self.title = f"Intake · {self.case.youth.display_name}"
@@ -217,7 +220,7 @@ class IntakeScreen(Screen):
         event.stop()
         chosen = list(event.selection_list.selected)
         kinds = tuple(value for value in chosen if not value.startswith(PERSON_PREFIX))
-        names = tuple(value[len(PERSON_PREFIX):] for value in chosen if value.startswith(PERSON_PREFIX))
+        names = tuple(value[len(PERSON_PREFIX) :] for value in chosen if value.startswith(PERSON_PREFIX))
         self._change(self.section, "carried_by", kinds)
         self._change(self.section, "carriers", names)
         self._refresh()
@@ -316,8 +319,11 @@ class IntakeScreen(Screen):
     def action_pick_section(self) -> None:
         """Open the list of sections to jump to."""
         coverage = self.intake.coverage()
-        warm_state = "gescoord" if self.intake.warm_told == len(self.intake.warm) else (
-            "besproken" if self.intake.warm_told else "nog_niet")
+        warm_state = (
+            "gescoord"
+            if self.intake.warm_told == len(self.intake.warm)
+            else ("besproken" if self.intake.warm_told else "nog_niet")
+        )
         sections = [(WARM, f"Warm verhaal ({self.intake.warm_told} van {len(self.intake.warm)})", warm_state)]
         sections += [(d.key, d.label, coverage[d.key]) for d in self.content.domains]
 

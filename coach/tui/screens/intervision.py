@@ -81,8 +81,13 @@ class IntervisionScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Terug", id="intervision.back", tooltip="Terug naar de jongere"),
         Binding("b", "flip", "Bron", id="intervision.flip", tooltip="Wissel tussen samenvatting en bron"),
-        Binding("h", "hide", "Verberg", id="intervision.hide",
-                tooltip="Verberg de selectie (of het woord onder de cursor), overal in de samenvatting"),
+        Binding(
+            "h",
+            "hide",
+            "Verberg",
+            id="intervision.hide",
+            tooltip="Verberg de selectie (of het woord onder de cursor), overal in de samenvatting",
+        ),
         Binding("u", "unhide", "Herstel", id="intervision.unhide", tooltip="Maak het laatste verbergen ongedaan"),
         Binding("o", "save", "Bewaar", id="intervision.save", tooltip="Bewaar de geanonimiseerde samenvatting"),
         Binding("k", "copy", "Kopieer", id="intervision.copy", tooltip="Kopieer de geanonimiseerde samenvatting"),
@@ -136,8 +141,12 @@ class IntervisionScreen(Screen):
             with Horizontal(id="iv-status-row"):
                 yield Static("", id="iv-status")
                 yield ProgressBar(total=100, show_eta=False, id="iv-progress")
-            question = TextArea(self.question, soft_wrap=True, id="iv-question",
-                                placeholder="Je leervraag, over jezelf: 'Hoe kan ik …?' of 'Wat maakt dat ik …?'")
+            question = TextArea(
+                self.question,
+                soft_wrap=True,
+                id="iv-question",
+                placeholder="Je leervraag, over jezelf: 'Hoe kan ik …?' of 'Wat maakt dat ik …?'",
+            )
             question.border_title = "Je vraag aan de groep"
             question.border_subtitle = "t: tips · Tab: verder"
             yield question
@@ -201,9 +210,17 @@ class IntervisionScreen(Screen):
         client.warm_up(lambda stage, fraction: self.post_message(self.Progress(stage, fraction)))
         if worker.is_cancelled:
             return
-        summary = make_summary(self.case, client, method=self.words.method(request.method), words=self.words,
-                               content=self.content, today=self.today, scope=request.scope,
-                               question=request.question, hidden=request.hidden)
+        summary = make_summary(
+            self.case,
+            client,
+            method=self.words.method(request.method),
+            words=self.words,
+            content=self.content,
+            today=self.today,
+            scope=request.scope,
+            question=request.question,
+            hidden=request.hidden,
+        )
         if not worker.is_cancelled:
             self.post_message(self.Ready(request.generation, summary))
 
@@ -242,7 +259,9 @@ class IntervisionScreen(Screen):
         self.hidden = summary.hidden
         self.query_one(ReviewPanes).show(summary)
         manual = sum(1 for r in summary.replacements if r.source == "manual")
-        status = f"{len(summary.replacements) - manual} vervangen" + (f", {manual} door jou verborgen" if manual else "")
+        status = f"{len(summary.replacements) - manual} vervangen" + (
+            f", {manual} door jou verborgen" if manual else ""
+        )
         self._set_status(status + ". Lees hem na: h verbergt wat nog herkenbaar is.")
         self.refresh_bindings()
 

@@ -49,9 +49,15 @@ class MeasurementScreen(Screen[bool]):
     CSS_PATH = "trajectory.tcss"
     # The same keys as the intake: ctrl+s to the score (with what each score means), ctrl+r to finish.
     BINDINGS = [
-        Binding("ctrl+s", "focus_score", "Score", id="measurement.score", tooltip="Naar de score, met uitleg per score"),
-        Binding("ctrl+r", "save", "Bewaren", id="measurement.save", tooltip="Bewaar de meting met de datum van vandaag"),
-        Binding("escape", "leave", "Terug", id="measurement.back", tooltip="Terug zonder te bewaren (er wordt gevraagd)"),
+        Binding(
+            "ctrl+s", "focus_score", "Score", id="measurement.score", tooltip="Naar de score, met uitleg per score"
+        ),
+        Binding(
+            "ctrl+r", "save", "Bewaren", id="measurement.save", tooltip="Bewaar de meting met de datum van vandaag"
+        ),
+        Binding(
+            "escape", "leave", "Terug", id="measurement.back", tooltip="Terug zonder te bewaren (er wordt gevraagd)"
+        ),
         # q must not throw away scores that are not yet saved: it asks, like Esc.
         Binding("q", "leave", "Terug", id="measurement.no_quit", show=False),
     ]
@@ -92,11 +98,18 @@ class MeasurementScreen(Screen[bool]):
                 heading += Content.from_markup("[$foreground-muted], jongere $y[/]", y=str(self.previous_youth[key]))
         return VerticalScroll(
             Static(heading, classes="measurement-domain"),
-            ScorePicker("Score van de coach", self.scores[key], labels=labels, anchors=domain.levels,
-                        id=f"score-{key}", classes="coach-score"),
+            ScorePicker(
+                "Score van de coach",
+                self.scores[key],
+                labels=labels,
+                anchors=domain.levels,
+                id=f"score-{key}",
+                classes="coach-score",
+            ),
             Static(self._anchor(key), id=f"anchor-{key}", classes="measurement-anchor"),
-            ScorePicker("Eigen score van de jongere (mag leeg)", None, labels=labels,
-                        id=f"youth-{key}", classes="youth-score"),
+            ScorePicker(
+                "Eigen score van de jongere (mag leeg)", None, labels=labels, id=f"youth-{key}", classes="youth-score"
+            ),
             id=f"m-{key}",
             classes="measurement-domain-side",
             can_focus=False,  # Tab goes from the list straight to the scores
@@ -107,8 +120,12 @@ class MeasurementScreen(Screen[bool]):
         score = self.scores.get(key)
         if score is None:
             return Content.from_markup("[$foreground-muted]Nog geen score.[/]")
-        return Content.from_markup("[b]$n · $label[/b] — $text", n=str(score), label=self._content.level(score).label,
-                                   text=self._content.domain(key).levels.get(score, ""))
+        return Content.from_markup(
+            "[b]$n · $label[/b] — $text",
+            n=str(score),
+            label=self._content.level(score).label,
+            text=self._content.domain(key).levels.get(score, ""),
+        )
 
     def _intro(self) -> Content:
         dates = sorted({a.date for a in self.case.assessments if a.score is not None})
@@ -116,7 +133,8 @@ class MeasurementScreen(Screen[bool]):
         return Content.from_markup(
             "[b]Vervolgmeting $day[/b] · $since · [$foreground-muted]de scores staan op de vorige meting; "
             "pijltjes kiezen, 1–5 zet de score.[/]",
-            day=short_date(self._today, self._today), since=since,
+            day=short_date(self._today, self._today),
+            since=since,
         )
 
     def _line(self, key: str) -> Content:
@@ -155,7 +173,12 @@ class MeasurementScreen(Screen[bool]):
     def on_key(self, event: Key) -> None:
         # In the list, one key scores the highlighted domain: fast when most stay the same.
         options = self.query_one(OptionList)
-        if self.focused is options and event.character and event.character in "12345" and options.highlighted is not None:
+        if (
+            self.focused is options
+            and event.character
+            and event.character in "12345"
+            and options.highlighted is not None
+        ):
             event.stop()
             key = options.get_option_at_index(options.highlighted).id
             self.query_one(f"#score-{key}", ScorePicker).choose(int(event.character))
@@ -203,8 +226,14 @@ class MeasurementScreen(Screen[bool]):
             if leave:
                 self.dismiss(False)
 
-        self.app.push_screen(Confirm("De meting is nog niet bewaard. Weggaan zonder te bewaren?", yes="Ja, niet bewaren",
-                                     no="Nee, verder met de meting"), answered)
+        self.app.push_screen(
+            Confirm(
+                "De meting is nog niet bewaard. Weggaan zonder te bewaren?",
+                yes="Ja, niet bewaren",
+                no="Nee, verder met de meting",
+            ),
+            answered,
+        )
 
     def help_target(self) -> tuple[str, str | None]:
         """The handbook on afbouw: looking back at the scores together."""

@@ -28,7 +28,15 @@ from coach.domain.model import PHASE_LABELS, Case, current_phase
 from coach.domain.release import ACTIVITY_KINDS, ACTIVITY_LABELS, BasicItem
 from coach.domain.trajectory import READINESS_PHASES, RELEASE, TrajectoryError
 from coach.reports.readiness import case_readiness, met_count
-from coach.store.release import add_basic, end_activity, record_activity, record_confidence, release_facts, set_basic, set_staying
+from coach.store.release import (
+    add_basic,
+    end_activity,
+    record_activity,
+    record_confidence,
+    release_facts,
+    set_basic,
+    set_staying,
+)
 from coach.store.trajectory import load_trajectory, record_not_yet, record_release, update_way_back
 from coach.tui.screens.release_dialog import ReleaseChoice, ReleaseDialog
 from coach.tui.widgets.basics_checklist import BasicsChecklist
@@ -75,24 +83,36 @@ class ReleaseScreen(Screen[bool]):
                 yield Static(self._readiness_title(readiness), classes="section-title", id="readiness-title")
                 yield ReadinessList(readiness, id="readiness")
             with Vertical(classes="section", id="basics-section"):
-                yield Static("Praktische zaken · spatie of Enter vinkt af: nog open → geregeld → n.v.t.",
-                             classes="section-title")
+                yield Static(
+                    "Praktische zaken · spatie of Enter vinkt af: nog open → geregeld → n.v.t.", classes="section-title"
+                )
                 yield BasicsChecklist(facts.basics, id="basics")
                 yield Static(id="basic-hint", classes="release-hint")
-                yield Input(placeholder="Eigen punt toevoegen, bijvoorbeeld: rijbewijs (Enter)", id="basic-new", compact=True)
+                yield Input(
+                    placeholder="Eigen punt toevoegen, bijvoorbeeld: rijbewijs (Enter)", id="basic-new", compact=True
+                )
             with Vertical(classes="section", id="confidence-section"):
                 yield Static(f"Vertrouwen van {name} zelf", classes="section-title")
-                yield Static(Content.from_markup("[i]“$q”[/]", q=self.release.confidence_question), classes="release-hint")
+                yield Static(
+                    Content.from_markup("[i]“$q”[/]", q=self.release.confidence_question), classes="release-hint"
+                )
                 with Horizontal(classes="release-row"):
-                    yield Input(placeholder="1–5", max_length=1, restrict=r"[1-5]?", id="confidence-score", compact=True)
+                    yield Input(
+                        placeholder="1–5", max_length=1, restrict=r"[1-5]?", id="confidence-score", compact=True
+                    )
                     yield Input(placeholder="In eigen woorden (mag leeg)", id="confidence-words", compact=True)
                     yield Button("Vastleggen", id="confidence-save", compact=True)
             with Vertical(classes="section", id="activity-section"):
                 yield Static("Werk, school of dagbesteding", classes="section-title")
                 yield Static(self._activities_text(facts.activities), id="activity-list", classes="release-hint")
                 with Horizontal(classes="release-row"):
-                    yield Select([(ACTIVITY_LABELS[k], k) for k in ACTIVITY_KINDS], value="werk", allow_blank=False,
-                                 id="activity-kind", compact=True)
+                    yield Select(
+                        [(ACTIVITY_LABELS[k], k) for k in ACTIVITY_KINDS],
+                        value="werk",
+                        allow_blank=False,
+                        id="activity-kind",
+                        compact=True,
+                    )
                     yield Input(placeholder="Waar of wat", id="activity-description", compact=True)
                     yield Input(placeholder="Sinds (bv. 1-2)", id="activity-since", compact=True)
                     yield Button("Vastleggen", id="activity-save", compact=True)
@@ -135,9 +155,14 @@ class ReleaseScreen(Screen[bool]):
     def _people(self, staying: set[int]) -> list[Selection]:
         people = sorted(self.case.network, key=lambda p: p.kind != "informeel")
         return [
-            Selection(f"{p.name} ({p.relation}{', ' + p.organisation if p.organisation else ''})"
-                      + (" · eigen kring" if p.kind == "informeel" else ""), p.id, p.id in staying)
-            for p in people if p.id is not None
+            Selection(
+                f"{p.name} ({p.relation}{', ' + p.organisation if p.organisation else ''})"
+                + (" · eigen kring" if p.kind == "informeel" else ""),
+                p.id,
+                p.id in staying,
+            )
+            for p in people
+            if p.id is not None
         ]
 
     def _activities_text(self, activities) -> Content:
@@ -145,7 +170,9 @@ class ReleaseScreen(Screen[bool]):
             return Content("Nog niets vastgelegd.")
         lines = []
         for activity in activities:
-            what = ACTIVITY_LABELS.get(activity.kind, activity.kind) + (f" ({activity.description})" if activity.description else "")
+            what = ACTIVITY_LABELS.get(activity.kind, activity.kind) + (
+                f" ({activity.description})" if activity.description else ""
+            )
             when = f"sinds {short_date(activity.since, self._today)}"
             if activity.until:
                 when += f", gestopt {short_date(activity.until, self._today)}"
@@ -156,7 +183,10 @@ class ReleaseScreen(Screen[bool]):
         decisions = load_trajectory(self._db, self.youth_id).decisions
         if not decisions:
             return Content("Nog geen besluit vastgelegd.")
-        lines = [Content(f"• {short_date(d.decided_on, self._today)} · {d.label}: {d.reason.splitlines()[0]}") for d in decisions[-3:]]
+        lines = [
+            Content(f"• {short_date(d.decided_on, self._today)} · {d.label}: {d.reason.splitlines()[0]}")
+            for d in decisions[-3:]
+        ]
         return Content("\n").join(lines)
 
     # --- storing -------------------------------------------------------------------------
@@ -191,18 +221,27 @@ class ReleaseScreen(Screen[bool]):
     def _add_basic(self, event: Input.Submitted) -> None:
         label = event.value
         keys: list[str] = []
-        if self._store(lambda: keys.append(add_basic(self._db, self.youth_id, label, self._today, self.release.basics)),
-                       f"Toegevoegd: {label.strip()}"):
+        if self._store(
+            lambda: keys.append(add_basic(self._db, self.youth_id, label, self._today, self.release.basics)),
+            f"Toegevoegd: {label.strip()}",
+        ):
             self.query_one(BasicsChecklist).add_item(BasicItem(keys[0], " ".join(label.split()), "open", custom=True))
             event.input.value = ""
 
     @on(Button.Pressed, "#confidence-save")
     @on(Input.Submitted, "#confidence-score, #confidence-words")
     def _confidence(self) -> None:
-        score_input, words_input = self.query_one("#confidence-score", Input), self.query_one("#confidence-words", Input)
+        score_input, words_input = (
+            self.query_one("#confidence-score", Input),
+            self.query_one("#confidence-words", Input),
+        )
         score = int(score_input.value) if score_input.value else None
-        if self._store(lambda: record_confidence(self._db, self.youth_id, on=self._today, today=self._today,
-                                                 score=score, words=words_input.value), "Vertrouwen vastgelegd."):
+        if self._store(
+            lambda: record_confidence(
+                self._db, self.youth_id, on=self._today, today=self._today, score=score, words=words_input.value
+            ),
+            "Vertrouwen vastgelegd.",
+        ):
             score_input.value = words_input.value = ""
 
     @on(Button.Pressed, "#activity-save")
@@ -210,14 +249,20 @@ class ReleaseScreen(Screen[bool]):
     def _activity(self) -> None:
         since_input = self.query_one("#activity-since", Input)
         try:
-            since = parse_day(since_input.value, self._today, direction=PAST) if since_input.value.strip() else self._today
+            since = (
+                parse_day(since_input.value, self._today, direction=PAST) if since_input.value.strip() else self._today
+            )
         except DateInputError as error:
             self.notify(str(error), severity="error")
             return
         kind = str(self.query_one("#activity-kind", Select).value)
         description = self.query_one("#activity-description", Input).value
-        if self._store(lambda: record_activity(self._db, self.youth_id, kind=kind, since=since, today=self._today,
-                                               description=description), "Vastgelegd."):
+        if self._store(
+            lambda: record_activity(
+                self._db, self.youth_id, kind=kind, since=since, today=self._today, description=description
+            ),
+            "Vastgelegd.",
+        ):
             self._show_activities()
             self.query_one("#activity-description", Input).value = since_input.value = ""
 
@@ -226,12 +271,16 @@ class ReleaseScreen(Screen[bool]):
         current = [a for a in release_facts(self._db, self.youth_id).activities if a.current(self._today)]
         if current:
             latest = max(current, key=lambda a: a.since)
-            if self._store(lambda: end_activity(self._db, latest.id, until=self._today, today=self._today),
-                           f"{ACTIVITY_LABELS[latest.kind]} gestopt per vandaag."):
+            if self._store(
+                lambda: end_activity(self._db, latest.id, until=self._today, today=self._today),
+                f"{ACTIVITY_LABELS[latest.kind]} gestopt per vandaag.",
+            ):
                 self._show_activities()
 
     def _show_activities(self) -> None:
-        self.query_one("#activity-list", Static).update(self._activities_text(release_facts(self._db, self.youth_id).activities))
+        self.query_one("#activity-list", Static).update(
+            self._activities_text(release_facts(self._db, self.youth_id).activities)
+        )
 
     @on(SelectionList.SelectedChanged, "#staying")
     def _staying(self, event: SelectionList.SelectedChanged) -> None:
@@ -250,22 +299,37 @@ class ReleaseScreen(Screen[bool]):
     @on(Button.Pressed, "#decide-release, #decide-not-yet")
     def _decide(self, event: Button.Pressed) -> None:
         decision = RELEASE if event.button.id == "decide-release" else "nog_niet"
-        dialog = ReleaseDialog(decision, self._today, months=self.release.nazorg_months,
-                               way_back_prompt=self.release.way_back_prompt, name=self.case.youth.display_name)
+        dialog = ReleaseDialog(
+            decision,
+            self._today,
+            months=self.release.nazorg_months,
+            way_back_prompt=self.release.way_back_prompt,
+            name=self.case.youth.display_name,
+        )
         self.app.push_screen(dialog, self._decided)
 
     def _decided(self, choice: ReleaseChoice | None) -> None:
         if choice is None:
             return
         if choice.decision == RELEASE:
-            if self._store(lambda: record_release(self._db, self.youth_id, on=choice.on, today=self._today,
-                                                  reason=choice.reason, way_back=choice.way_back,
-                                                  checkins=list(choice.checkins)),
-                           f"Losgelaten. {len(choice.checkins)} nazorgchecks gepland."):
+            if self._store(
+                lambda: record_release(
+                    self._db,
+                    self.youth_id,
+                    on=choice.on,
+                    today=self._today,
+                    reason=choice.reason,
+                    way_back=choice.way_back,
+                    checkins=list(choice.checkins),
+                ),
+                f"Losgelaten. {len(choice.checkins)} nazorgchecks gepland.",
+            ):
                 self.dismiss(True)
             return
-        if self._store(lambda: record_not_yet(self._db, self.youth_id, on=choice.on, today=self._today,
-                                              reason=choice.reason), "Besluit vastgelegd: nog niet loslaten."):
+        if self._store(
+            lambda: record_not_yet(self._db, self.youth_id, on=choice.on, today=self._today, reason=choice.reason),
+            "Besluit vastgelegd: nog niet loslaten.",
+        ):
             self.query_one("#decisions", Static).update(self._decisions_text())
 
     def action_back(self) -> None:

@@ -39,9 +39,17 @@ class ReleaseDialog(ModalScreen[ReleaseChoice | None]):
         Binding("escape", "cancel", "Annuleren", id="release.cancel"),
     ]
 
-    def __init__(self, decision: str, today: date, *, on: date | None = None, reason: str = "",
-                 months: tuple[int, ...] = (1, 3), way_back_prompt: str = "Als het weer lastig wordt, dan…",
-                 name: str = "") -> None:
+    def __init__(
+        self,
+        decision: str,
+        today: date,
+        *,
+        on: date | None = None,
+        reason: str = "",
+        months: tuple[int, ...] = (1, 3),
+        way_back_prompt: str = "Als het weer lastig wordt, dan…",
+        name: str = "",
+    ) -> None:
         super().__init__()
         self.decision = decision
         self._today = today
@@ -57,11 +65,17 @@ class ReleaseDialog(ModalScreen[ReleaseChoice | None]):
         title = "Loslaten" if letting_go else "Nog niet loslaten"
         with VerticalScroll(id="release-box", classes="dialog-box"):
             yield Static(f"{title} · {self._name}" if self._name else title, classes="dialog-title")
-            yield Static("Jij besluit: waarom nu, de weg terug, en de nazorgchecks." if letting_go
-                         else "Jij besluit. Schrijf op wat nog nodig is.", classes="dialog-hint")
+            yield Static(
+                "Jij besluit: waarom nu, de weg terug, en de nazorgchecks."
+                if letting_go
+                else "Jij besluit. Schrijf op wat nog nodig is.",
+                classes="dialog-hint",
+            )
             with Horizontal(classes="dialog-row"):
                 yield Static("Datum", classes="dialog-label -short")
-                yield Input(placeholder=f"vandaag ({short_date(self._on, self._today)})", id="release-date", compact=True)
+                yield Input(
+                    placeholder=f"vandaag ({short_date(self._on, self._today)})", id="release-date", compact=True
+                )
                 if letting_go:
                     yield Static("Nazorg na", classes="dialog-label -short")
                     yield Input(format_intervals(self.months), id="release-months", compact=True)
@@ -72,18 +86,25 @@ class ReleaseDialog(ModalScreen[ReleaseChoice | None]):
             yield TextArea(self._reason, id="release-reason", classes="dialog-text")
             if letting_go:
                 yield Static(f"De weg terug: “{self._prompt}”", classes="dialog-label-top")
-                yield TextArea(id="release-way-back", classes="dialog-text",
-                               placeholder="…app of bel je je coach, of loop je binnen bij het jongerenloket.")
+                yield TextArea(
+                    id="release-way-back",
+                    classes="dialog-text",
+                    placeholder="…app of bel je je coach, of loop je binnen bij het jongerenloket.",
+                )
             yield Static(id="release-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Loslaten" if letting_go else "Vastleggen", variant="primary", id="release-ok", compact=True)
+                yield Button(
+                    "Loslaten" if letting_go else "Vastleggen", variant="primary", id="release-ok", compact=True
+                )
                 yield Button("Annuleren", id="release-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#release-reason", TextArea).focus()
 
     def _checks_content(self) -> Content:
-        shown = Content(" · ").join(Content.from_markup("[b]$when[/b]", when=moment(at, self._today)) for at in self.checkins)
+        shown = Content(" · ").join(
+            Content.from_markup("[b]$when[/b]", when=moment(at, self._today)) for at in self.checkins
+        )
         return Content("Nazorgchecks: ") + shown
 
     def _day(self) -> date:

@@ -15,7 +15,7 @@ from coach.domain.intake import STATE_LABELS, WARM
 from coach.tui.widgets.coverage_bar import STYLES, SYMBOLS
 
 # Keys to jump with: w for the warm story, 1–9 and a–d for the 13 domains in their fixed order.
-DOMAIN_SHORTCUTS = dict(zip(DOMAIN_KEYS, "123456789abcd"))
+DOMAIN_SHORTCUTS = dict(zip(DOMAIN_KEYS, "123456789abcd", strict=False))
 
 
 def shortcut(section: str) -> str:
@@ -41,7 +41,9 @@ class SectionPicker(ModalScreen[str | None]):
         for key, label, state in self._sections:
             line = Content.from_markup(
                 f"[b]$k[/]  [{STYLES[state]}]$sym[/] $label  [$foreground-muted]$state[/]",
-                k=shortcut(key), sym=SYMBOLS[state], label=label,
+                k=shortcut(key),
+                sym=SYMBOLS[state],
+                label=label,
                 state="" if key == WARM else STATE_LABELS[state],
             )
             options.append(Option(line, id=key))

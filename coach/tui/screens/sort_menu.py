@@ -28,7 +28,10 @@ class SortMenu(ModalScreen[str | None]):
         with Vertical(id="sort-box", classes="desk-dialog"):
             yield Static("Sorteren op", classes="dialog-title")
             yield OptionList(
-                *(Option(("• " if key == self._current else "  ") + order.label, id=key) for key, order in SORT_ORDERS.items()),
+                *(
+                    Option(("• " if key == self._current else "  ") + order.label, id=key)
+                    for key, order in SORT_ORDERS.items()
+                ),
                 id="sort-options",
             )
             yield Static("↑↓ kiezen · Enter sorteren · Esc terug", classes="dialog-hint")

@@ -37,10 +37,13 @@ class TaperChoice:
 def schedule_content(moments: list[datetime], intervals: tuple[int, ...], today: date) -> Content:
     """'1. di 17 mrt 10:00  na 1 week' per planned contact."""
     lines = []
-    for index, (at, weeks) in enumerate(zip(moments, intervals), start=1):
+    for index, (at, weeks) in enumerate(zip(moments, intervals, strict=False), start=1):
         after = "na 1 week" if weeks == 1 else f"na {weeks} weken"
-        lines.append(Content.from_markup(" $n. [b]$when[/b]  [$foreground-muted]$after[/]",
-                                         n=str(index), when=moment(at, today), after=after))
+        lines.append(
+            Content.from_markup(
+                " $n. [b]$when[/b]  [$foreground-muted]$after[/]", n=str(index), when=moment(at, today), after=after
+            )
+        )
     return Content("\n").join(lines)
 
 
@@ -71,8 +74,11 @@ class TaperDialog(ModalScreen[TaperChoice | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="taper-box", classes="dialog-box"):
             yield Static(f"Afbouwplan · start {short_date(self._start, self._today)}", classes="dialog-title")
-            yield Static("Steeds iets langer tussen de contacten, zodat het vertrouwen van de jongere in zichzelf "
-                         "groeit. Pas de weken aan als dat beter past.", classes="dialog-hint")
+            yield Static(
+                "Steeds iets langer tussen de contacten, zodat het vertrouwen van de jongere in zichzelf "
+                "groeit. Pas de weken aan als dat beter past.",
+                classes="dialog-hint",
+            )
             with Horizontal(classes="dialog-row"):
                 yield Static("Weken ertussen", classes="dialog-label")
                 yield Input(format_intervals(self.intervals), id="taper-weeks", compact=True)
@@ -81,8 +87,13 @@ class TaperDialog(ModalScreen[TaperChoice | None]):
                 yield Input("10:00", id="taper-time", compact=True)
             with Horizontal(classes="dialog-row"):
                 yield Static("Soort contact", classes="dialog-label")
-                yield Select([(MODE_LABELS[m], m) for m in CONTACT_MODES], value="huisbezoek", allow_blank=False,
-                             id="taper-mode", compact=True)
+                yield Select(
+                    [(MODE_LABELS[m], m) for m in CONTACT_MODES],
+                    value="huisbezoek",
+                    allow_blank=False,
+                    id="taper-mode",
+                    compact=True,
+                )
             yield Static(schedule_content(self.moments, self.intervals, self._today), id="taper-schedule")
             yield Static(id="taper-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):

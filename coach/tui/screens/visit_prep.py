@@ -51,7 +51,9 @@ def prep_lines(prep: VisitPrep, content: PromptContent, today: date) -> list[tup
         groups.append(("Vorige keer", [Content("Nog geen eerder contact.")]))
     else:
         head = Content.from_markup(
-            "$when · $mode · $status", when=moment(last.at, today), mode=MODE_LABELS.get(last.mode, last.mode),
+            "$when · $mode · $status",
+            when=moment(last.at, today),
+            mode=MODE_LABELS.get(last.mode, last.mode),
             status=STATUS_LABELS.get(last.status, last.status),
         )
         lines = [head]
@@ -63,8 +65,9 @@ def prep_lines(prep: VisitPrep, content: PromptContent, today: date) -> list[tup
     for item in prep.signals[:SIGNALS_SHOWN]:
         label = content.domain(item.signal.domain).label
         where = "intake" if item.where == "intake" else f"notitie {short_date(item.on, today)}"
-        signals.append(Content.from_markup("'$typed' ($where) → [b]$label[/]", typed=item.signal.typed, where=where,
-                                           label=label))
+        signals.append(
+            Content.from_markup("'$typed' ($where) → [b]$label[/]", typed=item.signal.typed, where=where, label=label)
+        )
     if len(prep.signals) > SIGNALS_SHOWN:
         signals.append(Content(f"en nog {len(prep.signals) - SIGNALS_SHOWN}"))
     groups.append(("Signalen, nog niet besproken", signals or [Content("Geen.")]))
@@ -84,13 +87,17 @@ class VisitPrepScreen(Screen):
 
     CSS_PATH = "intake.tcss"
     BINDINGS = [
-        Binding("ctrl+g", "pick_domain", "Leefgebied", id="visit.pick", tooltip="Zet een leefgebied als kopje in de notitie"),
+        Binding(
+            "ctrl+g", "pick_domain", "Leefgebied", id="visit.pick", tooltip="Zet een leefgebied als kopje in de notitie"
+        ),
         Binding("ctrl+n", "next_question", "Andere vraag", id="visit.next_question"),
         Binding("ctrl+o", "accept", "Ja, doen", id="visit.accept", show=False, tooltip="Neem het voorstel over"),
         Binding("escape", "escape", "Terug", id="visit.back"),
     ]
 
-    def __init__(self, db: Database, case: Case, content: PromptContent, today: date, now: datetime | None = None) -> None:
+    def __init__(
+        self, db: Database, case: Case, content: PromptContent, today: date, now: datetime | None = None
+    ) -> None:
         super().__init__()
         self.db = db
         self.case = case
@@ -101,7 +108,11 @@ class VisitPrepScreen(Screen):
         self.intake: Intake | None = latest_intake(db, case.youth.id)
         self.visit: Visit | None = todays_visit(db, case.youth.id, today)
         self.prep = prepare_visit(
-            self.conversation, case, self.intake, talked_about(db, case.youth.id), self.now,
+            self.conversation,
+            case,
+            self.intake,
+            talked_about(db, case.youth.id),
+            self.now,
             skip=self.visit.contact_id if self.visit else None,
         )
         self.session = start_session(db)
@@ -128,8 +139,13 @@ class VisitPrepScreen(Screen):
                         for line in lines:
                             yield Static(line, classes="list-item prep-line")
             with Vertical(id="visit-note-box"):
-                area = FieldArea("visit", NOTE_FIELD, "Aantekeningen van dit bezoek", self.note,
-                                 placeholder="Typ wat er besproken wordt. ctrl+g zet een leefgebied als kopje.")
+                area = FieldArea(
+                    "visit",
+                    NOTE_FIELD,
+                    "Aantekeningen van dit bezoek",
+                    self.note,
+                    placeholder="Typ wat er besproken wordt. ctrl+g zet een leefgebied als kopje.",
+                )
                 area.border_subtitle = "Tab: naar de voorbereiding"
                 yield area
         with Horizontal(id="intake-status"):
@@ -195,7 +211,9 @@ class VisitPrepScreen(Screen):
     def _refresh(self) -> None:
         talked = set(self.talked())
         nvt = {k for k, e in self.intake.domains.items() if e.skip == NVT} if self.intake else set()
-        states = {d.key: TOUCHED if d.key in talked else (NVT if d.key in nvt else NOT_YET) for d in self.content.domains}
+        states = {
+            d.key: TOUCHED if d.key in talked else (NVT if d.key in nvt else NOT_YET) for d in self.content.domains
+        }
         warm_told = len({item.kind for item in self.case.warm_story})
         self.query_one(CoverageBar).show(states, self.domain or WARM, warm_told)
         self.query_one("#legend", Static).update(f"{len(talked)} van {len(states)} leefgebieden besproken")
@@ -211,8 +229,9 @@ class VisitPrepScreen(Screen):
             return Content.from_markup("[b]Iets warms[/]\n[i]“$q”[/]", q=self.warm_question)
         if self.domain is None:
             return Content.from_markup("[b]Warme opening[/]\n[i]$q[/]", q=self.prep.opener)
-        return question_content(self.conversation.label(self.domain), self.question_index,
-                                self.conversation.questions(self.domain))
+        return question_content(
+            self.conversation.label(self.domain), self.question_index, self.conversation.questions(self.domain)
+        )
 
     def _suggestion(self, talked: set[str]) -> Suggestion | None:
         for signal in reversed(self.conversation.signals.find(self.note)):

@@ -15,14 +15,14 @@ from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import assess
 from coach.domain.domains import Content
 from coach.domain.model import Case
-from coach.tui.formatting import short_date
 from coach.store.agreements import set_agreement_status
 from coach.store.caseload import caseload_entry
 from coach.store.cases import load_case
 from coach.store.intake import latest_intake
+from coach.tui import trajectory_flow
+from coach.tui.formatting import short_date
 from coach.tui.screens.confirm import Confirm
 from coach.tui.screens.contact_entry import open_contact_entry
-from coach.tui import trajectory_flow
 from coach.tui.widgets.agreement_list import AgreementList
 from coach.tui.widgets.agreement_share import AgreementShare
 from coach.tui.widgets.contact_list import ContactList
@@ -44,10 +44,17 @@ class YouthScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Terug", id="youth.back", tooltip="Terug naar de caseload"),
         Binding("c", "log_contact", "Contact", id="youth.log_contact", tooltip="Leg een contactmoment vast"),
-        Binding("i", "intake", "Intake", id="youth.intake", tooltip="Het intakegesprek: warm verhaal en 13 leefgebieden"),
+        Binding(
+            "i", "intake", "Intake", id="youth.intake", tooltip="Het intakegesprek: warm verhaal en 13 leefgebieden"
+        ),
         Binding("v", "visit", "Bezoek", id="youth.visit", tooltip="Bereid het volgende bezoek voor en houd het"),
-        Binding("s", "intervision", "Intervisie", id="youth.intervision",
-                tooltip="Samenvatting voor intervisie: zonder namen, met je leervraag"),
+        Binding(
+            "s",
+            "intervision",
+            "Intervisie",
+            id="youth.intervision",
+            tooltip="Samenvatting voor intervisie: zonder namen, met je leervraag",
+        ),
         Binding("l", "audit", "Logboek", id="youth.audit", tooltip="Wat er in dit dossier is veranderd, en wanneer"),
         Binding("p", "phase", "Fase", id="youth.phase", tooltip="Fase wijzigen: afbouw, loslaten, heropenen"),
         Binding("m", "measure", "Meting", id="youth.measure", tooltip="Vervolgmeting: de leefgebieden opnieuw scoren"),
@@ -79,8 +86,9 @@ class YouthScreen(Screen):
                 yield Static(self._domains_title(), classes="section-title")
                 yield DomainScores(case.assessments, self._content, id="domain-scores")
             yield from progress_sections(self.app.db, case, self._content, today)
-            yield IntakeSection(latest_intake(self.app.db, case.youth.id), self._content, today,
-                                classes="section", id="intake-section")
+            yield IntakeSection(
+                latest_intake(self.app.db, case.youth.id), self._content, today, classes="section", id="intake-section"
+            )
             with Vertical(classes="section", id="network-section"):
                 yield Static("Netwerk", classes="section-title")
                 yield NetworkList(case.network, id="network")
@@ -91,8 +99,12 @@ class YouthScreen(Screen):
             with Vertical(classes="section", id="agreement-section"):
                 yield Static("Afspraken · Tab kiest er een, spatie: gedaan, d: vervallen", classes="section-title")
                 yield AgreementList(case.agreements, today, id="agreements")
-                yield AgreementShare(own_share(case.agreements, today), own_share_by_month(case.agreements, today),
-                                     case.youth.nickname or case.youth.first_name, id="agreement-share")
+                yield AgreementShare(
+                    own_share(case.agreements, today),
+                    own_share_by_month(case.agreements, today),
+                    case.youth.nickname or case.youth.first_name,
+                    id="agreement-share",
+                )
         yield Footer(compact=True)  # compact: more of the keys fit at 80 columns
 
     def on_mount(self) -> None:
@@ -180,7 +192,8 @@ class YouthScreen(Screen):
         self.case.agreements = [stored if a.id == agreement_id else a for a in self.case.agreements]
         await self.query_one(AgreementList).show(self.case.agreements, self._today)
         self.query_one(AgreementShare).show(
-            own_share(self.case.agreements, self._today), own_share_by_month(self.case.agreements, self._today),
+            own_share(self.case.agreements, self._today),
+            own_share_by_month(self.case.agreements, self._today),
             self.case.youth.nickname or self.case.youth.first_name,
         )
 

@@ -21,12 +21,8 @@ CLOSED_WORDS = {"gedaan": "✓ gedaan", "vervallen": "✗ vervallen"}
 
 def order_agreements(agreements: list[Agreement]) -> tuple[list[Agreement], list[Agreement]]:
     """(open ones by due date, undated last; closed ones newest first)."""
-    open_ = sorted(
-        (a for a in agreements if a.status == "open"), key=lambda a: (a.due is None, a.due or a.made_on)
-    )
-    closed = sorted(
-        (a for a in agreements if a.status != "open"), key=lambda a: (a.made_on, a.id or 0), reverse=True
-    )
+    open_ = sorted((a for a in agreements if a.status == "open"), key=lambda a: (a.due is None, a.due or a.made_on))
+    closed = sorted((a for a in agreements if a.status != "open"), key=lambda a: (a.made_on, a.id or 0), reverse=True)
     return open_, closed
 
 
@@ -60,8 +56,13 @@ class AgreementList(Vertical):
     """Open agreements, then the last few closed ones; space marks done (or opens again), d drops one."""
 
     BINDINGS = [
-        Binding("space", "toggle_done", "Gedaan", id="agreement.done",
-                tooltip="Markeer deze afspraak als gedaan (nog eens: weer open)"),
+        Binding(
+            "space",
+            "toggle_done",
+            "Gedaan",
+            id="agreement.done",
+            tooltip="Markeer deze afspraak als gedaan (nog eens: weer open)",
+        ),
         Binding("d", "drop", "Vervallen", id="agreement.drop", tooltip="Laat deze afspraak vervallen (vraagt eerst)"),
         Binding("down,j", "move(1)", "Volgende", id="agreement.next", show=False),
         Binding("up,k", "move(-1)", "Vorige", id="agreement.previous", show=False),

@@ -27,7 +27,10 @@ def total_line(total: OwnShare, name: str) -> Content:
         return Content("Nog geen afspraken om te tellen.")
     line = Content.from_markup(
         "Van [b]$made[/b] afspraken $verb er [b]$own[/b] van $name zelf ($pct)",
-        made=str(total.made), verb="is" if total.own == 1 else "zijn", own=str(total.own), name=name,
+        made=str(total.made),
+        verb="is" if total.own == 1 else "zijn",
+        own=str(total.own),
+        name=name,
         pct=_percent(total.own, total.made),
     )
     if total.decided:

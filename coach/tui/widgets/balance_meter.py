@@ -38,5 +38,6 @@ class BalanceMeter(Widget):
         warm = round(share * WIDTH)
         return Content.from_markup(
             "[$text-success]warm[/] [$success]$w[/][$foreground-muted]$p[/] probleem",
-            w="▮" * warm, p="▯" * (WIDTH - warm),
+            w="▮" * warm,
+            p="▯" * (WIDTH - warm),
         )

@@ -33,8 +33,14 @@ Cell = list[Piece]
 
 # How each reason of 'deze week' is styled; the words say it, the colour helps.
 REASON_STYLES: dict[str, str | None] = {
-    TOO_LONG: "te_lang", OVERDUE: "late", ATTENTION: "let_op", NEVER_SEEN: "let_op",
-    NAZORG: "let_op", DUE: None, PLANNED: None, AGREEMENT_DUE: None,
+    TOO_LONG: "te_lang",
+    OVERDUE: "late",
+    ATTENTION: "let_op",
+    NEVER_SEEN: "let_op",
+    NAZORG: "let_op",
+    DUE: None,
+    PLANNED: None,
+    AGREEMENT_DUE: None,
 }
 
 # From this width on the table uses full words and wider columns.

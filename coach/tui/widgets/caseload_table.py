@@ -40,8 +40,18 @@ LINE_CACHE = 1000
 RhythmSource = Callable[[list[int], int, int], dict[int, list[RhythmWeek]]]
 
 STYLE_KEYS = (
-    "dim", "bold", "ok", "let_op", "te_lang", "late", "too_long",
-    "plaatsgevonden", "niet_verschenen", "afgezegd", "gepland", "gap",
+    "dim",
+    "bold",
+    "ok",
+    "let_op",
+    "te_lang",
+    "late",
+    "too_long",
+    "plaatsgevonden",
+    "niet_verschenen",
+    "afgezegd",
+    "gepland",
+    "gap",
 )
 
 
@@ -59,7 +69,10 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
     ]
 
     COMPONENT_CLASSES = {
-        "caseload-table--header", "caseload-table--cursor", "caseload-table--stripe", "caseload-table--empty",
+        "caseload-table--header",
+        "caseload-table--cursor",
+        "caseload-table--stripe",
+        "caseload-table--empty",
         *(f"caseload-table--{key}" for key in STYLE_KEYS),
     }
 
@@ -215,7 +228,10 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
     def row_cells(self, index: int) -> list[str]:
         """The plain text of each visible cell of a row, as the coach reads it (for tests and checks)."""
         context = self._cell_context()
-        return ["".join(text for text, _ in column.cell(self._rows[index], context)) for column, _ in self.table_layout.columns]
+        return [
+            "".join(text for text, _ in column.cell(self._rows[index], context))
+            for column, _ in self.table_layout.columns
+        ]
 
     def header_cells(self) -> list[str]:
         """The plain text of each header."""
@@ -323,7 +339,7 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
         if self.rhythm_source is None or not any(column.key == "strip" for column, _ in layout.columns):
             return
         top = int(self.scroll_offset.y)
-        visible = self._rows[top: top + self._page_height]
+        visible = self._rows[top : top + self._page_height]
         missing = [row.id for row in visible if row.id not in self._rhythm]
         if missing:
             weeks, ahead = STRIP_WEEKS[layout.compact]
@@ -356,7 +372,9 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
         key = f"line:{kind}"
         if key not in self._styles:
             base = self.rich_style
-            self._styles[key] = base if kind == "base" else base + self.get_component_rich_style(f"caseload-table--{kind}")
+            self._styles[key] = (
+                base if kind == "base" else base + self.get_component_rich_style(f"caseload-table--{kind}")
+            )
         return self._styles[key]
 
     def _strip(self, line: Text, width: int, kind: str) -> Strip:

@@ -48,8 +48,9 @@ def legend(states: dict[str, str], compact: bool = False) -> Content:
         count = sum(value == state for value in states.values())
         if count:
             parts.append(
-                Content.from_markup(f"[{STYLES[state]}]$sym[/] $n $label", sym=SYMBOLS[state], n=str(count),
-                                    label=STATE_LABELS[state])
+                Content.from_markup(
+                    f"[{STYLES[state]}]$sym[/] $n $label", sym=SYMBOLS[state], n=str(count), label=STATE_LABELS[state]
+                )
             )
     return Content("  ").join(parts)
 

@@ -31,7 +31,9 @@ def bar_content(state: DeskState) -> Content:
         start, end = state.week.start, state.week.end
         head = Content.from_markup(
             "[b]Deze week[/b] ($start – $end) · [b]$n[/b] om te zien, dringendst eerst",
-            start=weekday_date(start, start), end=weekday_date(end, start), n=number(state.shown),
+            start=weekday_date(start, start),
+            end=weekday_date(end, start),
+            n=number(state.shown),
         )
     else:
         head = Content.from_markup("[b]Alle jongeren[/b]")

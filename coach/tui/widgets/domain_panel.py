@@ -32,7 +32,9 @@ def carrier_options(entry: DomainEntry, network: list[NetworkPerson]) -> list[Se
     options = [Selection(CARRIER_LABELS[key], key, key in entry.carried_by) for key in CARRIERS]
     for person in network:
         detail = ", ".join(part for part in (person.relation, person.organisation) if part)
-        options.append(Selection(f"{person.name} ({detail})", PERSON_PREFIX + person.name, person.name in entry.carriers))
+        options.append(
+            Selection(f"{person.name} ({detail})", PERSON_PREFIX + person.name, person.name in entry.carriers)
+        )
     return options
 
 
@@ -46,7 +48,10 @@ def difference_text(score: int | None, youth_score: int | None) -> Content:
     higher = "hoger" if diff > 0 else "lager"
     return Content.from_markup(
         "[b $text-warning]Verschil $d[/]: de jongere scoort $n punt$pl $higher dan jij. Vraag hoe de jongere ernaar kijkt.",
-        d=f"{diff:+d}", n=str(abs(diff)), pl="" if abs(diff) == 1 else "en", higher=higher,
+        d=f"{diff:+d}",
+        n=str(abs(diff)),
+        pl="" if abs(diff) == 1 else "en",
+        higher=higher,
     )
 
 
@@ -65,16 +70,33 @@ class DomainPanel(VerticalScroll):
         yield Static(domain.description, classes="panel-intro")
         yield Static(SKIP_TEXT.get(entry.skip, ""), classes="skip-state" + (" -shown" if entry.skip else ""))
         for name in TEXT_FIELDS:
-            yield FieldArea(domain.key, name, FIELD_LABELS[name], getattr(entry, name),
-                            placeholder=PLACEHOLDERS[name], classes="" if name == "notes" else "-small")
+            yield FieldArea(
+                domain.key,
+                name,
+                FIELD_LABELS[name],
+                getattr(entry, name),
+                placeholder=PLACEHOLDERS[name],
+                classes="" if name == "notes" else "-small",
+            )
         carriers = SelectionList[str](*carrier_options(entry, self._network), classes="carriers")
         carriers.border_title = "Wie draagt het nu? (spatie kiest)"
         yield carriers
         labels = {level.score: level.label for level in self._content.scale}
-        yield ScorePicker("Score van de coach", entry.score, labels=labels, anchors=domain.levels,
-                          id=f"score-{domain.key}", classes="coach-score")
-        yield ScorePicker("Eigen score van de jongere (mag leeg)", entry.youth_score, labels=labels,
-                          id=f"youth-score-{domain.key}", classes="youth-score")
+        yield ScorePicker(
+            "Score van de coach",
+            entry.score,
+            labels=labels,
+            anchors=domain.levels,
+            id=f"score-{domain.key}",
+            classes="coach-score",
+        )
+        yield ScorePicker(
+            "Eigen score van de jongere (mag leeg)",
+            entry.youth_score,
+            labels=labels,
+            id=f"youth-score-{domain.key}",
+            classes="youth-score",
+        )
         yield Static(difference_text(entry.score, entry.youth_score), classes="score-difference")
 
     def show_skip(self, skip: str | None) -> None:

@@ -24,10 +24,18 @@ class FieldArea(TextArea):
     }
     """
 
-    def __init__(self, section: str, field: str, label: str, text: str = "", *,
-                 placeholder: str = "", classes: str | None = None) -> None:
-        super().__init__(text, soft_wrap=True, tab_behavior="focus", id=f"f-{section}-{field}",
-                         classes=classes, placeholder=placeholder, highlight_cursor_line=False)
+    def __init__(
+        self, section: str, field: str, label: str, text: str = "", *, placeholder: str = "", classes: str | None = None
+    ) -> None:
+        super().__init__(
+            text,
+            soft_wrap=True,
+            tab_behavior="focus",
+            id=f"f-{section}-{field}",
+            classes=classes,
+            placeholder=placeholder,
+            highlight_cursor_line=False,
+        )
         self.section = section
         self.field = field
         self.border_title = label

@@ -91,4 +91,3 @@ class GuideViewer(MarkdownViewer):
         event.prevent_default()
         event.stop()
         await self.follow(event.href)
-

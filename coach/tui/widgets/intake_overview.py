@@ -39,7 +39,9 @@ def youth_text(score: int | None, youth_score: int | None) -> Content:
         return Content("")
     if score is None or youth_score == score:
         return Content(f"jongere: {youth_score}")
-    return Content.from_markup("jongere: $s [b $text-warning]($d)[/]", s=str(youth_score), d=f"{youth_score - score:+d}")
+    return Content.from_markup(
+        "jongere: $s [b $text-warning]($d)[/]", s=str(youth_score), d=f"{youth_score - score:+d}"
+    )
 
 
 class OverviewRow(Horizontal):
@@ -71,9 +73,7 @@ class IntakeOverview(Vertical):
     }
     """
 
-    def __init__(
-        self, intake: Intake, content: PromptContent, signals: list[Signal], today: date, **kwargs
-    ) -> None:
+    def __init__(self, intake: Intake, content: PromptContent, signals: list[Signal], today: date, **kwargs) -> None:
         super().__init__(**kwargs)
         self.intake = intake
         self._content = content
@@ -102,8 +102,12 @@ class IntakeOverview(Vertical):
             else:
                 level = content.level(entry.score).label
             yield OverviewRow(
-                domain.label, entry.score, level, youth_text(entry.score, entry.youth_score),
-                domain=domain.key, state=state,
+                domain.label,
+                entry.score,
+                level,
+                youth_text(entry.score, entry.youth_score),
+                domain=domain.key,
+                state=state,
             )
         yield Static("Signalen, nog niet besproken", classes="group-label")
         if not self.signals:
@@ -112,6 +116,8 @@ class IntakeOverview(Vertical):
             label = content.domain(signal.domain).label
             where = "warm verhaal" if signal.source == "warm" else content.domain(signal.source).label
             yield Static(
-                Content.from_markup("'$typed' (bij $where) → [b]$label[/]", typed=signal.typed, where=where, label=label),
+                Content.from_markup(
+                    "'$typed' (bij $where) → [b]$label[/]", typed=signal.typed, where=where, label=label
+                ),
                 classes="list-item overview-signal",
             )

@@ -45,10 +45,13 @@ class IntakeSection(Vertical):
         yield Static(status_line(self.intake, self._today) + " · i gaat verder", classes="list-item intake-status")
         if signals:
             parts = [
-                Content.from_markup("[b]$label[/] ('$typed')", label=self._content.domain(s.domain).label, typed=s.typed)
+                Content.from_markup(
+                    "[b]$label[/] ('$typed')", label=self._content.domain(s.domain).label, typed=s.typed
+                )
                 for s in signals
             ]
-            yield Static(Content("Signalen, nog niet besproken: ") + Content(", ").join(parts),
-                         classes="list-item intake-signal")
+            yield Static(
+                Content("Signalen, nog niet besproken: ") + Content(", ").join(parts), classes="list-item intake-signal"
+            )
         with Collapsible(title="Het hele intake-overzicht", collapsed=True, id="intake-collapsible"):
             yield IntakeOverview(self.intake, self._content, signals, self._today, id="intake-overview")

@@ -95,5 +95,6 @@ class MarkedText(TextArea):
         if self.copy_allowed:
             super().action_copy()
         else:
-            self.notify("Uit de bron kopieer je niets: die bevat namen. Kopieer de samenvatting met k.",
-                        severity="warning")
+            self.notify(
+                "Uit de bron kopieer je niets: die bevat namen. Kopieer de samenvatting met k.", severity="warning"
+            )

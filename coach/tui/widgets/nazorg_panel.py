@@ -17,23 +17,32 @@ def nazorg_content(release: ReleaseDecision | None, contacts: list[Contact], tod
     statuses = {contact.id: contact.status for contact in contacts}
     lines = [Content.from_markup("[b]De weg terug[/b] [$foreground-muted](afgesproken met de jongere)[/]")]
     if release is None:
-        lines.append(Content.from_markup("  [$warning]Nog niet vastgelegd.[/] Spreek het af en leg het vast met [b]a[/b]."))
+        lines.append(
+            Content.from_markup("  [$warning]Nog niet vastgelegd.[/] Spreek het af en leg het vast met [b]a[/b].")
+        )
         return Content("\n").join(lines)
     if release.way_back:
         lines += [Content.from_markup("  $line", line=line) for line in release.way_back.splitlines() if line.strip()]
     else:
-        lines.append(Content.from_markup("  [$warning]Nog niet vastgelegd.[/] Spreek het af en leg het vast met [b]a[/b]."))
-    lines.append(Content.from_markup(
-        "[$foreground-muted]Losgelaten op $day: $reason[/]", day=short_date(release.decided_on, today),
-        reason=release.reason.splitlines()[0] if release.reason else "",
-    ))
+        lines.append(
+            Content.from_markup("  [$warning]Nog niet vastgelegd.[/] Spreek het af en leg het vast met [b]a[/b].")
+        )
+    lines.append(
+        Content.from_markup(
+            "[$foreground-muted]Losgelaten op $day: $reason[/]",
+            day=short_date(release.decided_on, today),
+            reason=release.reason.splitlines()[0] if release.reason else "",
+        )
+    )
     for check in release.checks:
         status = statuses.get(check.contact_id)
         word = STATUS_LABELS.get(status, "") if status else ""
         style = "$accent" if status == "gepland" else "$foreground-muted"
-        lines.append(Content.from_markup(
-            f" • Nazorgcheck $when  [{style}]$word[/]", when=moment(check.planned_at, today), word=word.lower()
-        ))
+        lines.append(
+            Content.from_markup(
+                f" • Nazorgcheck $when  [{style}]$word[/]", when=moment(check.planned_at, today), word=word.lower()
+            )
+        )
     return Content("\n").join(lines)
 
 

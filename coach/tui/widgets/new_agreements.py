@@ -33,7 +33,9 @@ class PendingAgreement(Static, can_focus=True):
             except DateInputError:
                 due = f" · vóór {item.due} (?)"
         super().__init__(
-            Content.from_markup("• $text · [$foreground-muted]$owner[/]$due", text=item.text, owner=item.owner, due=due),
+            Content.from_markup(
+                "• $text · [$foreground-muted]$owner[/]$due", text=item.text, owner=item.owner, due=due
+            ),
             classes="pending-agreement",
         )
         self.item = item
@@ -65,8 +67,13 @@ class NewAgreements(Vertical):
         yield Vertical(id="pending")
         with Horizontal(classes="form-row"):
             yield Input(placeholder="Wie doet wat? Enter voegt toe", id="agreement-text", compact=True)
-            yield Select([(OWNER_LABELS[o], o) for o in OWNERS], value="jongere", allow_blank=False,
-                         id="agreement-owner", compact=True)
+            yield Select(
+                [(OWNER_LABELS[o], o) for o in OWNERS],
+                value="jongere",
+                allow_blank=False,
+                id="agreement-owner",
+                compact=True,
+            )
             yield Input(placeholder="vóór (bv. vr)", id="agreement-due", compact=True)
         yield Static(id="agreement-echo", classes="echo -below")
 
@@ -79,8 +86,13 @@ class NewAgreements(Vertical):
         typed = self.query_one("#agreement-text", Input).value
         items = list(self._items)
         if typed.strip():
-            items.append(AgreementInput(typed, str(self.query_one("#agreement-owner", Select).value),
-                                        self.query_one("#agreement-due", Input).value))
+            items.append(
+                AgreementInput(
+                    typed,
+                    str(self.query_one("#agreement-owner", Select).value),
+                    self.query_one("#agreement-due", Input).value,
+                )
+            )
         return items
 
     @property

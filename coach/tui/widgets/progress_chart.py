@@ -75,7 +75,9 @@ class ProgressChart(Widget):
 
     def render(self) -> Content:
         if not self.dates:
-            return Content.from_markup("[$foreground-muted]Nog geen meting. Na de intake staat hier het begin, en na een vervolgmeting (m) hoe het veranderd is.[/]")
+            return Content.from_markup(
+                "[$foreground-muted]Nog geen meting. Na de intake staat hier het begin, en na een vervolgmeting (m) hoe het veranderd is.[/]"
+            )
         width = max(self.size.width, 40)
         cell = 2 if width >= WIDE else 1
         wide_labels = width >= 70
@@ -101,6 +103,10 @@ class ProgressChart(Widget):
                 "[$foreground-muted]Eén meting ($day): na een vervolgmeting (m) zie je hier wat er veranderd is.[/]",
                 day=short_date(first, self._today),
             )
-        parts = [f"{len(self.dates)} metingen sinds {short_date(first, self._today)}",
-                 f"▲ {counts[UP]} beter", f"▼ {counts[DOWN]} minder", f"= {counts[SAME]} gelijk"]
+        parts = [
+            f"{len(self.dates)} metingen sinds {short_date(first, self._today)}",
+            f"▲ {counts[UP]} beter",
+            f"▼ {counts[DOWN]} minder",
+            f"= {counts[SAME]} gelijk",
+        ]
         return Content.from_markup("[$foreground-muted]$text[/]", text=" · ".join(parts))

@@ -9,6 +9,8 @@ def question_content(head: str, index: int, questions: tuple[str, ...]) -> Conte
     """'Financiën · vraag 2 van 8' above the question in italics (the index wraps round)."""
     return Content.from_markup(
         "[b]$head[/] [$foreground-muted]· vraag $n van $total[/]\n[i]“$q”[/]",
-        head=head, n=str(index % len(questions) + 1), total=str(len(questions)),
+        head=head,
+        n=str(index % len(questions) + 1),
+        total=str(len(questions)),
         q=questions[index % len(questions)],
     )

@@ -48,7 +48,9 @@ class ReviewPanes(Horizontal):
         kind = {True: "manual", False: "auto"}
         marks = summary.replacements
         self.text_pane.show(summary.text, [Mark(r.out_start, r.out_end, kind[r.source == "manual"]) for r in marks])
-        self.source_pane.show(summary.review_source(), [Mark(r.start, r.end, kind[r.source == "manual"]) for r in marks])
+        self.source_pane.show(
+            summary.review_source(), [Mark(r.start, r.end, kind[r.source == "manual"]) for r in marks]
+        )
 
     def chosen_source_range(self, focused: object) -> tuple[int, int] | None:
         """The stretch of the source the coach picked: in the focused pane, else in the summary."""

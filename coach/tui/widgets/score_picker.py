@@ -91,8 +91,10 @@ class ScorePicker(Widget, can_focus=True):
         if not starts or not isinstance(self.parent, Widget):
             return
         top = self.virtual_region.y + self.styles.gutter.top + starts[0]
-        height = next((i for i in range(starts[0] + 1, len(lines)) if not lines[i].plain.startswith(" " * 7)),
-                      len(lines)) - starts[0]
+        height = (
+            next((i for i in range(starts[0] + 1, len(lines)) if not lines[i].plain.startswith(" " * 7)), len(lines))
+            - starts[0]
+        )
         self.parent.scroll_to_region(Region(0, top, 1, height), animate=False)
 
     def action_step(self, delta: int) -> None:
@@ -115,13 +117,18 @@ class ScorePicker(Widget, can_focus=True):
         for score in SCORES:
             chosen = score == self.score
             style = "b reverse" if chosen else "b"
-            lines.append(Content.from_markup(
-                f"$mark [{style}] $n [/] [b]$label[/]",
-                mark="▶" if chosen else " ", n=str(score), label=self._labels.get(score, ""),
-            ))
+            lines.append(
+                Content.from_markup(
+                    f"$mark [{style}] $n [/] [b]$label[/]",
+                    mark="▶" if chosen else " ",
+                    n=str(score),
+                    label=self._labels.get(score, ""),
+                )
+            )
             for part in textwrap.wrap(self._anchors.get(score, ""), max(width - len(indent), 20)):
-                lines.append(Content.from_markup(f"{indent}[$foreground-muted]$t[/]" if not chosen else f"{indent}$t",
-                                                 t=part))
+                lines.append(
+                    Content.from_markup(f"{indent}[$foreground-muted]$t[/]" if not chosen else f"{indent}$t", t=part)
+                )
         hint = "Toets 1–5 kiest, 0 wist." if self.score is None else "Toets 1–5 wijzigt, 0 wist."
         lines.append(Content.from_markup("[$foreground-muted]$hint[/]", hint=hint))
         return lines

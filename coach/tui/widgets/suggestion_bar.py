@@ -56,7 +56,5 @@ class SuggestionBar(Static):
                 q=suggestion.text,
             )
         else:
-            text = Content.from_markup(
-                "$text  [$foreground-muted]ctrl+o ja · esc later[/]", text=suggestion.text
-            )
+            text = Content.from_markup("$text  [$foreground-muted]ctrl+o ja · esc later[/]", text=suggestion.text)
         self.update(text)

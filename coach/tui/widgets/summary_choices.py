@@ -51,7 +51,9 @@ class SummaryChoices(Horizontal):
             self.method = method
             self.scope = scope
 
-    def __init__(self, words: IntervisionContent, method: str, case: Case, today: date, *, id: str | None = None) -> None:
+    def __init__(
+        self, words: IntervisionContent, method: str, case: Case, today: date, *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self._words = words
         self._method = method
@@ -60,11 +62,17 @@ class SummaryChoices(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("Methode", classes="iv-label")
-        yield Select([(m.label, m.key) for m in self._words.methods], value=self._method, allow_blank=False,
-                     compact=True, id="iv-method")
+        yield Select(
+            [(m.label, m.key) for m in self._words.methods],
+            value=self._method,
+            allow_blank=False,
+            compact=True,
+            id="iv-method",
+        )
         yield Static("Over", classes="iv-label")
-        yield Select(scope_options(self._case, self._today), value="case", allow_blank=False, compact=True,
-                     id="iv-scope")
+        yield Select(
+            scope_options(self._case, self._today), value="case", allow_blank=False, compact=True, id="iv-scope"
+        )
 
     @property
     def method(self) -> str:

@@ -32,8 +32,12 @@ def plan_content(plan: TaperPlan, checks: list[StepCheck], today: date) -> Conte
     lines = [Content.from_markup("[b]$heading[/b]", heading=heading)]
     for check in checks:
         mark, colour = STEP_MARKS[check.kind]
-        line = Content.from_markup(f" [b {colour}]$mark[/] $when [{colour}]$label[/]",
-                                   mark=mark, when=moment(check.planned, today).ljust(17), label=check.label)
+        line = Content.from_markup(
+            f" [b {colour}]$mark[/] $when [{colour}]$label[/]",
+            mark=mark,
+            when=moment(check.planned, today).ljust(17),
+            label=check.label,
+        )
         if check.held is not None and check.kind != ON_TIME:
             line += Content.from_markup("  [$foreground-muted](geweest op $held)[/]", held=moment(check.held, today))
         lines.append(line)
@@ -51,6 +55,7 @@ class TaperSteps(Static):
     """
 
     def __init__(self, plan: TaperPlan, contacts: list[Contact], today: date, **kwargs) -> None:
-        self.checks = check_steps([s.planned_at for s in plan.steps], contacts, plan.starts_on, today,
-                                  tolerance_days=plan.tolerance_days)
+        self.checks = check_steps(
+            [s.planned_at for s in plan.steps], contacts, plan.starts_on, today, tolerance_days=plan.tolerance_days
+        )
         super().__init__(plan_content(plan, self.checks, today), **kwargs)

@@ -78,7 +78,9 @@ class TrajectoryTimeline(Widget):
         periods = [self._period(span) for span in self.spans]
         period_width = max(len(text) for text in periods) + 2
         lines = [self._bar(width)]
-        lines += [self._line(span, period, period_width, width) for span, period in zip(self.spans, periods)]
+        lines += [
+            self._line(span, period, period_width, width) for span, period in zip(self.spans, periods, strict=False)
+        ]
         return Content("\n").join(lines)
 
     def _period(self, span: PhaseSpan) -> str:
@@ -87,7 +89,7 @@ class TrajectoryTimeline(Widget):
 
     def _bar(self, width: int) -> Content:
         parts: list[Content] = []
-        for span, cells in zip(self.spans, bar_widths(self.spans, self._today, width)):
+        for span, cells in zip(self.spans, bar_widths(self.spans, self._today, width), strict=False):
             label = span.label if cells >= len(span.label) + 2 else span.label[: max(cells - 1, 0)]
             text = f" {label}".ljust(cells)[:cells]
             style = f"$text on {PHASE_COLOURS.get(span.phase, '$panel')}" + (" bold" if span.current else "")
@@ -97,7 +99,9 @@ class TrajectoryTimeline(Widget):
     def _line(self, span: PhaseSpan, period: str, period_width: int, width: int) -> Content:
         colour = PHASE_COLOURS.get(span.phase, "$panel")
         label = span.label.ljust(12)
-        line = Content.from_markup(f"[{colour}]■[/] [b]$label[/b]" if span.current else f"[{colour}]■[/] $label", label=label)
+        line = Content.from_markup(
+            f"[{colour}]■[/] [b]$label[/b]" if span.current else f"[{colour}]■[/] $label", label=label
+        )
         line += Content(period.ljust(period_width))
         line += Content.from_markup("[$foreground-muted]$length[/]", length=span_length(span, self._today).ljust(11))
         if span.reopened:
