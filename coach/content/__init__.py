@@ -1,0 +1,1 @@
+"""Content as data: the prompts/ and guides/ folders, loaded, checked and typed."""
