@@ -31,7 +31,7 @@ class Options:
 
     db_path: Path | None
     prompts_dir: Path | None
-    _config: Config | None = field(default=None, init=False, repr=False)
+    _config: Config | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def database(self) -> Path:
