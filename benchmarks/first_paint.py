@@ -50,8 +50,8 @@ def main() -> None:
     else:
         from pathlib import Path
 
-        from coach.cli import tui_session
-        from coach.cli_common import Options
+        from coach.cli.options import Options
+        from coach.cli.tui import tui_session
         from coach.tui.widgets.caseload_table import CaseloadTable
 
         drawn: set[bool] = set()

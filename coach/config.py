@@ -39,7 +39,9 @@ class Config:
 
     def continuity_rules(self) -> ContinuityRules:
         """The continuity rules with this organisation's contact rhythm per phase."""
-        return ContinuityRules(intervals=self.contactritme)
+        # A copy typed as the rules take it (where a phase may be switched off with None).
+        intervals: dict[str, int | None] | None = None if self.contactritme is None else {**self.contactritme}
+        return ContinuityRules(intervals=intervals)
 
 
 # Each setting's smallest allowed value and how to say it in Dutch.

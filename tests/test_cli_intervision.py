@@ -11,8 +11,8 @@ import pytest
 from conftest import SharedClient
 from factories import sample_case
 
-from coach import cli_intervision
 from coach.cli import cli, run
+from coach.cli import intervision as cli_intervision
 from coach.privacy.known import build_known
 from coach.privacy.worker import AnonymiserError
 from coach.store import open_db

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from safety_helpers import PASSPHRASE, RARE_NAME, call, fingerprint, make_db, on_disk
 
-import coach.cli_passphrase as cli_passphrase
+import coach.cli.unlock as unlock
 from coach.demo.setup import ensure_demo
 from coach.store.cases import load_case
 from coach.store.db import PassphraseNeeded, WrongPassphrase, file_kind, open_db
@@ -85,8 +85,8 @@ def test_cli_without_passphrase_and_without_a_terminal_says_how(cli_env, capsys)
 def test_cli_asks_hidden_and_gives_another_try(cli_env, capsys, monkeypatch):
     make_db(cli_env)
     typed = iter(["fout", PASSPHRASE])
-    monkeypatch.setattr(cli_passphrase, "interactive", lambda: True)
-    monkeypatch.setattr(cli_passphrase, "ask_hidden", lambda prompt: next(typed))
+    monkeypatch.setattr(unlock, "interactive", lambda: True)
+    monkeypatch.setattr(unlock, "ask_hidden", lambda prompt: next(typed))
     code, out, err = call(capsys, "caseload", "--json")
     assert code == 0 and len(json.loads(out)) == 2
     assert err.count("wachtwoord klopt niet") == 1
@@ -95,8 +95,8 @@ def test_cli_asks_hidden_and_gives_another_try(cli_env, capsys, monkeypatch):
 def test_cli_three_wrong_tries_exit_1(cli_env, capsys, monkeypatch):
     make_db(cli_env)
     before = fingerprint(cli_env)
-    monkeypatch.setattr(cli_passphrase, "interactive", lambda: True)
-    monkeypatch.setattr(cli_passphrase, "ask_hidden", lambda prompt: "fout fout fout")
+    monkeypatch.setattr(unlock, "interactive", lambda: True)
+    monkeypatch.setattr(unlock, "ask_hidden", lambda prompt: "fout fout fout")
     code, _, err = call(capsys, "caseload")
     assert code == 1 and "Drie keer een verkeerd wachtwoord" in err
     assert fingerprint(cli_env) == before
@@ -114,8 +114,8 @@ def test_first_run_on_the_cli_sets_the_passphrase(cli_env, capsys, monkeypatch, 
     other = tmp_path / "tweede.db"
     monkeypatch.delenv("COACH_PASSPHRASE")
     typed = iter(["anders dan eerst", "anders dan ...", "anders dan eerst", "anders dan eerst"])
-    monkeypatch.setattr(cli_passphrase, "interactive", lambda: True)
-    monkeypatch.setattr(cli_passphrase, "ask_hidden", lambda prompt: next(typed))
+    monkeypatch.setattr(unlock, "interactive", lambda: True)
+    monkeypatch.setattr(unlock, "ask_hidden", lambda prompt: next(typed))
     code, _, err = call(capsys, "--db", str(other), "caseload")
     assert code == 0 and "niet hetzelfde" in err
     open_db(other, passphrase="anders dan eerst").close()
@@ -170,7 +170,7 @@ def test_the_safety_core_never_imports_textual():
         "import sys\n"
         "import coach.store.db, coach.store.audit, coach.store.backup, coach.store.crypto, coach.store.erase\n"
         "import coach.store.instance, coach.store.retention, coach.privacy.passphrase, coach.config\n"
-        "import coach.cli_safety, coach.cli_passphrase, coach.reports.record_labels\n"
+        "import coach.cli.safety, coach.cli.unlock, coach.reports.record_labels\n"
         "assert 'textual' not in sys.modules, 'textual imported by the core'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from safety_helpers import RARE_NAME, call, fingerprint, make_db, on_disk
 
-import coach.cli_passphrase as cli_passphrase
+import coach.cli.unlock as unlock
 from coach.store.cases import load_case
 from coach.store.db import open_db
 from coach.store.erase import erase_preview, erase_youth
@@ -111,7 +111,7 @@ def test_cli_erase_needs_the_typed_name(two_cases, capsys):
 
 def test_cli_erase_asks_in_a_terminal(two_cases, capsys, monkeypatch):
     path, rare, _ = two_cases
-    monkeypatch.setattr(cli_passphrase, "interactive", lambda: True)
+    monkeypatch.setattr(unlock, "interactive", lambda: True)
     monkeypatch.setattr("click.prompt", lambda *args, **kwargs: f"{RARE_NAME} Visser")
     code, out, _ = call(capsys, "erase", str(rare))
     assert code == 0 and "is gewist" in out

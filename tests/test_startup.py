@@ -20,8 +20,8 @@ HEAVY = ("sqlite_utils", "numpy", "pandas")
 START = """
 import asyncio, json, sys
 from pathlib import Path
-from coach.cli import tui_session
-from coach.cli_common import Options
+from coach.cli.tui import tui_session
+from coach.cli.options import Options
 from coach.tui.widgets.caseload_table import CaseloadTable
 
 HEAVY = {heavy!r}

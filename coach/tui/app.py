@@ -14,7 +14,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from coach import clock
-from coach.config import load_config
+from coach.config import Config, load_config
 from coach.domain.continuity import ContinuityRules
 from coach.store.caseload import caseload_entry
 from coach.store.cases import load_case
@@ -210,6 +210,7 @@ def make_app(
     passphrase: str | None = None,
     lock_after: float | None = None,
     connection: Connection | None = None,
+    config: Config | None = None,
 ) -> CoachApp:
     """The app as the CLI and the tests start it, with its database opened.
 
@@ -219,9 +220,11 @@ def make_app(
     the screen opens). `lock_after` (seconds) overrides the settings' idle
     time. Without `content` the app reads prompts/ when it first needs them.
     Without `today` the app follows the clock (COACH_TODAY fixes it), also
-    past midnight; with it, that date stays.
+    past midnight; with it, that date stays. `config` is the settings when the
+    caller read them already (the command line does, once per start).
     """
-    config = load_config()
+    if config is None:
+        config = load_config()
     return CoachApp(
         connection or open_for_app(db_path, passphrase, demo=demo),
         today or clock.today(),

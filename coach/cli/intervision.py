@@ -9,15 +9,22 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from coach.cli_common import EXIT_USAGE, CoachError, Options, content_or_fail, load_case_or_fail, today_or_fail
-from coach.cli_format import DutchCommand, PositiveInt
+from coach.cli.errors import EXIT_USAGE, CoachError
+from coach.cli.options import Options, load_case_or_fail, today_or_fail
+from coach.cli.output import DutchCommand
+from coach.cli.params import PositiveInt
 from coach.domain.model import Case
 
+if TYPE_CHECKING:
+    from coach.privacy.worker import AnonymiserClient
+    from coach.reports.summary import Scope
 
-def anonymiser_client():
+
+def anonymiser_client() -> AnonymiserClient:
     """The anonymiser for one command: a worker process that stops soon after (tests put their own here)."""
     from coach.privacy.worker import AnonymiserClient
 
@@ -39,7 +46,7 @@ def _day(text: str, today: date, which: str) -> date:
         raise CoachError(f"De {which} van --periode klopt niet: {error}", EXIT_USAGE) from None
 
 
-def _scope(period: tuple[str, str] | None, contact: int | None, today: date):
+def _scope(period: tuple[str, str] | None, contact: int | None, today: date) -> Scope:
     from coach.reports.summary import Scope
 
     if period and contact:
@@ -51,14 +58,9 @@ def _scope(period: tuple[str, str] | None, contact: int | None, today: date):
     return Scope()
 
 
-def _method_key(asked: str | None, keys: tuple[str, ...]) -> str:
-    from coach.config import ConfigError, load_config
-
+def _method_key(options: Options, asked: str | None, keys: tuple[str, ...]) -> str:
     if asked is None:
-        try:
-            asked = load_config().intervision_method
-        except ConfigError as error:
-            raise CoachError(str(error), EXIT_USAGE) from None
+        asked = options.config().intervision_method
         where = "intervision_method in je instellingen"
     else:
         asked = asked.strip().lower()
@@ -129,9 +131,9 @@ def summary(
     from coach.reports.summary import SummaryError, check_scope, make_summary, write_summary
 
     today = today_or_fail()
-    content = content_or_fail(options)
+    content = options.content()
     words = intervision_content(content)
-    chosen = words.method(_method_key(method, words.keys))
+    chosen = words.method(_method_key(options, method, words.keys))
     scope = _scope(period, contact, today)
     _db, case = load_case_or_fail(options, youth_id)
     _check_alias(alias, case)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 from rich.text import Text
 
-from coach import paths
-from coach.cli_common import EXIT_USAGE, CoachError, Options, console, open_or_fail, rules_or_fail, today_or_fail
-from coach.cli_format import DutchCommand
+from coach.cli.errors import EXIT_USAGE, CoachError
+from coach.cli.options import Options, open_or_fail, today_or_fail
+from coach.cli.output import DutchCommand, console
+from coach.cli.params import DaysType, DutchChoice
 from coach.domain.continuity import CONTINUITY_LABELS, LET_OP, OK, TE_LANG
 from coach.domain.desk import (
     NOT_PLANNED,
@@ -23,46 +26,11 @@ from coach.domain.desk import (
 )
 from coach.domain.model import OPEN_PHASES, PHASE_LABELS
 
+if TYPE_CHECKING:
+    from rich.table import Table
 
-def _fail(message: str, param, ctx):
-    # Name the option as typed (--fase), not its Python name.
-    hint = param.opts[0] if param is not None and param.opts else None
-    raise click.BadParameter(message, ctx=ctx, param=param, param_hint=hint)
-
-
-class DutchChoice(click.ParamType):
-    """One of a few words (case and '-' or '_' do not matter), with a Dutch message listing them when it is not."""
-
-    name = "keuze"
-
-    def __init__(self, choices: dict[str, str], what: str):
-        self.choices = choices  # the word as typed (normalised) -> the value
-        self.what = what
-
-    def get_metavar(self, param, ctx=None) -> str:
-        return "[" + "|".join(dict.fromkeys(self.choices)) + "]"
-
-    def convert(self, value, param, ctx):
-        key = str(value).strip().lower().replace("_", "-").replace(" ", "-")
-        if key in self.choices:
-            return self.choices[key]
-        options = ", ".join(dict.fromkeys(self.choices))
-        _fail(f"'{value}' is geen {self.what}; kies uit: {options}.", param, ctx)
-
-
-class DaysType(click.ParamType):
-    """A number of days, 0 or more."""
-
-    name = "dagen"
-
-    def convert(self, value, param, ctx):
-        try:
-            days = int(str(value).strip())
-        except ValueError:
-            _fail(f"'{value}' is geen aantal dagen; geef een heel getal, bijvoorbeeld 14.", param, ctx)
-        if days < 0:
-            _fail(f"{days} is geen aantal dagen; het moet 0 of meer zijn.", param, ctx)
-        return days
+    from coach.domain.caseload import CaseloadEntry
+    from coach.domain.this_week import Reason, WeekWindow
 
 
 PHASE_CHOICE = DutchChoice({phase: phase for phase in OPEN_PHASES}, "fase")
@@ -128,15 +96,15 @@ STYLES = {OK: "green", LET_OP: "yellow", TE_LANG: "bold red"}
 def caseload(
     options: Options,
     as_json: bool,
-    phases,
-    rhythms,
-    not_seen,
-    never_seen,
-    next_contact,
-    overdue,
-    search,
-    sort,
-    this_week_only,
+    phases: tuple[str, ...],
+    rhythms: tuple[str, ...],
+    not_seen: int | None,
+    never_seen: bool,
+    next_contact: str | None,
+    overdue: bool,
+    search: str | None,
+    sort: str,
+    this_week_only: bool,
 ) -> None:
     """De caseload: één regel per jongere in een lopend traject, te sorteren, filteren en doorzoeken."""
     from coach.domain.this_week import this_week, week_window
@@ -144,7 +112,7 @@ def caseload(
     from coach.store.caseload_search import find_youths, search_words
 
     today = today_or_fail()
-    db = open_or_fail(options.db_path or paths.default_db_path())
+    db = open_or_fail(options.database)
     chosen = CaseloadFilter(
         phases=frozenset(phases),
         continuity=frozenset(rhythms),
@@ -158,11 +126,11 @@ def caseload(
         raise CoachError(
             "In --zoek staat geen woord: zoek op letters of cijfers, bijvoorbeeld --zoek huur.", EXIT_USAGE
         )
-    rules = rules_or_fail()
+    rules = options.rules()
     entries = load_caseload(db, today, rules)
     found = find_youths(db, chosen.search) if search else None
     shown = filter_entries(entries, chosen, today, found)
-    reasons = {}
+    reasons: dict[int, tuple[Reason, ...]] = {}
     if this_week_only:
         items = this_week(shown, today, rules)
         reasons = {item.entry.id: item.reasons for item in items}
@@ -189,7 +157,7 @@ def caseload(
     console().print(_week_table(shown, reasons) if this_week_only else _table(shown))
 
 
-def _heading(shown: int, total: int, chosen: CaseloadFilter, window, today) -> Text:
+def _heading(shown: int, total: int, chosen: CaseloadFilter, window: WeekWindow | None, today: date) -> Text:
     from coach.domain.calendar_words import weekday_date
 
     if window is not None:
@@ -214,7 +182,7 @@ def _continuity(status: str | None) -> Text:
     return Text.assemble(("●", STYLES[status]), f" {CONTINUITY_LABELS[status]}")
 
 
-def _table(entries):
+def _table(entries: list[CaseloadEntry]) -> Table:
     from rich.table import Table
 
     table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
@@ -243,7 +211,7 @@ def _table(entries):
     return table
 
 
-def _week_table(entries, reasons):
+def _week_table(entries: list[CaseloadEntry], reasons: dict[int, tuple[Reason, ...]]) -> Table:
     from rich.table import Table
 
     table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)

@@ -1,50 +1,22 @@
-"""Commands that keep the data safe: backup, restore, erase, retention and the passphrase."""
+"""Commands that keep the data safe: backup, restore, erase and retention."""
 
 from __future__ import annotations
 
 import json
 import os
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 import click
 from rich.table import Table
 
-from coach import cli_passphrase, paths
-from coach.cli_common import EXIT_USAGE, CoachError, Options, console, open_or_fail, today_or_fail
-from coach.cli_format import DutchCommand, PositiveInt
-from coach.cli_passphrase import ENV
-
-
-def _db_path(options: Options) -> Path:
-    return options.db_path or paths.default_db_path()
-
-
-def _existing(db_path: Path) -> Path:
-    from coach.store.db import file_kind
-
-    if file_kind(db_path) == "new":
-        raise CoachError(f"Er is nog geen database op {db_path}. Kies de goede met --db.")
-    return db_path
-
-
-@contextmanager
-def _only_coach(db_path: Path) -> Iterator[None]:
-    """Hold the instance lock: these commands must not pull the file from under an open app."""
-    from coach.store import StoreError
-    from coach.store.instance import InstanceLock
-
-    try:
-        lock = InstanceLock(db_path).acquire()
-    except StoreError as error:
-        raise CoachError(str(error)) from None
-    try:
-        yield
-    finally:
-        lock.release()
+from coach.cli import unlock
+from coach.cli.errors import EXIT_USAGE, CoachError
+from coach.cli.options import Options, existing, only_coach, open_or_fail, today_or_fail
+from coach.cli.output import DutchCommand, console
+from coach.cli.params import PositiveInt
+from coach.cli.unlock import ENV
 
 
 @click.command(cls=DutchCommand)
@@ -59,7 +31,7 @@ def backup(options: Options, folder: Path | None) -> None:
     from coach.store import StoreError
     from coach.store.backup import manual_backup
 
-    db_path = _existing(_db_path(options))
+    db_path = existing(options.database)
     db = open_or_fail(db_path)
     try:
         target = manual_backup(db, db_path, folder, now=datetime.now())
@@ -77,9 +49,9 @@ def _backup_passphrase(file: Path) -> str | None:
         return None
     if ENV in os.environ:
         return os.environ[ENV]
-    if not cli_passphrase.interactive():
+    if not unlock.interactive():
         raise CoachError(f"Deze back-up is versleuteld. Geef het wachtwoord via {ENV}, of start dit in een terminal.")
-    return cli_passphrase.ask_hidden("Wachtwoord van de back-up")
+    return unlock.ask_hidden("Wachtwoord van de back-up")
 
 
 @click.command(cls=DutchCommand)
@@ -95,7 +67,7 @@ def restore(options: Options, file: Path, yes: bool) -> None:
     from coach.store import StoreError
     from coach.store.backup import check_backup, restore_backup
 
-    db_path = _db_path(options)
+    db_path = options.database
     if not file.is_file():
         raise CoachError(
             f"Het bestand {file} bestaat niet. Kijk welke back-ups er zijn in de map 'backups' naast je database."
@@ -111,7 +83,7 @@ def restore(options: Options, file: Path, yes: bool) -> None:
         err=True,
     )
     if not yes:
-        if not cli_passphrase.interactive():
+        if not unlock.interactive():
             raise CoachError("Terugzetten vervangt je huidige database. Bevestig met --ja.", EXIT_USAGE)
         if not click.confirm(
             "Dit vervangt je huidige database (die blijft bewaard onder een andere naam). Doorgaan?", err=True
@@ -151,8 +123,8 @@ def erase(options: Options, youth_id: int, typed: str | None) -> None:
     from coach.store import StoreError
     from coach.store.erase import erase_preview, erase_youth
 
-    db_path = _existing(_db_path(options))
-    with _only_coach(db_path):
+    db_path = existing(options.database)
+    with only_coach(db_path):
         db = open_or_fail(db_path)
         try:
             preview = erase_preview(db, youth_id)
@@ -167,7 +139,7 @@ def erase(options: Options, youth_id: int, typed: str | None) -> None:
                 err=True,
             )
             if typed is None:
-                if not cli_passphrase.interactive():
+                if not unlock.interactive():
                     raise CoachError(
                         'Bevestig met --bevestig "NAAM" (de naam van de jongere). Er is niets gewist.', EXIT_USAGE
                     )
@@ -202,16 +174,12 @@ def retention(options: Options, months: int | None, as_json: bool) -> None:
     """Afgesloten dossiers die langer bewaard zijn dan de bewaartermijn."""
     from dateutil.relativedelta import relativedelta
 
-    from coach.config import ConfigError, load_config
     from coach.store.retention import closed_before
 
-    try:
-        months = months or load_config().retention_months
-    except ConfigError as error:
-        raise CoachError(str(error), EXIT_USAGE) from None
+    months = months or options.config().retention_months
     today = today_or_fail()
     cutoff = today - relativedelta(months=months)
-    db = open_or_fail(_db_path(options))
+    db = open_or_fail(options.database)
     cases = closed_before(db, cutoff)
     if as_json:
         rows = [
@@ -237,35 +205,4 @@ def retention(options: Options, months: int | None, as_json: bool) -> None:
     click.echo(
         f"{len(cases)} {'dossier is' if len(cases) == 1 else 'dossiers zijn'} langer dan {months} maanden afgesloten. "
         "Bekijk ze en wis wat weg mag met 'coach erase ID'."
-    )
-
-
-@click.command(cls=DutchCommand, name="passphrase")
-@click.pass_obj
-def passphrase_(options: Options) -> None:
-    """Kies een nieuw wachtwoord voor de database (of versleutel een onversleutelde).
-
-    Eerst het huidige wachtwoord (of COACH_PASSPHRASE), dan twee keer het
-    nieuwe (of COACH_NEW_PASSPHRASE). Back-ups van eerder houden hun oude
-    wachtwoord.
-    """
-    from coach.store import StoreError
-    from coach.store.crypto import change_passphrase
-    from coach.store.db import passphrase_of
-
-    db_path = _existing(_db_path(options))
-    with _only_coach(db_path):
-        db = open_or_fail(db_path)
-        current = passphrase_of(db)
-        db.close()
-        new = cli_passphrase.ask_new_passphrase()
-        try:
-            change_passphrase(db_path, current, new)
-        except StoreError as error:
-            raise CoachError(str(error)) from None
-    click.echo("Het wachtwoord is veranderd." if current else "De database is nu versleuteld met je wachtwoord.")
-    click.echo(
-        "Back-ups van vóór nu houden het oude wachtwoord."
-        if current
-        else "Back-ups van vóór nu zijn nog onversleuteld: gooi ze weg zodra er een nieuwe is."
     )

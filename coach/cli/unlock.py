@@ -1,4 +1,4 @@
-"""Getting the database passphrase on the command line: COACH_PASSPHRASE, or asked with hidden input."""
+"""Unlocking the database on the command line: COACH_PASSPHRASE, or the passphrase asked with hidden input."""
 
 from __future__ import annotations
 
@@ -9,17 +9,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from coach.cli_common import EXIT_FAILED, EXIT_USAGE, CoachError
+from coach.cli.errors import EXIT_FAILED, EXIT_USAGE, CoachError, remember_opened, with_restore_hint
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from coach.store.db import Connection
 
 ENV = "COACH_PASSPHRASE"
 NEW_ENV = "COACH_NEW_PASSPHRASE"
 TRIES = 3
-
-# The database the running command opened, so a late error can name its backups.
-_opened: dict[str, Path] = {}
 
 
 def interactive() -> bool:
@@ -29,7 +28,8 @@ def interactive() -> bool:
 
 def ask_hidden(prompt: str) -> str:
     """Ask for a passphrase without showing what is typed."""
-    return click.prompt(prompt, hide_input=True, prompt_suffix=": ", show_default=False, err=True)
+    answer: str = click.prompt(prompt, hide_input=True, prompt_suffix=": ", show_default=False, err=True)
+    return answer
 
 
 def ask_new_passphrase(label: str = "Nieuw wachtwoord") -> str:
@@ -75,11 +75,11 @@ def new_database_passphrase(db_path: Path) -> str:
     return ask_new_passphrase("Kies een wachtwoord")
 
 
-def open_for_cli(db_path: Path):
+def open_for_cli(db_path: Path) -> Database:
     """The opened database, unlocked with COACH_PASSPHRASE or a hidden prompt, or a CoachError."""
     from coach.store.db import PassphraseNeeded, StoreError, WrongPassphrase, file_kind, open_db
 
-    _opened["db_path"] = db_path
+    remember_opened(db_path)
     try:
         kind = file_kind(db_path)
     except OSError as error:
@@ -105,7 +105,7 @@ def open_for_cli(db_path: Path):
         raise CoachError(with_restore_hint(str(error), db_path, error.offer_restore)) from None
 
 
-def _ask_until_open(db_path: Path):
+def _ask_until_open(db_path: Path) -> Database:
     from coach.store.db import StoreError, WrongPassphrase, open_db
 
     for attempt in range(TRIES):
@@ -119,22 +119,6 @@ def _ask_until_open(db_path: Path):
             raise CoachError(with_restore_hint(str(error), db_path, error.offer_restore)) from None
     raise CoachError(
         "Drie keer een verkeerd wachtwoord. Er is niets veranderd. Probeer het later opnieuw.", EXIT_FAILED
-    )
-
-
-def with_restore_hint(message: str, db_path: Path, offer: bool) -> str:
-    """The message, with the newest automatic backup named when restoring is the way out."""
-    if not offer:
-        return message
-    from coach.store.backup import auto_backups
-
-    backups = auto_backups(db_path)
-    if not backups:
-        return message + " Er zijn geen automatische back-ups van deze database gevonden."
-    newest = backups[0]
-    return (
-        f"{message}\nDe nieuwste back-up is van {newest.day:%d-%m-%Y}. Zet hem terug met:\n"
-        f"  coach --db {db_path} restore {newest.path}"
     )
 
 
@@ -167,16 +151,3 @@ def tui_open(db_path: Path, *, demo: bool) -> tuple[Connection | None, str | Non
     except StoreError as error:
         raise CoachError(with_restore_hint(str(error), db_path, error.offer_restore)) from None
     return connection, passphrase
-
-
-def database_problem(error: Exception) -> str | None:
-    """The Dutch message for a database error that escaped a command (None for other errors)."""
-    from coach.store.db import DatabaseError, StoreError, explain
-
-    if isinstance(error, DatabaseError):
-        error = explain(error, _opened.get("db_path"))
-    if not isinstance(error, StoreError):
-        return None
-    if "db_path" not in _opened:
-        return str(error)
-    return with_restore_hint(str(error), _opened["db_path"], error.offer_restore)

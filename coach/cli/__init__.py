@@ -1,0 +1,80 @@
+"""The `coach` command line (the contract is shared/spec/cli.md): the group, its commands, and `main`.
+
+Each command family lives in its own module here; they are all registered
+below, in one place.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from coach.cli import caseload, cases, demo, intervision, passphrase, safety
+from coach.cli.errors import exit_code_of
+from coach.cli.options import Options
+from coach.cli.output import DutchGroup
+from coach.cli.tui import run_tui, tui_session
+
+__all__ = ["cli", "main", "run", "tui_session"]
+
+
+@click.group(cls=DutchGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="COACH_DB",
+    metavar="PAD",
+    help="Het databasebestand (ook via COACH_DB). Wordt gemaakt als het nog niet bestaat.",
+)
+@click.option(
+    "--prompts",
+    "prompts_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="COACH_PROMPTS",
+    metavar="MAP",
+    help="Map met eigen vragen en teksten van je organisatie (ook via COACH_PROMPTS); vervangt onze per bestand.",
+)
+@click.version_option(
+    None, "--version", package_name="coach", message="coach %(version)s", help="Toon het versienummer en stop."
+)
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None, prompts_dir: Path | None) -> None:
+    """coach: de caseload, de intake en het contactritme van jongerencoaches.
+
+    Zonder commando opent de app op je eigen database.
+    """
+    ctx.obj = Options(db_path, prompts_dir)
+    if ctx.invoked_subcommand is None:
+        run_tui(ctx.obj, ctx.obj.database, demo=False)
+
+
+# Every command, registered here and nowhere else (`coach --help` lists them by name).
+COMMANDS: tuple[click.Command, ...] = (
+    demo.demo,
+    cases.show,
+    cases.import_,
+    cases.export,
+    caseload.caseload,
+    intervision.summary,
+    intervision.anonymise,
+    safety.backup,
+    safety.restore,
+    safety.erase,
+    safety.retention,
+    passphrase.passphrase_,
+)
+for _command in COMMANDS:
+    cli.add_command(_command)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code; errors become Dutch lines on stderr."""
+    return exit_code_of(lambda: cli.main(args=argv, prog_name="coach", standalone_mode=False))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(run())

@@ -1,0 +1,83 @@
+"""One case at a time: `coach show`, and case files in and out with `coach import` and `coach export`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from coach.cli.errors import EXIT_USAGE, CoachError
+from coach.cli.options import Options, load_case_or_fail, open_or_fail, today_or_fail
+from coach.cli.output import DutchCommand, console
+from coach.cli.params import PositiveInt
+
+
+@click.command(cls=DutchCommand)
+@click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
+@click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
+@click.pass_obj
+def show(options: Options, youth_id: int, as_json: bool) -> None:
+    """Eén dossier in één oogopslag: warm verhaal eerst, dan de leefgebieden en afspraken."""
+    from coach.reports.case_view import case_json, case_renderable
+    from coach.reports.readiness import case_readiness, trajectory_parts
+    from coach.store.caseload import caseload_entry
+
+    today = today_or_fail()
+    content = options.content()
+    db, case = load_case_or_fail(options, youth_id)
+    entry = caseload_entry(db, youth_id, today, options.rules())
+    if entry is None:  # the case was there a moment ago: erased in between
+        raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
+    readiness = case_readiness(db, case, content, today)
+    if as_json:
+        click.echo(json.dumps(case_json(case, entry, today, readiness), ensure_ascii=False, indent=2))
+    else:
+        parts = trajectory_parts(db, case, entry.phase, readiness)
+        console().print(case_renderable(case, entry, content, today, trajectory=parts))
+
+
+@click.command(cls=DutchCommand, name="import")
+@click.argument("files", metavar="BESTAND...", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_obj
+def import_(options: Options, files: tuple[Path, ...]) -> None:
+    """Controleer dossierbestanden (case-v1 JSON) en lees ze in: alles of niets."""
+    from coach.store.casefile import CaseFileError
+    from coach.store.transfer import import_case_files
+
+    db = open_or_fail(options.database)
+    try:
+        ids = import_case_files(db, list(files))
+    except CaseFileError as error:
+        raise CoachError(
+            f"{error}\nNiets ingelezen: verbeter het bestand en probeer het opnieuw.", EXIT_USAGE
+        ) from None
+    for youth_id in ids:
+        click.echo(youth_id)
+
+
+@click.command(cls=DutchCommand)
+@click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="BESTAND",
+    help="Schrijf naar dit bestand in plaats van naar het scherm.",
+)
+@click.pass_obj
+def export(options: Options, youth_id: int, output: Path | None) -> None:
+    """Schrijf een heel dossier als dossierbestand (case-v1 JSON)."""
+    from coach.store.casefile import case_to_dict
+
+    _db, case = load_case_or_fail(options, youth_id)
+    text = json.dumps(case_to_dict(case), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise CoachError(
+            f"Kan {output} niet schrijven: {error.strerror}. Kies een andere map of bestandsnaam."
+        ) from None

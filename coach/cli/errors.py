@@ -1,0 +1,107 @@
+"""How the command line fails: a Dutch message on standard error and an exit code, never a traceback."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+# The database the running command opened, so a late error can name its backups.
+_opened: dict[str, Path] = {}
+
+
+class CoachError(Exception):
+    """A Dutch message for the user and the exit code that goes with it."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED):
+        super().__init__(message)
+        self.code = code
+
+
+def remember_opened(db_path: Path) -> None:
+    """Note the database this command works on, for the message of an error that escapes it."""
+    _opened["db_path"] = db_path
+
+
+def exit_code_of(command: Callable[[], object]) -> int:
+    """Run the command line and return its exit code; errors become Dutch lines on stderr."""
+    try:
+        result = command()
+    except click.UsageError as error:
+        click.echo(usage_message(error), err=True)
+        return EXIT_USAGE
+    except CoachError as error:
+        click.echo(str(error), err=True)
+        return error.code
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("Afgebroken.", err=True)
+        return EXIT_FAILED
+    except Exception as error:  # the last line of defence: a message, never a traceback
+        if os.environ.get("COACH_DEBUG"):
+            raise
+        if (problem := database_problem(error)) is not None:  # a full disk, a damaged file: say so plainly
+            click.echo(problem, err=True)
+            return EXIT_FAILED
+        click.echo(
+            f"Er ging iets onverwachts mis ({type(error).__name__}). Probeer het opnieuw; blijft het "
+            "gebeuren, meld het dan (met COACH_DEBUG=1 zie je de technische details).",
+            err=True,
+        )
+        return EXIT_FAILED
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def usage_message(error: click.UsageError) -> str:
+    """A Dutch line for a usage error, with where to find help."""
+    if isinstance(error, click.NoSuchOption):
+        text = f"Onbekende optie {error.option_name}."
+    elif isinstance(error, click.BadOptionUsage) and "requires an argument" in error.message:
+        text = f"Na {error.option_name} hoort een waarde; die ontbreekt."
+    elif isinstance(error, click.MissingParameter):
+        name = error.param.human_readable_name if error.param else "een waarde"
+        text = f"{name} ontbreekt."
+    elif isinstance(error, click.BadParameter):
+        hint = error.param_hint or (error.param.human_readable_name if error.param else "")
+        hint = ", ".join(hint) if isinstance(hint, (list, tuple)) else hint
+        text = f"Ongeldige waarde voor {hint}: {error.message}" if hint else error.message
+    elif "No such command" in error.message:
+        text = "Onbekend commando " + error.message.split("No such command", 1)[1].strip(" .") + "."
+    elif "unexpected extra argument" in error.message:
+        text = "Er staat een woord te veel in de opdracht: " + error.message.split("(", 1)[-1].rstrip(")") + "."
+    else:
+        text = error.message
+    command = error.ctx.command_path if error.ctx else "coach"
+    return f"{text}\nZie '{command} --help' voor hoe het wel moet."
+
+
+def with_restore_hint(message: str, db_path: Path, offer: bool) -> str:
+    """The message, with the newest automatic backup named when restoring is the way out."""
+    if not offer:
+        return message
+    from coach.store.backup import auto_backups
+
+    backups = auto_backups(db_path)
+    if not backups:
+        return message + " Er zijn geen automatische back-ups van deze database gevonden."
+    newest = backups[0]
+    return (
+        f"{message}\nDe nieuwste back-up is van {newest.day:%d-%m-%Y}. Zet hem terug met:\n"
+        f"  coach --db {db_path} restore {newest.path}"
+    )
+
+
+def database_problem(error: Exception) -> str | None:
+    """The Dutch message for a database error that escaped a command (None for other errors)."""
+    from coach.store.db import DatabaseError, StoreError, explain
+
+    if isinstance(error, DatabaseError):
+        error = explain(error, _opened.get("db_path"))
+    if not isinstance(error, StoreError):
+        return None
+    if "db_path" not in _opened:
+        return str(error)
+    return with_restore_hint(str(error), _opened["db_path"], error.offer_restore)

@@ -1,0 +1,76 @@
+"""Click parameter types that say what is wrong in Dutch: whole numbers, days, a choice of words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    # Click 8.5 types ParamType by the value it gives; older click (we allow 8.1) cannot be subscripted at run time.
+    _IntParam = click.ParamType[int]
+    _WordParam = click.ParamType[str]
+else:
+    _IntParam = _WordParam = click.ParamType
+
+
+def _fail(message: str, param: click.Parameter | None, ctx: click.Context | None) -> NoReturn:
+    # Name the option as typed (--fase), not its Python name.
+    hint = param.opts[0] if param is not None and param.opts else None
+    raise click.BadParameter(message, ctx=ctx, param=param, param_hint=hint)
+
+
+class PositiveInt(_IntParam):
+    """A whole number of at least 1, with a Dutch message when it is not."""
+
+    name = "getal"
+
+    def __init__(self, what: str = "een getal"):
+        self.what = what
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is geen geldig {self.what}; geef een heel getal, bijvoorbeeld 12.", param, ctx)
+        if number < 1:
+            self.fail(f"{number} is geen geldig {self.what}; het moet 1 of meer zijn.", param, ctx)
+        return number
+
+
+class DaysType(_IntParam):
+    """A number of days, 0 or more."""
+
+    name = "dagen"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            days = int(str(value).strip())
+        except ValueError:
+            _fail(f"'{value}' is geen aantal dagen; geef een heel getal, bijvoorbeeld 14.", param, ctx)
+        if days < 0:
+            _fail(f"{days} is geen aantal dagen; het moet 0 of meer zijn.", param, ctx)
+        return days
+
+
+class DutchChoice(_WordParam):
+    """One of a few words (case and '-' or '_' do not matter), with a Dutch message listing them when it is not."""
+
+    name = "keuze"
+
+    def __init__(self, choices: dict[str, str], what: str):
+        self.choices = choices  # the word as typed (normalised) -> the value
+        self.what = what
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(dict.fromkeys(self.choices)) + "]"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        key = str(value).strip().lower().replace("_", "-").replace(" ", "-")
+        if key in self.choices:
+            return self.choices[key]
+        options = ", ".join(dict.fromkeys(self.choices))
+        _fail(f"'{value}' is geen {self.what}; kies uit: {options}.", param, ctx)

@@ -1,0 +1,70 @@
+"""Opening the app from the command line, after every check that can stop it with a message there."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coach.cli.errors import CoachError
+from coach.cli.options import Options, today_or_fail
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+
+def run_tui(options: Options, db_path: Path, *, demo: bool) -> None:
+    """Open the app on db_path and return when the coach closes it."""
+    with tui_session(options, db_path, demo=demo) as app:
+        app.run()
+
+
+@contextmanager
+def tui_session(options: Options, db_path: Path, *, demo: bool) -> Iterator[CoachApp]:
+    """The app ready to run on db_path, after every check that can stop it with a message on the command line.
+
+    The database is held for this window only while the session lasts.
+    """
+    from coach.cli.unlock import tui_open
+    from coach.store import StoreError
+    from coach.store.instance import InstanceLock
+
+    today_or_fail()  # a wrong COACH_TODAY gets its message here; the app follows the clock itself
+    # The organisation's own prompts are checked before the screen opens; ours are
+    # checked by the tests, and the app reads them when first needed.
+    content = options.own_content()
+    config = options.config()  # a broken config.toml gets its message before the screen opens
+    try:
+        lock = InstanceLock(db_path).acquire()  # a second window on the same database is told so
+    except StoreError as error:
+        raise CoachError(str(error)) from None
+    try:
+        # A broken file or a wrong COACH_PASSPHRASE gets its message before the screen opens.
+        connection, passphrase = tui_open(db_path, demo=demo)
+        with settled_start():
+            from coach.tui.app import make_app
+
+            app = make_app(
+                db_path, content=content, demo=demo, passphrase=passphrase, connection=connection, config=config
+            )
+        yield app
+    finally:
+        lock.release()
+
+
+@contextmanager
+def settled_start() -> Iterator[None]:
+    """Start without collecting garbage, then set what the start built aside for good.
+
+    Nearly all a start makes (modules, classes, the app) lives as long as the
+    app does: looking for garbage among it finds nothing and cost the first
+    screen about 25 ms. Frozen, it is skipped by every later collection too.
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
