@@ -190,7 +190,7 @@ async def test_warm_question_after_problem_answers_and_not_after_warm_ones(case_
         screen = await open_intake(app, pilot, DAAN)
         await go_to(pilot, "1")
         await type_text(pilot, ". ".join(warm) + ". ")
-        assert suggestion(app) is None and screen.tracker.balance.warm == stretch
+        assert suggestion(app) is None and screen.session.tracker.balance.warm == stretch
         await type_text(pilot, ". ".join(problems[:-1]) + ". ")
         assert suggestion(app) is None  # one short of a stretch
         await type_text(pilot, problems[-1])

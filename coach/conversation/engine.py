@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from coach.conversation.balance import NEUTRAL, PROBLEM, BalanceTracker, ToneReader
@@ -108,7 +109,7 @@ class Conversation:
         return [s for s in self.intake_signals(intake) if intake.domains[s.domain].state in (NOT_YET, NU_NIET)]
 
     def signal_suggestion(
-        self, intake: Intake, section: str, text: str, dismissed: set[str] = frozenset()
+        self, intake: Intake, section: str, text: str, dismissed: AbstractSet[str] = frozenset()
     ) -> Suggestion | None:
         """The latest signal in `text` that points to another, untouched domain, as an offer."""
         for signal in reversed(self.signals.find(text)):
