@@ -164,7 +164,7 @@ async def test_visit_screen_prepares_and_writes_the_contact_note(case_db: Path, 
     again = make_app(case_db, today=today)
     async with again.run_test(size=(200, 50)) as pilot:
         screen = await open_visit(again, pilot, NOOR)
-        assert screen.visit is not None and screen.visit.contact_id == held[0].id  # the same visit goes on
+        assert screen.session.contact_id == held[0].id  # the same visit goes on
         assert again.focused.text == held[0].note
         assert screen.has_class("-wide")
 
@@ -189,6 +189,6 @@ async def test_picking_a_domain_puts_its_heading_in_the_note(case_db: Path, toda
         await pilot.press("4")  # the fourth domain: housing
         await wait_until(pilot, lambda: isinstance(app.screen, VisitPrepScreen))
         assert app.focused.text == "Huisvesting: "
-        assert screen.domain == "huisvesting"
+        assert screen.session.domain == "huisvesting"
         assert app.content.domain("huisvesting").questions[0] in str(screen.query_one("#question").render())
         assert screen.query_one("CoverageBar").states["huisvesting"] == "besproken"
