@@ -21,6 +21,7 @@ from coach.tui.screens.visit_prep import VisitPrepScreen
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.field_area import FieldArea
 from coach.tui.widgets.suggestion_bar import SuggestionBar
+from tests.db_digest import digest
 
 NOW = datetime(2026, 3, 14, 10, 0)
 NOOR, DAAN = 1, 2
@@ -172,9 +173,17 @@ async def test_visit_screen_prepares_and_writes_the_contact_note(case_db: Path, 
 async def test_only_looking_creates_no_contact(case_db: Path, today: date) -> None:
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_visit(app, pilot, DAAN)
+        app.open_youth(DAAN)
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await pilot.pause()
+        before = digest(app.db)
+        await pilot.press("v")
+        await wait_until(pilot, lambda: isinstance(app.screen, VisitPrepScreen))
+        await pilot.pause(1.0)  # longer than the autosave waits
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await pilot.pause()
+        assert digest(app.db) == before
     db = open_db(case_db)
     assert [c for c in load_case(db, DAAN).contacts if c.at.date() == today] == []
     db.close()
