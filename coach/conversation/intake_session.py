@@ -12,7 +12,7 @@ from typing import Protocol
 
 from coach.conversation.balance import WARM as WARM_TONE
 from coach.conversation.engine import Suggestion, tone_of
-from coach.conversation.session import ConversationSession, _nothing
+from coach.conversation.session import ConversationSession
 from coach.domain.domains import Content
 from coach.domain.intake import NU_NIET, NVT, SECTIONS, TEXT_FIELDS, WARM, Intake
 
@@ -46,7 +46,7 @@ def question_key(section: str, field: str | None) -> str:
 class IntakeSession(ConversationSession):
     """One sitting of one intake: its section and field, the edits waiting, the offer, the questions asked."""
 
-    def __init__(self, content: Content, records: IntakeRecords, on_change: Callable[[], None] = _nothing) -> None:
+    def __init__(self, content: Content, records: IntakeRecords, on_change: Callable[[], None] | None = None) -> None:
         super().__init__(content, on_change)
         self.records = records
         self.intake: Intake = records.intake
@@ -151,7 +151,7 @@ class IntakeSession(ConversationSession):
         self._change(self.section, "carriers", names)
 
     def skip(self) -> str | None:
-        """Cycle the current domain: nu niet → niet van toepassing → open again; the new skip."""
+        """Cycle the current domain: nu niet → niet van toepassing → open again; the new skip (see can_score)."""
         skip = SKIP_CYCLE[self.intake.domains[self.section].skip]
         self._change(self.section, "skip", skip)
         return skip
@@ -159,8 +159,8 @@ class IntakeSession(ConversationSession):
     def _change(self, section: str, field: str, value: object) -> None:
         """Apply an edit to the intake shown now and queue it for the store."""
         if section == WARM:
-            assert isinstance(value, str)
-            self.intake.warm[field].text = value
+            # Only typing reaches the warm story, so the value is its text.
+            self.intake.warm[field].text = str(value)
         else:
             setattr(self.intake.domains[section], field, value)
         self._dirty[(section, field)] = value

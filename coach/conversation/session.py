@@ -23,14 +23,10 @@ class Saved:
     rejected: str | None = None
 
 
-def _nothing() -> None:
-    return None
-
-
 class ConversationSession:
     """The parts of a conversation that intake and visit share."""
 
-    def __init__(self, content: Content, on_change: Callable[[], None] = _nothing) -> None:
+    def __init__(self, content: Content, on_change: Callable[[], None] | None = None) -> None:
         self.content = content
         self.conversation = Conversation(content)
         self.tracker = self.conversation.new_tracker()
@@ -74,7 +70,8 @@ class ConversationSession:
         raise NotImplementedError
 
     def _changed(self) -> None:
-        self.on_change()
+        if self.on_change is not None:
+            self.on_change()
 
     def save(self) -> Saved | None:
         """Store what is waiting now; None when nothing was (a store error propagates, the edits kept)."""

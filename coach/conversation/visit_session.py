@@ -13,7 +13,7 @@ from typing import Protocol
 
 from coach.conversation.balance import NEUTRAL
 from coach.conversation.engine import Suggestion
-from coach.conversation.session import ConversationSession, _nothing
+from coach.conversation.session import ConversationSession
 from coach.conversation.visit import VisitPrep, heading, heading_domains, prepare_visit
 from coach.domain.domains import Content
 from coach.domain.intake import NOT_YET, NVT, TOUCHED, Intake
@@ -50,7 +50,7 @@ class VisitSession(ConversationSession):
         case: Case,
         now: datetime,
         records: VisitRecords,
-        on_change: Callable[[], None] = _nothing,
+        on_change: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(content, on_change)
         self.case = case
