@@ -23,6 +23,7 @@ from coach.tui.widgets.intake_overview import IntakeOverview
 from coach.tui.widgets.intake_section import IntakeSection
 from coach.tui.widgets.score_picker import ScorePicker
 from coach.tui.widgets.suggestion_bar import SuggestionBar
+from tests.db_digest import digest
 
 SMALL, LARGE = (80, 24), (200, 50)
 DAAN, NOOR, SAMIRA = 2, 1, 3  # ids in the fixture database
@@ -190,7 +191,7 @@ async def test_warm_question_after_problem_answers_and_not_after_warm_ones(case_
         screen = await open_intake(app, pilot, DAAN)
         await go_to(pilot, "1")
         await type_text(pilot, ". ".join(warm) + ". ")
-        assert suggestion(app) is None and screen.tracker.balance.warm == stretch
+        assert suggestion(app) is None and screen.session.tracker.balance.warm == stretch
         await type_text(pilot, ". ".join(problems[:-1]) + ". ")
         assert suggestion(app) is None  # one short of a stretch
         await type_text(pilot, problems[-1])
@@ -328,3 +329,26 @@ async def test_who_carries_it_by_kind_and_by_name(case_db: Path, today: date) ->
     money = latest_intake(db, NOOR).domains["financien"]
     assert money.carried_by == ("eigen_kracht",) and money.carriers == ("Riet",)
     db.close()
+
+
+@pytest.mark.parametrize("youth_id", [DAAN, NOOR])
+async def test_opening_and_closing_without_typing_writes_nothing(case_db: Path, today: date, youth_id: int) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=SMALL) as pilot:
+        if youth_id == NOOR:  # an intake under way, so there is a position that could be written again
+            await open_intake(app, pilot, NOOR)
+            await go_to(pilot, "4")
+            await type_text(pilot, "Een eigen kamer")
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: not isinstance(app.screen, IntakeScreen))
+        before = digest(app.db)
+        await open_intake(app, pilot, youth_id)
+        await pilot.pause(1.0)  # longer than the autosave waits
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, IntakeScreen))
+        await pilot.pause()
+        assert digest(app.db) == before
+    if youth_id == DAAN:
+        db = open_db(case_db)
+        assert latest_intake(db, DAAN) is None  # no empty intake left behind
+        db.close()

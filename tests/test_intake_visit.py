@@ -21,6 +21,7 @@ from coach.tui.screens.visit_prep import VisitPrepScreen
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.field_area import FieldArea
 from coach.tui.widgets.suggestion_bar import SuggestionBar
+from tests.db_digest import digest
 
 NOW = datetime(2026, 3, 14, 10, 0)
 NOOR, DAAN = 1, 2
@@ -164,7 +165,7 @@ async def test_visit_screen_prepares_and_writes_the_contact_note(case_db: Path, 
     again = make_app(case_db, today=today)
     async with again.run_test(size=(200, 50)) as pilot:
         screen = await open_visit(again, pilot, NOOR)
-        assert screen.visit is not None and screen.visit.contact_id == held[0].id  # the same visit goes on
+        assert screen.session.contact_id == held[0].id  # the same visit goes on
         assert again.focused.text == held[0].note
         assert screen.has_class("-wide")
 
@@ -172,9 +173,17 @@ async def test_visit_screen_prepares_and_writes_the_contact_note(case_db: Path, 
 async def test_only_looking_creates_no_contact(case_db: Path, today: date) -> None:
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_visit(app, pilot, DAAN)
+        app.open_youth(DAAN)
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await pilot.pause()
+        before = digest(app.db)
+        await pilot.press("v")
+        await wait_until(pilot, lambda: isinstance(app.screen, VisitPrepScreen))
+        await pilot.pause(1.0)  # longer than the autosave waits
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await pilot.pause()
+        assert digest(app.db) == before
     db = open_db(case_db)
     assert [c for c in load_case(db, DAAN).contacts if c.at.date() == today] == []
     db.close()
@@ -189,6 +198,6 @@ async def test_picking_a_domain_puts_its_heading_in_the_note(case_db: Path, toda
         await pilot.press("4")  # the fourth domain: housing
         await wait_until(pilot, lambda: isinstance(app.screen, VisitPrepScreen))
         assert app.focused.text == "Huisvesting: "
-        assert screen.domain == "huisvesting"
+        assert screen.session.domain == "huisvesting"
         assert app.content.domain("huisvesting").questions[0] in str(screen.query_one("#question").render())
         assert screen.query_one("CoverageBar").states["huisvesting"] == "besproken"

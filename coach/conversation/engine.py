@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from coach.conversation.balance import NEUTRAL, PROBLEM, BalanceTracker, ToneReader
@@ -108,13 +110,18 @@ class Conversation:
         return [s for s in self.intake_signals(intake) if intake.domains[s.domain].state in (NOT_YET, NU_NIET)]
 
     def signal_suggestion(
-        self, intake: Intake, section: str, text: str, dismissed: set[str] = frozenset()
+        self, intake: Intake, section: str, text: str, dismissed: AbstractSet[str] = frozenset()
     ) -> Suggestion | None:
         """The latest signal in `text` that points to another, untouched domain, as an offer."""
+        return self.offer_signal(
+            text,
+            lambda domain: domain == section or domain in dismissed or intake.domains[domain].state != NOT_YET,
+        )
+
+    def offer_signal(self, text: str, passed: Callable[[str], bool]) -> Suggestion | None:
+        """The latest signal in `text` whose domain is not `passed` (talked about, put away, ...), as an offer."""
         for signal in reversed(self.signals.find(text)):
-            if signal.domain == section or signal.domain in dismissed:
-                continue
-            if intake.domains[signal.domain].state != NOT_YET:
+            if passed(signal.domain):
                 continue
             label = self.content.domain(signal.domain).label
             return Suggestion("signal", f"Je noemde '{signal.typed}' — {label} bespreken?", domain=signal.domain)

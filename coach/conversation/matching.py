@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -159,7 +159,7 @@ class CueIndex(Generic[Tag]):
             entries.sort(key=lambda entry: (-len(entry[0]), -len(entry[0][0])))
         self._by_first = by_first
 
-    def _candidates(self, token: str):
+    def _candidates(self, token: str) -> Iterator[tuple[tuple[str, ...], Tag, str]]:
         keys = {token[:2]}
         if token.startswith("ge"):
             keys.add(token[2:4])
@@ -182,16 +182,16 @@ class CueIndex(Generic[Tag]):
             index += length
         return found
 
-    def _match_at(self, words: list[Token], index: int):
+    def _match_at(self, words: list[Token], index: int) -> tuple[int, Tag, str] | None:
         """(words consumed, tag, cue) of the longest cue starting at words[index], or None."""
-        best = None
+        best: tuple[int, Tag, str, int] | None = None
         for stems, tag, cue in self._candidates(words[index].folded):
             if not word_matches(words[index].folded, stems[0]):
                 continue
             end = _phrase_end(words, index, stems)
             if end is not None and (best is None or len(stems) > best[3]):
                 best = (end - index, tag, cue, len(stems))
-        return best[:3] if best else None
+        return (best[0], best[1], best[2]) if best else None
 
 
 def _phrase_end(words: list[Token], index: int, stems: tuple[str, ...]) -> int | None:

@@ -57,9 +57,10 @@ def last_contact(contacts: list[Contact], before: datetime, skip: int | None = N
 
 def ending_of(contact: Contact | None) -> str | None:
     """How a contact ended: the last line written in its note, shortened when long."""
-    if contact is None or not (contact.note or "").strip():
+    note = (contact.note or "").strip() if contact is not None else ""
+    if not note:
         return None
-    line = [part.strip() for part in contact.note.strip().splitlines() if part.strip()][-1]
+    line = [part.strip() for part in note.splitlines() if part.strip()][-1]
     return line if len(line) <= ENDING_MAX else line[: ENDING_MAX - 1].rstrip() + "…"
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -53,27 +54,63 @@ def latest_intake(db: Database, youth_id: int) -> Intake | None:
     return load_intake(db, row[0]) if row else None
 
 
+# The id of an intake not stored yet: opening the screen writes nothing, the first edit creates the record.
+UNSAVED = 0
+
+_WARM_TO_CONTINUE = (
+    "SELECT kind, max(id) FROM warm_story WHERE youth_id = ? AND kind IN ({}) "
+    "AND id NOT IN (SELECT warm_story_id FROM intake_warm) GROUP BY kind".format(", ".join("?" * len(WARM_KINDS)))
+)
+
+
 def open_intake(db: Database, youth_id: int, today: date) -> Intake:
     """The intake to continue: the latest one, or a new one starting with the warm story."""
+    intake = draft_intake(db, youth_id, today)
+    if intake.id == UNSAVED:
+        with db.atomic():
+            _create(db, intake)
+    return intake
+
+
+def draft_intake(db: Database, youth_id: int, today: date) -> Intake:
+    """The intake to continue, or a new one (id UNSAVED) that is only read here: save_edits creates it."""
     found = latest_intake(db, youth_id)
     if found is not None:
         return found
-    with db.atomic():
-        cursor = db.execute(
-            "INSERT INTO intakes (youth_id, started_on, section) VALUES (?, ?, ?)",
-            [youth_id, today.isoformat(), WARM],
-        )
-        # The warm story told before (an imported case, say) is continued, not typed again:
-        # the latest item of each kind becomes this intake's answer.
-        db.execute(
-            "INSERT INTO intake_warm (intake_id, kind, warm_story_id) "
-            "SELECT ?, kind, max(id) FROM warm_story WHERE youth_id = ? AND kind IN ({}) "
-            "AND id NOT IN (SELECT warm_story_id FROM intake_warm) GROUP BY kind".format(
-                ", ".join("?" * len(WARM_KINDS))
-            ),
-            [cursor.lastrowid, youth_id, *WARM_KINDS],
-        )
-    return load_intake(db, cursor.lastrowid)
+    intake = Intake(id=UNSAVED, youth_id=youth_id, started_on=today)
+    # The warm story told before (an imported case, say) is continued, not typed again:
+    # the latest item of each kind becomes this intake's answer.
+    for kind, story_id in db.execute(_WARM_TO_CONTINUE, [youth_id, *WARM_KINDS]).fetchall():
+        row = db.execute("SELECT text, own_words FROM warm_story WHERE id = ?", [story_id]).fetchone()
+        text = quoted(row[0]) if row[1] else row[0]
+        intake.warm[kind] = WarmAnswer(kind, text, bool(row[1]), story_id)
+    return intake
+
+
+@contextmanager
+def _creating(intake: Intake) -> Iterator[None]:
+    """A draft whose first write is rolled back stays a draft, so the next save creates it again."""
+    unsaved = intake.id == UNSAVED
+    try:
+        yield
+    except BaseException:
+        if unsaved:
+            intake.id = UNSAVED
+        raise
+
+
+def _create(db: Database, intake: Intake) -> None:
+    """Store a drafted intake (inside the caller's transaction) with the warm story it continues."""
+    cursor = db.execute(
+        "INSERT INTO intakes (youth_id, started_on, section) VALUES (?, ?, ?)",
+        [intake.youth_id, intake.started_on.isoformat(), WARM],
+    )
+    assert cursor.lastrowid is not None
+    intake.id = cursor.lastrowid
+    db.conn.executemany(
+        "INSERT INTO intake_warm (intake_id, kind, warm_story_id) VALUES (?, ?, ?)",
+        [(intake.id, a.kind, a.warm_story_id) for a in intake.warm.values() if a.warm_story_id is not None],
+    )
 
 
 def load_intake(db: Database, intake_id: int) -> Intake:
@@ -135,7 +172,9 @@ def save_edits(
     edits = list(edits)
     for edit in edits:
         _check(edit)
-    with db.atomic():
+    with _creating(intake), db.atomic():
+        if intake.id == UNSAVED:
+            _create(db, intake)
         for edit in edits:
             if edit.section == WARM:
                 _save_warm(db, intake, edit.field, edit.value, session, today)
@@ -239,7 +278,9 @@ def complete_intake(db: Database, intake: Intake, on: date, session: EditSession
     if intake.completed:
         return 0
     stored = 0
-    with db.atomic():
+    with _creating(intake), db.atomic():
+        if intake.id == UNSAVED:
+            _create(db, intake)
         db.execute("UPDATE intakes SET completed_on = ? WHERE id = ?", [on.isoformat(), intake.id])
         intake.completed_on = on
         for key in DOMAIN_KEYS:

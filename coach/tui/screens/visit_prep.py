@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,16 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
 from coach import clock
-from coach.conversation.balance import NEUTRAL
-from coach.conversation.engine import Conversation, Suggestion
-from coach.conversation.visit import VisitPrep, heading, heading_domains, prepare_visit
+from coach.conversation.visit import VisitPrep
+from coach.conversation.visit_session import VisitSession
 from coach.domain.domains import Content as PromptContent
-from coach.domain.intake import NOT_YET, NVT, TOUCHED, WARM, Intake
+from coach.domain.intake import WARM
 from coach.domain.model import MODE_LABELS, STATUS_LABELS, Case
 from coach.store.db import DatabaseError
-from coach.store.intake import latest_intake
-from coach.store.revisions import start_session
-from coach.store.visits import Visit, save_visit, start_visit, talked_about, todays_visit
+from coach.store.sittings import VisitSitting
 from coach.tui.autosave import Autosaver
 from coach.tui.formatting import moment, short_date
 from coach.tui.screens.section_picker import SectionPicker
@@ -72,9 +69,9 @@ def prep_lines(prep: VisitPrep, content: PromptContent, today: date) -> list[tup
         signals.append(Content(f"en nog {len(prep.signals) - SIGNALS_SHOWN}"))
     groups.append(("Signalen, nog niet besproken", signals or [Content("Geen.")]))
     stale = []
-    for item in prep.stale[:STALE_SHOWN]:
-        label = content.domain(item.domain).label
-        when = "nog nooit" if item.last is None else f"sinds {short_date(item.last, today)} ({item.days} dagen)"
+    for domain in prep.stale[:STALE_SHOWN]:
+        label = content.domain(domain.domain).label
+        when = "nog nooit" if domain.last is None else f"sinds {short_date(domain.last, today)} ({domain.days} dagen)"
         stale.append(Content.from_markup("[b]$label[/] — $when", label=label, when=when))
     if len(prep.stale) > STALE_SHOWN:
         stale.append(Content(f"en nog {len(prep.stale) - STALE_SHOWN}"))
@@ -82,7 +79,7 @@ def prep_lines(prep: VisitPrep, content: PromptContent, today: date) -> list[tup
     return groups
 
 
-class VisitPrepScreen(Screen):
+class VisitPrepScreen(Screen[None]):
     """One screen before and during the visit; what is typed becomes this visit's contact note."""
 
     CSS_PATH = "intake.tcss"
@@ -99,32 +96,21 @@ class VisitPrepScreen(Screen):
         self, db: Database, case: Case, content: PromptContent, today: date, now: datetime | None = None
     ) -> None:
         super().__init__()
-        self.db = db
+        if case.youth.id is None:
+            raise ValueError("a visit belongs to a young person in the database")
         self.case = case
         self.content = content
         self.today = today
-        self.now = now or datetime.combine(today, clock.now().time())
-        self.conversation = Conversation(content)
-        self.intake: Intake | None = latest_intake(db, case.youth.id)
-        self.visit: Visit | None = todays_visit(db, case.youth.id, today)
-        self.prep = prepare_visit(
-            self.conversation,
-            case,
-            self.intake,
-            talked_about(db, case.youth.id),
-            self.now,
-            skip=self.visit.contact_id if self.visit else None,
-        )
-        self.session = start_session(db)
-        self.tracker = self.conversation.new_tracker()
-        self.note = self.visit.note if self.visit else ""
-        self.tracker.load("visit.note", self.note, NEUTRAL)
-        self.domain: str | None = None
-        self.question_index = 0
-        self.warm_question: str | None = None
-        self.dismissed: set[str] = set()
-        self._dirty = False
+        now = now or datetime.combine(today, clock.now().time())
         self.autosaver = Autosaver(self, self._save)
+        # Reads only: the visit's contact is made once the note has words.
+        records = VisitSitting(db, case.youth.id, case.youth.coach, today, now)
+        self.session = VisitSession(content, case, now, records, self.autosaver.touch)
+
+    @property
+    def prep(self) -> VisitPrep:
+        """What the preparation shows."""
+        return self.session.prep
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,7 +129,7 @@ class VisitPrepScreen(Screen):
                     "visit",
                     NOTE_FIELD,
                     "Aantekeningen van dit bezoek",
-                    self.note,
+                    self.session.note,
                     placeholder="Typ wat er besproken wordt. ctrl+g zet een leefgebied als kopje.",
                 )
                 area.border_subtitle = "Tab: naar de voorbereiding"
@@ -160,7 +146,7 @@ class VisitPrepScreen(Screen):
         self.query_one(FieldArea).focus_at_end()
         self._refresh()
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self._layout(event.size.width)
 
     def _layout(self, width: int) -> None:
@@ -176,75 +162,47 @@ class VisitPrepScreen(Screen):
 
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
-        text = event.text_area.text
-        if text == self.note:
-            return
-        self.note = text
-        self._dirty = True
-        self.tracker.update("visit.note", text, NEUTRAL)
-        self.autosaver.touch()
-        self._refresh()
+        if self.session.type_note(event.text_area.text):
+            self._refresh()
 
     def _save(self) -> None:
-        if not self._dirty:
-            return
         try:
-            if self.visit is None:
-                if not self.note.strip():
-                    return
-                self.visit = start_visit(self.db, self.case.youth.id, self.now, self.case.youth.coach)
-            save_visit(self.db, self.visit, self.note, self.talked(), self.session)
+            saved = self.session.save()
         except DatabaseError:
             self.notify("Opslaan lukte even niet; coach probeert het zo opnieuw.", severity="warning")
             self.autosaver.touch()
             return
-        self._dirty = False
+        if saved is None:
+            return
         for label in self.query("#saved").results(Static):
             label.update(Content.from_markup("[$text-success]✓[/] opgeslagen"))
-
-    def talked(self) -> list[str]:
-        """The domains marked in the note so far."""
-        return heading_domains(self.conversation, self.note)
 
     # --- what the assistant shows ----------------------------------------------------
 
     def _refresh(self) -> None:
-        talked = set(self.talked())
-        nvt = {k for k, e in self.intake.domains.items() if e.skip == NVT} if self.intake else set()
-        states = {
-            d.key: TOUCHED if d.key in talked else (NVT if d.key in nvt else NOT_YET) for d in self.content.domains
-        }
-        warm_told = len({item.kind for item in self.case.warm_story})
-        self.query_one(CoverageBar).show(states, self.domain or WARM, warm_told)
+        session = self.session
+        states = session.coverage()
+        talked = session.talked()
+        self.query_one(CoverageBar).show(states, session.domain or WARM, session.warm_told)
         self.query_one("#legend", Static).update(f"{len(talked)} van {len(states)} leefgebieden besproken")
-        self.query_one(BalanceMeter).show(self.tracker.balance)
+        self.query_one(BalanceMeter).show(session.tracker.balance)
         self.query_one("#question", Static).update(self._question())
-        self.query_one(SuggestionBar).offer(self._suggestion(talked))
-        if self._dirty:
+        self.query_one(SuggestionBar).offer(session.refresh_offer())
+        if session.pending:
             self.query_one("#saved", Static).update(Content.from_markup("[$foreground-muted]•[/] bewaren…"))
         self.refresh_bindings()
 
     def _question(self) -> Content:
-        if self.warm_question:
-            return Content.from_markup("[b]Iets warms[/]\n[i]“$q”[/]", q=self.warm_question)
-        if self.domain is None:
-            return Content.from_markup("[b]Warme opening[/]\n[i]$q[/]", q=self.prep.opener)
+        session = self.session
+        if session.warm_question:
+            return Content.from_markup("[b]Iets warms[/]\n[i]“$q”[/]", q=session.warm_question)
+        if session.domain is None:
+            return Content.from_markup("[b]Warme opening[/]\n[i]$q[/]", q=session.prep.opener)
         return question_content(
-            self.conversation.label(self.domain), self.question_index, self.conversation.questions(self.domain)
+            session.conversation.label(session.domain),
+            session.question_index,
+            session.conversation.questions(session.domain),
         )
-
-    def _suggestion(self, talked: set[str]) -> Suggestion | None:
-        for signal in reversed(self.conversation.signals.find(self.note)):
-            if signal.domain in talked or signal.domain in self.dismissed:
-                continue
-            label = self.content.domain(signal.domain).label
-            return Suggestion("signal", f"Je noemde '{signal.typed}' — {label} bespreken?", domain=signal.domain)
-        if self.tracker.suggest_warm:
-            kinds = self.content.warm_kinds
-            told = {item.kind for item in self.case.warm_story}
-            kind = next((k for k in kinds if k.key not in told), kinds[0])
-            return Suggestion("warm", kind.questions[0], warm_kind=kind.key)
-        return None
 
     def help_target(self) -> tuple[str, str | None]:
         """The handbook page for a home visit."""
@@ -255,57 +213,48 @@ class VisitPrepScreen(Screen):
     def mark_domain(self, domain: str) -> None:
         """Put the domain as a heading at the end of the note and continue typing after it."""
         area = self.query_one(FieldArea)
-        line = heading(self.conversation, domain)
-        text = area.text
-        prefix = "" if not text.strip() else ("\n" if text.endswith("\n") else "\n\n")
+        added = self.session.mark_domain(domain, area.text)
         area.move_cursor(area.document.end)
-        area.insert(prefix + line)
+        area.insert(added)
         area.focus_at_end()
-        self.domain = domain
-        self.question_index = 0
-        self.warm_question = None
         self._refresh()
 
     def action_pick_domain(self) -> None:
         """Choose a domain to talk about now."""
-        talked = set(self.talked())
-        sections = [(d.key, d.label, TOUCHED if d.key in talked else NOT_YET) for d in self.content.domains]
 
         def chosen(key: str | None) -> None:
             if key is not None:
                 self.mark_domain(key)
 
-        self.app.push_screen(SectionPicker(sections, self.domain or "", title="Leefgebied als kopje"), chosen)
+        picker = SectionPicker(self.session.domain_choices(), self.session.domain or "", title="Leefgebied als kopje")
+        self.app.push_screen(picker, chosen)
 
     def action_next_question(self) -> None:
         """Another question for the domain in hand."""
-        self.question_index += 1
-        self.warm_question = None
+        self.session.next_question()
         self._refresh()
 
     def action_accept(self) -> None:
         """Take the suggestion."""
-        suggestion = self.query_one(SuggestionBar).suggestion
-        if suggestion is None:
+        if self.session.suggestion is None:
             return
-        if suggestion.kind == "signal" and suggestion.domain:
-            self.mark_domain(suggestion.domain)
+        domain = self.session.accept()
+        if domain is not None:
+            self.mark_domain(domain)
             return
-        self.tracker.acknowledge()
-        self.warm_question = suggestion.text
         self._refresh()
 
     def action_escape(self) -> None:
         """Put a suggestion away first; otherwise go back (the note is saved)."""
-        if self.query_one(SuggestionBar).put_away(self.dismissed, self.tracker):
+        if self.session.put_away():
             self._refresh()
             return
         self.autosaver.flush()
         self.dismiss()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "accept" and self.is_mounted and self.query_one(SuggestionBar).suggestion is None:
+        if action == "accept" and self.is_mounted and self.session.suggestion is None:
             return False
-        if action == "next_question" and self.domain is None:
+        if action == "next_question" and not self.session.can_ask_another:
             return False
         return True

@@ -1,0 +1,168 @@
+"""A visit without a screen: its preparation, the note typed, the domain in hand, what to offer, what to save.
+
+VisitPrepScreen draws this and forwards its keys here. Reading and writing go
+through a VisitRecords (coach.store.sittings.VisitSitting in the app): the
+visit's contact is only made once the note has words, so looking writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import Protocol
+
+from coach.conversation.balance import NEUTRAL
+from coach.conversation.engine import Suggestion
+from coach.conversation.session import ConversationSession
+from coach.conversation.visit import VisitPrep, heading, heading_domains, prepare_visit
+from coach.domain.domains import Content
+from coach.domain.intake import NOT_YET, NVT, TOUCHED, Intake
+from coach.domain.model import Case
+
+NOTE_FIELD = "visit.note"
+
+
+class VisitRecords(Protocol):
+    """What a visit reads before it starts, and where its note is written."""
+
+    @property
+    def intake(self) -> Intake | None: ...
+
+    @property
+    def talked(self) -> dict[str, date]: ...
+
+    @property
+    def note(self) -> str: ...
+
+    @property
+    def contact_id(self) -> int | None: ...
+
+    def save(self, note: str, domains: Iterable[str]) -> None:
+        """Store the note and its domains (making the visit's contact the first time)."""
+
+
+class VisitSession(ConversationSession):
+    """One visit to one young person: the preparation, the note, the domain talked about now."""
+
+    def __init__(
+        self,
+        content: Content,
+        case: Case,
+        now: datetime,
+        records: VisitRecords,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(content, on_change)
+        self.case = case
+        self.now = now
+        self.records = records
+        self.intake = records.intake
+        self.prep: VisitPrep = prepare_visit(
+            self.conversation, case, self.intake, records.talked, now, skip=records.contact_id
+        )
+        self.note = records.note
+        self.tracker.load(NOTE_FIELD, self.note, NEUTRAL)
+        self.domain: str | None = None
+        self.question_index = 0
+        self.warm_question: str | None = None
+        self._dirty = False
+
+    # --- typing ----------------------------------------------------------------------------
+
+    def type_note(self, text: str) -> bool:
+        """The note now reads `text`; False when that is what it held."""
+        if text == self.note:
+            return False
+        self.note = text
+        self._dirty = True
+        self.tracker.update(NOTE_FIELD, text, NEUTRAL)
+        self._changed()
+        return True
+
+    def mark_domain(self, domain: str, text: str) -> str:
+        """Talk about `domain` now; what to add after `text` (the note as shown) to head it."""
+        prefix = "" if not text.strip() else ("\n" if text.endswith("\n") else "\n\n")
+        self.domain = domain
+        self.question_index = 0
+        self.warm_question = None
+        return prefix + heading(self.conversation, domain)
+
+    def next_question(self) -> None:
+        """Another question for the domain in hand."""
+        self.question_index += 1
+        self.warm_question = None
+
+    # --- what is shown ---------------------------------------------------------------------
+
+    def talked(self) -> list[str]:
+        """The domains marked in the note so far."""
+        return heading_domains(self.conversation, self.note)
+
+    def coverage(self) -> dict[str, str]:
+        """Per domain: talked about in this note, not applicable (from the intake), or not yet."""
+        talked = set(self.talked())
+        nvt = {k for k, e in self.intake.domains.items() if e.skip == NVT} if self.intake else set()
+        return {d.key: TOUCHED if d.key in talked else (NVT if d.key in nvt else NOT_YET) for d in self.content.domains}
+
+    @property
+    def warm_told(self) -> int:
+        """How many kinds of their warm story were told."""
+        return len({item.kind for item in self.case.warm_story})
+
+    def domain_choices(self) -> list[tuple[str, str, str]]:
+        """(key, label, state) of every domain, for the picker."""
+        talked = set(self.talked())
+        return [(d.key, d.label, TOUCHED if d.key in talked else NOT_YET) for d in self.content.domains]
+
+    @property
+    def can_ask_another(self) -> bool:
+        """Another question needs a domain in hand."""
+        return self.domain is not None
+
+    def _suggest(self, text: str) -> Suggestion | None:
+        talked = set(self.talked())
+        signal = self.conversation.offer_signal(text, lambda domain: domain in talked or domain in self.dismissed)
+        if signal is not None:
+            return signal
+        if self.tracker.suggest_warm:
+            kinds = self.content.warm_kinds
+            told = {item.kind for item in self.case.warm_story}
+            kind = next((k for k in kinds if k.key not in told), kinds[0])
+            return Suggestion("warm", kind.questions[0], warm_kind=kind.key)
+        return None
+
+    def refresh_offer(self) -> Suggestion | None:
+        """The offer for the note as it reads now."""
+        return self.offer(self.note)
+
+    def accept(self) -> str | None:
+        """Take the offer: the domain to put as a heading, or None (a warm question is now the one asked)."""
+        suggestion = self.suggestion
+        if suggestion is None:
+            return None
+        if suggestion.kind == "signal" and suggestion.domain:
+            return suggestion.domain
+        self.tracker.acknowledge()
+        self.warm_question = suggestion.text
+        return None
+
+    # --- saving ----------------------------------------------------------------------------
+
+    @property
+    def contact_id(self) -> int | None:
+        """The visit's held contact, once the note had words."""
+        return self.records.contact_id
+
+    @property
+    def pending(self) -> bool:
+        return self._dirty
+
+    def _write(self) -> bool:
+        # A visit only looked at, or with an empty note, makes no contact.
+        if self.records.contact_id is None and not self.note.strip():
+            return False
+        self.records.save(self.note, self.talked())
+        return True
+
+    def _clean(self) -> None:
+        self._dirty = False
