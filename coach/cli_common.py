@@ -41,7 +41,8 @@ def content_or_fail(options: Options, *, only_own: bool = False):
     With only_own: None when no own prompts are given (the app reads ours itself).
     """
     from coach.config import ConfigError, load_config
-    from coach.conversation.prompts import PromptsError, load_content
+    from coach.content.prompts import load_content
+    from coach.content.toml_source import PromptsError
 
     try:
         # --prompts (or COACH_PROMPTS) wins over the settings file.

@@ -8,8 +8,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from coach.domain.domains import DOMAIN_KEYS
-from coach.guides import (
+from coach.content.guides import (
     Guide,
     domain_section,
     headings,
@@ -21,6 +20,7 @@ from coach.guides import (
     slugify,
     textual_anchor,
 )
+from coach.domain.domains import DOMAIN_KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDES = ROOT / "guides"

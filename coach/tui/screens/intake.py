@@ -15,12 +15,12 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, SelectionList, Static, TextArea
 
 from coach import paths
+from coach.content.guides import domain_section
+from coach.content.model import Content as PromptContent
 from coach.conversation.balance import WARM as WARM_TONE
 from coach.conversation.engine import Conversation, Suggestion, tone_of
-from coach.domain.domains import Content as PromptContent
 from coach.domain.intake import NU_NIET, NVT, SECTIONS, TEXT_FIELDS, WARM, Intake
 from coach.domain.model import Case
-from coach.guides import domain_section
 from coach.store.db import DatabaseError
 from coach.store.intake import Edit, IntakeError, complete_intake, open_intake, save_edits
 from coach.store.revisions import start_session

@@ -14,10 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
 from coach import clock
+from coach.content.model import Content as PromptContent
 from coach.conversation.balance import NEUTRAL
 from coach.conversation.engine import Conversation, Suggestion
 from coach.conversation.visit import VisitPrep, heading, heading_domains, prepare_visit
-from coach.domain.domains import Content as PromptContent
 from coach.domain.intake import NOT_YET, NVT, TOUCHED, WARM, Intake
 from coach.domain.model import MODE_LABELS, STATUS_LABELS, Case
 from coach.store.db import DatabaseError

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from textual.message import Message
 from textual.widgets import Markdown, MarkdownViewer
 
-from coach.guides import textual_anchor
+from coach.content.guides import textual_anchor
 
 _EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
