@@ -10,6 +10,7 @@ import pytest
 
 from coach.content.guides import (
     Guide,
+    clear_caches,
     domain_section,
     headings,
     links,
@@ -310,3 +311,9 @@ def test_plain_text_and_match_spans_for_showing_a_hit() -> None:
     line = "Financiën en de Deurwaarder; financien"
     assert [line[a:b] for a, b in match_spans(line, "FINANCIEN deur")] == ["Financiën", "Deur", "financien"]
     assert match_spans(line, "   ") == []
+
+
+def test_clearing_the_caches_changes_no_search_result():
+    before = search(GUIDES, "warm verhaal")
+    clear_caches()
+    assert search(GUIDES, "warm verhaal") == before and before
