@@ -1,7 +1,7 @@
 """The handbook's speed: search across all guides, and opening a guide at a section, against baselines.
 
 Reports, in one run:
-  1. coach.guides.search (cold: first call; warm: parsed guides cached) vs a plain
+  1. coach.content.guides.search (cold: first call; warm: parsed guides cached) vs a plain
      case-insensitive line scan of the same files (ratio);
   2. F1 on the caseload to the handbook shown at its section, vs a bare Textual
      app showing the same guide in a MarkdownViewer (ratio);
@@ -23,7 +23,7 @@ from datetime import date
 from textual.app import App, ComposeResult
 from textual.widgets import MarkdownViewer
 
-from coach.guides import _sections, search
+from coach.content.guides import clear_caches, search
 from coach.paths import guides_dir
 from coach.store import open_db
 from coach.tui.app import CoachApp
@@ -47,7 +47,7 @@ def plain_scan(query: str) -> int:
 
 def bench_search(repeat: int) -> None:
     """Search latency per query, cold and warm, against the plain scan."""
-    _sections.cache_clear()
+    clear_caches()
     start = time.perf_counter()
     search(guides_dir(), QUERIES[0])
     cold = (time.perf_counter() - start) * 1000

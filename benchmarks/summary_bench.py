@@ -46,8 +46,8 @@ def cases(db_path: Path):
 
 
 def summarise(case, anonymiser):
-    from coach.conversation.prompts import load_content
-    from coach.reports.intervision_methods import intervision_content
+    from coach.content.intervision import intervision_content
+    from coach.content.prompts import load_content
     from coach.reports.summary import make_summary
 
     content = load_content()

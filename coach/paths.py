@@ -40,10 +40,16 @@ def demo_db_path() -> Path:
     return data_dir() / "demo.db"
 
 
-def _content_dir(name: str) -> Path:
-    # A source checkout (or editable install) has the folder beside the
-    # package; a built wheel carries it inside the package as _data/NAME.
-    for candidate in (_PACKAGE_DIR.parent / name, _PACKAGE_DIR / "_data" / name):
+def shipped_dir(name: str, package_dir: Path = _PACKAGE_DIR) -> Path:
+    """A data folder that comes with coach (prompts, guides), in a built wheel or in a source checkout.
+
+    Raises FileNotFoundError when neither place has it (a broken install).
+    """
+    # pyproject's force-include puts the folder inside the wheel's package as
+    # _data/NAME; a source checkout (or editable install) has it beside the
+    # package. The wheel's place comes first: installed, the package's parent is
+    # site-packages, where another distribution may have a folder of that name.
+    for candidate in (package_dir / "_data" / name, package_dir.parent / name):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"content folder '{name}' not found")
@@ -51,9 +57,9 @@ def _content_dir(name: str) -> Path:
 
 def prompts_dir() -> Path:
     """The prompts shipped with coach (domains, scale, warm-story questions)."""
-    return _content_dir("prompts")
+    return shipped_dir("prompts")
 
 
 def guides_dir() -> Path:
     """The coach's handbook shipped with coach (Markdown)."""
-    return _content_dir("guides")
+    return shipped_dir("guides")

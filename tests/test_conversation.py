@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
+from coach.content.prompts import load_content
 from coach.conversation.balance import MIXED, NEUTRAL, PROBLEM, WARM, BalanceTracker, ToneReader, answers
 from coach.conversation.engine import Conversation
 from coach.conversation.matching import CueIndex, fold, stem
-from coach.conversation.prompts import load_content
 from coach.conversation.signals import SignalFinder
 from coach.domain.domains import BalanceCues
 from coach.domain.intake import NU_NIET, NVT, Intake, split_own_words
@@ -275,7 +275,7 @@ def test_balance_cues_of_the_shipped_prompts(content):
 def test_conversation_core_never_imports_textual():
     code = (
         "import sys\n"
-        "import coach.conversation.engine, coach.conversation.visit, coach.conversation.talk_prompts\n"
+        "import coach.conversation.engine, coach.conversation.visit, coach.content.talk\n"
         "import coach.store.intake, coach.store.visits, coach.store.revisions, coach.domain.intake\n"
         "assert 'textual' not in sys.modules, 'textual imported by the core'\n"
     )

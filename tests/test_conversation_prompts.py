@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from coach import cli
-from coach.conversation.prompts import PromptsError, load_content
+from coach.content.prompts import load_content
+from coach.content.toml_source import PromptsError
 from coach.paths import prompts_dir
 
 

@@ -8,9 +8,9 @@ from urllib.parse import unquote
 
 import pytest
 
-from coach.domain.domains import DOMAIN_KEYS
-from coach.guides import (
+from coach.content.guides import (
     Guide,
+    clear_caches,
     domain_section,
     headings,
     links,
@@ -21,6 +21,7 @@ from coach.guides import (
     slugify,
     textual_anchor,
 )
+from coach.domain.domains import DOMAIN_KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDES = ROOT / "guides"
@@ -310,3 +311,9 @@ def test_plain_text_and_match_spans_for_showing_a_hit() -> None:
     line = "Financiën en de Deurwaarder; financien"
     assert [line[a:b] for a, b in match_spans(line, "FINANCIEN deur")] == ["Financiën", "Deur", "financien"]
     assert match_spans(line, "   ") == []
+
+
+def test_clearing_the_caches_changes_no_search_result():
+    before = search(GUIDES, "warm verhaal")
+    clear_caches()
+    assert search(GUIDES, "warm verhaal") == before and before

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Markdown, OptionList, Static, TextArea
 from textual.widgets._markdown import MarkdownBlock, MarkdownHeader
 
-from coach.guides import Hit, domain_section, headings, plain_text, search, slugify
+from coach.content.guides import Hit, domain_section, headings, plain_text, search, slugify
 from coach.tui.app import CoachApp, make_app
 from coach.tui.help import DEFAULT_TARGETS, FALLBACK, help_target
 from coach.tui.screens.caseload import CaseloadScreen

@@ -11,7 +11,7 @@ def test_core_packages_never_import_textual():
         "import sys\n"
         "import coach.domain.model, coach.domain.continuity, coach.domain.caseload\n"
         "import coach.store, coach.store.cases, coach.store.caseload, coach.store.transfer\n"
-        "import coach.conversation.prompts, coach.reports.case_view, coach.cli\n"
+        "import coach.content.prompts, coach.reports.case_view, coach.cli\n"
         "import coach.domain.desk, coach.domain.this_week, coach.store.caseload_search, coach.cli.caseload\n"
         "import coach.domain.dutch_dates, coach.domain.rhythm, coach.domain.agreements, coach.domain.contact_input\n"
         "import coach.store.contacts, coach.store.agreements\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from coach.content.prompts import load_content
 from coach.conversation.intake_session import IntakeSession
-from coach.conversation.prompts import load_content
 from coach.conversation.session import Saved
 from coach.domain.intake import NU_NIET, NVT, SCORED, TOUCHED, WARM, Intake
 from coach.store.cases import load_case

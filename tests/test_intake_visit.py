@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from coach.content.prompts import load_content
 from coach.conversation.engine import Conversation
-from coach.conversation.prompts import load_content
 from coach.conversation.visit import heading_domains, prepare_visit, warm_opener
 from coach.domain.intake import NVT, Intake
 from coach.domain.model import Agreement, Assessment, Case, Contact, WarmStoryItem, Youth

@@ -417,7 +417,7 @@ async def test_end_to_end_with_the_real_worker(
 
 
 def test_help_points_at_the_section_on_this_screen() -> None:
-    from coach.guides import headings
+    from coach.content.guides import headings
     from coach.paths import guides_dir
 
     guide, slug = IntervisionScreen.help_target(None)

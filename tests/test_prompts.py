@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from coach.conversation.prompts import WARM_KEYS, PromptsError, load_content, prompt_files
+from coach.content.prompts import load_content, prompt_files
+from coach.content.toml_source import PromptsError
 from coach.domain.domains import DOMAIN_KEYS, SCORES
+from coach.domain.model import WARM_KINDS
 from coach.paths import prompts_dir
 
 # A minimal valid domain file with known line numbers (used for the error tests).
@@ -91,7 +93,7 @@ def test_shipped_scale_and_warm_kinds(shipped):
     assert shipped.level(1).label == "Acute problematiek"
     assert shipped.level(5).label == "Volledig zelfredzaam"
     assert all(level.description for level in shipped.scale)
-    assert tuple(kind.key for kind in shipped.warm_kinds) == WARM_KEYS
+    assert tuple(kind.key for kind in shipped.warm_kinds) == WARM_KINDS
     assert shipped.warm_kinds[0].label == "Wat belangrijk is"
     assert all(3 <= len(kind.questions) <= 5 for kind in shipped.warm_kinds)
 

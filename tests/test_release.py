@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from coach.conversation.prompts import PromptsError, load_content
-from coach.conversation.release_prompts import load_release, release_content
+from coach.content.prompts import load_content
+from coach.content.release import load_release, release_content
+from coach.content.toml_source import PromptsError
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.model import Agreement, Assessment, NetworkPerson
 from coach.domain.release import (

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from coach.conversation.prompts import load_content
+from coach.content.intervision import intervision_content
+from coach.content.model import SECTIONS
+from coach.content.prompts import load_content
 from coach.domain.model import (
     Address,
     Agreement,
@@ -24,7 +26,6 @@ from coach.domain.model import (
 from coach.privacy.anonymiser import Anonymiser
 from coach.privacy.known import build_known
 from coach.privacy.result import Span
-from coach.reports.intervision_methods import SECTIONS, intervision_content
 from coach.reports.summary import (
     Scope,
     SummaryError,

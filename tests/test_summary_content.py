@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from coach.config import ConfigError, load_config
-from coach.conversation.prompts import PromptsError, load_content
+from coach.content.intervision import intervision_content, load_intervision
+from coach.content.model import SECTIONS
+from coach.content.prompts import load_content
+from coach.content.toml_source import PromptsError
 from coach.paths import prompts_dir
-from coach.reports.intervision_methods import SECTIONS, intervision_content, load_intervision
 from coach.reports.intervision_question import EMPTY, GOOD, WARN, check_question
 from coach.store import StoreError
 from coach.store.cases import load_case
@@ -56,7 +58,8 @@ def test_shipped_methods_are_incident_and_roddel_with_every_section() -> None:
 
 def test_loaded_with_the_rest_of_the_prompts() -> None:
     content = load_content()
-    assert intervision_content(content) is content.extra["intervision"]
+    assert intervision_content(content) is content.intervision
+    assert content.intervision.keys == load_intervision().keys
 
 
 def test_an_organisation_can_replace_the_file(folder: Path, tmp_path: Path) -> None:

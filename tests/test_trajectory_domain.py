@@ -126,7 +126,7 @@ def test_trajectory_core_never_imports_textual():
         "import sys\n"
         "import coach.domain.trajectory, coach.domain.taper, coach.domain.release, coach.domain.trend\n"
         "import coach.store.trajectory, coach.store.release, coach.store.measurement\n"
-        "import coach.conversation.release_prompts, coach.reports.readiness\n"
+        "import coach.content.release, coach.reports.readiness\n"
         "assert 'textual' not in sys.modules, 'textual imported by the trajectory core'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.conversation.prompts import load_content
+from coach.content.prompts import load_content
 from coach.conversation.visit_session import VisitSession
 from coach.domain.intake import NOT_YET, TOUCHED
 from coach.store.cases import load_case

@@ -126,8 +126,8 @@ def summary(
     Lees hem altijd zelf na voor je hem deelt; in de app (toets s bij een jongere) zie je
     precies wat er is vervangen.
     """
+    from coach.content.intervision import intervision_content
     from coach.privacy.worker import AnonymiserError
-    from coach.reports.intervision_methods import intervision_content
     from coach.reports.summary import SummaryError, check_scope, make_summary, write_summary
 
     today = today_or_fail()

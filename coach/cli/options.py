@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from coach.config import Config
+    from coach.content.model import Content
     from coach.domain.continuity import ContinuityRules
-    from coach.domain.domains import Content
     from coach.domain.model import Case
 
 
@@ -55,7 +55,8 @@ class Options:
 
     def content(self) -> Content:
         """The prompts content (the organisation's own where given), or a CoachError."""
-        from coach.conversation.prompts import PromptsError, load_content
+        from coach.content.prompts import load_content
+        from coach.content.toml_source import PromptsError
 
         try:
             return load_content(self.own_prompts())

@@ -1,5 +1,1 @@
-"""The intake engine: conversation content from prompts/, walking the domains, signals."""
-
-from coach.conversation.prompts import WARM_KEYS, PromptsError, load_content, prompt_files
-
-__all__ = ["WARM_KEYS", "PromptsError", "load_content", "prompt_files"]
+"""The intake engine: walking the domains, spotting signals, suggesting the next question (content comes from coach.content)."""

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from coach.content.model import Content
 from coach.conversation.balance import NEUTRAL, PROBLEM, BalanceTracker, ToneReader
 from coach.conversation.balance import WARM as WARM_TONE
 from coach.conversation.signals import Signal, SignalFinder, first_per_domain
-from coach.domain.domains import Content
 from coach.domain.intake import NOT_YET, NU_NIET, SECTIONS, TEXT_FIELDS, WARM, Intake
 
 # How a domain field's answers count for the story balance (the warm story is warm throughout).

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Protocol
 
+from coach.content.model import Content
 from coach.conversation.balance import WARM as WARM_TONE
 from coach.conversation.engine import Suggestion, tone_of
 from coach.conversation.session import ConversationSession
-from coach.domain.domains import Content
 from coach.domain.intake import NU_NIET, NVT, SECTIONS, TEXT_FIELDS, WARM, Intake
 
 SKIP_CYCLE: dict[str | None, str | None] = {None: NU_NIET, NU_NIET: NVT, NVT: None}

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from coach.content.model import Content
 from coach.conversation.engine import Conversation, Suggestion
-from coach.domain.domains import Content
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from coach.content.model import Content
 from coach.conversation.matching import CueIndex
-from coach.domain.domains import Content
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Protocol
 
+from coach.content.model import Content
 from coach.conversation.balance import NEUTRAL
 from coach.conversation.engine import Suggestion
 from coach.conversation.session import ConversationSession
 from coach.conversation.visit import VisitPrep, heading, heading_domains, prepare_visit
-from coach.domain.domains import Content
 from coach.domain.intake import NOT_YET, NVT, TOUCHED, Intake
 from coach.domain.model import Case
 

@@ -6,7 +6,7 @@ prompts/ and is handed in by the loader as these dataclasses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 DOMAIN_KEYS: tuple[str, ...] = (
     "financien",
@@ -66,27 +66,3 @@ class BalanceCues:
     warm: tuple[str, ...] = ()
     problem: tuple[str, ...] = ()
     stretch: int = 4
-
-
-@dataclass(frozen=True)
-class Content:
-    """Everything loaded from prompts/: domains in fixed order, scale, warm kinds."""
-
-    domains: tuple[Domain, ...]
-    scale: tuple[ScaleLevel, ...]
-    warm_kinds: tuple[WarmKind, ...]
-    extra: dict = field(default_factory=dict)
-    balance: BalanceCues = BalanceCues()
-    # Per warm-story kind, a template with {tekst} to open a follow-up visit.
-    openers: dict[str, str] = field(default_factory=dict)
-
-    def domain(self, key: str) -> Domain:
-        """The domain with this key (KeyError when unknown)."""
-        for domain in self.domains:
-            if domain.key == key:
-                return domain
-        raise KeyError(key)
-
-    def level(self, score: int) -> ScaleLevel:
-        """The scale level for a score 1–5."""
-        return self.scale[score - 1]

@@ -12,11 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from coach.content.model import Content, IntervisionContent, Method
 from coach.domain.agreements import own_share
-from coach.domain.domains import Content
 from coach.domain.model import MODE_LABELS, PHASE_LABELS, Agreement, Assessment, Case, Contact, age_on, current_phase
 from coach.domain.trend import whole_picture
-from coach.reports.intervision_methods import IntervisionContent, Method
 
 HELD = "plaatsgevonden"
 PLANNED = "gepland"

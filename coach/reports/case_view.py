@@ -9,9 +9,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from coach.content.model import Content
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import CONTINUITY_LABELS
-from coach.domain.domains import Content
 from coach.domain.model import PHASE_LABELS, Case, age_on, latest_scores
 from coach.domain.release import Criterion
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from coach.reports.intervision_methods import QuestionHelp
+from coach.content.model import QuestionHelp
 
 GOOD, WARN, EMPTY = "good", "warn", "empty"
 _WORD = re.compile(r"[\w'’]+")

@@ -9,8 +9,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from coach.conversation.release_prompts import release_content
-from coach.domain.domains import Content
+from coach.content.model import Content
+from coach.content.release import release_content
 from coach.domain.model import STATUS_LABELS, Case
 from coach.domain.release import Criterion, ReleaseRules, release_readiness
 from coach.domain.trajectory import READINESS_PHASES, TrajectoryRecord

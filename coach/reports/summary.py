@@ -19,11 +19,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
-from coach.domain.domains import Content
+from coach.content.model import Content, IntervisionContent, Method
 from coach.domain.model import Case, Contact
 from coach.privacy.result import Replacement, Result
 from coach.reports._summary_draft import HELD, PLANNED, Frame, draft_pieces, week_of
-from coach.reports.intervision_methods import IntervisionContent, Method
 
 CASE, PERIOD, CONTACT = "case", "period", "contact"
 MIN_HIDDEN = 3  # letters or digits in a stretch the coach hides by hand

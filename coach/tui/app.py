@@ -28,7 +28,7 @@ from coach.tui.widgets.caseload_table import CaseloadTable
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from coach.domain.domains import Content
+    from coach.content.model import Content
 
 # How often the app looks whether the date has changed.
 DATE_CHECK_SECONDS = 30
@@ -115,7 +115,7 @@ class CoachApp(LockingMixin, App):
     @cached_property
     def content(self) -> Content:
         """The domains, questions and texts from prompts/: read when first needed, as the caseload does not use them."""
-        from coach.conversation.prompts import load_content
+        from coach.content.prompts import load_content
 
         return load_content()
 

@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from coach.conversation.release_prompts import release_content
+from coach.content.release import release_content
 from coach.domain.model import PHASE_LABELS, current_phase
 from coach.domain.trajectory import RELEASE, TrajectoryError, is_reopen
 from coach.store.trajectory import accept_taper_plan, change_phase, record_release

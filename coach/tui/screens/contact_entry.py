@@ -22,9 +22,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
 
 from coach import clock
+from coach.content.model import Content as PromptContent
 from coach.conversation.signals import SignalFinder
 from coach.domain.contact_input import ContactInput, FormErrors, ReadContact, read_contact, read_next, read_when
-from coach.domain.domains import Content as PromptContent
 from coach.domain.dutch_dates import DateInputError, ParsedMoment
 from coach.domain.model import CONTACT_MODES, INITIATORS, MODE_LABELS, STATUS_LABELS, Case
 from coach.store.cases import load_case

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.worker import get_current_worker
 
-from coach.guides import INDEX, Hit, headings, links, list_guides, search
+from coach.content.guides import INDEX, Hit, headings, links, list_guides, search
 from coach.paths import guides_dir
 from coach.tui.help import HelpTarget
 from coach.tui.screens.guide_links import GuideLinks

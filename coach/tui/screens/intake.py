@@ -15,11 +15,11 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Header, SelectionList, Static, TextArea
 
 from coach import paths
+from coach.content.guides import domain_section
+from coach.content.model import Content as PromptContent
 from coach.conversation.intake_session import SKIP_WORDS, IntakeSession
-from coach.domain.domains import Content as PromptContent
 from coach.domain.intake import SECTIONS, WARM
 from coach.domain.model import Case
-from coach.guides import domain_section
 from coach.store.db import DatabaseError
 from coach.store.sittings import IntakeSitting
 from coach.tui.autosave import Autosaver

@@ -22,10 +22,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from coach.domain.domains import Content
+from coach.content.intervision import intervision_content
+from coach.content.model import Content
 from coach.domain.model import Case
 from coach.privacy.known import build_known
-from coach.reports.intervision_methods import intervision_content
 from coach.reports.intervision_question import check_question
 from coach.reports.summary import Scope, Summary, SummaryError, default_filename, make_summary
 from coach.store import StoreError

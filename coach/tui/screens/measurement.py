@@ -20,8 +20,8 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coach.content.model import Content as PromptContent
 from coach.domain.calendar_words import short_date
-from coach.domain.domains import Content as PromptContent
 from coach.domain.model import Case, latest_scores
 from coach.domain.trajectory import TrajectoryError
 from coach.store.measurement import DomainScore, save_measurement

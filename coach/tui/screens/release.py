@@ -20,9 +20,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from coach.conversation.release_prompts import release_content
+from coach.content.model import Content as PromptContent
+from coach.content.release import release_content
 from coach.domain.calendar_words import short_date
-from coach.domain.domains import Content as PromptContent
 from coach.domain.dutch_dates import PAST, DateInputError, parse_day
 from coach.domain.model import PHASE_LABELS, Case, current_phase
 from coach.domain.release import ACTIVITY_KINDS, ACTIVITY_LABELS, BasicItem

@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
 from coach import clock
+from coach.content.model import Content as PromptContent
 from coach.conversation.visit import VisitPrep
 from coach.conversation.visit_session import VisitSession
-from coach.domain.domains import Content as PromptContent
 from coach.domain.intake import WARM
 from coach.domain.model import MODE_LABELS, STATUS_LABELS, Case
 from coach.store.db import DatabaseError

@@ -10,10 +10,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from coach.content.model import Content
 from coach.domain.agreements import own_share, own_share_by_month
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import assess
-from coach.domain.domains import Content
 from coach.domain.model import Case
 from coach.store.agreements import set_agreement_status
 from coach.store.caseload import caseload_entry

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from coach.domain.domains import Content as PromptContent
+from coach.content.model import Content as PromptContent
 from coach.domain.intake import CARRIER_LABELS, CARRIERS, FIELD_LABELS, NU_NIET, NVT, TEXT_FIELDS, DomainEntry
 from coach.domain.model import NetworkPerson
 from coach.tui.widgets.field_area import FieldArea

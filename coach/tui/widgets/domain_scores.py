@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from coach.domain.domains import Content
+from coach.content.model import Content
 from coach.domain.model import Assessment, latest_scores
 from coach.tui.widgets.score_bar import ScoreBar
 

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from coach.guides import Hit, match_spans, plain_text
+from coach.content.guides import Hit, match_spans, plain_text
 
 
 def hit_prompt(hit: Hit, guide_title: str, section_title: str, query: str) -> Content:

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from textual.message import Message
 from textual.widgets import Markdown, MarkdownViewer
 
-from coach.guides import textual_anchor
+from coach.content.guides import textual_anchor
 
 _EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -46,7 +46,7 @@ class GuideViewer(MarkdownViewer):
         return path if path.is_file() else None
 
     async def open(self, guide: str, slug: str | None = None, *, remember: bool = True) -> bool:
-        """Show a guide at a section (slug as in coach.guides, accents unencoded); False if not found."""
+        """Show a guide at a section (slug as in coach.content.guides, accents unencoded); False if not found."""
         path = self.path_of(guide)
         if path is None:
             return False

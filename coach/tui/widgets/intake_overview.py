@@ -9,8 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from coach.content.model import Content as PromptContent
 from coach.conversation.signals import Signal
-from coach.domain.domains import Content as PromptContent
 from coach.domain.intake import NOT_YET, NU_NIET, NVT, STATE_LABELS, TOUCHED, Intake
 from coach.tui.formatting import short_date
 from coach.tui.widgets.score_bar import ScoreBar

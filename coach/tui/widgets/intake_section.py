@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Collapsible, Static
 
+from coach.content.model import Content as PromptContent
 from coach.conversation.engine import Conversation
-from coach.domain.domains import Content as PromptContent
 from coach.domain.intake import Intake
 from coach.tui.widgets.intake_overview import IntakeOverview, status_line
 

@@ -7,8 +7,8 @@ from datetime import date
 from textual.content import Content
 from textual.widget import Widget
 
+from coach.content.model import Content as PromptContent
 from coach.domain.calendar_words import short_date
-from coach.domain.domains import Content as PromptContent
 from coach.domain.model import Assessment
 from coach.domain.trend import DOWN, SAME, UP, DomainChange, measurement_dates, sparkline, summary, whole_picture
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from coach.reports.intervision_methods import QuestionHelp
+from coach.content.model import QuestionHelp
 from coach.reports.intervision_question import EMPTY, GOOD, QuestionCheck
 
 

@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
+from coach.content.model import Content as PromptContent
 from coach.domain.calendar_words import short_date
-from coach.domain.domains import Content as PromptContent
 from coach.domain.model import PHASE_LABELS, Case, current_phase
 from coach.domain.trajectory import READINESS_PHASES
 from coach.reports.readiness import case_readiness, met_count

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 INDEX = "index.md"
 
@@ -83,11 +84,11 @@ def textual_anchor(slug: str) -> str:
     return quote(slug)
 
 
-def _inline_text(token) -> str:
+def _inline_text(token: Token) -> str:
     """Return the plain text of an inline token: markup dropped, code and text kept."""
     if not token.children:
         return token.content
-    parts = []
+    parts: list[str] = []
     for child in token.children:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
@@ -99,7 +100,7 @@ def _inline_text(token) -> str:
 def _unique(slugs: list[str]) -> list[str]:
     """Number repeated slugs -1, -2, … as GitHub and Textual do."""
     used: Counter[str] = Counter()
-    result = []
+    result: list[str] = []
     for slug in slugs:
         count = used[slug]
         used[slug] += 1
@@ -137,12 +138,18 @@ def links(text: str) -> list[str]:
 @lru_cache(maxsize=64)
 def _links(text: str) -> tuple[str, ...]:
     """links(), cached on the text (search reads index.md's links on every call)."""
-    found = []
+    found: list[str] = []
     for token in _parser().parse(text):
         for child in token.children or ():
             if child.type == "link_open" and "href" in child.attrs:
                 found.append(unquote(str(child.attrs["href"])))
     return tuple(found)
+
+
+def clear_caches() -> None:
+    """Forget every parsed guide, so the next search reads the files afresh (for a changed handbook, or a benchmark)."""
+    _sections.cache_clear()
+    _links.cache_clear()
 
 
 def plain_text(line: str) -> str:
@@ -234,7 +241,7 @@ def match_spans(line: str, query: str) -> list[tuple[int, int]]:
         folded.append(part)
         origin.extend([index] * len(part))
     text = "".join(folded)
-    spans = []
+    spans: list[tuple[int, int]] = []
     for term in _fold(query).split():
         start = text.find(term)
         while start != -1:
