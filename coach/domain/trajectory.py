@@ -5,25 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from coach.domain.model import PHASE_LABELS, PHASES, PhaseEntry, current_phase
+from coach.domain.model import PhaseEntry, current_phase
+from coach.domain.vocabulary import Phase
 
 # Where a trajectory may go from each phase. Afbouw may step back to
 # begeleiding when tapering goes wrong; nazorg and afgesloten may reopen (the
 # way back), which adds a phase and never removes the history before it.
-NEXT_PHASES: dict[str, tuple[str, ...]] = {
-    "aanmelding": ("intake", "afgesloten"),
-    "intake": ("begeleiding", "afgesloten"),
-    "begeleiding": ("afbouw", "nazorg", "afgesloten"),
-    "afbouw": ("nazorg", "begeleiding", "afgesloten"),
-    "nazorg": ("afgesloten", "begeleiding"),
-    "afgesloten": ("begeleiding", "intake"),
+NEXT_PHASES: dict[str, tuple[Phase, ...]] = {
+    Phase.AANMELDING: (Phase.INTAKE, Phase.AFGESLOTEN),
+    Phase.INTAKE: (Phase.BEGELEIDING, Phase.AFGESLOTEN),
+    Phase.BEGELEIDING: (Phase.AFBOUW, Phase.NAZORG, Phase.AFGESLOTEN),
+    Phase.AFBOUW: (Phase.NAZORG, Phase.BEGELEIDING, Phase.AFGESLOTEN),
+    Phase.NAZORG: (Phase.AFGESLOTEN, Phase.BEGELEIDING),
+    Phase.AFGESLOTEN: (Phase.BEGELEIDING, Phase.INTAKE),
 }
 
 # Moves that bring a young person back into active coaching after letting go.
-REOPEN_FROM: tuple[str, ...] = ("nazorg", "afgesloten")
-ACTIVE_PHASES: tuple[str, ...] = ("aanmelding", "intake", "begeleiding", "afbouw")
+REOPEN_FROM: tuple[Phase, ...] = (Phase.NAZORG, Phase.AFGESLOTEN)
+ACTIVE_PHASES: tuple[Phase, ...] = (Phase.AANMELDING, Phase.INTAKE, Phase.BEGELEIDING, Phase.AFBOUW)
 # Phases in which the release readiness is worth showing.
-READINESS_PHASES: tuple[str, ...] = ("begeleiding", "afbouw")
+READINESS_PHASES: tuple[Phase, ...] = (Phase.BEGELEIDING, Phase.AFBOUW)
 NOTE_MAX = 2000
 
 
@@ -40,7 +41,7 @@ class PhaseChangeError(TrajectoryError):
     """A phase change that is not allowed; the message is Dutch and says what would work."""
 
 
-def allowed_next(phase: str) -> tuple[str, ...]:
+def allowed_next(phase: str) -> tuple[Phase, ...]:
     """The phases a trajectory in `phase` may move to."""
     return NEXT_PHASES.get(phase, ())
 
@@ -52,16 +53,17 @@ def is_reopen(current: str, new: str) -> bool:
 
 def check_phase_change(phases: list[PhaseEntry], new: str, on: date, today: date, note: str | None = None) -> None:
     """Raise PhaseChangeError when moving to `new` on `on` is not allowed."""
-    if new not in PHASES:
-        raise PhaseChangeError(f"'{new}' is geen fase. Kies uit: {', '.join(PHASES)}.")
-    current = current_phase(phases)
-    if new == current:
-        raise PhaseChangeError(f"Het traject staat al in {PHASE_LABELS[new].lower()}.")
-    if new not in allowed_next(current):
-        options = " of ".join(PHASE_LABELS[p].lower() for p in allowed_next(current))
+    try:
+        wanted = Phase(new)
+    except ValueError:
+        raise PhaseChangeError(f"'{new}' is geen fase. Kies uit: {', '.join(Phase)}.") from None
+    current = Phase(current_phase(phases))
+    if wanted == current:
+        raise PhaseChangeError(f"Het traject staat al in {wanted.label.lower()}.")
+    if wanted not in allowed_next(current):
+        options = " of ".join(p.label.lower() for p in allowed_next(current))
         raise PhaseChangeError(
-            f"Van {PHASE_LABELS[current].lower()} kan het traject niet naar {PHASE_LABELS[new].lower()}; "
-            f"wel naar {options}."
+            f"Van {current.label.lower()} kan het traject niet naar {wanted.label.lower()}; wel naar {options}."
         )
     if on > today:
         raise PhaseChangeError("De datum ligt in de toekomst. Leg een fasewissel vast op of na de dag zelf.")
@@ -89,7 +91,10 @@ class PhaseSpan:
     @property
     def label(self) -> str:
         """The phase's Dutch name."""
-        return PHASE_LABELS.get(self.phase, self.phase)
+        try:
+            return Phase(self.phase).label
+        except ValueError:
+            return self.phase
 
     def days(self, today: date) -> int:
         """How many days this stretch lasted (or has lasted so far)."""
