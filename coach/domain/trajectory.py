@@ -186,3 +186,95 @@ class TrajectoryRecord:
         """The way back agreed at the latest letting go."""
         release = self.last_release
         return release.way_back if release else None
+
+
+# --- what the store checks and writes -------------------------------------------------
+# The store applies these rules and writes these notes; the words live here, with the rules.
+
+# Notes on the contacts a plan makes or cancels; the coach reads them in the contact list.
+TAPER_STEP_NOTE = "Afbouw: stap {step} van {steps}."
+NAZORG_CHECK_NOTE = "Nazorgcheck {step} van {steps}."
+CANCELLED_NOTE = "Vervallen: {why}."
+# A decision the store fills in for a trajectory let go before decisions were recorded.
+UNRECORDED_REASON = "Losgelaten voordat het besluit hier werd vastgelegd."
+
+# Why planned contacts were cancelled (the `why` of CANCELLED_NOTE).
+TAPER_STOPPED, NEW_TAPER_PLAN = "afbouw gestopt", "nieuw afbouwplan"
+NAZORG_STOPPED, REOPENED = "nazorg gestopt", "traject heropend"
+
+
+def cancel_reason(current: str, new: str) -> str | None:
+    """Why the planned contacts of the phase left behind are cancelled; None when nothing is planned in it."""
+    if current == Phase.AFBOUW:
+        return TAPER_STOPPED
+    if current == Phase.NAZORG:
+        return NAZORG_STOPPED if new == Phase.AFGESLOTEN else REOPENED
+    return None
+
+
+def unknown_youth(youth_id: int) -> TrajectoryError:
+    """The error for a young person who is not in the database."""
+    return TrajectoryError(f"Er is geen jongere met nummer {youth_id}.")
+
+
+def clean_text(text: str | None, what: str, *, required: bool = False) -> str | None:
+    """The text stripped, None when empty; raises TrajectoryError when required and empty, or too long."""
+    text = (text or "").strip()
+    if required and not text:
+        raise TrajectoryError(f"Vul {what} in; dat hoort bij het besluit.")
+    if len(text) > NOTE_MAX:
+        raise TrajectoryError(
+            f"{what[0].upper()}{what[1:]} is te lang ({len(text)} tekens); houd het onder de {NOTE_MAX}."
+        )
+    return text or None
+
+
+def clean_note(note: str | None) -> str | None:
+    """A phase change's note, cleaned (see clean_text)."""
+    return clean_text(note, "de notitie")
+
+
+def clean_reason(reason: str | None) -> str | None:
+    """A decision's reason, cleaned; it is required."""
+    return clean_text(reason, "de reden", required=True)
+
+
+def clean_way_back(text: str | None) -> str | None:
+    """The way back agreed at letting go, cleaned."""
+    return clean_text(text, "de weg terug")
+
+
+def check_reopen(current: str) -> None:
+    """Raise TrajectoryError unless a trajectory in `current` may be reopened."""
+    if current not in REOPEN_FROM:
+        raise TrajectoryError("Alleen een traject in nazorg of een afgesloten traject kan heropend worden.")
+
+
+def check_taper_moments(steps: int, moments: list[datetime], on: date, tolerance_days: int) -> None:
+    """Raise TrajectoryError unless there is one moment per step, all after `on`, and the tolerance is sane."""
+    if len(moments) != steps:
+        raise TrajectoryError("Het plan klopt niet: er hoort één contactmoment bij elke stap.")
+    if not moments or min(moments).date() <= on:
+        raise TrajectoryError("De geplande contacten moeten na de start van de afbouw liggen.")
+    if not 0 <= tolerance_days <= 14:
+        raise TrajectoryError("De speling moet 0 tot en met 14 dagen zijn.")
+
+
+def check_checkins(on: date, checkins: list[datetime]) -> None:
+    """Raise TrajectoryError when a nazorg check is not after the day of letting go."""
+    if any(moment.date() <= on for moment in checkins):
+        raise TrajectoryError("Een nazorgcheck moet na de dag van het loslaten liggen.")
+
+
+def check_decision_day(on: date, today: date) -> None:
+    """Raise TrajectoryError when a decision is dated in the future."""
+    if on > today:
+        raise TrajectoryError("De datum ligt in de toekomst; leg het besluit vast op de dag zelf.")
+
+
+def latest_release_entry(phases: list[PhaseEntry]) -> PhaseEntry:
+    """The latest entry into nazorg, for a way back without a recorded decision; raises TrajectoryError if none."""
+    let_go = [entry for entry in phases if entry.phase == Phase.NAZORG]
+    if not let_go:
+        raise TrajectoryError("Er is nog niet losgelaten; de weg terug leg je vast bij het loslaten.")
+    return max(let_go, key=lambda e: (e.since, e.id or 0))
