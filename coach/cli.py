@@ -146,18 +146,20 @@ def demo(options: Options, no_tui: bool, youths: int, seed: int) -> None:
 def show(options: Options, youth_id: int, as_json: bool) -> None:
     """Eén dossier in één oogopslag: warm verhaal eerst, dan de leefgebieden en afspraken."""
     from coach.reports.case_view import case_json, case_renderable
-    from coach.reports.readiness import case_readiness, trajectory_parts
+    from coach.reports.readiness import case_readiness, readiness_basics, trajectory_parts
     from coach.store.caseload import caseload_entry
+    from coach.store.release import release_facts
+    from coach.store.trajectory import load_trajectory
 
     today = today_or_fail()
     content = content_or_fail(options)
     db, case = load_case_or_fail(options, youth_id)
     entry = caseload_entry(db, youth_id, today, rules_or_fail())
-    readiness = case_readiness(db, case, content, today)
+    readiness = case_readiness(case, release_facts(db, youth_id, readiness_basics(content)), content, today)
     if as_json:
         click.echo(json.dumps(case_json(case, entry, today, readiness), ensure_ascii=False, indent=2))
     else:
-        parts = trajectory_parts(db, case, entry.phase, readiness)
+        parts = trajectory_parts(load_trajectory(db, youth_id), case, entry.phase, readiness)
         console().print(case_renderable(case, entry, content, today, trajectory=parts))
 
 

@@ -153,3 +153,8 @@ def load_case(db: Database, youth_id: int) -> Case | None:
 def youth_ids(db: Database) -> list[int]:
     """Every young person's id, oldest first."""
     return [row[0] for row in db.execute("SELECT id FROM youths ORDER BY id").fetchall()]
+
+
+def has_cases(db: Database) -> bool:
+    """True when the database holds at least one young person."""
+    return db.execute("SELECT 1 FROM youths LIMIT 1").fetchone() is not None
