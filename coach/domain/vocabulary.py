@@ -22,6 +22,16 @@ class Vocabulary(StrEnum):
         """True when `value` is one of the stored strings (`in` on the class raises on a str before 3.12)."""
         return isinstance(value, str) and value in cls._value2member_map_
 
+    @property
+    def label(self) -> str:
+        """The Dutch word for this value on screen; every vocabulary defines its own."""
+        raise NotImplementedError
+
+    @classmethod
+    def label_of(cls, value: str) -> str:
+        """The label of a stored string; an unknown string is shown as it is."""
+        return cls(value).label if cls.has(value) else value
+
 
 class Phase(Vocabulary):
     """The phase of a trajectory, in the order a trajectory usually runs."""
