@@ -158,7 +158,7 @@ def person_continuity(
 def overdue_agreements(agreements: Iterable[Agreement], today: date) -> list[Agreement]:
     """Open agreements whose due date has passed, the longest overdue first."""
     late = [a for a in agreements if a.status == AgreementStatus.OPEN and a.due is not None and a.due < today]
-    return sorted(late, key=lambda a: a.due)
+    return sorted(late, key=lambda a: a.due or date.min)
 
 
 def started(case: Case) -> date | None:

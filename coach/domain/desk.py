@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.this_week import week_window
@@ -19,7 +20,7 @@ NAME, RHYTHM, LAST, NEXT, PHASE, AGREEMENTS = "naam", "ritme", "laatst", "volgen
 _CONTINUITY_ORDER = (ContinuityStatus.TE_LANG, ContinuityStatus.LET_OP, ContinuityStatus.OK)
 _CONTINUITY_RANK: dict[str | None, int] = {status: rank for rank, status in enumerate(_CONTINUITY_ORDER)}
 _OPEN_PHASES = tuple(phase for phase in Phase if phase.is_open)
-_PHASE_RANK = {phase: index for index, phase in enumerate(_OPEN_PHASES)}
+_PHASE_RANK: dict[str, int] = {phase: index for index, phase in enumerate(_OPEN_PHASES)}
 _FAR = datetime.max
 
 
@@ -27,26 +28,26 @@ def _name(entry: CaseloadEntry) -> tuple[str, int]:
     return (entry.name.casefold(), entry.id)
 
 
-def _by_rhythm(entry: CaseloadEntry):
+def _by_rhythm(entry: CaseloadEntry) -> tuple[int, int, str, int]:
     days = entry.days_since_contact
     return (_CONTINUITY_RANK.get(entry.continuity, 3), -(days if days is not None else 1_000_000), *_name(entry))
 
 
-def _by_last(entry: CaseloadEntry):
+def _by_last(entry: CaseloadEntry) -> tuple[bool, int, str, int]:
     # Never seen (and no start date) counts as the longest ago.
     days = entry.days_since_contact
     return (entry.last_contact is not None, -(days if days is not None else 1_000_000), *_name(entry))
 
 
-def _by_next(entry: CaseloadEntry):
+def _by_next(entry: CaseloadEntry) -> tuple[datetime, str, int]:
     return (entry.next_contact or _FAR, *_name(entry))
 
 
-def _by_phase(entry: CaseloadEntry):
+def _by_phase(entry: CaseloadEntry) -> tuple[int, str, int]:
     return (_PHASE_RANK.get(entry.phase, len(_PHASE_RANK)), *_name(entry))
 
 
-def _by_agreements(entry: CaseloadEntry):
+def _by_agreements(entry: CaseloadEntry) -> tuple[int, int, str, int]:
     return (-entry.overdue_agreements, -entry.open_agreements, *_name(entry))
 
 
@@ -57,7 +58,7 @@ class SortOrder:
     key: str
     label: str
     column: str
-    sort_key: Callable[[CaseloadEntry], tuple]
+    sort_key: Callable[[CaseloadEntry], tuple[Any, ...]]
 
 
 SORT_ORDERS: dict[str, SortOrder] = {

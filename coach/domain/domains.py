@@ -7,6 +7,7 @@ prompts/ and is handed in by the loader as these dataclasses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 DOMAIN_KEYS: tuple[str, ...] = (
     "financien",
@@ -75,7 +76,7 @@ class Content:
     domains: tuple[Domain, ...]
     scale: tuple[ScaleLevel, ...]
     warm_kinds: tuple[WarmKind, ...]
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
     balance: BalanceCues = BalanceCues()
     # Per warm-story kind, a template with {tekst} to open a follow-up visit.
     openers: dict[str, str] = field(default_factory=dict)

@@ -139,7 +139,7 @@ class Criterion:
         """The criterion in Dutch."""
         return CRITERIA[self.key]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         """{criterion, label, met, evidence} for `coach show --json`."""
         return {"criterion": self.key, "label": self.label, "met": self.met, "evidence": self.evidence}
 
@@ -282,7 +282,8 @@ def activity_stable(
         text += "." if met else f"; stabiel na {rules.stable_weeks} weken."
         return Criterion("dagbesteding", met, text)
     if ended:
-        last = max(ended, key=lambda a: a.until)
+        last = max(ended, key=lambda a: a.until or date.min)
+        assert last.until is not None  # every ended activity has an end date
         return Criterion(
             "dagbesteding",
             False,

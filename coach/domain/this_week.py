@@ -91,7 +91,7 @@ class WeekItem:
         return self.reasons[0].rank
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, datetime, str, int]:
         """Most urgent first, then the soonest planned contact, then by name."""
         entry = self.entry
         return (self.rank, entry.next_contact or datetime.max, entry.name.casefold(), entry.id)
@@ -103,10 +103,7 @@ def _days(count: int) -> str:
 
 def _mode_word(mode: str | None) -> str:
     """'huisbezoek', 'samen op pad'; 'afspraak' when the kind is unknown."""
-    try:
-        return ContactMode(mode).label.lower()
-    except ValueError:
-        return "afspraak"
+    return ContactMode(mode).label.lower() if mode is not None and ContactMode.has(mode) else "afspraak"
 
 
 def _by(day: date, today: date) -> str:

@@ -234,9 +234,9 @@ def clean_note(note: str | None) -> str | None:
     return clean_text(note, "de notitie")
 
 
-def clean_reason(reason: str | None) -> str | None:
-    """A decision's reason, cleaned; it is required."""
-    return clean_text(reason, "de reden", required=True)
+def clean_reason(reason: str | None) -> str:
+    """A decision's reason, cleaned; it is required (raises TrajectoryError when empty)."""
+    return clean_text(reason, "de reden", required=True) or ""
 
 
 def clean_way_back(text: str | None) -> str | None:

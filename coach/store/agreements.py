@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach.domain.agreements import MonthShare, OwnShare, own_share, own_share_by_month
 from coach.domain.model import Agreement
 from coach.domain.vocabulary import AgreementOwner, AgreementStatus
+from coach.store.rows import new_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -17,7 +18,7 @@ class AgreementError(ValueError):
     """An agreement change that cannot be made; the message is Dutch and says why."""
 
 
-def _from_row(row: dict) -> Agreement:
+def _from_row(row: dict[str, Any]) -> Agreement:
     return Agreement(
         made_on=date.fromisoformat(row["made_on"]),
         text=row["text"],
@@ -61,7 +62,7 @@ def add_agreement(
                 contact_id,
             ],
         )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def set_agreement_status(db: Database, agreement_id: int, status: str, on: date) -> Agreement:

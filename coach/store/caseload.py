@@ -9,6 +9,7 @@ from coach.domain.caseload import CaseloadEntry, make_entry
 from coach.domain.continuity import ContinuityRules
 from coach.domain.vocabulary import AgreementStatus, ContactStatus, Phase
 from coach.store.db import Connection, OperationalError
+from coach.store.rows import first_int
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -91,7 +92,7 @@ def caseload_entry(
 
 
 def _entries(
-    db: Database | Connection, today: date, rules: ContinuityRules, sql: str, extra: dict
+    db: Database | Connection, today: date, rules: ContinuityRules, sql: str, extra: dict[str, object]
 ) -> list[CaseloadEntry]:
     params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **VOCABULARY, **extra}
     parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
@@ -143,7 +144,7 @@ def contact_events(
 def audit_mark(db: Database | Connection) -> int | None:
     """The newest entry of the audit trail, to ask later what changed since (None: no trail kept)."""
     try:
-        return db.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]
+        return first_int(db.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone())
     except OperationalError:
         return None
 

@@ -15,6 +15,7 @@ from coach.domain.agreements import NewAgreement
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.model import Contact
 from coach.domain.vocabulary import AgreementOwner, AgreementStatus, ContactMode, ContactStatus, Initiator
+from coach.store.rows import new_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -56,7 +57,7 @@ def _insert(db: Database, table: str, row: dict[str, Any]) -> int:
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         [row[c] for c in columns],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def add_contact(

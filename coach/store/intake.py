@@ -23,6 +23,7 @@ from coach.domain.intake import (
 )
 from coach.domain.model import WARM_KINDS
 from coach.store.revisions import EditSession, update_text
+from coach.store.rows import first_int, new_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -71,9 +72,9 @@ def open_intake(db: Database, youth_id: int, today: date) -> Intake:
             "AND id NOT IN (SELECT warm_story_id FROM intake_warm) GROUP BY kind".format(
                 ", ".join("?" * len(WARM_KINDS))
             ),
-            [cursor.lastrowid, youth_id, *WARM_KINDS],
+            [new_id(cursor), youth_id, *WARM_KINDS],
         )
-    return load_intake(db, cursor.lastrowid)
+    return load_intake(db, new_id(cursor))
 
 
 def load_intake(db: Database, intake_id: int) -> Intake:
@@ -181,9 +182,9 @@ def _domain_row(db: Database, intake: Intake, domain: str) -> int:
         "ON CONFLICT (intake_id, domain) DO NOTHING",
         [intake.id, intake.youth_id, domain],
     )
-    return db.execute(
-        "SELECT id FROM intake_domains WHERE intake_id = ? AND domain = ?", [intake.id, domain]
-    ).fetchone()[0]
+    return first_int(
+        db.execute("SELECT id FROM intake_domains WHERE intake_id = ? AND domain = ?", [intake.id, domain]).fetchone()
+    )
 
 
 def _save_domain(db: Database, intake: Intake, edit: Edit, session: EditSession, today: date) -> None:
@@ -219,10 +220,10 @@ def _save_warm(db: Database, intake: Intake, kind: str, typed: str, session: Edi
         )
         db.execute(
             "INSERT INTO intake_warm (intake_id, kind, warm_story_id) VALUES (?, ?, ?)",
-            [intake.id, kind, cursor.lastrowid],
+            [intake.id, kind, new_id(cursor)],
         )
-        answer.warm_story_id = cursor.lastrowid
-        session.had_text[("warm_story", cursor.lastrowid, "text")] = False  # new in this sitting
+        answer.warm_story_id = new_id(cursor)
+        session.had_text[("warm_story", new_id(cursor), "text")] = False  # new in this sitting
     elif link is not None:
         # Emptying the field keeps the old text as a revision, then removes the item.
         update_text(db, session, "warm_story", link[0], "text", text)
@@ -250,6 +251,9 @@ def complete_intake(db: Database, intake: Intake, on: date, session: EditSession
 
 def _sync_assessment(db: Database, intake: Intake, domain: str, session: EditSession) -> bool:
     """Write the domain into the baseline assessment (creating its row when there is something to store)."""
+    baseline_on = intake.completed_on
+    if baseline_on is None:  # only a completed intake has a baseline to write into
+        return False
     entry = intake.domains[domain]
     values = {
         "score": entry.score,
@@ -266,11 +270,11 @@ def _sync_assessment(db: Database, intake: Intake, domain: str, session: EditSes
         cursor = db.execute(
             "INSERT INTO assessments (youth_id, date, domain, score, youth_score, going_well, concerns, wish) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [intake.youth_id, intake.completed_on.isoformat(), domain, *values.values()],
+            [intake.youth_id, baseline_on.isoformat(), domain, *values.values()],
         )
-        db.execute("UPDATE intake_domains SET assessment_id = ? WHERE id = ?", [cursor.lastrowid, row_id])
+        db.execute("UPDATE intake_domains SET assessment_id = ? WHERE id = ?", [new_id(cursor), row_id])
         for name in ("going_well", "concerns", "wish"):
-            session.had_text[("assessments", cursor.lastrowid, name)] = False  # new in this sitting
+            session.had_text[("assessments", new_id(cursor), name)] = False  # new in this sitting
         return True
     db.execute(
         "UPDATE assessments SET score = ?, youth_score = ? WHERE id = ?",

@@ -36,6 +36,7 @@ from coach.domain.trajectory import (
     unknown_youth,
 )
 from coach.domain.vocabulary import ContactMode, ContactStatus, Initiator, Phase
+from coach.store.rows import new_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -159,10 +160,12 @@ def accept_taper_plan(
             _change_phase(db, youth_id, Phase.AFBOUW, on, today, note)
         else:
             _end_taper_plans(db, youth_id, on, NEW_TAPER_PLAN)
-        plan_id = db.execute(
-            "INSERT INTO taper_plans (youth_id, accepted_on, starts_on, intervals, tolerance_days) VALUES (?, ?, ?, ?, ?)",
-            [youth_id, today.isoformat(), on.isoformat(), format_intervals(intervals), tolerance_days],
-        ).lastrowid
+        plan_id = new_id(
+            db.execute(
+                "INSERT INTO taper_plans (youth_id, accepted_on, starts_on, intervals, tolerance_days) VALUES (?, ?, ?, ?, ?)",
+                [youth_id, today.isoformat(), on.isoformat(), format_intervals(intervals), tolerance_days],
+            )
+        )
         for step, moment in enumerate(ordered, start=1):
             contact_id = _plan_contact(
                 db, youth_id, moment, mode, TAPER_STEP_NOTE.format(step=step, steps=len(ordered))
@@ -175,10 +178,12 @@ def accept_taper_plan(
 
 
 def _plan_contact(db: Database, youth_id: int, at: datetime, mode: str, note: str) -> int:
-    return db.execute(
-        "INSERT INTO contacts (youth_id, at, mode, status, initiated_by, note) VALUES (?, ?, ?, ?, ?, ?)",
-        [youth_id, _moment(at), mode, ContactStatus.GEPLAND, Initiator.COACH, note],
-    ).lastrowid
+    return new_id(
+        db.execute(
+            "INSERT INTO contacts (youth_id, at, mode, status, initiated_by, note) VALUES (?, ?, ?, ?, ?, ?)",
+            [youth_id, _moment(at), mode, ContactStatus.GEPLAND, Initiator.COACH, note],
+        )
+    )
 
 
 # --- loslaten ------------------------------------------------------------------------
@@ -206,10 +211,12 @@ def record_release(
     ordered = sorted(checkins)
     with db.atomic():
         _change_phase(db, youth_id, Phase.NAZORG, on, today, note or reason)
-        release_id = db.execute(
-            "INSERT INTO release_decisions (youth_id, decided_on, decision, reason, way_back) VALUES (?, ?, ?, ?, ?)",
-            [youth_id, on.isoformat(), RELEASE, reason, way_back],
-        ).lastrowid
+        release_id = new_id(
+            db.execute(
+                "INSERT INTO release_decisions (youth_id, decided_on, decision, reason, way_back) VALUES (?, ?, ?, ?, ?)",
+                [youth_id, on.isoformat(), RELEASE, reason, way_back],
+            )
+        )
         for step, moment in enumerate(ordered, start=1):
             contact_id = _plan_contact(
                 db, youth_id, moment, mode, NAZORG_CHECK_NOTE.format(step=step, steps=len(ordered))
@@ -227,10 +234,12 @@ def record_not_yet(db: Database, youth_id: int, *, on: date, today: date, reason
     check_decision_day(on, today)
     _phases(db, youth_id)  # the young person must exist
     with db.atomic():
-        return db.execute(
-            "INSERT INTO release_decisions (youth_id, decided_on, decision, reason) VALUES (?, ?, ?, ?)",
-            [youth_id, on.isoformat(), NOT_YET, reason],
-        ).lastrowid
+        return new_id(
+            db.execute(
+                "INSERT INTO release_decisions (youth_id, decided_on, decision, reason) VALUES (?, ?, ?, ?)",
+                [youth_id, on.isoformat(), NOT_YET, reason],
+            )
+        )
 
 
 def update_way_back(db: Database, youth_id: int, text: str) -> None:
@@ -240,19 +249,19 @@ def update_way_back(db: Database, youth_id: int, text: str) -> None:
     imported case, say) gets a decision dated the day nazorg began, so its way
     back can still be written down.
     """
-    text = clean_way_back(text)
+    way_back = clean_way_back(text)
     with db.atomic():
         row = db.execute(
             "SELECT id FROM release_decisions WHERE youth_id = ? AND decision = ? ORDER BY decided_on DESC, id DESC LIMIT 1",
             [youth_id, RELEASE],
         ).fetchone()
         if row is not None:
-            db.execute("UPDATE release_decisions SET way_back = ? WHERE id = ?", [text, row[0]])
+            db.execute("UPDATE release_decisions SET way_back = ? WHERE id = ?", [way_back, row[0]])
             return
         entry = latest_release_entry(_phases(db, youth_id))
         db.execute(
             "INSERT INTO release_decisions (youth_id, decided_on, decision, reason, way_back) VALUES (?, ?, ?, ?, ?)",
-            [youth_id, entry.since.isoformat(), RELEASE, (entry.note or "").strip() or UNRECORDED_REASON, text],
+            [youth_id, entry.since.isoformat(), RELEASE, (entry.note or "").strip() or UNRECORDED_REASON, way_back],
         )
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.vocabulary import ContactMode, ContactStatus
 from coach.store.revisions import EditSession, update_text
+from coach.store.rows import new_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -49,12 +50,12 @@ def start_visit(db: Database, youth_id: int, at: datetime, coach: str | None = N
             "INSERT INTO contacts (youth_id, at, mode, status, coach, note) VALUES (?, ?, ?, ?, ?, '')",
             [youth_id, at.strftime(_MOMENT), VISIT_MODE, ContactStatus.PLAATSGEVONDEN, coach],
         )
-        contact_id = cursor.lastrowid
+        contact_id = new_id(cursor)
         cursor = db.execute(
             "INSERT INTO visits (youth_id, contact_id, started_at) VALUES (?, ?, ?)",
             [youth_id, contact_id, at.strftime(_MOMENT)],
         )
-    return Visit(cursor.lastrowid, youth_id, contact_id, at)
+    return Visit(new_id(cursor), youth_id, contact_id, at)
 
 
 def save_visit(db: Database, visit: Visit, note: str, domains: Iterable[str], session: EditSession) -> None:
