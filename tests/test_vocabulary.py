@@ -89,3 +89,14 @@ def test_database_checks_allow_exactly_the_vocabularies() -> None:
     assert set(_check_values(agreements, "owner")) == set(AgreementOwner)
     assert set(_check_values(agreements, "status")) == set(AgreementStatus)
     assert set(_check_values(phases, "phase")) == set(Phase)
+
+
+def test_label_of_a_stored_string_and_of_an_unknown_one() -> None:
+    assert ContactMode.label_of("samen_op_pad") == "Samen op pad"
+    assert Phase.label_of("nazorg") == "Nazorg"
+    assert Phase.label_of("iets_anders") == "iets_anders"  # shown as it is, never a crash
+
+
+def test_reason_kinds_share_their_values_with_the_vocabularies_they_come_from() -> None:
+    assert ReasonKind.TE_LANG == ContinuityStatus.TE_LANG and ReasonKind.LET_OP == ContinuityStatus.LET_OP
+    assert ReasonKind.NAZORG == Phase.NAZORG and ReasonKind.GEPLAND == ContactStatus.GEPLAND
