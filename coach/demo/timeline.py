@@ -28,7 +28,7 @@ MAIN_MODES = (
     ContactMode.BERICHT,
 )
 MAIN_WEIGHTS = (50, 10, 10, 7, 11, 3, 3, 6)
-DURATIONS = {
+DURATIONS: dict[str, tuple[int, int]] = {
     ContactMode.HUISBEZOEK: (45, 120),
     ContactMode.WANDELING: (40, 90),
     ContactMode.SAMEN_OP_PAD: (60, 240),
@@ -52,7 +52,7 @@ def plan_phases(rng: random.Random, profile: str, today: date, voice: Voice) -> 
     elif profile == Phase.INTAKE:
         marks = [(Phase.AANMELDING, ago(92, 140)), (Phase.INTAKE, ago(8, 20))]
     else:
-        ends: list[tuple[str, date]] = []
+        ends: list[tuple[Phase, date]] = []
         span = (120, 450)
         if profile == Phase.AFBOUW:
             ends, span = [(Phase.AFBOUW, ago(45, 100))], (240, 540)

@@ -26,10 +26,15 @@ DEFAULT_INTERVALS: dict[str, int] = {
 }
 
 # Old names, kept only for the callers in tui/ and cli/ until they use the enums (issue 12).
-OK, LET_OP, TE_LANG = ContinuityStatus.OK, ContinuityStatus.LET_OP, ContinuityStatus.TE_LANG
+# Typed as str so the tables those callers key with them accept plain strings too.
+OK: str = ContinuityStatus.OK
+LET_OP: str = ContinuityStatus.LET_OP
+TE_LANG: str = ContinuityStatus.TE_LANG
 CONTINUITY_LABELS: dict[str, str] = {status: status.label for status in ContinuityStatus}
-HELD, NO_SHOW = ContactStatus.PLAATSGEVONDEN, ContactStatus.NIET_VERSCHENEN
-CANCELLED, PLANNED = ContactStatus.AFGEZEGD, ContactStatus.GEPLAND
+HELD: str = ContactStatus.PLAATSGEVONDEN
+NO_SHOW: str = ContactStatus.NIET_VERSCHENEN
+CANCELLED: str = ContactStatus.AFGEZEGD
+PLANNED: str = ContactStatus.GEPLAND
 
 # Signal kinds, each with the word the screens show.
 NO_SHOWS, OTHER_COACH, OVERDUE, HELD_IN_FUTURE = "no_shows", "other_coach", "overdue", "held_in_future"

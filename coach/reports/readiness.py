@@ -74,8 +74,8 @@ def nazorg_renderable(record: TrajectoryRecord, case: Case) -> Group | None:
     way_back = release.way_back or "nog niet vastgelegd"
     lines.append(Text.assemble(("De weg terug: ", "bold"), (way_back, "" if release.way_back else "dim")))
     for check in release.checks:
-        stored = statuses.get(check.contact_id)
-        status = ContactStatus(stored).label if ContactStatus.has(stored) else ""
+        stored = statuses.get(check.contact_id) or ""
+        status = ContactStatus.label_of(stored) if ContactStatus.has(stored) else ""
         lines.append(
             Text(f"Nazorgcheck {check.planned_at:%d-%m-%Y %H:%M}" + (f" · {status.lower()}" if status else ""))
         )
