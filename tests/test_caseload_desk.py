@@ -18,21 +18,7 @@ from coach.domain.desk import (
     sort_entries,
     totals,
 )
-from coach.domain.this_week import (
-    AGREEMENT_DUE,
-    ATTENTION,
-    DUE,
-    NAZORG,
-    NEVER_SEEN,
-    OVERDUE,
-    TOO_LONG,
-    reasons_for,
-    this_week,
-    week_window,
-)
-from coach.domain.this_week import (
-    PLANNED as PLANNED_REASON,
-)
+from coach.domain.this_week import ReasonKind, reasons_for, this_week, week_window
 
 MONDAY = date(2026, 3, 9)
 
@@ -215,7 +201,7 @@ def test_reasons_in_a_coaches_words_most_urgent_first() -> None:
         1, "Daan", last=datetime(2026, 1, 20, 11), open=1, overdue=1, next=datetime(2026, 3, 10, 9, 30), mode="telefoon"
     )
     reasons = reasons_for(daan, MONDAY)
-    assert kinds(reasons) == [TOO_LONG, OVERDUE, PLANNED_REASON]
+    assert kinds(reasons) == [ReasonKind.TE_LANG, ReasonKind.AFSPRAAK_TE_LAAT, ReasonKind.GEPLAND]
     assert [r.text for r in reasons] == [
         "te lang niet gezien: 48 dagen",
         "1 afspraak te laat",
@@ -228,9 +214,11 @@ def test_let_op_and_never_seen() -> None:
         "10 dagen niet gezien"
     ]
     never = reasons_for(entry(2, "Eva", "aanmelding", started=date(2026, 3, 6)), MONDAY)
-    assert kinds(never) == [NEVER_SEEN] and never[0].text == "nog geen contact gehad"
+    assert kinds(never) == [ReasonKind.NOG_GEEN_CONTACT] and never[0].text == "nog geen contact gehad"
     long_never = reasons_for(entry(3, "Fien", "intake", started=date(2026, 2, 1)), MONDAY)
-    assert kinds(long_never) == [TOO_LONG] and long_never[0].text == "nog geen contact, al 36 dagen in traject"
+    assert (
+        kinds(long_never) == [ReasonKind.TE_LANG] and long_never[0].text == "nog geen contact, al 36 dagen in traject"
+    )
 
 
 def test_contact_due_within_the_week_unless_planned_in_time() -> None:
@@ -239,19 +227,19 @@ def test_contact_due_within_the_week_unless_planned_in_time() -> None:
     today_due = entry(2, "Bo", last=datetime(2026, 2, 23, 10))
     assert reasons_for(today_due, MONDAY)[0].text == "contact nodig, uiterlijk vandaag"
     covered = entry(3, "Ria", last=datetime(2026, 2, 27, 10), next=datetime(2026, 3, 12, 10))
-    assert kinds(reasons_for(covered, MONDAY)) == [PLANNED_REASON]
+    assert kinds(reasons_for(covered, MONDAY)) == [ReasonKind.GEPLAND]
     late_plan = entry(4, "Sem", last=datetime(2026, 2, 27, 10), next=datetime(2026, 3, 14, 10))
-    assert kinds(reasons_for(late_plan, MONDAY)) == [DUE, PLANNED_REASON]
+    assert kinds(reasons_for(late_plan, MONDAY)) == [ReasonKind.RITME, ReasonKind.GEPLAND]
     not_yet = entry(5, "Tim", last=datetime(2026, 3, 6, 10))
     assert reasons_for(not_yet, MONDAY) == ()
 
 
 def test_nazorg_check_ins() -> None:
     due = entry(1, "Dewi", "nazorg", last=datetime(2025, 12, 12, 10))  # 90 days: due Thu 12 Mar
-    assert kinds(reasons_for(due, MONDAY)) == [NAZORG]
+    assert kinds(reasons_for(due, MONDAY)) == [ReasonKind.NAZORG]
     assert reasons_for(due, MONDAY)[0].text == "tijd voor een nazorg-check, uiterlijk do 12 mrt"
     late = entry(2, "Jop", "nazorg", last=datetime(2025, 11, 1, 10))
-    assert kinds(reasons_for(late, MONDAY)) == [NAZORG]
+    assert kinds(reasons_for(late, MONDAY)) == [ReasonKind.NAZORG]
     assert reasons_for(late, MONDAY)[0].text == "nazorg-check over tijd: 128 dagen geen contact"
     quiet = entry(3, "Kim", "nazorg", last=datetime(2026, 2, 1, 10))
     assert reasons_for(quiet, MONDAY) == ()
@@ -260,7 +248,9 @@ def test_nazorg_check_ins() -> None:
 def test_agreement_due_this_week_and_planned_outside_the_week() -> None:
     busy = entry(1, "Lot", last=datetime(2026, 3, 6, 10), next=datetime(2026, 3, 17, 10), open=1, due=date(2026, 3, 11))
     reasons = reasons_for(busy, MONDAY)
-    assert kinds(reasons) == [AGREEMENT_DUE] and reasons[0].text == "een afspraak moet af zijn: wo 11 mrt"
+    assert (
+        kinds(reasons) == [ReasonKind.AFSPRAAK_DEZE_WEEK] and reasons[0].text == "een afspraak moet af zijn: wo 11 mrt"
+    )
 
 
 def test_the_week_list_orders_by_urgency_then_planned_moment_and_leaves_out_the_quiet() -> None:
@@ -273,7 +263,7 @@ def test_the_week_list_orders_by_urgency_then_planned_moment_and_leaves_out_the_
     ]
     items = this_week(entries, MONDAY)
     assert [item.entry.name for item in items] == ["Gone", "Watch", "Early", "Late"]
-    assert items[1].reasons[0].kind == ATTENTION
+    assert items[1].reasons[0].kind == ReasonKind.LET_OP
 
 
 def test_a_contact_in_the_future_marked_held_does_not_count_as_seen() -> None:

@@ -83,9 +83,9 @@ def test_first_page_is_the_start_of_the_caseload(db) -> None:
 
 
 def test_first_page_walks_the_name_index_instead_of_everyone(db) -> None:
-    from coach.store.caseload import FIRST_PAGE_SQL
+    from coach.store.caseload import FIRST_PAGE_SQL, VOCABULARY
 
-    params = {"today": TODAY.isoformat(), "tomorrow": TODAY.isoformat(), "limit": 2}
+    params = {"today": TODAY.isoformat(), "tomorrow": TODAY.isoformat(), "limit": 2, **VOCABULARY}
     plan = [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + FIRST_PAGE_SQL, params)]
     # The query and the index agree: the names are read in order, nobody is sorted.
     assert any(line.startswith("SCAN y USING") and "INDEX youths_by_name" in line for line in plan)

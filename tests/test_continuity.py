@@ -9,12 +9,9 @@ from conftest import small_caseload
 
 from coach.domain.continuity import (
     HELD_IN_FUTURE,
-    LET_OP,
     NO_SHOWS,
-    OK,
     OTHER_COACH,
     OVERDUE,
-    TE_LANG,
     ContinuityRules,
     assess,
     is_fixed_coach,
@@ -25,6 +22,7 @@ from coach.domain.continuity import (
     phase_on,
 )
 from coach.domain.model import Agreement, Case, Contact, PhaseEntry, Youth
+from coach.domain.vocabulary import ContinuityStatus
 from coach.store.caseload import caseload_entry
 from coach.store.cases import insert_cases
 from coach.store.db import open_db
@@ -55,20 +53,20 @@ def with_status(day: date, status: str) -> Contact:
 
 def test_no_contacts_yet_counts_from_the_start_of_the_trajectory():
     result = assess(case(started_on=date(2026, 3, 4)), TODAY)
-    assert result.last_held is None and result.days == 10 and result.status == OK
-    assert assess(case(started_on=date(2026, 2, 20)), TODAY).status == LET_OP  # 22 days > 14
-    assert assess(case(started_on=date(2026, 1, 5)), TODAY).status == TE_LANG  # 68 days > 28
+    assert result.last_held is None and result.days == 10 and result.status == ContinuityStatus.OK
+    assert assess(case(started_on=date(2026, 2, 20)), TODAY).status == ContinuityStatus.LET_OP  # 22 days > 14
+    assert assess(case(started_on=date(2026, 1, 5)), TODAY).status == ContinuityStatus.TE_LANG  # 68 days > 28
     assert result.signals == () and result.contact_due is None
 
 
 def test_no_contacts_and_no_start_date_falls_back_to_the_first_phase():
     result = assess(case(started_on=None, phases=[PhaseEntry("intake", date(2026, 3, 10))]), TODAY)
-    assert result.days == 4 and result.status == OK
+    assert result.days == 4 and result.status == ContinuityStatus.OK
 
 
 def test_nothing_known_at_all_is_te_lang_rather_than_silently_fine():
     result = assess(case(started_on=None, phases=[]), TODAY)
-    assert result.phase == "aanmelding" and result.days is None and result.status == TE_LANG
+    assert result.phase == "aanmelding" and result.days is None and result.status == ContinuityStatus.TE_LANG
 
 
 def test_only_planned_contacts():
@@ -76,7 +74,7 @@ def test_only_planned_contacts():
     result = assess(case(planned, started_on=date(2026, 3, 1)), TODAY)
     assert result.last_held is None
     assert result.next_planned == datetime(2026, 3, 20, 10, 0)
-    assert result.days == 13 and result.status == OK
+    assert result.days == 13 and result.status == ContinuityStatus.OK
     assert result.no_show_streak == 0 and result.person.looked_at == 0
 
 
@@ -92,12 +90,12 @@ def test_a_planned_contact_in_the_past_is_neither_held_nor_next():
 def test_after_a_phase_change_the_new_phase_interval_applies_at_once():
     seen = held(date(2026, 2, 22))  # 20 days ago
     begeleiding = [PhaseEntry("begeleiding", date(2026, 1, 5))]
-    assert assess(case(seen, phases=begeleiding), TODAY).status == LET_OP
+    assert assess(case(seen, phases=begeleiding), TODAY).status == ContinuityStatus.LET_OP
     afbouw = begeleiding + [PhaseEntry("afbouw", date(2026, 3, 10))]
     result = assess(case(seen, phases=afbouw), TODAY)
-    assert result.phase == "afbouw" and result.interval == 28 and result.status == OK
+    assert result.phase == "afbouw" and result.interval == 28 and result.status == ContinuityStatus.OK
     back = afbouw + [PhaseEntry("begeleiding", date(2026, 3, 13))]
-    assert assess(case(seen, phases=back), TODAY).status == LET_OP
+    assert assess(case(seen, phases=back), TODAY).status == ContinuityStatus.LET_OP
 
 
 def test_closed_trajectory_is_not_tracked():
@@ -120,18 +118,18 @@ def test_interval_edges_in_every_phase():
         on_time = held(date.fromordinal(TODAY.toordinal() - interval))
         late = held(date.fromordinal(TODAY.toordinal() - interval - 1))
         too_late = held(date.fromordinal(TODAY.toordinal() - 2 * interval - 1))
-        assert assess(case(on_time, phases=phases), TODAY).status == OK, phase
-        assert assess(case(late, phases=phases), TODAY).status == LET_OP, phase
-        assert assess(case(too_late, phases=phases), TODAY).status == TE_LANG, phase
+        assert assess(case(on_time, phases=phases), TODAY).status == ContinuityStatus.OK, phase
+        assert assess(case(late, phases=phases), TODAY).status == ContinuityStatus.LET_OP, phase
+        assert assess(case(too_late, phases=phases), TODAY).status == ContinuityStatus.TE_LANG, phase
 
 
 def test_rules_are_configurable_and_keep_the_other_defaults():
     rules = ContinuityRules(intervals={"begeleiding": 7, "nazorg": None}, overdue_factor=3)
     seen = held(date(2026, 3, 4))  # 10 days ago
-    assert assess(case(seen), TODAY, rules).status == LET_OP
+    assert assess(case(seen), TODAY, rules).status == ContinuityStatus.LET_OP
     assert rules.interval("afbouw") == 28  # untouched default
     assert rules.interval("nazorg") is None  # switched off
-    assert assess(case(held(date(2026, 2, 22))), TODAY, rules).status == LET_OP  # 20 <= 3 * 7
+    assert assess(case(held(date(2026, 2, 22))), TODAY, rules).status == ContinuityStatus.LET_OP  # 20 <= 3 * 7
 
 
 # --- daylight saving, 29 February, the future -------------------------------------------------
@@ -143,17 +141,22 @@ def test_a_daylight_saving_night_does_not_shift_the_day_count():
     assert assess(case(late_evening), date(2026, 3, 30)).days == 2
     in_the_lost_hour = held(date(2026, 3, 29), 2, 30)  # 02:30 does not exist on the clock that night
     result = assess(case(in_the_lost_hour), date(2026, 4, 12))
-    assert result.days == 14 and result.status == OK
+    assert result.days == 14 and result.status == ContinuityStatus.OK
     in_the_double_hour = held(date(2026, 10, 25), 2, 30)
-    assert assess(case(in_the_double_hour), date(2026, 11, 8)).status == OK
-    assert assess(case(in_the_double_hour), date(2026, 11, 9)).status == LET_OP
+    assert assess(case(in_the_double_hour), date(2026, 11, 8)).status == ContinuityStatus.OK
+    assert assess(case(in_the_double_hour), date(2026, 11, 9)).status == ContinuityStatus.LET_OP
 
 
 def test_29_february():
     leap = held(date(2028, 2, 29))
     phases = [PhaseEntry("begeleiding", date(2028, 1, 1))]
-    assert assess(case(leap, phases=phases, started_on=date(2028, 1, 1)), date(2028, 3, 14)).status == OK
-    assert assess(case(leap, phases=phases, started_on=date(2028, 1, 1)), date(2028, 3, 15)).status == LET_OP
+    assert (
+        assess(case(leap, phases=phases, started_on=date(2028, 1, 1)), date(2028, 3, 14)).status == ContinuityStatus.OK
+    )
+    assert (
+        assess(case(leap, phases=phases, started_on=date(2028, 1, 1)), date(2028, 3, 15)).status
+        == ContinuityStatus.LET_OP
+    )
     result = assess(case(leap, phases=phases, started_on=date(2028, 1, 1)), date(2028, 3, 1))
     assert result.days == 1 and result.contact_due == date(2028, 3, 14)
     started_on_leap_day = case(phases=[PhaseEntry("nazorg", date(2024, 2, 29))], started_on=date(2024, 2, 29))
@@ -164,7 +167,7 @@ def test_a_held_contact_dated_in_the_future_does_not_count_and_is_flagged():
     typo = held(date(2026, 4, 14))
     result = assess(case(held(date(2026, 2, 1)), typo), TODAY)
     assert result.last_held == datetime(2026, 2, 1, 10, 0)
-    assert result.status == TE_LANG
+    assert result.status == ContinuityStatus.TE_LANG
     assert result.held_in_future == 1
     assert [s.kind for s in result.signals] == [HELD_IN_FUTURE]
     assert "toekomst" in result.signals[0].text

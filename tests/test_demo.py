@@ -10,7 +10,6 @@ from datetime import date, timedelta
 import pytest
 
 from coach.demo import build_demo, generate_cases
-from coach.domain.continuity import LET_OP, OK, TE_LANG
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.model import (
     AGREEMENT_STATUSES,
@@ -24,6 +23,7 @@ from coach.domain.model import (
     Case,
     age_on,
 )
+from coach.domain.vocabulary import ContinuityStatus
 from coach.store.caseload import caseload
 from coach.store.cases import load_case
 from coach.store.db import open_db
@@ -261,7 +261,7 @@ def test_caseload_of_the_demo_shows_every_continuity():
     rows = caseload(db, TODAY)
     assert len(ids) == 25
     assert len(rows) == 25 - sum(c.phase == "afgesloten" for c in generate_cases(today=TODAY))
-    assert {OK, LET_OP, TE_LANG} <= {row.continuity for row in rows}
+    assert set(ContinuityStatus) <= {row.continuity for row in rows}
     assert any(row.overdue_agreements for row in rows)
     assert any(row.next_contact for row in rows)
 

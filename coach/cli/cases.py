@@ -20,8 +20,10 @@ from coach.cli.params import PositiveInt
 def show(options: Options, youth_id: int, as_json: bool) -> None:
     """Eén dossier in één oogopslag: warm verhaal eerst, dan de leefgebieden en afspraken."""
     from coach.reports.case_view import case_json, case_renderable
-    from coach.reports.readiness import case_readiness, trajectory_parts
+    from coach.reports.readiness import case_readiness, readiness_basics, trajectory_parts
     from coach.store.caseload import caseload_entry
+    from coach.store.release import release_facts
+    from coach.store.trajectory import load_trajectory
 
     today = today_or_fail()
     content = options.content()
@@ -29,11 +31,11 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
     entry = caseload_entry(db, youth_id, today, options.rules())
     if entry is None:  # the case was there a moment ago: erased in between
         raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
-    readiness = case_readiness(db, case, content, today)
+    readiness = case_readiness(case, release_facts(db, youth_id, readiness_basics(content)), content, today)
     if as_json:
         click.echo(json.dumps(case_json(case, entry, today, readiness), ensure_ascii=False, indent=2))
     else:
-        parts = trajectory_parts(db, case, entry.phase, readiness)
+        parts = trajectory_parts(load_trajectory(db, youth_id), case, entry.phase, readiness)
         console().print(case_renderable(case, entry, content, today, trajectory=parts))
 
 

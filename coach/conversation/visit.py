@@ -10,6 +10,7 @@ from coach.conversation.matching import fold
 from coach.conversation.signals import Signal, first_per_domain
 from coach.domain.intake import NVT, Intake, quoted
 from coach.domain.model import Agreement, Case, Contact, WarmStoryItem
+from coach.domain.vocabulary import AgreementStatus, ContactStatus
 
 # A domain not talked about for longer than this is worth bringing up.
 STALE_DAYS = 42
@@ -51,7 +52,7 @@ class VisitPrep:
 
 def last_contact(contacts: list[Contact], before: datetime, skip: int | None = None) -> Contact | None:
     """The most recent contact that happened (or was missed) before `before`, planned ones left out."""
-    done = [c for c in contacts if c.status != "gepland" and c.at <= before and c.id != skip]
+    done = [c for c in contacts if c.status != ContactStatus.GEPLAND and c.at <= before and c.id != skip]
     return max(done, key=lambda c: c.at, default=None)
 
 
@@ -104,7 +105,7 @@ def open_signals(
             found.append(OpenSignal(signal, on or intake.started_on, "intake"))
     since = max((c.at.date() for c in case.contacts), default=None)
     for contact in sorted(case.contacts, key=lambda c: c.at):
-        if contact.status != "plaatsgevonden" or not contact.note or contact.id == skip:
+        if contact.status != ContactStatus.PLAATSGEVONDEN or not contact.note or contact.id == skip:
             continue
         if since is not None and (since - contact.at.date()).days > SIGNAL_DAYS:
             continue
@@ -129,7 +130,7 @@ def warm_opener(conversation: Conversation, case: Case) -> tuple[str, WarmStoryI
     if not items:
         first = conversation.content.warm_kinds[0]
         return f"Nog geen warm verhaal vastgelegd. Begin daarmee: {first.questions[0]}", None
-    held = sum(contact.status == "plaatsgevonden" for contact in case.contacts)
+    held = sum(contact.status == ContactStatus.PLAATSGEVONDEN for contact in case.contacts)
     item = items[held % len(items)]
     words = quoted(item.text.strip()) if item.own_words else item.text.strip().rstrip(".") + "."
     return openers[item.kind].replace("{tekst}", words), item
@@ -154,7 +155,8 @@ def prepare_visit(
         last_contact=previous,
         ending=ending_of(previous),
         agreements=sorted(
-            (a for a in case.agreements if a.status == "open"), key=lambda a: (a.due is None, a.due or a.made_on)
+            (a for a in case.agreements if a.status == AgreementStatus.OPEN),
+            key=lambda a: (a.due is None, a.due or a.made_on),
         ),
         signals=open_signals(conversation, case, intake, talked, skip),
         stale=stale_domains(talked, now.date(), keys),

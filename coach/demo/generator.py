@@ -12,6 +12,7 @@ from coach.demo import names, outcomes, texts
 from coach.demo.notes import Voice
 from coach.demo.timeline import Diary, plan_phases
 from coach.domain.model import Address, Agreement, Case, NetworkPerson, Youth, age_on
+from coach.domain.vocabulary import AgreementStatus, Phase
 from coach.store.cases import insert_cases
 
 if TYPE_CHECKING:
@@ -19,15 +20,15 @@ if TYPE_CHECKING:
 
 # Every block of 25 young people holds this mix of trajectories (shuffled per block).
 PROFILE_MIX: tuple[str, ...] = (
-    ("aanmelding",) * 2
-    + ("intake",) * 2
+    (Phase.AANMELDING,) * 2
+    + (Phase.INTAKE,) * 2
     + ("wekelijks",) * 5
     + ("tweewekelijks",) * 4
     + ("crisis", "stilte")
     + ("no_show",) * 2
-    + ("afbouw",) * 4
-    + ("nazorg",) * 2
-    + ("afgesloten",) * 2
+    + (Phase.AFBOUW,) * 4
+    + (Phase.NAZORG,) * 2
+    + (Phase.AFGESLOTEN,) * 2
 )
 BATCH_SIZE = 500
 
@@ -82,8 +83,8 @@ def _case(rng: random.Random, index: int, profile: str, first: tuple, last_name:
     diary = Diary(rng, voice, today, profile, phases)
     contacts = diary.write()
     started_on = phases[0].since
-    work_days = [day for day, phase in diary.visit_days if phase in ("intake", "begeleiding", "afbouw")]
-    if profile == "aanmelding":
+    work_days = [day for day, phase in diary.visit_days if phase in (Phase.INTAKE, Phase.BEGELEIDING, Phase.AFBOUW)]
+    if profile == Phase.AANMELDING:
         agreements = _first_agreements(rng, voice, [day for day, _ in diary.visit_days], today)
     else:
         agreements = outcomes.agreements(rng, voice, profile, work_days, today)
@@ -197,6 +198,10 @@ def _first_agreements(rng: random.Random, voice: Voice, days: list[date], today:
     for made_on in sorted(rng.sample(days, min(len(days), rng.randint(1, 2)))):
         owner, template = rng.choice(texts.AANMELDING_AGREEMENTS)
         due = made_on + timedelta(days=7)
-        status = "open" if due >= today or rng.random() < 0.3 else rng.choice(("gedaan", "vervallen"))
+        status = (
+            AgreementStatus.OPEN
+            if due >= today or rng.random() < 0.3
+            else rng.choice((AgreementStatus.GEDAAN, AgreementStatus.VERVALLEN))
+        )
         rows.append(Agreement(made_on=made_on, text=voice.fill(template), owner=owner, status=status, due=due))
     return rows

@@ -7,8 +7,9 @@ from collections import deque
 
 from coach.demo import texts
 from coach.domain.model import NetworkPerson
+from coach.domain.vocabulary import ContactMode
 
-REMOTE_MODES = ("telefoon", "bericht", "video")
+REMOTE_MODES = (ContactMode.TELEFOON, ContactMode.BERICHT, ContactMode.VIDEO)
 HOUSEHOLD = ("moeder", "vader", "stiefvader", "oma", "zus", "broer")
 
 

@@ -9,9 +9,10 @@ from coach.demo import texts
 from coach.demo.notes import Voice
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.model import WARM_KINDS, Agreement, Assessment, PhaseEntry, WarmStoryItem
+from coach.domain.vocabulary import AgreementStatus, Phase
 
 # How the scores move from intake to the latest measurement, per profile.
-RELEASED = ("afbouw", "nazorg", "afgesloten")
+RELEASED = (Phase.AFBOUW, Phase.NAZORG, Phase.AFGESLOTEN)
 STRUGGLING = ("stilte", "no_show")
 
 
@@ -22,18 +23,18 @@ def _clamp(score: float) -> int:
 def assessment_dates(rng: random.Random, phases: list[PhaseEntry], today: date) -> list[date]:
     """Intake baseline, then a follow-up about every three months (1–3 when there is time)."""
     since = {p.phase: p.since for p in phases}
-    if "intake" not in since:
+    if Phase.INTAKE not in since:
         return []
-    baseline = min(since["intake"] + timedelta(days=rng.randint(1, 6)), today - timedelta(days=1))
-    limit = since.get("nazorg", today)
+    baseline = min(since[Phase.INTAKE] + timedelta(days=rng.randint(1, 6)), today - timedelta(days=1))
+    limit = since.get(Phase.NAZORG, today)
     dates = [baseline]
     day = baseline + timedelta(days=rng.randint(80, 110))
     while day < limit - timedelta(days=7) and len(dates) < 4:
         dates.append(day)
         day += timedelta(days=rng.randint(80, 110))
-    if "nazorg" in since and len(dates) < 4 and (limit - dates[-1]).days >= 30:
+    if Phase.NAZORG in since and len(dates) < 4 and (limit - dates[-1]).days >= 30:
         dates.append(limit)  # the last measurement, at letting go
-    if len(dates) == 1 and "begeleiding" in since and (limit - baseline).days >= 60:
+    if len(dates) == 1 and Phase.BEGELEIDING in since and (limit - baseline).days >= 60:
         dates.append(baseline + (limit - baseline) // 2)
     return dates
 
@@ -93,7 +94,7 @@ def agreements(rng: random.Random, voice: Voice, profile: str, visit_days: list[
     if not days:
         return []
     picked = sorted(rng.sample(days, min(len(days), rng.randint(3, 8))))
-    closed = profile in ("nazorg", "afgesloten")
+    closed = profile in (Phase.NAZORG, Phase.AFGESLOTEN)
     released = profile in RELEASED
     rows = []
     used: set[str] = set()
@@ -108,11 +109,14 @@ def agreements(rng: random.Random, voice: Voice, profile: str, visit_days: list[
         reference = due or made_on + timedelta(days=21)
         if reference < today:
             # Those who taper off kept their agreements; with the others some linger open.
-            status = rng.choices(("gedaan", "vervallen", "open"), (80, 20, 0) if released else (76, 16, 8))[0]
+            status = rng.choices(
+                (AgreementStatus.GEDAAN, AgreementStatus.VERVALLEN, AgreementStatus.OPEN),
+                (80, 20, 0) if released else (76, 16, 8),
+            )[0]
         else:
-            status = rng.choices(("open", "gedaan"), (75, 25))[0]
-        if closed and status == "open":
-            status = rng.choice(("gedaan", "vervallen"))
+            status = rng.choices((AgreementStatus.OPEN, AgreementStatus.GEDAAN), (75, 25))[0]
+        if closed and status == AgreementStatus.OPEN:
+            status = rng.choice((AgreementStatus.GEDAAN, AgreementStatus.VERVALLEN))
         rows.append(Agreement(made_on=made_on, text=voice.fill(template, theme), owner=owner, status=status, due=due))
     if profile in STRUGGLING:
         # Made at the last visit before it went quiet, and not done since.
@@ -124,7 +128,7 @@ def agreements(rng: random.Random, voice: Voice, profile: str, visit_days: list[
                 made_on=made_on,
                 text=voice.fill(template, theme),
                 owner=owner,
-                status="open",
+                status=AgreementStatus.OPEN,
                 due=made_on + timedelta(days=rng.randint(7, 10)),
             )
         )

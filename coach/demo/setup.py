@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from coach.store import open_db
+from coach.store.cases import has_cases
 from coach.store.settings import get_setting, set_setting
 
 DEMO_KEY = "demo"
@@ -28,10 +29,10 @@ def ensure_demo(db_path: Path, *, youths: int, seed: int, today: date, fresh: bo
         db = open_db(db_path)
         try:
             current = get_setting(db, DEMO_KEY)
-            has_cases = db.execute("SELECT 1 FROM youths LIMIT 1").fetchone() is not None
+            holds_cases = has_cases(db)
         finally:
             db.close()
-        if current is None and has_cases:
+        if current is None and holds_cases:
             raise DemoRefused(
                 f"{db_path} bevat echte dossiers, geen demo. De demo schrijft daar niet in: "
                 "kies een ander bestand met --db, of laat --db weg."

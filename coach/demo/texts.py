@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach.domain.vocabulary import AgreementOwner, ContactMode, Initiator, Phase
+
 # Placeholders filled per young person (see notes.py): {naam} roepnaam, {Hij}/{hij},
 # {zijn}/{Zijn}, {hem}, {inf} + {inf_rel} an informal network person, {prof} + {prof_rel}
 # a professional, {huis} someone {naam} lives with, {stad}, {werk} employer (or a workplace), {school}.
@@ -46,12 +48,12 @@ THEMES: dict[str, Theme] = {
                 "Schuldhulp is rond: {prof} heeft alles op een rij en {naam} houdt leefgeld over.",
             ),
             agreements=(
-                ("jongere", "Alle ongeopende post in één tas doen en meenemen naar de volgende afspraak"),
-                ("coach", "Contact opnemen met de woningcorporatie over de huurachterstand"),
-                ("jongere", "Bankafschriften van de laatste drie maanden downloaden"),
-                ("netwerk", "{prof} plant het eerste gesprek bij schuldhulp"),
-                ("jongere", "Zelf de deurwaarder bellen om een regeling voor te stellen"),
-                ("coach", "Samen naar het inloopspreekuur van de schuldhulp"),
+                (AgreementOwner.JONGERE, "Alle ongeopende post in één tas doen en meenemen naar de volgende afspraak"),
+                (AgreementOwner.COACH, "Contact opnemen met de woningcorporatie over de huurachterstand"),
+                (AgreementOwner.JONGERE, "Bankafschriften van de laatste drie maanden downloaden"),
+                (AgreementOwner.NETWERK, "{prof} plant het eerste gesprek bij schuldhulp"),
+                (AgreementOwner.JONGERE, "Zelf de deurwaarder bellen om een regeling voor te stellen"),
+                (AgreementOwner.COACH, "Samen naar het inloopspreekuur van de schuldhulp"),
             ),
             concerns=(
                 "Schulden bij zorgverzekeraar en telefoonaanbieder, deurwaarder is ingeschakeld.",
@@ -82,10 +84,10 @@ THEMES: dict[str, Theme] = {
                 "Huisregels in het kamerhuis vallen mee, {hij} kan goed met de huisgenoten.",
             ),
             agreements=(
-                ("jongere", "Elke week op woningsite reageren op minstens drie kamers"),
-                ("coach", "Briefadres regelen bij de gemeente"),
-                ("netwerk", "{inf} vraagt of {naam} tijdelijk bij haar mag logeren"),
-                ("coach", "Aanmelding voor begeleid wonen doorsturen naar {prof}"),
+                (AgreementOwner.JONGERE, "Elke week op woningsite reageren op minstens drie kamers"),
+                (AgreementOwner.COACH, "Briefadres regelen bij de gemeente"),
+                (AgreementOwner.NETWERK, "{inf} vraagt of {naam} tijdelijk bij haar mag logeren"),
+                (AgreementOwner.COACH, "Aanmelding voor begeleid wonen doorsturen naar {prof}"),
             ),
             concerns=(
                 "Geen vaste woonplek, slaapt bij een vriend op de bank.",
@@ -116,10 +118,10 @@ THEMES: dict[str, Theme] = {
                 "Werkt nu drie maanden bij {werk}, de leidinggevende is tevreden.",
             ),
             agreements=(
-                ("jongere", "Twee sollicitaties versturen"),
-                ("coach", "Vacatures bij {werk} navragen"),
-                ("netwerk", "{prof} regelt een proefplaatsing"),
-                ("jongere", "Werkschoenen kopen met de vergoeding van de gemeente"),
+                (AgreementOwner.JONGERE, "Twee sollicitaties versturen"),
+                (AgreementOwner.COACH, "Vacatures bij {werk} navragen"),
+                (AgreementOwner.NETWERK, "{prof} regelt een proefplaatsing"),
+                (AgreementOwner.JONGERE, "Werkschoenen kopen met de vergoeding van de gemeente"),
             ),
             concerns=(
                 "Geen werk en geen idee wat {hij} wil.",
@@ -150,10 +152,10 @@ THEMES: dict[str, Theme] = {
                 "Is weer ingeschreven, begint na de zomer. Zit er zichtbaar rechter bij.",
             ),
             agreements=(
-                ("jongere", "Mailen naar de stagebegeleider over het rooster"),
-                ("coach", "Driegesprek plannen met {prof} en {naam}"),
-                ("jongere", "Inschrijven voor de open dag"),
-                ("netwerk", "{prof} zoekt uit of instromen halverwege het jaar kan"),
+                (AgreementOwner.JONGERE, "Mailen naar de stagebegeleider over het rooster"),
+                (AgreementOwner.COACH, "Driegesprek plannen met {prof} en {naam}"),
+                (AgreementOwner.JONGERE, "Inschrijven voor de open dag"),
+                (AgreementOwner.NETWERK, "{prof} zoekt uit of instromen halverwege het jaar kan"),
             ),
             concerns=(
                 "Stage dreigt te stoppen door te laat komen.",
@@ -182,9 +184,9 @@ THEMES: dict[str, Theme] = {
                 "Blowen niet meer 's ochtends, dat was {zijn} eigen doel.",
             ),
             agreements=(
-                ("jongere", "Bijhouden op welke dagen er geblowd wordt"),
-                ("coach", "Folder en telefoonnummer van de verslavingszorg meenemen"),
-                ("jongere", "Doordeweeks niet blowen voor de stage"),
+                (AgreementOwner.JONGERE, "Bijhouden op welke dagen er geblowd wordt"),
+                (AgreementOwner.COACH, "Folder en telefoonnummer van de verslavingszorg meenemen"),
+                (AgreementOwner.JONGERE, "Doordeweeks niet blowen voor de stage"),
             ),
             concerns=(
                 "Blowt dagelijks, vanaf de middag.",
@@ -210,9 +212,9 @@ THEMES: dict[str, Theme] = {
                 "{Naam} lacht weer vaker, ook {inf} ziet het verschil.",
             ),
             agreements=(
-                ("jongere", "Afspraak bij de huisarts maken over het slapen"),
-                ("coach", "Verwijzing naar {prof} nabellen"),
-                ("jongere", "Elke dag even naar buiten, al is het maar tien minuten"),
+                (AgreementOwner.JONGERE, "Afspraak bij de huisarts maken over het slapen"),
+                (AgreementOwner.COACH, "Verwijzing naar {prof} nabellen"),
+                (AgreementOwner.JONGERE, "Elke dag even naar buiten, al is het maar tien minuten"),
             ),
             concerns=(
                 "Somber, slaapt slecht, trekt zich terug.",
@@ -237,9 +239,9 @@ THEMES: dict[str, Theme] = {
                 "Afspraken thuis over huishouden en kostgeld werken, minder ruzie.",
             ),
             agreements=(
-                ("coach", "Gesprek plannen met {naam} en {inf} samen"),
-                ("netwerk", "{inf} zegt niet meer tegen {naam} dat {hij} 'toch niks kan'"),
-                ("jongere", "Kostgeld op de eerste van de maand aan {inf} geven"),
+                (AgreementOwner.COACH, "Gesprek plannen met {naam} en {inf} samen"),
+                (AgreementOwner.NETWERK, "{inf} zegt niet meer tegen {naam} dat {hij} 'toch niks kan'"),
+                (AgreementOwner.JONGERE, "Kostgeld op de eerste van de maand aan {inf} geven"),
             ),
             concerns=(
                 "Veel ruzie thuis, dreigt op straat te komen.",
@@ -264,9 +266,9 @@ THEMES: dict[str, Theme] = {
                 "Voetbalt weer mee op dinsdag en donderdag, dat geeft ritme.",
             ),
             agreements=(
-                ("jongere", "Wekker op negen uur zetten, ook in het weekend"),
-                ("coach", "Contact leggen met de kringloop over vrijwilligerswerk"),
-                ("jongere", "Sportschool proefles op dinsdag"),
+                (AgreementOwner.JONGERE, "Wekker op negen uur zetten, ook in het weekend"),
+                (AgreementOwner.COACH, "Contact leggen met de kringloop over vrijwilligerswerk"),
+                (AgreementOwner.JONGERE, "Sportschool proefles op dinsdag"),
             ),
             concerns=("Geen dagritme: nachten gamen, overdag slapen.", "Zit de hele dag thuis, verveelt zich."),
             wishes=("Iets te doen hebben waar ik voor uit bed kom.", "Weer gaan voetballen."),
@@ -286,9 +288,9 @@ THEMES: dict[str, Theme] = {
                 "Zaak is afgesloten, {naam} kan weer vooruit.",
             ),
             agreements=(
-                ("jongere", "Op tijd naar de meldplicht"),
-                ("netwerk", "{prof} stuurt het verslag van de zitting"),
-                ("coach", "Samen de brief van het CJIB doornemen"),
+                (AgreementOwner.JONGERE, "Op tijd naar de meldplicht"),
+                (AgreementOwner.NETWERK, "{prof} stuurt het verslag van de zitting"),
+                (AgreementOwner.COACH, "Samen de brief van het CJIB doornemen"),
             ),
             concerns=("Lopende zaak, zitting gepland.", "Taakstraf nog niet afgerond."),
             wishes=("Het achter me laten en opnieuw beginnen.",),
@@ -308,8 +310,8 @@ THEMES: dict[str, Theme] = {
                 "Heeft een maatje via het maatjesproject, ze gaan samen vissen.",
             ),
             agreements=(
-                ("jongere", "Een keer meegaan naar de inloop van het jongerencentrum"),
-                ("coach", "Aanmelden bij het maatjesproject"),
+                (AgreementOwner.JONGERE, "Een keer meegaan naar de inloop van het jongerencentrum"),
+                (AgreementOwner.COACH, "Aanmelden bij het maatjesproject"),
             ),
             concerns=(
                 "Weinig mensen om zich heen, vooral online contact.",
@@ -333,9 +335,9 @@ THEMES: dict[str, Theme] = {
                 "Post wordt elke week zelf in de mapjes gesorteerd.",
             ),
             agreements=(
-                ("jongere", "Activeringscode DigiD invoeren zodra de brief er is"),
-                ("coach", "Uitzoeken waarom de uitkering is stopgezet"),
-                ("netwerk", "{prof} kijkt of de aanvraag met terugwerkende kracht kan"),
+                (AgreementOwner.JONGERE, "Activeringscode DigiD invoeren zodra de brief er is"),
+                (AgreementOwner.COACH, "Uitzoeken waarom de uitkering is stopgezet"),
+                (AgreementOwner.NETWERK, "{prof} kijkt of de aanvraag met terugwerkende kracht kan"),
             ),
             concerns=("Geen DigiD, geen toeslagen aangevraagd.", "Overzicht over post en formulieren ontbreekt."),
             wishes=("Dat ik het zelf snap en niet steeds hulp nodig heb.",),
@@ -354,8 +356,8 @@ THEMES: dict[str, Theme] = {
                 "Kookt nu twee keer per week zelf, trots op de pasta.",
             ),
             agreements=(
-                ("jongere", "Zelf de tandarts bellen voor een afspraak"),
-                ("coach", "Uitzoeken wat de zorgverzekering vergoedt"),
+                (AgreementOwner.JONGERE, "Zelf de tandarts bellen voor een afspraak"),
+                (AgreementOwner.COACH, "Uitzoeken wat de zorgverzekering vergoedt"),
             ),
             concerns=("Kiespijn, mijdt de tandarts.", "Eet ongezond en onregelmatig."),
             wishes=("Me fitter voelen.",),
@@ -384,34 +386,42 @@ GOING_WELL: dict[str, tuple[str, ...]] = {
 }
 
 OPENERS: dict[str, tuple[str, ...]] = {
-    "huisbezoek": (
+    ContactMode.HUISBEZOEK: (
         "Huisbezoek bij {naam}.",
         "Aan de keukentafel bij {naam} thuis.",
         "Bij {naam} thuis geweest, {huis} zette koffie.",
         "Huisbezoek, {naam} had opgeruimd voor de verandering.",
         "Thuis bij {naam}, de tv bleef aan maar we hebben goed gepraat.",
     ),
-    "outreach": (
+    ContactMode.OUTREACH: (
         "Langs geweest op het pleintje bij de snackbar, {naam} stond er met vrienden.",
         "Op straat aangesproken bij het station.",
         "Bij de ingang van de sportschool even met {naam} gepraat.",
     ),
-    "telefoon": ("Gebeld met {naam}.", "{Naam} belde zelf.", "Telefonisch contact.", "Kort telefoontje met {naam}."),
-    "bericht": (
+    ContactMode.TELEFOON: (
+        "Gebeld met {naam}.",
+        "{Naam} belde zelf.",
+        "Telefonisch contact.",
+        "Kort telefoontje met {naam}.",
+    ),
+    ContactMode.BERICHT: (
         "Appje van {naam}.",
         "Berichtje gestuurd.",
         "Via WhatsApp contact gehad.",
         "{Naam} stuurde een spraakbericht.",
     ),
-    "video": ("Videobellen, {naam} zat nog in bed met de camera uit.", "Beeldbellen omdat {naam} ziek was."),
-    "kantoor": ("Op kantoor afgesproken, {naam} was op tijd.", "Gesprek op kantoor, {naam} kwam samen met {inf}."),
-    "samen_op_pad": (
+    ContactMode.VIDEO: ("Videobellen, {naam} zat nog in bed met de camera uit.", "Beeldbellen omdat {naam} ziek was."),
+    ContactMode.KANTOOR: (
+        "Op kantoor afgesproken, {naam} was op tijd.",
+        "Gesprek op kantoor, {naam} kwam samen met {inf}.",
+    ),
+    ContactMode.SAMEN_OP_PAD: (
         "Samen op pad naar het gemeentehuis.",
         "Samen naar {prof} ({prof_rel}) gegaan.",
         "Samen met {naam} naar het uitzendbureau.",
         "Samen op pad: boodschappen en daarna de bank.",
     ),
-    "wandeling": (
+    ContactMode.WANDELING: (
         "Wandeling door het park, praat makkelijker zo.",
         "Rondje om de vijver gelopen met {naam}.",
         "Lopend gesprek langs de rivier.",
@@ -450,20 +460,32 @@ NEXT_STEPS: tuple[str, ...] = (
 
 # Short notes for messages and calls between the visits: (mode, who started it, text).
 EXTRAS: tuple[tuple[str, str, str], ...] = (
-    ("bericht", "jongere", "{Naam} appt een foto van de brief van de gemeente: wat moet ik hiermee?"),
-    ("bericht", "coach", "Herinnering gestuurd voor de afspraak bij {prof}."),
-    ("telefoon", "jongere", "{Naam} belt: de afspraak van morgen gaat door."),
-    ("bericht", "jongere", "Appje van {naam}: 'het is gelukt!' met een duim."),
-    ("telefoon", "netwerk", "{Inf} ({inf_rel}) belt even hoe het gaat met {naam}."),
-    ("bericht", "coach", "Gevraagd hoe de eerste dag was. Antwoord: 'chill'."),
-    ("bericht", "jongere", "{Naam} stuurt een spraakbericht, wil even {zijn} verhaal kwijt over thuis."),
-    ("bericht", "coach", "Afspraak bevestigd via app."),
-    ("telefoon", "netwerk", "{Prof} ({prof_rel}) belt over de voortgang, samen afgestemd."),
-    ("telefoon", "coach", "Even gebeld om te horen hoe het gesprek bij {prof} ging. Viel mee, zegt {naam}."),
-    ("bericht", "jongere", "{Naam} vraagt of ik meega naar {prof}. Ja, geregeld."),
-    ("bericht", "jongere", "Laat appje van {naam}: kan niet slapen. Morgen even bellen."),
-    ("telefoon", "jongere", "{Naam} belt in paniek over een brief, bleek een herinnering. Samen rustig doorgelezen."),
-    ("bericht", "coach", "Foto gestuurd van de vacature die ik tegenkwam."),
+    (ContactMode.BERICHT, Initiator.JONGERE, "{Naam} appt een foto van de brief van de gemeente: wat moet ik hiermee?"),
+    (ContactMode.BERICHT, Initiator.COACH, "Herinnering gestuurd voor de afspraak bij {prof}."),
+    (ContactMode.TELEFOON, Initiator.JONGERE, "{Naam} belt: de afspraak van morgen gaat door."),
+    (ContactMode.BERICHT, Initiator.JONGERE, "Appje van {naam}: 'het is gelukt!' met een duim."),
+    (ContactMode.TELEFOON, Initiator.NETWERK, "{Inf} ({inf_rel}) belt even hoe het gaat met {naam}."),
+    (ContactMode.BERICHT, Initiator.COACH, "Gevraagd hoe de eerste dag was. Antwoord: 'chill'."),
+    (
+        ContactMode.BERICHT,
+        Initiator.JONGERE,
+        "{Naam} stuurt een spraakbericht, wil even {zijn} verhaal kwijt over thuis.",
+    ),
+    (ContactMode.BERICHT, Initiator.COACH, "Afspraak bevestigd via app."),
+    (ContactMode.TELEFOON, Initiator.NETWERK, "{Prof} ({prof_rel}) belt over de voortgang, samen afgestemd."),
+    (
+        ContactMode.TELEFOON,
+        Initiator.COACH,
+        "Even gebeld om te horen hoe het gesprek bij {prof} ging. Viel mee, zegt {naam}.",
+    ),
+    (ContactMode.BERICHT, Initiator.JONGERE, "{Naam} vraagt of ik meega naar {prof}. Ja, geregeld."),
+    (ContactMode.BERICHT, Initiator.JONGERE, "Laat appje van {naam}: kan niet slapen. Morgen even bellen."),
+    (
+        ContactMode.TELEFOON,
+        Initiator.JONGERE,
+        "{Naam} belt in paniek over een brief, bleek een herinnering. Samen rustig doorgelezen.",
+    ),
+    (ContactMode.BERICHT, Initiator.COACH, "Foto gestuurd van de vacature die ik tegenkwam."),
 )
 
 # Notes on a planned call or message instead of a visit.
@@ -502,21 +524,21 @@ REFERRALS: tuple[str, ...] = (
 
 # Reaching out before the first real conversation, per mode.
 AANMELDING_TOPICS: dict[str, tuple[str, ...]] = {
-    "bericht": (
+    ContactMode.BERICHT: (
         "Appje gestuurd om kennis te maken, {naam} leest het wel maar reageert niet.",
         "Appje gestuurd met een foto van mij, zodat {naam} weet wie er komt.",
         "{Naam} appt terug: 'ok, misschien volgende week'.",
     ),
-    "telefoon": (
+    ContactMode.TELEFOON: (
         "Gebeld met {prof} ({prof_rel}): achtergrond doorgenomen.",
         "Gebeld met {naam}, kort gesprek. {Hij} wil eerst weten wat ik kom doen.",
         "{Inf} gebeld: {naam} heeft het appje gezien, twijfelt nog.",
     ),
-    "outreach": (
+    ContactMode.OUTREACH: (
         "Bij de snackbar op het plein even met {naam} gepraat, samen met {zijn} vrienden.",
         "{Naam} aangesproken bij de supermarkt. Kort, maar vriendelijk.",
     ),
-    "huisbezoek": (
+    ContactMode.HUISBEZOEK: (
         "Langs geweest, {huis} deed open en zegt dat {naam} slaapt.",
         "Kort gesproken bij de deur. {Naam} wil 'misschien' wel een keer praten.",
         "Eerste keer binnen geweest, tien minuten. {Naam} liet {zijn} kamer zien.",
@@ -543,41 +565,41 @@ AFBOUW_TOPICS: tuple[str, ...] = (
 
 # Follow-up after letting go: (mode, text).
 NAZORG_TOPICS: tuple[tuple[str, str], ...] = (
-    ("telefoon", "Nazorgcontact: even gebeld, het gaat goed op het werk."),
-    ("bericht", "Nazorg: {naam} appte uit zichzelf een foto van {zijn} nieuwe kamer."),
-    ("telefoon", "Nazorgcheck: post op orde, werk loopt, geen nieuwe schulden."),
-    ("huisbezoek", "Nazorg: kort koffie gedronken. {Naam} is rustig en regelt veel zelf."),
-    ("bericht", "Nazorg: appje gestuurd hoe het gaat. 'Top! Druk met werk.'"),
-    ("huisbezoek", "Nazorgbezoek: {inf} was er ook. Samen vastgesteld dat het stabiel is."),
+    (ContactMode.TELEFOON, "Nazorgcontact: even gebeld, het gaat goed op het werk."),
+    (ContactMode.BERICHT, "Nazorg: {naam} appte uit zichzelf een foto van {zijn} nieuwe kamer."),
+    (ContactMode.TELEFOON, "Nazorgcheck: post op orde, werk loopt, geen nieuwe schulden."),
+    (ContactMode.HUISBEZOEK, "Nazorg: kort koffie gedronken. {Naam} is rustig en regelt veel zelf."),
+    (ContactMode.BERICHT, "Nazorg: appje gestuurd hoe het gaat. 'Top! Druk met werk.'"),
+    (ContactMode.HUISBEZOEK, "Nazorgbezoek: {inf} was er ook. Samen vastgesteld dat het stabiel is."),
 )
 
 PHASE_NOTES: dict[str, tuple[str, ...]] = {
-    "aanmelding": (
+    Phase.AANMELDING: (
         "Aangemeld door {prof} ({prof_rel}) vanwege zorgen over {thema}.",
         "Aangemeld door {inf} ({inf_rel}): zit thuis, geen school of werk.",
         "Via het jongerenloket aangemeld, na uitval op school.",
         "Zelf aangemeld na een tip van een vriend.",
     ),
-    "intake": (
+    Phase.INTAKE: (
         "Eerste gesprek gevoerd, {naam} wil meedoen.",
         "Intake gestart na een paar weken aanhaken.",
         "Kennismaking gelukt, intake loopt.",
     ),
-    "begeleiding": (
+    Phase.BEGELEIDING: (
         "Plan gemaakt: eerst {thema}, daarna werk of school.",
         "Begeleiding gestart, focus op {thema}.",
         "Samen drie doelen gekozen, {thema} bovenaan.",
     ),
-    "afbouw": (
+    Phase.AFBOUW: (
         "Werkt sinds een paar maanden bij {werk}, ritme staat. Samen besloten af te bouwen.",
         "Situatie stabiel, {naam} regelt veel zelf. Afbouw ingezet: contact steeds verder uit elkaar.",
         "Afbouw gestart; {inf} en {prof} blijven dichtbij.",
     ),
-    "nazorg": (
+    Phase.NAZORG: (
         "Losgelaten. Nazorg: over een paar weken even bellen.",
         "Traject actief afgerond, nazorg voor drie maanden.",
     ),
-    "afgesloten": (
+    Phase.AFGESLOTEN: (
         "Nazorg afgerond, het gaat goed. Dossier gesloten.",
         "Afgesloten: {naam} redt het zelf en weet me te vinden.",
     ),
@@ -639,9 +661,9 @@ INTERVISION_QUESTIONS: tuple[str, ...] = (
 )
 
 AANMELDING_AGREEMENTS: tuple[tuple[str, str], ...] = (
-    ("jongere", "Laten weten of {hij} een keer wil kennismaken"),
-    ("coach", "Volgende week weer langs bij {naam}, ook als {hij} niet reageert"),
-    ("netwerk", "{inf} vertelt {naam} dat ik weer kom"),
+    (AgreementOwner.JONGERE, "Laten weten of {hij} een keer wil kennismaken"),
+    (AgreementOwner.COACH, "Volgende week weer langs bij {naam}, ook als {hij} niet reageert"),
+    (AgreementOwner.NETWERK, "{inf} vertelt {naam} dat ik weer kom"),
 )
 
 INFORMAL_NOTES: tuple[str, ...] = (

@@ -9,6 +9,7 @@ from coach.demo import texts
 from coach.demo.names import COACH, COLLEAGUE
 from coach.demo.notes import Voice
 from coach.domain.model import Contact, PhaseEntry
+from coach.domain.vocabulary import ContactMode, ContactStatus, Initiator, Phase
 
 # Profiles that stay in begeleiding today, and their usual days between visits.
 BEGELEIDING_RHYTHMS = {"wekelijks": 7, "tweewekelijks": 14, "crisis": 7, "stilte": 7, "no_show": 7}
@@ -16,17 +17,26 @@ BEGELEIDING_RHYTHMS = {"wekelijks": 7, "tweewekelijks": 14, "crisis": 7, "stilte
 # Days after the start of afbouw on which the tapering visits fall: 1, 2, 3, 4, 5 weeks apart.
 TAPER_OFFSETS = (0, 7, 21, 42, 70, 105, 147)
 
-MAIN_MODES = ("huisbezoek", "wandeling", "samen_op_pad", "kantoor", "telefoon", "video", "outreach", "bericht")
+MAIN_MODES = (
+    ContactMode.HUISBEZOEK,
+    ContactMode.WANDELING,
+    ContactMode.SAMEN_OP_PAD,
+    ContactMode.KANTOOR,
+    ContactMode.TELEFOON,
+    ContactMode.VIDEO,
+    ContactMode.OUTREACH,
+    ContactMode.BERICHT,
+)
 MAIN_WEIGHTS = (50, 10, 10, 7, 11, 3, 3, 6)
-DURATIONS = {
-    "huisbezoek": (45, 120),
-    "wandeling": (40, 90),
-    "samen_op_pad": (60, 240),
-    "kantoor": (30, 60),
-    "telefoon": (5, 30),
-    "video": (20, 45),
-    "outreach": (15, 60),
-    "bericht": (1, 10),
+DURATIONS: dict[str, tuple[int, int]] = {
+    ContactMode.HUISBEZOEK: (45, 120),
+    ContactMode.WANDELING: (40, 90),
+    ContactMode.SAMEN_OP_PAD: (60, 240),
+    ContactMode.KANTOOR: (30, 60),
+    ContactMode.TELEFOON: (5, 30),
+    ContactMode.VIDEO: (20, 45),
+    ContactMode.OUTREACH: (15, 60),
+    ContactMode.BERICHT: (1, 10),
 }
 TAPER_WORDS = {7: "een", 14: "twee", 21: "drie", 28: "vier", 35: "vijf", 42: "zes"}
 
@@ -37,33 +47,36 @@ def plan_phases(rng: random.Random, profile: str, today: date, voice: Voice) -> 
     def ago(low: int, high: int) -> date:
         return today - timedelta(days=rng.randint(low, high))
 
-    if profile == "aanmelding":
-        marks = [("aanmelding", ago(92, 120))]
-    elif profile == "intake":
-        marks = [("aanmelding", ago(92, 140)), ("intake", ago(8, 20))]
+    if profile == Phase.AANMELDING:
+        marks = [(Phase.AANMELDING, ago(92, 120))]
+    elif profile == Phase.INTAKE:
+        marks = [(Phase.AANMELDING, ago(92, 140)), (Phase.INTAKE, ago(8, 20))]
     else:
-        ends: list[tuple[str, date]] = []
+        ends: list[tuple[Phase, date]] = []
         span = (120, 450)
-        if profile == "afbouw":
-            ends, span = [("afbouw", ago(45, 100))], (240, 540)
-        elif profile == "nazorg":
+        if profile == Phase.AFBOUW:
+            ends, span = [(Phase.AFBOUW, ago(45, 100))], (240, 540)
+        elif profile == Phase.NAZORG:
             nazorg = ago(20, 120)
-            ends, span = [("afbouw", nazorg - timedelta(days=rng.randint(70, 110))), ("nazorg", nazorg)], (330, 540)
-        elif profile == "afgesloten":
+            ends, span = (
+                [(Phase.AFBOUW, nazorg - timedelta(days=rng.randint(70, 110))), (Phase.NAZORG, nazorg)],
+                (330, 540),
+            )
+        elif profile == Phase.AFGESLOTEN:
             closed = ago(3, 45)
             nazorg = closed - timedelta(days=rng.randint(90, 120))
             ends = [
-                ("afbouw", nazorg - timedelta(days=rng.randint(70, 110))),
-                ("nazorg", nazorg),
-                ("afgesloten", closed),
+                (Phase.AFBOUW, nazorg - timedelta(days=rng.randint(70, 110))),
+                (Phase.NAZORG, nazorg),
+                (Phase.AFGESLOTEN, closed),
             ]
             span = (360, 540)
         start = ago(*span)
         intake = start + timedelta(days=rng.randint(7, 21))
         marks = [
-            ("aanmelding", start),
-            ("intake", intake),
-            ("begeleiding", intake + timedelta(days=rng.randint(14, 35))),
+            (Phase.AANMELDING, start),
+            (Phase.INTAKE, intake),
+            (Phase.BEGELEIDING, intake + timedelta(days=rng.randint(14, 35))),
         ]
         marks += ends
     main = voice.themes[0]
@@ -87,7 +100,7 @@ class Diary:
 
     def _at(self, day: date, mode: str) -> datetime:
         rng = self.rng
-        if mode in ("bericht", "telefoon"):
+        if mode in (ContactMode.BERICHT, ContactMode.TELEFOON):
             return datetime.combine(day, time(rng.randint(8, 22), rng.randint(0, 59)))
         return datetime.combine(day, time(rng.randint(9, 18), rng.choice((0, 15, 30, 45))))
 
@@ -98,24 +111,24 @@ class Diary:
         status: str,
         note: str | None,
         *,
-        by: str = "coach",
-        phase: str = "begeleiding",
+        by: str = Initiator.COACH,
+        phase: str = Phase.BEGELEIDING,
         main: bool = True,
     ) -> None:
         """One contact; held visits are remembered for agreements and the warm story."""
         rng = self.rng
         low, high = DURATIONS[mode]
         duration: int | None = rng.randint(low, high)
-        if status == "niet_verschenen":
-            duration = 0 if mode in ("huisbezoek", "outreach") else None
-        elif status == "afgezegd":
+        if status == ContactStatus.NIET_VERSCHENEN:
+            duration = 0 if mode in (ContactMode.HUISBEZOEK, ContactMode.OUTREACH) else None
+        elif status == ContactStatus.AFGEZEGD:
             duration = None
-        elif mode != "bericht":
-            if phase == "aanmelding":  # a first knock on the door is short
+        elif mode != ContactMode.BERICHT:
+            if phase == Phase.AANMELDING:  # a first knock on the door is short
                 duration = min(duration, rng.randint(5, 30))
             duration = round(duration / 5) * 5
         coach = None
-        if main and status in ("plaatsgevonden", "gepland") and rng.random() < 0.04:
+        if main and status in (ContactStatus.PLAATSGEVONDEN, ContactStatus.GEPLAND) and rng.random() < 0.04:
             coach = COLLEAGUE
             if note:
                 sep = "\n" if note.startswith("- ") else " "
@@ -131,7 +144,7 @@ class Diary:
                 note=note,
             )
         )
-        if main and status == "plaatsgevonden":
+        if main and status == ContactStatus.PLAATSGEVONDEN:
             self.visit_days.append((day, phase))
 
     def _mode(self) -> str:
@@ -144,11 +157,19 @@ class Diary:
         rng, voice = self.rng, self.voice
         mode = mode or self._mode()
         if status is None:
-            status = rng.choices(("plaatsgevonden", "afgezegd", "niet_verschenen"), (84, 9, 7))[0]
-        if status == "afgezegd":
-            self.add(day, mode, status, voice.pick(texts.CANCELLED), by="jongere", phase=phase)
-        elif status == "niet_verschenen":
-            self.add(day, "huisbezoek" if mode == "bericht" else mode, status, voice.pick(texts.NO_SHOW), phase=phase)
+            status = rng.choices(
+                (ContactStatus.PLAATSGEVONDEN, ContactStatus.AFGEZEGD, ContactStatus.NIET_VERSCHENEN), (84, 9, 7)
+            )[0]
+        if status == ContactStatus.AFGEZEGD:
+            self.add(day, mode, status, voice.pick(texts.CANCELLED), by=Initiator.JONGERE, phase=phase)
+        elif status == ContactStatus.NIET_VERSCHENEN:
+            self.add(
+                day,
+                ContactMode.HUISBEZOEK if mode == ContactMode.BERICHT else mode,
+                status,
+                voice.pick(texts.NO_SHOW),
+                phase=phase,
+            )
         else:
             self.add(day, mode, status, voice.visit(mode, self._progress(day)), phase=phase)
         return status
@@ -159,13 +180,13 @@ class Diary:
         while rng.random() < chance and (before - after).days > 1:
             day = after + timedelta(days=rng.randint(1, (before - after).days - 1))
             mode, by, note = self.voice.extra()
-            self.add(day, mode, "plaatsgevonden", note if rng.random() < 0.85 else None, by=by, main=False)
+            self.add(day, mode, ContactStatus.PLAATSGEVONDEN, note if rng.random() < 0.85 else None, by=by, main=False)
             chance /= 2
 
-    def plan_next(self, day: date, mode: str = "huisbezoek") -> None:
+    def plan_next(self, day: date, mode: str = ContactMode.HUISBEZOEK) -> None:
         """A planned (gepland) contact strictly after today."""
         day = max(day, self.today + timedelta(days=self.rng.randint(1, 6)))
-        self.add(day, mode, "gepland", self.voice.pick(texts.NEXT_STEPS) or None, phase="gepland")
+        self.add(day, mode, ContactStatus.GEPLAND, self.voice.pick(texts.NEXT_STEPS) or None)
 
     # -- the phases -----------------------------------------------------------
 
@@ -179,36 +200,53 @@ class Diary:
 
     def _aanmelding(self, start: date, end: date) -> None:
         rng, voice = self.rng, self.voice
-        self.add(start, "telefoon", "plaatsgevonden", voice.pick(texts.REFERRALS), by="netwerk", phase="aanmelding")
-        reaching = self.profile in ("aanmelding", "intake")  # months of outreach before a first talk
+        self.add(
+            start,
+            ContactMode.TELEFOON,
+            ContactStatus.PLAATSGEVONDEN,
+            voice.pick(texts.REFERRALS),
+            by=Initiator.NETWERK,
+            phase=Phase.AANMELDING,
+        )
+        reaching = self.profile in (Phase.AANMELDING, Phase.INTAKE)  # months of outreach before a first talk
         day = start + timedelta(days=rng.randint(2, 5))
         while day < end:
-            mode = rng.choice(("bericht", "outreach", "huisbezoek", "telefoon"))
+            mode = rng.choice((ContactMode.BERICHT, ContactMode.OUTREACH, ContactMode.HUISBEZOEK, ContactMode.TELEFOON))
             if reaching and rng.random() < 0.35:
                 self.add(
                     day,
-                    "huisbezoek" if mode == "bericht" else mode,
-                    "niet_verschenen",
+                    ContactMode.HUISBEZOEK if mode == ContactMode.BERICHT else mode,
+                    ContactStatus.NIET_VERSCHENEN,
                     voice.pick(texts.NO_SHOW),
-                    phase="aanmelding",
+                    phase=Phase.AANMELDING,
                 )
             else:
-                self.add(day, mode, "plaatsgevonden", voice.pick(texts.AANMELDING_TOPICS[mode]), phase="aanmelding")
+                self.add(
+                    day,
+                    mode,
+                    ContactStatus.PLAATSGEVONDEN,
+                    voice.pick(texts.AANMELDING_TOPICS[mode]),
+                    phase=Phase.AANMELDING,
+                )
             day += timedelta(days=rng.randint(4, 9) if reaching else rng.randint(2, 5))
         if reaching:
-            self.plan_next(day, "outreach")
+            self.plan_next(day, ContactMode.OUTREACH)
 
     def _intake(self, start: date, end: date) -> None:
         rng, voice = self.rng, self.voice
         day = start
         while day < end:
-            mode = "huisbezoek" if rng.random() < 0.8 else rng.choice(("wandeling", "kantoor"))
+            mode = (
+                ContactMode.HUISBEZOEK
+                if rng.random() < 0.8
+                else rng.choice((ContactMode.WANDELING, ContactMode.KANTOOR))
+            )
             first_or_intake = day == start or rng.random() < 0.4
             note = voice.pick(texts.INTAKE_TOPICS) if first_or_intake else voice.visit(mode, 0.0)
-            self.add(day, mode, "plaatsgevonden", note, phase="intake")
+            self.add(day, mode, ContactStatus.PLAATSGEVONDEN, note, phase=Phase.INTAKE)
             self._extras(day, min(day + timedelta(days=5), end), 0.4)
             day += timedelta(days=rng.randint(3, 7))
-        if self.profile == "intake":
+        if self.profile == Phase.INTAKE:
             self.plan_next(day)
 
     def _begeleiding(self, start: date, end: date) -> None:
@@ -224,30 +262,35 @@ class Diary:
             gap = rhythm + rng.randint(-1, 2) if rhythm == 7 else rhythm + rng.randint(-2, 2)
             if profile == "crisis" and day >= crisis_from:
                 gap = rng.randint(2, 4)
-            status = self._visit(day, "begeleiding")
-            if status == "afgezegd":
+            status = self._visit(day, Phase.BEGELEIDING)
+            if status == ContactStatus.AFGEZEGD:
                 gap = rng.randint(2, 4)
             nxt = day + timedelta(days=gap)
             self._extras(day, min(nxt, end), 0.35)
             day = nxt
         if profile == "stilte":
-            self._visit(end, "begeleiding", "huisbezoek", "plaatsgevonden")
-            self._visit(end + timedelta(days=rng.randint(6, 9)), "begeleiding", "huisbezoek", "afgezegd")
+            self._visit(end, Phase.BEGELEIDING, ContactMode.HUISBEZOEK, ContactStatus.PLAATSGEVONDEN)
+            self._visit(
+                end + timedelta(days=rng.randint(6, 9)),
+                Phase.BEGELEIDING,
+                ContactMode.HUISBEZOEK,
+                ContactStatus.AFGEZEGD,
+            )
             self.add(
                 end + timedelta(days=rng.randint(12, 16)),
-                "telefoon",
-                "niet_verschenen",
+                ContactMode.TELEFOON,
+                ContactStatus.NIET_VERSCHENEN,
                 self.voice.fill("Gebeld, {naam} neemt niet op. Voicemail ingesproken."),
             )
         elif profile == "no_show":
-            self._visit(end, "begeleiding", "huisbezoek", "plaatsgevonden")
+            self._visit(end, Phase.BEGELEIDING, ContactMode.HUISBEZOEK, ContactStatus.PLAATSGEVONDEN)
             day = end + timedelta(days=7)
             while day < self.today:
-                self._visit(day, "begeleiding", "huisbezoek", "niet_verschenen")
+                self._visit(day, Phase.BEGELEIDING, ContactMode.HUISBEZOEK, ContactStatus.NIET_VERSCHENEN)
                 day += timedelta(days=7)
             self.plan_next(day)
         elif end == self.today and rng.random() < 0.85:
-            self.plan_next(day, self._mode() if rng.random() < 0.3 else "huisbezoek")
+            self.plan_next(day, self._mode() if rng.random() < 0.3 else ContactMode.HUISBEZOEK)
 
     def _afbouw(self, start: date, end: date) -> None:
         rng, voice = self.rng, self.voice
@@ -256,8 +299,10 @@ class Diary:
             if day >= end:
                 break
             voice.ctx["weken"] = TAPER_WORDS.get(nxt - offset, "een paar")
-            mode = rng.choice(("huisbezoek", "huisbezoek", "wandeling", "telefoon"))
-            self.add(day, mode, "plaatsgevonden", voice.pick(texts.AFBOUW_TOPICS), phase="afbouw")
+            mode = rng.choice(
+                (ContactMode.HUISBEZOEK, ContactMode.HUISBEZOEK, ContactMode.WANDELING, ContactMode.TELEFOON)
+            )
+            self.add(day, mode, ContactStatus.PLAATSGEVONDEN, voice.pick(texts.AFBOUW_TOPICS), phase=Phase.AFBOUW)
             if end == self.today and start + timedelta(days=nxt) >= end:
                 self.plan_next(start + timedelta(days=nxt))
 
@@ -265,24 +310,24 @@ class Diary:
         rng, voice = self.rng, self.voice
         self.add(
             start,
-            "huisbezoek",
-            "plaatsgevonden",
+            ContactMode.HUISBEZOEK,
+            ContactStatus.PLAATSGEVONDEN,
             voice.fill("Afsluitend gesprek: samen terug gekeken en losgelaten. {Naam} weet me te vinden."),
-            phase="nazorg",
+            phase=Phase.NAZORG,
         )
         day = start + timedelta(days=rng.randint(21, 35))
         while day < end:
             mode, template = voice.choose(texts.NAZORG_TOPICS)
-            self.add(day, mode, "plaatsgevonden", voice.fill(template), phase="nazorg")
+            self.add(day, mode, ContactStatus.PLAATSGEVONDEN, voice.fill(template), phase=Phase.NAZORG)
             day += timedelta(days=rng.randint(42, 70))
         if end == self.today:
-            self.plan_next(day, "telefoon")
+            self.plan_next(day, ContactMode.TELEFOON)
 
     def _afgesloten(self, start: date, end: date) -> None:
         self.add(
             start,
-            "telefoon",
-            "plaatsgevonden",
+            ContactMode.TELEFOON,
+            ContactStatus.PLAATSGEVONDEN,
             self.voice.fill("Laatste nazorgcontact. Het gaat goed met {naam}; dossier gesloten."),
-            phase="nazorg",
+            phase=Phase.NAZORG,
         )

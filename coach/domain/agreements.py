@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach.domain.model import Agreement
-
-YOUTH_OWNER = "jongere"
-DONE, DROPPED, OPEN = "gedaan", "vervallen", "open"
+from coach.domain.vocabulary import AgreementOwner, AgreementStatus
 
 
 @dataclass(frozen=True)
@@ -72,14 +70,14 @@ class MonthShare:
 
 
 def _count(agreement: Agreement, today: date) -> OwnShare:
-    if agreement.owner != YOUTH_OWNER:
+    if agreement.owner != AgreementOwner.JONGERE:
         return OwnShare(made=1)
-    overdue = agreement.status == OPEN and agreement.due is not None and agreement.due < today
+    overdue = agreement.status == AgreementStatus.OPEN and agreement.due is not None and agreement.due < today
     return OwnShare(
         made=1,
         own=1,
-        own_done=int(agreement.status == DONE),
-        own_dropped=int(agreement.status == DROPPED),
+        own_done=int(agreement.status == AgreementStatus.GEDAAN),
+        own_dropped=int(agreement.status == AgreementStatus.VERVALLEN),
         own_overdue=int(overdue),
     )
 

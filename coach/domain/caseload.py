@@ -25,7 +25,7 @@ class CaseloadEntry:
     next_contact_mode: str | None = None
     next_agreement_due: date | None = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         """The row as the CLI contract's JSON object."""
         return {
             "id": self.id,

@@ -13,9 +13,9 @@ from typing import Any
 from coach.domain.agreements import NewAgreement
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.dutch_dates import FUTURE, PAST, DateInputError, Direction, ParsedMoment, parse_day, parse_moment
-from coach.domain.model import CONTACT_MODES, CONTACT_STATUSES, INITIATORS, OWNERS, Contact
+from coach.domain.model import Contact
+from coach.domain.vocabulary import AgreementOwner, ContactMode, ContactStatus, Initiator
 
-PLANNED = "gepland"
 MAX_MINUTES = 1440
 
 
@@ -24,7 +24,7 @@ class AgreementInput:
     """A new agreement as typed: what, who, by when (Dutch date, may be empty)."""
 
     text: str = ""
-    owner: str = "jongere"
+    owner: str = AgreementOwner.JONGERE
     due: str = ""
 
 
@@ -33,10 +33,10 @@ class ContactInput:
     """Every field of the contact form as the coach typed or chose it."""
 
     when: str = "nu"
-    status: str = "plaatsgevonden"
-    mode: str = "huisbezoek"
+    status: str = ContactStatus.PLAATSGEVONDEN
+    mode: str = ContactMode.HUISBEZOEK
     duration: str = ""
-    initiated_by: str = "coach"
+    initiated_by: str = Initiator.COACH
     held_by: str = ""
     note: str = ""
     domains: list[str] = field(default_factory=list)
@@ -60,7 +60,9 @@ class ContactInput:
             if isinstance(item, dict):
                 form.agreements.append(
                     AgreementInput(
-                        str(item.get("text", "")), str(item.get("owner", "jongere")), str(item.get("due", ""))
+                        str(item.get("text", "")),
+                        str(item.get("owner", AgreementOwner.JONGERE)),
+                        str(item.get("due", "")),
                     )
                 )
         return form
@@ -86,13 +88,13 @@ class FormErrors(ValueError):
 
 def when_direction(status: str) -> Direction:
     """A planned contact lies ahead, every other one behind."""
-    return FUTURE if status == PLANNED else PAST
+    return FUTURE if status == ContactStatus.GEPLAND else PAST
 
 
 def read_when(text: str, status: str, now: datetime) -> ParsedMoment:
     """The contact's moment, checked against its status (raises DateInputError)."""
     parsed = parse_moment(text, now, direction=when_direction(status))
-    if status == PLANNED:
+    if status == ContactStatus.GEPLAND:
         if parsed.day < now.date() or (parsed.has_time and parsed.at < now):
             raise DateInputError("Een gepland contact ligt in de toekomst. Kies een latere tijd, of een andere status.")
     elif parsed.day > now.date() or (parsed.has_time and parsed.at > now):
@@ -115,11 +117,11 @@ def read_next(text: str, after: datetime, now: datetime) -> ParsedMoment | None:
 def read_contact(form: ContactInput, now: datetime) -> ReadContact:
     """Read the whole form; raises FormErrors naming every field that is not right."""
     errors: dict[str, str] = {}
-    if form.status not in CONTACT_STATUSES:
+    if not ContactStatus.has(form.status):
         errors["status"] = "Kies een status: plaatsgevonden, niet verschenen, afgezegd of gepland."
-    if form.mode not in CONTACT_MODES:
+    if not ContactMode.has(form.mode):
         errors["mode"] = "Kies een vorm, bijvoorbeeld huisbezoek of telefoon."
-    if form.initiated_by not in INITIATORS:
+    if not Initiator.has(form.initiated_by):
         errors["initiated_by"] = "Kies wie het initiatief nam: coach, jongere of netwerk."
     at = None
     try:
@@ -137,7 +139,7 @@ def read_contact(form: ContactInput, now: datetime) -> ReadContact:
     for index, item in enumerate(form.agreements):
         if not item.text.strip():
             continue
-        if item.owner not in OWNERS:
+        if not AgreementOwner.has(item.owner):
             errors[f"agreement-{index}"] = "Kies wie het doet: jongere, coach of netwerk."
             continue
         due = None
@@ -170,5 +172,7 @@ def read_contact(form: ContactInput, now: datetime) -> ReadContact:
         coach=held_by,
         note=form.note if form.note.strip() else None,
     )
-    next_contact = Contact(at=next_at.at, mode=form.mode, status=PLANNED, coach=held_by) if next_at else None
+    next_contact = (
+        Contact(at=next_at.at, mode=form.mode, status=ContactStatus.GEPLAND, coach=held_by) if next_at else None
+    )
     return ReadContact(contact, tuple(dict.fromkeys(form.domains)), tuple(agreements), next_contact)

@@ -13,21 +13,28 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from coach.domain.model import Agreement, Case, Contact, PhaseEntry, current_phase
-
-OK, LET_OP, TE_LANG = "ok", "let_op", "te_lang"
-CONTINUITY_LABELS = {OK: "Op koers", LET_OP: "Let op", TE_LANG: "Te lang"}
+from coach.domain.vocabulary import AgreementStatus, ContactStatus, ContinuityStatus, Phase
 
 # Days a coach may go without a held contact before it is worth a look, per
 # phase. Intensive at the start, wider in afbouw, sparse in nazorg.
 DEFAULT_INTERVALS: dict[str, int] = {
-    "aanmelding": 7,
-    "intake": 7,
-    "begeleiding": 14,
-    "afbouw": 28,
-    "nazorg": 90,
+    Phase.AANMELDING: 7,
+    Phase.INTAKE: 7,
+    Phase.BEGELEIDING: 14,
+    Phase.AFBOUW: 28,
+    Phase.NAZORG: 90,
 }
 
-HELD, NO_SHOW, CANCELLED, PLANNED = "plaatsgevonden", "niet_verschenen", "afgezegd", "gepland"
+# Old names, kept only for the callers in tui/ and cli/ until they use the enums (issue 12).
+# Typed as str so the tables those callers key with them accept plain strings too.
+OK: str = ContinuityStatus.OK
+LET_OP: str = ContinuityStatus.LET_OP
+TE_LANG: str = ContinuityStatus.TE_LANG
+CONTINUITY_LABELS: dict[str, str] = {status: status.label for status in ContinuityStatus}
+HELD: str = ContactStatus.PLAATSGEVONDEN
+NO_SHOW: str = ContactStatus.NIET_VERSCHENEN
+CANCELLED: str = ContactStatus.AFGEZEGD
+PLANNED: str = ContactStatus.GEPLAND
 
 # Signal kinds, each with the word the screens show.
 NO_SHOWS, OTHER_COACH, OVERDUE, HELD_IN_FUTURE = "no_shows", "other_coach", "overdue", "held_in_future"
@@ -61,18 +68,20 @@ def days_since(last_held: date | None, started_on: date | None, today: date) -> 
     return max((today - reference).days, 0)
 
 
-def continuity_status(phase: str, days: int | None, rules: ContinuityRules = ContinuityRules()) -> str | None:
+def continuity_status(
+    phase: str, days: int | None, rules: ContinuityRules = ContinuityRules()
+) -> ContinuityStatus | None:
     """ok / let_op / te_lang for a young person in this phase, or None when not tracked."""
     interval = rules.interval(phase)
     if interval is None:
         return None
     if days is None:
-        return TE_LANG
+        return ContinuityStatus.TE_LANG
     if days <= interval:
-        return OK
+        return ContinuityStatus.OK
     if days <= interval * rules.overdue_factor:
-        return LET_OP
-    return TE_LANG
+        return ContinuityStatus.LET_OP
+    return ContinuityStatus.TE_LANG
 
 
 # --- the facts behind the status ------------------------------------------------------
@@ -89,13 +98,13 @@ def past_contacts(contacts: Iterable[Contact], today: date) -> list[Contact]:
 
 def last_held(contacts: Iterable[Contact], today: date) -> datetime | None:
     """The moment of the latest held contact up to today; a 'held' contact dated after today is ignored."""
-    held = [c.at for c in contacts if c.status == HELD and _day(c.at) <= today]
+    held = [c.at for c in contacts if c.status == ContactStatus.PLAATSGEVONDEN and _day(c.at) <= today]
     return max(held, default=None)
 
 
 def next_planned(contacts: Iterable[Contact], today: date) -> datetime | None:
     """The soonest planned contact from today on."""
-    planned = [c.at for c in contacts if c.status == PLANNED and _day(c.at) >= today]
+    planned = [c.at for c in contacts if c.status == ContactStatus.GEPLAND and _day(c.at) >= today]
     return min(planned, default=None)
 
 
@@ -107,9 +116,9 @@ def no_show_streak(contacts: Iterable[Contact], today: date) -> int:
     """
     streak = 0
     for contact in reversed(past_contacts(contacts, today)):
-        if contact.status == HELD:
+        if contact.status == ContactStatus.PLAATSGEVONDEN:
             break
-        if contact.status == NO_SHOW:
+        if contact.status == ContactStatus.NIET_VERSCHENEN:
             streak += 1
     return streak
 
@@ -141,7 +150,11 @@ def person_continuity(
     contacts: Iterable[Contact], fixed_coach: str | None, today: date, window: int = 6
 ) -> PersonContinuity:
     """Continuity of the person over the last `window` held contacts up to today."""
-    held = [c for c in past_contacts(contacts, today) if c.status == HELD][-window:] if window > 0 else []
+    held = (
+        [c for c in past_contacts(contacts, today) if c.status == ContactStatus.PLAATSGEVONDEN][-window:]
+        if window > 0
+        else []
+    )
     others = [c for c in held if not is_fixed_coach(c.coach, fixed_coach)]
     names = tuple(dict.fromkeys((c.coach or "").strip() for c in others))
     return PersonContinuity(len(others), len(held), names)
@@ -149,8 +162,8 @@ def person_continuity(
 
 def overdue_agreements(agreements: Iterable[Agreement], today: date) -> list[Agreement]:
     """Open agreements whose due date has passed, the longest overdue first."""
-    late = [a for a in agreements if a.status == "open" and a.due is not None and a.due < today]
-    return sorted(late, key=lambda a: a.due)
+    late = [a for a in agreements if a.status == AgreementStatus.OPEN and a.due is not None and a.due < today]
+    return sorted(late, key=lambda a: a.due or date.min)
 
 
 def started(case: Case) -> date | None:
@@ -164,7 +177,7 @@ def phase_on(phases: list[PhaseEntry], day: date) -> str:
     """The phase the trajectory was in on `day` (the first one recorded before it began)."""
     before = [p for p in phases if p.since <= day]
     if not before:
-        return min(phases, key=lambda p: p.since).phase if phases else "aanmelding"
+        return min(phases, key=lambda p: p.since).phase if phases else Phase.AANMELDING
     return current_phase(before)
 
 
@@ -182,7 +195,7 @@ class Continuity:
 
     phase: str
     interval: int | None
-    status: str | None
+    status: ContinuityStatus | None
     days: int | None
     last_held: datetime | None
     next_planned: datetime | None
@@ -208,7 +221,7 @@ def assess(case: Case, today: date, rules: ContinuityRules = ContinuityRules()) 
     streak = no_show_streak(case.contacts, today)
     person = person_continuity(case.contacts, case.youth.coach, today, rules.person_window)
     overdue = tuple(overdue_agreements(case.agreements, today))
-    future_held = sum(1 for c in case.contacts if c.status == HELD and _day(c.at) > today)
+    future_held = sum(1 for c in case.contacts if c.status == ContactStatus.PLAATSGEVONDEN and _day(c.at) > today)
     signals: list[Signal] = []
     if streak >= rules.no_show_streak:
         signals.append(Signal(NO_SHOWS, f"{streak} keer achter elkaar niet verschenen"))

@@ -6,19 +6,21 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from coach.domain.caseload import CaseloadEntry
-from coach.domain.continuity import CONTINUITY_LABELS, LET_OP, OK, TE_LANG
-from coach.domain.model import OPEN_PHASES, PHASE_LABELS
 from coach.domain.this_week import week_window
+from coach.domain.vocabulary import ContinuityStatus, Phase
 
 # --- sorting ------------------------------------------------------------------------------
 
 NAME, RHYTHM, LAST, NEXT, PHASE, AGREEMENTS = "naam", "ritme", "laatst", "volgende", "fase", "afspraken"
 
 # The order continuity is read in: the most worrying first.
-_CONTINUITY_RANK = {TE_LANG: 0, LET_OP: 1, OK: 2, None: 3}
-_PHASE_RANK = {phase: index for index, phase in enumerate(OPEN_PHASES)}
+_CONTINUITY_ORDER = (ContinuityStatus.TE_LANG, ContinuityStatus.LET_OP, ContinuityStatus.OK)
+_CONTINUITY_RANK: dict[str | None, int] = {status: rank for rank, status in enumerate(_CONTINUITY_ORDER)}
+_OPEN_PHASES = tuple(phase for phase in Phase if phase.is_open)
+_PHASE_RANK: dict[str, int] = {phase: index for index, phase in enumerate(_OPEN_PHASES)}
 _FAR = datetime.max
 
 
@@ -26,26 +28,26 @@ def _name(entry: CaseloadEntry) -> tuple[str, int]:
     return (entry.name.casefold(), entry.id)
 
 
-def _by_rhythm(entry: CaseloadEntry):
+def _by_rhythm(entry: CaseloadEntry) -> tuple[int, int, str, int]:
     days = entry.days_since_contact
     return (_CONTINUITY_RANK.get(entry.continuity, 3), -(days if days is not None else 1_000_000), *_name(entry))
 
 
-def _by_last(entry: CaseloadEntry):
+def _by_last(entry: CaseloadEntry) -> tuple[bool, int, str, int]:
     # Never seen (and no start date) counts as the longest ago.
     days = entry.days_since_contact
     return (entry.last_contact is not None, -(days if days is not None else 1_000_000), *_name(entry))
 
 
-def _by_next(entry: CaseloadEntry):
+def _by_next(entry: CaseloadEntry) -> tuple[datetime, str, int]:
     return (entry.next_contact or _FAR, *_name(entry))
 
 
-def _by_phase(entry: CaseloadEntry):
+def _by_phase(entry: CaseloadEntry) -> tuple[int, str, int]:
     return (_PHASE_RANK.get(entry.phase, len(_PHASE_RANK)), *_name(entry))
 
 
-def _by_agreements(entry: CaseloadEntry):
+def _by_agreements(entry: CaseloadEntry) -> tuple[int, int, str, int]:
     return (-entry.overdue_agreements, -entry.open_agreements, *_name(entry))
 
 
@@ -56,7 +58,7 @@ class SortOrder:
     key: str
     label: str
     column: str
-    sort_key: Callable[[CaseloadEntry], tuple]
+    sort_key: Callable[[CaseloadEntry], tuple[Any, ...]]
 
 
 SORT_ORDERS: dict[str, SortOrder] = {
@@ -126,10 +128,10 @@ def describe(filter: CaseloadFilter) -> list[Chip]:
     """The active parts of the filter in plain Dutch, so the coach knows why a row is missing."""
     chips: list[Chip] = []
     if filter.phases:
-        names = [PHASE_LABELS[p] for p in OPEN_PHASES if p in filter.phases]
+        names = [p.label for p in _OPEN_PHASES if p in filter.phases]
         chips.append(Chip("phases", "fase " + " of ".join(names)))
     if filter.continuity:
-        names = [CONTINUITY_LABELS[c] for c in (TE_LANG, LET_OP, OK) if c in filter.continuity]
+        names = [c.label for c in _CONTINUITY_ORDER if c in filter.continuity]
         chips.append(Chip("continuity", "ritme " + " of ".join(names).lower()))
     if filter.not_seen_days is not None:
         chips.append(Chip("not_seen_days", f"langer dan {filter.not_seen_days} dagen niet gezien"))
@@ -198,7 +200,7 @@ def totals(entries: Collection[CaseloadEntry]) -> Totals:
     phases = Counter(entry.phase for entry in entries)
     return Totals(
         count=len(entries),
-        phases={phase: phases[phase] for phase in OPEN_PHASES if phases[phase]},
+        phases={phase: phases[phase] for phase in _OPEN_PHASES if phases[phase]},
         continuity=dict(Counter(entry.continuity for entry in entries)),
         with_overdue=sum(entry.overdue_agreements > 0 for entry in entries),
     )

@@ -13,7 +13,7 @@ import re
 from calendar import isleap
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from dateutil.parser import parser, parserinfo
 
@@ -44,7 +44,7 @@ class DateInputError(ValueError):
     """Input that is not a clear, existing date or time; the message is Dutch and says how to write it."""
 
 
-class DutchParserInfo(parserinfo):
+class DutchParserInfo(parserinfo):  # type: ignore[misc]  # dateutil ships no types
     """Dutch weekday and month names (with abbreviations), day first, two-digit years around `now`."""
 
     JUMP = [" ", ".", ",", ";", "-", "/", "'", "om", "op", "de", "van"]
@@ -73,9 +73,9 @@ class DutchParserInfo(parserinfo):
     ]
     HMS = [("uur",), ("min", "minuut", "minuten"), ("sec", "seconde", "seconden")]
     # No a.m./p.m. or time zones in Dutch input; "a", "p" and "z" must not mean anything.
-    AMPM: list = []
-    UTCZONE: list = []
-    PERTAIN: list = []
+    AMPM: list[str] = []
+    UTCZONE: list[str] = []
+    PERTAIN: list[str] = []
 
     def __init__(self, year: int) -> None:
         super().__init__(dayfirst=True)
@@ -146,7 +146,7 @@ def _take_relative(text: str, today: date) -> tuple[_Relative, str]:
     found = _Relative()
     words = 0
 
-    def remove(match: re.Match) -> str:
+    def remove(match: re.Match[str]) -> str:
         nonlocal words
         words += 1
         return " "
@@ -281,7 +281,7 @@ def _absolute(
     return hour, minute, result.weekday, _resolve_day(result.day, result.month, result.year, now.date(), direction)
 
 
-def _check_numbers(raw: str, rest: str, result, iso: bool) -> None:
+def _check_numbers(raw: str, rest: str, result: Any, iso: bool) -> None:
     """Day first, then month; a year has four digits (or two in 12-3-26). '1-2-3' and '12-13' are refused."""
     if iso:
         return

@@ -5,49 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-PHASES: tuple[str, ...] = ("aanmelding", "intake", "begeleiding", "afbouw", "nazorg", "afgesloten")
-OPEN_PHASES: tuple[str, ...] = PHASES[:-1]
-PHASE_LABELS: dict[str, str] = {
-    "aanmelding": "Aanmelding",
-    "intake": "Intake",
-    "begeleiding": "Begeleiding",
-    "afbouw": "Afbouw",
-    "nazorg": "Nazorg",
-    "afgesloten": "Afgesloten",
-}
+from coach.domain.vocabulary import AgreementOwner, AgreementStatus, ContactMode, ContactStatus, Initiator, Phase
 
-CONTACT_MODES: tuple[str, ...] = (
-    "huisbezoek",
-    "outreach",
-    "telefoon",
-    "bericht",
-    "video",
-    "kantoor",
-    "samen_op_pad",
-    "wandeling",
-)
-MODE_LABELS: dict[str, str] = {
-    "huisbezoek": "Huisbezoek",
-    "outreach": "Outreach",
-    "telefoon": "Telefoon",
-    "bericht": "Bericht",
-    "video": "Video",
-    "kantoor": "Kantoor",
-    "samen_op_pad": "Samen op pad",
-    "wandeling": "Wandeling",
-}
-
-CONTACT_STATUSES: tuple[str, ...] = ("plaatsgevonden", "niet_verschenen", "afgezegd", "gepland")
-STATUS_LABELS: dict[str, str] = {
-    "plaatsgevonden": "Plaatsgevonden",
-    "niet_verschenen": "Niet verschenen",
-    "afgezegd": "Afgezegd",
-    "gepland": "Gepland",
-}
-INITIATORS: tuple[str, ...] = ("coach", "jongere", "netwerk")
-
-OWNERS: tuple[str, ...] = ("jongere", "coach", "netwerk")
-AGREEMENT_STATUSES: tuple[str, ...] = ("open", "gedaan", "vervallen")
+# The vocabularies themselves are the StrEnums in coach.domain.vocabulary. The tuples and
+# label tables below are derived from them for the callers in tui/ and cli/ that still
+# import these names; new code uses the enums and `.label`.
+PHASES: tuple[Phase, ...] = tuple(Phase)
+OPEN_PHASES: tuple[Phase, ...] = tuple(phase for phase in Phase if phase.is_open)
+PHASE_LABELS: dict[str, str] = {phase: phase.label for phase in Phase}
+CONTACT_MODES: tuple[ContactMode, ...] = tuple(ContactMode)
+MODE_LABELS: dict[str, str] = {mode: mode.label for mode in ContactMode}
+CONTACT_STATUSES: tuple[ContactStatus, ...] = tuple(ContactStatus)
+STATUS_LABELS: dict[str, str] = {status: status.label for status in ContactStatus}
+INITIATORS: tuple[Initiator, ...] = tuple(Initiator)
+OWNERS: tuple[AgreementOwner, ...] = tuple(AgreementOwner)
+AGREEMENT_STATUSES: tuple[AgreementStatus, ...] = tuple(AgreementStatus)
 
 WARM_KINDS: tuple[str, ...] = ("belangrijk", "trots", "kracht", "droom", "volhouden", "mensen")
 NETWORK_KINDS: tuple[str, ...] = ("informeel", "professioneel")
@@ -184,7 +156,7 @@ class Case:
 def current_phase(phases: list[PhaseEntry]) -> str:
     """The phase most recently entered; 'aanmelding' when none is recorded."""
     if not phases:
-        return "aanmelding"
+        return Phase.AANMELDING
     return max(enumerate(phases), key=lambda item: (item[1].since, item[0]))[1].phase
 
 

@@ -15,6 +15,7 @@ from coach.domain.calendar_words import short_date
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.model import Agreement, Assessment, NetworkPerson
 from coach.domain.trend import domain_series
+from coach.domain.vocabulary import AgreementOwner, AgreementStatus
 
 # Basics checklist states.
 OPEN, DONE, NOT_APPLICABLE = "open", "geregeld", "nvt"
@@ -138,7 +139,7 @@ class Criterion:
         """The criterion in Dutch."""
         return CRITERIA[self.key]
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         """{criterion, label, met, evidence} for `coach show --json`."""
         return {"criterion": self.key, "label": self.label, "met": self.met, "evidence": self.evidence}
 
@@ -281,7 +282,8 @@ def activity_stable(
         text += "." if met else f"; stabiel na {rules.stable_weeks} weken."
         return Criterion("dagbesteding", met, text)
     if ended:
-        last = max(ended, key=lambda a: a.until)
+        last = max(ended, key=lambda a: a.until or date.min)
+        assert last.until is not None  # every ended activity has an end date
         return Criterion(
             "dagbesteding",
             False,
@@ -300,9 +302,13 @@ def agreements_owned(agreements: list[Agreement], today: date, rules: ReleaseRul
     recent = sorted(agreements, key=lambda a: a.made_on, reverse=True)[: rules.recent_agreements]
     if len(recent) < rules.min_agreements:
         return Criterion("afspraken", None, f"Te weinig afspraken om iets over te zeggen ({len(recent)}).")
-    own = [a for a in recent if a.owner == "jongere"]
-    kept = sum(a.status == "gedaan" for a in own)
-    broken = sum(a.status == "vervallen" or (a.status == "open" and a.due is not None and a.due < today) for a in own)
+    own = [a for a in recent if a.owner == AgreementOwner.JONGERE]
+    kept = sum(a.status == AgreementStatus.GEDAAN for a in own)
+    broken = sum(
+        a.status == AgreementStatus.VERVALLEN
+        or (a.status == AgreementStatus.OPEN and a.due is not None and a.due < today)
+        for a in own
+    )
     text = f"{len(own)} van de laatste {len(recent)} afspraken van de jongere zelf"
     owned_ok = len(own) / len(recent) > rules.owned_share
     if kept + broken == 0:

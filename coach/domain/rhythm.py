@@ -11,27 +11,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.domain.continuity import (
-    CANCELLED,
-    HELD,
-    NO_SHOW,
-    PLANNED,
-    TE_LANG,
-    ContinuityRules,
-    continuity_status,
-    phase_on,
-)
+from coach.domain.continuity import ContinuityRules, continuity_status, phase_on
 from coach.domain.model import Contact, PhaseEntry
+from coach.domain.vocabulary import ContactStatus, ContinuityStatus
 
 GAP = "gap"
 # The strongest thing that happened in a week decides its mark.
-PRECEDENCE = (HELD, NO_SHOW, CANCELLED, PLANNED)
-SYMBOLS: dict[str, str] = {HELD: "●", NO_SHOW: "✕", CANCELLED: "○", PLANNED: "◌", GAP: "·"}
+PRECEDENCE = (
+    ContactStatus.PLAATSGEVONDEN,
+    ContactStatus.NIET_VERSCHENEN,
+    ContactStatus.AFGEZEGD,
+    ContactStatus.GEPLAND,
+)
+SYMBOLS: dict[str, str] = {
+    ContactStatus.PLAATSGEVONDEN: "●",
+    ContactStatus.NIET_VERSCHENEN: "✕",
+    ContactStatus.AFGEZEGD: "○",
+    ContactStatus.GEPLAND: "◌",
+    GAP: "·",
+}
 MARK_LABELS: dict[str, str] = {
-    HELD: "contact",
-    NO_SHOW: "niet verschenen",
-    CANCELLED: "afgezegd",
-    PLANNED: "gepland",
+    ContactStatus.PLAATSGEVONDEN: "contact",
+    ContactStatus.NIET_VERSCHENEN: "niet verschenen",
+    ContactStatus.AFGEZEGD: "afgezegd",
+    ContactStatus.GEPLAND: "gepland",
     GAP: "geen contact",
 }
 
@@ -64,7 +67,12 @@ class RhythmWeek:
     @property
     def mark(self) -> str:
         """held, niet_verschenen, afgezegd, gepland, or gap: the strongest status of the week."""
-        counts = {HELD: self.held, NO_SHOW: self.no_show, CANCELLED: self.cancelled, PLANNED: self.planned}
+        counts = {
+            ContactStatus.PLAATSGEVONDEN: self.held,
+            ContactStatus.NIET_VERSCHENEN: self.no_show,
+            ContactStatus.AFGEZEGD: self.cancelled,
+            ContactStatus.GEPLAND: self.planned,
+        }
         return next((status for status in PRECEDENCE if counts[status]), GAP)
 
     @property
@@ -102,7 +110,7 @@ def weekly_rhythm(
     held_days: list[date] = []
     for at, status in events:
         day = at.date() if isinstance(at, datetime) else at
-        if status == HELD and day <= today:
+        if status == ContactStatus.PLAATSGEVONDEN and day <= today:
             held_days.append(day)
         bucket = counts.get(week_start(day))
         if bucket is not None:
@@ -113,14 +121,14 @@ def weekly_rhythm(
         bucket = counts[start]
         week = RhythmWeek(
             start=start,
-            held=bucket.get(HELD, 0),
-            no_show=bucket.get(NO_SHOW, 0),
-            cancelled=bucket.get(CANCELLED, 0),
-            planned=bucket.get(PLANNED, 0),
+            held=bucket.get(ContactStatus.PLAATSGEVONDEN, 0),
+            no_show=bucket.get(ContactStatus.NIET_VERSCHENEN, 0),
+            cancelled=bucket.get(ContactStatus.AFGEZEGD, 0),
+            planned=bucket.get(ContactStatus.GEPLAND, 0),
             current=start == this_week,
             future=start > this_week,
         )
-        if phases is not None and not week.future and week.mark != HELD:
+        if phases is not None and not week.future and week.mark != ContactStatus.PLAATSGEVONDEN:
             week = _with_too_long(week, min(week.end, today), held_days, phases, started_on, rules)
         result.append(week)
     return result
@@ -139,7 +147,7 @@ def _with_too_long(
         return week
     last = max((d for d in held_days if d <= on), default=None)
     days = (on - (last or began)).days
-    if continuity_status(phase_on(phases, on), days, rules) != TE_LANG:
+    if continuity_status(phase_on(phases, on), days, rules) != ContinuityStatus.TE_LANG:
         return week
     return RhythmWeek(
         week.start, week.held, week.no_show, week.cancelled, week.planned, week.current, week.future, True

@@ -15,6 +15,7 @@ from dateutil.relativedelta import MO, relativedelta
 
 from coach.domain.model import Contact
 from coach.domain.trajectory import TrajectoryError
+from coach.domain.vocabulary import ContactStatus
 
 DEFAULT_INTERVALS_WEEKS: tuple[int, ...] = (1, 2, 3, 4)
 DEFAULT_NAZORG_MONTHS: tuple[int, ...] = (1, 3)
@@ -152,7 +153,7 @@ def check_steps(
     day plus the tolerance has passed, else it is still to come.
     """
     steps = sorted(planned)
-    held = sorted(c.at for c in contacts if c.status == "plaatsgevonden")
+    held = sorted(c.at for c in contacts if c.status == ContactStatus.PLAATSGEVONDEN)
     results: list[StepCheck] = []
     for index, moment in enumerate(steps):
         day = moment.date()

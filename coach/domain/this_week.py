@@ -5,30 +5,45 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from coach.domain.calendar_words import moment, weekday_date
-from coach.domain.continuity import LET_OP, OK, TE_LANG, ContinuityRules
-from coach.domain.model import MODE_LABELS
+from coach.domain.continuity import ContinuityRules
+from coach.domain.vocabulary import ContactMode, ContactStatus, ContinuityStatus, Phase
 
 if TYPE_CHECKING:
     from coach.domain.caseload import CaseloadEntry
 
-# Reason kinds; RANKS puts them in order of urgency, which orders the week's list.
-TOO_LONG, ATTENTION, NEVER_SEEN, OVERDUE, NAZORG, DUE, PLANNED, AGREEMENT_DUE = (
-    "te_lang",
-    "let_op",
-    "nog_geen_contact",
-    "afspraak_te_laat",
-    "nazorg",
-    "ritme",
-    "gepland",
-    "afspraak_deze_week",
+
+class ReasonKind(StrEnum):
+    """Why someone is on the week's list; the order of the members is the order of urgency."""
+
+    TE_LANG = ContinuityStatus.TE_LANG.value
+    LET_OP = ContinuityStatus.LET_OP.value
+    NOG_GEEN_CONTACT = "nog_geen_contact"
+    AFSPRAAK_TE_LAAT = "afspraak_te_laat"
+    NAZORG = Phase.NAZORG.value
+    RITME = "ritme"
+    GEPLAND = ContactStatus.GEPLAND.value
+    AFSPRAAK_DEZE_WEEK = "afspraak_deze_week"
+
+
+RANKS: dict[str, int] = {kind: rank for rank, kind in enumerate(ReasonKind)}
+
+# Old names, kept only for the callers in tui/ until they use ReasonKind (issue 12).
+TOO_LONG, ATTENTION, NEVER_SEEN, OVERDUE = (
+    ReasonKind.TE_LANG,
+    ReasonKind.LET_OP,
+    ReasonKind.NOG_GEEN_CONTACT,
+    ReasonKind.AFSPRAAK_TE_LAAT,
 )
-RANKS = {
-    kind: rank
-    for rank, kind in enumerate((TOO_LONG, ATTENTION, NEVER_SEEN, OVERDUE, NAZORG, DUE, PLANNED, AGREEMENT_DUE))
-}
+NAZORG, DUE, PLANNED, AGREEMENT_DUE = (
+    ReasonKind.NAZORG,
+    ReasonKind.RITME,
+    ReasonKind.GEPLAND,
+    ReasonKind.AFSPRAAK_DEZE_WEEK,
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +69,7 @@ def week_window(today: date) -> WeekWindow:
 class Reason:
     """Why a young person is on this week's list, in a coach's words."""
 
-    kind: str
+    kind: ReasonKind
     text: str
 
     @property
@@ -76,7 +91,7 @@ class WeekItem:
         return self.reasons[0].rank
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[int, datetime, str, int]:
         """Most urgent first, then the soonest planned contact, then by name."""
         entry = self.entry
         return (self.rank, entry.next_contact or datetime.max, entry.name.casefold(), entry.id)
@@ -84,6 +99,11 @@ class WeekItem:
 
 def _days(count: int) -> str:
     return "1 dag" if count == 1 else f"{count} dagen"
+
+
+def _mode_word(mode: str | None) -> str:
+    """'huisbezoek', 'samen op pad'; 'afspraak' when the kind is unknown."""
+    return ContactMode(mode).label.lower() if mode is not None and ContactMode.has(mode) else "afspraak"
 
 
 def _by(day: date, today: date) -> str:
@@ -100,25 +120,28 @@ def reasons_for(
 ) -> tuple[Reason, ...]:
     """Every reason to see this young person in the week from `today`, the most urgent first."""
     window = window or week_window(today)
-    nazorg = entry.phase == "nazorg"
+    nazorg = entry.phase == Phase.NAZORG
     days = entry.days_since_contact
     reasons: list[Reason] = []
 
-    if entry.continuity in (TE_LANG, LET_OP):
-        kind = NAZORG if nazorg else (TOO_LONG if entry.continuity == TE_LANG else ATTENTION)
+    if entry.continuity in (ContinuityStatus.TE_LANG, ContinuityStatus.LET_OP):
+        if nazorg:
+            kind = ReasonKind.NAZORG
+        else:
+            kind = ReasonKind.TE_LANG if entry.continuity == ContinuityStatus.TE_LANG else ReasonKind.LET_OP
         if entry.last_contact is None:
             since = f", al {_days(days)} in traject" if days else ""
             text = f"nog geen contact{since}"
         elif nazorg:
             text = f"nazorg-check over tijd: {_days(days or 0)} geen contact"
-        elif entry.continuity == TE_LANG:
+        elif entry.continuity == ContinuityStatus.TE_LANG:
             text = f"te lang niet gezien: {_days(days or 0)}"
         else:
             text = f"{_days(days or 0)} niet gezien"
         reasons.append(Reason(kind, text))
     elif entry.last_contact is None and entry.continuity is not None:
-        reasons.append(Reason(NEVER_SEEN, "nog geen contact gehad"))
-    elif entry.continuity == OK and entry.last_contact is not None:
+        reasons.append(Reason(ReasonKind.NOG_GEEN_CONTACT, "nog geen contact gehad"))
+    elif entry.continuity == ContinuityStatus.OK and entry.last_contact is not None:
         interval = rules.interval(entry.phase)
         due = entry.last_contact + timedelta(days=interval) if interval else None
         planned_in_time = entry.next_contact is not None and entry.next_contact.date() <= (due or date.min)
@@ -128,18 +151,22 @@ def reasons_for(
                 if nazorg
                 else f"contact nodig, uiterlijk {_by(due, today)}"
             )
-            reasons.append(Reason(NAZORG if nazorg else DUE, text))
+            reasons.append(Reason(ReasonKind.NAZORG if nazorg else ReasonKind.RITME, text))
 
     if entry.overdue_agreements:
         count = entry.overdue_agreements
-        reasons.append(Reason(OVERDUE, f"{count} {'afspraak' if count == 1 else 'afspraken'} te laat"))
+        reasons.append(
+            Reason(ReasonKind.AFSPRAAK_TE_LAAT, f"{count} {'afspraak' if count == 1 else 'afspraken'} te laat")
+        )
 
     if entry.next_contact is not None and entry.next_contact.date() in window:
-        mode = MODE_LABELS.get(entry.next_contact_mode or "", "afspraak").lower()
-        reasons.append(Reason(PLANNED, f"{mode} {moment(entry.next_contact, today)}"))
+        mode = _mode_word(entry.next_contact_mode)
+        reasons.append(Reason(ReasonKind.GEPLAND, f"{mode} {moment(entry.next_contact, today)}"))
 
     if entry.next_agreement_due is not None and entry.next_agreement_due in window:
-        reasons.append(Reason(AGREEMENT_DUE, f"een afspraak moet af zijn: {_by(entry.next_agreement_due, today)}"))
+        reasons.append(
+            Reason(ReasonKind.AFSPRAAK_DEZE_WEEK, f"een afspraak moet af zijn: {_by(entry.next_agreement_due, today)}")
+        )
 
     if len(reasons) > 1:
         reasons.sort(key=lambda reason: reason.rank)

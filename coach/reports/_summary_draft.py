@@ -14,12 +14,16 @@ from datetime import date
 
 from coach.content.model import Content, IntervisionContent, Method
 from coach.domain.agreements import own_share
-from coach.domain.model import MODE_LABELS, PHASE_LABELS, Agreement, Assessment, Case, Contact, age_on, current_phase
+from coach.domain.model import Agreement, Assessment, Case, Contact, age_on, current_phase
 from coach.domain.trend import whole_picture
+from coach.domain.vocabulary import AgreementOwner, AgreementStatus, ContactMode, ContactStatus, Initiator, Phase
 
-HELD = "plaatsgevonden"
-PLANNED = "gepland"
-OWNER_WORDS = {"jongere": "de jongere", "coach": "ik", "netwerk": "het netwerk"}
+# How the coach names the owner of an agreement when writing in the first person.
+OWNER_WORDS: dict[str, str] = {
+    AgreementOwner.JONGERE: "de jongere",
+    AgreementOwner.COACH: "ik",
+    AgreementOwner.NETWERK: "het netwerk",
+}
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
@@ -78,7 +82,7 @@ def condense(note: str, length: int) -> str:
 
 
 def _mode(contact: Contact) -> str:
-    return MODE_LABELS.get(contact.mode, contact.mode).lower()
+    return ContactMode.label_of(contact.mode).lower()
 
 
 def _contact_head(contact: Contact, start: date) -> str:
@@ -90,8 +94,9 @@ def _contact_head(contact: Contact, start: date) -> str:
 
 def _contact_line(contact: Contact, start: date, length: int) -> list[str]:
     head = _contact_head(contact, start)
-    if contact.status != HELD:
-        return [f"- {head}: {'niet verschenen' if contact.status == 'niet_verschenen' else 'afgezegd'}.\n"]
+    if contact.status != ContactStatus.PLAATSGEVONDEN:
+        missed = contact.status == ContactStatus.NIET_VERSCHENEN
+        return [f"- {head}: {'niet verschenen' if missed else 'afgezegd'}.\n"]
     if contact.note and contact.note.strip():
         # The note is a piece of its own, so the anonymiser reads it from a sentence start.
         return [f"- {head}: ", f"{condense(contact.note, length)}\n"]
@@ -124,7 +129,7 @@ def _brief(case: Case, frame: Frame, content: Content) -> list[str]:
     phases = [p for p in case.phases if p.since <= frame.until]
     phase = current_phase(phases)
     since = max((p.since for p in phases if p.phase == phase), default=None)
-    line = f"- Fase: {PHASE_LABELS.get(phase, phase).lower()}"
+    line = f"- Fase: {Phase.label_of(phase).lower()}"
     pieces.append(line + (f", sinds {week_of(since, frame.start)}.\n" if since else ".\n"))
     pieces.append(f"- In traject: {duration_words(frame.start, frame.until)}.\n")
     relations = list(dict.fromkeys(p.relation.strip().lower() for p in case.network if p.relation.strip()))
@@ -132,7 +137,7 @@ def _brief(case: Case, frame: Frame, content: Content) -> list[str]:
         pieces.append(f"- Om de jongere heen: {', '.join(relations)}.\n")
     if not frame.reach:
         return pieces
-    held = sum(1 for c in frame.contacts if c.status == HELD)
+    held = sum(1 for c in frame.contacts if c.status == ContactStatus.PLAATSGEVONDEN)
     missed = len(frame.contacts) - held
     line = f"- Contact {frame.reach}: {_plural(held, 'contactmoment', 'contactmomenten')}"
     pieces.append(
@@ -225,14 +230,14 @@ def _happened(frame: Frame, method: Method, words: IntervisionContent) -> list[s
 def _agreement_line(agreement: Agreement, frame: Frame) -> list[str]:
     owner = OWNER_WORDS.get(agreement.owner, agreement.owner)
     text = " ".join(agreement.text.split()).rstrip(".")
-    if agreement.status == "open":
+    if agreement.status == AgreementStatus.OPEN:
         tail = f" ({owner}"
         if agreement.due:
             tail += f", uiterlijk {week_of(agreement.due, frame.start)}"
             if agreement.due < frame.until:
                 tail += ", te laat"
         return ["- Open: ", text, tail + ").\n"]
-    word = "Gedaan" if agreement.status == "gedaan" else "Vervallen"
+    word = "Gedaan" if agreement.status == AgreementStatus.GEDAAN else "Vervallen"
     return [f"- {word}: ", text, f" ({owner}).\n"]
 
 
@@ -240,24 +245,30 @@ def _in_frame(agreements: list[Agreement], frame: Frame) -> list[Agreement]:
     made = [a for a in agreements if a.made_on <= frame.until]
     if frame.since is None:
         return made
-    return [a for a in made if a.made_on >= frame.since or a.status == "open"]
+    return [a for a in made if a.made_on >= frame.since or a.status == AgreementStatus.OPEN]
 
 
 def _agreements(case: Case, frame: Frame) -> list[str]:
     items = _in_frame(case.agreements, frame)
-    open_ = sorted((a for a in items if a.status == "open"), key=lambda a: (a.due is None, a.due or date.max))
-    closed = sorted((a for a in items if a.status != "open"), key=lambda a: a.made_on)[-5:]
+    open_ = sorted(
+        (a for a in items if a.status == AgreementStatus.OPEN), key=lambda a: (a.due is None, a.due or date.max)
+    )
+    closed = sorted((a for a in items if a.status != AgreementStatus.OPEN), key=lambda a: a.made_on)[-5:]
     pieces = [piece for a in open_ + closed for piece in _agreement_line(a, frame)]
     return pieces or ["Geen afspraken vastgelegd.\n"]
 
 
 def _tried(case: Case, frame: Frame) -> list[str]:
     pieces = []
-    status_words = {"open": "loopt nog", "gedaan": "gedaan", "vervallen": "vervallen"}
-    for agreement in (a for a in case.agreements if a.owner == "coach" and a.made_on <= frame.until):
+    status_words: dict[str, str] = {
+        AgreementStatus.OPEN: "loopt nog",
+        AgreementStatus.GEDAAN: "gedaan",
+        AgreementStatus.VERVALLEN: "vervallen",
+    }
+    for agreement in (a for a in case.agreements if a.owner == AgreementOwner.COACH and a.made_on <= frame.until):
         text = " ".join(agreement.text.split()).rstrip(".")
         pieces += ["- ", text, f" ({status_words.get(agreement.status, agreement.status)}).\n"]
-    held = [c for c in case.contacts if c.status == HELD and c.at.date() <= frame.until]
+    held = [c for c in case.contacts if c.status == ContactStatus.PLAATSGEVONDEN and c.at.date() <= frame.until]
     modes = Counter(_mode(c) for c in held)
     if modes:
         ways = ", ".join(f"{mode} ({count}×)" for mode, count in modes.most_common())
@@ -271,9 +282,7 @@ def _tried(case: Case, frame: Frame) -> list[str]:
         pieces.append(f"- Betrokken professionals: {', '.join(professionals)}.\n")
     phases = sorted((p for p in case.phases if p.since <= frame.until), key=lambda p: p.since)
     if len(phases) > 1:
-        steps = ", ".join(
-            f"{PHASE_LABELS.get(p.phase, p.phase).lower()} ({week_of(p.since, frame.start)})" for p in phases
-        )
+        steps = ", ".join(f"{Phase.label_of(p.phase).lower()} ({week_of(p.since, frame.start)})" for p in phases)
         pieces.append(f"- Fasen: {steps}.\n")
     return pieces or ["Nog niets vastgelegd.\n"]
 
@@ -284,8 +293,8 @@ def _own_part(case: Case, frame: Frame) -> list[str]:
     owners = Counter(a.owner for a in agreements)
     if agreements:
         pieces.append(
-            f"- Van de {len(agreements)} afspraken nam ik er {owners['coach']} op mij, de jongere "
-            f"{owners['jongere']} en het netwerk {owners['netwerk']}.\n"
+            f"- Van de {len(agreements)} afspraken nam ik er {owners[AgreementOwner.COACH]} op mij, de jongere "
+            f"{owners[AgreementOwner.JONGERE]} en het netwerk {owners[AgreementOwner.NETWERK]}.\n"
         )
     share = own_share(agreements, frame.until)
     if share.kept_share is not None:
@@ -296,11 +305,11 @@ def _own_part(case: Case, frame: Frame) -> list[str]:
     started = Counter(c.initiated_by for c in frame.contacts if c.initiated_by)
     if started:
         pieces.append(
-            f"- Het initiatief tot contact lag {started['coach']}× bij mij, {started['jongere']}× bij de "
-            f"jongere en {started['netwerk']}× bij het netwerk.\n"
+            f"- Het initiatief tot contact lag {started[Initiator.COACH]}× bij mij, {started[Initiator.JONGERE]}× bij de "
+            f"jongere en {started[Initiator.NETWERK]}× bij het netwerk.\n"
         )
-    no_show = sum(1 for c in frame.contacts if c.status == "niet_verschenen")
-    cancelled = sum(1 for c in frame.contacts if c.status == "afgezegd")
+    no_show = sum(1 for c in frame.contacts if c.status == ContactStatus.NIET_VERSCHENEN)
+    cancelled = sum(1 for c in frame.contacts if c.status == ContactStatus.AFGEZEGD)
     if no_show or cancelled:
         pieces.append(f"- Niet doorgegaan: {no_show}× niet verschenen, {cancelled}× afgezegd.\n")
     return pieces or ["Nog te weinig vastgelegd om iets over te zeggen.\n"]

@@ -11,16 +11,20 @@ from rich.text import Text
 
 from coach.content.model import Content
 from coach.domain.caseload import CaseloadEntry
-from coach.domain.continuity import CONTINUITY_LABELS
-from coach.domain.model import PHASE_LABELS, Case, age_on, latest_scores
+from coach.domain.model import Case, age_on, latest_scores
 from coach.domain.release import Criterion
+from coach.domain.vocabulary import AgreementStatus, ContinuityStatus, Phase
 
-CONTINUITY_STYLES = {"ok": "green", "let_op": "yellow", "te_lang": "bold red"}
+CONTINUITY_STYLES: dict[str, str] = {
+    ContinuityStatus.OK: "green",
+    ContinuityStatus.LET_OP: "yellow",
+    ContinuityStatus.TE_LANG: "bold red",
+}
 
 
 def open_agreements(case: Case, today: date) -> list[dict[str, Any]]:
     """Open agreements, soonest due first, each marked overdue or not."""
-    items = [a for a in case.agreements if a.status == "open"]
+    items = [a for a in case.agreements if a.status == AgreementStatus.OPEN]
     items.sort(key=lambda a: (a.due is None, a.due or date.max, a.made_on))
     return [
         {
@@ -60,14 +64,14 @@ def case_renderable(
     age = age_on(youth.birth_date, today)
     header = Text(youth.display_name, style="bold")
     header.append(f"  ·  {age} jaar" if age is not None else "")
-    header.append(f"  ·  {PHASE_LABELS[entry.phase]}")
+    header.append(f"  ·  {Phase(entry.phase).label}")
     contact = Text("Laatste contact: ")
     if entry.days_since_contact is None:
         contact.append("nog geen")
     else:
         contact.append(f"{entry.days_since_contact} dagen geleden")
     if entry.continuity:
-        contact.append("  ● " + CONTINUITY_LABELS[entry.continuity], style=CONTINUITY_STYLES[entry.continuity])
+        contact.append("  ● " + ContinuityStatus(entry.continuity).label, style=CONTINUITY_STYLES[entry.continuity])
 
     labels = {kind.key: kind.label for kind in content.warm_kinds}
     warm = Table.grid(padding=(0, 2))

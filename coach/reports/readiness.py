@@ -1,9 +1,8 @@
-"""Loslaten readiness of one case, gathered from the store and shown as rich text."""
+"""Loslaten readiness of one case, from the facts its caller loaded, shown as rich text."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.table import Table
@@ -11,23 +10,27 @@ from rich.text import Text
 
 from coach.content.model import Content
 from coach.content.release import release_content
-from coach.domain.model import STATUS_LABELS, Case
-from coach.domain.release import Criterion, ReleaseRules, release_readiness
+from coach.domain.model import Case
+from coach.domain.release import BasicDefinition, Criterion, ReleaseFacts, ReleaseRules, release_readiness
 from coach.domain.trajectory import READINESS_PHASES, TrajectoryRecord
-from coach.store.release import release_facts
-from coach.store.trajectory import load_trajectory
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
+from coach.domain.vocabulary import ContactStatus, Phase
 
 # A sign beside each colour, so the meaning never rests on colour alone.
 MARKS: dict[bool | None, tuple[str, str]] = {True: ("✓", "green"), False: ("✗", "red"), None: ("?", "yellow")}
 
 
-def case_readiness(db: Database, case: Case, content: Content, today: date) -> list[Criterion]:
-    """The readiness criteria of this case, built from its file and its release facts."""
+def readiness_basics(content: Content) -> tuple[BasicDefinition, ...]:
+    """The basics checklist to load the release facts with (store.release.release_facts)."""
+    return release_content(content).basics
+
+
+def case_readiness(case: Case, facts: ReleaseFacts, content: Content, today: date) -> list[Criterion]:
+    """The readiness criteria of this case, built from its file and its release facts.
+
+    Args:
+        facts: the case's release facts, loaded with `readiness_basics(content)`.
+    """
     release = release_content(content)
-    facts = release_facts(db, case.youth.id, release.basics)
     labels = {domain.key: domain.label for domain in content.domains}
     return release_readiness(
         case.assessments,
@@ -71,21 +74,26 @@ def nazorg_renderable(record: TrajectoryRecord, case: Case) -> Group | None:
     way_back = release.way_back or "nog niet vastgelegd"
     lines.append(Text.assemble(("De weg terug: ", "bold"), (way_back, "" if release.way_back else "dim")))
     for check in release.checks:
-        status = STATUS_LABELS.get(statuses.get(check.contact_id, ""), "")
+        stored = statuses.get(check.contact_id) or ""
+        status = ContactStatus.label_of(stored) if ContactStatus.has(stored) else ""
         lines.append(
             Text(f"Nazorgcheck {check.planned_at:%d-%m-%Y %H:%M}" + (f" · {status.lower()}" if status else ""))
         )
     return Group(*lines)
 
 
-def trajectory_parts(db: Database, case: Case, phase: str, readiness: list[Criterion]) -> list:
-    """What `coach show` adds after the agreements: readiness in begeleiding/afbouw, the way back in nazorg."""
+def trajectory_parts(record: TrajectoryRecord, case: Case, phase: str, readiness: list[Criterion]) -> list:
+    """What `coach show` adds after the agreements: readiness in begeleiding/afbouw, the way back in nazorg.
+
+    Args:
+        record: the case's trajectory, as store.trajectory.load_trajectory reads it.
+    """
     parts: list = []
     if phase in READINESS_PHASES:
         parts += [Text(""), Text(f"Klaar om los te laten? ({met_count(readiness)})", style="bold underline")]
         parts.append(readiness_renderable(readiness))
-    if phase == "nazorg":
-        nazorg = nazorg_renderable(load_trajectory(db, case.youth.id), case)
+    if phase == Phase.NAZORG:
+        nazorg = nazorg_renderable(record, case)
         if nazorg is not None:
             parts += [Text(""), Text("Nazorg", style="bold underline"), nazorg]
     return parts

@@ -21,8 +21,9 @@ from typing import Protocol
 
 from coach.content.model import Content, IntervisionContent, Method
 from coach.domain.model import Case, Contact
+from coach.domain.vocabulary import ContactStatus
 from coach.privacy.result import Replacement, Result
-from coach.reports._summary_draft import HELD, PLANNED, Frame, draft_pieces, week_of
+from coach.reports._summary_draft import Frame, draft_pieces, week_of
 
 CASE, PERIOD, CONTACT = "case", "period", "contact"
 MIN_HIDDEN = 3  # letters or digits in a stretch the coach hides by hand
@@ -70,7 +71,7 @@ class Scope:
 
 def numbered_contacts(case: Case) -> list[Contact]:
     """The contacts a summary can be about (held, missed or cancelled), oldest first: number N is item N-1."""
-    return sorted((c for c in case.contacts if c.status != PLANNED), key=lambda c: c.at)
+    return sorted((c for c in case.contacts if c.status != ContactStatus.GEPLAND), key=lambda c: c.at)
 
 
 def trajectory_start(case: Case, today: date) -> date:
@@ -114,7 +115,7 @@ def check_scope(case: Case, scope: Scope, today: date) -> None:
 
 def _focus(contacts: Sequence[Contact]) -> Contact | None:
     """The contact the incident method centres on when none is chosen: the last held one with a note."""
-    with_note = [c for c in contacts if c.status == HELD and c.note and c.note.strip()]
+    with_note = [c for c in contacts if c.status == ContactStatus.PLAATSGEVONDEN and c.note and c.note.strip()]
     return with_note[-1] if with_note else (contacts[-1] if contacts else None)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach.domain.agreements import MonthShare, OwnShare, own_share, own_share_by_month
-from coach.domain.model import AGREEMENT_STATUSES, OWNERS, Agreement
+from coach.domain.model import Agreement
+from coach.domain.vocabulary import AgreementOwner, AgreementStatus
+from coach.store.rows import new_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -16,7 +18,7 @@ class AgreementError(ValueError):
     """An agreement change that cannot be made; the message is Dutch and says why."""
 
 
-def _from_row(row: dict) -> Agreement:
+def _from_row(row: dict[str, Any]) -> Agreement:
     return Agreement(
         made_on=date.fromisoformat(row["made_on"]),
         text=row["text"],
@@ -44,22 +46,30 @@ def add_agreement(
     """Store a new open agreement; returns its id."""
     if not text.strip():
         raise AgreementError("Een afspraak zonder tekst kan niet: schrijf op wie wat doet.")
-    if owner not in OWNERS:
-        raise AgreementError(f"Wie doet het? Kies uit: {', '.join(OWNERS)}.")
+    if not AgreementOwner.has(owner):
+        raise AgreementError(f"Wie doet het? Kies uit: {', '.join(AgreementOwner)}.")
     with db.atomic():
         cursor = db.execute(
             "INSERT INTO agreements (youth_id, made_on, text, owner, due, status, contact_id) "
-            "VALUES (?, ?, ?, ?, ?, 'open', ?)",
-            [youth_id, made_on.isoformat(), text.strip(), owner, due.isoformat() if due else None, contact_id],
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                youth_id,
+                made_on.isoformat(),
+                text.strip(),
+                owner,
+                due.isoformat() if due else None,
+                AgreementStatus.OPEN,
+                contact_id,
+            ],
         )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def set_agreement_status(db: Database, agreement_id: int, status: str, on: date) -> Agreement:
     """Mark an agreement gedaan or vervallen on `on`, or open it again; returns it as now stored."""
-    if status not in AGREEMENT_STATUSES:
-        raise AgreementError(f"Onbekende status '{status}'. Kies uit: {', '.join(AGREEMENT_STATUSES)}.")
-    closed_on = None if status == "open" else on.isoformat()
+    if not AgreementStatus.has(status):
+        raise AgreementError(f"Onbekende status '{status}'. Kies uit: {', '.join(AgreementStatus)}.")
+    closed_on = None if status == AgreementStatus.OPEN else on.isoformat()
     with db.atomic():
         cursor = db.execute(
             "UPDATE agreements SET status = ?, closed_on = ? WHERE id = ?", [status, closed_on, agreement_id]

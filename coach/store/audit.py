@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from coach.store.rows import first_int
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -80,8 +82,8 @@ def _youth_expr(db: Database, table: str, columns: list[str], row: str) -> str:
     if "youth_id" in columns:
         return f"{row}.youth_id"
     # A child of a row that belongs to a young person (a taper step of a plan).
-    for fk in db[table].foreign_keys:
-        if fk.other_table != "youths" and "youth_id" in db[fk.other_table].columns_dict:
+    for fk in db.table(table).foreign_keys:
+        if fk.other_table != "youths" and "youth_id" in db.table(fk.other_table).columns_dict:
             return f"(SELECT youth_id FROM [{fk.other_table}] WHERE [{fk.other_column}] = {row}.[{fk.column}])"
     return "NULL"
 
@@ -145,4 +147,4 @@ def audit_for_youth(db: Database, youth_id: int, limit: int = 500) -> list[Audit
 
 def audit_count(db: Database) -> int:
     """How many changes the trail holds in all."""
-    return db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    return first_int(db.execute("SELECT count(*) FROM audit").fetchone())

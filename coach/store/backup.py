@@ -26,6 +26,7 @@ from coach.store.db import (
     passphrase_of,
 )
 from coach.store.instance import InstanceLock
+from coach.store.rows import first_int
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -153,7 +154,7 @@ def check_backup(path: Path, passphrase: str | None) -> int:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"youths", "_sqlite_migrations"} <= names:
             raise DamagedDatabase(f"{path.name} is geen back-up van coach. Er is niets veranderd.")
-        return conn.execute("SELECT count(*) FROM youths").fetchone()[0]
+        return first_int(conn.execute("SELECT count(*) FROM youths").fetchone())
     except DatabaseError as error:
         raise DamagedDatabase(f"De back-up {path.name} is beschadigd ({error}); er is niets veranderd.") from None
     finally:

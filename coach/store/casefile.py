@@ -75,7 +75,8 @@ class CaseFileError(ValueError):
 @cache
 def schema() -> dict[str, Any]:
     """The case-file schema shipped with coach."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return loaded
 
 
 @cache

@@ -7,10 +7,21 @@ from typing import TYPE_CHECKING
 
 from coach.domain.caseload import CaseloadEntry, make_entry
 from coach.domain.continuity import ContinuityRules
+from coach.domain.vocabulary import AgreementStatus, ContactStatus, Phase
 from coach.store.db import Connection, OperationalError
+from coach.store.rows import first_int
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+# The stored values the queries below compare with, bound as parameters.
+VOCABULARY: dict[str, str] = {
+    "first_phase": Phase.AANMELDING,
+    "closed": Phase.AFGESLOTEN,
+    "held": ContactStatus.PLAATSGEVONDEN,
+    "planned": ContactStatus.GEPLAND,
+    "open": AgreementStatus.OPEN,
+}
 
 # One pass over youths; each correlated subquery is an index lookup on
 # (youth_id, status, at), (youth_id, status, due) or (youth_id, since), so the
@@ -20,24 +31,24 @@ SELECT
     y.id,
     COALESCE(NULLIF(y.nickname, ''), y.first_name) || COALESCE(' ' || NULLIF(y.last_name, ''), '') AS name,
     COALESCE((SELECT p.phase FROM phases p WHERE p.youth_id = y.id ORDER BY p.since DESC, p.id DESC LIMIT 1),
-             'aanmelding') AS phase,
+             :first_phase) AS phase,
     COALESCE(y.started_on, (SELECT MIN(p.since) FROM phases p WHERE p.youth_id = y.id)) AS started_on,
     (SELECT MAX(c.at) FROM contacts c
-      WHERE c.youth_id = y.id AND c.status = 'plaatsgevonden' AND c.at < :tomorrow) AS last_held,
+      WHERE c.youth_id = y.id AND c.status = :held AND c.at < :tomorrow) AS last_held,
     (SELECT c.at || ' ' || c.mode FROM contacts c
-      WHERE c.youth_id = y.id AND c.status = 'gepland' AND c.at >= :today ORDER BY c.at LIMIT 1) AS next_planned,
-    (SELECT COUNT(*) FROM agreements a WHERE a.youth_id = y.id AND a.status = 'open') AS open_agreements,
+      WHERE c.youth_id = y.id AND c.status = :planned AND c.at >= :today ORDER BY c.at LIMIT 1) AS next_planned,
+    (SELECT COUNT(*) FROM agreements a WHERE a.youth_id = y.id AND a.status = :open) AS open_agreements,
     (SELECT COUNT(*) FROM agreements a
-      WHERE a.youth_id = y.id AND a.status = 'open' AND a.due < :today) AS overdue_agreements,
+      WHERE a.youth_id = y.id AND a.status = :open AND a.due < :today) AS overdue_agreements,
     (SELECT MIN(a.due) FROM agreements a
-      WHERE a.youth_id = y.id AND a.status = 'open' AND a.due >= :today) AS next_due
+      WHERE a.youth_id = y.id AND a.status = :open AND a.due >= :today) AS next_due
 FROM youths y
 """
 
 
 def caseload(db: Database | Connection, today: date, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
     """Young people in an open trajectory (not afgesloten), ordered by name."""
-    entries = [entry for entry in _entries(db, today, rules, CASELOAD_SQL, {}) if entry.phase != "afgesloten"]
+    entries = [entry for entry in _entries(db, today, rules, CASELOAD_SQL, {}) if entry.phase != Phase.AFGESLOTEN]
     entries.sort(key=lambda entry: (entry.name.casefold(), entry.id))
     return entries
 
@@ -51,7 +62,7 @@ FIRST_PAGE_SQL = (
 WHERE y.id IN (
     SELECT y.id FROM youths y
     WHERE COALESCE((SELECT p.phase FROM phases p WHERE p.youth_id = y.id ORDER BY p.since DESC, p.id DESC LIMIT 1),
-                   'aanmelding') != 'afgesloten'
+                   :first_phase) != :closed
     ORDER BY lower(COALESCE(NULLIF(y.nickname, ''), y.first_name) || COALESCE(' ' || NULLIF(y.last_name, ''), '')), y.id
     LIMIT :limit
 )
@@ -81,9 +92,9 @@ def caseload_entry(
 
 
 def _entries(
-    db: Database | Connection, today: date, rules: ContinuityRules, sql: str, extra: dict
+    db: Database | Connection, today: date, rules: ContinuityRules, sql: str, extra: dict[str, object]
 ) -> list[CaseloadEntry]:
-    params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **extra}
+    params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **VOCABULARY, **extra}
     parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
     entries = []
     for youth_id, name, phase, started_on, last_held, next_planned, open_count, overdue_count, next_due in db.execute(
@@ -133,7 +144,7 @@ def contact_events(
 def audit_mark(db: Database | Connection) -> int | None:
     """The newest entry of the audit trail, to ask later what changed since (None: no trail kept)."""
     try:
-        return db.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]
+        return first_int(db.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone())
     except OperationalError:
         return None
 

@@ -18,6 +18,7 @@ from coach.domain.model import (
     WarmStoryItem,
     Youth,
 )
+from coach.store.rows import new_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -87,7 +88,7 @@ def _insert_case(db: Database, case: Case) -> int:
         ),
         list(row.values()),
     )
-    youth_id = cursor.lastrowid
+    youth_id = new_id(cursor)
     for table, _cls in CHILD_TABLES.items():
         rows = [_child_row(item, youth_id) for item in getattr(case, table)]
         if rows:
@@ -130,7 +131,7 @@ def _from_row(cls: type, row: dict[str, Any]) -> Any:
 
 def youth_from_row(row: dict[str, Any]) -> Youth:
     """A Youth from a row of the youths table."""
-    youth = _from_row(Youth, row)
+    youth: Youth = _from_row(Youth, row)
     if row.get("has_address"):
         youth.address = Address(row.get("street"), row.get("postcode"), row.get("city"))
     return youth
@@ -153,3 +154,8 @@ def load_case(db: Database, youth_id: int) -> Case | None:
 def youth_ids(db: Database) -> list[int]:
     """Every young person's id, oldest first."""
     return [row[0] for row in db.execute("SELECT id FROM youths ORDER BY id").fetchall()]
+
+
+def has_cases(db: Database) -> bool:
+    """True when the database holds at least one young person."""
+    return db.execute("SELECT 1 FROM youths LIMIT 1").fetchone() is not None

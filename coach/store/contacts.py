@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from coach.domain.agreements import NewAgreement
 from coach.domain.domains import DOMAIN_KEYS
-from coach.domain.model import CONTACT_MODES, CONTACT_STATUSES, INITIATORS, OWNERS, Contact
+from coach.domain.model import Contact
+from coach.domain.vocabulary import AgreementOwner, AgreementStatus, ContactMode, ContactStatus, Initiator
+from coach.store.rows import new_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -26,12 +28,12 @@ class ContactError(ValueError):
 
 
 def _check_contact(contact: Contact) -> None:
-    if contact.mode not in CONTACT_MODES:
-        raise ContactError(f"Onbekende vorm '{contact.mode}'. Kies uit: {', '.join(CONTACT_MODES)}.")
-    if contact.status not in CONTACT_STATUSES:
-        raise ContactError(f"Onbekende status '{contact.status}'. Kies uit: {', '.join(CONTACT_STATUSES)}.")
-    if contact.initiated_by is not None and contact.initiated_by not in INITIATORS:
-        raise ContactError(f"Onbekend initiatief '{contact.initiated_by}'. Kies uit: {', '.join(INITIATORS)}.")
+    if not ContactMode.has(contact.mode):
+        raise ContactError(f"Onbekende vorm '{contact.mode}'. Kies uit: {', '.join(ContactMode)}.")
+    if not ContactStatus.has(contact.status):
+        raise ContactError(f"Onbekende status '{contact.status}'. Kies uit: {', '.join(ContactStatus)}.")
+    if contact.initiated_by is not None and not Initiator.has(contact.initiated_by):
+        raise ContactError(f"Onbekend initiatief '{contact.initiated_by}'. Kies uit: {', '.join(Initiator)}.")
     if contact.duration_min is not None and not 0 <= contact.duration_min <= 1440:
         raise ContactError("De duur is in minuten, van 0 tot en met 1440.")
 
@@ -55,7 +57,7 @@ def _insert(db: Database, table: str, row: dict[str, Any]) -> int:
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         [row[c] for c in columns],
     )
-    return cursor.lastrowid
+    return new_id(cursor)
 
 
 def add_contact(
@@ -83,8 +85,8 @@ def add_contact(
     for agreement in agreements:
         if not agreement.text.strip():
             raise ContactError("Een afspraak zonder tekst kan niet: schrijf op wie wat doet.")
-        if agreement.owner not in OWNERS:
-            raise ContactError(f"Wie doet het? Kies uit: {', '.join(OWNERS)}.")
+        if not AgreementOwner.has(agreement.owner):
+            raise ContactError(f"Wie doet het? Kies uit: {', '.join(AgreementOwner)}.")
     with db.atomic():
         if not db.execute("SELECT 1 FROM youths WHERE id = ?", [youth_id]).fetchone():
             raise ContactError("Deze jongere staat niet (meer) in de database.")
@@ -103,7 +105,7 @@ def add_contact(
                     "text": agreement.text.strip(),
                     "owner": agreement.owner,
                     "due": agreement.due.isoformat() if agreement.due else None,
-                    "status": "open",
+                    "status": AgreementStatus.OPEN,
                     "contact_id": contact_id,
                 },
             )

@@ -9,12 +9,13 @@ ends, so a crash never leaves the coach locked out.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from types import TracebackType
 
 from coach.store.db import DatabaseBusy, ReadOnlyDatabase
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

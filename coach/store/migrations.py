@@ -158,11 +158,11 @@ def m002_revisions(db: Database) -> None:
 
 def m003_search(db: Database) -> None:
     """Full-text search over names, contact notes and the warm story."""
-    db["youths"].enable_fts(
+    db.table("youths").enable_fts(
         ["first_name", "last_name", "nickname"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
-    db["contacts"].enable_fts(["note"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
-    db["warm_story"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("contacts").enable_fts(["note"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("warm_story").enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
 def m004_intake(db: Database) -> None:

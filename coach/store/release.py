@@ -19,6 +19,7 @@ from coach.domain.release import (
     merge_basics,
 )
 from coach.domain.trajectory import TrajectoryError
+from coach.store.rows import new_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -51,10 +52,12 @@ def record_confidence(
     _not_future(on, today)
     _youth_exists(db, youth_id)
     with db.atomic():
-        return db.execute(
-            "INSERT INTO confidence (youth_id, asked_on, score, words) VALUES (?, ?, ?, ?)",
-            [youth_id, on.isoformat(), score, words],
-        ).lastrowid
+        return new_id(
+            db.execute(
+                "INSERT INTO confidence (youth_id, asked_on, score, words) VALUES (?, ?, ?, ?)",
+                [youth_id, on.isoformat(), score, words],
+            )
+        )
 
 
 def record_activity(
@@ -71,10 +74,12 @@ def record_activity(
     _not_future(since, today)
     _youth_exists(db, youth_id)
     with db.atomic():
-        return db.execute(
-            "INSERT INTO activities (youth_id, kind, description, since) VALUES (?, ?, ?, ?)",
-            [youth_id, kind, description, since.isoformat()],
-        ).lastrowid
+        return new_id(
+            db.execute(
+                "INSERT INTO activities (youth_id, kind, description, since) VALUES (?, ?, ?, ?)",
+                [youth_id, kind, description, since.isoformat()],
+            )
+        )
 
 
 def end_activity(db: Database, activity_id: int, *, until: date, today: date) -> None:

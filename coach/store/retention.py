@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from coach.domain.vocabulary import Phase
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -18,7 +20,7 @@ FROM youths y
 JOIN phases p ON p.id = (
     SELECT id FROM phases WHERE youth_id = y.id ORDER BY since DESC, id DESC LIMIT 1
 )
-WHERE p.phase = 'afgesloten' AND p.since < :cutoff
+WHERE p.phase = :closed AND p.since < :cutoff
 ORDER BY p.since, y.id
 """
 
@@ -36,5 +38,5 @@ def closed_before(db: Database, cutoff: date) -> list[ClosedCase]:
     """Cases whose latest phase is 'afgesloten' since before `cutoff`, longest closed first."""
     return [
         ClosedCase(row["id"], row["name"], date.fromisoformat(row["closed_on"]))
-        for row in db.query(CLOSED_SQL, {"cutoff": cutoff.isoformat()})
+        for row in db.query(CLOSED_SQL, {"cutoff": cutoff.isoformat(), "closed": Phase.AFGESLOTEN})
     ]

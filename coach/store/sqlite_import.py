@@ -20,7 +20,7 @@ def import_sqlite_utils() -> None:
 
         return
     for name in _HIDDEN:
-        sys.modules[name] = None  # type: ignore[assignment] - `import numpy` now raises ImportError
+        sys.modules[name] = None  # type: ignore[assignment]  # `import numpy` now raises ImportError
     try:
         import sqlite_utils.db  # noqa: F401
     finally:

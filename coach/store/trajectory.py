@@ -12,24 +12,34 @@ from typing import TYPE_CHECKING
 from coach.domain.model import PhaseEntry, current_phase
 from coach.domain.taper import DEFAULT_TOLERANCE_DAYS, check_intervals, format_intervals
 from coach.domain.trajectory import (
+    CANCELLED_NOTE,
+    NAZORG_CHECK_NOTE,
+    NEW_TAPER_PLAN,
     NOT_YET,
     RELEASE,
+    TAPER_STEP_NOTE,
+    UNRECORDED_REASON,
     PlannedStep,
     ReleaseDecision,
     TaperPlan,
-    TrajectoryError,
     TrajectoryRecord,
+    cancel_reason,
+    check_checkins,
+    check_decision_day,
     check_phase_change,
+    check_reopen,
+    check_taper_moments,
+    clean_note,
+    clean_reason,
+    clean_way_back,
+    latest_release_entry,
+    unknown_youth,
 )
+from coach.domain.vocabulary import ContactMode, ContactStatus, Initiator, Phase
+from coach.store.rows import new_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-TEXT_MAX = 2000
-TAPER_NOTE = "Afbouw: stap {step} van {steps}."
-NAZORG_NOTE = "Nazorgcheck {step} van {steps}."
-CANCELLED_NOTE = "Vervallen: {why}."
-UNRECORDED_REASON = "Losgelaten voordat het besluit hier werd vastgelegd."
 
 
 def _moment(value: datetime) -> str:
@@ -39,19 +49,8 @@ def _moment(value: datetime) -> str:
 def _phases(db: Database, youth_id: int) -> list[PhaseEntry]:
     rows = db.execute("SELECT phase, since, id, note FROM phases WHERE youth_id = ? ORDER BY id", [youth_id]).fetchall()
     if not rows and not db.execute("SELECT 1 FROM youths WHERE id = ?", [youth_id]).fetchone():
-        raise TrajectoryError(f"Er is geen jongere met nummer {youth_id}.")
+        raise unknown_youth(youth_id)
     return [PhaseEntry(phase, date.fromisoformat(since), id, note) for phase, since, id, note in rows]
-
-
-def _clean(text: str | None, what: str, *, required: bool = False) -> str | None:
-    text = (text or "").strip()
-    if required and not text:
-        raise TrajectoryError(f"Vul {what} in; dat hoort bij het besluit.")
-    if len(text) > TEXT_MAX:
-        raise TrajectoryError(
-            f"{what[0].upper()}{what[1:]} is te lang ({len(text)} tekens); houd het onder de {TEXT_MAX}."
-        )
-    return text or None
 
 
 # --- phase changes ------------------------------------------------------------------
@@ -70,13 +69,14 @@ def change_phase(db: Database, youth_id: int, phase: str, on: date, today: date,
 
 def _change_phase(db: Database, youth_id: int, phase: str, on: date, today: date, note: str | None) -> None:
     phases = _phases(db, youth_id)
-    note = _clean(note, "de notitie")
+    note = clean_note(note)
     check_phase_change(phases, phase, on, today, note)
     current = current_phase(phases)
-    if current == "afbouw":
-        _end_taper_plans(db, youth_id, on, "afbouw gestopt")
-    if current == "nazorg":
-        _cancel_nazorg(db, youth_id, on, "nazorg gestopt" if phase == "afgesloten" else "traject heropend")
+    why = cancel_reason(current, phase)
+    if why is not None and current == Phase.AFBOUW:
+        _end_taper_plans(db, youth_id, on, why)
+    elif why is not None and current == Phase.NAZORG:
+        _cancel_nazorg(db, youth_id, on, why)
     db.execute(
         "INSERT INTO phases (youth_id, phase, since, note) VALUES (?, ?, ?, ?)", [youth_id, phase, on.isoformat(), note]
     )
@@ -87,10 +87,10 @@ def _cancel(db: Database, contact_ids: list[int], on: date, why: str) -> None:
     text = CANCELLED_NOTE.format(why=why)
     for contact_id in contact_ids:
         db.execute(
-            """UPDATE contacts SET status = 'afgezegd',
+            """UPDATE contacts SET status = ?,
                    note = CASE WHEN note IS NULL OR note = '' THEN ? ELSE note || char(10) || ? END
-               WHERE id = ? AND status = 'gepland' AND at >= ?""",
-            [text, text, contact_id, on.isoformat()],
+               WHERE id = ? AND status = ? AND at >= ?""",
+            [ContactStatus.AFGEZEGD, text, text, contact_id, ContactStatus.GEPLAND, on.isoformat()],
         )
 
 
@@ -122,12 +122,10 @@ def _cancel_nazorg(db: Database, youth_id: int, on: date, why: str) -> None:
 
 
 def reopen(
-    db: Database, youth_id: int, on: date, today: date, note: str | None = None, phase: str = "begeleiding"
+    db: Database, youth_id: int, on: date, today: date, note: str | None = None, phase: str = Phase.BEGELEIDING
 ) -> None:
     """Take a let-go or closed trajectory back into coaching; every earlier phase and decision stays."""
-    current = _current(db, youth_id)
-    if current not in ("nazorg", "afgesloten"):
-        raise TrajectoryError("Alleen een traject in nazorg of een afgesloten traject kan heropend worden.")
+    check_reopen(_current(db, youth_id))
     change_phase(db, youth_id, phase, on, today, note)
 
 
@@ -146,7 +144,7 @@ def accept_taper_plan(
     today: date,
     intervals: tuple[int, ...],
     moments: list[datetime],
-    mode: str = "huisbezoek",
+    mode: str = ContactMode.HUISBEZOEK,
     tolerance_days: int = DEFAULT_TOLERANCE_DAYS,
     note: str | None = None,
 ) -> int:
@@ -155,24 +153,23 @@ def accept_taper_plan(
     Returns the plan's id. An earlier open plan ends and its remaining contacts are cancelled.
     """
     check_intervals(intervals)
-    if len(moments) != len(intervals):
-        raise TrajectoryError("Het plan klopt niet: er hoort één contactmoment bij elke stap.")
-    if not moments or min(moments).date() <= on:
-        raise TrajectoryError("De geplande contacten moeten na de start van de afbouw liggen.")
-    if not 0 <= tolerance_days <= 14:
-        raise TrajectoryError("De speling moet 0 tot en met 14 dagen zijn.")
+    check_taper_moments(len(intervals), moments, on, tolerance_days)
     ordered = sorted(moments)
     with db.atomic():
-        if _current(db, youth_id) != "afbouw":
-            _change_phase(db, youth_id, "afbouw", on, today, note)
+        if _current(db, youth_id) != Phase.AFBOUW:
+            _change_phase(db, youth_id, Phase.AFBOUW, on, today, note)
         else:
-            _end_taper_plans(db, youth_id, on, "nieuw afbouwplan")
-        plan_id = db.execute(
-            "INSERT INTO taper_plans (youth_id, accepted_on, starts_on, intervals, tolerance_days) VALUES (?, ?, ?, ?, ?)",
-            [youth_id, today.isoformat(), on.isoformat(), format_intervals(intervals), tolerance_days],
-        ).lastrowid
+            _end_taper_plans(db, youth_id, on, NEW_TAPER_PLAN)
+        plan_id = new_id(
+            db.execute(
+                "INSERT INTO taper_plans (youth_id, accepted_on, starts_on, intervals, tolerance_days) VALUES (?, ?, ?, ?, ?)",
+                [youth_id, today.isoformat(), on.isoformat(), format_intervals(intervals), tolerance_days],
+            )
+        )
         for step, moment in enumerate(ordered, start=1):
-            contact_id = _plan_contact(db, youth_id, moment, mode, TAPER_NOTE.format(step=step, steps=len(ordered)))
+            contact_id = _plan_contact(
+                db, youth_id, moment, mode, TAPER_STEP_NOTE.format(step=step, steps=len(ordered))
+            )
             db.execute(
                 "INSERT INTO taper_steps (plan_id, planned_at, contact_id) VALUES (?, ?, ?)",
                 [plan_id, _moment(moment), contact_id],
@@ -181,10 +178,12 @@ def accept_taper_plan(
 
 
 def _plan_contact(db: Database, youth_id: int, at: datetime, mode: str, note: str) -> int:
-    return db.execute(
-        "INSERT INTO contacts (youth_id, at, mode, status, initiated_by, note) VALUES (?, ?, ?, 'gepland', 'coach', ?)",
-        [youth_id, _moment(at), mode, note],
-    ).lastrowid
+    return new_id(
+        db.execute(
+            "INSERT INTO contacts (youth_id, at, mode, status, initiated_by, note) VALUES (?, ?, ?, ?, ?, ?)",
+            [youth_id, _moment(at), mode, ContactStatus.GEPLAND, Initiator.COACH, note],
+        )
+    )
 
 
 # --- loslaten ------------------------------------------------------------------------
@@ -199,26 +198,29 @@ def record_release(
     reason: str,
     way_back: str | None,
     checkins: list[datetime],
-    mode: str = "telefoon",
+    mode: str = ContactMode.TELEFOON,
     note: str | None = None,
 ) -> int:
     """Let go: the decision with its reason and the way back, phase nazorg, nazorg checks planned.
 
     One transaction; returns the decision's id.
     """
-    reason = _clean(reason, "de reden", required=True)
-    way_back = _clean(way_back, "de weg terug")
-    if any(moment.date() <= on for moment in checkins):
-        raise TrajectoryError("Een nazorgcheck moet na de dag van het loslaten liggen.")
+    reason = clean_reason(reason)
+    way_back = clean_way_back(way_back)
+    check_checkins(on, checkins)
     ordered = sorted(checkins)
     with db.atomic():
-        _change_phase(db, youth_id, "nazorg", on, today, note or reason)
-        release_id = db.execute(
-            "INSERT INTO release_decisions (youth_id, decided_on, decision, reason, way_back) VALUES (?, ?, ?, ?, ?)",
-            [youth_id, on.isoformat(), RELEASE, reason, way_back],
-        ).lastrowid
+        _change_phase(db, youth_id, Phase.NAZORG, on, today, note or reason)
+        release_id = new_id(
+            db.execute(
+                "INSERT INTO release_decisions (youth_id, decided_on, decision, reason, way_back) VALUES (?, ?, ?, ?, ?)",
+                [youth_id, on.isoformat(), RELEASE, reason, way_back],
+            )
+        )
         for step, moment in enumerate(ordered, start=1):
-            contact_id = _plan_contact(db, youth_id, moment, mode, NAZORG_NOTE.format(step=step, steps=len(ordered)))
+            contact_id = _plan_contact(
+                db, youth_id, moment, mode, NAZORG_CHECK_NOTE.format(step=step, steps=len(ordered))
+            )
             db.execute(
                 "INSERT INTO nazorg_checks (release_id, planned_at, contact_id) VALUES (?, ?, ?)",
                 [release_id, _moment(moment), contact_id],
@@ -228,15 +230,16 @@ def record_release(
 
 def record_not_yet(db: Database, youth_id: int, *, on: date, today: date, reason: str) -> int:
     """The coach looked at letting go and decided not yet; the reason is kept."""
-    reason = _clean(reason, "de reden", required=True)
-    if on > today:
-        raise TrajectoryError("De datum ligt in de toekomst; leg het besluit vast op de dag zelf.")
+    reason = clean_reason(reason)
+    check_decision_day(on, today)
     _phases(db, youth_id)  # the young person must exist
     with db.atomic():
-        return db.execute(
-            "INSERT INTO release_decisions (youth_id, decided_on, decision, reason) VALUES (?, ?, ?, ?)",
-            [youth_id, on.isoformat(), NOT_YET, reason],
-        ).lastrowid
+        return new_id(
+            db.execute(
+                "INSERT INTO release_decisions (youth_id, decided_on, decision, reason) VALUES (?, ?, ?, ?)",
+                [youth_id, on.isoformat(), NOT_YET, reason],
+            )
+        )
 
 
 def update_way_back(db: Database, youth_id: int, text: str) -> None:
@@ -246,23 +249,19 @@ def update_way_back(db: Database, youth_id: int, text: str) -> None:
     imported case, say) gets a decision dated the day nazorg began, so its way
     back can still be written down.
     """
-    text = _clean(text, "de weg terug")
+    way_back = clean_way_back(text)
     with db.atomic():
         row = db.execute(
             "SELECT id FROM release_decisions WHERE youth_id = ? AND decision = ? ORDER BY decided_on DESC, id DESC LIMIT 1",
             [youth_id, RELEASE],
         ).fetchone()
         if row is not None:
-            db.execute("UPDATE release_decisions SET way_back = ? WHERE id = ?", [text, row[0]])
+            db.execute("UPDATE release_decisions SET way_back = ? WHERE id = ?", [way_back, row[0]])
             return
-        phases = _phases(db, youth_id)
-        let_go = [entry for entry in phases if entry.phase == "nazorg"]
-        if not let_go:
-            raise TrajectoryError("Er is nog niet losgelaten; de weg terug leg je vast bij het loslaten.")
-        entry = max(let_go, key=lambda e: (e.since, e.id or 0))
+        entry = latest_release_entry(_phases(db, youth_id))
         db.execute(
             "INSERT INTO release_decisions (youth_id, decided_on, decision, reason, way_back) VALUES (?, ?, ?, ?, ?)",
-            [youth_id, entry.since.isoformat(), RELEASE, (entry.note or "").strip() or UNRECORDED_REASON, text],
+            [youth_id, entry.since.isoformat(), RELEASE, (entry.note or "").strip() or UNRECORDED_REASON, way_back],
         )
 
 

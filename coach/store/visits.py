@@ -8,13 +8,15 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from coach.domain.domains import DOMAIN_KEYS
+from coach.domain.vocabulary import ContactMode, ContactStatus
 from coach.store.revisions import EditSession, update_text
+from coach.store.rows import new_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _MOMENT = "%Y-%m-%dT%H:%M"
-VISIT_MODE = "huisbezoek"
+VISIT_MODE = ContactMode.HUISBEZOEK
 
 
 @dataclass
@@ -45,15 +47,15 @@ def start_visit(db: Database, youth_id: int, at: datetime, coach: str | None = N
     """Create the held contact (a home visit at `at`) that the visit's note goes into."""
     with db.atomic():
         cursor = db.execute(
-            "INSERT INTO contacts (youth_id, at, mode, status, coach, note) VALUES (?, ?, ?, 'plaatsgevonden', ?, '')",
-            [youth_id, at.strftime(_MOMENT), VISIT_MODE, coach],
+            "INSERT INTO contacts (youth_id, at, mode, status, coach, note) VALUES (?, ?, ?, ?, ?, '')",
+            [youth_id, at.strftime(_MOMENT), VISIT_MODE, ContactStatus.PLAATSGEVONDEN, coach],
         )
-        contact_id = cursor.lastrowid
+        contact_id = new_id(cursor)
         cursor = db.execute(
             "INSERT INTO visits (youth_id, contact_id, started_at) VALUES (?, ?, ?)",
             [youth_id, contact_id, at.strftime(_MOMENT)],
         )
-    return Visit(cursor.lastrowid, youth_id, contact_id, at)
+    return Visit(new_id(cursor), youth_id, contact_id, at)
 
 
 def save_visit(db: Database, visit: Visit, note: str, domains: Iterable[str], session: EditSession) -> None:
@@ -76,7 +78,7 @@ def talked_about(db: Database, youth_id: int) -> dict[str, date]:
     """Per domain, the last day a held contact was recorded as touching it."""
     rows = db.execute(
         "SELECT cd.domain, max(substr(c.at, 1, 10)) FROM contact_domains cd JOIN contacts c ON c.id = cd.contact_id "
-        "WHERE c.youth_id = ? AND c.status = 'plaatsgevonden' GROUP BY cd.domain",
-        [youth_id],
+        "WHERE c.youth_id = ? AND c.status = ? GROUP BY cd.domain",
+        [youth_id, ContactStatus.PLAATSGEVONDEN],
     ).fetchall()
     return {domain: date.fromisoformat(day) for domain, day in rows}

@@ -73,7 +73,7 @@ class ReleaseScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         facts = release_facts(self._db, self.youth_id, self.release.basics)
-        readiness = case_readiness(self._db, self.case, self._content, self._today)
+        readiness = case_readiness(self.case, facts, self._content, self._today)
         name = self.case.youth.nickname or self.case.youth.first_name
         yield Header()
         with VerticalScroll(id="release-body"):
@@ -208,7 +208,8 @@ class ReleaseScreen(Screen[bool]):
         return True
 
     def _refresh_readiness(self) -> None:
-        readiness = case_readiness(self._db, self.case, self._content, self._today)
+        facts = release_facts(self._db, self.youth_id, self.release.basics)
+        readiness = case_readiness(self.case, facts, self._content, self._today)
         self.run_worker(self.query_one(ReadinessList).show(readiness), group="readiness")
         self.query_one("#readiness-title", Static).update(self._readiness_title(readiness))
 

@@ -14,7 +14,8 @@ from coach.content.model import Content as PromptContent
 from coach.domain.calendar_words import short_date
 from coach.domain.model import PHASE_LABELS, Case, current_phase
 from coach.domain.trajectory import READINESS_PHASES
-from coach.reports.readiness import case_readiness, met_count
+from coach.reports.readiness import case_readiness, met_count, readiness_basics
+from coach.store.release import release_facts
 from coach.store.trajectory import load_trajectory
 from coach.tui.widgets.nazorg_panel import NazorgPanel
 from coach.tui.widgets.progress_chart import ProgressChart
@@ -55,7 +56,8 @@ def progress_sections(db: Database, case: Case, content: PromptContent, today: d
         id="progress-section",
     )
     if current_phase(case.phases) in READINESS_PHASES:
-        readiness = case_readiness(db, case, content, today)
+        facts = release_facts(db, case.youth.id, readiness_basics(content))
+        readiness = case_readiness(case, facts, content, today)
         yield Vertical(
             Static(f"Klaar om los te laten? · {met_count(readiness)} · a: loslaten", classes="section-title"),
             ReadinessList(readiness, id="youth-readiness"),
