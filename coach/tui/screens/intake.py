@@ -21,7 +21,7 @@ from coach.domain.domains import Content as PromptContent
 from coach.domain.intake import NU_NIET, NVT, SECTIONS, TEXT_FIELDS, WARM, Intake
 from coach.domain.model import Case
 from coach.guides import domain_section
-from coach.store.db import DatabaseError
+from coach.store.errors import StoreError
 from coach.store.intake import Edit, IntakeError, complete_intake, open_intake, save_edits
 from coach.store.revisions import start_session
 from coach.tui.autosave import Autosaver
@@ -241,7 +241,7 @@ class IntakeScreen(Screen):
         position = (self.section, self.field, self.questions.get(self._current_question_key(), 0))
         try:
             save_edits(self.db, self.intake, edits, self.session, self.today, position)
-        except DatabaseError:
+        except StoreError:
             # Keep the edits and try again shortly: a locked or busy file is usually gone in a moment.
             self.notify("Opslaan lukte even niet; coach probeert het zo opnieuw.", severity="warning")
             self.autosaver.touch()

@@ -20,7 +20,7 @@ from coach.conversation.visit import VisitPrep, heading, heading_domains, prepar
 from coach.domain.domains import Content as PromptContent
 from coach.domain.intake import NOT_YET, NVT, TOUCHED, WARM, Intake
 from coach.domain.model import MODE_LABELS, STATUS_LABELS, Case
-from coach.store.db import DatabaseError
+from coach.store.errors import StoreError
 from coach.store.intake import latest_intake
 from coach.store.revisions import start_session
 from coach.store.visits import Visit, save_visit, start_visit, talked_about, todays_visit
@@ -194,7 +194,7 @@ class VisitPrepScreen(Screen):
                     return
                 self.visit = start_visit(self.db, self.case.youth.id, self.now, self.case.youth.coach)
             save_visit(self.db, self.visit, self.note, self.talked(), self.session)
-        except DatabaseError:
+        except StoreError:
             self.notify("Opslaan lukte even niet; coach probeert het zo opnieuw.", severity="warning")
             self.autosaver.touch()
             return
