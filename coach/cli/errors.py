@@ -96,12 +96,11 @@ def with_restore_hint(message: str, db_path: Path, offer: bool) -> str:
 
 def database_problem(error: Exception) -> str | None:
     """The Dutch message for a database error that escaped a command (None for other errors)."""
-    from coach.store.db import DatabaseError, StoreError, explain
+    from coach.store.errors import as_store_error
 
-    if isinstance(error, DatabaseError):
-        error = explain(error, _opened.get("db_path"))
-    if not isinstance(error, StoreError):
+    problem = as_store_error(error, _opened.get("db_path"))
+    if problem is None:
         return None
     if "db_path" not in _opened:
-        return str(error)
-    return with_restore_hint(str(error), _opened["db_path"], error.offer_restore)
+        return str(problem)
+    return with_restore_hint(str(problem), _opened["db_path"], problem.offer_restore)

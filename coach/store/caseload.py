@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from coach.domain.caseload import CaseloadEntry, make_entry
 from coach.domain.continuity import ContinuityRules
 from coach.domain.vocabulary import AgreementStatus, ContactStatus, Phase
-from coach.store.db import Connection, OperationalError
+from coach.store.db import Connection, OperationalError, StoreError
 from coach.store.rows import first_int
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ def audit_mark(db: Database | Connection) -> int | None:
     """The newest entry of the audit trail, to ask later what changed since (None: no trail kept)."""
     try:
         return first_int(db.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone())
-    except OperationalError:
+    except OperationalError + (StoreError,):
         return None
 
 
@@ -159,6 +159,6 @@ def changed_since(db: Database | Connection, mark: int | None) -> set[int] | Non
         return None
     try:
         ids = {row[0] for row in db.execute("SELECT DISTINCT youth_id FROM audit WHERE id > ?", [mark])}
-    except OperationalError:
+    except OperationalError + (StoreError,):
         return None
     return None if None in ids else ids

@@ -25,7 +25,7 @@ def change_passphrase(db_path: Path, current: str | None, new: str) -> None:
         db.execute(f"PRAGMA rekey = {quote(new)}")
         # Old-key pages must not linger in the write-ahead log.
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except DatabaseError as error:
+    except DatabaseError + (StoreError,) as error:
         raise explain(error, db_path) from error
     finally:
         db.close()
@@ -42,7 +42,7 @@ def _encrypt_plain(db_path: Path, new: str) -> None:
         db.execute(f"ATTACH DATABASE {quote(str(temporary))} AS encrypted KEY {quote(new)}")
         db.execute("SELECT sqlcipher_export('encrypted')")
         db.execute("DETACH DATABASE encrypted")
-    except DatabaseError as error:
+    except DatabaseError + (StoreError,) as error:
         temporary.unlink(missing_ok=True)
         raise explain(error, db_path) from error
     finally:

@@ -3,19 +3,40 @@
 Every connection goes through `connect()`: `open_db()` for the store, and the
 backup, restore and passphrase code for their second file. With sqlcipher3
 installed every connection uses it (without a key it is plain SQLite), so
-tests run on the same driver coaches do. Its exception classes are not the
-standard library's: catch `DatabaseError`, `IntegrityError` or
-`OperationalError` from this module (tuples that hold both).
+tests run on the same driver coaches do.
+
+The store speaks one error vocabulary (`coach.store.errors`): a connection
+that `open_connection` or `open_db` hands out turns every driver error caused
+by the file, the disk or another program into a `StoreError`, on every
+statement and every fetch, so no caller needs the drivers' classes. Writes
+take the write lock up front (`BEGIN IMMEDIATE`), so a second writer waits
+`BUSY_TIMEOUT_MS` for the first instead of failing halfway.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import sqlite3
 import weakref
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
+from coach.store.errors import (
+    DRIVER_ERRORS,
+    DamagedDatabase,
+    DatabaseBusy,
+    DiskError,
+    DiskFull,
+    PassphraseNeeded,
+    ReadOnlyDatabase,
+    StoreError,
+    WrongPassphrase,
+    environment_kind,
+    translate,
+)
 from coach.store.migrations import SCHEMA_VERSION, coach_migrations
 from coach.store.sqlite_import import import_sqlite_utils
 
@@ -24,11 +45,40 @@ try:
 except ImportError:  # pragma: no cover - a machine without the wheel can still open plain files
     _cipher = None
 
+__all__ = [
+    "DRIVER_ERRORS",
+    "BUSY_TIMEOUT_MS",
+    "Connection",
+    "DamagedDatabase",
+    "DatabaseBusy",
+    "DatabaseError",
+    "DiskError",
+    "DiskFull",
+    "IntegrityError",
+    "OperationalError",
+    "PassphraseNeeded",
+    "ReadOnlyDatabase",
+    "StoreError",
+    "WrongPassphrase",
+    "as_database",
+    "connect",
+    "explain",
+    "open_connection",
+    "open_db",
+]
+
+# Both drivers' classes, for the store's own modules only: outside the store,
+# catch StoreError. A connection the store hands out raises these only for
+# what is the store's own business (a constraint, a mistake in its SQL).
 DatabaseError: tuple[type[Exception], ...] = (sqlite3.DatabaseError,) + ((_cipher.DatabaseError,) if _cipher else ())
 IntegrityError: tuple[type[Exception], ...] = (sqlite3.IntegrityError,) + ((_cipher.IntegrityError,) if _cipher else ())
 OperationalError: tuple[type[Exception], ...] = (sqlite3.OperationalError,) + (
     (_cipher.OperationalError,) if _cipher else ()
 )
+
+#: How long a statement waits for another program's write lock before the
+#: coach is told the database is busy. Tests make it short.
+BUSY_TIMEOUT_MS = 5000
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -54,39 +104,6 @@ FileKind = Literal["new", "plain", "encrypted", "foreign"]
 # The passphrase each open database was unlocked with, so backups can be
 # encrypted like their source without asking again.
 _passphrases: weakref.WeakKeyDictionary[Database, str | None] = weakref.WeakKeyDictionary()
-
-
-class StoreError(Exception):
-    """The database cannot be used; the message is Dutch and says what to do."""
-
-    #: True when restoring a backup is the way out (a damaged or foreign file).
-    offer_restore = False
-
-
-class PassphraseNeeded(StoreError):
-    """The file is encrypted and no passphrase was given."""
-
-
-class WrongPassphrase(StoreError):
-    """The passphrase does not open the file; nothing was changed."""
-
-
-class DamagedDatabase(StoreError):
-    """The file is a damaged database (or not a database at all)."""
-
-    offer_restore = True
-
-
-class DatabaseBusy(StoreError):
-    """Another program (or another coach window) holds the database."""
-
-
-class ReadOnlyDatabase(StoreError):
-    """The file or its folder cannot be written to."""
-
-
-class DiskFull(StoreError):
-    """The disk is full; the last change was not saved."""
 
 
 def encryption_available() -> bool:
@@ -143,7 +160,9 @@ def connect(target: Path | str, passphrase: str | None = None) -> Any:
     if passphrase is not None and ("\x00" in passphrase or passphrase == ""):
         raise WrongPassphrase("Een wachtwoord mag niet leeg zijn.")
     driver = _cipher or sqlite3
-    conn = driver.connect(str(target))
+    # IMMEDIATE: a write outside `atomic()` (sqlite-utils' own inserts) also asks
+    # for the write lock before it starts, so it waits for another writer.
+    conn = driver.connect(str(target), factory=_connection_class(driver), isolation_level="IMMEDIATE")
     if _cipher is not None:
         # SQLCipher logs a wrong key on stderr; the coach gets our own message instead.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -179,7 +198,7 @@ def open_connection(
     if memory or path is None:
         conn = connect(":memory:")
         _prepare(conn, file=False)
-        return conn
+        return _handed_out(conn)
     path = Path(path)
     kind = _kind_or_fail(path)
     if kind == "foreign":
@@ -215,7 +234,13 @@ def open_connection(
         if conn is not None:
             conn.close()
         raise
-    return conn
+    return _handed_out(conn)
+
+
+def _handed_out(conn: Any) -> Connection:
+    """conn, opened and checked: from here on its user hears StoreErrors, not the driver's."""
+    conn.translating = True
+    return cast("Connection", conn)
 
 
 def as_database(conn: Connection, passphrase: str | None) -> Database:
@@ -231,10 +256,109 @@ def as_database(conn: Connection, passphrase: str | None) -> Database:
 
 
 def _wrap(conn: Any) -> Database:
+    return _database_class()(conn, execute_plugins=False)
+
+
+@functools.cache
+def _database_class() -> type[Database]:
     import_sqlite_utils()
     from sqlite_utils import Database
 
-    return Database(conn, execute_plugins=False)
+    class StoreDatabase(Database):
+        """sqlite-utils' Database whose transactions take the write lock when they begin."""
+
+        @contextlib.contextmanager
+        def atomic(self) -> Iterator[Database]:
+            """A transaction (a savepoint when nested) that asks for the write lock up front.
+
+            sqlite-utils begins with a deferred BEGIN: a transaction that read
+            first and then finds another writer fails at once, whatever the
+            busy timeout. BEGIN IMMEDIATE waits for the lock instead.
+            """
+            if self.conn.in_transaction:
+                with super().atomic():
+                    yield self
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                self.rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+    return StoreDatabase
+
+
+def _guard(call: Callable[..., Any], /, *args: Any) -> Any:
+    """call(*args), with a driver error the coach can act on (busy, full, damaged …) raised as a StoreError."""
+    try:
+        return call(*args)
+    except DRIVER_ERRORS as error:
+        if environment_kind(error) is None:
+            raise  # a constraint or a mistake in our SQL: the store's own business
+        raise translate(error) from error
+
+
+@functools.cache
+def _connection_class(driver: Any) -> type[Any]:
+    """The driver's Connection, translating errors once `translating` is set (after opening)."""
+
+    class TranslatingCursor(driver.Cursor):  # type: ignore[misc]
+        def _call(self, name: str, *args: Any) -> Any:
+            method = getattr(super(), name)
+            if not self.connection.translating:
+                return method(*args)
+            return _guard(method, *args)
+
+        def execute(self, *args: Any) -> Any:
+            return self._call("execute", *args)
+
+        def executemany(self, *args: Any) -> Any:
+            return self._call("executemany", *args)
+
+        def executescript(self, *args: Any) -> Any:
+            return self._call("executescript", *args)
+
+        def fetchone(self) -> Any:
+            return self._call("fetchone")
+
+        def fetchmany(self, *args: Any) -> Any:
+            return self._call("fetchmany", *args)
+
+        def fetchall(self) -> Any:
+            return self._call("fetchall")
+
+        def __next__(self) -> Any:
+            return self._call("__next__")
+
+    class TranslatingConnection(driver.Connection):  # type: ignore[misc]
+        translating = False
+
+        def cursor(self, factory: Any = TranslatingCursor) -> Any:
+            return super().cursor(factory)
+
+        # The driver's own execute() makes a plain cursor; these make ours.
+        def execute(self, *args: Any) -> Any:
+            return self.cursor().execute(*args)
+
+        def executemany(self, *args: Any) -> Any:
+            return self.cursor().executemany(*args)
+
+        def executescript(self, *args: Any) -> Any:
+            return self.cursor().executescript(*args)
+
+        def commit(self) -> None:
+            _guard(super().commit) if self.translating else super().commit()
+
+        def rollback(self) -> None:
+            _guard(super().rollback) if self.translating else super().rollback()
+
+    return TranslatingConnection
 
 
 def _check_writable(path: Path) -> None:
@@ -272,7 +396,7 @@ def _check_key(conn: Any, path: Path, kind: FileKind) -> None:
 
 def _prepare(conn: Any, *, file: bool) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     if file:
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a commit is on disk before it is acknowledged, so a flat
@@ -311,34 +435,5 @@ def remember_passphrase(db: Database, passphrase: str | None) -> None:
 
 
 def explain(error: Exception, path: Path | str | None = None) -> StoreError:
-    """A StoreError with a Dutch message for an SQLite error (to raise or show)."""
-    name = getattr(error, "sqlite_errorname", "") or ""
-    text = str(error).lower()
-    where = f"De database {path}" if path else "De database"
-    if name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return DiskFull(
-            "De schijf is vol: de laatste wijziging is niet opgeslagen (de rest is heel). "
-            "Maak ruimte vrij, bijvoorbeeld door oude downloads te wissen, en probeer het opnieuw."
-        )
-    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
-        return ReadOnlyDatabase(
-            f"{where} is alleen-lezen (het bestand of de map). coach moet erin kunnen schrijven om niets "
-            "kwijt te raken: controleer de rechten, of kies een andere plek met --db."
-        )
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
-        return DatabaseBusy(f"{where} is in gebruik door een ander programma. Sluit dat eerst en probeer het opnieuw.")
-    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
-        return ReadOnlyDatabase(
-            f"{where} kan niet worden geopend of gemaakt: controleer of de map bestaat en of je erin mag "
-            "schrijven, of kies een andere plek met --db."
-        )
-    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text or "malformed" in text:
-        return DamagedDatabase(
-            f"{where} is geen (gave) coach-database: het bestand is beschadigd. Er is niets aan veranderd. "
-            "Zet een back-up terug met 'coach restore BESTAND'."
-        )
-    if name.startswith("SQLITE_IOERR"):
-        return StoreError(
-            f"{where} kon niet worden gelezen of geschreven (schijffout). Controleer de schijf of usb-stick en probeer het opnieuw."
-        )
-    return StoreError(f"{where} kan niet worden gebruikt ({error}). Kies een ander bestand met --db.")
+    """A StoreError with a Dutch message for an SQLite error (to raise or show); see `errors.translate`."""
+    return translate(error, path)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from coach.store.db import DatabaseError, explain
+from coach.store.db import DatabaseError, StoreError, explain
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -76,7 +76,7 @@ def erase_youth(db: Database, youth_id: int) -> bool:
             _rebuild_search_indexes(db)
         db.execute("VACUUM")
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except DatabaseError as error:
+    except DatabaseError + (StoreError,) as error:
         raise explain(error) from error
     return True
 

@@ -6,19 +6,21 @@ screen to show the case again.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from coach.content.release import release_content
 from coach.domain.model import PHASE_LABELS, current_phase
 from coach.domain.trajectory import RELEASE, TrajectoryError, is_reopen
+from coach.store.errors import StoreError
 from coach.store.trajectory import accept_taper_plan, change_phase, record_release
+from coach.tui.screens.confirm import Confirm
 from coach.tui.screens.measurement import MeasurementScreen
 from coach.tui.screens.phase_dialog import PhaseChange, PhaseDialog
 from coach.tui.screens.release import ReleaseScreen
 from coach.tui.screens.release_dialog import ReleaseChoice, ReleaseDialog
 from coach.tui.screens.taper_dialog import TaperChoice, TaperDialog
+from coach.tui.store_errors import report_store_error
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -40,11 +42,24 @@ def _write(screen: YouthScreen, write: Callable[[], object], done: str) -> None:
     except TrajectoryError as error:
         screen.notify(str(error), severity="error")
         return
-    except sqlite3.Error:
-        screen.notify("Bewaren lukte even niet. Probeer het zo opnieuw; er is niets veranderd.", severity="warning")
+    except StoreError as error:
+        _offer_retry(screen, error, lambda: _write(screen, write, done))  # the dialog is closed: keep its answers
         return
     screen.notify(done)
     _reload(screen)
+
+
+def _offer_retry(screen: YouthScreen, error: StoreError, retry: Callable[[], None]) -> None:
+    """The dialog has closed: say what is wrong and offer to store the same answers again (nothing typed twice)."""
+
+    def answered(again: bool | None) -> None:
+        if again:
+            retry()
+        else:
+            report_store_error(screen, error, kept="Er is niets veranderd.")
+
+    question = f"{error.message}\n\nJe keuze is nog niet bewaard. Nu opnieuw proberen?"
+    _app(screen).push_screen(Confirm(question, yes="Opnieuw proberen", no="Nee, laat maar"), answered)
 
 
 def start_phase_change(screen: YouthScreen) -> None:

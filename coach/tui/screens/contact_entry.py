@@ -29,8 +29,10 @@ from coach.domain.dutch_dates import DateInputError, ParsedMoment
 from coach.domain.model import CONTACT_MODES, INITIATORS, MODE_LABELS, STATUS_LABELS, Case
 from coach.store.cases import load_case
 from coach.store.contacts import ContactError, add_contact, discard_draft, load_draft, save_draft
+from coach.store.errors import StoreError
 from coach.tui.formatting import moment, weekday_date
 from coach.tui.screens.confirm import Confirm
+from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.domain_picker import DomainPicker
 from coach.tui.widgets.new_agreements import NewAgreements
 
@@ -293,10 +295,13 @@ class ContactEntryScreen(Screen[int | None]):
             self._timer = None
         if self._done or self._snapshot is None:
             return
-        if self._snapshot == self._blank:
-            discard_draft(self._db, self.youth_id)
-        else:
-            save_draft(self._db, self.youth_id, self._snapshot.as_dict(), clock.now())
+        try:
+            if self._snapshot == self._blank:
+                discard_draft(self._db, self.youth_id)
+            else:
+                save_draft(self._db, self.youth_id, self._snapshot.as_dict(), clock.now())
+        except StoreError as error:
+            report_store_error(self, error)  # the form still holds it all; the next change tries again
 
     async def _discard(self, sure: bool | None) -> None:
         if not sure:
@@ -330,6 +335,9 @@ class ContactEntryScreen(Screen[int | None]):
             )
         except ContactError as error:
             self.notify(str(error), title="Niet opgeslagen", severity="error")
+            return
+        except StoreError as error:
+            report_store_error(self, error)
             return
         self._done = True
         if self._timer is not None:

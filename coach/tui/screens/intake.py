@@ -20,7 +20,7 @@ from coach.content.model import Content as PromptContent
 from coach.conversation.intake_session import SKIP_WORDS, IntakeSession
 from coach.domain.intake import SECTIONS, WARM
 from coach.domain.model import Case
-from coach.store.db import DatabaseError
+from coach.store.errors import StoreError
 from coach.store.sittings import IntakeSitting
 from coach.tui.autosave import Autosaver
 from coach.tui.screens.intake_complete import CompleteIntakeDialog, complete_summary
@@ -191,7 +191,7 @@ class IntakeScreen(Screen[None]):
     def _save(self) -> None:
         try:
             saved = self.session.save()
-        except DatabaseError:
+        except StoreError:
             # Keep the edits and try again shortly: a locked or busy file is usually gone in a moment.
             self.notify("Opslaan lukte even niet; coach probeert het zo opnieuw.", severity="warning")
             self.autosaver.touch()

@@ -8,7 +8,6 @@ the summary covers, and saves or copies: only ever the anonymised text.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,6 +30,7 @@ from coach.reports.summary import Scope, Summary, SummaryError, default_filename
 from coach.store import StoreError
 from coach.store.intervision import save_intervision_question
 from coach.tui.autosave import Autosaver
+from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.question_advice import QuestionAdvice, tips_text
 from coach.tui.widgets.review_panes import ReviewPanes
 from coach.tui.widgets.summary_choices import SummaryChoices
@@ -306,8 +306,8 @@ class IntervisionScreen(Screen):
     def _save_question(self) -> None:
         try:
             save_intervision_question(self.app.db, self.case.youth.id, self.question)
-        except (StoreError, sqlite3.Error):
-            self.notify("Je vraag kon niet worden bewaard; hij staat nog in het veld.", severity="warning")
+        except StoreError as error:
+            report_store_error(self, error, kept="Je vraag staat nog in het veld.")
             return
         self.case.youth.intervision_question = self.question.strip() or None
 

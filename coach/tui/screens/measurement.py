@@ -6,7 +6,6 @@ looks like in the domain), so a measurement reads the same as the intake.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -24,8 +23,10 @@ from coach.content.model import Content as PromptContent
 from coach.domain.calendar_words import short_date
 from coach.domain.model import Case, latest_scores
 from coach.domain.trajectory import TrajectoryError
+from coach.store.errors import StoreError
 from coach.store.measurement import DomainScore, save_measurement
 from coach.tui.screens.confirm import Confirm
+from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.score_picker import ScorePicker
 
 if TYPE_CHECKING:
@@ -210,8 +211,8 @@ class MeasurementScreen(Screen[bool]):
         except TrajectoryError as error:
             self.notify(str(error), severity="error")
             return
-        except sqlite3.Error:
-            self.notify("Bewaren lukte even niet. Probeer het zo opnieuw; er is niets verloren.", severity="warning")
+        except StoreError as error:
+            report_store_error(self, error, kept="Je scores staan er nog; probeer het zo opnieuw.")
             return
         self.notify(f"Meting bewaard: {count} leefgebieden.")
         self.dismiss(True)

@@ -6,7 +6,6 @@ after each one. The coach decides: the screen only lays the evidence out.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -28,6 +27,7 @@ from coach.domain.model import PHASE_LABELS, Case, current_phase
 from coach.domain.release import ACTIVITY_KINDS, ACTIVITY_LABELS, BasicItem
 from coach.domain.trajectory import READINESS_PHASES, RELEASE, TrajectoryError
 from coach.reports.readiness import case_readiness, met_count
+from coach.store.errors import StoreError
 from coach.store.release import (
     add_basic,
     end_activity,
@@ -39,6 +39,7 @@ from coach.store.release import (
 )
 from coach.store.trajectory import load_trajectory, record_not_yet, record_release, update_way_back
 from coach.tui.screens.release_dialog import ReleaseChoice, ReleaseDialog
+from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.basics_checklist import BasicsChecklist
 from coach.tui.widgets.readiness_list import ReadinessList
 
@@ -198,8 +199,8 @@ class ReleaseScreen(Screen[bool]):
         except TrajectoryError as error:
             self.notify(str(error), severity="error")
             return False
-        except sqlite3.Error:
-            self.notify("Bewaren lukte even niet. Probeer het zo opnieuw.", severity="warning")
+        except StoreError as error:
+            report_store_error(self, error)
             return False
         self.changed = True
         if done:

@@ -19,7 +19,7 @@ from coach.conversation.visit import VisitPrep
 from coach.conversation.visit_session import VisitSession
 from coach.domain.intake import WARM
 from coach.domain.model import MODE_LABELS, STATUS_LABELS, Case
-from coach.store.db import DatabaseError
+from coach.store.errors import StoreError
 from coach.store.sittings import VisitSitting
 from coach.tui.autosave import Autosaver
 from coach.tui.formatting import moment, short_date
@@ -168,7 +168,7 @@ class VisitPrepScreen(Screen[None]):
     def _save(self) -> None:
         try:
             saved = self.session.save()
-        except DatabaseError:
+        except StoreError:
             self.notify("Opslaan lukte even niet; coach probeert het zo opnieuw.", severity="warning")
             self.autosaver.touch()
             return
