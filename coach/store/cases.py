@@ -22,6 +22,8 @@ from coach.domain.model import (
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from coach.store.db import Connection
+
 # Child tables of a case and the dataclass each row becomes.
 CHILD_TABLES: dict[str, type] = {
     "network": NetworkPerson,
@@ -150,6 +152,6 @@ def load_case(db: Database, youth_id: int) -> Case | None:
     return case
 
 
-def youth_ids(db: Database) -> list[int]:
+def youth_ids(db: Database | Connection) -> list[int]:
     """Every young person's id, oldest first."""
     return [row[0] for row in db.execute("SELECT id FROM youths ORDER BY id").fetchall()]

@@ -16,7 +16,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import Key
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,7 +24,8 @@ from coach.domain.domains import Content as PromptContent
 from coach.domain.model import Case, latest_scores
 from coach.domain.trajectory import TrajectoryError
 from coach.store.measurement import DomainScore, save_measurement
-from coach.tui.screens.confirm import Confirm
+from coach.tui.context import CoachScreen
+from coach.tui.dialogs.confirm import Confirm
 from coach.tui.widgets.score_picker import ScorePicker
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def change_mark(before: int | None, now: int | None) -> Content:
     return Content.from_markup("[$foreground-muted]=[/] ")
 
 
-class MeasurementScreen(Screen[bool]):
+class MeasurementScreen(CoachScreen[bool]):
     """Up and down through the domains; 1–5 sets the coach's score; Tab to the anchors and the young person's score."""
 
     CSS_PATH = "trajectory.tcss"
@@ -76,6 +76,12 @@ class MeasurementScreen(Screen[bool]):
         self.changed = False
 
     # --- layout --------------------------------------------------------------------
+
+    @property
+    def youth_id(self) -> int:
+        """The young person measured (a stored case always has an id)."""
+        assert self.case.youth.id is not None
+        return self.case.youth.id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -206,7 +212,7 @@ class MeasurementScreen(Screen[bool]):
         """Store every scored domain as today's measurement, then go back."""
         scores = {key: DomainScore(score, self.youth_scores.get(key)) for key, score in self.scores.items()}
         try:
-            count = save_measurement(self._db, self.case.youth.id, self._today, self._today, scores)
+            count = save_measurement(self._db, self.youth_id, self._today, self._today, scores)
         except TrajectoryError as error:
             self.notify(str(error), severity="error")
             return

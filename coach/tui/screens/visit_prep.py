@@ -25,8 +25,8 @@ from coach.store.intake import latest_intake
 from coach.store.revisions import start_session
 from coach.store.visits import Visit, save_visit, start_visit, talked_about, todays_visit
 from coach.tui.autosave import Autosaver
+from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.formatting import moment, short_date
-from coach.tui.screens.section_picker import SectionPicker
 from coach.tui.widgets.agreement_list import agreement_line
 from coach.tui.widgets.balance_meter import BalanceMeter
 from coach.tui.widgets.coverage_bar import CoverageBar
