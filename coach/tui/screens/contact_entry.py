@@ -72,7 +72,6 @@ class ContactEntryScreen(CoachScreen[int | None]):
 
     def __init__(
         self,
-        db: Database,
         case: Case,
         content: PromptContent,
         now: datetime,
@@ -80,7 +79,6 @@ class ContactEntryScreen(CoachScreen[int | None]):
     ) -> None:
         """`draft` is the saved draft and when it was saved (see store.contacts.load_draft), if any."""
         super().__init__()
-        self._db = db
         self.case = case
         self._now = now
         self._finder = SignalFinder(content)
@@ -94,6 +92,11 @@ class ContactEntryScreen(CoachScreen[int | None]):
         self._snapshot: ContactInput | None = None
         self._shown: dict[str, str] = {}
         self._done = False
+
+    @property
+    def _db(self) -> Database:
+        """The open database, from the app's context."""
+        return self.context.database
 
     @property
     def today(self) -> date:
@@ -401,4 +404,4 @@ def open_contact_entry(screen: CoachScreen[Any], youth_id: int, on_saved: Callab
 
     now = datetime.combine(context.today, clock.now().time())
     draft = load_draft(context.database, youth_id)
-    screen.app.push_screen(ContactEntryScreen(context.database, case, context.content, now, draft), done)
+    screen.app.push_screen(ContactEntryScreen(case, context.content, now, draft), done)

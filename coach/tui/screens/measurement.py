@@ -62,9 +62,8 @@ class MeasurementScreen(CoachScreen[bool]):
         Binding("q", "leave", "Terug", id="measurement.no_quit", show=False),
     ]
 
-    def __init__(self, db: Database, case: Case, content: PromptContent, today: date) -> None:
+    def __init__(self, case: Case, content: PromptContent, today: date) -> None:
         super().__init__()
-        self._db = db
         self.case = case
         self._content = content
         self._today = today
@@ -76,6 +75,11 @@ class MeasurementScreen(CoachScreen[bool]):
         self.changed = False
 
     # --- layout --------------------------------------------------------------------
+
+    @property
+    def _db(self) -> Database:
+        """The open database, from the app's context."""
+        return self.context.database
 
     @property
     def youth_id(self) -> int:

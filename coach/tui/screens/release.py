@@ -76,17 +76,20 @@ class ReleaseScreen(CoachScreen[bool]):
         Binding("escape", "back", "Terug", id="release.back", tooltip="Terug naar de jongere"),
     ]
 
-    def __init__(self, db: Database, case: Case, content: PromptContent, today: date) -> None:
+    def __init__(self, case: Case, file: ReleaseFile, content: PromptContent, today: date) -> None:
         super().__init__()
-        self._db = db
         self.case = case
         self._content = content
         self._today = today
         self.release = release_content(content)
         self.phase = current_phase(case.phases)
         self.changed = False
-        # Read before the screen is drawn; compose only draws what is here.
-        self.file = load_release_file(db, case, content, today)
+        self.file = file  # read by the opener (load_release_file); compose only draws what is here
+
+    @property
+    def _db(self) -> Database:
+        """The open database, from the app's context."""
+        return self.context.database
 
     @property
     def youth_id(self) -> int:

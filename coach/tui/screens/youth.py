@@ -32,7 +32,7 @@ from coach.tui.formatting import short_date
 from coach.tui.help import HelpTarget
 from coach.tui.screens.contact_entry import open_contact_entry
 from coach.tui.screens.measurement import MeasurementScreen
-from coach.tui.screens.release import ReleaseScreen
+from coach.tui.screens.release import ReleaseScreen, load_release_file
 from coach.tui.widgets.agreement_list import AgreementList
 from coach.tui.widgets.agreement_share import AgreementShare
 from coach.tui.widgets.contact_list import ContactList
@@ -165,7 +165,7 @@ class YouthScreen(CoachScreen[None]):
     def action_measure(self) -> None:
         """Score the domains again, starting from the last scores; afterwards show the case as it is now."""
         context = self.context
-        screen = MeasurementScreen(context.database, self.case, context.content, context.today)
+        screen = MeasurementScreen(self.case, context.content, context.today)
         self.app.push_screen(screen, self._back_if_changed)
 
     def action_phase(self) -> None:
@@ -175,7 +175,8 @@ class YouthScreen(CoachScreen[None]):
     def action_release(self) -> None:
         """Readiness to let go: the evidence, the checklist, and the decision."""
         context = self.context
-        screen = ReleaseScreen(context.database, self.case, context.content, context.today)
+        file = load_release_file(context.database, self.case, context.content, context.today)
+        screen = ReleaseScreen(self.case, file, context.content, context.today)
         self.app.push_screen(screen, self._back_if_changed)
 
     def action_audit(self) -> None:
