@@ -197,7 +197,7 @@ class CoachApp(LockingApp):
         # Imported here, not at the top: the first screen (the caseload) paints without it.
         from coach.tui.screens.youth import YouthScreen, load_youth_file
 
-        file = load_youth_file(self, youth_id)
+        file = load_youth_file(self, youth_id, self.today)
         if file is None:
             self.notify("Deze jongere staat niet (meer) in de database.", severity="warning")
             return

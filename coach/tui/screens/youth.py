@@ -56,17 +56,15 @@ class YouthFile:
     readiness: list[Criterion] | None  # None: not in a phase where readiness is shown
 
 
-def load_youth_file(context: CoachContext, youth_id: int) -> YouthFile | None:
-    """Read one young person's file for the screen; None when they are no longer in the database."""
+def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthFile | None:
+    """Read one young person's file as of `today`; None when they are no longer in the database."""
     db = context.database
     case = load_case(db, youth_id)
-    entry = caseload_entry(db, youth_id, context.today, context.rules) if case is not None else None
+    entry = caseload_entry(db, youth_id, today, context.rules) if case is not None else None
     if case is None or entry is None:
         return None
     readiness = (
-        case_readiness(db, case, context.content, context.today)
-        if current_phase(case.phases) in READINESS_PHASES
-        else None
+        case_readiness(db, case, context.content, today) if current_phase(case.phases) in READINESS_PHASES else None
     )
     return YouthFile(case, entry, load_trajectory(db, youth_id), latest_intake(db, youth_id), readiness)
 
@@ -225,7 +223,7 @@ class YouthScreen(CoachScreen[None]):
 
     async def reload(self) -> None:
         """Read the case again from the database and show it."""
-        file = load_youth_file(self.context, self.youth_id)
+        file = load_youth_file(self.context, self.youth_id, self._today)
         if file is None:
             return
         self.file = file

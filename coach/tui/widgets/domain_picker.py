@@ -62,7 +62,7 @@ class DomainPicker(Vertical):
             if key not in self._declined and key not in domains.selected:
                 domains.select(key)
 
-    @on(SelectionList.SelectedChanged[str])
+    @on(SelectionList.SelectedChanged)
     def _ticked(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
         now = set(self.query_one(SelectionList).selected)
