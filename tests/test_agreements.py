@@ -21,7 +21,7 @@ from coach.store.agreements import (
 from coach.store.cases import insert_cases
 from coach.store.db import open_db
 from coach.tui.app import make_app
-from coach.tui.screens.confirm import Confirm
+from coach.tui.dialogs.confirm import Confirm
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.agreement_list import AgreementItem, AgreementList
 from coach.tui.widgets.agreement_share import AgreementShare

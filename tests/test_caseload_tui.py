@@ -12,9 +12,9 @@ from textual.widgets import OptionList, Static
 from coach.demo.generator import build_demo
 from coach.store.db import open_db
 from coach.tui.app import CoachApp, make_app
+from coach.tui.dialogs.filter_menu import FilterMenu
+from coach.tui.dialogs.sort_menu import SortMenu
 from coach.tui.screens.caseload import FIRST_ROWS, CaseloadScreen
-from coach.tui.screens.filter_menu import FilterMenu
-from coach.tui.screens.sort_menu import SortMenu
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.caseload_table import CaseloadTable
 from coach.tui.widgets.search_field import PAUSE, SearchField

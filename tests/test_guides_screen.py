@@ -15,9 +15,9 @@ from textual.widgets._markdown import MarkdownBlock, MarkdownHeader
 
 from coach.content.guides import Hit, domain_section, headings, plain_text, search, slugify
 from coach.tui.app import CoachApp, make_app
-from coach.tui.help import DEFAULT_TARGETS, FALLBACK, help_target
+from coach.tui.dialogs.guide_links import GuideLinks
+from coach.tui.help import FALLBACK, help_target
 from coach.tui.screens.caseload import CaseloadScreen
-from coach.tui.screens.guide_links import GuideLinks
 from coach.tui.screens.guides import HANDBOOK, GuidesScreen, link_choices, section_titles
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.guide_hits import GuideHits, hit_prompt
@@ -224,7 +224,7 @@ async def test_help_on_the_handbook_itself_opens_how_to_use_it(case_db, today) -
 
 
 def test_default_help_targets_exist_in_the_handbook() -> None:
-    for target in [*DEFAULT_TARGETS.values(), GuidesScreen.help_target(None), FALLBACK]:  # type: ignore[arg-type]
+    for target in [CaseloadScreen.HELP_TARGET, YouthScreen.HELP_TARGET, GuidesScreen.help_target(None), FALLBACK]:  # type: ignore[arg-type]
         guide, slug = target
         text = (GUIDES / guide).read_text(encoding="utf-8")
         if slug is not None:
@@ -236,7 +236,7 @@ def test_help_falls_through_screens_without_help_to_the_one_below() -> None:
         pass
 
     caseload = CaseloadScreen.__new__(CaseloadScreen)  # only its type matters here
-    assert help_target([caseload, Plain()]) == DEFAULT_TARGETS[CaseloadScreen]
+    assert help_target([caseload, Plain()]) == CaseloadScreen.HELP_TARGET
     assert help_target([caseload, NoteScreen(("huisbezoek.md", None))]) == ("huisbezoek.md", None)
     assert help_target([Plain()]) == FALLBACK
 

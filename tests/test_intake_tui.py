@@ -13,8 +13,8 @@ from coach.store.cases import load_case
 from coach.store.db import open_db
 from coach.store.intake import latest_intake
 from coach.tui.app import make_app
+from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.screens.intake import IntakeScreen
-from coach.tui.screens.section_picker import SectionPicker
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.coverage_bar import CoverageBar
 from coach.tui.widgets.domain_panel import DomainPanel

@@ -21,10 +21,10 @@ from coach.store.cases import insert_cases, load_case
 from coach.store.db import open_db
 from coach.tui import anonymiser_setup
 from coach.tui.app import CoachApp, make_app
+from coach.tui.dialogs.save_summary import SaveSummary
 from coach.tui.screens import intervision
 from coach.tui.screens.caseload import CaseloadScreen
 from coach.tui.screens.intervision import IntervisionScreen
-from coach.tui.screens.save_summary import SaveSummary
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.caseload_table import CaseloadTable
 from coach.tui.widgets.marked_text import MarkedText

@@ -41,12 +41,12 @@ from coach.store.errors import (
 from coach.tui.app import CoachApp, make_app
 from coach.tui.screens import intervision
 from coach.tui.screens.caseload import CaseloadScreen
-from coach.tui.screens.confirm import Confirm
+from coach.tui.dialogs.confirm import Confirm
 from coach.tui.screens.contact_entry import ContactEntryScreen
 from coach.tui.screens.intake import IntakeScreen
 from coach.tui.screens.intervision import IntervisionScreen
 from coach.tui.screens.measurement import MeasurementScreen
-from coach.tui.screens.phase_dialog import PhaseDialog
+from coach.tui.dialogs.phase_dialog import PhaseDialog
 from coach.tui.screens.release import ReleaseScreen
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.caseload_table import CaseloadTable

@@ -13,13 +13,14 @@ import pytest
 from textual import events
 from textual.screen import Screen
 
+import coach.tui.dialogs as dialogs_package
 import coach.tui.screens as screens_package
 from coach.tui.app import CoachApp, make_app
+from coach.tui.dialogs.confirm import Confirm
+from coach.tui.dialogs.filter_menu import FilterMenu
+from coach.tui.dialogs.phase_dialog import PhaseDialog
+from coach.tui.dialogs.sort_menu import SortMenu
 from coach.tui.screens.caseload import CaseloadScreen
-from coach.tui.screens.confirm import Confirm
-from coach.tui.screens.filter_menu import FilterMenu
-from coach.tui.screens.phase_dialog import PhaseDialog
-from coach.tui.screens.sort_menu import SortMenu
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.stylesheets import preload_screen_styles, screen_stylesheets
 from coach.tui.widgets.caseload_table import CaseloadTable
@@ -32,15 +33,16 @@ STYLED_BY_THE_APP = {CaseloadScreen, SortMenu, FilterMenu}
 
 
 def screen_classes() -> list[type[Screen]]:
-    """Every Screen (and ModalScreen) class defined in coach.tui.screens."""
+    """Every Screen (and ModalScreen) class defined in coach.tui.screens and coach.tui.dialogs."""
     found = []
-    for info in pkgutil.iter_modules(screens_package.__path__):
-        module = importlib.import_module(f"{screens_package.__name__}.{info.name}")
-        found += [
-            cls
-            for _, cls in inspect.getmembers(module, inspect.isclass)
-            if issubclass(cls, Screen) and cls.__module__ == module.__name__
-        ]
+    for package in (screens_package, dialogs_package):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            found += [
+                cls
+                for _, cls in inspect.getmembers(module, inspect.isclass)
+                if issubclass(cls, Screen) and cls.__module__ == module.__name__
+            ]
     return found
 
 

@@ -11,13 +11,13 @@ from textual.widgets import Button, Input, TextArea
 
 from coach.store.db import open_db
 from coach.tui.app import CoachApp, make_app
+from coach.tui.dialogs.confirm import Confirm
+from coach.tui.dialogs.phase_dialog import PhaseDialog
+from coach.tui.dialogs.release_dialog import ReleaseDialog
+from coach.tui.dialogs.taper_dialog import TaperDialog
 from coach.tui.screens.caseload import CaseloadScreen
-from coach.tui.screens.confirm import Confirm
 from coach.tui.screens.measurement import MeasurementScreen
-from coach.tui.screens.phase_dialog import PhaseDialog
 from coach.tui.screens.release import ReleaseScreen
-from coach.tui.screens.release_dialog import ReleaseDialog
-from coach.tui.screens.taper_dialog import TaperDialog
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.basics_checklist import BasicsChecklist
 from coach.tui.widgets.caseload_table import CaseloadTable

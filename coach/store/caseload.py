@@ -162,3 +162,12 @@ def changed_since(db: Database | Connection, mark: int | None) -> set[int] | Non
     except OperationalError + (StoreError,):
         return None
     return None if None in ids else ids
+
+
+def change_counters(connection: Connection) -> tuple[int, int]:
+    """Changes made through this connection, and the version of what other connections wrote.
+
+    Both stay the same while nothing is written, so a screen can tell cheaply whether to read again.
+    """
+    version: int = connection.execute("PRAGMA data_version").fetchone()[0]
+    return connection.total_changes, version

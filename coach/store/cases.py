@@ -23,6 +23,8 @@ from coach.store.rows import new_id
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from coach.store.db import Connection
+
 # Child tables of a case and the dataclass each row becomes.
 CHILD_TABLES: dict[str, type] = {
     "network": NetworkPerson,
@@ -151,7 +153,7 @@ def load_case(db: Database, youth_id: int) -> Case | None:
     return case
 
 
-def youth_ids(db: Database) -> list[int]:
+def youth_ids(db: Database | Connection) -> list[int]:
     """Every young person's id, oldest first."""
     return [row[0] for row in db.execute("SELECT id FROM youths ORDER BY id").fetchall()]
 

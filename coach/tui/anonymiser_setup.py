@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 
 STEP = 0.25  # notify at every quarter, not at every heartbeat
 
 
-def prepare_anonymiser(app: App) -> None:
+def prepare_anonymiser(app: App[Any]) -> None:
     """Build the anonymiser's cache once (1 to 2 minutes) while the coach keeps working; say when it is done."""
     from coach.privacy.deduce_engine import cache_is_built
 
@@ -27,7 +29,7 @@ def prepare_anonymiser(app: App) -> None:
     )
 
 
-def _build(app: App) -> None:
+def _build(app: App[Any]) -> None:
     from coach.privacy.worker import AnonymiserError, build_cache
 
     reported = [0.0]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import cached_property, partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -16,12 +16,11 @@ from textual.screen import Screen
 from coach import clock
 from coach.config import Config, load_config
 from coach.domain.continuity import ContinuityRules
-from coach.store.caseload import caseload_entry
-from coach.store.cases import load_case
 from coach.store.db import Connection, as_database
 from coach.tui.anonymiser_setup import prepare_anonymiser
 from coach.tui.commands import YouthCommands
-from coach.tui.locking import LockingMixin, open_for_app
+from coach.tui.context import CoachContext
+from coach.tui.locking import LockingApp, open_for_app
 from coach.tui.screens.caseload import CaseloadScreen
 from coach.tui.widgets.caseload_table import CaseloadTable
 
@@ -35,7 +34,7 @@ DATE_CHECK_SECONDS = 30
 DEMO_SUBTITLE = "Demo — fictieve jongeren, niet versleuteld"
 
 
-class CoachApp(LockingMixin, App):
+class CoachApp(LockingApp):
     """The jongerencoach's terminal app."""
 
     CSS_PATH = "coach.tcss"
@@ -88,7 +87,7 @@ class CoachApp(LockingMixin, App):
     ) -> None:
         super().__init__()
         # The open database, as opened by coach.store.db.open_connection; None until the
-        # coach has typed the passphrase (see LockingMixin).
+        # coach has typed the passphrase (see LockingApp).
         self.connection = connection
         self._database: Database | None = None
         self.today = today
@@ -111,6 +110,19 @@ class CoachApp(LockingMixin, App):
         if self._database is None and self.connection is not None:
             self._database = as_database(self.connection, self.passphrase)
         return self._database
+
+    @property
+    def database(self) -> Database:
+        """The open database, for the screens (which are only shown once it is open)."""
+        database = self.db
+        if database is None:
+            raise RuntimeError("The database is not open yet.")
+        return database
+
+    @property
+    def context(self) -> CoachContext:
+        """The app as its screens see it (and mypy checks that it is one)."""
+        return self
 
     @cached_property
     def content(self) -> Content:
@@ -141,12 +153,12 @@ class CoachApp(LockingMixin, App):
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder="Zoek een jongere of een opdracht…"))
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         if self.connection is None:
             return Screen()  # stays blank under the passphrase screen
-        return CaseloadScreen(self.connection, self.today, self.rules)
+        return CaseloadScreen()
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # Dutch names; no screenshot command, as a screenshot file would hold names.
         yield SystemCommand("Handboek", "Lees het handboek voor jongerencoaches", self.action_guides)
         yield SystemCommand(
@@ -183,14 +195,13 @@ class CoachApp(LockingMixin, App):
     def open_youth(self, youth_id: int) -> None:
         """Show this young person's screen (replacing another young person's, if one is open)."""
         # Imported here, not at the top: the first screen (the caseload) paints without it.
-        from coach.tui.screens.youth import YouthScreen
+        from coach.tui.screens.youth import YouthScreen, load_youth_file
 
-        case = load_case(self.db, youth_id)
-        entry = caseload_entry(self.db, youth_id, self.today, self.rules)
-        if case is None or entry is None:
+        file = load_youth_file(self, youth_id, self.today)
+        if file is None:
             self.notify("Deze jongere staat niet (meer) in de database.", severity="warning")
             return
-        screen = YouthScreen(case, entry, self.today, self.content)
+        screen = YouthScreen(file, self.today, self.content)
         if isinstance(self.screen, YouthScreen):
             self.switch_screen(screen)
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 
@@ -11,7 +12,7 @@ from coach.store.backup import auto_backup
 from coach.store.db import StoreError, open_db
 
 
-def start_auto_backup(app: App, db_path: Path, passphrase: str | None, today: date, keep: int) -> None:
+def start_auto_backup(app: App[Any], db_path: Path, passphrase: str | None, today: date, keep: int) -> None:
     """Make today's backup (if there is none yet) without holding up the screen."""
 
     def work() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from time import monotonic
+from typing import Any
 
 from textual.app import App
 
@@ -12,7 +13,7 @@ from textual.app import App
 SAVE_METHODS = ("save_now", "save_draft_now")
 
 
-def save_everything(app: App) -> int:
+def save_everything(app: App[Any]) -> int:
     """Ask every screen and widget with unsaved typing to save it now; returns how many did."""
     saved = 0
     for screen in app.screen_stack:
@@ -29,7 +30,7 @@ def save_everything(app: App) -> int:
 class IdleWatch:
     """Calls `on_idle` once nothing was typed or clicked for `seconds` (None: never)."""
 
-    def __init__(self, app: App, seconds: float | None, on_idle: Callable[[], None]) -> None:
+    def __init__(self, app: App[Any], seconds: float | None, on_idle: Callable[[], None]) -> None:
         self._app = app
         self.seconds = seconds or None
         self._on_idle = on_idle

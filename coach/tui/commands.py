@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from coach.domain.caseload import CaseloadEntry
 from coach.store.caseload import caseload
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
+from coach.tui.context import CoachContext, context_of
 
 PREFIX = "Open jongere: "
 
@@ -19,12 +16,17 @@ PREFIX = "Open jongere: "
 class YouthCommands(Provider):
     """'Open jongere: <naam>' for every young person in an open trajectory."""
 
+    @property
+    def context(self) -> CoachContext:
+        """The app's database, date and rules."""
+        return context_of(self.app)
+
     async def startup(self) -> None:
-        app = cast("CoachApp", self.app)
-        self._entries: list[CaseloadEntry] = caseload(app.db, app.today, app.rules)
+        context = self.context
+        self._entries: list[CaseloadEntry] = caseload(context.database, context.today, context.rules)
 
     def _open(self, youth_id: int) -> None:
-        cast("CoachApp", self.app).open_youth(youth_id)
+        self.context.open_youth(youth_id)
 
     async def discover(self) -> Hits:
         for entry in self._entries:

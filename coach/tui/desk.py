@@ -20,6 +20,7 @@ from coach.store.caseload import (
     audit_mark,
     caseload,
     caseload_entry,
+    change_counters,
     changed_since,
     contact_events,
     first_page,
@@ -87,7 +88,7 @@ class Desk:
                     if entry is not None and entry.phase != "afgesloten"
                     else ()
                 )
-                if reasons:
+                if entry is not None and reasons:
                     self._week[youth_id] = WeekItem(entry, reasons)
                 else:
                     self._week.pop(youth_id, None)
@@ -96,7 +97,7 @@ class Desk:
 
     def _changes(self) -> tuple[int, int]:
         """Changes made through this connection, and the version of what other connections wrote."""
-        return self.connection.total_changes, self.connection.execute("PRAGMA data_version").fetchone()[0]
+        return change_counters(self.connection)
 
     # --- what the coach chose -----------------------------------------------------------------
 

@@ -1,25 +1,20 @@
-"""Contextual help: which section of the handbook belongs to the screen the coach is on."""
+"""Contextual help: which section of the handbook belongs to the screen the coach is on.
+
+Every screen with a handbook section says so itself (`help_target()`); this module
+imports no screen, so screens may use its types without an import circle.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from textual.screen import Screen
-
-from coach.tui.screens.caseload import CaseloadScreen
-from coach.tui.screens.youth import YouthScreen
 
 HelpTarget = tuple[str, str | None]
 """A guide's file name and the slug of a section in it (None: the top of the guide)."""
 
 FALLBACK: HelpTarget = ("index.md", None)
-
-# Screens that do not say for themselves where their help is.
-DEFAULT_TARGETS: dict[type[Screen], HelpTarget] = {
-    CaseloadScreen: ("app.md", "de-caseload"),
-    YouthScreen: ("app.md", "het-scherm-van-een-jongere"),
-}
 
 
 @runtime_checkable
@@ -31,12 +26,9 @@ class HasHelp(Protocol):
         ...
 
 
-def help_target(stack: Sequence[Screen]) -> HelpTarget:
+def help_target(stack: Sequence[Screen[Any]]) -> HelpTarget:
     """Return the help for the topmost screen that has any; dialogs without their own fall through."""
     for screen in reversed(stack):
         if isinstance(screen, HasHelp):
             return screen.help_target()
-        for kind, target in DEFAULT_TARGETS.items():
-            if isinstance(screen, kind):
-                return target
     return FALLBACK

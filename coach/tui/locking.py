@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
+from textual.app import App
 from textual.screen import Screen
 
 from coach.store.db import Connection, StoreError, WrongPassphrase, file_kind, open_connection
@@ -33,8 +34,8 @@ def open_for_app(db_path: Path, passphrase: str | None, *, demo: bool) -> Connec
     return open_connection(db_path, passphrase=passphrase)
 
 
-class LockingMixin:
-    """Mixed into the App: opening with a passphrase, locking (idle or Ctrl+L), the daily backup.
+class LockingApp(App[Any]):
+    """The app's base: opening with a passphrase, locking (idle or Ctrl+L), the daily backup.
 
     The app's `connection` is None until the coach has typed the passphrase
     (or chosen one, on the first run).
@@ -56,14 +57,14 @@ class LockingMixin:
         self.db_path = db_path
         self.passphrase = passphrase
         self.backup_keep = backup_keep
-        self.idle = IdleWatch(self, lock_after, self.action_lock)  # type: ignore[arg-type]
+        self.idle = IdleWatch(self, lock_after, self.action_lock)
 
     def on_mount(self) -> None:
         """Start the idle watch; ask for the passphrase first when the database is not open yet."""
         if self.idle is not None:
             self.idle.start()
         if self.connection is None:
-            self.push_screen(self._way_in(), self._opened)  # type: ignore[attr-defined]
+            self.push_screen(self._way_in(), self._opened)
         else:
             self._after_open()
 
@@ -71,25 +72,25 @@ class LockingMixin:
         """Every key press and mouse move counts as the coach being there."""
         if isinstance(event, events.InputEvent) and self.idle is not None:
             self.idle.touch()
-        await super().on_event(event)  # type: ignore[misc]
+        await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No palette, handbook or second lock while locked."""
         if (self.locked or self.connection is None) and action in _BLOCKED_WHILE_LOCKED:
             return False
-        return super().check_action(action, parameters)  # type: ignore[misc]
+        return super().check_action(action, parameters)
 
     def action_lock(self) -> None:
         """Save what is typed, then hide everything until the passphrase is given again."""
         if self.locked or self.connection is None:
             return
-        save_everything(self)  # type: ignore[arg-type]
-        self.clear_notifications()  # type: ignore[attr-defined]
+        save_everything(self)
+        self.clear_notifications()
         self.locked = True
         from coach.tui.screens.lock import LockScreen
 
         check = self._check_passphrase if self.passphrase is not None else None
-        self.push_screen(LockScreen(check), self._unlocked)  # type: ignore[attr-defined]
+        self.push_screen(LockScreen(check), self._unlocked)
 
     def _check_passphrase(self, candidate: str) -> str | None:
         from coach.privacy.passphrase import same_passphrase
@@ -106,7 +107,7 @@ class LockingMixin:
 
     # --- the way in -----------------------------------------------------------------
 
-    def _way_in(self) -> Screen:
+    def _way_in(self) -> Screen[Any]:
         from coach.tui.screens.first_run import FirstRunScreen
         from coach.tui.screens.lock import OPEN_HINT, OPEN_TITLE, LockScreen
 
@@ -128,16 +129,16 @@ class LockingMixin:
 
     def _opened(self, _result: Any) -> None:
         # The first screen goes on top of the blank one (a default screen cannot be switched away).
-        self.push_screen(self.get_default_screen())  # type: ignore[attr-defined]
+        self.push_screen(self.get_default_screen())
         self._after_open()
 
     def _after_open(self) -> None:
         if self.db_path is None or self.demo:
             return
         if self.passphrase is None:
-            self.notify(PLAIN_NOTICE, severity="warning", timeout=10)  # type: ignore[attr-defined]
+            self.notify(PLAIN_NOTICE, severity="warning", timeout=10)
         # A moment after the first screen is painted, so the backup's work does not hold it up.
-        self.set_timer(BACKUP_AFTER, self.daily_backup)  # type: ignore[attr-defined]
+        self.set_timer(BACKUP_AFTER, self.daily_backup)
 
     def daily_backup(self) -> None:
         """Make today's backup in a thread, if there is none yet (the demo gets none)."""
@@ -145,4 +146,4 @@ class LockingMixin:
 
         if self.db_path is None or self.demo or self.connection is None:
             return
-        start_auto_backup(self, self.db_path, self.passphrase, self.today, self.backup_keep)  # type: ignore[arg-type]
+        start_auto_backup(self, self.db_path, self.passphrase, self.today, self.backup_keep)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -19,7 +19,7 @@ def screen_stylesheets() -> list[Path]:
     return sorted(path.resolve() for path in SCREENS_FOLDER.glob("*.tcss"))
 
 
-def preload_screen_styles(app: App) -> None:
+def preload_screen_styles(app: App[Any]) -> None:
     """Read every screen's stylesheet that the app does not have yet, and re-parse once.
 
     Only the caseload's and the shared styles (coach.tcss) are parsed before the first

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from coach.reports.record_labels import ACTION_LABELS, field_label, record_label
 from coach.store.audit import AuditEntry
+from coach.tui.context import CoachScreen
 
 INTRO = (
     "Elke wijziging in dit dossier wordt bijgehouden: wat en wanneer, niet de inhoud. "
@@ -17,7 +17,7 @@ INTRO = (
 )
 
 
-class AuditScreen(Screen):
+class AuditScreen(CoachScreen[None]):
     """The young person's audit trail, newest first; Esc goes back."""
 
     CSS_PATH = "safety.tcss"

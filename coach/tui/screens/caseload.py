@@ -4,34 +4,31 @@ from __future__ import annotations
 
 import importlib
 from datetime import date
-from typing import TYPE_CHECKING
+from functools import cached_property
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coach.domain.caseload import CaseloadEntry
-from coach.domain.continuity import ContinuityRules
 from coach.domain.desk import SORT_ORDERS, CaseloadFilter, describe
 from coach.domain.this_week import week_window
 from coach.store.cases import youth_ids
+from coach.tui.context import CoachScreen
 from coach.tui.desk import Desk
+from coach.tui.dialogs.filter_menu import FilterMenu
+from coach.tui.dialogs.sort_menu import SortMenu
 from coach.tui.formatting import short_date
-from coach.tui.screens.filter_menu import FilterMenu
-from coach.tui.screens.sort_menu import SortMenu
+from coach.tui.help import HelpTarget
 from coach.tui.stylesheets import preload_screen_styles
 from coach.tui.widgets.caseload_columns import CASELOAD_COLUMNS, week_columns
 from coach.tui.widgets.caseload_table import CaseloadTable
 from coach.tui.widgets.desk_bar import DeskBar, DeskState
 from coach.tui.widgets.desk_totals import DeskTotals
 from coach.tui.widgets.search_field import SearchField
-
-if TYPE_CHECKING:
-    from coach.store.db import Connection
 
 ALL_CLOSED_TEXT = """\
 [b]Geen jongeren in een lopend traject.[/b]
@@ -63,8 +60,10 @@ FIRST_ROWS = 60
 COLUMN_SORTS = {order.column: key for key, order in SORT_ORDERS.items()} | {"strip": "ritme"}
 
 
-class CaseloadScreen(Screen):
+class CaseloadScreen(CoachScreen[None]):
     """The weekly desk view, and the app's first screen."""
+
+    HELP_TARGET: HelpTarget = ("app.md", "de-caseload")
 
     AUTO_FOCUS = "#caseload-table"
     BINDINGS = [
@@ -91,12 +90,22 @@ class CaseloadScreen(Screen):
         ),
     ]
 
-    def __init__(self, connection: Connection, today: date, rules: ContinuityRules = ContinuityRules()) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.desk = Desk(connection, today, rules)
         self._offer: tuple[bool, ...] = ()
         self._warmed = False
         self._menu_open = False
+
+    @cached_property
+    def desk(self) -> Desk:
+        """The caseload's state, read from the app's open connection when first needed."""
+        context = self.context
+        assert context.connection is not None  # the caseload is shown only once the database is open
+        return Desk(context.connection, context.today, context.rules)
+
+    def help_target(self) -> HelpTarget:
+        """The handbook's section on the caseload."""
+        return self.HELP_TARGET
 
     # The desk's state, as tests and the app read it.
     entries = property(lambda self: self.desk.entries)
@@ -130,7 +139,7 @@ class CaseloadScreen(Screen):
 
         youth_id = self.query_one(CaseloadTable).chosen_id
         if youth_id is not None:
-            open_contact_entry(self.app, youth_id)
+            open_contact_entry(self, youth_id)
 
     def on_screen_resume(self) -> None:
         if self._menu_open:
@@ -184,7 +193,7 @@ class CaseloadScreen(Screen):
         sooner at start.
         """
         importlib.import_module("coach.tui.screens.youth")
-        _ = self.app.db, self.app.content  # made now, not at the first Enter
+        _ = self.context.database, self.context.content  # made now, not at the first Enter
         preload_screen_styles(self.app)
 
     def _show_loaded(self) -> None:

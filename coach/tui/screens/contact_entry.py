@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
@@ -30,16 +29,16 @@ from coach.domain.model import CONTACT_MODES, INITIATORS, MODE_LABELS, STATUS_LA
 from coach.store.cases import load_case
 from coach.store.contacts import ContactError, add_contact, discard_draft, load_draft, save_draft
 from coach.store.errors import StoreError
+from coach.tui.context import CoachScreen
+from coach.tui.dialogs.confirm import Confirm
 from coach.tui.formatting import moment, weekday_date
-from coach.tui.screens.confirm import Confirm
+from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.domain_picker import DomainPicker
 from coach.tui.widgets.new_agreements import NewAgreements
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-    from coach.tui.app import CoachApp
 
 DRAFT_DELAY = 0.5
 INITIATOR_LABELS = {"coach": "Coach", "jongere": "Jongere", "netwerk": "Netwerk"}
@@ -62,7 +61,7 @@ def echo(parsed: ParsedMoment, today: date) -> str:
     return f"→ {weekday_date(parsed.day, today)} (zonder tijd)"
 
 
-class ContactEntryScreen(Screen[int | None]):
+class ContactEntryScreen(CoachScreen[int | None]):
     """The contact form for one young person; returns the new contact's id, or None when left unsaved."""
 
     CSS_PATH = "contact_entry.tcss"
@@ -73,9 +72,15 @@ class ContactEntryScreen(Screen[int | None]):
         Binding("q", "stay", "Blijven", id="contact.no_quit", show=False),
     ]
 
-    def __init__(self, db: Database, case: Case, content: PromptContent, now: datetime) -> None:
+    def __init__(
+        self,
+        case: Case,
+        content: PromptContent,
+        now: datetime,
+        draft: tuple[dict[str, Any], datetime] | None = None,
+    ) -> None:
+        """`draft` is the saved draft and when it was saved (see store.contacts.load_draft), if any."""
         super().__init__()
-        self._db = db
         self.case = case
         self._now = now
         self._finder = SignalFinder(content)
@@ -83,7 +88,6 @@ class ContactEntryScreen(Screen[int | None]):
         assert case.youth.id is not None
         self.youth_id: int = case.youth.id
         self._blank = ContactInput(held_by=case.youth.coach or "")
-        draft = load_draft(db, self.youth_id)
         self.restored_from: datetime | None = draft[1] if draft else None
         self.form = ContactInput.from_dict(draft[0]) if draft else ContactInput(**self._blank.as_dict())
         self._timer: Timer | None = None
@@ -92,11 +96,16 @@ class ContactEntryScreen(Screen[int | None]):
         self._done = False
 
     @property
+    def _db(self) -> Database:
+        """The open database, from the app's context."""
+        return self.context.database
+
+    @property
     def today(self) -> date:
         """The day the form counts from."""
         return self._now.date()
 
-    def help_target(self) -> tuple[str, str | None]:
+    def help_target(self) -> HelpTarget:
         """The handbook section on the contact rhythm and typing dates."""
         return ("continuiteit.md", "hoe-coach-het-contactritme-beoordeelt")
 
@@ -389,16 +398,18 @@ class ContactEntryScreen(Screen[int | None]):
             self.save_draft_now()
 
 
-def open_contact_entry(app: CoachApp, youth_id: int, on_saved: Callable[[int], None] | None = None) -> None:
-    """Open the contact form for this young person; `on_saved` gets the new contact's id after saving."""
-    case = load_case(app.db, youth_id)
+def open_contact_entry(screen: CoachScreen[Any], youth_id: int, on_saved: Callable[[int], None] | None = None) -> None:
+    """From `screen`, open the contact form for this young person; `on_saved` gets the new contact's id after saving."""
+    context = screen.context
+    case = load_case(context.database, youth_id)
     if case is None:
-        app.notify("Deze jongere staat niet (meer) in de database.", severity="warning")
+        screen.notify("Deze jongere staat niet (meer) in de database.", severity="warning")
         return
 
     def done(contact_id: int | None) -> None:
         if contact_id is not None and on_saved is not None:
             on_saved(contact_id)
 
-    now = datetime.combine(app.today, clock.now().time())
-    app.push_screen(ContactEntryScreen(app.db, case, app.content, now), done)
+    now = datetime.combine(context.today, clock.now().time())
+    draft = load_draft(context.database, youth_id)
+    screen.app.push_screen(ContactEntryScreen(case, context.content, now, draft), done)

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
 from coach.privacy.passphrase import ADVICE, confirmation_problem, passphrase_problem
+from coach.tui.context import CoachScreen
 
 INTRO = (
     "Wat je over jongeren vastlegt, wordt versleuteld. Kies een wachtwoord dat alleen jij kent: coach vraagt "
@@ -18,7 +18,7 @@ INTRO = (
 )
 
 
-class FirstRunScreen(Screen[bool]):
+class FirstRunScreen(CoachScreen[bool]):
     """Asks the new passphrase twice; `create` makes the database (None) or says what went wrong."""
 
     CSS_PATH = "safety.tcss"

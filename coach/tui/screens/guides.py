@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
+from typing import Any
 
 from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.worker import get_current_worker
 
 from coach.content.guides import INDEX, Hit, headings, links, list_guides, search
 from coach.paths import guides_dir
+from coach.tui.context import CoachScreen
+from coach.tui.dialogs.guide_links import GuideLinks
 from coach.tui.help import HelpTarget
-from coach.tui.screens.guide_links import GuideLinks
 from coach.tui.widgets.guide_hits import GuideHits
 from coach.tui.widgets.guide_viewer import GuideViewer
 
@@ -55,7 +55,7 @@ def link_choices(text: str, current: str, titles: dict[str, dict[str, str]]) -> 
     return choices
 
 
-class GuidesScreen(Screen):
+class GuidesScreen(CoachScreen[None]):
     """The handbook; Esc goes back to where the coach was."""
 
     CSS_PATH = "guides.tcss"
@@ -240,13 +240,15 @@ HANDBOOK = "handbook"
 
 
 async def open_handbook(
-    app: App, guide: str | None = None, slug: str | None = None, *, searching: bool = False
+    app: App[Any], guide: str | None = None, slug: str | None = None, *, searching: bool = False
 ) -> None:
     """Show the handbook, at a guide and section if given (else where the coach left it)."""
     fresh = not app.is_screen_installed(HANDBOOK)
     if fresh:
         app.install_screen(GuidesScreen(guides_dir(), guide or INDEX, slug, searching=searching), HANDBOOK)
-    screen = cast(GuidesScreen, app.get_screen(HANDBOOK))
+    installed = app.get_screen(HANDBOOK)
+    assert isinstance(installed, GuidesScreen)  # installed above under this name
+    screen = installed
     if screen in app.screen_stack and screen is not app.screen:
         # Asked for from a screen on top of the handbook (a young person opened from it): a new one.
         screen = GuidesScreen(guides_dir(), guide or INDEX, slug, searching=searching)

@@ -23,8 +23,8 @@ from coach.domain.model import Case
 from coach.store.errors import StoreError
 from coach.store.sittings import IntakeSitting
 from coach.tui.autosave import Autosaver
-from coach.tui.screens.intake_complete import CompleteIntakeDialog, complete_summary
-from coach.tui.screens.section_picker import SectionPicker
+from coach.tui.dialogs.intake_complete import CompleteIntakeDialog, complete_summary
+from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.widgets.balance_meter import BalanceMeter
 from coach.tui.widgets.coverage_bar import CoverageBar, legend
 from coach.tui.widgets.domain_panel import PERSON_PREFIX, DomainPanel

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, ProgressBar, Static, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -30,17 +31,21 @@ from coach.reports.summary import Scope, Summary, SummaryError, default_filename
 from coach.store import StoreError
 from coach.store.intervision import save_intervision_question
 from coach.tui.autosave import Autosaver
+from coach.tui.context import CoachScreen
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.question_advice import QuestionAdvice, tips_text
 from coach.tui.widgets.review_panes import ReviewPanes
 from coach.tui.widgets.summary_choices import SummaryChoices
+
+if TYPE_CHECKING:
+    from coach.privacy.worker import AnonymiserClient
 
 WIDE = 120
 # Re-anonymise this long after the coach stops typing the question.
 QUESTION_PAUSE = 0.6
 
 
-def make_client():
+def make_client() -> AnonymiserClient:
     """The anonymiser client this screen owns (tests put their own here)."""
     from coach.privacy.worker import AnonymiserClient
 
@@ -74,7 +79,7 @@ class _Request:
     hidden: tuple[str, ...]
 
 
-class IntervisionScreen(Screen):
+class IntervisionScreen(CoachScreen[None]):
     """The summary for the group on the left, the source with names on the right (one at a time when narrow)."""
 
     CSS_PATH = "intervision.tcss"
@@ -126,11 +131,17 @@ class IntervisionScreen(Screen):
         self.summary: Summary | None = None
         self._generation = 0
         self._shown_generation = -1
-        self._client = None
+        self._client: AnonymiserClient | None = None
         self._names = [n.text for n in build_known(case).names if n.person]
-        self._question_timer = None
+        self._question_timer: Timer | None = None
         self._closing = False
         self.autosaver = Autosaver(self, self._save_question)
+
+    @property
+    def youth_id(self) -> int:
+        """The young person this summary is about (a stored case always has an id)."""
+        assert self.case.youth.id is not None
+        return self.case.youth.id
 
     # --- layout -----------------------------------------------------------------------
 
@@ -168,7 +179,7 @@ class IntervisionScreen(Screen):
         panes.text_pane.focus()
         self._request()
 
-    def on_resize(self, event) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self._layout(event.size.width)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -207,7 +218,11 @@ class IntervisionScreen(Screen):
         client = self._client
         if client is None:
             return  # the screen is closing
-        client.warm_up(lambda stage, fraction: self.post_message(self.Progress(stage, fraction)))
+
+        def progress(stage: str, fraction: float) -> None:
+            self.post_message(self.Progress(stage, fraction))
+
+        client.warm_up(progress)
         if worker.is_cancelled:
             return
         summary = make_summary(
@@ -305,7 +320,7 @@ class IntervisionScreen(Screen):
 
     def _save_question(self) -> None:
         try:
-            save_intervision_question(self.app.db, self.case.youth.id, self.question)
+            save_intervision_question(self.context.database, self.youth_id, self.question)
         except StoreError as error:
             report_store_error(self, error, kept="Je vraag staat nog in het veld.")
             return
@@ -365,7 +380,7 @@ class IntervisionScreen(Screen):
         """Save the anonymised summary to a file the coach picks."""
         if not self._ready_or_say():
             return
-        from coach.tui.screens.save_summary import SaveSummary
+        from coach.tui.dialogs.save_summary import SaveSummary
 
         summary = self.summary
 

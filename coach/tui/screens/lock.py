@@ -8,8 +8,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Input, Static
+
+from coach.tui.context import CoachScreen
 
 # Checks a typed passphrase: None when it opens, else a Dutch message.
 Check = Callable[[str], "str | None"]
@@ -25,7 +26,7 @@ NO_PASSPHRASE_HINT = (
 FORGOTTEN = "Wachtwoord kwijt? Zonder wachtwoord kan niemand erbij, ook wij niet; vraag je beheerder naar een back-up."
 
 
-class LockScreen(Screen[bool]):
+class LockScreen(CoachScreen[bool]):
     """Hides the app; dismisses with True once `check` accepts the passphrase (or on Enter without one)."""
 
     CSS_PATH = "safety.tcss"

@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import Key
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,7 +24,8 @@ from coach.domain.model import Case, latest_scores
 from coach.domain.trajectory import TrajectoryError
 from coach.store.errors import StoreError
 from coach.store.measurement import DomainScore, save_measurement
-from coach.tui.screens.confirm import Confirm
+from coach.tui.context import CoachScreen
+from coach.tui.dialogs.confirm import Confirm
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.score_picker import ScorePicker
 
@@ -44,7 +44,7 @@ def change_mark(before: int | None, now: int | None) -> Content:
     return Content.from_markup("[$foreground-muted]=[/] ")
 
 
-class MeasurementScreen(Screen[bool]):
+class MeasurementScreen(CoachScreen[bool]):
     """Up and down through the domains; 1–5 sets the coach's score; Tab to the anchors and the young person's score."""
 
     CSS_PATH = "trajectory.tcss"
@@ -63,9 +63,8 @@ class MeasurementScreen(Screen[bool]):
         Binding("q", "leave", "Terug", id="measurement.no_quit", show=False),
     ]
 
-    def __init__(self, db: Database, case: Case, content: PromptContent, today: date) -> None:
+    def __init__(self, case: Case, content: PromptContent, today: date) -> None:
         super().__init__()
-        self._db = db
         self.case = case
         self._content = content
         self._today = today
@@ -77,6 +76,17 @@ class MeasurementScreen(Screen[bool]):
         self.changed = False
 
     # --- layout --------------------------------------------------------------------
+
+    @property
+    def _db(self) -> Database:
+        """The open database, from the app's context."""
+        return self.context.database
+
+    @property
+    def youth_id(self) -> int:
+        """The young person measured (a stored case always has an id)."""
+        assert self.case.youth.id is not None
+        return self.case.youth.id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -207,7 +217,7 @@ class MeasurementScreen(Screen[bool]):
         """Store every scored domain as today's measurement, then go back."""
         scores = {key: DomainScore(score, self.youth_scores.get(key)) for key, score in self.scores.items()}
         try:
-            count = save_measurement(self._db, self.case.youth.id, self._today, self._today, scores)
+            count = save_measurement(self._db, self.youth_id, self._today, self._today, scores)
         except TrajectoryError as error:
             self.notify(str(error), severity="error")
             return

@@ -7,7 +7,9 @@ after each one. The coach decides: the screen only lays the evidence out.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -15,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -24,8 +25,8 @@ from coach.content.release import release_content
 from coach.domain.calendar_words import short_date
 from coach.domain.dutch_dates import PAST, DateInputError, parse_day
 from coach.domain.model import PHASE_LABELS, Case, current_phase
-from coach.domain.release import ACTIVITY_KINDS, ACTIVITY_LABELS, BasicItem
-from coach.domain.trajectory import READINESS_PHASES, RELEASE, TrajectoryError
+from coach.domain.release import ACTIVITY_KINDS, ACTIVITY_LABELS, Activity, BasicItem, Criterion, ReleaseFacts
+from coach.domain.trajectory import READINESS_PHASES, RELEASE, TrajectoryError, TrajectoryRecord
 from coach.reports.readiness import case_readiness, met_count
 from coach.store.errors import StoreError
 from coach.store.release import (
@@ -38,7 +39,8 @@ from coach.store.release import (
     set_staying,
 )
 from coach.store.trajectory import load_trajectory, record_not_yet, record_release, update_way_back
-from coach.tui.screens.release_dialog import ReleaseChoice, ReleaseDialog
+from coach.tui.context import CoachScreen
+from coach.tui.dialogs.release_dialog import ReleaseChoice, ReleaseDialog
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.basics_checklist import BasicsChecklist
 from coach.tui.widgets.readiness_list import ReadinessList
@@ -47,7 +49,24 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-class ReleaseScreen(Screen[bool]):
+@dataclass
+class ReleaseFile:
+    """What the release screen shows, read in one go."""
+
+    facts: ReleaseFacts
+    readiness: list[Criterion]
+    trajectory: TrajectoryRecord
+
+
+def load_release_file(db: Database, case: Case, content: PromptContent, today: date) -> ReleaseFile:
+    """Read the release facts, the readiness and the trajectory of one case."""
+    assert case.youth.id is not None  # a stored case
+    release = release_content(content)
+    facts = release_facts(db, case.youth.id, release.basics)
+    return ReleaseFile(facts, case_readiness(case, facts, content, today), load_trajectory(db, case.youth.id))
+
+
+class ReleaseScreen(CoachScreen[bool]):
     """Readiness, the basics checklist, confidence, daytime activity, who stays, and the decision."""
 
     CSS_PATH = "trajectory.tcss"
@@ -55,26 +74,31 @@ class ReleaseScreen(Screen[bool]):
         Binding("escape", "back", "Terug", id="release.back", tooltip="Terug naar de jongere"),
     ]
 
-    def __init__(self, db: Database, case: Case, content: PromptContent, today: date) -> None:
+    def __init__(self, case: Case, file: ReleaseFile, content: PromptContent, today: date) -> None:
         super().__init__()
-        self._db = db
         self.case = case
         self._content = content
         self._today = today
         self.release = release_content(content)
         self.phase = current_phase(case.phases)
         self.changed = False
+        self.file = file  # read by the opener (load_release_file); compose only draws what is here
+
+    @property
+    def _db(self) -> Database:
+        """The open database, from the app's context."""
+        return self.context.database
 
     @property
     def youth_id(self) -> int:
-        """The young person this screen is about."""
+        """The young person this screen is about (a stored case always has an id)."""
+        assert self.case.youth.id is not None
         return self.case.youth.id
 
     # --- layout --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        facts = release_facts(self._db, self.youth_id, self.release.basics)
-        readiness = case_readiness(self.case, facts, self._content, self._today)
+        facts, readiness = self.file.facts, self.file.readiness
         name = self.case.youth.nickname or self.case.youth.first_name
         yield Header()
         with VerticalScroll(id="release-body"):
@@ -135,8 +159,7 @@ class ReleaseScreen(Screen[bool]):
         yield Footer()
 
     def _nazorg(self) -> ComposeResult:
-        record = load_trajectory(self._db, self.youth_id)
-        release = record.last_release
+        release = self.file.trajectory.last_release
         with Vertical(classes="section", id="way-back-section"):
             yield Static("De weg terug · wat de jongere doet als het weer lastig wordt", classes="section-title")
             yield TextArea((release.way_back or "") if release else "", id="way-back", classes="dialog-text")
@@ -150,10 +173,10 @@ class ReleaseScreen(Screen[bool]):
     def _show_hint(self) -> None:
         self.query_one("#basic-hint", Static).update(self.query_one(BasicsChecklist).hint())
 
-    def _readiness_title(self, readiness) -> str:
+    def _readiness_title(self, readiness: list[Criterion]) -> str:
         return f"Klaar om los te laten? · {met_count(readiness)}"
 
-    def _people(self, staying: set[int]) -> list[Selection]:
+    def _people(self, staying: set[int]) -> list[Selection[int]]:
         people = sorted(self.case.network, key=lambda p: p.kind != "informeel")
         return [
             Selection(
@@ -166,7 +189,7 @@ class ReleaseScreen(Screen[bool]):
             if p.id is not None
         ]
 
-    def _activities_text(self, activities) -> Content:
+    def _activities_text(self, activities: list[Activity]) -> Content:
         if not activities:
             return Content("Nog niets vastgelegd.")
         lines = []
@@ -181,7 +204,7 @@ class ReleaseScreen(Screen[bool]):
         return Content("\n").join(lines)
 
     def _decisions_text(self) -> Content:
-        decisions = load_trajectory(self._db, self.youth_id).decisions
+        decisions = self.file.trajectory.decisions
         if not decisions:
             return Content("Nog geen besluit vastgelegd.")
         lines = [
@@ -191,6 +214,9 @@ class ReleaseScreen(Screen[bool]):
         return Content("\n").join(lines)
 
     # --- storing -------------------------------------------------------------------------
+
+    def _set_staying(self, network_id: int, stays: bool) -> None:
+        set_staying(self._db, self.youth_id, network_id, stays)
 
     def _store(self, write: Callable[[], object], done: str | None = None) -> bool:
         """Run one store call; a Dutch message on bad input, a retry hint when the file is busy."""
@@ -205,12 +231,13 @@ class ReleaseScreen(Screen[bool]):
         self.changed = True
         if done:
             self.notify(done, timeout=2)
-        self._refresh_readiness()
+        self.reload()
         return True
 
-    def _refresh_readiness(self) -> None:
-        facts = release_facts(self._db, self.youth_id, self.release.basics)
-        readiness = case_readiness(self.case, facts, self._content, self._today)
+    def reload(self) -> None:
+        """Read the screen's facts again (after a write) and show the readiness as it is now."""
+        self.file = load_release_file(self._db, self.case, self._content, self._today)
+        readiness = self.file.readiness
         self.run_worker(self.query_one(ReadinessList).show(readiness), group="readiness")
         self.query_one("#readiness-title", Static).update(self._readiness_title(readiness))
 
@@ -270,26 +297,26 @@ class ReleaseScreen(Screen[bool]):
 
     @on(Button.Pressed, "#activity-end")
     def _activity_end(self) -> None:
-        current = [a for a in release_facts(self._db, self.youth_id).activities if a.current(self._today)]
+        current = [a for a in self.file.facts.activities if a.current(self._today)]
         if current:
             latest = max(current, key=lambda a: a.since)
+            latest_id = latest.id
+            assert latest_id is not None  # read from the store
             if self._store(
-                lambda: end_activity(self._db, latest.id, until=self._today, today=self._today),
+                lambda: end_activity(self._db, latest_id, until=self._today, today=self._today),
                 f"{ACTIVITY_LABELS[latest.kind]} gestopt per vandaag.",
             ):
                 self._show_activities()
 
     def _show_activities(self) -> None:
-        self.query_one("#activity-list", Static).update(
-            self._activities_text(release_facts(self._db, self.youth_id).activities)
-        )
+        self.query_one("#activity-list", Static).update(self._activities_text(self.file.facts.activities))
 
     @on(SelectionList.SelectedChanged, "#staying")
-    def _staying(self, event: SelectionList.SelectedChanged) -> None:
+    def _staying(self, event: SelectionList.SelectedChanged[int]) -> None:
         chosen = set(event.selection_list.selected)
-        stored = release_facts(self._db, self.youth_id).staying
+        stored = self.file.facts.staying
         for network_id in chosen ^ stored:
-            self._store(lambda n=network_id: set_staying(self._db, self.youth_id, n, n in chosen))
+            self._store(partial(self._set_staying, network_id, network_id in chosen))
 
     @on(Button.Pressed, "#way-back-save")
     def _way_back(self) -> None:

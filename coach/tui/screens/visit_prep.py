@@ -22,8 +22,8 @@ from coach.domain.model import MODE_LABELS, STATUS_LABELS, Case
 from coach.store.errors import StoreError
 from coach.store.sittings import VisitSitting
 from coach.tui.autosave import Autosaver
+from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.formatting import moment, short_date
-from coach.tui.screens.section_picker import SectionPicker
 from coach.tui.widgets.agreement_list import agreement_line
 from coach.tui.widgets.balance_meter import BalanceMeter
 from coach.tui.widgets.coverage_bar import CoverageBar

@@ -2,27 +2,38 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coach.content.model import Content
 from coach.domain.agreements import own_share, own_share_by_month
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import assess
-from coach.domain.model import Case
+from coach.domain.intake import Intake
+from coach.domain.model import Case, current_phase
+from coach.domain.release import Criterion
+from coach.domain.trajectory import READINESS_PHASES, TrajectoryRecord
+from coach.reports.readiness import case_readiness, readiness_basics
 from coach.store.agreements import set_agreement_status
 from coach.store.caseload import caseload_entry
 from coach.store.cases import load_case
 from coach.store.intake import latest_intake
+from coach.store.release import release_facts
+from coach.store.trajectory import load_trajectory
 from coach.tui import trajectory_flow
+from coach.tui.context import CoachContext, CoachScreen
+from coach.tui.dialogs.confirm import Confirm
 from coach.tui.formatting import short_date
-from coach.tui.screens.confirm import Confirm
+from coach.tui.help import HelpTarget
 from coach.tui.screens.contact_entry import open_contact_entry
+from coach.tui.screens.measurement import MeasurementScreen
+from coach.tui.screens.release import ReleaseScreen, load_release_file
 from coach.tui.widgets.agreement_list import AgreementList
 from coach.tui.widgets.agreement_share import AgreementShare
 from coach.tui.widgets.contact_list import ContactList
@@ -35,8 +46,35 @@ from coach.tui.widgets.warm_story import WarmStory
 from coach.tui.widgets.youth_header import YouthHeader
 
 
-class YouthScreen(Screen):
+@dataclass
+class YouthFile:
+    """Everything the young person's screen shows, read in one go."""
+
+    case: Case
+    entry: CaseloadEntry
+    trajectory: TrajectoryRecord
+    intake: Intake | None
+    readiness: list[Criterion] | None  # None: not in a phase where readiness is shown
+
+
+def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthFile | None:
+    """Read one young person's file as of `today`; None when they are no longer in the database."""
+    db = context.database
+    case = load_case(db, youth_id)
+    entry = caseload_entry(db, youth_id, today, context.rules) if case is not None else None
+    if case is None or entry is None:
+        return None
+    readiness = None
+    if current_phase(case.phases) in READINESS_PHASES:
+        facts = release_facts(db, youth_id, readiness_basics(context.content))
+        readiness = case_readiness(case, facts, context.content, today)
+    return YouthFile(case, entry, load_trajectory(db, youth_id), latest_intake(db, youth_id), readiness)
+
+
+class YouthScreen(CoachScreen[None]):
     """The young person's screen; Esc goes back to where the coach came from."""
+
+    HELP_TARGET: HelpTarget = ("app.md", "het-scherm-van-een-jongere")
 
     CSS_PATH = ["youth.tcss", "trajectory.tcss"]  # the trajectory's widgets show on this screen too
     # The keys that no section title names come first: at 80 columns the footer cuts off
@@ -61,40 +99,51 @@ class YouthScreen(Screen):
         Binding("a", "release", "Loslaten", id="youth.release", tooltip="Klaar om los te laten? Checklist en besluit"),
     ]
 
-    def __init__(self, case: Case, entry: CaseloadEntry, today: date, content: Content) -> None:
+    def __init__(self, file: YouthFile, today: date, content: Content) -> None:
         super().__init__()
-        self.case = case
-        self.entry = entry
+        self.file = file
         self._today = today
         self._content = content
 
     @property
-    def youth_id(self) -> int | None:
+    def case(self) -> Case:
+        """The young person's case as last read."""
+        return self.file.case
+
+    @property
+    def entry(self) -> CaseloadEntry:
+        """Their caseload line as last read (phase, last contact, continuity)."""
+        return self.file.entry
+
+    @property
+    def youth_id(self) -> int:
         """The id of the young person shown."""
-        return self.case.youth.id
+        return self.file.entry.id
+
+    def help_target(self) -> HelpTarget:
+        """The handbook's section on this screen."""
+        return self.HELP_TARGET
 
     def compose(self) -> ComposeResult:
-        case, today = self.case, self._today
+        case, today, rules = self.case, self._today, self.context.rules
         yield Header()
         with VerticalScroll(id="youth-body"):
             yield YouthHeader(case, self.entry, today, id="youth-header")
             with Vertical(classes="section", id="warm-section"):
                 yield Static("Warm verhaal", classes="section-title")
                 yield WarmStory(case.warm_story, self._content.warm_kinds, id="warm-story")
-            yield trajectory_section(self.app.db, case, today)
+            yield trajectory_section(case, self.file.trajectory, today)
             with Vertical(classes="section", id="domain-section"):
                 yield Static(self._domains_title(), classes="section-title")
                 yield DomainScores(case.assessments, self._content, id="domain-scores")
-            yield from progress_sections(self.app.db, case, self._content, today)
-            yield IntakeSection(
-                latest_intake(self.app.db, case.youth.id), self._content, today, classes="section", id="intake-section"
-            )
+            yield from progress_sections(case, self.file.readiness, self._content, today)
+            yield IntakeSection(self.file.intake, self._content, today, classes="section", id="intake-section")
             with Vertical(classes="section", id="network-section"):
                 yield Static("Netwerk", classes="section-title")
                 yield NetworkList(case.network, id="network")
             with Vertical(classes="section", id="contact-section"):
                 yield Static("Contactmomenten", classes="section-title")
-                yield RhythmStrip(case, assess(case, today, self.app.rules), today, self.app.rules, id="rhythm")
+                yield RhythmStrip(case, assess(case, today, rules), today, rules, id="rhythm")
                 yield ContactList(case.contacts, today, id="contacts")
             with Vertical(classes="section", id="agreement-section"):
                 yield Static("Afspraken · Tab kiest er een, spatie: gedaan, d: vervallen", classes="section-title")
@@ -114,8 +163,10 @@ class YouthScreen(Screen):
         self.dismiss()
 
     def action_measure(self) -> None:
-        """Score the domains again, starting from the last scores."""
-        trajectory_flow.start_measurement(self)
+        """Score the domains again, starting from the last scores; afterwards show the case as it is now."""
+        context = self.context
+        screen = MeasurementScreen(self.case, context.content, context.today)
+        self.app.push_screen(screen, self._back_if_changed)
 
     def action_phase(self) -> None:
         """Change the phase: afbouw proposes a plan, nazorg asks for the decision to let go."""
@@ -123,7 +174,10 @@ class YouthScreen(Screen):
 
     def action_release(self) -> None:
         """Readiness to let go: the evidence, the checklist, and the decision."""
-        trajectory_flow.start_release(self)
+        context = self.context
+        file = load_release_file(context.database, self.case, context.content, context.today)
+        screen = ReleaseScreen(self.case, file, context.content, context.today)
+        self.app.push_screen(screen, self._back_if_changed)
 
     def action_audit(self) -> None:
         """Show the audit trail of this file: what changed and when, not the content."""
@@ -132,26 +186,25 @@ class YouthScreen(Screen):
 
         youth = self.case.youth
         name = " ".join(part for part in (youth.nickname or youth.first_name, youth.last_name) if part)
-        self.app.push_screen(AuditScreen(name, audit_for_youth(self.app.db, self.youth_id)))
+        self.app.push_screen(AuditScreen(name, audit_for_youth(self.context.database, self.youth_id)))
 
     def action_log_contact(self) -> None:
         """Open the contact form; after saving, show the case as it is now."""
-        if self.youth_id is not None:
-            open_contact_entry(self.app, self.youth_id, lambda _id: self.run_worker(self.reload(), exclusive=True))
+        open_contact_entry(self, self.youth_id, lambda _id: self.reload_soon())
 
     def action_intake(self) -> None:
         """Open (or continue) the intake; afterwards show the case as it is now."""
         from coach.tui.screens.intake import IntakeScreen
 
-        screen = IntakeScreen(self.app.db, self.case, self._content, self._today)
-        self.app.push_screen(screen, lambda _result: self.run_worker(self.reload(), exclusive=True))
+        screen = IntakeScreen(self.context.database, self.case, self._content, self._today)
+        self.app.push_screen(screen, self._back_from)
 
     def action_visit(self) -> None:
         """Prepare (or continue) today's visit; afterwards show the case as it is now."""
         from coach.tui.screens.visit_prep import VisitPrepScreen
 
-        screen = VisitPrepScreen(self.app.db, self.case, self._content, self._today)
-        self.app.push_screen(screen, lambda _result: self.run_worker(self.reload(), exclusive=True))
+        screen = VisitPrepScreen(self.context.database, self.case, self._content, self._today)
+        self.app.push_screen(screen, self._back_from)
 
     def action_intervision(self) -> None:
         """Make the anonymised summary for intervision and review it before sharing."""
@@ -159,14 +212,23 @@ class YouthScreen(Screen):
 
         self.app.push_screen(IntervisionScreen(self.case, self._content, self._today))
 
+    def _back_from(self, _result: Any) -> None:
+        self.reload_soon()
+
+    def _back_if_changed(self, changed: bool | None) -> None:
+        if changed:
+            self.reload_soon()
+
+    def reload_soon(self) -> None:
+        """Read and show the case again, in a worker (after another screen wrote to it)."""
+        self.run_worker(self.reload(), exclusive=True)
+
     async def reload(self) -> None:
         """Read the case again from the database and show it."""
-        db = self.app.db
-        case = load_case(db, self.youth_id) if self.youth_id is not None else None
-        entry = caseload_entry(db, self.youth_id, self._today, self.app.rules) if case is not None else None
-        if case is None or entry is None:
+        file = load_youth_file(self.context, self.youth_id, self._today)
+        if file is None:
             return
-        self.case, self.entry = case, entry
+        self.file = file
         await self.recompose()
         self.query_one("#youth-body").focus()  # recompose drops the focus; keys should keep working
 
@@ -186,7 +248,7 @@ class YouthScreen(Screen):
     async def _mark(self, agreement_id: int | None, status: str) -> None:
         if agreement_id is None:
             return
-        stored = set_agreement_status(self.app.db, agreement_id, status, self._today)
+        stored = set_agreement_status(self.context.database, agreement_id, status, self._today)
         words = {"gedaan": "Gedaan", "vervallen": "Vervallen", "open": "Weer open"}
         self.notify(f"{words[status]}: {stored.text}")
         self.case.agreements = [stored if a.id == agreement_id else a for a in self.case.agreements]

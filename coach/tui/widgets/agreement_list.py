@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -38,7 +39,7 @@ def agreement_line(agreement: Agreement, today: date) -> Content:
         return line + Content(f" · {CLOSED_WORDS.get(agreement.status, agreement.status)}")
     if agreement.due is not None:
         line = line + Content(f" · vóór {short_date(agreement.due, today)}")
-    if is_overdue(agreement, today):
+    if agreement.due is not None and is_overdue(agreement, today):
         late = day_count((today - agreement.due).days)
         line = line + Content.from_markup(" · [b $error]⚠ te laat ($late)[/]", late=late)
     return line
@@ -47,7 +48,7 @@ def agreement_line(agreement: Agreement, today: date) -> Content:
 class AgreementItem(Static, can_focus=True):
     """One agreement; focusable so it can be marked done or dropped."""
 
-    def __init__(self, agreement: Agreement, today: date, **kwargs) -> None:
+    def __init__(self, agreement: Agreement, today: date, **kwargs: Any) -> None:
         super().__init__(agreement_line(agreement, today), **kwargs)
         self.agreement = agreement
 
@@ -75,7 +76,7 @@ class AgreementList(Vertical):
         agreement: Agreement
         status: str
 
-    def __init__(self, agreements: list[Agreement], today: date, **kwargs) -> None:
+    def __init__(self, agreements: list[Agreement], today: date, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._agreements = agreements
         self._today = today

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.content import Content
 from textual.widgets import Static
 
@@ -61,7 +63,7 @@ def month_rows(months: list[MonthShare]) -> list[Content]:
 class AgreementShare(Static):
     """How much the young person takes on themselves, and keeps, over the last months."""
 
-    def __init__(self, total: OwnShare, months: list[MonthShare], name: str, **kwargs) -> None:
+    def __init__(self, total: OwnShare, months: list[MonthShare], name: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.show(total, months, name)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.binding import Binding
 from textual.content import Content
@@ -50,16 +51,15 @@ class BasicsChecklist(OptionList):
         def control(self) -> BasicsChecklist:
             return self.checklist
 
-    def __init__(self, items: list[BasicItem], **kwargs) -> None:
+    def __init__(self, items: list[BasicItem], **kwargs: Any) -> None:
         super().__init__(*(Option(item_prompt(item), id=item.key) for item in items), **kwargs)
         self.items = {item.key: item for item in items}
 
     def action_cycle(self) -> None:
         """Move the highlighted item to its next state."""
-        if self.highlighted is None:
+        item = self._highlighted_item()
+        if item is None:
             return
-        option = self.get_option_at_index(self.highlighted)
-        item = self.items[option.id]
         state = NEXT_STATE[item.state]
         self.set_state(item.key, state)
         self.post_message(self.Ticked(self, self.items[item.key], state))
@@ -77,10 +77,16 @@ class BasicsChecklist(OptionList):
 
     def hint(self) -> str:
         """What the highlighted item means, from the prompts."""
-        if self.highlighted is None:
+        item = self._highlighted_item()
+        if item is None:
             return ""
-        item = self.items[self.get_option_at_index(self.highlighted).id]
         return f"{item.label}: {item.hint}" if item.hint else item.label
+
+    def _highlighted_item(self) -> BasicItem | None:
+        if self.highlighted is None:
+            return None
+        key = self.get_option_at_index(self.highlighted).id
+        return self.items[key] if key is not None else None
 
     def add_item(self, item: BasicItem) -> None:
         """Add the coach's own item at the end and highlight it."""

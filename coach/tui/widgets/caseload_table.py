@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -139,7 +140,7 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._layout_stale = True
         # Drawn lines by what they show (the row's facts, stripe, cursor, rhythm marks), so a
         # reload or a new order with the same facts draws nothing anew.
-        self._lines: LRUCache[tuple, Strip] = LRUCache(LINE_CACHE)
+        self._lines: LRUCache[tuple[Any, ...], Strip] = LRUCache(LINE_CACHE)
         self._styles: dict[str, Style] | None = None
         self._rhythm: dict[int, list[RhythmWeek]] = {}
         self.rhythm_source: RhythmSource | None = None
@@ -264,7 +265,7 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
         if self.chosen_id is not None:
             self.post_message(self.Chosen(self.chosen_id))
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
@@ -329,7 +330,7 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
         title = column.title(self.table_layout.compact)
         return title + SORT_MARK if column.key == self.sorted_column else title
 
-    def render_lines(self, crop):
+    def render_lines(self, crop: Region) -> list[Strip]:
         self._load_rhythm()
         return super().render_lines(crop)
 

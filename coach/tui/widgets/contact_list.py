@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -48,7 +49,7 @@ def contact_line(contact: Contact, today: date) -> Content:
 class ContactList(Vertical):
     """Planned contacts, then the most recent ones."""
 
-    def __init__(self, contacts: list[Contact], today: date, **kwargs) -> None:
+    def __init__(self, contacts: list[Contact], today: date, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._contacts = contacts
         self._today = today

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -37,13 +38,13 @@ def legend(states: dict[str, str], compact: bool = False) -> Content:
         scored = sum(value == SCORED for value in states.values())
         talked = sum(value == TOUCHED for value in states.values())
         skipped = sum(value in (NU_NIET, NVT) for value in states.values())
-        parts = [f"{scored} van {len(states)} gescoord"]
+        words = [f"{scored} van {len(states)} gescoord"]
         if talked:
-            parts.append(f"{talked} besproken")
+            words.append(f"{talked} besproken")
         if skipped:
-            parts.append(f"{skipped} overgeslagen")
-        return Content(" · ".join(parts))
-    parts = []
+            words.append(f"{skipped} overgeslagen")
+        return Content(" · ".join(words))
+    parts: list[Content] = []
     for state in (SCORED, TOUCHED, NOT_YET, NU_NIET, NVT):
         count = sum(value == state for value in states.values())
         if count:
@@ -97,7 +98,7 @@ class CoverageBar(Widget):
         wide, narrow = _wrap(cells, width, GAP), _wrap(cells, width, " ")
         return narrow if len(narrow) < len(wide) else wide
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(max(width, 1)))
 
     def render(self) -> Content:

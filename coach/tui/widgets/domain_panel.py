@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -27,7 +29,7 @@ SKIP_TEXT = {
 PERSON_PREFIX = "persoon:"
 
 
-def carrier_options(entry: DomainEntry, network: list[NetworkPerson]) -> list[Selection]:
+def carrier_options(entry: DomainEntry, network: list[NetworkPerson]) -> list[Selection[str]]:
     """The three kinds of carrier, then every person in the network by name."""
     options = [Selection(CARRIER_LABELS[key], key, key in entry.carried_by) for key in CARRIERS]
     for person in network:
@@ -58,7 +60,7 @@ def difference_text(score: int | None, youth_score: int | None) -> Content:
 class DomainPanel(VerticalScroll):
     """Everything the intake asks about one domain, top to bottom in Tab order."""
 
-    def __init__(self, entry: DomainEntry, content: PromptContent, network: list[NetworkPerson], **kwargs) -> None:
+    def __init__(self, entry: DomainEntry, content: PromptContent, network: list[NetworkPerson], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.entry = entry
         self.domain = content.domain(entry.domain)
@@ -68,7 +70,7 @@ class DomainPanel(VerticalScroll):
     def compose(self) -> ComposeResult:
         domain, entry = self.domain, self.entry
         yield Static(domain.description, classes="panel-intro")
-        yield Static(SKIP_TEXT.get(entry.skip, ""), classes="skip-state" + (" -shown" if entry.skip else ""))
+        yield Static(SKIP_TEXT.get(entry.skip or "", ""), classes="skip-state" + (" -shown" if entry.skip else ""))
         for name in TEXT_FIELDS:
             yield FieldArea(
                 domain.key,
@@ -102,7 +104,7 @@ class DomainPanel(VerticalScroll):
     def show_skip(self, skip: str | None) -> None:
         """Show (or hide) that the domain is skipped."""
         label = self.query_one(".skip-state", Static)
-        label.update(SKIP_TEXT.get(skip, ""))
+        label.update(SKIP_TEXT.get(skip or "", ""))
         label.set_class(skip is not None, "-shown")
 
     def show_difference(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -19,7 +21,7 @@ class DomainPicker(Vertical):
     class Changed(Message):
         """The ticked domains changed."""
 
-    def __init__(self, labels: dict[str, str], finder: SignalFinder, selected: list[str], **kwargs) -> None:
+    def __init__(self, labels: dict[str, str], finder: SignalFinder, selected: list[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._labels = labels
         self._finder = finder
@@ -61,7 +63,7 @@ class DomainPicker(Vertical):
                 domains.select(key)
 
     @on(SelectionList.SelectedChanged)
-    def _ticked(self, event: SelectionList.SelectedChanged) -> None:
+    def _ticked(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
         now = set(self.query_one(SelectionList).selected)
         # Unticked by the coach: stays off, even while the note keeps pointing to it.

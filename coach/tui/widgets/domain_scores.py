@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
@@ -34,7 +36,7 @@ class DomainRow(Horizontal):
 class DomainScores(Vertical):
     """All 13 domains in the fixed order, scored or not."""
 
-    def __init__(self, assessments: list[Assessment], content: Content, **kwargs) -> None:
+    def __init__(self, assessments: list[Assessment], content: Content, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._assessments = assessments
         self._content = content

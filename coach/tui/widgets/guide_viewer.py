@@ -50,15 +50,15 @@ class GuideViewer(MarkdownViewer):
         path = self.path_of(guide)
         if path is None:
             return False
-        before = (self.guide, self.slug)
+        before_guide, before_slug = self.guide, self.slug
         if guide != self.guide:
             try:
                 await self.document.load(path)
             except (OSError, UnicodeDecodeError):
                 return False
             self.guide = guide
-        if remember and before[0] is not None and before != (guide, slug):
-            self._history.append(before)
+        if remember and before_guide is not None and (before_guide, before_slug) != (guide, slug):
+            self._history.append((before_guide, before_slug))
         # Textual percent-encodes its heading slugs, so an accented anchor needs encoding here.
         if slug is None or not self.document.goto_anchor(textual_anchor(slug)):
             slug = None

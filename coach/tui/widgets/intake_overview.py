@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -11,7 +12,7 @@ from textual.widgets import Static
 
 from coach.content.model import Content as PromptContent
 from coach.conversation.signals import Signal
-from coach.domain.intake import NOT_YET, NU_NIET, NVT, STATE_LABELS, TOUCHED, Intake
+from coach.domain.intake import NU_NIET, NVT, STATE_LABELS, TOUCHED, Intake
 from coach.tui.formatting import short_date
 from coach.tui.widgets.score_bar import ScoreBar
 
@@ -73,7 +74,9 @@ class IntakeOverview(Vertical):
     }
     """
 
-    def __init__(self, intake: Intake, content: PromptContent, signals: list[Signal], today: date, **kwargs) -> None:
+    def __init__(
+        self, intake: Intake, content: PromptContent, signals: list[Signal], today: date, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.intake = intake
         self._content = content
@@ -97,7 +100,7 @@ class IntakeOverview(Vertical):
         for domain in content.domains:
             entry = intake.domains[domain.key]
             state = entry.state
-            if state in (NU_NIET, NVT, NOT_YET, TOUCHED) and entry.score is None:
+            if entry.score is None:  # not scored yet: nu niet, n.v.t., nog niet or besproken
                 level = STATE_LABELS[state]
             else:
                 level = content.level(entry.score).label
@@ -114,7 +117,7 @@ class IntakeOverview(Vertical):
             yield Static("Geen: alles wat genoemd werd, is aan bod geweest.", classes="empty-hint list-item")
         for signal in self.signals:
             label = content.domain(signal.domain).label
-            where = "warm verhaal" if signal.source == "warm" else content.domain(signal.source).label
+            where = "warm verhaal" if signal.source in ("warm", None) else content.domain(signal.source).label
             yield Static(
                 Content.from_markup(
                     "'$typed' (bij $where) → [b]$label[/]", typed=signal.typed, where=where, label=label

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -30,7 +31,7 @@ class IntakeSection(Vertical):
     }
     """
 
-    def __init__(self, intake: Intake | None, content: PromptContent, today: date, **kwargs) -> None:
+    def __init__(self, intake: Intake | None, content: PromptContent, today: date, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.intake = intake
         self._content = content

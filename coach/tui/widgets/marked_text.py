@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.widgets import TextArea
+from textual.widgets.text_area import Document
 
 _WORD = re.compile(r"[\w'’\-@.]+")
 
@@ -30,6 +31,14 @@ class MarkedText(TextArea):
     MarkedText > .marked-text--manual { color: $text-error; background: $error-muted; text-style: bold; }
     """
 
+    @property
+    def plain_document(self) -> Document:
+        """The text as a Document, which maps between offsets and (row, column)."""
+        document = self.document
+        # Without a language or soft wrapping, TextArea keeps a plain Document.
+        assert isinstance(document, Document)
+        return document
+
     def __init__(self, *, copy_allowed: bool = True, id: str | None = None, classes: str | None = None) -> None:
         super().__init__("", read_only=True, soft_wrap=True, show_line_numbers=False, id=id, classes=classes)
         self.copy_allowed = copy_allowed
@@ -49,7 +58,7 @@ class MarkedText(TextArea):
 
     def _split(self, marks: tuple[Mark, ...]) -> dict[int, list[tuple[int, int | None, str]]]:
         by_line: dict[int, list[tuple[int, int | None, str]]] = defaultdict(list)
-        locate = self.document.get_location_from_index
+        locate = self.plain_document.get_location_from_index
         for mark in marks:
             (row, col), (end_row, end_col) = locate(mark.start), locate(mark.end)
             if row == end_row:
@@ -69,7 +78,7 @@ class MarkedText(TextArea):
 
     def follow(self, index: int) -> None:
         """Scroll so the place at this offset is in view (the other pane moved there)."""
-        location = self.document.get_location_from_index(min(index, len(self.text)))
+        location = self.plain_document.get_location_from_index(min(index, len(self.text)))
         self.cursor_location = location
         self.scroll_cursor_visible(center=True, animate=False)
 
@@ -79,7 +88,7 @@ class MarkedText(TextArea):
 
     def chosen_range(self) -> tuple[int, int] | None:
         """The selected stretch as offsets, else the word under the cursor; None on blank space."""
-        index = self.document.get_index_from_location
+        index = self.plain_document.get_index_from_location
         start, end = sorted((index(self.selection.start), index(self.selection.end)))
         if start != end:
             return start, end

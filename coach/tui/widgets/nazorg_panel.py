@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual.content import Content
 from textual.widgets import Static
@@ -56,6 +57,6 @@ class NazorgPanel(Static):
     }
     """
 
-    def __init__(self, release: ReleaseDecision | None, contacts: list[Contact], today: date, **kwargs) -> None:
+    def __init__(self, release: ReleaseDecision | None, contacts: list[Contact], today: date, **kwargs: Any) -> None:
         super().__init__(nazorg_content(release, contacts, today), **kwargs)
         self.release = release

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -21,7 +23,7 @@ def person_line(person: NetworkPerson) -> Content:
 class NetworkList(Vertical):
     """The network in two groups; an empty group says so."""
 
-    def __init__(self, people: list[NetworkPerson], **kwargs) -> None:
+    def __init__(self, people: list[NetworkPerson], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._people = people
 

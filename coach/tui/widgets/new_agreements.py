@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -57,7 +58,7 @@ class NewAgreements(Vertical):
             super().__init__()
             self.item = item
 
-    def __init__(self, items: list[AgreementInput], today: date, **kwargs) -> None:
+    def __init__(self, items: list[AgreementInput], today: date, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._items = [item for item in items if item.text.strip()]
         self._today = today

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -37,7 +39,7 @@ class ReadinessList(Vertical):
     }
     """
 
-    def __init__(self, criteria: list[Criterion], **kwargs) -> None:
+    def __init__(self, criteria: list[Criterion], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.criteria = criteria
 

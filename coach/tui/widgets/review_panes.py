@@ -66,9 +66,9 @@ class ReviewPanes(Horizontal):
     def _follow(self, event: TextArea.SelectionChanged) -> None:
         """Keep the other pane at the same place, so the coach reads both side by side."""
         pane = event.text_area
-        if self.summary is None or not pane.has_focus or not self.following:
+        if not isinstance(pane, MarkedText) or self.summary is None or not pane.has_focus or not self.following:
             return
-        index = pane.document.get_index_from_location(pane.cursor_location)
+        index = pane.plain_document.get_index_from_location(pane.cursor_location)
         if pane is self.text_pane:
             self.source_pane.follow(self.summary.source_range(index, index)[0])
         else:

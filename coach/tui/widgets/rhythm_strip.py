@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual.content import Content
 from textual.events import Resize
@@ -84,7 +85,7 @@ class RhythmStrip(Static):
     """Held, no-show, cancelled and planned contacts over the last months, week by week."""
 
     def __init__(
-        self, case: Case, continuity: Continuity, today: date, rules: ContinuityRules = ContinuityRules(), **kwargs
+        self, case: Case, continuity: Continuity, today: date, rules: ContinuityRules = ContinuityRules(), **kwargs: Any
     ) -> None:
         super().__init__(**kwargs)
         self._case = case

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.events import Key
-from textual.geometry import Region
+from textual.events import Blur, Focus, Key
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -64,7 +64,7 @@ class ScorePicker(Widget, can_focus=True):
         self._anchors = anchors
         self.set_reactive(ScorePicker.score, score)
 
-    def _on_key(self, event: Key) -> None:
+    async def _on_key(self, event: Key) -> None:
         if event.character and event.character in "12345":
             event.stop()
             event.prevent_default()
@@ -101,12 +101,12 @@ class ScorePicker(Widget, can_focus=True):
         """Move the score one step with the arrows."""
         self.choose(3 if self.score is None else min(5, max(1, self.score + delta)))
 
-    def _on_focus(self, event) -> None:
+    def _on_focus(self, event: Focus) -> None:
         # The anchors unfold on focus: bring the whole list into view once it has its height.
         self.refresh(layout=True)
         self.call_after_refresh(self.scroll_visible, animate=False)
 
-    def _on_blur(self, event) -> None:
+    def _on_blur(self, event: Blur) -> None:
         self.refresh(layout=True)
 
     def _lines(self, width: int) -> list[Content]:
@@ -133,7 +133,7 @@ class ScorePicker(Widget, can_focus=True):
         lines.append(Content.from_markup("[$foreground-muted]$hint[/]", hint=hint))
         return lines
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(width))
 
     def render(self) -> Content:

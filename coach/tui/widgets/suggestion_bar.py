@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.content import Content
 from textual.widgets import Static
 
+from coach.conversation.balance import BalanceTracker
 from coach.conversation.engine import Suggestion
 
 
@@ -26,11 +29,11 @@ class SuggestionBar(Static):
     }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__("", **kwargs)
         self.suggestion: Suggestion | None = None
 
-    def put_away(self, dismissed: set[str], tracker) -> bool:
+    def put_away(self, dismissed: set[str], tracker: BalanceTracker) -> bool:
         """Set the shown offer aside (a signal's domain is not offered again); False when none is shown."""
         if self.suggestion is None:
             return False

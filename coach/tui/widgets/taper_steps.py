@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual.content import Content
 from textual.widgets import Static
@@ -54,7 +55,7 @@ class TaperSteps(Static):
     }
     """
 
-    def __init__(self, plan: TaperPlan, contacts: list[Contact], today: date, **kwargs) -> None:
+    def __init__(self, plan: TaperPlan, contacts: list[Contact], today: date, **kwargs: Any) -> None:
         self.checks = check_steps(
             [s.planned_at for s in plan.steps], contacts, plan.starts_on, today, tolerance_days=plan.tolerance_days
         )

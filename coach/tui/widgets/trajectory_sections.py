@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
 from textual.widget import Widget
@@ -13,24 +12,19 @@ from textual.widgets import Static
 from coach.content.model import Content as PromptContent
 from coach.domain.calendar_words import short_date
 from coach.domain.model import PHASE_LABELS, Case, current_phase
-from coach.domain.trajectory import READINESS_PHASES
-from coach.reports.readiness import case_readiness, met_count, readiness_basics
-from coach.store.release import release_facts
-from coach.store.trajectory import load_trajectory
+from coach.domain.release import Criterion
+from coach.domain.trajectory import TrajectoryRecord
+from coach.reports.readiness import met_count
 from coach.tui.widgets.nazorg_panel import NazorgPanel
 from coach.tui.widgets.progress_chart import ProgressChart
 from coach.tui.widgets.readiness_list import ReadinessList
 from coach.tui.widgets.taper_steps import TaperSteps
 from coach.tui.widgets.trajectory_timeline import TrajectoryTimeline
 
-if TYPE_CHECKING:
-    from sqlite_utils import Database
 
-
-def trajectory_section(db: Database, case: Case, today: date) -> Vertical:
+def trajectory_section(case: Case, record: TrajectoryRecord, today: date) -> Vertical:
     """'Traject': the timeline; in afbouw the plan step by step; in nazorg the way back and the checks."""
     phase = current_phase(case.phases)
-    record = load_trajectory(db, case.youth.id)
     since = max((p.since for p in case.phases), default=None)
     title = f"Traject · {PHASE_LABELS[phase]}" + (f" sinds {short_date(since, today)}" if since else "")
     children: list[Widget] = [
@@ -47,17 +41,17 @@ def trajectory_section(db: Database, case: Case, today: date) -> Vertical:
     return Vertical(*children, classes="section", id="trajectory-section")
 
 
-def progress_sections(db: Database, case: Case, content: PromptContent, today: date) -> Iterator[Vertical]:
-    """'Voortgang': all domains now against the start; in begeleiding and afbouw also the readiness."""
+def progress_sections(
+    case: Case, readiness: list[Criterion] | None, content: PromptContent, today: date
+) -> Iterator[Vertical]:
+    """'Voortgang': all domains now against the start; the readiness when given (in begeleiding and afbouw)."""
     yield Vertical(
         Static("Voortgang · begin en nu per leefgebied · m: vervolgmeting", classes="section-title"),
         ProgressChart(case.assessments, content, today, id="progress"),
         classes="section",
         id="progress-section",
     )
-    if current_phase(case.phases) in READINESS_PHASES:
-        facts = release_facts(db, case.youth.id, readiness_basics(content))
-        readiness = case_readiness(case, facts, content, today)
+    if readiness is not None:
         yield Vertical(
             Static(f"Klaar om los te laten? · {met_count(readiness)} · a: loslaten", classes="section-title"),
             ReadinessList(readiness, id="youth-readiness"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual.content import Content
 from textual.widget import Widget
@@ -66,7 +67,7 @@ class TrajectoryTimeline(Widget):
     }
     """
 
-    def __init__(self, phases: list[PhaseEntry], today: date, **kwargs) -> None:
+    def __init__(self, phases: list[PhaseEntry], today: date, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.spans = timeline(phases)
         self._today = today

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -16,7 +18,7 @@ INTRO = "Begin bij wat de jongere belangrijk vindt. Letterlijk gezegd? Zet het t
 class WarmPanel(VerticalScroll):
     """One field per kind (belangrijk, trots, kracht, droom, volhouden, mensen); the screen shows the question."""
 
-    def __init__(self, intake: Intake, kinds: tuple[WarmKind, ...], **kwargs) -> None:
+    def __init__(self, intake: Intake, kinds: tuple[WarmKind, ...], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._intake = intake
         self._kinds = kinds

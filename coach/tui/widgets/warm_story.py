@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -23,7 +25,7 @@ def quote(item: WarmStoryItem) -> Content:
 class WarmStory(Vertical):
     """What matters to them, what they are proud of, how they kept going."""
 
-    def __init__(self, items: list[WarmStoryItem], kinds: tuple[WarmKind, ...], **kwargs) -> None:
+    def __init__(self, items: list[WarmStoryItem], kinds: tuple[WarmKind, ...], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._items = items
         self._kinds = kinds

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual.content import Content
 from textual.widgets import Static
@@ -16,7 +17,7 @@ from coach.tui.formatting import CONTINUITY_COLOURS, MARKER, day_count, days_ago
 class YouthHeader(Static):
     """Name; then age, phase and continuity; then the fixed coach and start date."""
 
-    def __init__(self, case: Case, entry: CaseloadEntry, today: date, **kwargs) -> None:
+    def __init__(self, case: Case, entry: CaseloadEntry, today: date, **kwargs: Any) -> None:
         super().__init__(header_content(case, entry, today), **kwargs)
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from coach.tui.context import CoachModal
 
-class GuideLinks(ModalScreen[str | None]):
+
+class GuideLinks(CoachModal[str | None]):
     """Choose one of the guide's links (result: its href), or Esc for none."""
 
-    CSS_PATH = "guides.tcss"
+    CSS_PATH = "../screens/guides.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Sluiten", id="guide_links.cancel", tooltip="Terug naar het handboek"),
     ]

@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from coach.domain.calendar_words import moment, short_date
 from coach.domain.model import CONTACT_MODES, MODE_LABELS
 from coach.domain.taper import TaperError, format_intervals, parse_intervals, propose_taper
+from coach.tui.context import CoachModal
 
 TIME_FORMAT = "%H:%M"
 
@@ -57,10 +57,10 @@ def parse_time(text: str) -> time:
         raise TaperError(f"'{text}' is geen tijd. Schrijf bijvoorbeeld 10:00 of 9.30.") from None
 
 
-class TaperDialog(ModalScreen[TaperChoice | None]):
+class TaperDialog(CoachModal[TaperChoice | None]):
     """Shows the dates of the proposed plan; changing the weeks or the time shows the new dates at once."""
 
-    CSS_PATH = "trajectory.tcss"
+    CSS_PATH = "../screens/trajectory.tcss"
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="taper.cancel")]
 
     def __init__(self, start: date, today: date, intervals: tuple[int, ...], *, entering: bool = True) -> None:

@@ -6,14 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.domain.desk import SORT_ORDERS
+from coach.tui.context import CoachModal
 
 
-class SortMenu(ModalScreen[str | None]):
+class SortMenu(CoachModal[str | None]):
     """Choose a sort order with the arrows and Enter (or its first letter); Esc keeps the current one."""
 
     BINDINGS = [

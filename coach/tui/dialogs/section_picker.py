@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.events import Key
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.intake import STATE_LABELS, WARM
+from coach.tui.context import CoachModal
 from coach.tui.widgets.coverage_bar import STYLES, SYMBOLS
 
 # Keys to jump with: w for the warm story, 1–9 and a–d for the 13 domains in their fixed order.
@@ -23,10 +24,10 @@ def shortcut(section: str) -> str:
     return "w" if section == WARM else DOMAIN_SHORTCUTS.get(section, " ")
 
 
-class SectionPicker(ModalScreen[str | None]):
+class SectionPicker(CoachModal[str | None]):
     """A list of sections with their state; Enter (or the key before a name) goes there, Esc stays."""
 
-    CSS_PATH = "intake.tcss"
+    CSS_PATH = "../screens/intake.tcss"
     BINDINGS = [Binding("escape", "cancel", "Blijven", id="picker.cancel")]
 
     def __init__(self, sections: list[tuple[str, str, str]], current: str, *, title: str = "Ga naar") -> None:
@@ -58,7 +59,7 @@ class SectionPicker(ModalScreen[str | None]):
             options.highlighted = keys.index(self._current)
         options.focus()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: Key) -> None:
         char = (event.character or "").lower()
         for key, _label, _state in self._sections:
             if char and char == shortcut(key):

@@ -8,14 +8,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from coach.tui.context import CoachModal
 
-class SaveSummary(ModalScreen[Path | None]):
+
+class SaveSummary(CoachModal[Path | None]):
     """Ask for a file; Enter saves, Esc cancels. An existing file is only replaced after a second Enter."""
 
-    CSS_PATH = "intervision.tcss"
+    CSS_PATH = "../screens/intervision.tcss"
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="save.cancel", tooltip="Niet opslaan")]
 
     def __init__(self, default: Path) -> None:

@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,6 +21,7 @@ from coach.domain.desk import (
     CaseloadFilter,
 )
 from coach.domain.model import OPEN_PHASES, PHASE_LABELS
+from coach.tui.context import CoachModal
 
 CLEAR = "clear"
 
@@ -80,7 +80,7 @@ def toggle(filter: CaseloadFilter, option_id: str) -> CaseloadFilter:
     return replace(filter, overdue_only=not on)
 
 
-class FilterMenu(ModalScreen[CaseloadFilter]):
+class FilterMenu(CoachModal[CaseloadFilter]):
     """Enter switches the highlighted choice; Esc or f closes and applies."""
 
     BINDINGS = [

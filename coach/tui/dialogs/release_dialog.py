@@ -10,13 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from coach.domain.calendar_words import moment, short_date
 from coach.domain.dutch_dates import PAST, DateInputError, parse_day
 from coach.domain.taper import MAX_MONTHS, TaperError, format_intervals, parse_intervals, propose_nazorg
 from coach.domain.trajectory import NOT_YET, RELEASE
+from coach.tui.context import CoachModal
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,10 @@ class ReleaseChoice:
     checkins: tuple[datetime, ...] = ()
 
 
-class ReleaseDialog(ModalScreen[ReleaseChoice | None]):
+class ReleaseDialog(CoachModal[ReleaseChoice | None]):
     """Letting go (or not yet): the coach writes the reason; letting go also asks for the way back."""
 
-    CSS_PATH = "trajectory.tcss"
+    CSS_PATH = "../screens/trajectory.tcss"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Vastleggen", id="release.submit"),
         Binding("escape", "cancel", "Annuleren", id="release.cancel"),

@@ -9,13 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from coach.domain.calendar_words import short_date
 from coach.domain.dutch_dates import PAST, DateInputError, parse_day
 from coach.domain.model import PHASE_LABELS, PhaseEntry, current_phase
 from coach.domain.trajectory import NOTE_MAX, TrajectoryError, allowed_next, check_phase_change, is_reopen
+from coach.tui.context import CoachModal
 
 # What each move means, in the coach's words.
 MOVE_HINTS: dict[str, str] = {
@@ -43,10 +43,10 @@ def move_label(current: str, phase: str) -> str:
     return f"{PHASE_LABELS[phase]} — {MOVE_HINTS[phase]}"
 
 
-class PhaseDialog(ModalScreen[PhaseChange | None]):
+class PhaseDialog(CoachModal[PhaseChange | None]):
     """Pick one of the allowed phases, a date (default today) and a short note; Esc keeps things as they are."""
 
-    CSS_PATH = "trajectory.tcss"
+    CSS_PATH = "../screens/trajectory.tcss"
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="phase.cancel")]
 
     def __init__(self, name: str, phases: list[PhaseEntry], today: date) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from coach.domain.intake import NOT_YET, NU_NIET, NVT, SCORED, TOUCHED, Intake
+from coach.tui.context import CoachModal
 
 
 def complete_summary(intake: Intake, open_signals: int) -> str:
@@ -23,10 +23,10 @@ def complete_summary(intake: Intake, open_signals: int) -> str:
     )
 
 
-class CompleteIntakeDialog(ModalScreen[bool]):
+class CompleteIntakeDialog(CoachModal[bool]):
     """'Intake afronden?' with what is in it; Enter confirms, Esc goes back to the conversation."""
 
-    CSS_PATH = "intake.tcss"
+    CSS_PATH = "../screens/intake.tcss"
     BINDINGS = [Binding("escape", "cancel", "Terug", id="complete.cancel")]
 
     def __init__(self, summary: str) -> None:

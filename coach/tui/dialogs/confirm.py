@@ -6,14 +6,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from coach.tui.context import CoachModal
 
-class Confirm(ModalScreen[bool]):
+
+class Confirm(CoachModal[bool]):
     """Ask once; j (or the yes button) confirms, Esc or n keeps things as they are."""
 
-    CSS_PATH = "confirm.tcss"
+    CSS_PATH = "../screens/confirm.tcss"
     BINDINGS = [
         Binding("escape,n", "answer(False)", "Nee", id="confirm.no", tooltip="Niets veranderen"),
         Binding("j,y", "answer(True)", "Ja", id="confirm.yes", tooltip="Ja, doe het"),

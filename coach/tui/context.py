@@ -1,0 +1,88 @@
+"""What a screen may ask the app for, typed: the open database, today, the content, the rules.
+
+Screens and dialogs reach the app only through `CoachScreen.context` /
+`CoachModal.context`, never through `self.app.<attribute>`; so they do not import
+the app (no import circle) and every attribute they use is checked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+
+from textual.app import App
+from textual.screen import ModalScreen, Screen
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from coach.domain.continuity import ContinuityRules
+    from coach.domain.domains import Content
+    from coach.store.db import Connection
+
+ResultT = TypeVar("ResultT")
+
+
+class CoachContext(Protocol):
+    """The app as its screens see it."""
+
+    @property
+    def connection(self) -> Connection | None:
+        """The plain connection (the caseload reads it without sqlite-utils); None while not open."""
+        ...
+
+    @property
+    def database(self) -> Database:
+        """The open database as sqlite-utils' Database (screens are only shown once it is open)."""
+        ...
+
+    @property
+    def today(self) -> date:
+        """The date the app works with (follows the clock past midnight)."""
+        ...
+
+    @property
+    def content(self) -> Content:
+        """Domains, questions and texts from prompts/, read when first asked for."""
+        ...
+
+    @property
+    def rules(self) -> ContinuityRules:
+        """How often contact is expected, from the settings."""
+        ...
+
+    @property
+    def demo(self) -> bool:
+        """True when the app shows the fictional demo caseload."""
+        ...
+
+    def open_youth(self, youth_id: int) -> None:
+        """Show this young person's screen."""
+        ...
+
+
+def context_of(app: App[Any]) -> CoachContext:
+    """The coach app behind `app`, typed as its context.
+
+    The one unchecked step: only the coach app shows these screens, and it
+    declares itself a CoachContext (see CoachApp.context), which mypy checks.
+    """
+    return cast(CoachContext, app)
+
+
+class CoachScreen(Screen[ResultT]):
+    """A full screen of the coach app."""
+
+    @property
+    def context(self) -> CoachContext:
+        """The app's database, date, content and rules."""
+        return context_of(self.app)
+
+
+class CoachModal(ModalScreen[ResultT]):
+    """A dialog of the coach app, typed by what it answers."""
+
+    @property
+    def context(self) -> CoachContext:
+        """The app's database, date, content and rules."""
+        return context_of(self.app)

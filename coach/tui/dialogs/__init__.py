@@ -1,0 +1,1 @@
+"""The coach app's dialogs: one ModalScreen per file, typed by the answer it gives."""
