@@ -56,7 +56,9 @@ def build_demo(db: Database, youths: int = 25, seed: int = 1, *, today: date) ->
     return ids
 
 
-def _case(rng: random.Random, index: int, profile: str, first: tuple, last_name: str, today: date) -> Case:
+def _case(
+    rng: random.Random, index: int, profile: str, first: tuple[str, str, tuple[str, ...]], last_name: str, today: date
+) -> Case:
     first_name, gender, nicknames = first
     nickname = rng.choice(nicknames) if nicknames and rng.random() < 0.6 else None
     city, prefix = rng.choice(names.CITIES)

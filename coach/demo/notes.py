@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import deque
+from typing import TypeVar
 
 from coach.demo import texts
 from coach.domain.model import NetworkPerson
@@ -11,6 +12,9 @@ from coach.domain.vocabulary import ContactMode
 
 REMOTE_MODES = (ContactMode.TELEFOON, ContactMode.BERICHT, ContactMode.VIDEO)
 HOUSEHOLD = ("moeder", "vader", "stiefvader", "oma", "zus", "broer")
+
+# A template is a plain string or a tuple that carries one (EXTRAS, NAZORG_TOPICS).
+Template = TypeVar("Template")
 
 
 class Voice:
@@ -30,7 +34,7 @@ class Voice:
     ):
         self.rng = rng
         self.themes = themes
-        self.recent: deque[str] = deque(maxlen=8)
+        self.recent: deque[object] = deque(maxlen=8)
         he, his, him = ("hij", "zijn", "hem") if gender == "m" else ("zij", "haar", "haar")
         self.informal = [p for p in network if p.kind == "informeel"]
         self.professional = [p for p in network if p.kind == "professioneel"]
@@ -75,7 +79,7 @@ class Voice:
             self._pick_people(theme)
         return template.format_map(self.ctx)
 
-    def choose(self, templates: tuple[str, ...]) -> str:
+    def choose(self, templates: tuple[Template, ...]) -> Template:
         """A template at random, avoiding the ones used in the last few notes."""
         for _ in range(4):
             template = self.rng.choice(templates)

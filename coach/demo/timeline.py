@@ -118,15 +118,16 @@ class Diary:
         """One contact; held visits are remembered for agreements and the warm story."""
         rng = self.rng
         low, high = DURATIONS[mode]
-        duration: int | None = rng.randint(low, high)
+        drawn = rng.randint(low, high)
+        duration: int | None = drawn
         if status == ContactStatus.NIET_VERSCHENEN:
             duration = 0 if mode in (ContactMode.HUISBEZOEK, ContactMode.OUTREACH) else None
         elif status == ContactStatus.AFGEZEGD:
             duration = None
         elif mode != ContactMode.BERICHT:
             if phase == Phase.AANMELDING:  # a first knock on the door is short
-                duration = min(duration, rng.randint(5, 30))
-            duration = round(duration / 5) * 5
+                drawn = min(drawn, rng.randint(5, 30))
+            duration = round(drawn / 5) * 5
         coach = None
         if main and status in (ContactStatus.PLAATSGEVONDEN, ContactStatus.GEPLAND) and rng.random() < 0.04:
             coach = COLLEAGUE

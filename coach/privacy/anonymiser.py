@@ -344,11 +344,13 @@ class Anonymiser:
         cleaned: list[Span] = []
         cutters, starts = _cutters(found + guessed + known)
         for span in guessed:
+            kept: Span | None = span
             if span.kind == "person":
-                span = _strip_roles(text, span) if span.source == "deduce" else span
-                span = span and _cut_at_others(text, span, cutters, starts)
-            if span is not None:
-                cleaned.append(span)
+                kept = _strip_roles(text, span) if span.source == "deduce" else span
+                if kept is not None:
+                    kept = _cut_at_others(text, kept, cutters, starts)
+            if kept is not None:
+                cleaned.append(kept)
         chosen = _extend_places(text, _merge_people(text, resolve(text, known + found + cleaned)))
         chosen = [_as_place(text, s) for s in chosen]
         return [

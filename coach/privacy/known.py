@@ -395,9 +395,9 @@ def build_known(case: Case, alias: str | None = None) -> KnownTable:
         if person.email:
             others.append(KnownName(person.email, "[e-mail]", "email"))
     if youth.coach:
-        names = [w for w in youth.coach.split() if w.lower() not in ("coach", "jongerencoach")]
-        if names:
-            first, surname, _ = split_name(" ".join(names))
+        coach_words = [w for w in youth.coach.split() if w.lower() not in ("coach", "jongerencoach")]
+        if coach_words:
+            first, surname, _ = split_name(" ".join(coach_words))
             add_person(first, None, surname, COACH_LABEL, "coach")
 
     # A form that points at two different people gets a neutral label.

@@ -47,7 +47,8 @@ def find_phones(text: str) -> list[Span]:
         intl = prefix.startswith(("+", "00"))
         if not intl and not prefix.startswith("("):
             # A trunk 0 must head a real area code: "06" or at least 3 characters.
-            first = re.match(r"\d+", match["rest"])[0]
+            # The pattern makes "rest" start with a digit, so its first run of digits is never empty.
+            first = re.split(r"\D", match["rest"], maxsplit=1)[0]
             if re.search(r"\D", match["rest"]) and len(first) < 2 and first != "6":
                 continue
         groups = list(re.finditer(r"\d+", match["rest"]))

@@ -222,13 +222,15 @@ class AnonymiserClient:
     @property
     def pid(self) -> int | None:
         """The worker's process id while it runs."""
-        return self._proc.pid if self.running() else None
+        proc = self._proc
+        return proc.pid if proc is not None and proc.poll() is None else None
 
     def running(self) -> bool:
         """True while a worker process is alive."""
         return self._proc is not None and self._proc.poll() is None
 
-    def _start(self) -> None:
+    def _start(self) -> subprocess.Popen[str]:
+        """Start a fresh worker and return it; its stdin and stdout are pipes."""
         env = dict(os.environ if self._env is None else self._env)
         log = worker_log_path()
         try:
@@ -237,7 +239,7 @@ class AnonymiserClient:
         except OSError:
             errors = subprocess.DEVNULL
         try:
-            self._proc = subprocess.Popen(
+            proc = subprocess.Popen(
                 self._command or [sys.executable, "-m", "coach.privacy.worker", "--idle", str(self.idle_timeout)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
@@ -252,8 +254,16 @@ class AnonymiserClient:
         finally:
             if errors is not subprocess.DEVNULL:
                 errors.close()
+        self._proc = proc
         self._lines = queue.Queue()
-        threading.Thread(target=self._read, args=(self._proc.stdout, self._lines), daemon=True).start()
+        threading.Thread(target=self._read, args=(self._pipe(proc.stdout), self._lines), daemon=True).start()
+        return proc
+
+    @staticmethod
+    def _pipe(stream: IO[str] | None) -> IO[str]:
+        """One of the worker's pipes; _start always asks for stdin and stdout as pipes, so they exist."""
+        assert stream is not None, "the worker was started without a pipe"
+        return stream
 
     @staticmethod
     def _read(stream: IO[str], lines: queue.Queue[str | None]) -> None:
@@ -278,13 +288,16 @@ class AnonymiserClient:
             return
         if proc.poll() is None:
             try:
-                proc.stdin.write(json.dumps({"id": 0, "op": "shutdown"}) + "\n")
-                proc.stdin.flush()
+                stdin = self._pipe(proc.stdin)
+                stdin.write(json.dumps({"id": 0, "op": "shutdown"}) + "\n")
+                stdin.flush()
                 proc.wait(timeout=5)
             except (OSError, subprocess.TimeoutExpired, ValueError):
                 proc.kill()
                 proc.wait()
         for stream in (proc.stdin, proc.stdout):
+            if stream is None:
+                continue
             try:
                 stream.close()
             except OSError:
@@ -307,13 +320,15 @@ class AnonymiserClient:
     def _request(self, message: dict[str, Any], progress: Progress | None = None) -> dict[str, Any]:
         with self._lock:
             for attempt in (1, 2):
-                if not self.running():
-                    self._start()
+                proc = self._proc
+                if proc is None or proc.poll() is not None:
+                    proc = self._start()
                 self._next_id += 1
                 message["id"] = self._next_id
                 try:
-                    self._proc.stdin.write(json.dumps(message, ensure_ascii=False) + "\n")
-                    self._proc.stdin.flush()
+                    stdin = self._pipe(proc.stdin)
+                    stdin.write(json.dumps(message, ensure_ascii=False) + "\n")
+                    stdin.flush()
                 except (BrokenPipeError, OSError):
                     self._kill()
                     if attempt == 1:
@@ -352,7 +367,8 @@ class AnonymiserClient:
                         pass
                 return None
             try:
-                reply = json.loads(line)
+                # The worker writes one JSON object per line (see main below).
+                reply: dict[str, Any] = json.loads(line)
             except json.JSONDecodeError:
                 continue
             if reply.get("id") != request_id:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -57,7 +58,7 @@ def case_json(
 
 
 def case_renderable(
-    case: Case, entry: CaseloadEntry, content: Content, today: date, *, trajectory: list[RenderableType] = ()
+    case: Case, entry: CaseloadEntry, content: Content, today: date, *, trajectory: Sequence[RenderableType] = ()
 ) -> Group:
     """The case for a terminal: warm story first, then scores, then agreements, then the trajectory parts."""
     youth = case.youth
@@ -89,12 +90,12 @@ def case_renderable(
         domains.add_row(domain.label, shown)
 
     agreements = Table.grid(padding=(0, 2))
-    for item in open_agreements(case, today):
-        due = date.fromisoformat(item["due"]).strftime("%d-%m-%Y") if item["due"] else "geen datum"
-        style = "red" if item["overdue"] else ""
-        agreements.add_row(Text(due, style=style), item["owner"], item["text"])
+    for agreement in open_agreements(case, today):
+        due = date.fromisoformat(agreement["due"]).strftime("%d-%m-%Y") if agreement["due"] else "geen datum"
+        style = "red" if agreement["overdue"] else ""
+        agreements.add_row(Text(due, style=style), agreement["owner"], agreement["text"])
 
-    parts = [header, contact, Text(""), Text("Warm verhaal", style="bold underline")]
+    parts: list[RenderableType] = [header, contact, Text(""), Text("Warm verhaal", style="bold underline")]
     parts.append(warm if case.warm_story else Text("Nog niets opgeschreven.", style="dim"))
     parts += [Text(""), Text("Leefgebieden (laatste score)", style="bold underline"), domains]
     parts += [Text(""), Text("Open afspraken", style="bold underline")]

@@ -44,6 +44,11 @@ def _without_names(text: str, names: Iterable[str]) -> str:
     return text
 
 
+def _fill(template: str, groups: dict[str, str]) -> str:
+    """The template with each {name} replaced by its group, or by nothing when the group is missing."""
+    return re.sub(r"\{(\w+)\}", lambda m: groups.get(m[1], ""), template)
+
+
 def _rewrites(question: str, help_: QuestionHelp) -> tuple[str, ...]:
     flat = " ".join(question.split())
     out: list[str] = []
@@ -53,7 +58,7 @@ def _rewrites(question: str, help_: QuestionHelp) -> tuple[str, ...]:
             continue
         groups = {key: (value or "").strip() for key, value in match.groupdict().items()}
         for template in rewrite.into:
-            text = re.sub(r"\{(\w+)\}", lambda m, groups=groups: groups.get(m[1], ""), template)
+            text = _fill(template, groups)
             out.append(" ".join(text.split()).replace(" ,", ","))
     return tuple(dict.fromkeys(out))
 

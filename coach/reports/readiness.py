@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -82,13 +82,15 @@ def nazorg_renderable(record: TrajectoryRecord, case: Case) -> Group | None:
     return Group(*lines)
 
 
-def trajectory_parts(record: TrajectoryRecord, case: Case, phase: str, readiness: list[Criterion]) -> list:
+def trajectory_parts(
+    record: TrajectoryRecord, case: Case, phase: str, readiness: list[Criterion]
+) -> list[RenderableType]:
     """What `coach show` adds after the agreements: readiness in begeleiding/afbouw, the way back in nazorg.
 
     Args:
         record: the case's trajectory, as store.trajectory.load_trajectory reads it.
     """
-    parts: list = []
+    parts: list[RenderableType] = []
     if phase in READINESS_PHASES:
         parts += [Text(""), Text(f"Klaar om los te laten? ({met_count(readiness)})", style="bold underline")]
         parts.append(readiness_renderable(readiness))

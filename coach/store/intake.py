@@ -24,6 +24,7 @@ from coach.domain.intake import (
 )
 from coach.domain.model import WARM_KINDS
 from coach.store.revisions import EditSession, update_text
+from coach.store.rows import first_int, new_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -220,9 +221,9 @@ def _domain_row(db: Database, intake: Intake, domain: str) -> int:
         "ON CONFLICT (intake_id, domain) DO NOTHING",
         [intake.id, intake.youth_id, domain],
     )
-    return db.execute(
-        "SELECT id FROM intake_domains WHERE intake_id = ? AND domain = ?", [intake.id, domain]
-    ).fetchone()[0]
+    return first_int(
+        db.execute("SELECT id FROM intake_domains WHERE intake_id = ? AND domain = ?", [intake.id, domain]).fetchone()
+    )
 
 
 def _save_domain(db: Database, intake: Intake, edit: Edit, session: EditSession, today: date) -> None:
@@ -241,8 +242,8 @@ def _save_domain(db: Database, intake: Intake, edit: Edit, session: EditSession,
     if entry.has_content or entry.skip:
         entry.touched_on = today
         db.execute("UPDATE intake_domains SET touched_on = ? WHERE id = ?", [today.isoformat(), row_id])
-    if intake.completed and edit.field in _ASSESSED:
-        _sync_assessment(db, intake, edit.section, session)
+    if intake.completed_on is not None and edit.field in _ASSESSED:
+        _sync_assessment(db, intake, edit.section, intake.completed_on, session)
 
 
 def _save_warm(db: Database, intake: Intake, kind: str, typed: str, session: EditSession, today: date) -> None:
@@ -256,12 +257,13 @@ def _save_warm(db: Database, intake: Intake, kind: str, typed: str, session: Edi
             "INSERT INTO warm_story (youth_id, kind, text, own_words, recorded_on) VALUES (?, ?, ?, ?, ?)",
             [intake.youth_id, kind, text, int(own_words), today.isoformat()],
         )
+        warm_story_id = new_id(cursor)
         db.execute(
             "INSERT INTO intake_warm (intake_id, kind, warm_story_id) VALUES (?, ?, ?)",
-            [intake.id, kind, cursor.lastrowid],
+            [intake.id, kind, warm_story_id],
         )
-        answer.warm_story_id = cursor.lastrowid
-        session.had_text[("warm_story", cursor.lastrowid, "text")] = False  # new in this sitting
+        answer.warm_story_id = warm_story_id
+        session.had_text[("warm_story", warm_story_id, "text")] = False  # new in this sitting
     elif link is not None:
         # Emptying the field keeps the old text as a revision, then removes the item.
         update_text(db, session, "warm_story", link[0], "text", text)
@@ -284,13 +286,13 @@ def complete_intake(db: Database, intake: Intake, on: date, session: EditSession
         db.execute("UPDATE intakes SET completed_on = ? WHERE id = ?", [on.isoformat(), intake.id])
         intake.completed_on = on
         for key in DOMAIN_KEYS:
-            if _sync_assessment(db, intake, key, session):
+            if _sync_assessment(db, intake, key, on, session):
                 stored += 1
     return stored
 
 
-def _sync_assessment(db: Database, intake: Intake, domain: str, session: EditSession) -> bool:
-    """Write the domain into the baseline assessment (creating its row when there is something to store)."""
+def _sync_assessment(db: Database, intake: Intake, domain: str, completed_on: date, session: EditSession) -> bool:
+    """Write the domain into the baseline assessment dated `completed_on` (creating its row when there is something to store)."""
     entry = intake.domains[domain]
     values = {
         "score": entry.score,
@@ -307,11 +309,12 @@ def _sync_assessment(db: Database, intake: Intake, domain: str, session: EditSes
         cursor = db.execute(
             "INSERT INTO assessments (youth_id, date, domain, score, youth_score, going_well, concerns, wish) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [intake.youth_id, intake.completed_on.isoformat(), domain, *values.values()],
+            [intake.youth_id, completed_on.isoformat(), domain, *values.values()],
         )
-        db.execute("UPDATE intake_domains SET assessment_id = ? WHERE id = ?", [cursor.lastrowid, row_id])
+        assessment_id = new_id(cursor)
+        db.execute("UPDATE intake_domains SET assessment_id = ? WHERE id = ?", [assessment_id, row_id])
         for name in ("going_well", "concerns", "wish"):
-            session.had_text[("assessments", cursor.lastrowid, name)] = False  # new in this sitting
+            session.had_text[("assessments", assessment_id, name)] = False  # new in this sitting
         return True
     db.execute(
         "UPDATE assessments SET score = ?, youth_score = ? WHERE id = ?",
