@@ -16,8 +16,8 @@ from textual.screen import ModalScreen, Screen
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from coach.content.model import Content
     from coach.domain.continuity import ContinuityRules
-    from coach.domain.domains import Content
     from coach.store.db import Connection
 
 ResultT = TypeVar("ResultT")
