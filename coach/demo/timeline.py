@@ -108,7 +108,7 @@ class Diary:
         duration: int | None = rng.randint(low, high)
         if status == "niet_verschenen":
             duration = 0 if mode in ("huisbezoek", "outreach") else None
-        elif status == "afgezegd":
+        elif status == "afgezegd_jongere":
             duration = None
         elif mode != "bericht":
             if phase == "aanmelding":  # a first knock on the door is short
@@ -144,8 +144,8 @@ class Diary:
         rng, voice = self.rng, self.voice
         mode = mode or self._mode()
         if status is None:
-            status = rng.choices(("plaatsgevonden", "afgezegd", "niet_verschenen"), (84, 9, 7))[0]
-        if status == "afgezegd":
+            status = rng.choices(("plaatsgevonden", "afgezegd_jongere", "niet_verschenen"), (84, 9, 7))[0]
+        if status == "afgezegd_jongere":
             self.add(day, mode, status, voice.pick(texts.CANCELLED), by="jongere", phase=phase)
         elif status == "niet_verschenen":
             self.add(day, "huisbezoek" if mode == "bericht" else mode, status, voice.pick(texts.NO_SHOW), phase=phase)
@@ -225,14 +225,14 @@ class Diary:
             if profile == "crisis" and day >= crisis_from:
                 gap = rng.randint(2, 4)
             status = self._visit(day, "begeleiding")
-            if status == "afgezegd":
+            if status == "afgezegd_jongere":
                 gap = rng.randint(2, 4)
             nxt = day + timedelta(days=gap)
             self._extras(day, min(nxt, end), 0.35)
             day = nxt
         if profile == "stilte":
             self._visit(end, "begeleiding", "huisbezoek", "plaatsgevonden")
-            self._visit(end + timedelta(days=rng.randint(6, 9)), "begeleiding", "huisbezoek", "afgezegd")
+            self._visit(end + timedelta(days=rng.randint(6, 9)), "begeleiding", "huisbezoek", "afgezegd_jongere")
             self.add(
                 end + timedelta(days=rng.randint(12, 16)),
                 "telefoon",

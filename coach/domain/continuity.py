@@ -27,6 +27,9 @@ DEFAULT_INTERVALS: dict[str, int] = {
     "nazorg": 90,
 }
 
+# Days after the aanmelddatum within which the first contact is expected.
+DEFAULT_FIRST_CONTACT_DAYS = 7
+
 HELD, NO_SHOW, CANCELLED, PLANNED = "plaatsgevonden", "niet_verschenen", "afgezegd", "gepland"
 
 # Signal kinds, each with the word the screens show.
@@ -44,6 +47,8 @@ class ContinuityRules:
 
     intervals: dict[str, int | None] | None = None
     overdue_factor: float = 2.0
+    #: Days after the aanmelding by which the first contact is due (config: [contactritme] eerste_contact).
+    first_contact_days: int = DEFAULT_FIRST_CONTACT_DAYS
     no_show_streak: int = 2
     person_window: int = 6
     person_share: float = 0.5
@@ -73,6 +78,38 @@ def continuity_status(phase: str, days: int | None, rules: ContinuityRules = Con
     if days <= interval * rules.overdue_factor:
         return LET_OP
     return TE_LANG
+
+
+def first_contact_status(registered_on: date | None, today: date, rules: ContinuityRules = ContinuityRules()) -> str:
+    """ok / let_op / te_lang for a young person in aanmelding who has not been seen yet.
+
+    A new registration is 'ok' until the first contact is due
+    (`first_contact_days` after the aanmelddatum); then 'let_op', and past
+    `overdue_factor` times that, 'te_lang'. With no date known at all it is
+    'te_lang', as in `continuity_status`: better a look than silently fine.
+    """
+    if registered_on is None:
+        return TE_LANG
+    days = max((today - registered_on).days, 0)
+    if days <= rules.first_contact_days:
+        return OK
+    if days <= rules.first_contact_days * rules.overdue_factor:
+        return LET_OP
+    return TE_LANG
+
+
+def status_on(
+    phase: str, last_held: date | None, started_on: date | None, today: date, rules: ContinuityRules = ContinuityRules()
+) -> str | None:
+    """The continuity status from the facts: the phase's rhythm, or the first-contact rule in aanmelding.
+
+    A young person in aanmelding who was never seen is judged by
+    `first_contact_status` from `started_on` (the aanmelddatum), so day one is
+    'ok', not 'te lang'.
+    """
+    if phase == "aanmelding" and last_held is None and rules.interval(phase) is not None:
+        return first_contact_status(started_on, today, rules)
+    return continuity_status(phase, days_since(last_held, started_on, today), rules)
 
 
 # --- the facts behind the status ------------------------------------------------------
@@ -230,10 +267,11 @@ def assess(case: Case, today: date, rules: ContinuityRules = ContinuityRules()) 
                 f"{future_held} contact{'en' if future_held > 1 else ''} als plaatsgevonden, maar met een datum in de toekomst",
             )
         )
+    status = status_on(phase, last.date() if last else None, started(case), today, rules)
     return Continuity(
         phase=phase,
         interval=rules.interval(phase),
-        status=continuity_status(phase, days, rules),
+        status=status,
         days=days,
         last_held=last,
         next_planned=next_planned(case.contacts, today),

@@ -37,12 +37,23 @@ MODE_LABELS: dict[str, str] = {
     "wandeling": "Wandeling",
 }
 
-CONTACT_STATUSES: tuple[str, ...] = ("plaatsgevonden", "niet_verschenen", "afgezegd", "gepland")
+CONTACT_STATUSES: tuple[str, ...] = (
+    "plaatsgevonden",
+    "niet_verschenen",
+    "afgezegd_jongere",
+    "afgezegd_coach",
+    "gepland",
+    "verzet",
+    "vervallen",
+)
 STATUS_LABELS: dict[str, str] = {
     "plaatsgevonden": "Plaatsgevonden",
     "niet_verschenen": "Niet verschenen",
-    "afgezegd": "Afgezegd",
+    "afgezegd_jongere": "Afgezegd door jongere",
+    "afgezegd_coach": "Afgezegd door coach",
     "gepland": "Gepland",
+    "verzet": "Verzet",
+    "vervallen": "Vervallen",
 }
 INITIATORS: tuple[str, ...] = ("coach", "jongere", "netwerk")
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from coach.domain.contact_status import is_cancellation
 from coach.domain.continuity import (
     CANCELLED,
     HELD,
@@ -106,7 +107,9 @@ def weekly_rhythm(
             held_days.append(day)
         bucket = counts.get(week_start(day))
         if bucket is not None:
-            bucket[status] = bucket.get(status, 0) + 1
+            # Either side's cancellation is one mark; verzet and vervallen make none (a change of plan).
+            key = CANCELLED if is_cancellation(status) else status
+            bucket[key] = bucket.get(key, 0) + 1
     held_days.sort()
     result = []
     for start in starts:

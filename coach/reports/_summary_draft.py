@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach.domain.agreements import own_share
+from coach.domain.contact_status import CANCELLED_BY_COACH, count_contacts
 from coach.domain.domains import Content
 from coach.domain.model import MODE_LABELS, PHASE_LABELS, Agreement, Assessment, Case, Contact, age_on, current_phase
 from coach.domain.trend import whole_picture
@@ -89,10 +90,13 @@ def _contact_head(contact: Contact, start: date) -> str:
     return head
 
 
+_NOT_HELD_WORDS = {"niet_verschenen": "niet verschenen", CANCELLED_BY_COACH: "afgezegd door de coach"}
+
+
 def _contact_line(contact: Contact, start: date, length: int) -> list[str]:
     head = _contact_head(contact, start)
     if contact.status != HELD:
-        return [f"- {head}: {'niet verschenen' if contact.status == 'niet_verschenen' else 'afgezegd'}.\n"]
+        return [f"- {head}: {_NOT_HELD_WORDS.get(contact.status, 'afgezegd')}.\n"]
     if contact.note and contact.note.strip():
         # The note is a piece of its own, so the anonymiser reads it from a sentence start.
         return [f"- {head}: ", f"{condense(contact.note, length)}\n"]
@@ -300,8 +304,9 @@ def _own_part(case: Case, frame: Frame) -> list[str]:
             f"- Het initiatief tot contact lag {started['coach']}× bij mij, {started['jongere']}× bij de "
             f"jongere en {started['netwerk']}× bij het netwerk.\n"
         )
-    no_show = sum(1 for c in frame.contacts if c.status == "niet_verschenen")
-    cancelled = sum(1 for c in frame.contacts if c.status == "afgezegd")
+    # Vervallen (a change of plan) and verzet (moved on) are no cancellation: count_contacts leaves them out.
+    counts = count_contacts(frame.contacts)
+    no_show, cancelled = counts.no_show, counts.cancelled
     if no_show or cancelled:
         pieces.append(f"- Niet doorgegaan: {no_show}× niet verschenen, {cancelled}× afgezegd.\n")
     return pieces or ["Nog te weinig vastgelegd om iets over te zeggen.\n"]

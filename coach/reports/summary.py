@@ -19,10 +19,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
+from coach.domain.contact_status import is_counted
 from coach.domain.domains import Content
 from coach.domain.model import Case, Contact
 from coach.privacy.result import Replacement, Result
-from coach.reports._summary_draft import HELD, PLANNED, Frame, draft_pieces, week_of
+from coach.reports._summary_draft import HELD, Frame, draft_pieces, week_of
 from coach.reports.intervision_methods import IntervisionContent, Method
 
 CASE, PERIOD, CONTACT = "case", "period", "contact"
@@ -70,8 +71,11 @@ class Scope:
 
 
 def numbered_contacts(case: Case) -> list[Contact]:
-    """The contacts a summary can be about (held, missed or cancelled), oldest first: number N is item N-1."""
-    return sorted((c for c in case.contacts if c.status != PLANNED), key=lambda c: c.at)
+    """The contacts a summary can be about (held, missed or cancelled), oldest first: number N is item N-1.
+
+    Planned, verzet and vervallen contacts never happened and were never cancelled: they are left out.
+    """
+    return sorted((c for c in case.contacts if is_counted(c.status)), key=lambda c: c.at)
 
 
 def trajectory_start(case: Case, today: date) -> date:

@@ -61,8 +61,9 @@ def change_phase(db: Database, youth_id: int, phase: str, on: date, today: date,
     """Move the trajectory to `phase` on `on`, with a note; plans of the phase left end there.
 
     Leaving afbouw ends the afbouw plan; leaving nazorg (closing or reopening)
-    ends the nazorg checks. Their planned contacts after `on` are marked
-    cancelled (never deleted), so the history stays whole.
+    ends the nazorg checks; letting go or closing drops every contact still
+    planned. Those planned contacts from `on` are marked vervallen (never
+    deleted, never counted as a cancellation), so the history stays whole.
     """
     with db.atomic():
         _change_phase(db, youth_id, phase, on, today, note)
@@ -77,6 +78,9 @@ def _change_phase(db: Database, youth_id: int, phase: str, on: date, today: date
         _end_taper_plans(db, youth_id, on, "afbouw gestopt")
     if current == "nazorg":
         _cancel_nazorg(db, youth_id, on, "nazorg gestopt" if phase == "afgesloten" else "traject heropend")
+    if phase in ("nazorg", "afgesloten"):
+        # Letting go or closing makes every contact still planned moot (nazorg checks are planned after this).
+        _drop_planned(db, youth_id, on, "losgelaten" if phase == "nazorg" else "traject afgesloten")
     db.execute(
         "INSERT INTO phases (youth_id, phase, since, note) VALUES (?, ?, ?, ?)", [youth_id, phase, on.isoformat(), note]
     )
@@ -87,11 +91,21 @@ def _cancel(db: Database, contact_ids: list[int], on: date, why: str) -> None:
     text = CANCELLED_NOTE.format(why=why)
     for contact_id in contact_ids:
         db.execute(
-            """UPDATE contacts SET status = 'afgezegd',
+            """UPDATE contacts SET status = 'vervallen',
                    note = CASE WHEN note IS NULL OR note = '' THEN ? ELSE note || char(10) || ? END
                WHERE id = ? AND status = 'gepland' AND at >= ?""",
             [text, text, contact_id, on.isoformat()],
         )
+
+
+def _drop_planned(db: Database, youth_id: int, on: date, why: str) -> None:
+    ids = [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM contacts WHERE youth_id = ? AND status = 'gepland' AND at >= ?", [youth_id, on.isoformat()]
+        )
+    ]
+    _cancel(db, ids, on, why)
 
 
 def _end_taper_plans(db: Database, youth_id: int, on: date, why: str) -> None:
