@@ -102,3 +102,20 @@ def planned_near(contacts: Iterable[Contact], at: datetime, window: timedelta = 
 def status_after_v1(status: str) -> str:
     """The status a version-1 status is read as: 'afgezegd' was the young person's cancellation."""
     return CANCELLED_BY_YOUTH if status == V1_CANCELLED else status
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    """A stored contact with its links: the contact it was moved from, and the one it was moved to."""
+
+    contact: Contact
+    youth_id: int
+    moved_from: int | None = None
+    moved_to: int | None = None
+    domains: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> int:
+        """The contact's id (a stored contact always has one)."""
+        assert self.contact.id is not None
+        return self.contact.id
