@@ -203,7 +203,7 @@ def test_a_moment_needs_a_time(tmp_path):
 
 def test_wrong_format_and_top_level(tmp_path):
     assert any(
-        "$.format: moet" in m for m in problems_of(tmp_path, {"format": "coach-case/2", "youth": {"first_name": "A"}})
+        "$.format: moet" in m for m in problems_of(tmp_path, {"format": "coach-case/9", "youth": {"first_name": "A"}})
     )
     assert problems_of(tmp_path, [1, 2]) == [f"{tmp_path / 'dossier.json'}: $: moet een object ({{...}}) zijn."]
 

@@ -336,3 +336,13 @@ def test_one_bad_file_among_good_ones_imports_none(tmp_path):
     with pytest.raises(CaseFileError):
         import_v2_files(db, [good, bad])
     assert db.execute("SELECT count(*) FROM youths").fetchone()[0] == 0
+
+
+def test_the_import_command_path_takes_version_2(tmp_path):
+    from coach.store.transfer import import_case_files
+
+    path = tmp_path / "v2.json"
+    path.write_text(json.dumps(base()), encoding="utf-8")
+    db = open_db(memory=True)
+    [youth_id] = import_case_files(db, [path])
+    assert export_case_v2(db, youth_id) == base()
