@@ -83,3 +83,29 @@ def test_youth_details_keep_their_earlier_values():
     assert db.execute("SELECT youth_id, field, text FROM revisions WHERE table_name = 'youths'").fetchall() == [
         (1, "first_name", "Sam")
     ]
+
+
+def test_an_encrypted_file_at_m008_opens_migrated(tmp_path):
+    from coach.store.db import encryption_available, open_db
+
+    if not encryption_available():
+        pytest.skip("sqlcipher3 is not installed")
+    import_sqlite_utils()
+    from sqlite_utils import Database
+
+    path = tmp_path / "coach.db"
+    conn = connect(path, "geheim")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    old = Database(conn, execute_plugins=False)
+    coach_migrations().apply(old, stop_before="m009_case_in_app")
+    conn.execute("PRAGMA user_version = 8")
+    old.execute("INSERT INTO youths (first_name) VALUES ('Sam')")
+    old.execute(
+        "INSERT INTO contacts (youth_id, at, mode, status) VALUES (1, '2026-01-01T10:00', 'telefoon', 'afgezegd')"
+    )
+    conn.commit()
+    conn.close()
+    db = open_db(path, passphrase="geheim")
+    assert db.execute("SELECT status FROM contacts").fetchall() == [("afgezegd_jongere",)]
+    assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

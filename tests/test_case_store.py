@@ -425,3 +425,39 @@ def test_agreement_bad_input(db, kwargs, field):
         add_agreement(db, youth_id, values.pop("text"), values.pop("owner"), made_on=TODAY, **values)
     assert field in caught.value.errors
     assert agreements_with_owners(db, youth_id) == []
+
+
+def test_a_bad_detail_in_an_outcome_leaves_the_contact_planned(db):
+    youth_id = register_youth(db, sam(), today=TODAY)
+    cid = planned(db, youth_id, NOW - timedelta(hours=1), "Plan")
+    with pytest.raises(ContactChangeError):
+        set_outcome(db, cid, "plaatsgevonden", now=NOW, duration_min=5000)
+    record = get_contact(db, cid)
+    assert record.contact.status == "gepland" and record.contact.note == "Plan"
+    with pytest.raises(ContactChangeError):
+        set_outcome(db, cid, "afgezegd", now=NOW)  # the old word is no status any more
+
+
+def test_letting_go_drops_planned_contacts_as_vervallen(db):
+    from coach.domain.contact_status import count_contacts
+    from coach.store.cases import load_case
+    from coach.store.trajectory import change_phase, record_release
+
+    youth_id = register_youth(db, sam(registered_on=date(2026, 1, 1), consent=None), today=date(2026, 1, 1))
+    change_phase(db, youth_id, "intake", date(2026, 1, 5), date(2026, 1, 5), "Kennismaking")
+    change_phase(db, youth_id, "begeleiding", date(2026, 1, 12), date(2026, 1, 12), "Gestart")
+    later = planned(db, youth_id, datetime(2026, 4, 1, 10), "Volgende keer")
+    record_release(
+        db,
+        youth_id,
+        on=TODAY,
+        today=TODAY,
+        reason="Stabiel",
+        way_back="Belt Eva",
+        checkins=[datetime(2026, 5, 1, 10)],
+    )
+    assert get_contact(db, later).contact.status == "vervallen"
+    counts = count_contacts(load_case(db, youth_id).contacts)
+    assert counts.cancelled == 0 and counts.no_show == 0
+    # The nazorg check planned by the release itself stays planned.
+    assert [r.contact.status for r in contacts_of(db, youth_id)] == ["gepland", "vervallen"]
