@@ -13,7 +13,7 @@ from typing import Any
 from coach.domain.agreements import NewAgreement
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.dutch_dates import FUTURE, PAST, DateInputError, Direction, ParsedMoment, parse_day, parse_moment
-from coach.domain.model import CONTACT_MODES, CONTACT_STATUSES, INITIATORS, OWNERS, Contact
+from coach.domain.model import CONTACT_MODES, CONTACT_STATUSES, INITIATORS, OWNERS, STATUS_LABELS, Contact
 
 PLANNED = "gepland"
 MAX_MINUTES = 1440
@@ -116,7 +116,7 @@ def read_contact(form: ContactInput, now: datetime) -> ReadContact:
     """Read the whole form; raises FormErrors naming every field that is not right."""
     errors: dict[str, str] = {}
     if form.status not in CONTACT_STATUSES:
-        errors["status"] = "Kies een status: plaatsgevonden, niet verschenen, afgezegd of gepland."
+        errors["status"] = "Kies een status: " + ", ".join(STATUS_LABELS[s].lower() for s in CONTACT_STATUSES) + "."
     if form.mode not in CONTACT_MODES:
         errors["mode"] = "Kies een vorm, bijvoorbeeld huisbezoek of telefoon."
     if form.initiated_by not in INITIATORS:
