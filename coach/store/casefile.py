@@ -133,6 +133,11 @@ def _rule(error: ValidationError) -> tuple[str, str]:
     return path, f"voldoet niet aan de regel '{kind}'."
 
 
+def schema_rule(error: ValidationError) -> tuple[str, str]:
+    """The JSON path and Dutch rule of one schema error (shared with the version-2 reader)."""
+    return _rule(error)
+
+
 def _moment_problems(data: Any) -> list[tuple[str, str]]:
     # The schema describes contact moments in words only; check them here.
     contacts = data.get("contacts") if isinstance(data, dict) else None
