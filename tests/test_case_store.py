@@ -461,3 +461,12 @@ def test_letting_go_drops_planned_contacts_as_vervallen(db):
     assert counts.cancelled == 0 and counts.no_show == 0
     # The nazorg check planned by the release itself stays planned.
     assert [r.contact.status for r in contacts_of(db, youth_id)] == ["gepland", "vervallen"]
+
+
+def test_details_of_an_imported_case_without_dates_can_be_changed(db):
+    from coach.domain.model import Case, Youth
+    from coach.store.cases import insert_cases
+
+    [youth_id] = insert_cases(db, [Case(Youth("Daan"))])
+    assert load_registration(db, youth_id).registered_on is None
+    assert update_details(db, youth_id, {"phone": "06-12345678"}, today=TODAY) == ("phone",)

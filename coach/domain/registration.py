@@ -79,7 +79,8 @@ class Registration:
     """A young person's details as registered (aanmelding) or later changed; texts may be None."""
 
     first_name: str
-    registered_on: date
+    #: The aanmelddatum; None only for a case imported without any date (a new registration needs it).
+    registered_on: date | None
     last_name: str | None = None
     nickname: str | None = None
     birth_date: date | None = None

@@ -85,7 +85,7 @@ def register_youth(db: Database, registration: Registration, *, today: date) -> 
         )
         db.execute(
             "INSERT INTO phases (youth_id, phase, since) VALUES (?, 'aanmelding', ?)",
-            [youth_id, registration.registered_on.isoformat()],
+            [youth_id, row["registered_on"]],
         )
         if registration.consent is not None:
             _insert_consent(db, youth_id, registration.consent)
@@ -123,9 +123,12 @@ def update_details(
         if current is None:
             raise RegistrationError({"youth": "Deze jongere staat niet (meer) in de database."})
         updated = cleaned(merged(current, changes))
-        check = check_registration(updated, today)
-        if not check.ok:
-            raise RegistrationError(check.errors)
+        errors = dict(check_registration(updated, today).errors)
+        if updated.registered_on is None and current.registered_on is None:
+            # A case imported without any date: its other details can still be changed.
+            errors.pop("registered_on", None)
+        if errors:
+            raise RegistrationError(errors)
         before, after = _row(current), _row(updated)
         changed = tuple(name for name in DETAIL_FIELDS if before[name] != after[name])
         if not changed:
