@@ -434,7 +434,7 @@ async def test_a_planned_contact_by_keyboard(case_db: Path, today) -> None:
         await pilot.pause()
         assert "in de toekomst" not in str(form.query_one("#when-error", Static).render())
         assert str(form.query_one("#when-echo", Static).render()) == "→ di 10 mrt 10:30"
-        await pilot.press("tab", "enter", "down", "down", "down", "enter")  # status: Gepland
+        await pilot.press("tab", "enter", "down", "down", "down", "down", "enter")  # status: Gepland (5th)
         await pilot.pause()
         assert form.query_one("#status", Select).value == "gepland"
         assert str(form.query_one("#when-echo", Static).render()) == "→ di 17 mrt 10:30"

@@ -118,7 +118,7 @@ def read_contact(form: ContactInput, now: datetime) -> ReadContact:
     """Read the whole form; raises FormErrors naming every field that is not right."""
     errors: dict[str, str] = {}
     if not ContactStatus.has(form.status):
-        errors["status"] = "Kies een status: plaatsgevonden, niet verschenen, afgezegd of gepland."
+        errors["status"] = "Kies een status: " + ", ".join(status.label.lower() for status in ContactStatus) + "."
     if not ContactMode.has(form.mode):
         errors["mode"] = "Kies een vorm, bijvoorbeeld huisbezoek of telefoon."
     if not Initiator.has(form.initiated_by):
