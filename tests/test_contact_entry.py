@@ -93,6 +93,8 @@ def test_a_planned_contact_reads_weekdays_ahead():
         (ContactInput(agreements=[AgreementInput("Bellen", "buurman", "")]), "agreement-0", "Kies wie"),
         (ContactInput(mode="brief"), "mode", "Kies een vorm"),
         (ContactInput(status="weg"), "status", "Kies een status"),
+        (ContactInput(status="verzet"), "status", "Kies een status"),  # only a move makes a verzet contact
+        (ContactInput(status="vervallen"), "status", "Kies een status"),
         (ContactInput(domains=["geluk"]), "domains", "Onbekend leefgebied"),
     ],
 )
