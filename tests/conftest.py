@@ -1,4 +1,5 @@
-"""Shared fixtures: a small file database with a few fictional young people."""
+"""Shared fixtures: a small file database with a few fictional young people, the notices the app shows,
+and the Hypothesis profiles. The helpers tests import (wait_until, make_case) live in helpers.py."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from helpers import Notices, make_case
+from hypothesis import HealthCheck, settings
+from textual.app import App
 
 from coach.domain.model import (
     Agreement,
@@ -16,10 +20,17 @@ from coach.domain.model import (
     NetworkPerson,
     PhaseEntry,
     WarmStoryItem,
-    Youth,
 )
 from coach.store.cases import insert_cases
 from coach.store.db import open_db
+
+# --- Hypothesis: quick by default, thorough on request -----------------------------------------------
+# `HYPOTHESIS_PROFILE=thorough python -m pytest` runs ten times the examples (see helpers.examples), for
+# a night run or before a release; the default keeps the counts the tests name. No deadline: a loaded
+# machine running tests in parallel is slow now and then, which says nothing about the code.
+settings.register_profile("quick", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 # The date the fixture cases are written against (pass it as `today`).
 FIXTURE_TODAY = date(2026, 3, 14)
@@ -27,8 +38,12 @@ FIXTURE_TODAY = date(2026, 3, 14)
 
 def small_caseload() -> list[Case]:
     """Four fictional cases: on course, too long unseen, needing attention, and one closed."""
-    noor = Case(
-        youth=Youth("Noor", last_name="Bakker", birth_date=date(2007, 6, 2), coach="Eva", started_on=date(2026, 1, 8)),
+    noor = make_case(
+        "Noor",
+        last_name="Bakker",
+        birth_date=date(2007, 6, 2),
+        coach="Eva",
+        started_on=date(2026, 1, 8),
         network=[
             NetworkPerson("Riet", "oma", "informeel"),
             NetworkPerson("Karim Aydin", "jobcoach", "professioneel", organisation="Werkplein"),
@@ -63,33 +78,35 @@ def small_caseload() -> list[Case]:
         ],
         phases=[PhaseEntry("intake", date(2026, 1, 8)), PhaseEntry("begeleiding", date(2026, 2, 1))],
     )
-    daan = Case(
-        youth=Youth(
-            "Daniël",
-            nickname="Daan",
-            last_name="de Vries",
-            birth_date=date(2004, 11, 20),
-            coach="Eva",
-            started_on=date(2025, 10, 1),
-        ),
+    daan = make_case(
+        "Daniël",
+        nickname="Daan",
+        last_name="de Vries",
+        birth_date=date(2004, 11, 20),
+        coach="Eva",
+        started_on=date(2025, 10, 1),
         contacts=[Contact(datetime(2026, 1, 20, 11, 0), "telefoon", "plaatsgevonden", note="Kort gebeld.")],
         agreements=[
             Agreement(date(2026, 1, 20), "Afspraak maken bij de huisarts", "jongere", "open", due=date(2026, 3, 1))
         ],
         phases=[PhaseEntry("begeleiding", date(2025, 10, 15))],
     )
-    samira = Case(
-        youth=Youth(
-            "Samira", last_name="El Amrani", birth_date=date(2008, 2, 29), coach="Eva", started_on=date(2026, 2, 20)
-        ),
+    samira = make_case(
+        "Samira",
+        last_name="El Amrani",
+        birth_date=date(2008, 2, 29),
+        coach="Eva",
+        started_on=date(2026, 2, 20),
         contacts=[
             Contact(datetime(2026, 3, 3, 16, 0), "kantoor", "plaatsgevonden"),
             Contact(datetime(2026, 3, 17, 10, 0), "huisbezoek", "gepland"),
         ],
         phases=[PhaseEntry("intake", date(2026, 2, 20))],
     )
-    mees = Case(
-        youth=Youth("Mees", last_name="Jansen", started_on=date(2024, 5, 1)),
+    mees = make_case(
+        "Mees",
+        last_name="Jansen",
+        started_on=date(2024, 5, 1),
         phases=[PhaseEntry("begeleiding", date(2024, 5, 1)), PhaseEntry("afgesloten", date(2025, 12, 1))],
     )
     return [noor, daan, samira, mees]
@@ -161,6 +178,20 @@ def empty_db(tmp_path: Path) -> Path:
     path = tmp_path / "empty.db"
     open_db(path).close()
     return path
+
+
+@pytest.fixture
+def notices(monkeypatch: pytest.MonkeyPatch) -> Notices:
+    """Every notice any app shows during the test, as text: caught at App.notify, Textual's public way in."""
+    caught = Notices()
+    show = App.notify
+
+    def notify(self: App, message: object, *args: object, **kwargs: object):
+        caught.append(str(message))
+        return show(self, message, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(App, "notify", notify)
+    return caught
 
 
 @pytest.fixture

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 from textual.widgets import OptionList, Static
 
 from coach.demo.generator import build_demo
@@ -38,14 +38,6 @@ def text_of(app: CoachApp, selector: str) -> str:
 def painted(table: CaseloadTable) -> list[str]:
     """The table's lines as the coach sees them."""
     return [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
-
-
-async def wait_until(pilot, condition: Callable[[], bool], tries: int = 60) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
 
 
 async def search(pilot, text: str) -> None:

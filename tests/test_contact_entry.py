@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from factories import sample_case
+from helpers import make_case
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from coach import clock
@@ -127,7 +127,7 @@ def test_draft_round_trip_and_broken_drafts():
 @pytest.fixture
 def db():
     database = open_db(memory=True)
-    insert_cases(database, [sample_case()])
+    insert_cases(database, [make_case(full=True)])
     return database
 
 

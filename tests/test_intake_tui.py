@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 
 from coach.domain.intake import NU_NIET, NVT, SCORED, TOUCHED, WARM
 from coach.store.cases import load_case
@@ -26,14 +26,6 @@ from coach.tui.widgets.suggestion_bar import SuggestionBar
 
 SMALL, LARGE = (80, 24), (200, 50)
 DAAN, NOOR, SAMIRA = 2, 1, 3  # ids in the fixture database
-
-
-async def wait_until(pilot, condition: Callable[[], bool], tries: int = 60) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
 
 
 async def type_text(pilot, text: str) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 
 from coach.conversation.engine import Conversation
 from coach.conversation.prompts import load_content
@@ -111,14 +111,6 @@ def test_warm_opener_comes_from_their_own_story_and_changes_per_visit(conversati
 def test_headings_mark_domains_in_a_note(conversation):
     note = "Warm begin.\nFinanciën: deurwaarder geweest\nwonen : blijft bij oma\nIets: anders"
     assert heading_domains(conversation, note) == ["financien", "huisvesting"]
-
-
-async def wait_until(pilot, condition: Callable[[], bool], tries: int = 60) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
 
 
 async def open_visit(app, pilot, youth_id: int) -> VisitPrepScreen:

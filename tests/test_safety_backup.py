@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from factories import sample_case
+from helpers import make_case
 from safety_helpers import PASSPHRASE, RARE_NAME, call, fingerprint, make_db, on_disk
 
 from coach.store.backup import (
@@ -70,7 +70,7 @@ def test_backup_then_restore_brings_the_old_state_back_and_keeps_the_current_fil
     backup = Path(out.strip())
     assert code == 0 and backup.parent == backup_dir(encrypted)
     db = open_db(encrypted, passphrase=PASSPHRASE)
-    insert_cases(db, [sample_case("Later")])
+    insert_cases(db, [make_case("Later", full=True)])
     db.close()
 
     code, out, err = call(capsys, "restore", str(backup), "--ja")
