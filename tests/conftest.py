@@ -120,16 +120,18 @@ def small_caseload() -> list[Case]:
 DEDUCE_IDLE = 8.0  # seconds the shared worker waits for the next request before it stops
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "deduce_idle: runs after every other test that uses the shared deduce worker")
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def uses_deduce(item: pytest.Item) -> bool:
+        return "anonymiser_client" in getattr(item, "fixturenames", ())
+
     def order(item: pytest.Item) -> tuple[bool, bool]:
-        uses = "anonymiser_client" in getattr(item, "fixturenames", ())
-        return uses, item.get_closest_marker("deduce_idle") is not None
+        return uses_deduce(item), item.get_closest_marker("deduce_idle") is not None
 
     items.sort(key=order)  # stable: otherwise the collected order
+    for item in items:
+        if uses_deduce(item):
+            # Run in parallel (pytest-xdist, --dist loadgroup), all of them still go to one worker.
+            item.add_marker(pytest.mark.xdist_group("deduce"))
 
 
 @pytest.fixture(scope="session")
@@ -192,6 +194,32 @@ def notices(monkeypatch: pytest.MonkeyPatch) -> Notices:
 
     monkeypatch.setattr(App, "notify", notify)
     return caught
+
+
+# A hundredth of a second: the app's timers still run in their order, but no test sits through them.
+QUICK = 0.01
+
+
+@pytest.fixture
+def quick_timers(monkeypatch: pytest.MonkeyPatch) -> float:
+    """The app's waits made tiny for this test: autosave, search and draft debounces, the backup delay.
+
+    Tests that wait for a save or a search use this and then `wait_until` the saved row or the
+    results, instead of sleeping through the production delays (which stay as they are). A test
+    about what happens *before* a timer fires (leaving at once) must not use it.
+    """
+    from coach.tui import locking
+    from coach.tui.autosave import Autosaver
+    from coach.tui.screens import contact_entry, intervision
+    from coach.tui.widgets import search_field
+
+    monkeypatch.setattr(Autosaver, "idle", QUICK)
+    monkeypatch.setattr(Autosaver, "limit", QUICK)
+    monkeypatch.setattr(search_field, "PAUSE", QUICK)
+    monkeypatch.setattr(contact_entry, "DRAFT_DELAY", QUICK)
+    monkeypatch.setattr(intervision, "QUESTION_PAUSE", QUICK)
+    monkeypatch.setattr(locking, "BACKUP_AFTER", QUICK)
+    return QUICK
 
 
 @pytest.fixture

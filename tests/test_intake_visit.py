@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from helpers import wait_until
+from helpers import make_case, wait_until
 
 from coach.conversation.engine import Conversation
 from coach.conversation.prompts import load_content
@@ -32,8 +32,9 @@ def conversation():
 
 
 def a_case() -> Case:
-    return Case(
-        youth=Youth("Sanne", id=9),
+    return make_case(
+        "Sanne",
+        id=9,
         warm_story=[
             WarmStoryItem("droom", "Eigen kapsalon", id=1, own_words=True, recorded_on=date(2026, 1, 5)),
             WarmStoryItem("trots", "Haar zusje geholpen", id=2, recorded_on=date(2026, 1, 6)),
@@ -141,8 +142,7 @@ async def test_visit_screen_prepares_and_writes_the_contact_note(case_db: Path, 
         assert offer is not None and offer.domain == "financien"
         await pilot.press("ctrl+o")
         await pilot.press(*"betalingsregeling loopt")
-        await pilot.pause(1.0)
-        assert "Financiën: betalingsregeling loopt" in app.focused.text
+        await wait_until(pilot, lambda: "Financiën: betalingsregeling loopt" in app.focused.text)
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
 

@@ -232,8 +232,8 @@ async def test_edit_the_question_it_is_saved_anonymised_and_checked(db_path: Pat
         await wait_until(pilot, lambda: screen.up_to_date and "uit handen" in screen.summary.text)
         assert "**Wat maakt dat ik de jongere alles uit handen neem?**" in screen.summary.text
         assert advice.has_class("-good")
-        await pilot.pause(1.0)
-        assert stored_question(db_path) == "Wat maakt dat ik Sanne alles uit handen neem?"
+        # Saved by the autosave while the screen stays open.
+        await wait_until(pilot, lambda: stored_question(db_path) == "Wat maakt dat ik Sanne alles uit handen neem?")
 
 
 async def test_q_typed_in_the_question_does_not_quit(db_path: Path, fake: FakeClient) -> None:

@@ -30,6 +30,7 @@ TESTS = Path(__file__).parent
 LANES = ((PASSPHRASE, 60), (None, 140))
 
 
+@pytest.mark.slow
 def test_killing_the_writer_200_times_loses_no_acknowledged_write(tmp_path):
     paths = [tmp_path / f"lane{number}.db" for number in range(len(LANES))]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
@@ -165,6 +166,7 @@ def test_a_really_full_disk_on_import(tiny_disk, tmp_path):
     db.close()
 
 
+@pytest.mark.slow
 def test_a_second_running_app_is_told_and_nothing_breaks(tmp_path, capsys, monkeypatch):
     path = tmp_path / "coach.db"
     make_db(path)
