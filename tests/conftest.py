@@ -120,6 +120,8 @@ def small_caseload() -> list[Case]:
 DEDUCE_IDLE = 8.0  # seconds the shared worker waits for the next request before it stops
 
 
+# First, before pytest-xdist reads the xdist_group marks this adds.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     def uses_deduce(item: pytest.Item) -> bool:
         return "anonymiser_client" in getattr(item, "fixturenames", ())

@@ -151,8 +151,7 @@ async def test_help_during_an_intake_opens_the_domain_in_focus(case_db, today) -
         await wait_until(pilot, lambda: type(app.screen).__name__ == "IntakeScreen")
         intake = app.screen
         await intake.go_to("financien")
-        await pilot.pause()
-        assert isinstance(app.focused, TextArea)
+        await wait_until(pilot, lambda: isinstance(app.focused, TextArea))
 
         await pilot.press("question_mark")  # in a text field: a question mark, no help
         await pilot.pause()
@@ -164,8 +163,8 @@ async def test_help_during_an_intake_opens_the_domain_in_focus(case_db, today) -
         await assert_shows(pilot, "intake.md", "financiën")
 
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is intake and intake.section == "financien"
+        await wait_until(pilot, lambda: app.screen is intake)
+        assert intake.section == "financien"
 
 
 async def test_a_screen_names_its_own_section_and_question_mark_types_in_its_text_field(case_db, today) -> None:
