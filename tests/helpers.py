@@ -23,8 +23,9 @@ from coach.domain.model import (
 
 # Long enough for a loaded machine running tests in parallel; a test that passes never waits this long.
 WAIT_TIMEOUT = 30.0
-# How often the condition is looked at again: short, so a test goes on as soon as the app is there.
-WAIT_STEP = 0.02
+# How often the condition is looked at again: often enough to go on soon, seldom enough that costly
+# conditions (a rendered document) do not eat the CPU that parallel tests share.
+WAIT_STEP = 0.05
 
 
 def _described(condition: Callable[[], object]) -> str:
