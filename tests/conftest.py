@@ -1,4 +1,5 @@
-"""Shared fixtures: a small file database with a few fictional young people."""
+"""Shared fixtures: a small file database with a few fictional young people, the notices the app shows,
+and the Hypothesis profiles. The helpers tests import (wait_until, make_case) live in helpers.py."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from helpers import Notices, make_case
+from hypothesis import HealthCheck, settings
+from textual.app import App
 
 from coach.domain.model import (
     Agreement,
@@ -16,10 +20,17 @@ from coach.domain.model import (
     NetworkPerson,
     PhaseEntry,
     WarmStoryItem,
-    Youth,
 )
 from coach.store.cases import insert_cases
 from coach.store.db import open_db
+
+# --- Hypothesis: quick by default, thorough on request -----------------------------------------------
+# `HYPOTHESIS_PROFILE=thorough python -m pytest` runs ten times the examples (see helpers.examples), for
+# a night run or before a release; the default keeps the counts the tests name. No deadline: a loaded
+# machine running tests in parallel is slow now and then, which says nothing about the code.
+settings.register_profile("quick", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 # The date the fixture cases are written against (pass it as `today`).
 FIXTURE_TODAY = date(2026, 3, 14)
@@ -27,8 +38,12 @@ FIXTURE_TODAY = date(2026, 3, 14)
 
 def small_caseload() -> list[Case]:
     """Four fictional cases: on course, too long unseen, needing attention, and one closed."""
-    noor = Case(
-        youth=Youth("Noor", last_name="Bakker", birth_date=date(2007, 6, 2), coach="Eva", started_on=date(2026, 1, 8)),
+    noor = make_case(
+        "Noor",
+        last_name="Bakker",
+        birth_date=date(2007, 6, 2),
+        coach="Eva",
+        started_on=date(2026, 1, 8),
         network=[
             NetworkPerson("Riet", "oma", "informeel"),
             NetworkPerson("Karim Aydin", "jobcoach", "professioneel", organisation="Werkplein"),
@@ -63,33 +78,35 @@ def small_caseload() -> list[Case]:
         ],
         phases=[PhaseEntry("intake", date(2026, 1, 8)), PhaseEntry("begeleiding", date(2026, 2, 1))],
     )
-    daan = Case(
-        youth=Youth(
-            "Daniël",
-            nickname="Daan",
-            last_name="de Vries",
-            birth_date=date(2004, 11, 20),
-            coach="Eva",
-            started_on=date(2025, 10, 1),
-        ),
+    daan = make_case(
+        "Daniël",
+        nickname="Daan",
+        last_name="de Vries",
+        birth_date=date(2004, 11, 20),
+        coach="Eva",
+        started_on=date(2025, 10, 1),
         contacts=[Contact(datetime(2026, 1, 20, 11, 0), "telefoon", "plaatsgevonden", note="Kort gebeld.")],
         agreements=[
             Agreement(date(2026, 1, 20), "Afspraak maken bij de huisarts", "jongere", "open", due=date(2026, 3, 1))
         ],
         phases=[PhaseEntry("begeleiding", date(2025, 10, 15))],
     )
-    samira = Case(
-        youth=Youth(
-            "Samira", last_name="El Amrani", birth_date=date(2008, 2, 29), coach="Eva", started_on=date(2026, 2, 20)
-        ),
+    samira = make_case(
+        "Samira",
+        last_name="El Amrani",
+        birth_date=date(2008, 2, 29),
+        coach="Eva",
+        started_on=date(2026, 2, 20),
         contacts=[
             Contact(datetime(2026, 3, 3, 16, 0), "kantoor", "plaatsgevonden"),
             Contact(datetime(2026, 3, 17, 10, 0), "huisbezoek", "gepland"),
         ],
         phases=[PhaseEntry("intake", date(2026, 2, 20))],
     )
-    mees = Case(
-        youth=Youth("Mees", last_name="Jansen", started_on=date(2024, 5, 1)),
+    mees = make_case(
+        "Mees",
+        last_name="Jansen",
+        started_on=date(2024, 5, 1),
         phases=[PhaseEntry("begeleiding", date(2024, 5, 1)), PhaseEntry("afgesloten", date(2025, 12, 1))],
     )
     return [noor, daan, samira, mees]
@@ -103,16 +120,20 @@ def small_caseload() -> list[Case]:
 DEDUCE_IDLE = 8.0  # seconds the shared worker waits for the next request before it stops
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "deduce_idle: runs after every other test that uses the shared deduce worker")
-
-
+# First, before pytest-xdist reads the xdist_group marks this adds.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def uses_deduce(item: pytest.Item) -> bool:
+        return "anonymiser_client" in getattr(item, "fixturenames", ())
+
     def order(item: pytest.Item) -> tuple[bool, bool]:
-        uses = "anonymiser_client" in getattr(item, "fixturenames", ())
-        return uses, item.get_closest_marker("deduce_idle") is not None
+        return uses_deduce(item), item.get_closest_marker("deduce_idle") is not None
 
     items.sort(key=order)  # stable: otherwise the collected order
+    for item in items:
+        if uses_deduce(item):
+            # Run in parallel (pytest-xdist, --dist loadgroup), all of them still go to one worker.
+            item.add_marker(pytest.mark.xdist_group("deduce"))
 
 
 @pytest.fixture(scope="session")
@@ -161,6 +182,46 @@ def empty_db(tmp_path: Path) -> Path:
     path = tmp_path / "empty.db"
     open_db(path).close()
     return path
+
+
+@pytest.fixture
+def notices(monkeypatch: pytest.MonkeyPatch) -> Notices:
+    """Every notice any app shows during the test, as text: caught at App.notify, Textual's public way in."""
+    caught = Notices()
+    show = App.notify
+
+    def notify(self: App, message: object, *args: object, **kwargs: object):
+        caught.append(str(message))
+        return show(self, message, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(App, "notify", notify)
+    return caught
+
+
+# A hundredth of a second: the app's timers still run in their order, but no test sits through them.
+QUICK = 0.01
+
+
+@pytest.fixture
+def quick_timers(monkeypatch: pytest.MonkeyPatch) -> float:
+    """The app's waits made tiny for this test: autosave, search and draft debounces, the backup delay.
+
+    Tests that wait for a save or a search use this and then `wait_until` the saved row or the
+    results, instead of sleeping through the production delays (which stay as they are). A test
+    about what happens *before* a timer fires (leaving at once) must not use it.
+    """
+    from coach.tui import locking
+    from coach.tui.autosave import Autosaver
+    from coach.tui.screens import contact_entry, intervision
+    from coach.tui.widgets import search_field
+
+    monkeypatch.setattr(Autosaver, "idle", QUICK)
+    monkeypatch.setattr(Autosaver, "limit", QUICK)
+    monkeypatch.setattr(search_field, "PAUSE", QUICK)
+    monkeypatch.setattr(contact_entry, "DRAFT_DELAY", QUICK)
+    monkeypatch.setattr(intervision, "QUESTION_PAUSE", QUICK)
+    monkeypatch.setattr(locking, "BACKUP_AFTER", QUICK)
+    return QUICK
 
 
 @pytest.fixture

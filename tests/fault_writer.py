@@ -17,7 +17,7 @@ import sys
 import time
 from itertools import count
 
-from factories import sample_case
+from helpers import make_case
 
 from coach.store.cases import insert_cases
 from coach.store.db import open_db
@@ -29,7 +29,7 @@ def write_forever(path: str, passphrase: str | None, out: int) -> None:
     os.write(out, b"open\n")
     for n in count():
         with db.atomic():
-            [youth_id] = insert_cases(db, [sample_case(f"K{n}")])
+            [youth_id] = insert_cases(db, [make_case(f"K{n}", full=True)])
             # an edit too: it writes a revision, the search index and the audit trail
             db.execute(
                 "UPDATE contacts SET note = ? WHERE youth_id = ? AND note IS NOT NULL",

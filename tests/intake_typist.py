@@ -12,18 +12,21 @@ import time
 from datetime import date
 from pathlib import Path
 
+from helpers import wait_until
+
 from coach.store.cases import load_case
 from coach.tui.app import make_app
 from coach.tui.screens.intake import IntakeScreen
+from coach.tui.widgets.field_area import FieldArea
 
 
 async def main(db_path: Path, youth_id: int, text: str) -> None:
     app = make_app(db_path, today=date(2026, 3, 14))
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(IntakeScreen(app.db, load_case(app.db, youth_id), app.content, app.today))
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: isinstance(app.screen, IntakeScreen))
         await pilot.press("ctrl+down")  # to the first domain
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: app.screen.section == "financien" and isinstance(app.focused, FieldArea))
         print("ready", time.monotonic(), flush=True)
         for count, char in enumerate(text, start=1):
             await pilot.press(char)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from factories import sample_case
+from helpers import make_case
 
 from coach.cli import run
 from coach.store.cases import insert_cases
@@ -29,7 +29,7 @@ def fingerprint(path: Path) -> str:
 def make_db(path: Path, passphrase: str | None = PASSPHRASE, names: tuple[str, ...] = (RARE_NAME, "Bas")) -> list[int]:
     """A database at path holding one sample case per name; returns their ids."""
     db = open_db(path, passphrase=passphrase)
-    ids = insert_cases(db, [sample_case(name) for name in names])
+    ids = insert_cases(db, [make_case(name, full=True) for name in names])
     db.close()
     return ids
 

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from factories import sample_case
+from helpers import make_case
 
 from coach.domain.agreements import OwnShare, own_share, own_share_by_month, own_share_trend
 from coach.domain.model import Agreement
@@ -94,7 +94,7 @@ def test_trend_compares_the_later_months_with_the_earlier_ones():
 @pytest.fixture
 def db():
     database = open_db(memory=True)
-    insert_cases(database, [sample_case()])
+    insert_cases(database, [make_case(full=True)])
     return database
 
 
@@ -148,7 +148,7 @@ def test_youth_share_from_the_store(db):
 def sample_db(tmp_path: Path) -> Path:
     path = tmp_path / "sample.db"
     database = open_db(path)
-    insert_cases(database, [sample_case()])
+    insert_cases(database, [make_case(full=True)])
     database.close()
     return path
 

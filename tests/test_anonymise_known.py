@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from helpers import make_case
 
 from coach.domain.model import Address, Case, NetworkPerson, Youth
 from coach.privacy.known import AMBIGUOUS_LAST, KnownTable, build_known, ordinary_word
@@ -13,8 +14,10 @@ from coach.privacy.result import render
 
 def case_of(first: str = "Sanne", **youth: object) -> Case:
     """A small fictional case: a young person, a mother and two jobcoaches."""
-    return Case(
-        youth=Youth(first, last_name=youth.pop("last_name", "Visser"), **youth),
+    return make_case(
+        first,
+        last_name=youth.pop("last_name", "Visser"),
+        **youth,
         network=[
             NetworkPerson("Marja Visser", "moeder", "informeel", phone="06-11112222"),
             NetworkPerson("Karim Aydin", "jobcoach", "professioneel", organisation="Werkplein"),

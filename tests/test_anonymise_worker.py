@@ -6,19 +6,10 @@ import sys
 import time
 
 import pytest
+from helpers import wait_until_sync
 
 from coach.privacy import worker
 from coach.privacy.worker import AnonymiserClient, AnonymiserError
-
-
-def wait_until(condition, seconds: float) -> bool:
-    """Poll `condition` for up to `seconds`."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return condition()
 
 
 def test_round_trip_and_idle_exit() -> None:
@@ -26,7 +17,7 @@ def test_round_trip_and_idle_exit() -> None:
         first = client.ping()
         assert first["loaded"] is False  # a ping does not load deduce
         assert client.running()
-        assert wait_until(lambda: not client.running(), 10), "the worker should end itself when idle"
+        assert wait_until_sync(lambda: not client.running(), timeout=10), "the worker should end itself when idle"
         # The next request starts a fresh worker transparently.
         second = client.ping()
         assert second["pid"] != first["pid"]

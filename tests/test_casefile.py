@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 
 import pytest
-from factories import sample_case
+from helpers import examples, make_case
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -90,7 +90,7 @@ def canonical(data: dict) -> dict:
     return {k: v for k, v in data.items() if v != []}
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases)
 def test_export_of_an_import_gives_the_same_json_back(tmp_path_factory, data):
     assert validate(data, "x.json") == []
@@ -124,7 +124,7 @@ def write(tmp_path, name, content):
 
 
 def good_case(**youth) -> dict:
-    return case_to_dict(sample_case(**youth))
+    return case_to_dict(make_case(full=True, **youth))
 
 
 def problems_of(tmp_path, content) -> list[str]:
@@ -211,7 +211,7 @@ def test_wrong_format_and_top_level(tmp_path):
 def test_duplicate_ref_within_one_call_and_against_the_database(tmp_path):
     db = open_db(memory=True)
     a = write(tmp_path, "a.json", good_case(ref="JC-7"))
-    b = write(tmp_path, "b.json", case_to_dict(sample_case("Bas", ref="JC-7")))
+    b = write(tmp_path, "b.json", case_to_dict(make_case("Bas", full=True, ref="JC-7")))
     with pytest.raises(CaseFileError) as caught:
         import_case_files(db, [a, b])
     assert "b.json: $.youth.ref: ref 'JC-7' staat ook al in" in str(caught.value)

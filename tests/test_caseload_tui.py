@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 from textual.widgets import OptionList, Static
 
 from coach.demo.generator import build_demo
@@ -17,7 +17,7 @@ from coach.tui.dialogs.sort_menu import SortMenu
 from coach.tui.screens.caseload import FIRST_ROWS, CaseloadScreen
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.caseload_table import CaseloadTable
-from coach.tui.widgets.search_field import PAUSE, SearchField
+from coach.tui.widgets.search_field import SearchField
 
 SMALL, LARGE = (80, 24), (200, 50)
 BY_NAME = ["Daan de Vries", "Noor Bakker", "Samira El Amrani"]
@@ -40,17 +40,16 @@ def painted(table: CaseloadTable) -> list[str]:
     return [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
 
 
-async def wait_until(pilot, condition: Callable[[], bool], tries: int = 60) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
-
-
 async def search(pilot, text: str) -> None:
     await pilot.press("slash", *text)
-    await pilot.pause(PAUSE + 0.15)  # the search runs once typing pauses
+    await searched(pilot)
+
+
+async def searched(pilot) -> None:
+    """Wait for the search to run: it does once typing pauses, for what the field holds then."""
+    screen = pilot.app.screen
+    field = screen.query_one(SearchField)
+    await wait_until(pilot, lambda: screen.desk.filter.search == field.value)
 
 
 # --- sorting ----------------------------------------------------------------------------------
@@ -187,7 +186,7 @@ async def test_search_finds_a_name_and_a_word_only_in_a_note_and_escape_clears(c
         assert names(app) == ["Samira El Amrani"]
         await pilot.press(*["backspace"] * 3)
         await pilot.press(*"stage")  # only in one of Noor's contact notes
-        await pilot.pause(PAUSE + 0.15)
+        await searched(pilot)
         assert names(app) == ["Noor Bakker"]
         assert "zoek “stage”" in text_of(app, "#desk-bar")
         await pilot.press("escape")
@@ -212,7 +211,7 @@ async def test_quotes_and_stars_in_a_search_are_harmless(case_db: Path, today: d
         assert table(app).row_count == 0
         assert "Typ een naam of een woord" in painted(table(app))[1]
         await pilot.press("backspace", "backspace", *'"noor*')
-        await pilot.pause(PAUSE + 0.15)
+        await searched(pilot)
         assert names(app) == ["Noor Bakker"]
 
 
@@ -407,5 +406,5 @@ async def test_while_searching_the_line_below_says_where_the_words_were_found(ca
         await pilot.pause()
         assert text_of(app, "#row-detail") == "Noor Bakker · notitie van 10 mrt: Rondje park, over de stage gepraat."
         await pilot.press("ctrl+u", *"samira")
-        await pilot.pause(PAUSE + 0.15)
+        await searched(pilot)
         assert text_of(app, "#row-detail") == "Samira El Amrani: gevonden in de naam"

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from factories import sample_case
+from helpers import make_case
 
 from coach.cli import cli, run
 from coach.store import open_db
@@ -34,7 +34,7 @@ def call(capsys, *args):
 
 def case_file(tmp_path, name="Sanne", **kw):
     path = tmp_path / f"{name}.json"
-    path.write_text(json.dumps(case_to_dict(sample_case(name, **kw)), ensure_ascii=False), encoding="utf-8")
+    path.write_text(json.dumps(case_to_dict(make_case(name, full=True, **kw)), ensure_ascii=False), encoding="utf-8")
     return path
 
 
@@ -63,7 +63,7 @@ def test_import_prints_new_ids_and_export_gives_the_file_back(env, tmp_path, cap
 def test_invalid_file_exits_2_with_file_path_and_rule_and_writes_nothing(env, tmp_path, capsys):
     good = case_file(tmp_path, "Sanne")
     bad = tmp_path / "kapot.json"
-    data = case_to_dict(sample_case("Bas"))
+    data = case_to_dict(make_case("Bas", full=True))
     data["assessments"][0]["domain"] = "geld"
     bad.write_text(json.dumps(data), encoding="utf-8")
     code, out, err = call(capsys, "import", str(good), str(bad))
@@ -74,7 +74,7 @@ def test_invalid_file_exits_2_with_file_path_and_rule_and_writes_nothing(env, tm
 
 
 def test_caseload_json_has_the_contract_fields(env, capsys):
-    insert_cases(open_db(env), [sample_case("Sanne"), sample_case("Bas", phase="afgesloten")])
+    insert_cases(open_db(env), [make_case("Sanne", full=True), make_case("Bas", full=True, phase="afgesloten")])
     code, out, _ = call(capsys, "caseload", "--json")
     rows = json.loads(out)
     assert code == 0 and [r["name"] for r in rows] == ["Sanne Visser"]
@@ -95,13 +95,13 @@ def test_caseload_json_has_the_contract_fields(env, capsys):
 def test_caseload_table_and_empty_message(env, capsys):
     code, out, _ = call(capsys, "caseload")
     assert code == 0 and "Nog geen jongeren" in out
-    insert_cases(open_db(env), [sample_case("Sanne")])
+    insert_cases(open_db(env), [make_case("Sanne", full=True)])
     code, out, _ = call(capsys, "caseload")
     assert "Sanne Visser" in out and "Op koers" in out and "Begeleiding" in out
 
 
 def test_show_json_and_text_put_the_warm_story_first(env, capsys):
-    insert_cases(open_db(env), [sample_case("Sanne")])
+    insert_cases(open_db(env), [make_case("Sanne", full=True)])
     code, out, _ = call(capsys, "show", "1", "--json")
     data = json.loads(out)
     assert code == 0
@@ -143,7 +143,7 @@ def test_bad_coach_today_exits_2(env, capsys, monkeypatch):
 
 def test_db_option_wins_over_environment(env, tmp_path, capsys):
     other = tmp_path / "ander.db"
-    insert_cases(open_db(other), [sample_case("Roos")])
+    insert_cases(open_db(other), [make_case("Roos", full=True)])
     code, out, _ = call(capsys, "--db", str(other), "caseload", "--json")
     assert [r["name"] for r in json.loads(out)] == ["Roos Visser"]
 
@@ -155,7 +155,7 @@ def test_a_broken_database_exits_1_with_a_message(env, capsys):
 
 
 def test_unwritable_export_target_exits_1(env, tmp_path, capsys):
-    insert_cases(open_db(env), [sample_case("Sanne")])
+    insert_cases(open_db(env), [make_case("Sanne", full=True)])
     code, _, err = call(capsys, "export", "1", "-o", str(tmp_path / "bestaat-niet" / "x.json"))
     assert code == 1 and "Kan" in err and "niet schrijven" in err
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SharedClient
-from factories import sample_case
+from helpers import make_case
 
 from coach.cli import cli, run
 from coach.cli import intervision as cli_intervision
@@ -24,7 +24,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A database with one fictional case (id 1), COACH_DB and a fixed today; no settings file."""
     db_path = tmp_path / "coach.db"
     db = open_db(db_path)
-    case = sample_case("Sanne")
+    case = make_case("Sanne", full=True)
     case.youth.intervision_question = "Hoe krijg ik Sanne aan het werk?"
     case.contacts[0].note = "Kennismaking met Sanne en moeder Marja in Zwolle. Karim belt later."
     insert_cases(db, [case])

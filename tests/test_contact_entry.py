@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from factories import sample_case
+from helpers import make_case, wait_until
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from coach import clock
@@ -129,7 +129,7 @@ def test_draft_round_trip_and_broken_drafts():
 @pytest.fixture
 def db():
     database = open_db(memory=True)
-    insert_cases(database, [sample_case()])
+    insert_cases(database, [make_case(full=True)])
     return database
 
 
@@ -213,6 +213,15 @@ def test_editing_a_note_keeps_the_earlier_text(db):
 def frozen_clock(monkeypatch):
     """The form reads 'nu' from the clock; freeze it at half past ten."""
     monkeypatch.setattr(clock, "now", lambda: NOW)
+
+
+def stored_draft(path: Path, youth_id: int):
+    """The contact draft the database holds for the young person now (None: none)."""
+    db = open_db(path)
+    try:
+        return load_draft(db, youth_id)
+    finally:
+        db.close()
 
 
 def stored_contacts(path: Path, youth_id: int) -> list[tuple]:
@@ -386,7 +395,8 @@ async def test_nothing_typed_is_lost_when_the_coach_is_interrupted(case_db: Path
         await pilot.press(*"gisteren")
         form.query_one("#note", TextArea).focus()
         await pilot.press(*"Half af")
-        await pilot.pause(0.8)  # the draft is written within a second, without leaving the form
+        # The draft is written once typing pauses, without leaving the form (the real delay here).
+        await wait_until(pilot, lambda: (stored_draft(case_db, 2) or [{}])[0].get("note") == "Half af")
         check = open_db(case_db)
         draft = load_draft(check, 2)
         assert draft is not None and draft[0]["note"] == "Half af" and draft[0]["when"] == "gisteren"
@@ -445,13 +455,13 @@ async def test_a_planned_contact_by_keyboard(case_db: Path, today) -> None:
         assert stored_contacts(case_db, 2)[-1][:3] == ("2026-03-17T10:30", "huisbezoek", "gepland")
 
 
-async def test_discarding_the_draft_asks_first(case_db: Path, today) -> None:
+async def test_discarding_the_draft_asks_first(case_db: Path, today, quick_timers: float) -> None:
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_daan_form(pilot)
         form.query_one("#note", TextArea).focus()
         await pilot.press(*"Weg ermee")
-        await pilot.pause(0.8)
+        await wait_until(pilot, lambda: (stored_draft(case_db, 2) or [{}])[0].get("note") == "Weg ermee")
         form.query_one("#discard").focus()
         await pilot.press("enter")
         await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from factories import sample_case
+from helpers import make_case
 
 from coach.cli import run
 from coach.config import ConfigError, load_config
@@ -43,7 +43,7 @@ def test_a_wrong_contact_rhythm_gets_a_dutch_message(tmp_path, text, message):
 @pytest.fixture
 def db_with_sanne(tmp_path, monkeypatch):
     db_path = tmp_path / "coach.db"
-    insert_cases(open_db(db_path), [sample_case("Sanne")])  # last held contact 8 days before today
+    insert_cases(open_db(db_path), [make_case("Sanne", full=True)])  # last held contact 8 days before today
     monkeypatch.setenv("COACH_DB", str(db_path))
     monkeypatch.setenv("COACH_TODAY", "2026-03-10")
     return db_path

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from conftest import small_caseload
+from helpers import make_case
 
 from coach.domain.continuity import (
     HELD_IN_FUTURE,
@@ -21,7 +22,7 @@ from coach.domain.continuity import (
     person_continuity,
     phase_on,
 )
-from coach.domain.model import Agreement, Case, Contact, PhaseEntry, Youth
+from coach.domain.model import Agreement, Case, Contact, PhaseEntry
 from coach.domain.vocabulary import ContinuityStatus
 from coach.store.caseload import caseload_entry
 from coach.store.cases import insert_cases
@@ -32,8 +33,10 @@ TODAY = date(2026, 3, 14)
 
 def case(*contacts: Contact, phases=None, started_on=date(2026, 1, 5), coach="Eva", agreements=()) -> Case:
     """A fictional case with just the facts a rule needs."""
-    return Case(
-        youth=Youth("Sanne", coach=coach, started_on=started_on),
+    return make_case(
+        "Sanne",
+        coach=coach,
+        started_on=started_on,
         contacts=list(contacts),
         agreements=list(agreements),
         phases=phases if phases is not None else [PhaseEntry("begeleiding", date(2026, 1, 5))],

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 
 from coach.store.db import open_db
 from coach.store.intake import latest_intake
@@ -24,6 +25,7 @@ DAAN = 2
 LOSS = 1.0  # seconds of typing that may be lost
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 async def test_killed_mid_typing_loses_at_most_the_last_second(case_db: Path, today: date) -> None:
     env = {**os.environ, "COACH_CONFIG": str(case_db.with_name("geen-config.toml"))}
@@ -68,7 +70,7 @@ async def test_killed_mid_typing_loses_at_most_the_last_second(case_db: Path, to
         from coach.store.cases import load_case
 
         app.push_screen(IntakeScreen(app.db, load_case(app.db, DAAN), app.content, app.today))
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: isinstance(app.focused, FieldArea))
         assert app.screen.section == "financien"
         assert isinstance(app.focused, FieldArea) and app.focused.field == "notes"
         assert app.focused.text == saved

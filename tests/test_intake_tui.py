@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 
 from coach.domain.intake import NU_NIET, NVT, SCORED, TOUCHED, WARM
 from coach.store.cases import load_case
@@ -27,14 +27,6 @@ from tests.db_digest import digest
 
 SMALL, LARGE = (80, 24), (200, 50)
 DAAN, NOOR, SAMIRA = 2, 1, 3  # ids in the fixture database
-
-
-async def wait_until(pilot, condition: Callable[[], bool], tries: int = 60) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
 
 
 async def type_text(pilot, text: str) -> None:
@@ -61,6 +53,16 @@ async def go_to(pilot, key: str) -> None:
     await pilot.press(key)
     await wait_until(pilot, lambda: isinstance(pilot.app.screen, IntakeScreen))
     await pilot.pause()
+
+
+def stored(path: Path, youth_id: int, domain: str):
+    """What the database holds now for one domain of the young person's latest intake."""
+    db = open_db(path)
+    try:
+        intake = latest_intake(db, youth_id)
+    finally:
+        db.close()
+    return intake.domains.get(domain) if intake else None
 
 
 def focused_field(app) -> tuple[str, str] | None:
@@ -123,9 +125,9 @@ async def test_a_whole_intake_by_keys(case_db: Path, today: date) -> None:
         await wait_until(pilot, lambda: app.screen.__class__.__name__ == "CompleteIntakeDialog")
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
-        await pilot.pause(0.2)
         section = app.screen.query_one(IntakeSection)
-        assert "Afgerond" in str(section.query_one(".intake-status").render())
+        # The young person's screen reads the intake again once it shows.
+        await wait_until(pilot, lambda: "Afgerond" in str(section.query_one(".intake-status").render()))
 
     db = open_db(case_db)
     case = load_case(db, SAMIRA)
@@ -204,7 +206,9 @@ async def test_warm_question_after_problem_answers_and_not_after_warm_ones(case_
         assert offer.text in str(screen.query_one("#question").render())
 
 
-async def test_resume_after_restart_at_the_same_domain_with_the_text(case_db: Path, today: date) -> None:
+async def test_resume_after_restart_at_the_same_domain_with_the_text(
+    case_db: Path, today: date, quick_timers: float
+) -> None:
     app = make_app(case_db, today=today)
     async with app.run_test(size=SMALL) as pilot:
         await open_intake(app, pilot, NOOR)
@@ -212,7 +216,10 @@ async def test_resume_after_restart_at_the_same_domain_with_the_text(case_db: Pa
         await type_text(pilot, "Slaapt nu bij oma")
         await pilot.press("tab")
         await type_text(pilot, "Heeft een eigen kamer")
-        await pilot.pause(1.2)  # autosave, no leaving: as if the laptop lid closed
+        # Saved by the autosave alone, no leaving: as if the laptop lid closed.
+        await wait_until(
+            pilot, lambda: getattr(stored(case_db, NOOR, "huisvesting"), "going_well", None) == "Heeft een eigen kamer"
+        )
     again = make_app(case_db, today=today)
     async with again.run_test(size=SMALL) as pilot:
         screen = await open_intake(again, pilot, NOOR)
@@ -244,10 +251,9 @@ async def test_leaving_by_escape_saves_what_is_waiting(case_db: Path, today: dat
         await type_text(pilot, "Haar hond Bobbie")
         await pilot.press("escape")  # at once, before the autosave timer
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
-        await pilot.pause(0.2)
         # The young person's screen shows the intake under way, with the warm story first.
         overview = app.screen.query_one(IntakeOverview)
-        assert "Loopt nog" in str(overview.query_one(".overview-status").render())
+        await wait_until(pilot, lambda: "Loopt nog" in str(overview.query_one(".overview-status").render()))
         assert "Haar hond Bobbie" in str(overview.query_one(".overview-warm").render())
         widgets = list(app.screen.query("#warm-section, #domain-section, #intake-section"))
         assert [w.id for w in widgets] == ["warm-section", "domain-section", "intake-section"]
@@ -312,7 +318,7 @@ async def test_intake_screen_fits_small_and_large_terminals(case_db: Path, today
         assert "ctrl+g" in footer_keys and "escape" in footer_keys
 
 
-async def test_who_carries_it_by_kind_and_by_name(case_db: Path, today: date) -> None:
+async def test_who_carries_it_by_kind_and_by_name(case_db: Path, today: date, quick_timers: float) -> None:
     app = make_app(case_db, today=today)
     async with app.run_test(size=SMALL) as pilot:
         await open_intake(app, pilot, NOOR)
@@ -324,7 +330,7 @@ async def test_who_carries_it_by_kind_and_by_name(case_db: Path, today: date) ->
         assert labels[:3] == ["Eigen kracht", "Netwerk", "Professionals"]
         assert labels[3:] == ["Riet (oma)", "Karim Aydin (jobcoach, Werkplein)"]  # the network by name
         await pilot.press("space", "down", "down", "down", "space")
-        await pilot.pause(1.0)
+        await wait_until(pilot, lambda: getattr(stored(case_db, NOOR, "financien"), "carriers", None) == ("Riet",))
     db = open_db(case_db)
     money = latest_intake(db, NOOR).domains["financien"]
     assert money.carried_by == ("eigen_kracht",) and money.carriers == ("Riet",)

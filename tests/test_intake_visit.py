@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from helpers import make_case, wait_until
 
 from coach.content.prompts import load_content
 from coach.conversation.engine import Conversation
@@ -33,8 +33,9 @@ def conversation():
 
 
 def a_case() -> Case:
-    return Case(
-        youth=Youth("Sanne", id=9),
+    return make_case(
+        "Sanne",
+        id=9,
         warm_story=[
             WarmStoryItem("droom", "Eigen kapsalon", id=1, own_words=True, recorded_on=date(2026, 1, 5)),
             WarmStoryItem("trots", "Haar zusje geholpen", id=2, recorded_on=date(2026, 1, 6)),
@@ -114,14 +115,6 @@ def test_headings_mark_domains_in_a_note(conversation):
     assert heading_domains(conversation, note) == ["financien", "huisvesting"]
 
 
-async def wait_until(pilot, condition: Callable[[], bool], tries: int = 60) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
-
-
 async def open_visit(app, pilot, youth_id: int) -> VisitPrepScreen:
     app.open_youth(youth_id)
     await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
@@ -150,8 +143,7 @@ async def test_visit_screen_prepares_and_writes_the_contact_note(case_db: Path, 
         assert offer is not None and offer.domain == "financien"
         await pilot.press("ctrl+o")
         await pilot.press(*"betalingsregeling loopt")
-        await pilot.pause(1.0)
-        assert "Financiën: betalingsregeling loopt" in app.focused.text
+        await wait_until(pilot, lambda: "Financiën: betalingsregeling loopt" in app.focused.text)
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import SharedClient
-from factories import sample_case
+from helpers import Notices, make_case, wait_until
 from textual.widgets import Input, Select, TextArea
 from textual.widgets.text_area import Selection
 
@@ -72,7 +71,7 @@ class FakeClient:
 def db_path(tmp_path: Path) -> Path:
     """One fictional case whose notes name people and places."""
     path = tmp_path / "coach.db"
-    case = sample_case("Sanne")
+    case = make_case("Sanne", full=True)
     case.youth.intervision_question = "Hoe krijg ik Sanne aan het werk?"
     case.contacts[0].note = f"Kennismaking met Sanne en moeder Marja in Zwolle. {STRANGER} belde tussendoor."
     case.contacts[1].note = "Sanne belt de woningcorporatie zelf. Karim zoekt een stage."
@@ -94,24 +93,15 @@ def no_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COACH_CONFIG", str(tmp_path / "geen-config.toml"))
 
 
-async def wait_for(pilot, condition: Callable[[], bool], tries: int = 400) -> None:
-    for _ in range(tries):
-        if condition():
-            await pilot.pause()
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
-
-
 async def open_review(app: CoachApp, pilot) -> IntervisionScreen:
     """From the caseload to the young person, then s."""
-    await wait_for(pilot, lambda: isinstance(app.screen, CaseloadScreen) and app.screen.query(CaseloadTable))
+    await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen) and app.screen.query(CaseloadTable))
     app.open_youth(1)
-    await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
+    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
     await pilot.press("s")
-    await wait_for(pilot, lambda: isinstance(app.screen, IntervisionScreen))
+    await wait_until(pilot, lambda: isinstance(app.screen, IntervisionScreen))
     screen = app.screen
-    await wait_for(pilot, lambda: screen.up_to_date)
+    await wait_until(pilot, lambda: screen.up_to_date)
     return screen
 
 
@@ -220,7 +210,7 @@ async def test_hide_a_selection_in_the_summary(db_path: Path, fake: FakeClient) 
         assert "zoekt een stage" not in pane.text and "[verborgen]" in pane.text
         # Hidden everywhere, and it stays hidden when the summary is made again.
         await pilot.press("m")
-        await wait_for(pilot, lambda: screen.up_to_date and "## Het moment" in screen.summary.text)
+        await wait_until(pilot, lambda: screen.up_to_date and "## Het moment" in screen.summary.text)
         assert "zoekt een stage" not in screen.summary.text
 
 
@@ -239,11 +229,11 @@ async def test_edit_the_question_it_is_saved_anonymised_and_checked(db_path: Pat
         assert app.focused is field
         field.clear()
         await pilot.press(*"Wat maakt dat ik Sanne alles uit handen neem?")
-        await wait_for(pilot, lambda: screen.up_to_date and "uit handen" in screen.summary.text)
+        await wait_until(pilot, lambda: screen.up_to_date and "uit handen" in screen.summary.text)
         assert "**Wat maakt dat ik de jongere alles uit handen neem?**" in screen.summary.text
         assert advice.has_class("-good")
-        await pilot.pause(1.0)
-        assert stored_question(db_path) == "Wat maakt dat ik Sanne alles uit handen neem?"
+        # Saved by the autosave while the screen stays open.
+        await wait_until(pilot, lambda: stored_question(db_path) == "Wat maakt dat ik Sanne alles uit handen neem?")
 
 
 async def test_q_typed_in_the_question_does_not_quit(db_path: Path, fake: FakeClient) -> None:
@@ -263,10 +253,10 @@ async def test_method_and_scope_change_the_layout(db_path: Path, fake: FakeClien
         screen = await open_review(app, pilot)
         assert "_Roddelmethode · het hele traject" in screen.summary.text
         await pilot.press("m")
-        await wait_for(pilot, lambda: screen.up_to_date and "## Het moment" in screen.summary.text)
+        await wait_until(pilot, lambda: screen.up_to_date and "## Het moment" in screen.summary.text)
         assert screen.query_one("#iv-method", Select).value == "incident"
         screen.query_one("#iv-scope", Select).value = "c1"
-        await wait_for(pilot, lambda: screen.up_to_date and "één contactmoment (week 1)" in screen.summary.text)
+        await wait_until(pilot, lambda: screen.up_to_date and "één contactmoment (week 1)" in screen.summary.text)
         assert "> Kennismaking met de jongere en moeder in [woonplaats]." in screen.summary.text
 
 
@@ -280,21 +270,21 @@ async def test_save_writes_the_anonymised_summary_with_the_question(
     async with app.run_test(size=LARGE) as pilot:
         screen = await open_review(app, pilot)
         await pilot.press("o")
-        await wait_for(pilot, lambda: isinstance(app.screen, SaveSummary))
+        await wait_until(pilot, lambda: isinstance(app.screen, SaveSummary))
         field = app.screen.query_one(Input)
         assert field.value.endswith("intervisie-2026-03-14.md")
         assert not leaks(field.value, db_path)
         target = tmp_path / "mijn-intervisie.md"
         field.value = str(target)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, IntervisionScreen) and target.exists())
+        await wait_until(pilot, lambda: isinstance(app.screen, IntervisionScreen) and target.exists())
         text = target.read_text(encoding="utf-8")
         assert text == screen.summary.text
         assert leaks(text, db_path) == []
         assert "**Hoe krijg ik de jongere aan het werk?**" in text
         # Saving again over the same file asks a second Enter first.
         await pilot.press("o")
-        await wait_for(pilot, lambda: isinstance(app.screen, SaveSummary))
+        await wait_until(pilot, lambda: isinstance(app.screen, SaveSummary))
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
         assert isinstance(app.screen, SaveSummary)
@@ -329,7 +319,7 @@ async def test_nothing_leaves_while_the_summary_lags_behind(db_path: Path, fake:
         screen.query_one("#iv-summary").focus()
         await pilot.press("k")
         assert copied == []
-        await wait_for(pilot, lambda: screen.up_to_date)
+        await wait_until(pilot, lambda: screen.up_to_date)
         await pilot.press("k")
         assert copied and "?x**" in copied[-1]
 
@@ -345,14 +335,14 @@ async def test_a_failing_anonymiser_shows_a_dutch_message_and_nothing_can_leave(
     copied: list[str] = []
     async with app.run_test(size=LARGE) as pilot:
         app.copy_to_clipboard = copied.append
-        await wait_for(pilot, lambda: isinstance(app.screen, CaseloadScreen) and app.screen.query(CaseloadTable))
+        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen) and app.screen.query(CaseloadTable))
         app.open_youth(1)
-        await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
         await pilot.press("s")
-        await wait_for(pilot, lambda: isinstance(app.screen, IntervisionScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, IntervisionScreen))
         screen = app.screen
         status = screen.query_one("#iv-status")
-        await wait_for(pilot, lambda: status.has_class("-problem"))
+        await wait_until(pilot, lambda: status.has_class("-problem"))
         assert "onverwacht gestopt" in str(status.render())
         assert screen.summary is None
         assert "Sanne" not in screen.query_one("#iv-summary", MarkedText).text
@@ -366,11 +356,13 @@ async def test_the_client_is_closed_when_the_screen_closes(db_path: Path, fake: 
         await open_review(app, pilot)
         assert not fake.closed
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
         assert fake.aborted and fake.closed
 
 
-async def test_palette_entry_prepares_the_anonymiser(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_palette_entry_prepares_the_anonymiser(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, notices: Notices
+) -> None:
     built: list[bool] = []
     monkeypatch.setattr("coach.privacy.deduce_engine.cache_is_built", lambda: False)
     monkeypatch.setattr(
@@ -381,10 +373,10 @@ async def test_palette_entry_prepares_the_anonymiser(db_path: Path, monkeypatch:
         names = [command.title for command in app.get_system_commands(app.screen)]
         assert "Anonimiseerder klaarzetten" in names
         anonymiser_setup.prepare_anonymiser(app)
-        await wait_for(pilot, lambda: built == [True])
+        await wait_until(pilot, lambda: built == [True])
         await app.workers.wait_for_complete()
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = notices
         assert any("staat klaar" in m for m in messages) and any("50 %" in m for m in messages)
 
 
@@ -405,14 +397,14 @@ async def test_end_to_end_with_the_real_worker(
         stranger = next(r for r in summary.replacements if r.original == STRANGER)
         assert stranger.source == "deduce" and styled_at(pane, stranger.out_start)
         await pilot.press("o")
-        await wait_for(pilot, lambda: isinstance(app.screen, SaveSummary))
+        await wait_until(pilot, lambda: isinstance(app.screen, SaveSummary))
         target = tmp_path / "echt.md"
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: target.exists())
+        await wait_until(pilot, lambda: target.exists())
         assert leaks(target.read_text(encoding="utf-8"), db_path) == []
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
         assert shared.closed
 
 
@@ -425,7 +417,9 @@ def test_help_points_at_the_section_on_this_screen() -> None:
     assert slug in {found for _level, _title, found in headings(text)}
 
 
-async def test_short_stretches_are_not_hidden_everywhere_and_panes_follow(db_path: Path, fake: FakeClient) -> None:
+async def test_short_stretches_are_not_hidden_everywhere_and_panes_follow(
+    db_path: Path, fake: FakeClient, notices: Notices
+) -> None:
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=LARGE) as pilot:
         screen = await open_review(app, pilot)
@@ -433,7 +427,7 @@ async def test_short_stretches_are_not_hidden_everywhere_and_panes_follow(db_pat
         put_cursor(pane, pane.text.index("2 (niet zelfredzaam)"))
         await pilot.press("h")
         assert not [r for r in screen.summary.replacements if r.source == "manual"]
-        assert any("minstens drie" in n.message for n in app._notifications)
+        assert notices.any_with("minstens drie")
         # Moving through the summary keeps the source at the same place.
         at = pane.text.index("woningcorporatie")
         put_cursor(pane, at)
@@ -448,5 +442,5 @@ async def test_quitting_the_app_closes_the_client(db_path: Path, fake: FakeClien
     async with app.run_test(size=LARGE) as pilot:
         await open_review(app, pilot)
         await pilot.press("q")
-        await wait_for(pilot, lambda: not app.is_running or fake.closed)
+        await wait_until(pilot, lambda: not app.is_running or fake.closed)
     assert fake.aborted and fake.closed

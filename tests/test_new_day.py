@@ -7,6 +7,8 @@ from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
+from helpers import wait_until
+
 from coach import clock
 from coach.store.backup import auto_backups
 from coach.tui import app as app_module
@@ -24,7 +26,7 @@ async def test_the_caseload_and_a_new_contact_take_the_new_date(case_db: Path, t
     monkeypatch.setattr(clock, "today", lambda: today)
     app = make_app(case_db)  # no date given: the app follows the clock
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
         screen = app.screen
         assert isinstance(screen, CaseloadScreen)
         before = days_since(screen)
@@ -32,7 +34,7 @@ async def test_the_caseload_and_a_new_contact_take_the_new_date(case_db: Path, t
 
         tomorrow = today + timedelta(days=1)
         monkeypatch.setattr(clock, "today", lambda: tomorrow)
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: app.today == tomorrow)
 
         assert app.today == tomorrow
         after = days_since(screen)

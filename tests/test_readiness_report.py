@@ -6,7 +6,7 @@ import subprocess
 import sys
 from datetime import date, datetime
 
-from factories import sample_case
+from helpers import make_case
 
 from coach.content.prompts import load_content
 from coach.domain.model import Contact
@@ -31,7 +31,7 @@ def test_readiness_does_not_import_the_store() -> None:
 
 def test_readiness_is_built_from_the_facts_passed_in() -> None:
     content = load_content()
-    case = sample_case()
+    case = make_case(full=True)
     criteria = case_readiness(case, ReleaseFacts(), content, TODAY)
     assert criteria and all(criterion.evidence for criterion in criteria)
     assert readiness_basics(content)  # the checklist the caller loads the facts with
@@ -44,7 +44,7 @@ def _released(case_contact_id: int | None) -> TrajectoryRecord:
 
 
 def test_nazorg_part_shows_the_check_with_its_status_label() -> None:
-    case = sample_case(phase=Phase.NAZORG)
+    case = make_case(phase=Phase.NAZORG, full=True)
     case.contacts.append(Contact(datetime(2026, 4, 10, 10, 0), ContactMode.TELEFOON, ContactStatus.GEPLAND, id=77))
     group = nazorg_renderable(_released(77), case)
     assert group is not None
@@ -54,7 +54,7 @@ def test_nazorg_part_shows_the_check_with_its_status_label() -> None:
 
 
 def test_trajectory_parts_take_the_record_from_the_caller() -> None:
-    case = sample_case(phase=Phase.NAZORG)
+    case = make_case(phase=Phase.NAZORG, full=True)
     parts = trajectory_parts(_released(None), case, Phase.NAZORG, [])
     assert any(str(part) == "Nazorg" for part in parts)
     assert trajectory_parts(TrajectoryRecord(), case, Phase.NAZORG, []) == []

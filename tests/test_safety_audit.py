@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from factories import sample_case
+from helpers import make_case
 from textual.widgets import DataTable
 
 from coach.store.audit import audit_count, audit_for_youth
@@ -19,7 +19,7 @@ from coach.tui.screens.youth import YouthScreen
 
 def test_every_change_is_recorded_without_its_content():
     db = open_db(memory=True)
-    [youth_id] = insert_cases(db, [sample_case("Sanne")])
+    [youth_id] = insert_cases(db, [make_case("Sanne", full=True)])
     inserted = audit_for_youth(db, youth_id)
     assert {entry.table for entry in inserted} >= {
         "youths",
@@ -42,7 +42,7 @@ def test_every_change_is_recorded_without_its_content():
 
 def test_the_trail_is_append_only():
     db = open_db(memory=True)
-    [youth_id] = insert_cases(db, [sample_case()])
+    [youth_id] = insert_cases(db, [make_case(full=True)])
     count = audit_count(db)
     with pytest.raises(IntegrityError, match="niet worden gewijzigd"):
         db.execute("UPDATE audit SET action = 'insert', table_name = 'x'")
@@ -56,7 +56,7 @@ def test_the_trail_is_append_only():
 def test_tables_of_later_migrations_are_audited_on_the_next_open(tmp_path):
     path = tmp_path / "c.db"
     db = open_db(path)
-    [youth_id] = insert_cases(db, [sample_case()])
+    [youth_id] = insert_cases(db, [make_case(full=True)])
     db.execute("CREATE TABLE later_notes (id INTEGER PRIMARY KEY, youth_id INTEGER REFERENCES youths(id), body TEXT)")
     db.execute(
         "CREATE TABLE later_steps (id INTEGER PRIMARY KEY, note_id INTEGER REFERENCES later_notes(id), body TEXT)"

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from factories import sample_case
+from helpers import make_case, wait_until
 from safety_helpers import PASSPHRASE, RARE_NAME, call, fingerprint, make_db, on_disk
 
 from coach.store.backup import (
@@ -70,7 +70,7 @@ def test_backup_then_restore_brings_the_old_state_back_and_keeps_the_current_fil
     backup = Path(out.strip())
     assert code == 0 and backup.parent == backup_dir(encrypted)
     db = open_db(encrypted, passphrase=PASSPHRASE)
-    insert_cases(db, [sample_case("Later")])
+    insert_cases(db, [make_case("Later", full=True)])
     db.close()
 
     code, out, err = call(capsys, "restore", str(backup), "--ja")
@@ -162,14 +162,13 @@ def test_a_damaged_database_never_pushes_good_backups_out(tmp_path):
 
 
 async def test_the_app_makes_todays_backup_a_moment_after_it_opens(case_db: Path, today: date):
-    from coach.tui import locking
     from coach.tui.app import make_app
 
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert auto_backups(case_db) == []  # not while the first screen is being painted
-        await pilot.pause(locking.BACKUP_AFTER + 0.2)
+        await wait_until(pilot, lambda: bool(auto_backups(case_db)))
         await app.workers.wait_for_complete()
         await pilot.pause()
     [made] = auto_backups(case_db)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from factories import sample_case
+from helpers import make_case
 from safety_helpers import PASSPHRASE, call, fingerprint, make_db
 
 from coach.store.backup import auto_backup
@@ -30,6 +30,7 @@ TESTS = Path(__file__).parent
 LANES = ((PASSPHRASE, 60), (None, 140))
 
 
+@pytest.mark.slow
 def test_killing_the_writer_200_times_loses_no_acknowledged_write(tmp_path):
     paths = [tmp_path / f"lane{number}.db" for number in range(len(LANES))]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
@@ -118,10 +119,10 @@ def test_a_read_only_file_or_folder_gets_a_dutch_message_and_stays_whole(tmp_pat
 
 def test_a_full_disk_says_so_and_keeps_what_was_there():
     db = open_db(memory=True)
-    [first] = insert_cases(db, [sample_case("Eerst")])
+    [first] = insert_cases(db, [make_case("Eerst", full=True)])
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     db.execute(f"PRAGMA max_page_count = {pages + 2}")  # the disk is as good as full
-    big = sample_case("Groot")
+    big = make_case("Groot", full=True)
     big.contacts[0].note = "lang verhaal " * 50_000
     with pytest.raises(Exception) as caught:
         insert_cases(db, [big])
@@ -153,7 +154,7 @@ def tiny_disk(tmp_path):
 def test_a_really_full_disk_on_import(tiny_disk, tmp_path):
     path = tiny_disk / "coach.db"
     make_db(path, names=("Eerst",))
-    big = sample_case("Groot")
+    big = make_case("Groot", full=True)
     big.contacts[0].note = "lang verhaal " * 200_000  # 2.6 MB: more than the disk holds
     case_file = tmp_path / "groot.json"
     case_file.write_text(json.dumps(case_to_dict(big)), encoding="utf-8")
@@ -165,6 +166,7 @@ def test_a_really_full_disk_on_import(tiny_disk, tmp_path):
     db.close()
 
 
+@pytest.mark.slow
 def test_a_second_running_app_is_told_and_nothing_breaks(tmp_path, capsys, monkeypatch):
     path = tmp_path / "coach.db"
     make_db(path)

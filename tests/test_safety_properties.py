@@ -7,7 +7,7 @@ import json
 import re
 from datetime import date, datetime
 
-from factories import sample_case
+from helpers import examples, make_case
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from textual.widgets import Static
@@ -22,7 +22,7 @@ from coach.store.db import open_db
 from coach.tui.app import make_app
 from coach.tui.screens.youth import YouthScreen
 
-SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SLOW = settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 AWKWARD = [
     "Zoë",
@@ -53,7 +53,7 @@ json_values = st.recursive(
 def damaged_case_files(draw) -> str:
     """A valid case file with one part replaced, removed or broken, or something else altogether."""
     kind = draw(st.sampled_from(["replace", "remove", "text", "anything"]))
-    data = case_to_dict(sample_case(draw(st.sampled_from(["Sanne", "Zoë", "محمد"]))))
+    data = case_to_dict(make_case(draw(st.sampled_from(["Sanne", "Zoë", "محمد"])), full=True))
     if kind == "anything":
         return json.dumps(draw(json_values))
     if kind == "text":
@@ -212,7 +212,7 @@ date_words = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=st.text(max_size=40) | st.lists(date_words, max_size=5).map(" ".join))
 def test_the_dutch_date_parser_answers_or_explains(text):
     for parse in (lambda: parse_moment(text, NOW), lambda: parse_day(text, NOW.date())):
@@ -282,7 +282,7 @@ def texts_with_a_name(draw) -> tuple[str, str, str]:
 _ANONYMISER = Anonymiser(use_deduce=False)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(example=texts_with_a_name())
 def test_the_anonymiser_never_lets_a_known_name_through(example):
     first, last, text = example

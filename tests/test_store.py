@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from factories import sample_case
+from helpers import make_case
 from sqlite_utils import Database
 
 from coach.store import StoreError, open_db
@@ -44,7 +44,7 @@ def test_old_version_database_is_migrated_on_open_and_keeps_its_data(tmp_path):
 
 def test_case_roundtrips_through_the_store():
     db = open_db(memory=True)
-    case = sample_case()
+    case = make_case(full=True)
     [youth_id] = insert_cases(db, [case])
     loaded = load_case(db, youth_id)
     assert loaded.youth.first_name == "Sanne" and loaded.youth.address.city == "Zwolle"
@@ -55,8 +55,8 @@ def test_case_roundtrips_through_the_store():
 
 def test_a_failing_write_rolls_back_whole():
     db = open_db(memory=True)
-    good = sample_case("Roos")
-    bad = sample_case("Bas")
+    good = make_case("Roos", full=True)
+    bad = make_case("Bas", full=True)
     bad.contacts[0].status = "onzin"  # violates the CHECK constraint halfway through
     with pytest.raises(IntegrityError):
         insert_cases(db, [good, bad])
@@ -66,15 +66,15 @@ def test_a_failing_write_rolls_back_whole():
 
 def test_duplicate_ref_is_refused_and_nothing_written():
     db = open_db(memory=True)
-    insert_cases(db, [sample_case(ref="JC-1")])
+    insert_cases(db, [make_case(full=True, ref="JC-1")])
     with pytest.raises(DuplicateRefError):
-        insert_cases(db, [sample_case("Noor", ref="JC-2"), sample_case("Bas", ref="JC-1")])
+        insert_cases(db, [make_case("Noor", full=True, ref="JC-2"), make_case("Bas", full=True, ref="JC-1")])
     assert db.execute("SELECT count(*) FROM youths").fetchone()[0] == 1
 
 
 def test_editing_a_note_keeps_the_earlier_text():
     db = open_db(memory=True)
-    [youth_id] = insert_cases(db, [sample_case()])
+    [youth_id] = insert_cases(db, [make_case(full=True)])
     contact_id = db.execute("SELECT id FROM contacts WHERE note IS NOT NULL LIMIT 1").fetchone()[0]
     db.execute("UPDATE contacts SET note = 'Eerste versie aangepast' WHERE id = ?", [contact_id])
     db.execute("UPDATE contacts SET note = 'Derde versie' WHERE id = ?", [contact_id])
@@ -88,7 +88,7 @@ def test_editing_a_note_keeps_the_earlier_text():
 
 def test_full_text_search_finds_notes_and_warm_story_with_or_without_accents():
     db = open_db(memory=True)
-    insert_cases(db, [sample_case()])
+    insert_cases(db, [make_case(full=True)])
     assert db.execute("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH 'keukentafel'").fetchone()[0] == 1
     assert db.execute("SELECT count(*) FROM warm_story_fts WHERE warm_story_fts MATCH 'broertje'").fetchone()[0] == 1
     db.execute("UPDATE contacts SET note = 'Gesprek over financiën' WHERE note LIKE 'Kennis%'")
@@ -98,7 +98,7 @@ def test_full_text_search_finds_notes_and_warm_story_with_or_without_accents():
 
 def test_deleting_a_youth_removes_everything_about_them():
     db = open_db(memory=True)
-    [youth_id] = insert_cases(db, [sample_case()])
+    [youth_id] = insert_cases(db, [make_case(full=True)])
     db.execute("UPDATE contacts SET note = 'x' WHERE youth_id = ?", [youth_id])
     db.execute("DELETE FROM youths WHERE id = ?", [youth_id])
     for table in ("contacts", "agreements", "phases", "network", "warm_story", "assessments", "revisions"):
@@ -108,7 +108,12 @@ def test_deleting_a_youth_removes_everything_about_them():
 def test_caseload_leaves_out_closed_cases_and_computes_continuity():
     db = open_db(memory=True)
     insert_cases(
-        db, [sample_case("Sanne"), sample_case("Bas", phase="afgesloten"), sample_case("Noor", last_held=None)]
+        db,
+        [
+            make_case("Sanne", full=True),
+            make_case("Bas", full=True, phase="afgesloten"),
+            make_case("Noor", full=True, last_held=None),
+        ],
     )
     rows = caseload(db, date(2026, 3, 10))
     assert [r.name for r in rows] == ["Noor Visser", "Sanne Visser"]
@@ -122,7 +127,7 @@ def test_caseload_leaves_out_closed_cases_and_computes_continuity():
 
 def test_caseload_entry_reports_a_closed_case_too():
     db = open_db(memory=True)
-    [youth_id] = insert_cases(db, [sample_case("Bas", phase="afgesloten")])
+    [youth_id] = insert_cases(db, [make_case("Bas", full=True, phase="afgesloten")])
     entry = caseload_entry(db, youth_id, date(2026, 3, 10))
     assert entry.phase == "afgesloten" and entry.continuity is None
     assert caseload_entry(db, 12345, date(2026, 3, 10)) is None
@@ -130,7 +135,7 @@ def test_caseload_entry_reports_a_closed_case_too():
 
 def test_a_held_contact_in_the_future_does_not_count_as_seen():
     db = open_db(memory=True)
-    insert_cases(db, [sample_case(last_held=datetime(2026, 4, 1, 9, 0))])
+    insert_cases(db, [make_case(full=True, last_held=datetime(2026, 4, 1, 9, 0))])
     [row] = caseload(db, date(2026, 3, 10))
     assert row.last_contact == date(2026, 1, 5)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 from conftest import small_caseload
-from factories import sample_case
+from helpers import make_case, wait_until
 from safety_helpers import PASSPHRASE
 from textual.widgets import Input, TextArea
 
@@ -39,14 +39,14 @@ from coach.store.errors import (
     translate,
 )
 from coach.tui.app import CoachApp, make_app
+from coach.tui.dialogs.confirm import Confirm
+from coach.tui.dialogs.phase_dialog import PhaseDialog
 from coach.tui.screens import intervision
 from coach.tui.screens.caseload import CaseloadScreen
-from coach.tui.dialogs.confirm import Confirm
 from coach.tui.screens.contact_entry import ContactEntryScreen
 from coach.tui.screens.intake import IntakeScreen
 from coach.tui.screens.intervision import IntervisionScreen
 from coach.tui.screens.measurement import MeasurementScreen
-from coach.tui.dialogs.phase_dialog import PhaseDialog
 from coach.tui.screens.release import ReleaseScreen
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.caseload_table import CaseloadTable
@@ -200,7 +200,7 @@ def test_every_way_of_writing_waits_then_says_busy(encrypted_db: Path, other_pro
         lambda: db.execute("UPDATE youths SET coach = 'Ruben' WHERE id = 1"),
         lambda: db["youths"].update(1, {"coach": "Ruben"}),
         lambda: db.conn.executemany("UPDATE youths SET coach = ? WHERE id = ?", [("Ruben", 1)]),
-        lambda: insert_cases(db, [sample_case("Roos")]),
+        lambda: insert_cases(db, [make_case("Roos", full=True)]),
     ]
     with other_program.held():
         for write in writes:
@@ -209,7 +209,7 @@ def test_every_way_of_writing_waits_then_says_busy(encrypted_db: Path, other_pro
                 write()
             assert time.monotonic() - start >= 0.09  # it waited its busy timeout first
         assert db.execute("SELECT count(*) FROM youths").fetchone()[0] == 4  # reading goes on
-    [roos] = insert_cases(db, [sample_case("Roos")])  # afterwards all is well again
+    [roos] = insert_cases(db, [make_case("Roos", full=True)])  # afterwards all is well again
     assert db.execute("SELECT first_name FROM youths WHERE id = ?", [roos]).fetchone()[0] == "Roos"
     db.close()
 
@@ -242,7 +242,7 @@ def test_two_imports_at_once_both_succeed(encrypted_db: Path, tmp_path: Path, he
         batch = []
         for n in range(10):
             path = tmp_path / f"{name}{n}.json"
-            path.write_text(json.dumps(case_to_dict(sample_case(f"{name}{n}"))), encoding="utf-8")
+            path.write_text(json.dumps(case_to_dict(make_case(f"{name}{n}", full=True))), encoding="utf-8")
             batch.append(path)
         batches.append(batch)
     lock = WriteLock(encrypted_db)
@@ -282,19 +282,10 @@ def record_notices(app: CoachApp) -> list[str]:
     return notices
 
 
-async def wait_for(pilot, condition: Callable[[], bool], tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            await pilot.pause()
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
-
-
 async def open_youth(app: CoachApp, pilot, youth_id: int) -> YouthScreen:
-    await wait_for(pilot, lambda: isinstance(app.screen, CaseloadScreen) and app.screen.query(CaseloadTable))
+    await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen) and app.screen.query(CaseloadTable))
     app.open_youth(youth_id)
-    await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query(TrajectoryTimeline))
+    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query(TrajectoryTimeline))
     return app.screen
 
 
@@ -319,17 +310,17 @@ async def test_contact_entry_keeps_the_form_when_busy(encrypted_db: Path, other_
     async with app.run_test(size=(80, 24)) as pilot:
         await open_youth(app, pilot, DAAN)
         await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, ContactEntryScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ContactEntryScreen))
         form = app.screen
         await pilot.press(*"gisteren 14:00")
         form.query_one("#note", TextArea).text = "Samen naar het UWV geweest."
         await pilot.pause()
         with other_program.held():
             await pilot.press("ctrl+s")
-            await wait_for(pilot, lambda: busy_notice(notices))
+            await wait_until(pilot, lambda: busy_notice(notices))
             assert app.screen is form and form.query_one("#note", TextArea).text == "Samen naar het UWV geweest."
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
     assert rows(encrypted_db, "SELECT note FROM contacts WHERE youth_id = ? AND note LIKE 'Samen%'", [DAAN]) == [
         ("Samen naar het UWV geweest.",)
     ]
@@ -341,13 +332,13 @@ async def test_intake_keeps_typing_and_saves_once_free(encrypted_db: Path, other
     async with app.run_test(size=(80, 24)) as pilot:
         await open_youth(app, pilot, SAMIRA)
         await pilot.press("i")
-        await wait_for(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, IntakeScreen))
         with other_program.held():
             await pilot.press(*"Haar kat Minoes")
-            await wait_for(pilot, lambda: any("lukte even niet" in n or BUSY in n for n in notices))
+            await wait_until(pilot, lambda: any("lukte even niet" in n or BUSY in n for n in notices))
             assert isinstance(app.screen, IntakeScreen)
         # The screen tries again by itself; the words reach the database.
-        await wait_for(pilot, lambda: rows(encrypted_db, "SELECT 1 FROM warm_story WHERE text = 'Haar kat Minoes'"))
+        await wait_until(pilot, lambda: rows(encrypted_db, "SELECT 1 FROM warm_story WHERE text = 'Haar kat Minoes'"))
 
 
 async def test_measurement_keeps_the_scores_when_busy(encrypted_db: Path, other_program: WriteLock) -> None:
@@ -356,16 +347,16 @@ async def test_measurement_keeps_the_scores_when_busy(encrypted_db: Path, other_
     async with app.run_test(size=(80, 24)) as pilot:
         youth = await open_youth(app, pilot, NOOR)
         await pilot.press("m")
-        await wait_for(pilot, lambda: isinstance(app.screen, MeasurementScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, MeasurementScreen))
         screen = app.screen
         await pilot.press("4")
         await pilot.pause()
         with other_program.held():
             await pilot.press("ctrl+r")
-            await wait_for(pilot, lambda: busy_notice(notices))
+            await wait_until(pilot, lambda: busy_notice(notices))
             assert app.screen is screen and screen.scores["financien"] == 4
         await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: app.screen is youth)
+        await wait_until(pilot, lambda: app.screen is youth)
     assert rows(
         encrypted_db,
         "SELECT score FROM assessments WHERE youth_id = ? AND date = ? AND domain = 'financien'",
@@ -378,15 +369,15 @@ async def test_a_phase_change_is_offered_again_when_busy(encrypted_db: Path, oth
     async with app.run_test(size=(200, 50)) as pilot:
         await open_youth(app, pilot, SAMIRA)
         await pilot.press("p")
-        await wait_for(pilot, lambda: isinstance(app.screen, PhaseDialog))
+        await wait_until(pilot, lambda: isinstance(app.screen, PhaseDialog))
         await pilot.click("#to-begeleiding")  # Samira is in intake
         app.screen.query_one("#phase-note", Input).value = "Gaat goed zo."
         with other_program.held():
             await pilot.click("#phase-ok")
-            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
             assert BUSY in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("j")  # try again, with the same choice and note
-        await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
         await app.workers.wait_for_complete()
     assert rows(
         encrypted_db, "SELECT phase, note FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [SAMIRA]
@@ -399,16 +390,16 @@ async def test_release_screen_keeps_its_input_when_busy(encrypted_db: Path, othe
     async with app.run_test(size=(200, 50)) as pilot:
         await open_youth(app, pilot, NOOR)
         await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReleaseScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReleaseScreen))
         screen = app.screen
         screen.query_one("#confidence-score", Input).value = "4"
         screen.query_one("#confidence-words", Input).value = "Ik kan het wel"
         with other_program.held():
             await pilot.click("#confidence-save")
-            await wait_for(pilot, lambda: busy_notice(notices))
+            await wait_until(pilot, lambda: busy_notice(notices))
             assert app.screen is screen and screen.query_one("#confidence-words", Input).value == "Ik kan het wel"
         await pilot.click("#confidence-save")
-        await wait_for(pilot, lambda: rows(encrypted_db, "SELECT score, words FROM confidence WHERE youth_id = 1"))
+        await wait_until(pilot, lambda: rows(encrypted_db, "SELECT score, words FROM confidence WHERE youth_id = 1"))
     assert rows(encrypted_db, "SELECT score, words FROM confidence WHERE youth_id = ?", [NOOR]) == [
         (4, "Ik kan het wel")
     ]
@@ -443,17 +434,17 @@ async def test_intervision_question_stays_in_the_field_when_busy(
     async with app.run_test(size=(200, 50)) as pilot:
         await open_youth(app, pilot, NOOR)
         await pilot.press("s")
-        await wait_for(pilot, lambda: isinstance(app.screen, IntervisionScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, IntervisionScreen))
         screen = app.screen
         await pilot.press("e")
         field = screen.query_one("#iv-question", TextArea)
         field.clear()
         with other_program.held():
             await pilot.press(*"Hoe help ik bij het loslaten?")
-            await wait_for(pilot, lambda: any("Je vraag staat nog in het veld" in n for n in notices))
+            await wait_until(pilot, lambda: any("Je vraag staat nog in het veld" in n for n in notices))
             assert field.text == "Hoe help ik bij het loslaten?"
         await pilot.press(" ")  # the next change saves it all
-        await wait_for(
+        await wait_until(
             pilot,
             lambda: (
                 rows(encrypted_db, "SELECT intervision_question FROM youths WHERE id = 1")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 from textual import events
 from textual.screen import Screen
 
@@ -55,15 +55,6 @@ def css_files(cls: type[Screen]) -> list[Path]:
 def tcss_sources(app: CoachApp) -> list[Path]:
     """The stylesheet files the app has read (not the widgets' DEFAULT_CSS), in the order read."""
     return [Path(path) for path, class_var in app.stylesheet.source if not class_var and path.endswith(".tcss")]
-
-
-async def wait_until(pilot, condition: Callable[[], bool], tries: int = 100) -> None:
-    for _ in range(tries):
-        if condition():
-            await pilot.pause()
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
 
 
 async def caseload_shown(app: CoachApp, pilot) -> None:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from helpers import make_case
 
 from coach.content.intervision import intervision_content
 from coach.content.model import SECTIONS
@@ -52,19 +53,17 @@ ANONYMISER = Anonymiser(stub_engine)
 
 def rich_case() -> Case:
     """A fictional case whose names turn up in every section."""
-    return Case(
-        youth=Youth(
-            "Sanne",
-            last_name="Visser",
-            nickname="San",
-            birth_date=date(2007, 5, 14),
-            coach="Eva Smit",
-            address=Address("Molenstraat 12a", "8011 AB", "Zwolle"),
-            school="Noorderpoort",
-            employer="Bakkerij Kruimel",
-            started_on=date(2026, 1, 5),
-            intervision_question="Hoe krijg ik Sanne aan het werk?",
-        ),
+    return make_case(
+        "Sanne",
+        last_name="Visser",
+        nickname="San",
+        birth_date=date(2007, 5, 14),
+        coach="Eva Smit",
+        address=Address("Molenstraat 12a", "8011 AB", "Zwolle"),
+        school="Noorderpoort",
+        employer="Bakkerij Kruimel",
+        started_on=date(2026, 1, 5),
+        intervision_question="Hoe krijg ik Sanne aan het werk?",
         network=[
             NetworkPerson("Marja Visser", "moeder", "informeel"),
             NetworkPerson("Karim Aydin", "jobcoach", "professioneel", organisation="Werkplein"),

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 import pytest
-from factories import sample_case
+from helpers import make_case
 
 from coach.cli import run
 from coach.domain.release import CRITERIA, DONE
@@ -27,7 +27,7 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("COACH_TODAY", TODAY.isoformat())
     monkeypatch.delenv("COACH_PROMPTS", raising=False)
     db = open_db(db_path)
-    insert_cases(db, [sample_case("Sanne")])
+    insert_cases(db, [make_case("Sanne", full=True)])
     return db
 
 

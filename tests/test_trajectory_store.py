@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date, datetime
 
 import pytest
-from factories import sample_case
+from helpers import make_case
 
 from coach.domain.release import DONE, NOT_APPLICABLE, BasicDefinition
 from coach.domain.taper import propose_nazorg, propose_taper
@@ -41,7 +41,7 @@ TODAY = date(2026, 3, 10)
 @pytest.fixture
 def db():
     database = open_db(memory=True)
-    insert_cases(database, [sample_case("Sanne")])  # in begeleiding since 26 jan 2026
+    insert_cases(database, [make_case("Sanne", full=True)])  # in begeleiding since 26 jan 2026
     return database
 
 

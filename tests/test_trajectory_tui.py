@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import Notices, wait_until
 from textual.widgets import Button, Input, TextArea
 
 from coach.store.db import open_db
@@ -40,22 +40,12 @@ def rows(db_path: Path, sql: str, params=()) -> list[tuple]:
         db.close()
 
 
-async def wait_for(pilot, condition: Callable[[], bool], tries: int = 200) -> None:
-    """Let the app run until `condition` holds (dialogs and reloads settle over a few frames)."""
-    for _ in range(tries):
-        if condition():
-            await pilot.pause()  # and let that screen finish its layout before clicking on it
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
-
-
 async def open_youth(app: CoachApp, pilot, youth_id: int) -> YouthScreen:
     """Open a young person as the command palette does, once the caseload has settled."""
-    await wait_for(pilot, lambda: isinstance(app.screen, CaseloadScreen) and app.screen.query(CaseloadTable))
+    await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen) and app.screen.query(CaseloadTable))
     await pilot.pause()
     app.open_youth(youth_id)
-    await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query(TrajectoryTimeline))
+    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query(TrajectoryTimeline))
     return app.screen
 
 
@@ -78,7 +68,7 @@ async def test_follow_up_measurement_is_prefilled_and_saved(case_db: Path, today
     async with app.run_test(size=SMALL) as pilot:
         youth = await open_youth(app, pilot, NOOR)
         await pilot.press("m")
-        await wait_for(pilot, lambda: isinstance(app.screen, MeasurementScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, MeasurementScreen))
         screen = app.screen
         # Prefilled with the last scores, with the intake's score picker and this domain's anchors.
         assert screen.scores["financien"] == 2 and screen.scores["werk_opleiding"] == 3
@@ -96,7 +86,7 @@ async def test_follow_up_measurement_is_prefilled_and_saved(case_db: Path, today
         assert screen.scores["financien"] == 4 and screen.scores["werk_opleiding"] == 5
         assert "2 → 4" in str(screen.query_one("#measurement-list").get_option("financien").prompt)
         await pilot.press("ctrl+r")
-        await wait_for(pilot, lambda: app.screen is youth and youth.query("#progress"))
+        await wait_until(pilot, lambda: app.screen is youth and youth.query("#progress"))
         stored = rows(
             case_db,
             "SELECT domain, score FROM assessments WHERE youth_id = ? AND date = ? ORDER BY domain",
@@ -115,30 +105,30 @@ async def test_leaving_an_unsaved_measurement_asks_and_stores_nothing(case_db: P
     async with app.run_test(size=SMALL) as pilot:
         await open_youth(app, pilot, NOOR)
         await pilot.press("m")
-        await wait_for(pilot, lambda: isinstance(app.screen, MeasurementScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, MeasurementScreen))
         await pilot.press("1", "escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("n")  # stay
-        await wait_for(pilot, lambda: isinstance(app.screen, MeasurementScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, MeasurementScreen))
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("j")
-        await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
     assert rows(
         case_db, "SELECT COUNT(*) FROM assessments WHERE youth_id = ? AND date = ?", [NOOR, today.isoformat()]
     ) == [(0,)]
 
 
-async def test_a_measurement_without_any_score_is_refused(case_db: Path, today: date) -> None:
+async def test_a_measurement_without_any_score_is_refused(case_db: Path, today: date, notices: Notices) -> None:
     app = make_app(case_db, today=today)
     async with app.run_test(size=SMALL) as pilot:
         await open_youth(app, pilot, DAAN)  # never scored
         await pilot.press("m")
-        await wait_for(pilot, lambda: isinstance(app.screen, MeasurementScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, MeasurementScreen))
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, MeasurementScreen)  # still here, with a Dutch message
-        assert any("nog niets gescoord" in n.message for n in app._notifications)
+        assert notices.any_with("nog niets gescoord")
     assert rows(case_db, "SELECT COUNT(*) FROM assessments WHERE youth_id = ?", [DAAN]) == [(0,)]
 
 
@@ -147,7 +137,7 @@ async def test_a_measurement_without_any_score_is_refused(case_db: Path, today: 
 
 async def choose_phase(app: CoachApp, pilot, phase: str, note: str = "") -> None:
     await pilot.press("p")
-    await wait_for(pilot, lambda: isinstance(app.screen, PhaseDialog))
+    await wait_until(pilot, lambda: isinstance(app.screen, PhaseDialog))
     await pilot.click(f"#to-{phase}")
     if note:
         app.screen.query_one("#phase-note", Input).value = note
@@ -160,7 +150,7 @@ async def test_move_to_afbouw_and_accept_the_adjusted_plan(case_db: Path, today:
     async with app.run_test(size=size) as pilot:
         await open_youth(app, pilot, NOOR)
         await choose_phase(app, pilot, "afbouw", "Werkt drie maanden, eigen ritme.")
-        await wait_for(pilot, lambda: isinstance(app.screen, TaperDialog))
+        await wait_until(pilot, lambda: isinstance(app.screen, TaperDialog))
         dialog = app.screen
         # 14 mrt 2026 is a Saturday: the default 1, 2, 3, 4 weeks land on Mondays.
         assert "ma 23 mrt 10:00" in text(dialog.query_one("#taper-schedule"))
@@ -170,7 +160,7 @@ async def test_move_to_afbouw_and_accept_the_adjusted_plan(case_db: Path, today:
         schedule = text(dialog.query_one("#taper-schedule"))
         assert "ma 30 mrt 10:00" in schedule and "ma 27 apr 10:00" in schedule and "23 mrt" not in schedule
         await pilot.click("#taper-ok")
-        await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query(TaperSteps))
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query(TaperSteps))
         steps = text(app.screen.query_one(TaperSteps))
         assert "2, 4 weken" in steps and "ma 30 mrt 10:00" in steps
         assert "Afbouw" in text(app.screen.query_one(TrajectoryTimeline))
@@ -188,7 +178,7 @@ async def test_wrong_intervals_keep_the_dialog_open_and_write_nothing(case_db: P
     async with app.run_test(size=SMALL) as pilot:
         await open_youth(app, pilot, NOOR)
         await choose_phase(app, pilot, "afbouw")
-        await wait_for(pilot, lambda: isinstance(app.screen, TaperDialog))
+        await wait_until(pilot, lambda: isinstance(app.screen, TaperDialog))
         app.screen.query_one("#taper-weeks", Input).value = "1, nul"
         await pilot.pause()
         assert "'nul' is geen heel getal" in text(app.screen.query_one("#taper-error"))
@@ -196,7 +186,7 @@ async def test_wrong_intervals_keep_the_dialog_open_and_write_nothing(case_db: P
         await pilot.pause()
         assert isinstance(app.screen, TaperDialog)
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
     assert rows(case_db, "SELECT phase FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [NOOR]) == [
         ("begeleiding",)
     ]
@@ -208,7 +198,7 @@ async def test_a_phase_date_in_the_future_is_refused_in_the_dialog(case_db: Path
     async with app.run_test(size=SMALL) as pilot:
         await open_youth(app, pilot, NOOR)
         await pilot.press("p")
-        await wait_for(pilot, lambda: isinstance(app.screen, PhaseDialog))
+        await wait_until(pilot, lambda: isinstance(app.screen, PhaseDialog))
         assert [b.id for b in app.screen.query("RadioButton")] == ["to-afbouw", "to-nazorg", "to-afgesloten"]
         app.screen.query_one("#phase-date", Input).value = "20-3-2026"
         await pilot.click("#phase-ok")
@@ -222,12 +212,12 @@ async def test_a_phase_date_in_the_future_is_refused_in_the_dialog(case_db: Path
 
 async def let_go(app: CoachApp, pilot, way_back: str) -> None:
     await choose_phase(app, pilot, "nazorg", "Werkt vast, vertrouwt het zelf.")
-    await wait_for(pilot, lambda: isinstance(app.screen, ReleaseDialog))
+    await wait_until(pilot, lambda: isinstance(app.screen, ReleaseDialog))
     dialog = app.screen
     assert dialog.query_one("#release-reason", TextArea).text == "Werkt vast, vertrouwt het zelf."
     dialog.query_one("#release-way-back", TextArea).text = way_back
     await pilot.click("#release-ok")
-    await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query(NazorgPanel))
+    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query(NazorgPanel))
 
 
 async def test_letting_go_records_the_decision_and_plans_nazorg(case_db: Path) -> None:
@@ -242,7 +232,7 @@ async def test_letting_go_records_the_decision_and_plans_nazorg(case_db: Path) -
         assert not app.screen.query(ReadinessList)  # readiness belongs to begeleiding and afbouw
         # The nazorg check is the next contact on the caseload.
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
         entry = next(e for e in app.screen.entries if e.id == NOOR)
         assert entry.phase == "nazorg" and entry.next_contact.isoformat() == "2026-04-27T10:00:00"
         table = app.screen.query_one(CaseloadTable)
@@ -268,7 +258,7 @@ async def test_letting_go_without_a_reason_is_refused(case_db: Path, today: date
     async with app.run_test(size=SMALL) as pilot:
         await open_youth(app, pilot, NOOR)
         await choose_phase(app, pilot, "nazorg")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReleaseDialog))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReleaseDialog))
         assert fully_visible(app, "#release-ok")
         await pilot.click("#release-ok")
         await pilot.pause()
@@ -284,12 +274,12 @@ async def test_reopening_keeps_the_history(case_db: Path) -> None:
         await open_youth(app, pilot, NOOR)
         await let_go(app, pilot, "Belt Eva.")
         await pilot.press("p")
-        await wait_for(pilot, lambda: isinstance(app.screen, PhaseDialog))
+        await wait_until(pilot, lambda: isinstance(app.screen, PhaseDialog))
         assert "Heropenen: begeleiding" in str(app.screen.query_one("#to-begeleiding").label)
         await pilot.click("#to-begeleiding")
         app.screen.query_one("#phase-note", Input).value = "Baan kwijt; belde zelf."
         await pilot.click("#phase-ok")
-        await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen) and not app.screen.query(NazorgPanel))
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen) and not app.screen.query(NazorgPanel))
         timeline = app.screen.query_one(TrajectoryTimeline)
         assert [span.phase for span in timeline.spans] == ["intake", "begeleiding", "nazorg", "begeleiding"]
         assert "↺ heropend" in text(timeline)
@@ -317,9 +307,9 @@ async def test_readiness_shows_in_begeleiding_but_not_in_intake(case_db: Path, t
         assert len(readiness.criteria) == 7
         assert "Financiën 2" in " ".join(text(s) for s in readiness.query(".readiness-evidence"))
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
         samira = await open_youth(app, pilot, SAMIRA)
-        await wait_for(pilot, lambda: app.screen is samira and samira.query(TrajectoryTimeline))
+        await wait_until(pilot, lambda: app.screen is samira and samira.query(TrajectoryTimeline))
         assert not samira.query(ReadinessList)
 
 
@@ -328,7 +318,7 @@ async def test_release_screen_records_basics_confidence_and_who_stays(case_db: P
     async with app.run_test(size=SMALL) as pilot:
         await open_youth(app, pilot, NOOR)
         await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReleaseScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReleaseScreen))
         screen = app.screen
         checklist = screen.query_one(BasicsChecklist)
         assert checklist.has_focus
@@ -343,12 +333,12 @@ async def test_release_screen_records_basics_confidence_and_who_stays(case_db: P
         staying = screen.query_one("#staying")
         staying.select(staying.get_option_at_index(0).value)  # Riet, oma: informal, listed first
         await pilot.pause()
-        await wait_for(
+        await wait_until(
             pilot, lambda: "✓ Eigen vertrouwen" in " ".join(text(s) for s in screen.query(".readiness-criterion"))
         )
         assert "Blijft erbij: oma (Riet)" in " ".join(text(s) for s in screen.query(".readiness-evidence"))
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
     assert rows(case_db, "SELECT key, state, custom FROM basics WHERE youth_id = ? ORDER BY id", [NOOR]) == [
         ("digid", "geregeld", 0),
         ("id_bewijs", "nvt", 0),
@@ -363,15 +353,15 @@ async def test_not_yet_is_recorded_with_its_reason(case_db: Path, today: date) -
     async with app.run_test(size=LARGE) as pilot:
         await open_youth(app, pilot, NOOR)
         await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReleaseScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReleaseScreen))
         app.screen.query_one("#decide-not-yet", Button).scroll_visible(animate=False)
         await pilot.pause()
         await pilot.click("#decide-not-yet")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReleaseDialog))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReleaseDialog))
         assert not app.screen.query("#release-way-back")  # only letting go asks for the way back
         app.screen.query_one("#release-reason", TextArea).text = "Schulden nog niet rond."
         await pilot.click("#release-ok")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReleaseScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReleaseScreen))
         assert "Nog niet loslaten: Schulden nog niet rond." in text(app.screen.query_one("#decisions"))
     assert rows(case_db, "SELECT decision, reason FROM release_decisions") == [("nog_niet", "Schulden nog niet rond.")]
     assert rows(case_db, "SELECT phase FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [NOOR]) == [

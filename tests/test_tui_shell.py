@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 
@@ -36,15 +36,6 @@ def table_rows(app: CoachApp) -> list[list[str]]:
     """The caseload table's cells as plain text, row by row."""
     table = app.screen.query_one(CaseloadTable)
     return [table.row_cells(index) for index in range(table.row_count)]
-
-
-async def wait_until(pilot, condition: Callable[[], bool], tries: int = 50) -> None:
-    """Let the app run until `condition` holds (the palette searches in a worker)."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition never became true")
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE])

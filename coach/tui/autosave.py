@@ -17,11 +17,18 @@ LIMIT = 0.8
 class Autosaver:
     """Calls `save` once typing pauses (IDLE) or the oldest change gets old (LIMIT)."""
 
-    def __init__(self, host: MessagePump, save: Callable[[], None], idle: float = IDLE, limit: float = LIMIT) -> None:
+    # The delays every screen's saver uses unless it passes its own; class attributes so a test
+    # can shorten them for all screens at once instead of sleeping through them.
+    idle: float = IDLE
+    limit: float = LIMIT
+
+    def __init__(
+        self, host: MessagePump, save: Callable[[], None], idle: float | None = None, limit: float | None = None
+    ) -> None:
         self._host = host
         self._save = save
-        self._idle = idle
-        self._limit = limit
+        self._idle = type(self).idle if idle is None else idle
+        self._limit = type(self).limit if limit is None else limit
         self._timer: Timer | None = None
         self._first: float | None = None
 

@@ -1,0 +1,179 @@
+"""Helpers every test file shares: waiting for the app, catching its notices, and the one case builder."""
+
+from __future__ import annotations
+
+import inspect
+import os
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from time import monotonic
+from typing import Any
+
+from coach.domain.model import (
+    Address,
+    Agreement,
+    Assessment,
+    Case,
+    Contact,
+    NetworkPerson,
+    PhaseEntry,
+    WarmStoryItem,
+    Youth,
+)
+
+# Long enough for a loaded machine running tests in parallel; a test that passes never waits this long.
+WAIT_TIMEOUT = 30.0
+# How often the condition is looked at again: often enough to go on soon, seldom enough that costly
+# conditions (a rendered document) do not eat the CPU that parallel tests share.
+WAIT_STEP = 0.05
+
+
+def _described(condition: Callable[[], object]) -> str:
+    """The condition's source line, so a failure says what was waited for."""
+    try:
+        return inspect.getsource(condition).strip()
+    except (OSError, TypeError):
+        return repr(condition)
+
+
+async def wait_until(
+    pilot: Any, condition: Callable[[], object], *, timeout: float = WAIT_TIMEOUT, what: str = ""
+) -> None:
+    """Let the app run until `condition()` is true; fail, naming the condition, after `timeout` seconds.
+
+    Waits on the thing itself (a screen shown, a row saved, a worker done) rather than a fixed time,
+    so a test is as fast as the app and does not fail on a slow machine. Once it holds, the app gets
+    one more turn to finish the layout it is in, so the test can click on what it waited for.
+    """
+    deadline = monotonic() + timeout
+    while not condition():
+        if monotonic() >= deadline:
+            raise AssertionError(f"na {timeout:g} s nog steeds niet waar: {what or _described(condition)}")
+        await pilot.pause(WAIT_STEP)
+    await pilot.pause()
+
+
+def wait_until_sync(condition: Callable[[], object], *, timeout: float = WAIT_TIMEOUT, step: float = 0.05) -> bool:
+    """Poll `condition` without an app (a worker process, a file) for up to `timeout` seconds; its last value."""
+    from time import sleep
+
+    deadline = monotonic() + timeout
+    while monotonic() < deadline:
+        if condition():
+            return True
+        sleep(step)
+    return bool(condition())
+
+
+def examples(count: int) -> int:
+    """Hypothesis examples for a property: `count` normally, ten times as many with HYPOTHESIS_PROFILE=thorough."""
+    return count * 10 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else count
+
+
+class Notices(list[str]):
+    """The text of every notice the app showed during the test, oldest first (see the `notices` fixture)."""
+
+    def any_with(self, text: str) -> bool:
+        """Whether some notice contains `text`."""
+        return any(text in notice for notice in self)
+
+
+# --- the one case builder ---------------------------------------------------------------------------------
+
+_DEFAULT = object()
+
+
+def make_case(
+    first_name: str = "Sanne",
+    *,
+    full: bool = False,
+    youth: Youth | None = None,
+    network: Iterable[NetworkPerson] | None = None,
+    warm_story: Iterable[WarmStoryItem] | None = None,
+    assessments: Iterable[Assessment] | None = None,
+    contacts: Iterable[Contact] | None = None,
+    agreements: Iterable[Agreement] | None = None,
+    phases: Iterable[PhaseEntry] | None = None,
+    last_held: datetime | None | object = _DEFAULT,
+    phase: str = "begeleiding",
+    **youth_fields: Any,
+) -> Case:
+    """A fictional case (no real people).
+
+    Bare, `make_case("Bo")` is a young person with nothing recorded yet; `youth_fields`
+    (last_name, coach, started_on, address, …) go to the Youth. With `full=True` every part
+    gets a sensible fictional filling (the Visser family in Zwolle, a jobcoach, scores,
+    contacts, agreements and phases); `last_held` and `phase` then choose the latest held
+    contact (None: none) and the current phase. Any part passed explicitly replaces its
+    default, so a test states exactly the facts it is about.
+    """
+    if youth is None:
+        if full:
+            defaults: dict[str, Any] = {
+                "last_name": "Visser",
+                "nickname": None,
+                "birth_date": date(2007, 5, 14),
+                "address": Address("Molenstraat 12a", "8011 AB", "Zwolle"),
+                "school": "Noorderpoort",
+                "coach": "Coach Eva",
+                "started_on": date(2026, 1, 5),
+            }
+            youth_fields = {**defaults, **youth_fields}
+        youth = Youth(first_name, **youth_fields)
+    elif youth_fields:
+        raise TypeError("give either a Youth or its fields, not both")
+    if full:
+        if last_held is _DEFAULT:
+            last_held = datetime(2026, 3, 2, 10, 0)
+        if network is None:
+            network = [
+                NetworkPerson("Marja Visser", "moeder", "informeel"),
+                NetworkPerson("Karim", "jobcoach", "professioneel", organisation="Werkplein"),
+            ]
+        if warm_story is None:
+            warm_story = [
+                WarmStoryItem(
+                    "trots",
+                    "Ik heb mijn broertje door het examen geholpen.",
+                    own_words=True,
+                    recorded_on=date(2026, 1, 5),
+                )
+            ]
+        if assessments is None:
+            assessments = [
+                Assessment(date(2026, 1, 5), "financien", score=2, concerns="Huurachterstand."),
+                Assessment(date(2026, 1, 5), "werk_opleiding", score=3, going_well="Wil graag de zorg in."),
+            ]
+        if contacts is None:
+            held = [
+                Contact(
+                    datetime(2026, 1, 5, 14, 0),
+                    "huisbezoek",
+                    "plaatsgevonden",
+                    duration_min=60,
+                    note="Kennismaking aan de keukentafel.",
+                )
+            ]
+            if isinstance(last_held, datetime):
+                held.append(Contact(last_held, "telefoon", "plaatsgevonden", note="Even gebeld over de stage."))
+            contacts = [*held, Contact(datetime(2026, 3, 20, 10, 0), "huisbezoek", "gepland")]
+        if agreements is None:
+            agreements = [
+                Agreement(date(2026, 1, 5), "Bellen met de woningcorporatie", "jongere", "open", due=date(2026, 2, 1)),
+                Agreement(date(2026, 1, 5), "Uitzoeken welke toeslag kan", "coach", "gedaan"),
+            ]
+        if phases is None:
+            phases = [
+                PhaseEntry("aanmelding", date(2025, 12, 20)),
+                PhaseEntry("intake", date(2026, 1, 5)),
+                PhaseEntry(phase, date(2026, 1, 26)),
+            ]
+    return Case(
+        youth=youth,
+        network=list(network or ()),
+        warm_story=list(warm_story or ()),
+        assessments=list(assessments or ()),
+        contacts=list(contacts or ()),
+        agreements=list(agreements or ()),
+        phases=list(phases or ()),
+    )
