@@ -312,12 +312,12 @@ def test_generated_cases_round_trip(tmp_path_factory, data):
 
 
 def test_version_1_and_2_files_import_together(tmp_path):
-    from factories import sample_case
+    from helpers import make_case
 
     from coach.store.casefile import case_to_dict
     from coach.store.casefile_v2 import import_any_files
 
-    v1 = case_to_dict(sample_case())
+    v1 = case_to_dict(make_case(full=True))
     v1["contacts"] = [{"at": "2026-01-05T10:00", "mode": "telefoon", "status": "afgezegd"}]
     one, two = tmp_path / "v1.json", tmp_path / "v2.json"
     one.write_text(json.dumps(v1), encoding="utf-8")

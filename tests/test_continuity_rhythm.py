@@ -113,6 +113,10 @@ def test_29_february_week():
 
 
 def test_events_outside_the_window_are_left_out_and_dates_are_accepted():
-    events = [(date(2025, 6, 1), "plaatsgevonden"), (date(2026, 6, 1), "gepland"), (date(2026, 3, 10), "afgezegd_jongere")]
+    events = [
+        (date(2025, 6, 1), "plaatsgevonden"),
+        (date(2026, 6, 1), "gepland"),
+        (date(2026, 3, 10), "afgezegd_jongere"),
+    ]
     weeks = weekly_rhythm(events, TODAY, weeks=2, ahead=1)
     assert compact(weeks) == "·○·"
