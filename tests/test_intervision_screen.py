@@ -308,7 +308,11 @@ async def test_copy_puts_only_the_anonymised_text_on_the_clipboard(db_path: Path
         assert copied == [screen.summary.text]
 
 
-async def test_nothing_leaves_while_the_summary_lags_behind(db_path: Path, fake: FakeClient, tmp_path: Path) -> None:
+async def test_nothing_leaves_while_the_summary_lags_behind(
+    db_path: Path, fake: FakeClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A pause long enough that the summary surely lags behind the typing, even on a busy machine.
+    monkeypatch.setattr(intervision, "QUESTION_PAUSE", 5.0)
     app = make_app(db_path, today=TODAY)
     copied: list[str] = []
     async with app.run_test(size=LARGE) as pilot:

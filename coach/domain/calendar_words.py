@@ -22,3 +22,9 @@ def weekday_date(day: date, today: date) -> str:
 def moment(at: datetime, today: date) -> str:
     """'di 18 mrt 10:00'."""
     return f"{weekday_date(at.date(), today)} {at:%H:%M}"
+
+
+def week_of(day: date, start: date) -> str:
+    """'week 6' of the trajectory (week 1 starts on its first day), or 'vóór de start'."""
+    days = (day - start).days
+    return f"week {days // 7 + 1}" if days >= 0 else "vóór de start"

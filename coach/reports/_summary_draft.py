@@ -14,6 +14,7 @@ from datetime import date
 
 from coach.content.model import Content, IntervisionContent, Method
 from coach.domain.agreements import own_share
+from coach.domain.calendar_words import week_of
 from coach.domain.contact_status import count_contacts
 from coach.domain.model import Agreement, Assessment, Case, Contact, age_on, current_phase
 from coach.domain.trend import whole_picture
@@ -41,12 +42,6 @@ class Frame:
     describe: str
     # How the contact count is introduced: "tot nu", "in deze periode"; empty for one contact.
     reach: str = ""
-
-
-def week_of(day: date, start: date) -> str:
-    """'week 6' of the trajectory (week 1 starts on its first day), or 'vóór de start'."""
-    days = (day - start).days
-    return f"week {days // 7 + 1}" if days >= 0 else "vóór de start"
 
 
 def duration_words(start: date, until: date) -> str:

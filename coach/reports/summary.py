@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Protocol
 
 from coach.content.model import Content, IntervisionContent, Method
+from coach.domain.calendar_words import week_of
 from coach.domain.contact_status import is_counted
 from coach.domain.model import Case, Contact
 from coach.domain.vocabulary import ContactStatus
 from coach.privacy.result import Replacement, Result
-from coach.reports._summary_draft import Frame, draft_pieces, week_of
+from coach.reports._summary_draft import Frame, draft_pieces
 
 CASE, PERIOD, CONTACT = "case", "period", "contact"
 MIN_HIDDEN = 3  # letters or digits in a stretch the coach hides by hand

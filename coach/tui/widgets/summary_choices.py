@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.widgets import Select, Static
 
 from coach.content.model import IntervisionContent
+from coach.domain.calendar_words import week_of
 from coach.domain.model import MODE_LABELS, Case
-from coach.reports._summary_draft import week_of
 from coach.reports.summary import Scope, numbered_contacts, trajectory_start
 
 PERIODS = {"m1": ("De laatste maand", 1), "m3": ("De laatste 3 maanden", 3), "m6": ("Het laatste half jaar", 6)}
