@@ -43,6 +43,10 @@ REASON_STYLES: dict[str, str | None] = {
     AGREEMENT_DUE: None,
 }
 
+# A new vaste coach is marked (⇄ beside the rhythm) for this many days after the change.
+NEW_COACH_DAYS = 42
+NEW_COACH_MARK = " ⇄"
+
 # From this width on the table uses full words and wider columns.
 WIDE_FROM = 140
 
@@ -106,11 +110,21 @@ def _last(entry: CaseloadEntry, ctx: CellContext) -> Cell:
     return [(f"{short_date(entry.last_contact, ctx.today)} · {days}", None)]
 
 
+def new_coach(entry: CaseloadEntry, today: date) -> bool:
+    """True in the first weeks after the vaste coach changed: the method rests on one fixed coach."""
+    changed = entry.coach_changed_on
+    return changed is not None and 0 <= (today - changed).days < NEW_COACH_DAYS
+
+
 def _continuity(entry: CaseloadEntry, ctx: CellContext) -> Cell:
+    mark: Cell = [(NEW_COACH_MARK, "let_op")] if new_coach(entry, ctx.today) else []
     if entry.continuity is None:
-        return [("—", "dim")]
+        return [("—", "dim"), *mark]
     word = CONTINUITY_LABELS[entry.continuity]
-    return [(MARKER, entry.continuity), (f" {word}", None if entry.continuity == "ok" else "bold")]
+    cell: Cell = [(MARKER, entry.continuity), (f" {word}", None if entry.continuity == "ok" else "bold")]
+    if mark and ctx.compact and len(MARKER) + 1 + len(word) + len(NEW_COACH_MARK) > RHYTHM.compact_width:
+        return cell + [(NEW_COACH_MARK.strip(), "let_op")]  # "● te lang⇄": the mark still fits
+    return cell + mark
 
 
 def _strip(entry: CaseloadEntry, ctx: CellContext) -> Cell:
