@@ -24,7 +24,7 @@ class CaseloadEntry:
     started_on: date | None = None
     next_contact_mode: str | None = None
     next_agreement_due: date | None = None
-    #: The day the vaste coach last changed (a continuity event), if ever.
+    #: The day the vaste coach last changed from one coach to another (a continuity event), if ever.
     coach_changed_on: date | None = None
 
     def as_json(self) -> dict[str, object]:

@@ -42,7 +42,8 @@ SELECT
       WHERE a.youth_id = y.id AND a.status = :open AND a.due < :today) AS overdue_agreements,
     (SELECT MIN(a.due) FROM agreements a
       WHERE a.youth_id = y.id AND a.status = :open AND a.due >= :today) AS next_due,
-    (SELECT MAX(cc.changed_on) FROM coach_changes cc WHERE cc.youth_id = y.id) AS coach_changed
+    (SELECT MAX(cc.changed_on) FROM coach_changes cc
+      WHERE cc.youth_id = y.id AND cc.from_coach IS NOT NULL) AS coach_changed
 FROM youths y
 """
 

@@ -24,7 +24,7 @@ from coach.tui.dialogs.sort_menu import SortMenu
 from coach.tui.formatting import short_date
 from coach.tui.help import HelpTarget
 from coach.tui.stylesheets import preload_screen_styles
-from coach.tui.widgets.caseload_columns import CASELOAD_COLUMNS, new_coach, week_columns
+from coach.tui.widgets.caseload_columns import CASELOAD_COLUMNS, week_columns
 from coach.tui.widgets.caseload_table import CaseloadTable
 from coach.tui.widgets.desk_bar import DeskBar, DeskState
 from coach.tui.widgets.desk_totals import DeskTotals
@@ -257,11 +257,6 @@ class CaseloadScreen(CoachScreen[None]):
             return Content.from_markup("[b]$name[/b]: $reasons", name=entry.name, reasons=reasons)
         found = self.desk.where_found(entry.id)
         if found is None:
-            if new_coach(entry, self.desk.today) and entry.coach_changed_on is not None:
-                since = short_date(entry.coach_changed_on, self.desk.today)
-                return Content.from_markup(
-                    "[b]$name[/b]: ⇄ nieuwe vaste coach sinds $since", name=entry.name, since=since
-                )
             return Content("")
         if found.where == "naam":
             return Content.from_markup("[b]$name[/b]: gevonden in de naam", name=entry.name)

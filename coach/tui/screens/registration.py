@@ -138,6 +138,11 @@ ERROR_FIELDS: dict[str, str] = {
 }
 
 
+def part_prompt(part: str, chosen: bool) -> str:
+    """A consent part as listed: a ✓ before a chosen one, as the tick box shows it only in colour."""
+    return f"{'✓' if chosen else ' '} {CONSENT_PART_LABELS[part]}"
+
+
 def widget_id(name: str) -> str:
     """The id of a field's input widget."""
     return "reg-" + name.replace("_", "-")
@@ -208,6 +213,7 @@ class RegistrationScreen(CoachScreen[int | None]):
         self.details = details
         self.saved_id: int | None = None
         self._shown_errors: set[str] = set()
+        self._error_values: dict[str, object] = {}  # each field's value when its message was shown
 
     @property
     def editing(self) -> bool:
@@ -266,7 +272,9 @@ class RegistrationScreen(CoachScreen[int | None]):
         elif item.kind == "parts":
             yield Label(item.label + " (spatie kiest)", classes="form-heading -field")
             yield SelectionList[str](
-                *((CONSENT_PART_LABELS[part], part, part in value) for part in CONSENT_PARTS), id=ident, compact=True
+                *((part_prompt(part, part in value), part, part in value) for part in CONSENT_PARTS),
+                id=ident,
+                compact=True,
             )
         else:
             with Horizontal(classes="form-row"):
@@ -325,12 +333,21 @@ class RegistrationScreen(CoachScreen[int | None]):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         name = next((item.name for item in FORM_FIELDS if widget_id(item.name) == event.input.id), None)
-        if name is None:
-            return
+        if name is None or self._error_values.get(name) == event.value:
+            return  # not changed since its message was shown (a late event): the message stays
         if any(item.name == name and item.kind == "date" for item in FORM_FIELDS):
             self._echo(name)
         elif name in self._shown_errors:
             self._set_error(name, None)
+
+    @on(SelectionList.SelectedChanged)
+    def _parts_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        parts = event.selection_list
+        chosen = set(parts.selected)
+        for index, part in enumerate(CONSENT_PARTS):
+            parts.replace_option_prompt_at_index(index, part_prompt(part, part in chosen))
+        if "consent_parts" in self._shown_errors and chosen:
+            self._set_error("consent_parts", None)
 
     @on(Input.Submitted)
     def _next_field(self) -> None:
@@ -346,8 +363,11 @@ class RegistrationScreen(CoachScreen[int | None]):
         self.query_one(f"#{ident}").set_class(bool(message), "-invalid")
         if message:
             self._shown_errors.add(name)
+            widget = self.query_one(f"#{ident}")
+            self._error_values[name] = widget.value if isinstance(widget, Input) else None
         else:
             self._shown_errors.discard(name)
+            self._error_values.pop(name, None)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for name in list(self._shown_errors):

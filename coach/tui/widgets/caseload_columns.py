@@ -117,14 +117,16 @@ def new_coach(entry: CaseloadEntry, today: date) -> bool:
 
 
 def _continuity(entry: CaseloadEntry, ctx: CellContext) -> Cell:
-    mark: Cell = [(NEW_COACH_MARK, "let_op")] if new_coach(entry, ctx.today) else []
+    mark = new_coach(entry, ctx.today)
     if entry.continuity is None:
-        return [("—", "dim"), *mark]
+        return [("—", "dim"), (NEW_COACH_MARK, "let_op")] if mark else [("—", "dim")]
     word = CONTINUITY_LABELS[entry.continuity]
-    cell: Cell = [(MARKER, entry.continuity), (f" {word}", None if entry.continuity == "ok" else "bold")]
-    if mark and ctx.compact and len(MARKER) + 1 + len(word) + len(NEW_COACH_MARK) > RHYTHM.compact_width:
-        return cell + [(NEW_COACH_MARK.strip(), "let_op")]  # "● te lang⇄": the mark still fits
-    return cell + mark
+    style = None if entry.continuity == "ok" else "bold"
+    if mark and ctx.compact:
+        # No room for both: the ⇄ takes the dot's place and colour; the word still says the rhythm.
+        return [(NEW_COACH_MARK.strip(), entry.continuity), (f" {word}", style)]
+    cell: Cell = [(MARKER, entry.continuity), (f" {word}", style)]
+    return cell + [(NEW_COACH_MARK, "let_op")] if mark else cell
 
 
 def _strip(entry: CaseloadEntry, ctx: CellContext) -> Cell:
