@@ -10,15 +10,16 @@ from helpers import wait_until
 from textual.command import CommandList, CommandPalette
 from textual.widgets import SelectionList, Static, TextArea
 
+import coach.store.db as store_db
 from coach.config import Config
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import CONTINUITY_LABELS
-from coach.domain.registration import RegistrationError
+from coach.domain.registration import ConsentInput, RegistrationError
 from coach.domain.registration_input import RegistrationInput, read_registration, written_date
 from coach.store.caseload import caseload, caseload_entry
 from coach.store.cases import load_case
-from coach.store.db import open_db
-from coach.store.registration import coach_changes_of, consents_of, detail_history, load_registration
+from coach.store.db import connect, open_db
+from coach.store.registration import coach_changes_of, consents_of, detail_history, load_registration, save_details
 from coach.tui.app import make_app
 from coach.tui.dialogs.confirm import Confirm
 from coach.tui.screens.caseload import CaseloadScreen
@@ -473,3 +474,59 @@ async def test_chosen_consent_parts_are_marked_without_colour(empty_db: Path) ->
         await pilot.press("space")
         await wait_until(pilot, lambda: str(parts.get_option_at_index(2).prompt) == "✓ Netwerk")
         assert set(parts.selected) == {"netwerk", "alles"}
+
+
+async def test_another_program_writing_keeps_the_form_and_saves_later(
+    empty_db: Path, monkeypatch: pytest.MonkeyPatch, notices
+) -> None:
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)  # a held lock is reported at once
+    other = connect(empty_db)
+    app = make_app(empty_db, today=TODAY, config=Config())
+    try:
+        async with app.run_test(size=SMALL) as pilot:
+            await open_form(app, pilot)
+            await pilot.press(*"Sam")
+            other.execute("BEGIN IMMEDIATE")
+            try:
+                await pilot.press("ctrl+s")
+                await wait_until(pilot, lambda: notices.any_with("in gebruik"))
+                assert isinstance(app.screen, RegistrationScreen) and field(app, "first_name").value == "Sam"
+            finally:
+                other.rollback()
+            await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    finally:
+        other.close()
+    assert youth_count(empty_db) == 1
+
+
+async def test_the_back_button_by_mouse_asks_first(empty_db: Path) -> None:
+    app = make_app(empty_db, today=TODAY, config=Config(coach="Eva"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_form(app, pilot)
+        await pilot.press(*"Sam")
+        back = screen.query_one("#back")
+        screen.query_one("#registration-form").scroll_to_widget(back, animate=False)
+        await pilot.pause()
+        await pilot.click("#back")
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.click("#yes")
+        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+    assert youth_count(empty_db) == 0
+
+
+def test_details_and_a_consent_are_saved_together_or_not_at_all(case_db: Path) -> None:
+    db = open_db(case_db)
+    try:
+        with pytest.raises(RegistrationError) as caught:
+            save_details(db, 1, {"city": "Deventer"}, today=TODAY, consent=ConsentInput("  ", TODAY))
+        assert "consent.given_to" in caught.value.errors
+        registration = load_registration(db, 1)
+        assert registration is not None and registration.city is None
+        assert consents_of(db, 1) == [] and detail_history(db, 1) == []
+        assert save_details(db, 1, {"city": "Deventer"}, today=TODAY, consent=ConsentInput("Moeder", TODAY)) == (
+            "city",
+        )
+        assert [c.given_to for c in consents_of(db, 1)] == ["Moeder"]
+    finally:
+        db.close()
