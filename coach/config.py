@@ -7,6 +7,7 @@ Every setting has a sensible default, so the file is optional. Example:
     retention_months = 24     # 'coach retention' lists cases closed longer ago than this
     backup_keep = 7           # how many daily automatic backups to keep
     intervision_method = "roddel"   # the team's intervision method: "incident" or "roddel"
+    coach = "Sam de Vries"    # your name: the vaste coach a new aanmelding gets (change it per jongere)
 
     [contactritme]            # days between held contacts before it is worth a look, per phase
     begeleiding = 10
@@ -24,6 +25,8 @@ from coach.paths import config_path
 
 # In [contactritme]: days after the aanmelddatum by which the first contact is due (default 7).
 FIRST_CONTACT_KEY = "eerste_contact"
+# As long as a name may be in the form (coach.domain.registration.NAME_MAX).
+COACH_NAME_MAX = 100
 
 
 class ConfigError(ValueError):
@@ -40,6 +43,8 @@ class Config:
     backup_keep: int = 7
     intervision_method: str = "roddel"
     contactritme: dict[str, int] | None = None
+    #: The coach's own name, the default vaste coach of a new aanmelding (None: the field starts empty).
+    coach: str | None = None
 
     def continuity_rules(self) -> ContinuityRules:
         """The continuity rules with this organisation's contact rhythm per phase."""
@@ -96,6 +101,12 @@ def load_config(path: Path | None = None) -> Config:
                     f'{path}: intervision_method = {value!r} klopt niet; geef een methode, zoals "incident" of "roddel".'
                 )
             value = value.strip().lower()
+        elif key == "coach":
+            if not isinstance(value, str) or "\n" in value or len(value.strip()) > COACH_NAME_MAX:
+                raise ConfigError(
+                    f'{path}: coach = {value!r} klopt niet; geef je naam tussen aanhalingstekens, zoals "Sam".'
+                )
+            value = value.strip() or None
         elif key == "contactritme":
             value = _contact_rhythm(path, value)
         elif key == "prompts":

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from coach.cli import caseload, cases, demo, intervision, passphrase, safety
+from coach.cli import caseload, cases, demo, intervision, passphrase, registration, safety
 from coach.cli.errors import exit_code_of
 from coach.cli.options import Options
 from coach.cli.output import DutchGroup
@@ -54,6 +54,7 @@ def cli(ctx: click.Context, db_path: Path | None, prompts_dir: Path | None) -> N
 # Every command, registered here and nowhere else (`coach --help` lists them by name).
 COMMANDS: tuple[click.Command, ...] = (
     demo.demo,
+    registration.new,
     cases.show,
     cases.import_,
     cases.export,

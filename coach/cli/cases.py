@@ -19,9 +19,11 @@ from coach.cli.params import PositiveInt
 @click.pass_obj
 def show(options: Options, youth_id: int, as_json: bool) -> None:
     """Eén dossier in één oogopslag: warm verhaal eerst, dan de leefgebieden en afspraken."""
+    from coach.cli.registration import coach_changes_json, coach_line
     from coach.reports.case_view import case_json, case_renderable
     from coach.reports.readiness import case_readiness, readiness_basics, trajectory_parts
     from coach.store.caseload import caseload_entry
+    from coach.store.registration import coach_changes_of
     from coach.store.release import release_facts
     from coach.store.trajectory import load_trajectory
 
@@ -32,11 +34,15 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
     if entry is None:  # the case was there a moment ago: erased in between
         raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
     readiness = case_readiness(case, release_facts(db, youth_id, readiness_basics(content)), content, today)
+    changes = coach_changes_of(db, youth_id)
     if as_json:
-        click.echo(json.dumps(case_json(case, entry, today, readiness), ensure_ascii=False, indent=2))
+        data = case_json(case, entry, today, readiness) | {"coach_changes": coach_changes_json(changes)}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         parts = trajectory_parts(load_trajectory(db, youth_id), case, entry.phase, readiness)
         console().print(case_renderable(case, entry, content, today, trajectory=parts))
+        if changes:
+            console().print(coach_line(case.youth.coach, changes))
 
 
 @click.command(cls=DutchCommand, name="import")

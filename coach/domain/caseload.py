@@ -24,6 +24,8 @@ class CaseloadEntry:
     started_on: date | None = None
     next_contact_mode: str | None = None
     next_agreement_due: date | None = None
+    #: The day the vaste coach last changed from one coach to another (a continuity event), if ever.
+    coach_changed_on: date | None = None
 
     def as_json(self) -> dict[str, object]:
         """The row as the CLI contract's JSON object."""
@@ -54,6 +56,7 @@ def make_entry(
     rules: ContinuityRules = ContinuityRules(),
     next_mode: str | None = None,
     next_due: date | None = None,
+    coach_changed_on: date | None = None,
 ) -> CaseloadEntry:
     """Apply the continuity rules to one young person's facts."""
     last_day = last_held.date() if last_held else None
@@ -71,4 +74,5 @@ def make_entry(
         started_on=started_on,
         next_contact_mode=next_mode if next_planned else None,
         next_agreement_due=next_due,
+        coach_changed_on=coach_changed_on,
     )

@@ -41,7 +41,9 @@ SELECT
     (SELECT COUNT(*) FROM agreements a
       WHERE a.youth_id = y.id AND a.status = :open AND a.due < :today) AS overdue_agreements,
     (SELECT MIN(a.due) FROM agreements a
-      WHERE a.youth_id = y.id AND a.status = :open AND a.due >= :today) AS next_due
+      WHERE a.youth_id = y.id AND a.status = :open AND a.due >= :today) AS next_due,
+    (SELECT MAX(cc.changed_on) FROM coach_changes cc
+      WHERE cc.youth_id = y.id AND cc.from_coach IS NOT NULL) AS coach_changed
 FROM youths y
 """
 
@@ -97,9 +99,18 @@ def _entries(
     params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **VOCABULARY, **extra}
     parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
     entries = []
-    for youth_id, name, phase, started_on, last_held, next_planned, open_count, overdue_count, next_due in db.execute(
-        sql, params
-    ):
+    for (
+        youth_id,
+        name,
+        phase,
+        started_on,
+        last_held,
+        next_planned,
+        open_count,
+        overdue_count,
+        next_due,
+        coach_changed,
+    ) in db.execute(sql, params):
         next_at, _, next_mode = next_planned.partition(" ") if next_planned else (None, "", None)
         entries.append(
             make_entry(
@@ -115,6 +126,7 @@ def _entries(
                 rules=rules,
                 next_mode=next_mode or None,
                 next_due=parse_day(next_due) if next_due else None,
+                coach_changed_on=parse_day(coach_changed) if coach_changed else None,
             )
         )
     return entries

@@ -146,6 +146,23 @@ def update_details(
     return changed
 
 
+def save_details(
+    db: Database,
+    youth_id: int,
+    changes: Mapping[str, Any],
+    *,
+    today: date,
+    consent: ConsentInput | None = None,
+    note: str | None = None,
+) -> tuple[str, ...]:
+    """Change details (as `update_details`) and record a new consent, in one transaction: all of it or nothing."""
+    with db.atomic():
+        changed = update_details(db, youth_id, changes, today=today, note=note) if changes else ()
+        if consent is not None:
+            add_consent(db, youth_id, consent, today=today)
+    return changed
+
+
 def detail_history(db: Database, youth_id: int, field: str | None = None) -> list[DetailRevision]:
     """Earlier values of the young person's details (or of one field), oldest first."""
     sql = "SELECT field, text, replaced_at FROM revisions WHERE table_name = 'youths' AND row_id = ?"

@@ -40,6 +40,8 @@ class CoachApp(LockingApp):
     CSS_PATH = "coach.tcss"
     TITLE = "coach"
     COMMANDS = App.COMMANDS | {YouthCommands}
+    # The coach's own name from config.toml (`coach = "…"`): a new aanmelding's vaste coach.
+    default_coach: str | None = None
     BINDINGS = [
         Binding("q", "quit", "Stoppen", id="app.quit", tooltip="Sluit coach af"),
         # Not a priority binding: in a text field "?" types a question mark; F1 works everywhere.
@@ -236,7 +238,7 @@ def make_app(
     """
     if config is None:
         config = load_config()
-    return CoachApp(
+    app = CoachApp(
         connection or open_for_app(db_path, passphrase, demo=demo),
         today or clock.today(),
         content,
@@ -248,3 +250,5 @@ def make_app(
         backup_keep=config.backup_keep,
         rules=config.continuity_rules(),
     )
+    app.default_coach = config.coach
+    return app

@@ -1,4 +1,4 @@
-"""Command palette commands: jump to a young person by name."""
+"""Command palette commands: jump to a young person by name, or register a new one."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from coach.store.caseload import caseload
 from coach.tui.context import CoachContext, context_of
 
 PREFIX = "Open jongere: "
+REGISTER = "Nieuwe jongere aanmelden"
+REGISTER_HELP = "Het aanmeldformulier: naam, geboortedatum, wie aanmeldde en waarom"
 
 
 class YouthCommands(Provider):
-    """'Open jongere: <naam>' for every young person in an open trajectory."""
+    """'Nieuwe jongere aanmelden', and 'Open jongere: <naam>' for every young person in an open trajectory."""
 
     @property
     def context(self) -> CoachContext:
@@ -28,7 +30,13 @@ class YouthCommands(Provider):
     def _open(self, youth_id: int) -> None:
         self.context.open_youth(youth_id)
 
+    def _register(self) -> None:
+        from coach.tui.screens.registration import open_registration  # only when asked for
+
+        open_registration(self.app)
+
     async def discover(self) -> Hits:
+        yield DiscoveryHit(REGISTER, self._register, help=REGISTER_HELP)
         for entry in self._entries:
             yield DiscoveryHit(
                 PREFIX + entry.name, partial(self._open, entry.id), help="Naar het overzicht van deze jongere"
@@ -36,6 +44,9 @@ class YouthCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        score = matcher.match(REGISTER)
+        if score > 0:
+            yield Hit(score, matcher.highlight(REGISTER), self._register, text=REGISTER, help=REGISTER_HELP)
         for entry in self._entries:
             text = PREFIX + entry.name
             score = matcher.match(text)

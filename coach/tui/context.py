@@ -56,6 +56,11 @@ class CoachContext(Protocol):
         """True when the app shows the fictional demo caseload."""
         ...
 
+    @property
+    def default_coach(self) -> str | None:
+        """The coach's own name from the settings: the vaste coach a new aanmelding starts with."""
+        ...
+
     def open_youth(self, youth_id: int) -> None:
         """Show this young person's screen."""
         ...

@@ -33,13 +33,14 @@ from coach.tui.widgets.search_field import SearchField
 ALL_CLOSED_TEXT = """\
 [b]Geen jongeren in een lopend traject.[/b]
 
-Alle trajecten in deze database zijn afgesloten. Een nieuwe jongere voeg je toe \
-met [b]coach import BESTAND.json[/b]."""
+Alle trajecten in deze database zijn afgesloten. Druk op [b]n[/b] om een nieuwe jongere \
+aan te melden."""
 
 EMPTY_TEXT = """\
 [b]Nog geen jongeren in deze database.[/b]
 
-Voeg jongeren toe met [b]coach import BESTAND.json[/b] (een of meer casusbestanden).
+Druk op [b]n[/b] om een jongere aan te melden: naam, geboortedatum, wie aanmeldde en waarom.
+Een dossier uit een ander systeem lees je in met [b]coach import BESTAND.json[/b].
 
 Eerst rondkijken? Start [b]coach demo[/b]: dat opent de app met fictieve jongeren, \
 los van je eigen gegevens."""
@@ -47,7 +48,7 @@ los van je eigen gegevens."""
 # What the marks of the rhythm strip mean; shown under the table when there is room.
 LEGEND = Content.from_markup(
     "[dim]Ritme per week, oudste links:[/] [$success]●[/] contact  [$error]✕[/] niet verschenen  "
-    "[$warning]○[/] afgezegd  [$primary]◌[/] gepland  [dim]·[/] geen contact"
+    "[$warning]○[/] afgezegd  [$primary]◌[/] gepland  [dim]·[/] geen contact  [$warning]⇄[/] nieuwe coach"
 )
 TALL = 36
 # Seconds after loading before 'deze week' is worked out ahead (not in the way of the first frames).
@@ -74,6 +75,7 @@ class CaseloadScreen(CoachScreen[None]):
             id="caseload.log_contact",
             tooltip="Leg een contactmoment vast voor de jongere op de gekozen regel",
         ),
+        Binding("n", "register", "Nieuw", id="caseload.register", tooltip="Een nieuwe jongere aanmelden"),
         Binding("slash", "search", "Zoek", id="caseload.search", tooltip="Zoek op naam of op een woord in de notities"),
         Binding("s", "sort", "Sorteer", id="caseload.sort", tooltip="Kies de volgorde"),
         Binding("f", "filter", "Filter", id="caseload.filter", tooltip="Kies wie je wilt zien"),
@@ -140,6 +142,12 @@ class CaseloadScreen(CoachScreen[None]):
         youth_id = self.query_one(CaseloadTable).chosen_id
         if youth_id is not None:
             open_contact_entry(self, youth_id)
+
+    def action_register(self) -> None:
+        """Open the aanmelding form; once saved, the new young person's screen opens."""
+        from coach.tui.screens.registration import open_registration  # not needed for the first paint
+
+        open_registration(self.app)
 
     def on_screen_resume(self) -> None:
         if self._menu_open:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -17,6 +17,7 @@ from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import assess
 from coach.domain.intake import Intake
 from coach.domain.model import Case, current_phase
+from coach.domain.registration import CoachChange
 from coach.domain.release import Criterion
 from coach.domain.trajectory import READINESS_PHASES, TrajectoryRecord
 from coach.reports.readiness import case_readiness, readiness_basics
@@ -24,6 +25,7 @@ from coach.store.agreements import set_agreement_status
 from coach.store.caseload import caseload_entry
 from coach.store.cases import load_case
 from coach.store.intake import latest_intake
+from coach.store.registration import coach_changes_of
 from coach.store.release import release_facts
 from coach.store.trajectory import load_trajectory
 from coach.tui import trajectory_flow
@@ -55,6 +57,7 @@ class YouthFile:
     trajectory: TrajectoryRecord
     intake: Intake | None
     readiness: list[Criterion] | None  # None: not in a phase where readiness is shown
+    coach_changes: list[CoachChange] = field(default_factory=list)  # oldest first
 
 
 def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthFile | None:
@@ -68,7 +71,14 @@ def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthF
     if current_phase(case.phases) in READINESS_PHASES:
         facts = release_facts(db, youth_id, readiness_basics(context.content))
         readiness = case_readiness(case, facts, context.content, today)
-    return YouthFile(case, entry, load_trajectory(db, youth_id), latest_intake(db, youth_id), readiness)
+    return YouthFile(
+        case,
+        entry,
+        load_trajectory(db, youth_id),
+        latest_intake(db, youth_id),
+        readiness,
+        coach_changes=coach_changes_of(db, youth_id),
+    )
 
 
 class YouthScreen(CoachScreen[None]):
@@ -97,6 +107,8 @@ class YouthScreen(CoachScreen[None]):
         Binding("p", "phase", "Fase", id="youth.phase", tooltip="Fase wijzigen: afbouw, loslaten, heropenen"),
         Binding("m", "measure", "Meting", id="youth.measure", tooltip="Vervolgmeting: de leefgebieden opnieuw scoren"),
         Binding("a", "release", "Loslaten", id="youth.release", tooltip="Klaar om los te laten? Checklist en besluit"),
+        # Named in the header ("g: gegevens"), as the footer is full at 80 columns.
+        Binding("g", "details", "Gegevens", id="youth.details", show=False, tooltip="Gegevens bekijken en wijzigen"),
     ]
 
     def __init__(self, file: YouthFile, today: date, content: Content) -> None:
@@ -128,7 +140,7 @@ class YouthScreen(CoachScreen[None]):
         case, today, rules = self.case, self._today, self.context.rules
         yield Header()
         with VerticalScroll(id="youth-body"):
-            yield YouthHeader(case, self.entry, today, id="youth-header")
+            yield YouthHeader(case, self.entry, today, coach_changes=self.file.coach_changes, id="youth-header")
             with Vertical(classes="section", id="warm-section"):
                 yield Static("Warm verhaal", classes="section-title")
                 yield WarmStory(case.warm_story, self._content.warm_kinds, id="warm-story")
@@ -187,6 +199,12 @@ class YouthScreen(CoachScreen[None]):
         youth = self.case.youth
         name = " ".join(part for part in (youth.nickname or youth.first_name, youth.last_name) if part)
         self.app.push_screen(AuditScreen(name, audit_for_youth(self.context.database, self.youth_id)))
+
+    def action_details(self) -> None:
+        """Open the Gegevens form; after a change, show the case as it is now."""
+        from coach.tui.screens.registration import open_details
+
+        open_details(self, self.youth_id, lambda _id: self.reload_soon())
 
     def action_log_contact(self) -> None:
         """Open the contact form; after saving, show the case as it is now."""

@@ -43,6 +43,10 @@ REASON_STYLES: dict[str, str | None] = {
     AGREEMENT_DUE: None,
 }
 
+# A new vaste coach is marked (⇄ beside the rhythm) for this many days after the change.
+NEW_COACH_DAYS = 42
+NEW_COACH_MARK = " ⇄"
+
 # From this width on the table uses full words and wider columns.
 WIDE_FROM = 140
 
@@ -106,11 +110,23 @@ def _last(entry: CaseloadEntry, ctx: CellContext) -> Cell:
     return [(f"{short_date(entry.last_contact, ctx.today)} · {days}", None)]
 
 
+def new_coach(entry: CaseloadEntry, today: date) -> bool:
+    """True in the first weeks after the vaste coach changed: the method rests on one fixed coach."""
+    changed = entry.coach_changed_on
+    return changed is not None and 0 <= (today - changed).days < NEW_COACH_DAYS
+
+
 def _continuity(entry: CaseloadEntry, ctx: CellContext) -> Cell:
+    mark = new_coach(entry, ctx.today)
     if entry.continuity is None:
-        return [("—", "dim")]
+        return [("—", "dim"), (NEW_COACH_MARK, "let_op")] if mark else [("—", "dim")]
     word = CONTINUITY_LABELS[entry.continuity]
-    return [(MARKER, entry.continuity), (f" {word}", None if entry.continuity == "ok" else "bold")]
+    style = None if entry.continuity == "ok" else "bold"
+    if mark and ctx.compact:
+        # No room for both: the ⇄ takes the dot's place and colour; the word still says the rhythm.
+        return [(NEW_COACH_MARK.strip(), entry.continuity), (f" {word}", style)]
+    cell: Cell = [(MARKER, entry.continuity), (f" {word}", style)]
+    return cell + [(NEW_COACH_MARK, "let_op")] if mark else cell
 
 
 def _strip(entry: CaseloadEntry, ctx: CellContext) -> Cell:

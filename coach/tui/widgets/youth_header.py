@@ -1,7 +1,8 @@
-"""Who this is at a glance: name, age, phase, contact rhythm, the fixed coach."""
+"""Who this is at a glance: name, age, phase, contact rhythm, the fixed coach (and since when: continuity)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -11,17 +12,31 @@ from textual.widgets import Static
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import CONTINUITY_LABELS
 from coach.domain.model import PHASE_LABELS, Case, age_on
+from coach.domain.registration import CoachChange
 from coach.tui.formatting import CONTINUITY_COLOURS, MARKER, day_count, days_ago, short_date
 
 
 class YouthHeader(Static):
-    """Name; then age, phase and continuity; then the fixed coach and start date."""
+    """Name; then age, phase and continuity; then the fixed coach (since when, who before) and start date."""
 
-    def __init__(self, case: Case, entry: CaseloadEntry, today: date, **kwargs: Any) -> None:
-        super().__init__(header_content(case, entry, today), **kwargs)
+    def __init__(
+        self, case: Case, entry: CaseloadEntry, today: date, *, coach_changes: Sequence[CoachChange] = (), **kwargs: Any
+    ) -> None:
+        super().__init__(header_content(case, entry, today, coach_changes), **kwargs)
 
 
-def header_content(case: Case, entry: CaseloadEntry, today: date) -> Content:
+def coach_since(changes: Sequence[CoachChange], today: date) -> str:
+    """' sinds 3 mrt; daarvoor Anna' after the latest change of vaste coach ('' when it never changed)."""
+    if not changes:
+        return ""
+    last = changes[-1]
+    text = f" sinds {short_date(last.changed_on, today)}"
+    if last.from_coach:
+        text += f"; daarvoor {last.from_coach}"
+    return text
+
+
+def header_content(case: Case, entry: CaseloadEntry, today: date, coach_changes: Sequence[CoachChange] = ()) -> Content:
     """The header's text."""
     youth = case.youth
     parts: list[Content] = []
@@ -41,12 +56,15 @@ def header_content(case: Case, entry: CaseloadEntry, today: date) -> Content:
     elif days is not None:
         parts.append(Content(f"{days_ago(days)} gezien" if days <= 1 else f"{day_count(days)} sinds laatste contact"))
     about: list[Content] = []
+    since = coach_since(coach_changes, today)
     if youth.coach:
-        about.append(Content.from_markup("vaste coach: [b]$coach[/b]", coach=youth.coach))
+        about.append(Content.from_markup("vaste coach: [b]$coach[/b]$since", coach=youth.coach, since=since))
+    elif coach_changes:
+        about.append(Content("geen vaste coach" + since))
     if youth.started_on:
         about.append(Content(f"in traject sinds {short_date(youth.started_on, today)}"))
     name = Content.from_markup("[b]$name[/b]", name=youth.display_name)
     lines = [name, Content(" · ").join(parts)]
-    if about:
-        lines.append(Content(" · ").join(about))
+    about.append(Content.from_markup("[dim]g: gegevens[/dim]"))
+    lines.append(Content(" · ").join(about))
     return Content("\n").join(lines)
