@@ -17,6 +17,7 @@ from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import assess
 from coach.domain.intake import Intake
 from coach.domain.model import Case, current_phase
+from coach.domain.network import NetworkMember
 from coach.domain.release import Criterion
 from coach.domain.trajectory import READINESS_PHASES, TrajectoryRecord
 from coach.reports.readiness import case_readiness, readiness_basics
@@ -24,6 +25,7 @@ from coach.store.agreements import set_agreement_status
 from coach.store.caseload import caseload_entry
 from coach.store.cases import load_case
 from coach.store.intake import latest_intake
+from coach.store.network import network_of
 from coach.store.release import release_facts
 from coach.store.trajectory import load_trajectory
 from coach.tui import trajectory_flow
@@ -55,6 +57,7 @@ class YouthFile:
     trajectory: TrajectoryRecord
     intake: Intake | None
     readiness: list[Criterion] | None  # None: not in a phase where readiness is shown
+    network: list[NetworkMember]
 
 
 def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthFile | None:
@@ -68,7 +71,14 @@ def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthF
     if current_phase(case.phases) in READINESS_PHASES:
         facts = release_facts(db, youth_id, readiness_basics(context.content))
         readiness = case_readiness(case, facts, context.content, today)
-    return YouthFile(case, entry, load_trajectory(db, youth_id), latest_intake(db, youth_id), readiness)
+    return YouthFile(
+        case,
+        entry,
+        load_trajectory(db, youth_id),
+        latest_intake(db, youth_id),
+        readiness,
+        network=network_of(db, youth_id),
+    )
 
 
 class YouthScreen(CoachScreen[None]):
@@ -97,6 +107,7 @@ class YouthScreen(CoachScreen[None]):
         Binding("p", "phase", "Fase", id="youth.phase", tooltip="Fase wijzigen: afbouw, loslaten, heropenen"),
         Binding("m", "measure", "Meting", id="youth.measure", tooltip="Vervolgmeting: de leefgebieden opnieuw scoren"),
         Binding("a", "release", "Loslaten", id="youth.release", tooltip="Klaar om los te laten? Checklist en besluit"),
+        Binding("n", "network", "Netwerk", id="youth.network", show=False, tooltip="Het netwerk: toevoegen, wijzigen"),
     ]
 
     def __init__(self, file: YouthFile, today: date, content: Content) -> None:
@@ -139,8 +150,8 @@ class YouthScreen(CoachScreen[None]):
             yield from progress_sections(case, self.file.readiness, self._content, today)
             yield IntakeSection(self.file.intake, self._content, today, classes="section", id="intake-section")
             with Vertical(classes="section", id="network-section"):
-                yield Static("Netwerk", classes="section-title")
-                yield NetworkList(case.network, id="network")
+                yield Static("Netwerk · n: toevoegen of wijzigen", classes="section-title")
+                yield NetworkList(self.file.network, id="network")
             with Vertical(classes="section", id="contact-section"):
                 yield Static("Contactmomenten", classes="section-title")
                 yield RhythmStrip(case, assess(case, today, rules), today, rules, id="rhythm")
@@ -191,6 +202,14 @@ class YouthScreen(CoachScreen[None]):
     def action_log_contact(self) -> None:
         """Open the contact form; after saving, show the case as it is now."""
         open_contact_entry(self, self.youth_id, lambda _id: self.reload_soon())
+
+    def action_network(self) -> None:
+        """The network, mapped: add, change or remove people; afterwards show the case as it is now."""
+        from coach.tui.screens.network import NetworkScreen
+
+        youth = self.case.youth
+        screen = NetworkScreen(self.youth_id, youth.nickname or youth.first_name, list(self.file.network))
+        self.app.push_screen(screen, self._back_if_changed)
 
     def action_intake(self) -> None:
         """Open (or continue) the intake; afterwards show the case as it is now."""
