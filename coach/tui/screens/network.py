@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
 from coach.domain.network import NetworkMember
@@ -46,8 +47,8 @@ class NetworkScreen(CoachScreen[bool]):
         Binding("a", "add", "Toevoegen", id="network.add", tooltip="Iemand aan het netwerk toevoegen"),
         Binding("e", "edit", "Wijzigen", id="network.edit", tooltip="De gekozen persoon wijzigen"),
         Binding("x,delete", "remove", "Verwijderen", id="network.remove", tooltip="De gekozen persoon verwijderen"),
-        Binding("down,j", "app.focus_next", "Volgende", show=False),
-        Binding("up,k", "app.focus_previous", "Vorige", show=False),
+        Binding("down,j", "app.focus_next", "Volgende", id="network.next", show=False),
+        Binding("up,k", "app.focus_previous", "Vorige", id="network.previous", show=False),
     ]
 
     def __init__(self, youth_id: int, youth_name: str, members: list[NetworkMember]) -> None:
@@ -64,7 +65,7 @@ class NetworkScreen(CoachScreen[bool]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="network-body"):
-            yield Static(f"[b]Netwerk[/b] · {self.youth_name}", id="network-title", markup=True)
+            yield Static(Content.from_markup("[b]Netwerk[/b] · $name", name=self.youth_name), id="network-title")
             yield Static(KEYS_HINT, id="network-keys")
             yield NetworkList(
                 self.members,

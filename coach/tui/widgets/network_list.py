@@ -91,7 +91,7 @@ class PersonCard(Horizontal):
     On the network screen it can be chosen with Enter or a click.
     """
 
-    BINDINGS = [Binding("enter", "choose", "Bewerken", show=False)]
+    BINDINGS = [Binding("enter", "choose", "Wijzigen", id="network.choose", show=False)]
 
     class Chosen(Message):
         """The coach chose this person (Enter or a click)."""
