@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from coach.domain.network import NetworkMember
 from coach.store.db import open_db
-from coach.store.network import add_person, network_of
+from coach.store.network import add_person, network_of, remove_person
 from coach.tui.app import make_app
 from coach.tui.dialogs.confirm import Confirm
 from coach.tui.dialogs.network_person import PersonForm
@@ -400,3 +401,51 @@ async def test_the_picture_uses_the_width_it_has(case_db: Path, today, size: tup
         ]
         assert all(box.region.right <= size[0] for box in boxes)
         assert "Nog niemand bij" not in " ".join(str(s.render()) for s in network.query(Static))
+
+
+# --- another program at the same database ---------------------------------------------------------------------
+
+
+async def test_a_busy_database_keeps_the_form_and_saves_once_free(
+    case_db: Path, today, notices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach.store import db as store_db
+
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)
+    # The store's own driver: two SQLite libraries in one process would not see each other's locks.
+    other = store_db.connect(case_db)
+    app = make_app(case_db, today=today)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_network(pilot)
+            form = await open_form(pilot)
+            await pilot.press(*"Ria", "tab", *"moeder")
+            before = state(case_db)
+            other.execute("BEGIN IMMEDIATE")  # another coach app is writing
+            await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: any("Wat je typte staat er nog" in n for n in notices))
+            assert app.screen is form and form.query_one("#name", Input).value == "Ria"
+            other.rollback()
+            assert state(case_db) == before
+            await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: isinstance(app.screen, NetworkScreen))
+        assert [p.name for p in people(case_db)][-1] == "Ria"
+    finally:
+        other.close()
+
+
+async def test_someone_removed_elsewhere_is_said_plainly(case_db: Path, today, notices) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_network(pilot)
+        riet, _karim = people(case_db)
+        form = await open_form(pilot, "enter")
+        db = open_db(case_db)
+        remove_person(db, riet.id, "dubbel", now=datetime(2026, 3, 14, 9, 0))
+        db.close()
+        form.query_one("#phone", Input).value = "06-12121212"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: any("staat niet (meer) in het netwerk" in n for n in notices))
+        assert app.screen is form
+        assert [p.name for p in people(case_db)] == ["Karim Aydin"]
