@@ -19,10 +19,12 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from coach.domain.network import (
+    CARE,
     GROUP_LABELS,
     INFORMAL,
     PROFESSIONAL,
     RELATIONS,
+    SCHOOL_WORK,
     SEEN_AS,
     SEEN_AS_LABELS,
     SEEN_AS_SYMBOLS,
@@ -216,8 +218,8 @@ class PersonForm(CoachModal[FormResult]):
         relation = str(event.value)
         self.query_one("#relation", Input).value = relation
         # A relation from the list says which kind of person this is; the coach can still change it.
-        kind = PROFESSIONAL if RELATIONS[relation] == "hulpverlening" else INFORMAL
-        if RELATIONS[relation] != "school_werk":
+        kind = PROFESSIONAL if RELATIONS[relation] == CARE else INFORMAL
+        if RELATIONS[relation] != SCHOOL_WORK:  # a mentor or a colleague can be either
             self.query_one("#kind", Select).value = kind
 
     @on(Input.Changed)
