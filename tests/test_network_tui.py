@@ -449,3 +449,27 @@ async def test_someone_removed_elsewhere_is_said_plainly(case_db: Path, today, n
         await wait_until(pilot, lambda: any("staat niet (meer) in het netwerk" in n for n in notices))
         assert app.screen is form
         assert [p.name for p in people(case_db)] == ["Karim Aydin"]
+
+
+async def test_a_click_on_the_youth_screens_picture_opens_the_network(case_db: Path, today) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_youth(NOOR)
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        network = app.screen.query_one(NetworkList)
+        network.scroll_visible(animate=False)
+        await pilot.pause()
+        await pilot.click(NetworkList)
+        await wait_until(pilot, lambda: isinstance(app.screen, NetworkScreen))
+
+
+async def test_q_in_the_form_does_not_stop_the_app(case_db: Path, today) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_network(pilot)
+        form = await open_form(pilot)
+        await pilot.press(*"Riq")
+        form.query_one("#kind", Select).focus()
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#name", Input).value == "Riq"

@@ -284,6 +284,9 @@ class PersonForm(CoachModal[FormResult]):
 
         self.app.push_screen(Confirm("Wat je hebt getypt weggooien?", yes="Ja, weggooien", no="Nee, verder"), answered)
 
+    def action_stay(self) -> None:
+        self.notify("Opslaan met Ctrl+S, terug met Esc.")
+
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
         self.action_save()

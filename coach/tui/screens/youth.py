@@ -211,6 +211,9 @@ class YouthScreen(CoachScreen[None]):
         screen = NetworkScreen(self.youth_id, youth.nickname or youth.first_name, list(self.file.network))
         self.app.push_screen(screen, self._back_if_changed)
 
+    def on_network_list_open_requested(self) -> None:
+        self.action_network()
+
     def action_intake(self) -> None:
         """Open (or continue) the intake; afterwards show the case as it is now."""
         from coach.tui.screens.intake import IntakeScreen

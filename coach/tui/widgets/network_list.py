@@ -132,7 +132,14 @@ class PersonCard(Horizontal):
 
 
 class NetworkList(Widget):
-    """The network drawn as group boxes in as many columns as fit (two at 80 columns, three or more wider)."""
+    """The network drawn as group boxes in as many columns as fit (two at 80 columns, three or more wider).
+
+    Where the people cannot be chosen one by one (the youth screen), a click anywhere on the
+    picture asks to open the network screen (OpenRequested), so the mouse gets there too.
+    """
+
+    class OpenRequested(Message):
+        """The coach clicked the picture to work on the network."""
 
     DEFAULT_CSS = """
     NetworkList {
@@ -231,6 +238,11 @@ class NetworkList(Widget):
     def _fitting(self, width: int) -> int:
         groups = len({member.group for member in self._members})
         return max(1, min(groups, 3, width // BOX_WIDTH[self.compact])) if width > 0 else self._columns
+
+    def on_click(self, event: events.Click) -> None:
+        if not self.selectable:
+            event.stop()
+            self.post_message(self.OpenRequested())
 
     async def on_resize(self, event: events.Resize) -> None:
         columns = self._fitting(event.size.width)
