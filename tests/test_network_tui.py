@@ -473,3 +473,11 @@ async def test_q_in_the_form_does_not_stop_the_app(case_db: Path, today) -> None
         await pilot.press("q")
         await pilot.pause()
         assert app.screen is form and form.query_one("#name", Input).value == "Riq"
+
+
+def test_the_network_screens_help_section_exists() -> None:
+    from coach.content.guides import headings
+
+    guide, slug = NetworkScreen.HELP_TARGET
+    text = (Path(__file__).resolve().parents[1] / "guides" / guide).read_text(encoding="utf-8")
+    assert slug in {s for _level, _title, s in headings(text)}

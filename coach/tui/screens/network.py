@@ -41,7 +41,7 @@ class NetworkScreen(CoachScreen[bool]):
     """The network of one young person; answers True when something was added, changed or removed."""
 
     CSS_PATH = "network.tcss"
-    HELP_TARGET: HelpTarget = ("app.md", "het-scherm-van-een-jongere")
+    HELP_TARGET: HelpTarget = ("app.md", "het-netwerk-in-kaart")
     BINDINGS = [
         Binding("escape", "back", "Terug", id="network.back", tooltip="Terug naar de jongere"),
         Binding("a", "add", "Toevoegen", id="network.add", tooltip="Iemand aan het netwerk toevoegen"),
@@ -59,7 +59,7 @@ class NetworkScreen(CoachScreen[bool]):
         self.changed = False
 
     def help_target(self) -> HelpTarget:
-        """The handbook's section on the young person's screen (the network is part of it)."""
+        """The handbook's section on the network."""
         return self.HELP_TARGET
 
     def compose(self) -> ComposeResult:
