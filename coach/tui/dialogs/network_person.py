@@ -146,7 +146,9 @@ class PersonForm(CoachModal[FormResult]):
                     id="relation-pick",
                     compact=True,
                 )
-            yield Static(self._group_echo(form.relation, form.kind), id="relation-echo", classes="echo")
+            echo = Static(self._group_echo(form.relation, form.kind), id="relation-echo", classes="echo")
+            echo.display = bool(form.relation.strip())  # an empty line would push the form down
+            yield echo
             yield Static(id="relation-error", classes="field-error")
             yield from self._row("Soort", Select(KIND_CHOICES, value=form.kind, allow_blank=False, id="kind"))
             yield from self._row(
@@ -209,7 +211,10 @@ class PersonForm(CoachModal[FormResult]):
     @on(Select.Changed, "#kind")
     def _relation_changed(self) -> None:
         form = self.collect()
-        self.query_one("#relation-echo", Static).update(self._group_echo(form.relation, form.kind))
+        text = self._group_echo(form.relation, form.kind)
+        echo = self.query_one("#relation-echo", Static)
+        echo.update(text)
+        echo.display = bool(text)
 
     @on(Select.Changed, "#relation-pick")
     def _relation_picked(self, event: Select.Changed) -> None:
