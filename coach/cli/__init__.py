@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from coach.cli import caseload, cases, demo, intervision, passphrase, registration, safety
+from coach.cli import caseload, cases, demo, intervision, network, passphrase, registration, safety
 from coach.cli.errors import exit_code_of
 from coach.cli.options import Options
 from coach.cli.output import DutchGroup
@@ -66,6 +66,7 @@ COMMANDS: tuple[click.Command, ...] = (
     safety.erase,
     safety.retention,
     passphrase.passphrase_,
+    network.network,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

@@ -7,6 +7,7 @@ a report group alike.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -134,6 +135,10 @@ _FIELD_LABELS = {
 }
 
 
+_PHONE = re.compile(r"(?=(?:\D*\d){6})\+?[\d\s\-().]{6,}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
 def check_member(member: NetworkMember) -> dict[str, str]:
     """Errors in a network person by field (Dutch, naming the field); empty when it can be saved."""
     errors: dict[str, str] = {}
@@ -147,6 +152,11 @@ def check_member(member: NetworkMember) -> dict[str, str]:
         errors.setdefault("name", "Naam: vul een naam in (een voornaam of 'de buurvrouw' is genoeg).")
     if not clean_text(member.relation):
         errors.setdefault("relation", "Relatie: vul in wie dit is voor de jongere, zoals moeder of jobcoach.")
+    # A number or address that cannot be right is worse than none: the coach would call or mail in vain.
+    if "phone" not in errors and member.phone and not _PHONE.fullmatch(member.phone.strip()):
+        errors["phone"] = "Telefoon: alleen cijfers, spaties, + en -, en minstens 6 cijfers; bijvoorbeeld 06-12345678."
+    if "email" not in errors and member.email and not _EMAIL.fullmatch(member.email.strip()):
+        errors["email"] = "E-mail: dit lijkt geen e-mailadres; bijvoorbeeld naam@voorbeeld.nl."
     if member.kind not in NETWORK_KINDS:
         errors["kind"] = "Soort: kies informeel of professioneel."
     if member.seen_as is not None and member.seen_as not in SEEN_AS:

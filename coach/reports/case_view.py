@@ -54,6 +54,18 @@ def case_json(
         "latest_scores": latest_scores(case.assessments),
         "open_agreements": open_agreements(case, today),
         "release_readiness": [criterion.as_json() for criterion in readiness or []],
+        "network": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "relation": p.relation,
+                "kind": p.kind,
+                "organisation": p.organisation,
+                "phone": p.phone,
+                "email": p.email,
+            }
+            for p in case.network
+        ],
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import asdict, fields
 from datetime import date, datetime
@@ -131,6 +132,47 @@ def _from_row(cls: type, row: dict[str, Any]) -> Any:
     return cls(**{k: _parse(v, kinds.get(k, str)) for k, v in row.items() if k in names})
 
 
+# Relations that say only what kind of person someone is, not their role: when the
+# network table has a role beside one of these, the role is what a case (and so the
+# anonymiser, which names people by their relation) should call them.
+GENERIC_RELATIONS = frozenset(
+    {
+        "",
+        "anders",
+        "overig",
+        "overige",
+        "iemand",
+        "contact",
+        "contactpersoon",
+        "netwerk",
+        "informeel",
+        "professioneel",
+        "professional",
+        "hulpverlener",
+        "hulpverlening",
+        "begeleider",
+        "begeleiding",
+        "thuis",
+        "familie",
+        "familielid",
+        "vrienden",
+        "kennis",
+        "school",
+        "werk",
+        "school en werk",
+    }
+)
+
+
+def _network_person(row: dict[str, Any]) -> NetworkPerson:
+    """A case's network person from a row of the extended network table (m009 added role, seen_as, ...)."""
+    person: NetworkPerson = _from_row(NetworkPerson, row)
+    role = (row.get("role") or "").strip()
+    if role and " ".join((person.relation or "").casefold().split()) in GENERIC_RELATIONS:
+        person.relation = role
+    return person
+
+
 def youth_from_row(row: dict[str, Any]) -> Youth:
     """A Youth from a row of the youths table."""
     youth: Youth = _from_row(Youth, row)
@@ -146,9 +188,8 @@ def load_case(db: Database, youth_id: int) -> Case | None:
         return None
     case = Case(youth=youth_from_row(rows[0]))
     for table, cls in CHILD_TABLES.items():
-        items = [
-            _from_row(cls, row) for row in db.query(f"SELECT * FROM {table} WHERE youth_id = ? ORDER BY id", [youth_id])
-        ]
+        read = _network_person if cls is NetworkPerson else functools.partial(_from_row, cls)
+        items = [read(row) for row in db.query(f"SELECT * FROM {table} WHERE youth_id = ? ORDER BY id", [youth_id])]
         setattr(case, table, items)
     return case
 

@@ -17,6 +17,7 @@ from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import assess
 from coach.domain.intake import Intake
 from coach.domain.model import Case, current_phase
+from coach.domain.network import NetworkMember
 from coach.domain.registration import CoachChange
 from coach.domain.release import Criterion
 from coach.domain.trajectory import READINESS_PHASES, TrajectoryRecord
@@ -25,6 +26,7 @@ from coach.store.agreements import set_agreement_status
 from coach.store.caseload import caseload_entry
 from coach.store.cases import load_case
 from coach.store.intake import latest_intake
+from coach.store.network import network_of
 from coach.store.registration import coach_changes_of
 from coach.store.release import release_facts
 from coach.store.trajectory import load_trajectory
@@ -57,6 +59,7 @@ class YouthFile:
     trajectory: TrajectoryRecord
     intake: Intake | None
     readiness: list[Criterion] | None  # None: not in a phase where readiness is shown
+    network: list[NetworkMember]
     coach_changes: list[CoachChange] = field(default_factory=list)  # oldest first
 
 
@@ -77,6 +80,7 @@ def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthF
         load_trajectory(db, youth_id),
         latest_intake(db, youth_id),
         readiness,
+        network=network_of(db, youth_id),
         coach_changes=coach_changes_of(db, youth_id),
     )
 
@@ -109,6 +113,7 @@ class YouthScreen(CoachScreen[None]):
         Binding("a", "release", "Loslaten", id="youth.release", tooltip="Klaar om los te laten? Checklist en besluit"),
         # Named in the header ("g: gegevens"), as the footer is full at 80 columns.
         Binding("g", "details", "Gegevens", id="youth.details", show=False, tooltip="Gegevens bekijken en wijzigen"),
+        Binding("n", "network", "Netwerk", id="youth.network", show=False, tooltip="Het netwerk: toevoegen, wijzigen"),
     ]
 
     def __init__(self, file: YouthFile, today: date, content: Content) -> None:
@@ -151,8 +156,8 @@ class YouthScreen(CoachScreen[None]):
             yield from progress_sections(case, self.file.readiness, self._content, today)
             yield IntakeSection(self.file.intake, self._content, today, classes="section", id="intake-section")
             with Vertical(classes="section", id="network-section"):
-                yield Static("Netwerk", classes="section-title")
-                yield NetworkList(case.network, id="network")
+                yield Static("Netwerk · n: toevoegen of wijzigen", classes="section-title")
+                yield NetworkList(self.file.network, id="network")
             with Vertical(classes="section", id="contact-section"):
                 yield Static("Contactmomenten", classes="section-title")
                 yield RhythmStrip(case, assess(case, today, rules), today, rules, id="rhythm")
@@ -209,6 +214,17 @@ class YouthScreen(CoachScreen[None]):
     def action_log_contact(self) -> None:
         """Open the contact form; after saving, show the case as it is now."""
         open_contact_entry(self, self.youth_id, lambda _id: self.reload_soon())
+
+    def action_network(self) -> None:
+        """The network, mapped: add, change or remove people; afterwards show the case as it is now."""
+        from coach.tui.screens.network import NetworkScreen
+
+        youth = self.case.youth
+        screen = NetworkScreen(self.youth_id, youth.nickname or youth.first_name, list(self.file.network))
+        self.app.push_screen(screen, self._back_if_changed)
+
+    def on_network_list_open_requested(self) -> None:
+        self.action_network()
 
     def action_intake(self) -> None:
         """Open (or continue) the intake; afterwards show the case as it is now."""
