@@ -14,8 +14,10 @@ from datetime import date
 
 from coach.content.model import Content, IntervisionContent, Method
 from coach.domain.agreements import own_share
+from coach.domain.contact_counts import count_contacts
 from coach.domain.model import Agreement, Assessment, Case, Contact, age_on, current_phase
-from coach.domain.trend import whole_picture
+from coach.domain.trajectory import RELEASE, ReleaseDecision, timeline
+from coach.domain.trend import DOWN, UP, whole_picture
 from coach.domain.vocabulary import AgreementOwner, AgreementStatus, ContactMode, ContactStatus, Initiator, Phase
 
 # How the coach names the owner of an agreement when writing in the first person.
@@ -26,6 +28,27 @@ OWNER_WORDS: dict[str, str] = {
 }
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+# A domain scored this low is always shown, whether the coach marked it or not.
+LOW_SCORE = 2
+# How a contact that did not go ahead is named, by status (old and new vocabularies).
+MISSED_WORDS: dict[str, str] = {
+    "niet_verschenen": "niet verschenen",
+    "afgezegd": "afgezegd",
+    "afgezegd_jongere": "afgezegd door de jongere",
+    "afgezegd_coach": "afgezegd door mij",
+    "verzet": "verzet",
+}
+
+
+@dataclass(frozen=True)
+class CoachInput:
+    """What the coach wrote or chose for this summary; a text of None means 'not written, suggest one'."""
+
+    question: str = ""
+    tried: str | None = None
+    own_part: str | None = None
+    domains: frozenset[str] = frozenset()  # domain keys the coach marked to show
+    decisions: tuple[ReleaseDecision, ...] = ()  # release decisions, for their reasons in the phase history
 
 
 @dataclass(frozen=True)
@@ -95,8 +118,7 @@ def _contact_head(contact: Contact, start: date) -> str:
 def _contact_line(contact: Contact, start: date, length: int) -> list[str]:
     head = _contact_head(contact, start)
     if contact.status != ContactStatus.PLAATSGEVONDEN:
-        missed = contact.status == ContactStatus.NIET_VERSCHENEN
-        return [f"- {head}: {'niet verschenen' if missed else 'afgezegd'}.\n"]
+        return [f"- {head}: {MISSED_WORDS.get(str(contact.status), 'niet doorgegaan')}.\n"]
     if contact.note and contact.note.strip():
         # The note is a piece of its own, so the anonymiser reads it from a sentence start.
         return [f"- {head}: ", f"{condense(contact.note, length)}\n"]
@@ -118,7 +140,31 @@ def _plural(count: int, one: str, many: str) -> str:
 # --- the sections -----------------------------------------------------------------
 
 
-def _brief(case: Case, frame: Frame, content: Content) -> list[str]:
+def _phase_history(case: Case, frame: Frame, decisions: tuple[ReleaseDecision, ...]) -> list[str]:
+    """The phases in order, each reopen and release with the reason the coach typed (its own piece)."""
+    spans = timeline([p for p in case.phases if p.since <= frame.until])
+    released = {d.decided_on: d.reason for d in decisions if d.decision == RELEASE and d.decided_on <= frame.until}
+    if len(spans) < 2 and not any(s.note for s in spans):
+        return []
+    pieces = ["- Verloop:\n"]
+    for span in spans:
+        how = " (heropend)" if span.reopened else " (losgelaten)" if span.phase == Phase.NAZORG else ""
+        head = f"  - {span.label}{how}, {week_of(span.since, frame.start)}"
+        reasons = [" ".join((span.note or "").split())]
+        if span.phase == Phase.NAZORG and span.since in released:
+            reasons.append(" ".join(released[span.since].split()))
+        kept = [r.rstrip(".") for r in dict.fromkeys(reasons) if r]
+        if not kept:
+            pieces.append(head + ".\n")
+            continue
+        # Each reason is a piece of its own: the coach typed it, so the anonymiser reads it from its start.
+        pieces.append(head + (", reden: " if how else ": "))
+        for index, reason in enumerate(kept):
+            pieces += [reason, "; " if index + 1 < len(kept) else ".\n"]
+    return pieces
+
+
+def _brief(case: Case, frame: Frame, content: Content, decisions: tuple[ReleaseDecision, ...] = ()) -> list[str]:
     pieces = []
     age = age_on(case.youth.birth_date, frame.until)
     pieces.append(
@@ -131,14 +177,15 @@ def _brief(case: Case, frame: Frame, content: Content) -> list[str]:
     since = max((p.since for p in phases if p.phase == phase), default=None)
     line = f"- Fase: {Phase.label_of(phase).lower()}"
     pieces.append(line + (f", sinds {week_of(since, frame.start)}.\n" if since else ".\n"))
+    pieces += _phase_history(case, frame, decisions)
     pieces.append(f"- In traject: {duration_words(frame.start, frame.until)}.\n")
     relations = list(dict.fromkeys(p.relation.strip().lower() for p in case.network if p.relation.strip()))
     if relations:
         pieces.append(f"- Om de jongere heen: {', '.join(relations)}.\n")
     if not frame.reach:
         return pieces
-    held = sum(1 for c in frame.contacts if c.status == ContactStatus.PLAATSGEVONDEN)
-    missed = len(frame.contacts) - held
+    counted = count_contacts(frame.contacts)
+    held, missed = counted.held, counted.not_held
     line = f"- Contact {frame.reach}: {_plural(held, 'contactmoment', 'contactmomenten')}"
     pieces.append(
         line
@@ -171,11 +218,16 @@ def _latest(assessments: list[Assessment], domain: str) -> Assessment | None:
     return max(found, key=lambda a: a.date) if found else None
 
 
-def _domains(case: Case, frame: Frame, content: Content) -> list[str]:
+def _domains(case: Case, frame: Frame, content: Content, marked: frozenset[str] = frozenset()) -> list[str]:
+    """The domains the coach marked, that changed, or that score LOW_SCORE or less; the rest on one line."""
     assessments = [a for a in case.assessments if a.date <= frame.until]
     pieces = []
+    rest: list[str] = []
     for change in whole_picture(assessments):
         if change.now is None:
+            continue
+        if not (change.domain in marked or change.direction in (UP, DOWN) or change.now <= LOW_SCORE):
+            rest.append(f"{content.domain(change.domain).label.lower()} {change.now}")
             continue
         domain = content.domain(change.domain)
         line = f"- {domain.label}: {change.now} ({content.level(change.now).label.lower()})"
@@ -195,6 +247,9 @@ def _domains(case: Case, frame: Frame, content: Content) -> list[str]:
         ):
             if text and text.strip():
                 pieces += [f"  {word}: ", f"{' '.join(text.split())}\n"]
+    if rest:
+        intro = "Verder, gelijk en boven de 2" if pieces else "Alle leefgebieden gelijk en boven de 2"
+        pieces.append(f"- {intro}: {', '.join(rest)}.\n")
     return pieces or ["Nog geen leefgebieden gescoord.\n"]
 
 
@@ -280,10 +335,6 @@ def _tried(case: Case, frame: Frame) -> list[str]:
     )
     if professionals:
         pieces.append(f"- Betrokken professionals: {', '.join(professionals)}.\n")
-    phases = sorted((p for p in case.phases if p.since <= frame.until), key=lambda p: p.since)
-    if len(phases) > 1:
-        steps = ", ".join(f"{Phase.label_of(p.phase).lower()} ({week_of(p.since, frame.start)})" for p in phases)
-        pieces.append(f"- Fasen: {steps}.\n")
     return pieces or ["Nog niets vastgelegd.\n"]
 
 
@@ -308,11 +359,39 @@ def _own_part(case: Case, frame: Frame) -> list[str]:
             f"- Het initiatief tot contact lag {started[Initiator.COACH]}× bij mij, {started[Initiator.JONGERE]}× bij de "
             f"jongere en {started[Initiator.NETWERK]}× bij het netwerk.\n"
         )
-    no_show = sum(1 for c in frame.contacts if c.status == ContactStatus.NIET_VERSCHENEN)
-    cancelled = sum(1 for c in frame.contacts if c.status == ContactStatus.AFGEZEGD)
+    counted = count_contacts(frame.contacts)
+    no_show, cancelled = counted.no_show, counted.cancelled
     if no_show or cancelled:
         pieces.append(f"- Niet doorgegaan: {no_show}× niet verschenen, {cancelled}× afgezegd.\n")
     return pieces or ["Nog te weinig vastgelegd om iets over te zeggen.\n"]
+
+
+def own_text_pieces(text: str) -> list[str]:
+    """The coach's own text as Markdown pieces: each line starts a piece, a list marker apart."""
+    pieces: list[str] = []
+    for line in text.strip().splitlines():
+        bare = line.strip()
+        if not bare:
+            pieces.append("\n")
+            continue
+        marker = _BULLET.match(bare)
+        if marker:
+            pieces += ["- ", f"{bare[marker.end() :]}\n"]
+        else:
+            pieces.append(f"{bare}\n")
+    return pieces
+
+
+def _own_or_suggested(own: str | None, suggested: list[str], empty: str) -> list[str]:
+    if own is None:
+        return suggested
+    return own_text_pieces(own) or [empty]
+
+
+def suggestion_text(pieces: list[str]) -> str:
+    """A suggested section as plain text for the coach to edit (the 'nothing yet' line left out)."""
+    text = "".join(pieces).strip()
+    return "" if not text.startswith("- ") else text + "\n"
 
 
 def _question(question: str) -> list[str]:
@@ -332,28 +411,28 @@ def _method_steps(method: Method) -> list[str]:
 
 
 def draft_pieces(
-    case: Case, frame: Frame, method: Method, words: IntervisionContent, content: Content, question: str
+    case: Case, frame: Frame, method: Method, words: IntervisionContent, content: Content, given: CoachInput
 ) -> list[str]:
     """The whole summary as pieces of Markdown, with names still in it."""
     pieces = ["# Intervisie: casus van een jongere\n", "\n", f"_{method.label} · {frame.describe}_\n"]
     for section in method.sections:
         pieces += ["\n", f"## {method.title(section)}\n", "\n"]
         if section == "kort":
-            pieces += _brief(case, frame, content)
+            pieces += _brief(case, frame, content, given.decisions)
         elif section == "warm_verhaal":
             pieces += _warm(case, content)
         elif section == "leefgebieden":
-            pieces += _domains(case, frame, content)
+            pieces += _domains(case, frame, content, given.domains)
         elif section == "gebeurd":
             pieces += _happened(frame, method, words)
         elif section == "afspraken":
             pieces += _agreements(case, frame)
         elif section == "geprobeerd":
-            pieces += _tried(case, frame)
+            pieces += _own_or_suggested(given.tried, _tried(case, frame), "Nog niets opgeschreven.\n")
         elif section == "eigen_aandeel":
-            pieces += _own_part(case, frame)
+            pieces += _own_or_suggested(given.own_part, _own_part(case, frame), "Nog niets opgeschreven.\n")
         elif section == "vraag":
-            pieces += _question(question)
+            pieces += _question(given.question)
         elif section == "werkwijze":
             pieces += _method_steps(method)
     return pieces

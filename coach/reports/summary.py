@@ -20,10 +20,20 @@ from pathlib import Path
 from typing import Protocol
 
 from coach.content.model import Content, IntervisionContent, Method
+from coach.domain.contact_counts import counts
 from coach.domain.model import Case, Contact
+from coach.domain.trajectory import ReleaseDecision
 from coach.domain.vocabulary import ContactStatus
 from coach.privacy.result import Replacement, Result
-from coach.reports._summary_draft import Frame, draft_pieces, week_of
+from coach.reports._summary_draft import (
+    CoachInput,
+    Frame,
+    _own_part,
+    _tried,
+    draft_pieces,
+    suggestion_text,
+    week_of,
+)
 
 CASE, PERIOD, CONTACT = "case", "period", "contact"
 MIN_HIDDEN = 3  # letters or digits in a stretch the coach hides by hand
@@ -70,8 +80,11 @@ class Scope:
 
 
 def numbered_contacts(case: Case) -> list[Contact]:
-    """The contacts a summary can be about (held, missed or cancelled), oldest first: number N is item N-1."""
-    return sorted((c for c in case.contacts if c.status != ContactStatus.GEPLAND), key=lambda c: c.at)
+    """The contacts a summary can be about (held, missed or cancelled), oldest first: number N is item N-1.
+
+    Planned contacts and those the app called off itself (a change of plan) are no moments of anything.
+    """
+    return sorted((c for c in case.contacts if counts(c)), key=lambda c: c.at)
 
 
 def trajectory_start(case: Case, today: date) -> date:
@@ -80,7 +93,40 @@ def trajectory_start(case: Case, today: date) -> date:
     return case.youth.started_on or min(candidates, default=today)
 
 
-def _frame(case: Case, scope: Scope, today: date) -> Frame:
+def _frame(case: Case, scope: Scope, today: date, moment: int | None = None) -> Frame:
+    frame = _scope_frame(case, scope, today)
+    if moment is None or scope.kind == CONTACT:
+        return frame
+    contacts = numbered_contacts(case)
+    if not 1 <= moment <= len(contacts):
+        raise SummaryError(f"Contactmoment {moment} bestaat niet: er zijn er {len(contacts)}.")
+    chosen = contacts[moment - 1]
+    if chosen not in frame.contacts:
+        raise SummaryError(f"Contactmoment {moment} valt buiten wat de samenvatting beslaat; kies een ander moment.")
+    return replace(frame, focus=chosen)
+
+
+def moment_choices(case: Case, scope: Scope, today: date) -> list[tuple[int, Contact]]:
+    """The contacts the incident method can centre on for this scope, newest first, with their numbers."""
+    frame = _scope_frame(case, scope, today)
+    numbered = list(enumerate(numbered_contacts(case), start=1))
+    return [(number, contact) for number, contact in reversed(numbered) if contact in frame.contacts]
+
+
+def default_moment(case: Case, scope: Scope, today: date) -> int | None:
+    """The moment the incident method takes when the coach picks none: the newest held contact with a note."""
+    focus = _scope_frame(case, scope, today).focus
+    numbered = numbered_contacts(case)
+    return numbered.index(focus) + 1 if focus is not None and focus in numbered else None
+
+
+def suggestions(case: Case, scope: Scope, today: date) -> tuple[str, str]:
+    """'Wat ik al probeerde' and 'mijn aandeel' as the data suggest them, for the coach to edit (names still in)."""
+    frame = _scope_frame(case, scope, today)
+    return suggestion_text(_tried(case, frame)), suggestion_text(_own_part(case, frame))
+
+
+def _scope_frame(case: Case, scope: Scope, today: date) -> Frame:
     start = trajectory_start(case, today)
     contacts = numbered_contacts(case)
     if scope.kind == CONTACT:
@@ -110,7 +156,7 @@ def _frame(case: Case, scope: Scope, today: date) -> Frame:
 
 def check_scope(case: Case, scope: Scope, today: date) -> None:
     """Raise SummaryError when the scope does not fit the case (before anything slow is started)."""
-    _frame(case, scope, today)
+    _scope_frame(case, scope, today)
 
 
 def _focus(contacts: Sequence[Contact]) -> Contact | None:
@@ -245,16 +291,26 @@ def make_summary(
     question: str | None = None,
     alias: str | None = None,
     hidden: Iterable[str] = (),
+    moment: int | None = None,
+    tried: str | None = None,
+    own_part: str | None = None,
+    domains: Iterable[str] = (),
+    decisions: Sequence[ReleaseDecision] = (),
 ) -> Summary:
-    """The anonymised summary (raises SummaryError for a scope that does not fit the case).
+    """The anonymised summary (raises SummaryError for a scope or moment that does not fit the case).
 
     Args:
         question: the coach's question; None takes the one stored with the young person.
         hidden: stretches of text the coach hid by hand; every occurrence is hidden again.
+        moment: the contact (numbered as in numbered_contacts) the incident method centres on; None: the newest.
+        tried, own_part: the coach's own texts; None puts in what the data suggest.
+        domains: domain keys the coach marked to show (besides those that changed or score 2 or less).
+        decisions: the trajectory's release decisions, whose reasons join the phase history.
     """
-    frame = _frame(case, scope, today)
+    frame = _frame(case, scope, today, moment)
     asked = case.youth.intervision_question if question is None else question
-    pieces = draft_pieces(case, frame, method, words, content, asked or "")
+    given = CoachInput(asked or "", tried, own_part, frozenset(domains), tuple(decisions))
+    pieces = draft_pieces(case, frame, method, words, content, given)
     results = anonymiser.anonymise_many(pieces, case, alias=alias, reference_date=today, trajectory_start=frame.start)
     return Summary(_combine(pieces, results), method, scope, tuple(hidden), "".join(pieces))
 
