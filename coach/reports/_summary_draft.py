@@ -40,6 +40,15 @@ MISSED_WORDS: dict[str, str] = {
 }
 
 
+class Free(str):
+    """A piece of the draft someone wrote (a note, an agreement, a reason): where a coach checks for names.
+
+    The rest of the draft is the app's own wording; the review screen's check key skips it.
+    """
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class CoachInput:
     """What the coach wrote or chose for this summary; a text of None means 'not written, suggest one'."""
@@ -121,7 +130,7 @@ def _contact_line(contact: Contact, start: date, length: int) -> list[str]:
         return [f"- {head}: {MISSED_WORDS.get(str(contact.status), 'niet doorgegaan')}.\n"]
     if contact.note and contact.note.strip():
         # The note is a piece of its own, so the anonymiser reads it from a sentence start.
-        return [f"- {head}: ", f"{condense(contact.note, length)}\n"]
+        return [f"- {head}: ", Free(f"{condense(contact.note, length)}\n")]
     return [f"- {head}: geen notitie.\n"]
 
 
@@ -129,7 +138,7 @@ def _quote(text: str) -> list[str]:
     """A note as a Markdown quote; each line is a piece of its own, read from its start."""
     pieces: list[str] = []
     for line in text.strip().splitlines():
-        pieces += ["> ", line.rstrip(), "\n"] if line.strip() else [">\n"]
+        pieces += ["> ", Free(line.rstrip()), "\n"] if line.strip() else [">\n"]
     return pieces
 
 
@@ -160,7 +169,7 @@ def _phase_history(case: Case, frame: Frame, decisions: tuple[ReleaseDecision, .
         # Each reason is a piece of its own: the coach typed it, so the anonymiser reads it from its start.
         pieces.append(head + (", reden: " if how else ": "))
         for index, reason in enumerate(kept):
-            pieces += [reason, "; " if index + 1 < len(kept) else ".\n"]
+            pieces += [Free(reason), "; " if index + 1 < len(kept) else ".\n"]
     return pieces
 
 
@@ -209,7 +218,7 @@ def _warm(case: Case, content: Content) -> list[str]:
         text = " ".join(item.text.split())
         if not text:
             continue
-        pieces += [f"- {labels.get(item.kind, item.kind)}: ", f'"{text}"\n' if item.own_words else f"{text}\n"]
+        pieces += [f"- {labels.get(item.kind, item.kind)}: ", Free(f'"{text}"\n' if item.own_words else f"{text}\n")]
     return pieces or ["Het warme verhaal is nog niet opgeschreven.\n"]
 
 
@@ -246,7 +255,7 @@ def _domains(case: Case, frame: Frame, content: Content, marked: frozenset[str] 
             ("Gaat goed", latest.going_well if latest else None),
         ):
             if text and text.strip():
-                pieces += [f"  {word}: ", f"{' '.join(text.split())}\n"]
+                pieces += [f"  {word}: ", Free(f"{' '.join(text.split())}\n")]
     if rest:
         intro = "Verder, gelijk en boven de 2" if pieces else "Alle leefgebieden gelijk en boven de 2"
         pieces.append(f"- {intro}: {', '.join(rest)}.\n")
@@ -291,9 +300,9 @@ def _agreement_line(agreement: Agreement, frame: Frame) -> list[str]:
             tail += f", uiterlijk {week_of(agreement.due, frame.start)}"
             if agreement.due < frame.until:
                 tail += ", te laat"
-        return ["- Open: ", text, tail + ").\n"]
+        return ["- Open: ", Free(text), tail + ").\n"]
     word = "Gedaan" if agreement.status == AgreementStatus.GEDAAN else "Vervallen"
-    return [f"- {word}: ", text, f" ({owner}).\n"]
+    return [f"- {word}: ", Free(text), f" ({owner}).\n"]
 
 
 def _in_frame(agreements: list[Agreement], frame: Frame) -> list[Agreement]:
@@ -322,7 +331,7 @@ def _tried(case: Case, frame: Frame) -> list[str]:
     }
     for agreement in (a for a in case.agreements if a.owner == AgreementOwner.COACH and a.made_on <= frame.until):
         text = " ".join(agreement.text.split()).rstrip(".")
-        pieces += ["- ", text, f" ({status_words.get(agreement.status, agreement.status)}).\n"]
+        pieces += ["- ", Free(text), f" ({status_words.get(agreement.status, agreement.status)}).\n"]
     held = [c for c in case.contacts if c.status == ContactStatus.PLAATSGEVONDEN and c.at.date() <= frame.until]
     modes = Counter(_mode(c) for c in held)
     if modes:
@@ -376,9 +385,9 @@ def own_text_pieces(text: str) -> list[str]:
             continue
         marker = _BULLET.match(bare)
         if marker:
-            pieces += ["- ", f"{bare[marker.end() :]}\n"]
+            pieces += ["- ", Free(f"{bare[marker.end() :]}\n")]
         else:
-            pieces.append(f"{bare}\n")
+            pieces.append(Free(f"{bare}\n"))
     return pieces
 
 
@@ -401,7 +410,7 @@ def _question(question: str) -> list[str]:
             "_Nog geen vraag. Schrijf een leervraag over je eigen handelen, zoals 'Hoe kan ik …?' of "
             "'Wat maakt dat ik …?'._\n"
         ]
-    return ["**", text, "**\n"]
+    return ["**", Free(text), "**\n"]
 
 
 def _method_steps(method: Method) -> list[str]:

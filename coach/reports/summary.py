@@ -25,9 +25,11 @@ from coach.domain.model import Case, Contact
 from coach.domain.trajectory import ReleaseDecision
 from coach.domain.vocabulary import ContactStatus
 from coach.privacy.result import Replacement, Result
+from coach.privacy.wordlists import FUNCTION_WORDS, ROLE_WORDS
 from coach.reports._summary_draft import (
     CoachInput,
     Frame,
+    Free,
     _own_part,
     _tried,
     draft_pieces,
@@ -36,6 +38,9 @@ from coach.reports._summary_draft import (
 )
 
 CASE, PERIOD, CONTACT = "case", "period", "contact"
+# What the coach checks by eye: a capitalised word or a number (with its separators).
+_CHECK = re.compile(r"(?<![\w\[])(?:[A-ZÀ-Þ][\w'’\-]*|\d[\d\-/.:]*\d|\d)(?![\w\]])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|^[>\-*\s\"“]+)$")
 MIN_HIDDEN = 3  # letters or digits in a stretch the coach hides by hand
 
 
@@ -206,6 +211,32 @@ class Summary:
     hidden: tuple[str, ...] = field(default=(), repr=False)
     # The draft with names, for the review screen only; kept out of repr so it cannot end up in a log.
     _source: str = field(default="", repr=False)
+    # Where in the source someone's own writing stands (notes, agreements, reasons), as (start, end).
+    free: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+
+    def check_points(self) -> list[tuple[int, int]]:
+        """Every capitalised word or number still in the text that someone wrote, as (start, end) in the text.
+
+        The app's own wording is left out, and so is an everyday word opening a sentence ("De", "Ik"):
+        these are what a coach reads twice before sharing.
+        """
+        replaced = [(r.start, r.end) for r in self.result.replacements]
+        points: list[tuple[int, int]] = []
+        for start, end in self.free:
+            piece = self._source[start:end]
+            for match in _CHECK.finditer(piece):
+                word = match[0]
+                if word[0].isalpha() and word.lower() in FUNCTION_WORDS | ROLE_WORDS:
+                    before = piece[: match.start()].rsplit("\n", 1)[-1]
+                    if _SENTENCE_START.search(before) or not before.strip():
+                        continue
+                at = start + match.start()
+                if any(a < at + len(word) and at < b for a, b in replaced):
+                    continue
+                out = self.text_position(at)
+                if self.text[out : out + len(word)] == word:
+                    points.append((out, out + len(word)))
+        return sorted(set(points))
 
     @cached_property
     def result(self) -> Result:
@@ -312,7 +343,12 @@ def make_summary(
     given = CoachInput(asked or "", tried, own_part, frozenset(domains), tuple(decisions))
     pieces = draft_pieces(case, frame, method, words, content, given)
     results = anonymiser.anonymise_many(pieces, case, alias=alias, reference_date=today, trajectory_start=frame.start)
-    return Summary(_combine(pieces, results), method, scope, tuple(hidden), "".join(pieces))
+    free, at = [], 0
+    for piece in pieces:
+        if isinstance(piece, Free):
+            free.append((at, at + len(piece)))
+        at += len(piece)
+    return Summary(_combine(pieces, results), method, scope, tuple(hidden), "".join(pieces), tuple(free))
 
 
 def default_filename(today: date) -> str:
