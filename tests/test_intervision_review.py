@@ -141,14 +141,19 @@ async def test_v_shows_the_summary_formatted_not_as_raw_markdown(db_path: Path, 
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_review(app, pilot)
-        formatted = screen.query_one("#iv-formatted", Markdown)
-        assert not formatted.display
+        assert not screen.query("#iv-formatted")  # mounted when first asked for
         await pilot.press("v")
         await pilot.pause()
-        assert formatted.display and formatted.region.height > 5
+        formatted = screen.query_one("#iv-formatted", Markdown)
+        await wait_for(pilot, lambda: bool(formatted.query(MarkdownH1)))
+        assert formatted.display and formatted.region.height > 5 and app.focused is formatted
         assert not screen.query_one("#iv-summary", MarkedText).display
         assert formatted.query(MarkdownH1) and len(formatted.query(MarkdownH2)) >= 5
         shown = "\n".join(str(block.render()) for block in formatted.query(MarkdownH2))
         assert "##" not in shown and "De casus in het kort" in shown
         await pilot.press("v")
-        assert not formatted.display
+        assert not formatted.display and screen.query_one("#iv-summary", MarkedText).display
+        # A new summary while formatted is shown is formatted too.
+        await pilot.press("v", "m")
+        await wait_for(pilot, lambda: screen.up_to_date and "## Het moment" in screen.summary.text)
+        await wait_for(pilot, lambda: "Het moment" in "\n".join(str(b.render()) for b in formatted.query(MarkdownH2)))

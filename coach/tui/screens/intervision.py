@@ -56,10 +56,14 @@ QUESTION_PAUSE = 0.6
 
 
 def make_client() -> AnonymiserClient:
-    """The anonymiser client this screen owns (tests put their own here)."""
-    from coach.privacy.worker import AnonymiserClient
+    """The anonymiser client this screen owns: the one warmed after the app's first frame, else a new one.
 
-    return AnonymiserClient()
+    Tests put their own here.
+    """
+    from coach.privacy.worker import AnonymiserClient
+    from coach.tui.anonymiser_warm import take_client
+
+    return take_client() or AnonymiserClient()
 
 
 def default_method() -> str:
@@ -196,21 +200,8 @@ class IntervisionScreen(CoachScreen[None]):
             yield QuestionAdvice(id="iv-advice")
         with VerticalScroll(id="iv-tips"):
             yield Static(id="iv-tips-text")
-        with VerticalScroll(id="iv-own"):
-            tried = TextArea(soft_wrap=True, id="iv-tried")
-            tried.border_title = "Wat ik al probeerde"
-            tried.border_subtitle = "voorstel uit het dossier: pas het aan"
-            yield tried
-            own = TextArea(soft_wrap=True, id="iv-own-part")
-            own.border_title = "Mijn eigen aandeel"
-            own.border_subtitle = "voorstel uit het dossier: pas het aan"
-            yield own
-            domains = SelectionList[str](
-                *[(domain.label, domain.key) for domain in self.content.domains], id="iv-domains"
-            )
-            domains.border_title = "Deze leefgebieden laat ik zien"
-            domains.border_subtitle = "plus wat veranderde of 2 of lager scoort"
-            yield domains
+        # Filled when the coach first opens it (w): fewer widgets make the first summary appear sooner.
+        yield VerticalScroll(id="iv-own")
         yield ReviewPanes(id="iv-panes")
         yield Footer()
 
@@ -390,23 +381,38 @@ class IntervisionScreen(CoachScreen[None]):
         except StoreError as error:
             report_store_error(self, error, kept="De samenvatting wordt gemaakt zonder je eerdere keuzes.")
         self.hidden = self.notes.hidden
-        domains = self.query_one("#iv-domains", SelectionList)
-        with domains.prevent(SelectionList.SelectedChanged):
-            for key in self.notes.domains:
-                domains.select(key)
-        self._fill_suggestions(self.scope)
 
-    def _fill_suggestions(self, scope: Scope) -> None:
+    def _own_panel(self) -> None:
+        """Mount the fields for the coach's own texts and the domain marks, filled (once)."""
+        panel = self.query_one("#iv-own", VerticalScroll)
+        if panel.children:
+            return
+        tried = TextArea(soft_wrap=True, id="iv-tried")
+        tried.border_title = "Wat ik al probeerde"
+        own = TextArea(soft_wrap=True, id="iv-own-part")
+        own.border_title = "Mijn eigen aandeel"
+        for area in (tried, own):
+            area.border_subtitle = "voorstel uit het dossier: pas het aan"
+        domains = SelectionList[str](
+            *[(domain.label, domain.key, domain.key in self.notes.domains) for domain in self.content.domains],
+            id="iv-domains",
+        )
+        domains.border_title = "Deze leefgebieden laat ik zien"
+        domains.border_subtitle = "plus wat veranderde of 2 of lager scoort"
+        panel.mount_all([tried, own, domains])
+        self._fill_suggestions(self.scope, tried, own)
+
+    def _fill_suggestions(self, scope: Scope, *areas: TextArea) -> None:
         """Put the coach's text in each field, or else what the data suggest for this scope."""
+        if not areas:
+            if not self.query("#iv-tried"):
+                return  # not opened yet: filled when it is
+            areas = (self.query_one("#iv-tried", TextArea), self.query_one("#iv-own-part", TextArea))
         try:
             tried, own_part = suggestions(self.case, scope, self.today)
         except SummaryError:
             tried = own_part = ""
-        for field_id, own, suggested in (
-            ("#iv-tried", self.notes.tried, tried),
-            ("#iv-own-part", self.notes.own_part, own_part),
-        ):
-            area = self.query_one(field_id, TextArea)
+        for area, own, suggested in zip(areas, (self.notes.tried, self.notes.own_part), (tried, own_part), strict=True):
             with area.prevent(TextArea.Changed):
                 area.load_text(own if own is not None else suggested)
 
@@ -525,7 +531,8 @@ class IntervisionScreen(CoachScreen[None]):
         self.toggle_class("-own")
         if self.has_class("-own"):
             self.remove_class("-tips")
-            self.query_one("#iv-tried", TextArea).focus()
+            self._own_panel()
+            self.call_after_refresh(lambda: self.query_one("#iv-tried", TextArea).focus())
         else:
             self.notes_saver.flush()
             self.query_one(ReviewPanes).text_pane.focus()
@@ -534,7 +541,12 @@ class IntervisionScreen(CoachScreen[None]):
         """Show the summary formatted, as the group reads it, or back to the marked text."""
         self.toggle_class("-formatted")
         panes = self.query_one(ReviewPanes)
-        (panes.formatted if self.has_class("-formatted") else panes.text_pane).focus()
+        if self.has_class("-formatted"):
+            formatted = panes.show_formatted()
+            formatted.can_focus = True  # so the arrows and Page Down scroll it
+            self.call_after_refresh(formatted.focus)
+        else:
+            panes.text_pane.focus()
 
     def action_save(self) -> None:
         """Save the anonymised summary to a file the coach picks."""

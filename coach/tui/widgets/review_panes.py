@@ -25,6 +25,7 @@ class ReviewPanes(Horizontal):
         self.following = True  # keep the other pane in step (only sensible side by side)
         self.checks: list[tuple[int, int]] = []  # words still to look at, in the text
         self.check_at: int | None = None  # which of them the check key is on
+        self._formatted_text: str | None = None  # still to render in the formatted view
 
     TITLE = "Samenvatting · zo gaat hij de deur uit"
 
@@ -32,7 +33,7 @@ class ReviewPanes(Horizontal):
         with Vertical(id="iv-summary-box", classes="iv-pane"):
             yield Static(self.TITLE, classes="iv-pane-title", id="iv-summary-title")
             yield MarkedText(id="iv-summary")
-            yield Markdown(id="iv-formatted")
+            # The formatted view (a Markdown widget) is mounted when first asked for: it slows the first paint.
         with Vertical(id="iv-source-box", classes="iv-pane"):
             yield Static("Bron · met namen, alleen voor jou", classes="iv-pane-title")
             yield MarkedText(copy_allowed=False, id="iv-source")
@@ -48,15 +49,18 @@ class ReviewPanes(Horizontal):
         return self.query_one("#iv-source", MarkedText)
 
     @property
-    def formatted(self) -> Markdown:
-        """The summary as formatted text."""
-        return self.query_one("#iv-formatted", Markdown)
+    def formatted(self) -> Markdown | None:
+        """The summary as formatted text, once it was shown."""
+        found = self.query("#iv-formatted")
+        return found.first(Markdown) if found else None
 
     def wait(self, message: str) -> None:
         """Show a message instead of a summary (while it is being made)."""
         self.text_pane.show(message)
         self.source_pane.show("")
-        self.formatted.update(message)
+        self._formatted_text = message
+        if self.formatted is not None and self.formatted.display:
+            self.show_formatted()
 
     def show(self, summary: Summary) -> None:
         """Show this summary and its source, the replacements marked in both."""
@@ -69,8 +73,21 @@ class ReviewPanes(Horizontal):
         self.source_pane.show(
             summary.review_source(), [Mark(r.start, r.end, kind[r.source == "manual"]) for r in marks]
         )
-        self.formatted.update(summary.text)
+        self._formatted_text = summary.text
+        if self.formatted is not None and self.formatted.display:
+            self.show_formatted()
         self._title()
+
+    def show_formatted(self) -> Markdown:
+        """Render the summary as formatted text; only when it is shown, as rendering a long text takes a while."""
+        formatted = self.formatted
+        if formatted is None:
+            formatted = Markdown(self._formatted_text, id="iv-formatted")
+            self.query_one("#iv-summary-box").mount(formatted)
+        elif self._formatted_text is not None:
+            formatted.update(self._formatted_text)
+        self._formatted_text = None
+        return formatted
 
     def _text_marks(self) -> list[Mark]:
         if self.summary is None:
