@@ -33,11 +33,10 @@ def start_warming() -> bool:
         return False
     from coach.privacy.worker import AnonymiserClient
 
-    client = AnonymiserClient()
     with _lock:
         if _waiting is not None:
-            return True
-        _waiting = client
+            return True  # one is warming or warm already
+        client = _waiting = AnonymiserClient()
         _warm.clear()
     atexit.register(_close_waiting)
     threading.Thread(target=_load, args=(client,), name="anonymiser-warm", daemon=True).start()
