@@ -81,3 +81,17 @@ async def test_the_app_warms_only_when_asked_and_after_its_first_frame(
                 break
             await pilot.pause(0.05)
     assert started == [True]
+
+
+def test_a_screen_that_takes_a_loading_client_sees_its_progress(monkeypatch: pytest.MonkeyPatch) -> None:
+    heard: list[tuple[str, float]] = []
+    stop = anonymiser_warm.follow(lambda stage, fraction: heard.append((stage, fraction)))
+    anonymiser_warm._report("deduce laden", 0.4)
+    stop()
+    anonymiser_warm._report("klaar", 1.0)
+    assert heard == [("deduce laden", 0.4)]
+    # Coming in late: the latest step at once, unless loading is done.
+    anonymiser_warm._report("deduce laden", 0.6)
+    late: list[tuple[str, float]] = []
+    anonymiser_warm.follow(lambda stage, fraction: late.append((stage, fraction)))()
+    assert late == [("deduce laden", 0.6)]

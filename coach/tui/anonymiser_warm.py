@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import atexit
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from coach.privacy.worker import AnonymiserClient
 
+Progress = Callable[[str, float], None]
+
 _lock = threading.Lock()
 _waiting: AnonymiserClient | None = None
 _warm = threading.Event()  # set once the waiting client's worker has deduce loaded
+# A review screen that took the client while it was still loading follows its progress here.
+_listeners: list[Progress] = []
+_last: tuple[str, float] | None = None
 
 
 def start_warming() -> bool:
@@ -47,10 +53,38 @@ def _load(client: AnonymiserClient) -> None:
     from coach.privacy.worker import AnonymiserError
 
     try:
-        client.warm_up()
+        client.warm_up(_report)
     except AnonymiserError:
         return  # the review screen starts its own and says what is wrong, if it still is
     _warm.set()
+
+
+def _report(stage: str, fraction: float) -> None:
+    global _last
+    with _lock:
+        _last = (stage, fraction)
+        listeners = list(_listeners)
+    for listener in listeners:
+        listener(stage, fraction)
+
+
+def follow(progress: Progress) -> Callable[[], None]:
+    """Hear the background warm-up's progress (the latest at once); returns the call that stops it.
+
+    The screen that took a client still loading deduce waits for it without progress of its own.
+    """
+    with _lock:
+        _listeners.append(progress)
+        last = _last
+    if last is not None and last[1] < 1.0:
+        progress(*last)
+
+    def stop() -> None:
+        with _lock:
+            if progress in _listeners:
+                _listeners.remove(progress)
+
+    return stop
 
 
 def is_warm() -> bool:

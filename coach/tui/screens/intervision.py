@@ -264,7 +264,13 @@ class IntervisionScreen(CoachScreen[None]):
         def progress(stage: str, fraction: float) -> None:
             self.post_message(self.Progress(stage, fraction))
 
-        client.warm_up(progress)
+        from coach.tui.anonymiser_warm import follow
+
+        stop = follow(progress)  # a client warmed in the background reports its loading here
+        try:
+            client.warm_up(progress)
+        finally:
+            stop()
         if worker.is_cancelled:
             return
         summary = make_summary(
