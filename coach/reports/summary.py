@@ -159,9 +159,9 @@ def _scope_frame(case: Case, scope: Scope, today: date) -> Frame:
     return Frame(past, today, None, start, _focus(past), f"het hele traject tot nu ({week_of(today, start)})", "tot nu")
 
 
-def check_scope(case: Case, scope: Scope, today: date) -> None:
-    """Raise SummaryError when the scope does not fit the case (before anything slow is started)."""
-    _scope_frame(case, scope, today)
+def check_scope(case: Case, scope: Scope, today: date, moment: int | None = None) -> None:
+    """Raise SummaryError when the scope (or the moment) does not fit the case (before anything slow is started)."""
+    _frame(case, scope, today, moment)
 
 
 def _focus(contacts: Sequence[Contact]) -> Contact | None:
