@@ -672,7 +672,7 @@ THEME_QUESTIONS: dict[str, tuple[str, ...]] = {
         "Wanneer kies ik voor een noodoplossing en wanneer wacht ik, als het om een dak gaat?",
     ),
     "werk": (
-        "Wanneer is het goed genoeg om af te bouwen, als het werk net loopt maar de rest nog wankelt?",
+        "Wanneer vind ik het goed genoeg om af te bouwen, als het werk net loopt maar de rest nog wankelt?",
         "Hoe laat ik merken dat ik trots ben op het werk, zonder dat het een verwachting wordt?",
     ),
     "school": (

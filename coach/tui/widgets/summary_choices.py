@@ -75,6 +75,7 @@ class SummaryChoices(Vertical):
         self._method = method
         self._case = case
         self._today = today
+        self._moments_for: Scope | None = None  # the scope the moment options were made for
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="iv-choice-row"):
@@ -92,8 +93,9 @@ class SummaryChoices(Vertical):
             )
         with Horizontal(classes="iv-choice-row", id="iv-moment-row"):
             yield Static("Moment", classes="iv-label")
+            # Filled when the method asks for a moment: a long caseload of contacts slows the first paint.
             yield Select(
-                moment_options(self._case, Scope(), self._today),
+                [("Nieuwste", NEWEST)],
                 value=NEWEST,
                 allow_blank=False,
                 compact=True,
@@ -104,7 +106,18 @@ class SummaryChoices(Vertical):
         self._show_moment()
 
     def _show_moment(self) -> None:
-        self.query_one("#iv-moment-row").display = self._words.method(self.method).focus == "moment"
+        shown = self._words.method(self.method).focus == "moment"
+        self.query_one("#iv-moment-row").display = shown
+        if shown and self._moments_for is None:
+            self._fill_moments()
+
+    def _fill_moments(self) -> None:
+        """The moments to choose from for the current scope, the newest again by default."""
+        moments = self.query_one("#iv-moment", Select)
+        with moments.prevent(Select.Changed):
+            moments.set_options(moment_options(self._case, self.scope, self._today))
+            moments.value = NEWEST
+        self._moments_for = self.scope
 
     @property
     def moment(self) -> int | None:
@@ -135,10 +148,7 @@ class SummaryChoices(Vertical):
     def _changed(self, event: Select.Changed) -> None:
         event.stop()
         if event.select.id == "iv-scope":
-            # Another stretch of time: the moments to choose from follow, the newest again by default.
-            moments = self.query_one("#iv-moment", Select)
-            with moments.prevent(Select.Changed):
-                moments.set_options(moment_options(self._case, self.scope, self._today))
-                moments.value = NEWEST
+            # Another stretch of time: the moments to choose from follow (now, or when next shown).
+            self._moments_for = None
         self._show_moment()
         self.post_message(self.Changed(self.method, self.scope, self.moment))
