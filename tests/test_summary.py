@@ -190,7 +190,9 @@ def test_domains_agreements_tried_and_own_part() -> None:
     text = summarise().text
     assert "- Financiën: 2 (niet zelfredzaam), vooruit (1 → 2); de jongere zelf geeft een 3." in text
     assert "  Zorg: De jongere's huur is nog niet betaald." in text
-    assert "- Werk en opleiding: 3 (beperkt zelfredzaam), één meting." in text
+    # One measurement of 3, unmarked: not a line of its own, but named in the one line for the rest.
+    assert "- Werk en opleiding: 3" not in text
+    assert "- Verder, gelijk en boven de 2: werk en opleiding 3." in text
     assert "- Open: De jongere belt de woningcorporatie (de jongere, uiterlijk week 4, te laat)." in text
     assert "- Vervallen: Moeder helpt met de post (het netwerk)." in text
     assert "- Uitzoeken welke toeslag kan voor de jongere (gedaan)." in text

@@ -20,8 +20,12 @@ from coach.cli.params import PositiveInt
 from coach.domain.model import Case
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from coach.domain.trajectory import ReleaseDecision
     from coach.privacy.worker import AnonymiserClient
     from coach.reports.summary import Scope
+    from coach.store.intervision import IntervisionNotes
 
 
 def anonymiser_client() -> AnonymiserClient:
@@ -81,6 +85,18 @@ def _check_alias(alias: str | None, case: Case) -> None:
         raise CoachError("Deze schuilnaam kan niet: kies een verzonnen naam die niet in het dossier staat.", EXIT_USAGE)
 
 
+def _coach_choices(db: Database, youth_id: int) -> tuple[IntervisionNotes, tuple[ReleaseDecision, ...]]:
+    """What the coach wrote, marked and hid in the review screen, and the release decisions (for their reasons)."""
+    from coach.store import StoreError
+    from coach.store.intervision import intervision_notes
+    from coach.store.trajectory import load_trajectory
+
+    try:
+        return intervision_notes(db, youth_id), tuple(load_trajectory(db, youth_id).decisions)
+    except StoreError as error:
+        raise CoachError(str(error)) from None
+
+
 @click.command(cls=DutchCommand)
 @click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
 @click.option(
@@ -109,6 +125,12 @@ def _check_alias(alias: str | None, case: Case) -> None:
     metavar="N",
     help="Alleen contactmoment N (1 is het eerste, in de volgorde van het dossier).",
 )
+@click.option(
+    "--moment",
+    type=PositiveInt("contactmoment"),
+    metavar="N",
+    help="Bij de incidentmethode: het moment is contactmoment N (standaard het nieuwste met een notitie).",
+)
 @click.option("--alias", metavar="NAAM", help="Noem de jongere zo in plaats van 'de jongere' (een verzonnen naam).")
 @click.pass_obj
 def summary(
@@ -118,13 +140,15 @@ def summary(
     method: str | None,
     period: tuple[str, str] | None,
     contact: int | None,
+    moment: int | None,
     alias: str | None,
 ) -> None:
     """De geanonimiseerde intervisiesamenvatting van een jongere, als Markdown.
 
     Namen worden rollen ('de jongere', 'moeder'), plaatsen, data en nummers verdwijnen.
     Lees hem altijd zelf na voor je hem deelt; in de app (toets s bij een jongere) zie je
-    precies wat er is vervangen.
+    precies wat er is vervangen. Wat je daar schreef, aanvinkte en verborg, gebruikt deze
+    opdracht ook.
     """
     from coach.content.intervision import intervision_content
     from coach.privacy.worker import AnonymiserError
@@ -135,17 +159,33 @@ def summary(
     words = intervision_content(content)
     chosen = words.method(_method_key(options, method, words.keys))
     scope = _scope(period, contact, today)
-    _db, case = load_case_or_fail(options, youth_id)
+    db, case = load_case_or_fail(options, youth_id)
     _check_alias(alias, case)
+    if moment is not None and chosen.focus != "moment":
+        raise CoachError(f"--moment hoort bij een methode over één moment, niet bij {chosen.label}.", EXIT_USAGE)
     try:
-        check_scope(case, scope, today)
+        check_scope(case, scope, today, moment)
     except SummaryError as error:
         raise CoachError(str(error), EXIT_USAGE) from None
+    notes, decisions = _coach_choices(db, youth_id)
     client = anonymiser_client()
     try:
         client.warm_up(_loading_note)
         made = make_summary(
-            case, client, method=chosen, words=words, content=content, today=today, scope=scope, alias=alias
+            case,
+            client,
+            method=chosen,
+            words=words,
+            content=content,
+            today=today,
+            scope=scope,
+            alias=alias,
+            moment=moment,
+            hidden=notes.hidden,
+            tried=notes.tried,
+            own_part=notes.own_part,
+            domains=notes.domains,
+            decisions=decisions,
         )
     except SummaryError as error:
         raise CoachError(str(error), EXIT_USAGE) from None

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 def run_tui(options: Options, db_path: Path, *, demo: bool) -> None:
     """Open the app on db_path and return when the coach closes it."""
     with tui_session(options, db_path, demo=demo) as app:
+        app.warm_anonymiser = True  # the first intervision summary then comes within a second
         app.run()
 
 

@@ -105,7 +105,9 @@ def _case(
         coach=names.COACH,
         started_on=started_on,
         intervision_question=(
-            rng.choice(texts.INTERVISION_QUESTIONS) if profile in outcomes.STRUGGLING or rng.random() < 0.2 else None
+            _question(rng.choice(texts.INTERVISION_QUESTIONS), profile, themes)
+            if profile in outcomes.STRUGGLING or rng.random() < 0.2
+            else None
         ),
     )
     return Case(
@@ -117,6 +119,18 @@ def _case(
         agreements=agreements,
         phases=phases,
     )
+
+
+def _question(drawn: str, profile: str, themes: list[texts.Theme]) -> str:
+    """A leervraag that fits this case: by how the young person keeps away, else by the first theme.
+
+    `drawn` is the draw the demo always made (so every later draw stays the same); its place in the
+    old list picks one of the fitting questions.
+    """
+    fitting = texts.PROFILE_QUESTIONS.get(profile) or texts.THEME_QUESTIONS.get(themes[0].key if themes else "", ())
+    if not fitting:
+        return drawn
+    return fitting[texts.INTERVISION_QUESTIONS.index(drawn) % len(fitting)]
 
 
 def _themes(rng: random.Random, profile: str) -> list[texts.Theme]:

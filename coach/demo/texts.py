@@ -660,6 +660,70 @@ INTERVISION_QUESTIONS: tuple[str, ...] = (
     "Hoe houd ik vol als de jongere na een goede periode weer terugvalt?",
 )
 
+# One leervraag per case, about the coach, fitting what the case is about: by the young
+# person's first theme, and for those who keep away, by how they keep away.
+THEME_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "schulden": (
+        "Hoe voorkom ik dat ik de post en de schulden overneem, terwijl ik zie dat het misgaat?",
+        "Wat maakt dat ik over geld begin terwijl de jongere over iets anders wil praten?",
+    ),
+    "wonen": (
+        "Hoe houd ik rust in mijn begeleiding nu de woonplek op losse schroeven staat?",
+        "Wanneer kies ik voor een noodoplossing en wanneer wacht ik, als het om een dak gaat?",
+    ),
+    "werk": (
+        "Wanneer vind ik het goed genoeg om af te bouwen, als het werk net loopt maar de rest nog wankelt?",
+        "Hoe laat ik merken dat ik trots ben op het werk, zonder dat het een verwachting wordt?",
+    ),
+    "school": (
+        "Hoe blijf ik naast de jongere staan als ik het eigenlijk eens ben met de school?",
+        "Wat maakt dat ik de opleiding belangrijker vind dan de jongere zelf?",
+    ),
+    "blowen": (
+        "Hoe ga ik om met mijn eigen zorgen over het blowen, nu de jongere zegt dat het geen probleem is?",
+        "Hoe bespreek ik het blowen zonder dat ik de politieagent word?",
+    ),
+    "somber": (
+        "Hoe bewaak ik mijn grens tussen meeleven en hulpverlener spelen als de jongere somber is?",
+        "Wanneer deel ik mijn zorgen over de somberheid met het netwerk, en hoe doe ik dat?",
+    ),
+    "thuis": (
+        "Hoe betrek ik moeder, terwijl de jongere dat eigenlijk niet wil?",
+        "Hoe blijf ik neutraal als ik thuis partij word gemaakt?",
+    ),
+    "dagritme": (
+        "Hoe houd ik het contact als ik 's ochtends steeds voor een dichte deur sta?",
+        "Ik merk dat ik het ritme voor de jongere regel. Hoe geef ik de regie terug?",
+    ),
+    "justitie": (
+        "Hoe houd ik mijn eigen rol zuiver naast de reclassering en de zitting?",
+        "Wat doe ik met mijn twijfel over wat de jongere mij over de zaak vertelt?",
+    ),
+    "eenzaam": (
+        "Hoe voorkom ik dat ik het enige contact van de jongere word?",
+        "Hoe help ik nieuwe mensen erbij zonder dat ik het netwerk zelf ga bouwen?",
+    ),
+    "papieren": (
+        "Hoe voorkom ik dat ik de formulieren invul in plaats van ernaast te zitten?",
+        "Wat maakt dat ik haast heb met de papieren terwijl de jongere die niet voelt?",
+    ),
+    "gezondheid": (
+        "Hoe ga ik om met mijn onrust over de gezondheid, als de jongere niet naar de huisarts wil?",
+        "Wanneer schakel ik iemand in over de gezondheid, en hoe zeg ik dat eerlijk?",
+    ),
+}
+PROFILE_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "stilte": (
+        "Hoe blijf ik in contact met een jongere die niet meer reageert, zonder te gaan duwen?",
+        "Hoe lang blijf ik berichten sturen, en wat zegt mijn volhouden over mij?",
+    ),
+    "no_show": (
+        "Hoe reageer ik op de keer dat de jongere weer niet komt, zonder boos of onverschillig te worden?",
+        "Wat doe ik anders na een afspraak die niet doorging, zodat de volgende wel lukt?",
+    ),
+}
+
+
 AANMELDING_AGREEMENTS: tuple[tuple[str, str], ...] = (
     (AgreementOwner.JONGERE, "Laten weten of {hij} een keer wil kennismaken"),
     (AgreementOwner.COACH, "Volgende week weer langs bij {naam}, ook als {hij} niet reageert"),

@@ -17,7 +17,8 @@ from coach.domain.agreements import own_share
 from coach.domain.calendar_words import week_of
 from coach.domain.contact_status import count_contacts
 from coach.domain.model import Agreement, Assessment, Case, Contact, age_on, current_phase
-from coach.domain.trend import whole_picture
+from coach.domain.trajectory import RELEASE, ReleaseDecision, timeline
+from coach.domain.trend import DOWN, UP, whole_picture
 from coach.domain.vocabulary import AgreementOwner, AgreementStatus, ContactMode, ContactStatus, Initiator, Phase
 
 # How the coach names the owner of an agreement when writing in the first person.
@@ -28,6 +29,35 @@ OWNER_WORDS: dict[str, str] = {
 }
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+# A domain scored this low is always shown, whether the coach marked it or not.
+LOW_SCORE = 2
+# How the coach, writing in the first person, names a contact that did not go ahead.
+MISSED_WORDS: dict[str, str] = {
+    ContactStatus.NIET_VERSCHENEN: "niet verschenen",
+    ContactStatus.AFGEZEGD_JONGERE: "afgezegd door de jongere",
+    ContactStatus.AFGEZEGD_COACH: "afgezegd door mij",
+    ContactStatus.VERZET: "verzet",
+}
+
+
+class Free(str):
+    """A piece of the draft someone wrote (a note, an agreement, a reason): where a coach checks for names.
+
+    The rest of the draft is the app's own wording; the review screen's check key skips it.
+    """
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True)
+class CoachInput:
+    """What the coach wrote or chose for this summary; a text of None means 'not written, suggest one'."""
+
+    question: str = ""
+    tried: str | None = None
+    own_part: str | None = None
+    domains: frozenset[str] = frozenset()  # domain keys the coach marked to show
+    decisions: tuple[ReleaseDecision, ...] = ()  # release decisions, for their reasons in the phase history
 
 
 @dataclass(frozen=True)
@@ -88,20 +118,13 @@ def _contact_head(contact: Contact, start: date) -> str:
     return head
 
 
-# How the coach writes a contact that did not happen; a cancellation by the young person is plain 'afgezegd'.
-_NOT_HELD_WORDS: dict[str, str] = {
-    ContactStatus.NIET_VERSCHENEN: "niet verschenen",
-    ContactStatus.AFGEZEGD_COACH: "afgezegd door de coach",
-}
-
-
 def _contact_line(contact: Contact, start: date, length: int) -> list[str]:
     head = _contact_head(contact, start)
     if contact.status != ContactStatus.PLAATSGEVONDEN:
-        return [f"- {head}: {_NOT_HELD_WORDS.get(contact.status, 'afgezegd')}.\n"]
+        return [f"- {head}: {MISSED_WORDS.get(contact.status, 'niet doorgegaan')}.\n"]
     if contact.note and contact.note.strip():
         # The note is a piece of its own, so the anonymiser reads it from a sentence start.
-        return [f"- {head}: ", f"{condense(contact.note, length)}\n"]
+        return [f"- {head}: ", Free(f"{condense(contact.note, length)}\n")]
     return [f"- {head}: geen notitie.\n"]
 
 
@@ -109,7 +132,7 @@ def _quote(text: str) -> list[str]:
     """A note as a Markdown quote; each line is a piece of its own, read from its start."""
     pieces: list[str] = []
     for line in text.strip().splitlines():
-        pieces += ["> ", line.rstrip(), "\n"] if line.strip() else [">\n"]
+        pieces += ["> ", Free(line.rstrip()), "\n"] if line.strip() else [">\n"]
     return pieces
 
 
@@ -120,7 +143,31 @@ def _plural(count: int, one: str, many: str) -> str:
 # --- the sections -----------------------------------------------------------------
 
 
-def _brief(case: Case, frame: Frame, content: Content) -> list[str]:
+def _phase_history(case: Case, frame: Frame, decisions: tuple[ReleaseDecision, ...]) -> list[str]:
+    """The phases in order, each reopen and release with the reason the coach typed (its own piece)."""
+    spans = timeline([p for p in case.phases if p.since <= frame.until])
+    released = {d.decided_on: d.reason for d in decisions if d.decision == RELEASE and d.decided_on <= frame.until}
+    if len(spans) < 2 and not any(s.note for s in spans):
+        return []
+    pieces = ["- Verloop:\n"]
+    for span in spans:
+        how = " (heropend)" if span.reopened else " (losgelaten)" if span.phase == Phase.NAZORG else ""
+        head = f"  - {span.label}{how}, {week_of(span.since, frame.start)}"
+        reasons = [" ".join((span.note or "").split())]
+        if span.phase == Phase.NAZORG and span.since in released:
+            reasons.append(" ".join(released[span.since].split()))
+        kept = [r.rstrip(".") for r in dict.fromkeys(reasons) if r]
+        if not kept:
+            pieces.append(head + ".\n")
+            continue
+        # Each reason is a piece of its own: the coach typed it, so the anonymiser reads it from its start.
+        pieces.append(head + (", reden: " if how else ": "))
+        for index, reason in enumerate(kept):
+            pieces += [Free(reason), "; " if index + 1 < len(kept) else ".\n"]
+    return pieces
+
+
+def _brief(case: Case, frame: Frame, content: Content, decisions: tuple[ReleaseDecision, ...] = ()) -> list[str]:
     pieces = []
     age = age_on(case.youth.birth_date, frame.until)
     pieces.append(
@@ -133,14 +180,15 @@ def _brief(case: Case, frame: Frame, content: Content) -> list[str]:
     since = max((p.since for p in phases if p.phase == phase), default=None)
     line = f"- Fase: {Phase.label_of(phase).lower()}"
     pieces.append(line + (f", sinds {week_of(since, frame.start)}.\n" if since else ".\n"))
+    pieces += _phase_history(case, frame, decisions)
     pieces.append(f"- In traject: {duration_words(frame.start, frame.until)}.\n")
     relations = list(dict.fromkeys(p.relation.strip().lower() for p in case.network if p.relation.strip()))
     if relations:
         pieces.append(f"- Om de jongere heen: {', '.join(relations)}.\n")
     if not frame.reach:
         return pieces
-    held = sum(1 for c in frame.contacts if c.status == ContactStatus.PLAATSGEVONDEN)
-    missed = len(frame.contacts) - held
+    counted = count_contacts(frame.contacts)
+    held, missed = counted.held, counted.not_held
     line = f"- Contact {frame.reach}: {_plural(held, 'contactmoment', 'contactmomenten')}"
     pieces.append(
         line
@@ -164,7 +212,7 @@ def _warm(case: Case, content: Content) -> list[str]:
         text = " ".join(item.text.split())
         if not text:
             continue
-        pieces += [f"- {labels.get(item.kind, item.kind)}: ", f'"{text}"\n' if item.own_words else f"{text}\n"]
+        pieces += [f"- {labels.get(item.kind, item.kind)}: ", Free(f'"{text}"\n' if item.own_words else f"{text}\n")]
     return pieces or ["Het warme verhaal is nog niet opgeschreven.\n"]
 
 
@@ -173,11 +221,16 @@ def _latest(assessments: list[Assessment], domain: str) -> Assessment | None:
     return max(found, key=lambda a: a.date) if found else None
 
 
-def _domains(case: Case, frame: Frame, content: Content) -> list[str]:
+def _domains(case: Case, frame: Frame, content: Content, marked: frozenset[str] = frozenset()) -> list[str]:
+    """The domains the coach marked, that changed, or that score LOW_SCORE or less; the rest on one line."""
     assessments = [a for a in case.assessments if a.date <= frame.until]
     pieces = []
+    rest: list[str] = []
     for change in whole_picture(assessments):
         if change.now is None:
+            continue
+        if not (change.domain in marked or change.direction in (UP, DOWN) or change.now <= LOW_SCORE):
+            rest.append(f"{content.domain(change.domain).label.lower()} {change.now}")
             continue
         domain = content.domain(change.domain)
         line = f"- {domain.label}: {change.now} ({content.level(change.now).label.lower()})"
@@ -196,7 +249,10 @@ def _domains(case: Case, frame: Frame, content: Content) -> list[str]:
             ("Gaat goed", latest.going_well if latest else None),
         ):
             if text and text.strip():
-                pieces += [f"  {word}: ", f"{' '.join(text.split())}\n"]
+                pieces += [f"  {word}: ", Free(f"{' '.join(text.split())}\n")]
+    if rest:
+        intro = "Verder, gelijk en boven de 2" if pieces else "Alle leefgebieden gelijk en boven de 2"
+        pieces.append(f"- {intro}: {', '.join(rest)}.\n")
     return pieces or ["Nog geen leefgebieden gescoord.\n"]
 
 
@@ -238,9 +294,9 @@ def _agreement_line(agreement: Agreement, frame: Frame) -> list[str]:
             tail += f", uiterlijk {week_of(agreement.due, frame.start)}"
             if agreement.due < frame.until:
                 tail += ", te laat"
-        return ["- Open: ", text, tail + ").\n"]
+        return ["- Open: ", Free(text), tail + ").\n"]
     word = "Gedaan" if agreement.status == AgreementStatus.GEDAAN else "Vervallen"
-    return [f"- {word}: ", text, f" ({owner}).\n"]
+    return [f"- {word}: ", Free(text), f" ({owner}).\n"]
 
 
 def _in_frame(agreements: list[Agreement], frame: Frame) -> list[Agreement]:
@@ -260,7 +316,7 @@ def _agreements(case: Case, frame: Frame) -> list[str]:
     return pieces or ["Geen afspraken vastgelegd.\n"]
 
 
-def _tried(case: Case, frame: Frame) -> list[str]:
+def tried_suggestion(case: Case, frame: Frame) -> list[str]:
     pieces = []
     status_words: dict[str, str] = {
         AgreementStatus.OPEN: "loopt nog",
@@ -269,7 +325,7 @@ def _tried(case: Case, frame: Frame) -> list[str]:
     }
     for agreement in (a for a in case.agreements if a.owner == AgreementOwner.COACH and a.made_on <= frame.until):
         text = " ".join(agreement.text.split()).rstrip(".")
-        pieces += ["- ", text, f" ({status_words.get(agreement.status, agreement.status)}).\n"]
+        pieces += ["- ", Free(text), f" ({status_words.get(agreement.status, agreement.status)}).\n"]
     held = [c for c in case.contacts if c.status == ContactStatus.PLAATSGEVONDEN and c.at.date() <= frame.until]
     modes = Counter(_mode(c) for c in held)
     if modes:
@@ -282,14 +338,10 @@ def _tried(case: Case, frame: Frame) -> list[str]:
     )
     if professionals:
         pieces.append(f"- Betrokken professionals: {', '.join(professionals)}.\n")
-    phases = sorted((p for p in case.phases if p.since <= frame.until), key=lambda p: p.since)
-    if len(phases) > 1:
-        steps = ", ".join(f"{Phase.label_of(p.phase).lower()} ({week_of(p.since, frame.start)})" for p in phases)
-        pieces.append(f"- Fasen: {steps}.\n")
     return pieces or ["Nog niets vastgelegd.\n"]
 
 
-def _own_part(case: Case, frame: Frame) -> list[str]:
+def own_part_suggestion(case: Case, frame: Frame) -> list[str]:
     pieces = []
     agreements = _in_frame(case.agreements, frame)
     owners = Counter(a.owner for a in agreements)
@@ -318,6 +370,34 @@ def _own_part(case: Case, frame: Frame) -> list[str]:
     return pieces or ["Nog te weinig vastgelegd om iets over te zeggen.\n"]
 
 
+def own_text_pieces(text: str) -> list[str]:
+    """The coach's own text as Markdown pieces: each line starts a piece, a list marker apart."""
+    pieces: list[str] = []
+    for line in text.strip().splitlines():
+        bare = line.strip()
+        if not bare:
+            pieces.append("\n")
+            continue
+        marker = _BULLET.match(bare)
+        if marker:
+            pieces += ["- ", Free(f"{bare[marker.end() :]}\n")]
+        else:
+            pieces.append(Free(f"{bare}\n"))
+    return pieces
+
+
+def _own_or_suggested(own: str | None, suggested: list[str], empty: str) -> list[str]:
+    if own is None:
+        return suggested
+    return own_text_pieces(own) or [empty]
+
+
+def suggestion_text(pieces: list[str]) -> str:
+    """A suggested section as plain text for the coach to edit (the 'nothing yet' line left out)."""
+    text = "".join(pieces).strip()
+    return "" if not text.startswith("- ") else text + "\n"
+
+
 def _question(question: str) -> list[str]:
     text = " ".join(question.split())
     if not text:
@@ -325,7 +405,7 @@ def _question(question: str) -> list[str]:
             "_Nog geen vraag. Schrijf een leervraag over je eigen handelen, zoals 'Hoe kan ik …?' of "
             "'Wat maakt dat ik …?'._\n"
         ]
-    return ["**", text, "**\n"]
+    return ["**", Free(text), "**\n"]
 
 
 def _method_steps(method: Method) -> list[str]:
@@ -335,28 +415,28 @@ def _method_steps(method: Method) -> list[str]:
 
 
 def draft_pieces(
-    case: Case, frame: Frame, method: Method, words: IntervisionContent, content: Content, question: str
+    case: Case, frame: Frame, method: Method, words: IntervisionContent, content: Content, given: CoachInput
 ) -> list[str]:
     """The whole summary as pieces of Markdown, with names still in it."""
     pieces = ["# Intervisie: casus van een jongere\n", "\n", f"_{method.label} · {frame.describe}_\n"]
     for section in method.sections:
         pieces += ["\n", f"## {method.title(section)}\n", "\n"]
         if section == "kort":
-            pieces += _brief(case, frame, content)
+            pieces += _brief(case, frame, content, given.decisions)
         elif section == "warm_verhaal":
             pieces += _warm(case, content)
         elif section == "leefgebieden":
-            pieces += _domains(case, frame, content)
+            pieces += _domains(case, frame, content, given.domains)
         elif section == "gebeurd":
             pieces += _happened(frame, method, words)
         elif section == "afspraken":
             pieces += _agreements(case, frame)
         elif section == "geprobeerd":
-            pieces += _tried(case, frame)
+            pieces += _own_or_suggested(given.tried, tried_suggestion(case, frame), "Nog niets opgeschreven.\n")
         elif section == "eigen_aandeel":
-            pieces += _own_part(case, frame)
+            pieces += _own_or_suggested(given.own_part, own_part_suggestion(case, frame), "Nog niets opgeschreven.\n")
         elif section == "vraag":
-            pieces += _question(question)
+            pieces += _question(given.question)
         elif section == "werkwijze":
             pieces += _method_steps(method)
     return pieces

@@ -23,11 +23,24 @@ from coach.content.model import Content, IntervisionContent, Method
 from coach.domain.calendar_words import week_of
 from coach.domain.contact_status import is_counted
 from coach.domain.model import Case, Contact
+from coach.domain.trajectory import ReleaseDecision
 from coach.domain.vocabulary import ContactStatus
 from coach.privacy.result import Replacement, Result
-from coach.reports._summary_draft import Frame, draft_pieces
+from coach.privacy.wordlists import FUNCTION_WORDS, ROLE_WORDS
+from coach.reports._summary_draft import (
+    CoachInput,
+    Frame,
+    Free,
+    draft_pieces,
+    own_part_suggestion,
+    suggestion_text,
+    tried_suggestion,
+)
 
 CASE, PERIOD, CONTACT = "case", "period", "contact"
+# What the coach checks by eye: a capitalised word or a number (with its separators).
+_CHECK = re.compile(r"(?<![\w\[])(?:[A-ZÀ-Þ][\w'’\-]*|\d[\d\-/.:]*\d|\d)(?![\w\]])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|^[>\-*\s\"“]+)$")
 MIN_HIDDEN = 3  # letters or digits in a stretch the coach hides by hand
 
 
@@ -85,7 +98,40 @@ def trajectory_start(case: Case, today: date) -> date:
     return case.youth.started_on or min(candidates, default=today)
 
 
-def _frame(case: Case, scope: Scope, today: date) -> Frame:
+def _frame(case: Case, scope: Scope, today: date, moment: int | None = None) -> Frame:
+    frame = _scope_frame(case, scope, today)
+    if moment is None or scope.kind == CONTACT:
+        return frame
+    contacts = numbered_contacts(case)
+    if not 1 <= moment <= len(contacts):
+        raise SummaryError(f"Contactmoment {moment} bestaat niet: er zijn er {len(contacts)}.")
+    chosen = contacts[moment - 1]
+    if chosen not in frame.contacts:
+        raise SummaryError(f"Contactmoment {moment} valt buiten wat de samenvatting beslaat; kies een ander moment.")
+    return replace(frame, focus=chosen)
+
+
+def moment_choices(case: Case, scope: Scope, today: date) -> list[tuple[int, Contact]]:
+    """The contacts the incident method can centre on for this scope, newest first, with their numbers."""
+    frame = _scope_frame(case, scope, today)
+    numbered = list(enumerate(numbered_contacts(case), start=1))
+    return [(number, contact) for number, contact in reversed(numbered) if contact in frame.contacts]
+
+
+def default_moment(case: Case, scope: Scope, today: date) -> int | None:
+    """The moment the incident method takes when the coach picks none: the newest held contact with a note."""
+    focus = _scope_frame(case, scope, today).focus
+    numbered = numbered_contacts(case)
+    return numbered.index(focus) + 1 if focus is not None and focus in numbered else None
+
+
+def suggestions(case: Case, scope: Scope, today: date) -> tuple[str, str]:
+    """'Wat ik al probeerde' and 'mijn aandeel' as the data suggest them, for the coach to edit (names still in)."""
+    frame = _scope_frame(case, scope, today)
+    return suggestion_text(tried_suggestion(case, frame)), suggestion_text(own_part_suggestion(case, frame))
+
+
+def _scope_frame(case: Case, scope: Scope, today: date) -> Frame:
     start = trajectory_start(case, today)
     contacts = numbered_contacts(case)
     if scope.kind == CONTACT:
@@ -113,9 +159,9 @@ def _frame(case: Case, scope: Scope, today: date) -> Frame:
     return Frame(past, today, None, start, _focus(past), f"het hele traject tot nu ({week_of(today, start)})", "tot nu")
 
 
-def check_scope(case: Case, scope: Scope, today: date) -> None:
-    """Raise SummaryError when the scope does not fit the case (before anything slow is started)."""
-    _frame(case, scope, today)
+def check_scope(case: Case, scope: Scope, today: date, moment: int | None = None) -> None:
+    """Raise SummaryError when the scope (or the moment) does not fit the case (before anything slow is started)."""
+    _frame(case, scope, today, moment)
 
 
 def _focus(contacts: Sequence[Contact]) -> Contact | None:
@@ -165,6 +211,32 @@ class Summary:
     hidden: tuple[str, ...] = field(default=(), repr=False)
     # The draft with names, for the review screen only; kept out of repr so it cannot end up in a log.
     _source: str = field(default="", repr=False)
+    # Where in the source someone's own writing stands (notes, agreements, reasons), as (start, end).
+    free: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+
+    def check_points(self) -> list[tuple[int, int]]:
+        """Every capitalised word or number still in the text that someone wrote, as (start, end) in the text.
+
+        The app's own wording is left out, and so is an everyday word opening a sentence ("De", "Ik"):
+        these are what a coach reads twice before sharing.
+        """
+        replaced = [(r.start, r.end) for r in self.result.replacements]
+        points: list[tuple[int, int]] = []
+        for start, end in self.free:
+            piece = self._source[start:end]
+            for match in _CHECK.finditer(piece):
+                word = match[0]
+                if word[0].isalpha() and word.lower() in FUNCTION_WORDS | ROLE_WORDS:
+                    before = piece[: match.start()].rsplit("\n", 1)[-1]
+                    if _SENTENCE_START.search(before) or not before.strip():
+                        continue
+                at = start + match.start()
+                if any(a < at + len(word) and at < b for a, b in replaced):
+                    continue
+                out = self.text_position(at)
+                if self.text[out : out + len(word)] == word:
+                    points.append((out, out + len(word)))
+        return sorted(set(points))
 
     @cached_property
     def result(self) -> Result:
@@ -250,18 +322,33 @@ def make_summary(
     question: str | None = None,
     alias: str | None = None,
     hidden: Iterable[str] = (),
+    moment: int | None = None,
+    tried: str | None = None,
+    own_part: str | None = None,
+    domains: Iterable[str] = (),
+    decisions: Sequence[ReleaseDecision] = (),
 ) -> Summary:
-    """The anonymised summary (raises SummaryError for a scope that does not fit the case).
+    """The anonymised summary (raises SummaryError for a scope or moment that does not fit the case).
 
     Args:
         question: the coach's question; None takes the one stored with the young person.
         hidden: stretches of text the coach hid by hand; every occurrence is hidden again.
+        moment: the contact (numbered as in numbered_contacts) the incident method centres on; None: the newest.
+        tried, own_part: the coach's own texts; None puts in what the data suggest.
+        domains: domain keys the coach marked to show (besides those that changed or score 2 or less).
+        decisions: the trajectory's release decisions, whose reasons join the phase history.
     """
-    frame = _frame(case, scope, today)
+    frame = _frame(case, scope, today, moment)
     asked = case.youth.intervision_question if question is None else question
-    pieces = draft_pieces(case, frame, method, words, content, asked or "")
+    given = CoachInput(asked or "", tried, own_part, frozenset(domains), tuple(decisions))
+    pieces = draft_pieces(case, frame, method, words, content, given)
     results = anonymiser.anonymise_many(pieces, case, alias=alias, reference_date=today, trajectory_start=frame.start)
-    return Summary(_combine(pieces, results), method, scope, tuple(hidden), "".join(pieces))
+    free, at = [], 0
+    for piece in pieces:
+        if isinstance(piece, Free):
+            free.append((at, at + len(piece)))
+        at += len(piece)
+    return Summary(_combine(pieces, results), method, scope, tuple(hidden), "".join(pieces), tuple(free))
 
 
 def default_filename(today: date) -> str:

@@ -1,13 +1,30 @@
-"""The coach's question for intervision, kept with the young person."""
+"""What the coach keeps for intervision with the young person: the question, own texts, chosen domains, hidden words."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coach.store import StoreError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+_GONE = "Deze jongere staat niet (meer) in de database; {what} is niet bewaard."
+# The longest text kept in a free field, and the most domains or hidden words kept.
+TEXT_MAX = 4000
+LIST_MAX = 200
+
+
+@dataclass(frozen=True)
+class IntervisionNotes:
+    """The coach's own words for the summary: None means 'not written yet' (the app suggests a text)."""
+
+    tried: str | None = None
+    own_part: str | None = None
+    domains: tuple[str, ...] = ()  # the domain keys the coach marked to show
+    hidden: tuple[str, ...] = ()  # the stretches the coach hid by hand, as written in the notes
 
 
 def save_intervision_question(db: Database, youth_id: int, question: str) -> None:
@@ -16,10 +33,66 @@ def save_intervision_question(db: Database, youth_id: int, question: str) -> Non
     with db.atomic():
         cursor = db.execute("UPDATE youths SET intervision_question = ? WHERE id = ?", [value, youth_id])
         if cursor.rowcount == 0:
-            raise StoreError("Deze jongere staat niet (meer) in de database; de vraag is niet bewaard.")
+            raise StoreError(_GONE.format(what="de vraag"))
 
 
 def intervision_question(db: Database, youth_id: int) -> str | None:
     """The stored question, or None."""
     row = db.execute("SELECT intervision_question FROM youths WHERE id = ?", [youth_id]).fetchone()
     return row[0] if row else None
+
+
+def _list(raw: str | None) -> tuple[str, ...]:
+    try:
+        value = json.loads(raw or "[]")
+    except ValueError:
+        return ()  # a damaged list is read as empty: the coach marks again, nothing else is lost
+    return tuple(str(item) for item in value if isinstance(item, str)) if isinstance(value, list) else ()
+
+
+def intervision_notes(db: Database, youth_id: int) -> IntervisionNotes:
+    """The coach's intervision notes for this young person (empty when none are kept)."""
+    row = db.execute(
+        "SELECT tried, own_part, domains, hidden FROM intervision_notes WHERE youth_id = ?", [youth_id]
+    ).fetchone()
+    if row is None:
+        return IntervisionNotes()
+    return IntervisionNotes(row[0], row[1], _list(row[2]), _list(row[3]))
+
+
+def _clean_text(text: str | None, what: str) -> str | None:
+    if text is None:
+        return None
+    if len(text) > TEXT_MAX:
+        raise StoreError(f"{what} is te lang ({len(text)} tekens); houd het onder de {TEXT_MAX}. Er is niets bewaard.")
+    return text
+
+
+def _clean_list(items: tuple[str, ...] | list[str], what: str) -> str:
+    cleaned = list(dict.fromkeys(item.strip() for item in items if item and item.strip()))
+    if len(cleaned) > LIST_MAX:
+        raise StoreError(f"Te veel {what} ({len(cleaned)}); er is niets bewaard.")
+    return json.dumps(cleaned, ensure_ascii=False)
+
+
+def save_intervision_notes(db: Database, youth_id: int, notes: IntervisionNotes) -> None:
+    """Store the notes whole (a text of None: not written, the app suggests one); StoreError when the young person is gone.
+
+    An empty text is kept as written: the coach cleared the suggestion on purpose.
+    """
+    tried = _clean_text(notes.tried, "Wat je al probeerde")
+    own_part = _clean_text(notes.own_part, "Je eigen aandeel")
+    domains = _clean_list(notes.domains, "leefgebieden")
+    hidden = _clean_list(notes.hidden, "verborgen woorden")
+    with db.atomic():
+        if db.execute("SELECT 1 FROM youths WHERE id = ?", [youth_id]).fetchone() is None:
+            raise StoreError(_GONE.format(what="je tekst voor intervisie"))
+        db.execute(
+            """
+            INSERT INTO intervision_notes (youth_id, tried, own_part, domains, hidden) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (youth_id) DO UPDATE SET
+                tried = excluded.tried, own_part = excluded.own_part,
+                domains = excluded.domains, hidden = excluded.hidden
+            """,
+            [youth_id, tried, own_part, domains, hidden],
+        )

@@ -458,6 +458,25 @@ def m009_case_in_app(db: Database) -> None:
     _keep_revisions(db, "consents", ("given_to", "parts", "note"))
 
 
+def m011_intervision_notes(db: Database) -> None:
+    """What the coach writes for intervision per case: tried, own part, domains to show, words to hide.
+
+    One row per young person; the lists are JSON arrays of text. Kept apart from youths so it
+    needs nothing from any other migration.
+    """
+    db.executescript(
+        """
+        CREATE TABLE intervision_notes (
+            youth_id INTEGER PRIMARY KEY REFERENCES youths(id) ON DELETE CASCADE,
+            tried TEXT,
+            own_part TEXT,
+            domains TEXT NOT NULL DEFAULT '[]',
+            hidden TEXT NOT NULL DEFAULT '[]'
+        );
+        """
+    )
+
+
 STEPS = (
     m001_initial,
     m002_revisions,
@@ -468,6 +487,7 @@ STEPS = (
     m007_trajectory,
     m008_name_order,
     m009_case_in_app,
+    m011_intervision_notes,
 )
 SCHEMA_VERSION = len(STEPS)
 

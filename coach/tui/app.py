@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 # How often the app looks whether the date has changed.
 DATE_CHECK_SECONDS = 30
+# Seconds after the first frame before deduce starts loading in the background.
+WARM_AFTER = 0.5
 DEMO_SUBTITLE = "Demo — fictieve jongeren, niet versleuteld"
 
 
@@ -133,11 +135,22 @@ class CoachApp(LockingApp):
 
         return load_content()
 
+    # Set by the `coach` command (not by tests): load deduce in the background once the first frame is up.
+    warm_anonymiser = False
+
     def on_mount(self) -> None:
+        if self.warm_anonymiser:
+            # A moment after the first frame, so the worker's start does not compete with the caseload's paint.
+            self.call_after_refresh(self.set_timer, WARM_AFTER, self._warm_anonymiser)
         if self._follow_clock:
             # Left open past midnight (or shut overnight), the app moves on to the new day:
             # a contact logged in the morning must not get yesterday's date.
             self.set_interval(DATE_CHECK_SECONDS, self.check_date)
+
+    def _warm_anonymiser(self) -> None:
+        from coach.tui.anonymiser_warm import start_warming
+
+        start_warming()
 
     def check_date(self) -> None:
         """Take on the new date when the day has changed; the caseload is worked out again for it."""

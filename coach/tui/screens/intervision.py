@@ -2,13 +2,16 @@
 
 Anonymising runs in a thread worker that talks to the anonymiser's worker
 process (which loads deduce once, with progress shown), so the screen never
-freezes. The coach hides more, edits the question, picks the method and what
-the summary covers, and saves or copies: only ever the anonymised text.
+freezes. The coach hides more, edits the question, picks the method, what
+the summary covers and (incident method) the moment, writes what they tried
+and their own part, marks the domains to show, walks the words still to check
+(n), and saves or copies: only ever the anonymised text. What the coach hid,
+wrote and marked is kept with the young person for next time.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,17 +22,24 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Header, ProgressBar, Static, TextArea
+from textual.widgets import Footer, Header, ProgressBar, SelectionList, Static, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from coach.content.intervision import intervision_content
 from coach.content.model import Content
 from coach.domain.model import Case
+from coach.domain.trajectory import ReleaseDecision
 from coach.privacy.known import build_known
 from coach.reports.intervision_question import check_question
-from coach.reports.summary import Scope, Summary, SummaryError, default_filename, make_summary
+from coach.reports.summary import Scope, Summary, SummaryError, default_filename, make_summary, suggestions
 from coach.store import StoreError
-from coach.store.intervision import save_intervision_question
+from coach.store.intervision import (
+    IntervisionNotes,
+    intervision_notes,
+    save_intervision_notes,
+    save_intervision_question,
+)
+from coach.store.trajectory import load_trajectory
 from coach.tui.autosave import Autosaver
 from coach.tui.context import CoachScreen
 from coach.tui.store_errors import report_store_error
@@ -46,10 +56,14 @@ QUESTION_PAUSE = 0.6
 
 
 def make_client() -> AnonymiserClient:
-    """The anonymiser client this screen owns (tests put their own here)."""
-    from coach.privacy.worker import AnonymiserClient
+    """The anonymiser client this screen owns: the one warmed after the app's first frame, else a new one.
 
-    return AnonymiserClient()
+    Tests put their own here.
+    """
+    from coach.privacy.worker import AnonymiserClient
+    from coach.tui.anonymiser_warm import take_client
+
+    return take_client() or AnonymiserClient()
 
 
 def default_method() -> str:
@@ -77,6 +91,8 @@ class _Request:
     scope: Scope
     question: str
     hidden: tuple[str, ...]
+    moment: int | None = None
+    notes: IntervisionNotes = IntervisionNotes()
 
 
 class IntervisionScreen(CoachScreen[None]):
@@ -99,6 +115,21 @@ class IntervisionScreen(CoachScreen[None]):
         Binding("e", "edit_question", "Vraag", id="intervision.question", tooltip="Schrijf of verbeter je leervraag"),
         Binding("m", "next_method", "Methode", id="intervision.method", tooltip="Wissel van intervisiemethode"),
         Binding("t", "tips", "Tips", id="intervision.tips", tooltip="Tips en voorbeelden voor een leervraag"),
+        Binding(
+            "n",
+            "next_check",
+            "Nalopen",
+            id="intervision.next_check",
+            tooltip="Volgende om te controleren: naar het volgende woord met een hoofdletter of getal",
+        ),
+        Binding(
+            "w",
+            "own_texts",
+            "Eigen tekst",
+            id="intervision.own",
+            tooltip="Wat je al probeerde, je eigen aandeel en welke leefgebieden erin komen",
+        ),
+        Binding("v", "formatted", "Opgemaakt", id="intervision.formatted", tooltip="Toon de samenvatting opgemaakt"),
     ]
 
     class Progress(Message):
@@ -128,6 +159,10 @@ class IntervisionScreen(CoachScreen[None]):
         self.scope = Scope()
         self.question = case.youth.intervision_question or ""
         self.hidden: tuple[str, ...] = ()
+        self.moment: int | None = None
+        # What the coach wrote and marked; loaded on mount, None texts follow the data.
+        self.notes = IntervisionNotes()
+        self._decisions: tuple[ReleaseDecision, ...] = ()
         self.summary: Summary | None = None
         self._generation = 0
         self._shown_generation = -1
@@ -136,6 +171,7 @@ class IntervisionScreen(CoachScreen[None]):
         self._question_timer: Timer | None = None
         self._closing = False
         self.autosaver = Autosaver(self, self._save_question)
+        self.notes_saver = Autosaver(self, self._save_notes)
 
     @property
     def youth_id(self) -> int:
@@ -164,6 +200,8 @@ class IntervisionScreen(CoachScreen[None]):
             yield QuestionAdvice(id="iv-advice")
         with VerticalScroll(id="iv-tips"):
             yield Static(id="iv-tips-text")
+        # Filled when the coach first opens it (w): fewer widgets make the first summary appear sooner.
+        yield VerticalScroll(id="iv-own")
         yield ReviewPanes(id="iv-panes")
         yield Footer()
 
@@ -174,6 +212,7 @@ class IntervisionScreen(CoachScreen[None]):
         self._layout(self.size.width)
         self._show_method_tips()
         self._check_question()
+        self._load_notes()
         panes = self.query_one(ReviewPanes)
         panes.wait("De samenvatting wordt gemaakt…")
         panes.text_pane.focus()
@@ -191,6 +230,7 @@ class IntervisionScreen(CoachScreen[None]):
 
     def on_unmount(self) -> None:
         self.autosaver.flush()
+        self.notes_saver.flush()
         self._closing = True
         self.workers.cancel_group(self, "anonymise")
         client, self._client = self._client, None
@@ -207,7 +247,9 @@ class IntervisionScreen(CoachScreen[None]):
 
     def _request(self) -> None:
         self._generation += 1
-        request = _Request(self._generation, self.method, self.scope, self.question, self.hidden)
+        request = _Request(
+            self._generation, self.method, self.scope, self.question, self.hidden, self.moment, self.notes
+        )
         self._set_status("De samenvatting wordt bijgewerkt…" if self.summary else "De samenvatting wordt gemaakt…")
         self.refresh_bindings()
         self._anonymise(request)
@@ -222,7 +264,13 @@ class IntervisionScreen(CoachScreen[None]):
         def progress(stage: str, fraction: float) -> None:
             self.post_message(self.Progress(stage, fraction))
 
-        client.warm_up(progress)
+        from coach.tui.anonymiser_warm import follow
+
+        stop = follow(progress)  # a client warmed in the background reports its loading here
+        try:
+            client.warm_up(progress)
+        finally:
+            stop()
         if worker.is_cancelled:
             return
         summary = make_summary(
@@ -235,6 +283,11 @@ class IntervisionScreen(CoachScreen[None]):
             scope=request.scope,
             question=request.question,
             hidden=request.hidden,
+            moment=request.moment,
+            tried=request.notes.tried,
+            own_part=request.notes.own_part,
+            domains=request.notes.domains,
+            decisions=self._decisions,
         )
         if not worker.is_cancelled:
             self.post_message(self.Ready(request.generation, summary))
@@ -293,12 +346,15 @@ class IntervisionScreen(CoachScreen[None]):
     # --- choices and question --------------------------------------------------------
 
     def on_summary_choices_changed(self, message: SummaryChoices.Changed) -> None:
-        if (message.method, message.scope) == (self.method, self.scope):
+        if (message.method, message.scope, message.moment) == (self.method, self.scope, self.moment):
             return
         if message.method != self.method:
             self.method = message.method
             self._show_method_tips()
+        if message.scope != self.scope:
+            self._fill_suggestions(message.scope)
         self.scope = message.scope
+        self.moment = message.moment
         self._request()
 
     @on(TextArea.Changed, "#iv-question")
@@ -309,11 +365,7 @@ class IntervisionScreen(CoachScreen[None]):
         self.question = text
         self._check_question()
         self.autosaver.touch()
-        self._generation += 1  # what is on screen is now behind
-        self.refresh_bindings()
-        if self._question_timer is not None:
-            self._question_timer.stop()
-        self._question_timer = self.set_timer(QUESTION_PAUSE, self._request, name="question")
+        self._behind()
 
     def _check_question(self) -> None:
         self.query_one(QuestionAdvice).show(check_question(self.question, self.words.question, self._names))
@@ -326,6 +378,92 @@ class IntervisionScreen(CoachScreen[None]):
             return
         self.case.youth.intervision_question = self.question.strip() or None
 
+    # --- the coach's own texts, domains and hidden words, kept per case ---------------------
+
+    def _load_notes(self) -> None:
+        try:
+            self.notes = intervision_notes(self.context.database, self.youth_id)
+            self._decisions = tuple(load_trajectory(self.context.database, self.youth_id).decisions)
+        except StoreError as error:
+            report_store_error(self, error, kept="De samenvatting wordt gemaakt zonder je eerdere keuzes.")
+        self.hidden = self.notes.hidden
+
+    def _own_panel(self) -> None:
+        """Mount the fields for the coach's own texts and the domain marks, filled (once)."""
+        panel = self.query_one("#iv-own", VerticalScroll)
+        if panel.children:
+            return
+        tried = TextArea(soft_wrap=True, id="iv-tried")
+        tried.border_title = "Wat ik al probeerde"
+        own = TextArea(soft_wrap=True, id="iv-own-part")
+        own.border_title = "Mijn eigen aandeel"
+        for area in (tried, own):
+            area.border_subtitle = "voorstel uit het dossier: pas het aan"
+        domains = SelectionList[str](
+            *[(domain.label, domain.key, domain.key in self.notes.domains) for domain in self.content.domains],
+            id="iv-domains",
+        )
+        domains.border_title = "Deze leefgebieden laat ik zien"
+        domains.border_subtitle = "plus wat veranderde of 2 of lager scoort"
+        panel.mount_all([tried, own, domains])
+        self._fill_suggestions(self.scope, tried, own)
+
+    def _fill_suggestions(self, scope: Scope, *areas: TextArea) -> None:
+        """Put the coach's text in each field, or else what the data suggest for this scope."""
+        if not areas:
+            if not self.query("#iv-tried"):
+                return  # not opened yet: filled when it is
+            areas = (self.query_one("#iv-tried", TextArea), self.query_one("#iv-own-part", TextArea))
+        try:
+            tried, own_part = suggestions(self.case, scope, self.today)
+        except SummaryError:
+            tried = own_part = ""
+        for area, own, suggested in zip(areas, (self.notes.tried, self.notes.own_part), (tried, own_part), strict=True):
+            with area.prevent(TextArea.Changed):
+                area.load_text(own if own is not None else suggested)
+
+    @on(TextArea.Changed, "#iv-tried, #iv-own-part")
+    def _own_text_changed(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        if event.text_area.id == "iv-tried":
+            if text == self.notes.tried:
+                return
+            self.notes = replace(self.notes, tried=text)
+        else:
+            if text == self.notes.own_part:
+                return
+            self.notes = replace(self.notes, own_part=text)
+        self.notes_saver.touch()
+        self._behind()
+
+    @on(SelectionList.SelectedChanged, "#iv-domains")
+    def _domains_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        chosen = tuple(str(key) for key in event.selection_list.selected)
+        if chosen == self.notes.domains:
+            return
+        self.notes = replace(self.notes, domains=chosen)
+        self.notes_saver.touch()
+        self._behind()
+
+    def _behind(self) -> None:
+        """What is on screen is now behind: make it again once the coach pauses."""
+        self._generation += 1
+        self.refresh_bindings()
+        if self._question_timer is not None:
+            self._question_timer.stop()
+        self._question_timer = self.set_timer(QUESTION_PAUSE, self._request, name="question")
+
+    def _keep_hidden(self, hidden: tuple[str, ...]) -> None:
+        """Remember what the coach hid for this young person, for the next summary too."""
+        self.notes = replace(self.notes, hidden=hidden)
+        self._save_notes()
+
+    def _save_notes(self) -> None:
+        try:
+            save_intervision_notes(self.context.database, self.youth_id, self.notes)
+        except StoreError as error:
+            report_store_error(self, error, kept="Wat je schreef staat nog op het scherm.")
+
     def _show_method_tips(self) -> None:
         method = self.words.method(self.method)
         self.query_one("#iv-tips-text", Static).update(tips_text(self.words.question, method.reminder, method.bring))
@@ -333,7 +471,7 @@ class IntervisionScreen(CoachScreen[None]):
     # --- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("save", "copy", "hide") and not self.up_to_date:
+        if action in ("save", "copy", "hide", "next_check") and not self.up_to_date:
             return None  # shown, but dimmed until the summary is ready
         if action == "unhide" and not self.hidden:
             return False  # only in the footer when there is something to undo
@@ -369,12 +507,52 @@ class IntervisionScreen(CoachScreen[None]):
             self.notify("Dat stuk is al verborgen.")
             return
         self._show(hidden)
-        self.notify("Verborgen, overal waar het staat. u maakt het ongedaan.")
+        self._keep_hidden(hidden.hidden)
+        self.notify("Verborgen, overal waar het staat, ook de volgende keer. u maakt het ongedaan.")
 
     def action_unhide(self) -> None:
         """Undo the last hiding."""
         if self.summary is not None and self.summary.hidden:
             self._show(self.summary.unhide_last())
+            self._keep_hidden(self.hidden)
+
+    def action_next_check(self) -> None:
+        """Jump to the next capitalised word or number someone wrote, so the coach checks each in turn."""
+        if not self._ready_or_say():
+            return
+        if self.has_class("-formatted"):
+            self.remove_class("-formatted")  # checking happens in the marked text
+        self.remove_class("-source", "-tips", "-own")
+        panes = self.query_one(ReviewPanes)
+        panes.text_pane.focus()
+        found = panes.next_check()
+        if found is None:
+            self.notify("Niets meer na te lopen: geen woorden met een hoofdletter of getallen over.")
+            return
+        number, count = found
+        self._set_status(f"Nalopen: {number} van {count}. h verbergt het, n gaat naar het volgende.")
+
+    def action_own_texts(self) -> None:
+        """Show or hide the fields for what the coach tried, their own part and the domains to show."""
+        self.toggle_class("-own")
+        if self.has_class("-own"):
+            self.remove_class("-tips")
+            self._own_panel()
+            self.call_after_refresh(lambda: self.query_one("#iv-tried", TextArea).focus())
+        else:
+            self.notes_saver.flush()
+            self.query_one(ReviewPanes).text_pane.focus()
+
+    def action_formatted(self) -> None:
+        """Show the summary formatted, as the group reads it, or back to the marked text."""
+        self.toggle_class("-formatted")
+        panes = self.query_one(ReviewPanes)
+        if self.has_class("-formatted"):
+            formatted = panes.show_formatted()
+            formatted.can_focus = True  # so the arrows and Page Down scroll it
+            self.call_after_refresh(formatted.focus)
+        else:
+            panes.text_pane.focus()
 
     def action_save(self) -> None:
         """Save the anonymised summary to a file the coach picks."""
@@ -416,6 +594,7 @@ class IntervisionScreen(CoachScreen[None]):
     def action_tips(self) -> None:
         """Show or hide the tips for a learning question."""
         self.toggle_class("-tips")
+        self.remove_class("-own")
 
     def action_flip(self) -> None:
         """On a narrow screen: show the source instead of the summary, or back."""
@@ -424,6 +603,7 @@ class IntervisionScreen(CoachScreen[None]):
         (panes.source_pane if self.has_class("-source") else panes.text_pane).focus()
 
     def action_back(self) -> None:
-        """Back to the young person (the question is saved)."""
+        """Back to the young person (the question and own texts are saved)."""
         self.autosaver.flush()
+        self.notes_saver.flush()
         self.dismiss()

@@ -15,7 +15,7 @@ _WORD = re.compile(r"[\w'’\-@.]+")
 
 @dataclass(frozen=True)
 class Mark:
-    """A marked stretch of the text: [start, end) and the kind of mark ('auto' or 'manual')."""
+    """A marked stretch of the text: [start, end) and the kind ('auto', 'manual', 'check' or 'current')."""
 
     start: int
     end: int
@@ -25,10 +25,13 @@ class Mark:
 class MarkedText(TextArea):
     """Shows a text with its marks highlighted; the coach moves, selects, and (when allowed) copies."""
 
-    COMPONENT_CLASSES = {"marked-text--auto", "marked-text--manual"}
+    COMPONENT_CLASSES = {"marked-text--auto", "marked-text--manual", "marked-text--check", "marked-text--current"}
+    # 'check': a word still to look at; 'current': the one the check key jumped to.
     DEFAULT_CSS = """
     MarkedText > .marked-text--auto { color: $text-warning; background: $warning-muted; text-style: bold; }
     MarkedText > .marked-text--manual { color: $text-error; background: $error-muted; text-style: bold; }
+    MarkedText > .marked-text--check { text-style: underline; }
+    MarkedText > .marked-text--current { color: $text; background: $accent; text-style: bold underline; }
     """
 
     @property
@@ -75,6 +78,12 @@ class MarkedText(TextArea):
         for start, end, kind in self._by_line.get(line_index, ()):
             line.stylize(self.get_component_rich_style(f"marked-text--{kind}", partial=True), start, end)
         return line
+
+    def set_marks(self, marks: tuple[Mark, ...] | list[Mark]) -> None:
+        """Change the marks on the same text (the check key moves its marker)."""
+        self.marks = tuple(marks)
+        self._by_line = self._split(self.marks)
+        self.refresh()
 
     def follow(self, index: int) -> None:
         """Scroll so the place at this offset is in view (the other pane moved there)."""
