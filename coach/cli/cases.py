@@ -33,7 +33,12 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
         raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
     readiness = case_readiness(case, release_facts(db, youth_id, readiness_basics(content)), content, today)
     if as_json:
-        click.echo(json.dumps(case_json(case, entry, today, readiness), ensure_ascii=False, indent=2))
+        from coach.store.contact_moves import contacts_of
+
+        contacts = contacts_of(db, youth_id)
+        click.echo(
+            json.dumps(case_json(case, entry, today, readiness, contacts=contacts), ensure_ascii=False, indent=2)
+        )
     else:
         parts = trajectory_parts(load_trajectory(db, youth_id), case, entry.phase, readiness)
         console().print(case_renderable(case, entry, content, today, trajectory=parts))
