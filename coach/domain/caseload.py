@@ -24,6 +24,8 @@ class CaseloadEntry:
     started_on: date | None = None
     next_contact_mode: str | None = None
     next_agreement_due: date | None = None
+    to_complete: int = 0  # planned contacts from before today without an outcome ("nog afronden")
+    first_to_complete: datetime | None = None
 
     def as_json(self) -> dict[str, object]:
         """The row as the CLI contract's JSON object."""
@@ -54,6 +56,8 @@ def make_entry(
     rules: ContinuityRules = ContinuityRules(),
     next_mode: str | None = None,
     next_due: date | None = None,
+    to_complete: int = 0,
+    first_to_complete: datetime | None = None,
 ) -> CaseloadEntry:
     """Apply the continuity rules to one young person's facts."""
     last_day = last_held.date() if last_held else None
@@ -71,4 +75,6 @@ def make_entry(
         started_on=started_on,
         next_contact_mode=next_mode if next_planned else None,
         next_agreement_due=next_due,
+        to_complete=to_complete,
+        first_to_complete=first_to_complete,
     )

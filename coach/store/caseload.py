@@ -41,7 +41,9 @@ SELECT
     (SELECT COUNT(*) FROM agreements a
       WHERE a.youth_id = y.id AND a.status = :open AND a.due < :today) AS overdue_agreements,
     (SELECT MIN(a.due) FROM agreements a
-      WHERE a.youth_id = y.id AND a.status = :open AND a.due >= :today) AS next_due
+      WHERE a.youth_id = y.id AND a.status = :open AND a.due >= :today) AS next_due,
+    (SELECT COUNT(*) || ' ' || COALESCE(MIN(c.at), '') FROM contacts c
+      WHERE c.youth_id = y.id AND c.status = :planned AND c.at < :today) AS to_complete
 FROM youths y
 """
 
@@ -97,10 +99,21 @@ def _entries(
     params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **VOCABULARY, **extra}
     parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
     entries = []
-    for youth_id, name, phase, started_on, last_held, next_planned, open_count, overdue_count, next_due in db.execute(
-        sql, params
-    ):
+    for (
+        youth_id,
+        name,
+        phase,
+        started_on,
+        last_held,
+        next_planned,
+        open_count,
+        overdue_count,
+        next_due,
+        open_planned,
+    ) in db.execute(sql, params):
         next_at, _, next_mode = next_planned.partition(" ") if next_planned else (None, "", None)
+        # Planned contacts from before today that never got an outcome: how many, and the oldest.
+        late_count, _, late_first = (open_planned or "0 ").partition(" ")
         entries.append(
             make_entry(
                 id=youth_id,
@@ -115,6 +128,8 @@ def _entries(
                 rules=rules,
                 next_mode=next_mode or None,
                 next_due=parse_day(next_due) if next_due else None,
+                to_complete=int(late_count),
+                first_to_complete=parse_moment(late_first) if late_first else None,
             )
         )
     return entries
