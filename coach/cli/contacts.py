@@ -206,7 +206,7 @@ def _log(
     now: datetime,
     apart: bool,
 ) -> int:
-    from coach.store.contact_moves import find_planned_near, set_outcome
+    from coach.store.contact_moves import complete_planned, find_planned_near
     from coach.store.contacts import ContactError, add_contact
 
     if when is None:
@@ -227,12 +227,8 @@ def _log(
         planned = find_planned_near(db, youth_id, at)
         if planned is not None:
             # The contact that was planned for this moment gets its outcome, instead of a second line beside it.
-            extra: dict[str, object] = {"at": at}
-            if minutes is not None:
-                extra["duration_min"] = minutes
-            if note is not None:
-                extra["note"] = note
-            set_outcome(db, planned.id, status, now=now, **extra)  # type: ignore[arg-type]
+            held = Contact(at=at, mode=mode or planned.contact.mode, status=status, duration_min=minutes, note=note)
+            complete_planned(db, planned.id, held, now=now, domains=planned.domains)
             click.echo(
                 f"Het geplande contact {planned.id} ({planned.contact.at:%d-%m-%Y %H:%M}) is hiermee afgerond. "
                 "Wil je toch een apart contact, gebruik dan --apart.",
