@@ -227,7 +227,15 @@ def _log(
         planned = find_planned_near(db, youth_id, at)
         if planned is not None:
             # The contact that was planned for this moment gets its outcome, instead of a second line beside it.
-            held = Contact(at=at, mode=mode or planned.contact.mode, status=status, duration_min=minutes, note=note)
+            held = Contact(
+                at=at,
+                mode=mode or planned.contact.mode,
+                status=status,
+                duration_min=minutes,
+                initiated_by=planned.contact.initiated_by,
+                coach=planned.contact.coach,
+                note=note,
+            )
             complete_planned(db, planned.id, held, now=now, domains=planned.domains)
             click.echo(
                 f"Het geplande contact {planned.id} ({planned.contact.at:%d-%m-%Y %H:%M}) is hiermee afgerond. "
