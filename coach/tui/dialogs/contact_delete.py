@@ -58,6 +58,7 @@ class ContactDeleteDialog(CoachModal[bool]):
             delete_contact(self.context.database, self.record.id, reason, now=self._now)
         except ContactChangeError as error:
             self.query_one("#cd-reason-error", Static).update(" ".join(error.errors.values()))
+            self.query_one("#cd-reason-error", Static).add_class("-shown")
             self.query_one("#cd-reason", Input).focus()
             return
         except StoreError as error:

@@ -145,7 +145,9 @@ class ContactEditDialog(CoachModal[bool]):
         self._show("when", None)
 
     def _show(self, field: str, message: str | None) -> None:
-        self.query_one(f"#ce-{field}-error", Static).update(message or "")
+        error = self.query_one(f"#ce-{field}-error", Static)
+        error.update(message or "")
+        error.set_class(bool(message), "-shown")
 
     # --- saving --------------------------------------------------------------------------------
 

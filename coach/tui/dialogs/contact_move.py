@@ -74,6 +74,7 @@ class ContactMoveDialog(CoachModal[int | None]):
             return
         self.query_one("#cm-when-echo", Static).update(f"→ {moment(at, self._now.date())}")
         self.query_one("#cm-when-error", Static).update("")
+        self.query_one("#cm-when-error", Static).remove_class("-shown")
 
     @on(Input.Submitted, "#cm-when")
     def action_save(self) -> None:
@@ -83,6 +84,7 @@ class ContactMoveDialog(CoachModal[int | None]):
             new_id = move_contact(self.context.database, self.record.id, at, now=self._now)
         except (DateInputError, ContactChangeError) as error:
             self.query_one("#cm-when-error", Static).update(str(error))
+            self.query_one("#cm-when-error", Static).add_class("-shown")
             self.query_one("#cm-when", Input).focus()
             return
         except StoreError as error:

@@ -82,7 +82,9 @@ class ContactOutcomeDialog(CoachModal[bool]):
         return typed != self._start or self.query_one(RadioSet).pressed_index != 0
 
     def _show(self, field: str, message: str | None) -> None:
-        self.query_one(f"#co-{field}-error", Static).update(message or "")
+        error = self.query_one(f"#co-{field}-error", Static)
+        error.update(message or "")
+        error.set_class(bool(message), "-shown")
 
     def action_save(self) -> None:
         """Store the outcome, or show what to fix and store nothing."""
