@@ -182,6 +182,26 @@ async def test_a_click_opens_a_contact_and_the_buttons_move_it(db_path) -> None:
         assert "Verzet van" in details(app) and "di 17 mrt 10:00" in details(app)
 
 
+async def test_g_and_the_button_open_the_contact_it_was_moved_to_and_back(db_path) -> None:
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await open_by_keys(pilot, FUTURE_PLANNED)
+        assert not view.query("#cv-linked")
+        await pilot.press("g")  # nothing linked yet: nothing happens
+        await pilot.pause()
+        assert view.record.id == FUTURE_PLANNED
+        await pilot.press("z")
+        await wait_until(pilot, lambda: isinstance(app.screen, ContactMoveDialog))
+        await pilot.press(*"20-3 11:00", "enter")
+        await wait_until(pilot, lambda: app.screen is view and "Verzet naar" in details(app))
+        await pilot.press("g")
+        await wait_until(pilot, lambda: view.record.id != FUTURE_PLANNED)
+        assert "Verzet van" in details(app) and "◌ Gepland" in details(app)
+        await pilot.click("#cv-linked")
+        await wait_until(pilot, lambda: view.record.id == FUTURE_PLANNED)
+        assert "→ Verzet" in details(app)
+
+
 async def test_moving_to_a_moment_in_the_past_is_refused_and_changes_nothing(db_path) -> None:
     app = make_app(db_path, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:

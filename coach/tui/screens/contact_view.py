@@ -83,6 +83,14 @@ class ContactViewScreen(CoachScreen[bool]):
         Binding(
             "delete", "delete", "Verwijderen", id="contact_view.delete", tooltip="Verwijder dit contact, met reden"
         ),
+        Binding(
+            "g",
+            "linked",
+            "Gekoppeld",
+            id="contact_view.linked",
+            tooltip="Open het contact waar dit naar (of van) verzet is",
+            show=False,  # the button names it; the footer at 80 columns is full
+        ),
     ]
 
     def __init__(self, file: ContactFile) -> None:
@@ -125,6 +133,14 @@ class ContactViewScreen(CoachScreen[bool]):
                 yield Button("Afronden (u)", id="cv-outcome", compact=True, disabled=not planned)
                 yield Button("Verzetten (z)", id="cv-move", compact=True, disabled=not planned)
                 yield Button("Vervallen (x)", id="cv-drop", compact=True, disabled=not planned)
+            linked = self._linked()
+            if linked is not None:
+                word = "verzet naar" if linked is self.file.moved_to else "verzet van"
+                yield Button(
+                    f"Open het contact {word} {moment(linked.contact.at, self.context.today)} (g)",
+                    id="cv-linked",
+                    compact=True,
+                )
             with Horizontal(classes="cv-buttons", id="cv-other-buttons"):
                 yield Button("Bewerken (b)", id="cv-edit", compact=True)
                 yield Button("Verwijderen (Del)", id="cv-delete", variant="error", compact=True)
@@ -176,7 +192,26 @@ class ContactViewScreen(CoachScreen[bool]):
 
     # --- changes ---------------------------------------------------------------------------
 
+    def _linked(self) -> ContactRecord | None:
+        """The contact this one was moved to, else the one it was moved from."""
+        return self.file.moved_to or self.file.moved_from
+
+    async def action_linked(self) -> None:
+        """Show the linked contact on this screen (Esc still goes back to the young person)."""
+        linked = self._linked()
+        if linked is None:
+            return
+        file = load_contact_file(self.context, linked.id, self.file.name)
+        if file is None:
+            self.notify("Dat contact staat niet (meer) in de database.", severity="warning")
+            return
+        self.file = file
+        await self.recompose()
+        self.query_one("#contact-view").focus()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "linked" and self._linked() is None:
+            return False
         # Completing, moving and dropping are for a planned contact only: dimmed in the footer otherwise.
         if action in ("outcome", "move", "drop") and self.record.contact.status != PLANNED:
             return None
@@ -236,6 +271,9 @@ class ContactViewScreen(CoachScreen[bool]):
             "cv-delete": self.action_delete,
             "cv-back": self.action_back,
         }
+        if event.button.id == "cv-linked":
+            self.run_worker(self.action_linked(), exclusive=True, group="contact-view")
+            return
         action = actions.get(event.button.id or "")
         if action is not None:
             action()

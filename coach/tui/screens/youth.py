@@ -142,7 +142,7 @@ class YouthScreen(CoachScreen[None]):
                 yield Static("Netwerk", classes="section-title")
                 yield NetworkList(case.network, id="network")
             with Vertical(classes="section", id="contact-section"):
-                yield Static("Contactmomenten", classes="section-title")
+                yield Static("Contactmomenten · Tab kiest er een, Enter opent het", classes="section-title")
                 yield RhythmStrip(case, assess(case, today, rules), today, rules, id="rhythm")
                 yield ContactList(case.contacts, today, id="contacts")
             with Vertical(classes="section", id="agreement-section"):
