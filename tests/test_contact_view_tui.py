@@ -456,3 +456,12 @@ async def test_escape_goes_back_to_the_form_and_writes_nothing(near_db) -> None:
         await wait_until(pilot, lambda: app.screen is form)
         assert all_contacts(near_db) == before
         assert form.query_one("#note", TextArea).text == "Nog even nadenken."
+
+
+def test_the_contact_screens_help_section_exists_in_the_handbook() -> None:
+    from coach.content.guides import headings
+    from coach.tui.screens.contact_view import HELP_TARGET
+
+    guide, slug = HELP_TARGET
+    text = (Path(__file__).resolve().parents[1] / "guides" / guide).read_text(encoding="utf-8")
+    assert slug in {s for _level, _title, s in headings(text)}

@@ -36,6 +36,7 @@ from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.contact_list import TO_COMPLETE_MARK, status_text
 
+HELP_TARGET: HelpTarget = ("app.md", "een-contact-openen-afronden-of-verzetten")
 INITIATOR_WORDS: dict[str, str] = {initiator: initiator.label for initiator in INITIATORS}
 
 
@@ -104,8 +105,8 @@ class ContactViewScreen(CoachScreen[bool]):
         return self.file.record
 
     def help_target(self) -> HelpTarget:
-        """The handbook section on the contact rhythm."""
-        return ("continuiteit.md", "hoe-coach-het-contactritme-beoordeelt")
+        """The handbook section on opening, completing and moving a contact."""
+        return HELP_TARGET
 
     # --- what it shows -------------------------------------------------------------------
 
