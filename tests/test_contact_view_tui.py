@@ -123,6 +123,37 @@ async def test_the_list_marks_what_still_needs_an_outcome_and_shows_every_status
         assert "✕" not in strip.splitlines()[1] and "○" not in strip.splitlines()[1]
 
 
+async def test_older_contacts_are_one_enter_or_click_away(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("coach.clock.now", lambda: NOW)
+    path = tmp_path / "many.db"
+    db = open_db(path)
+    many = [Contact(datetime(2026, 2, day, 10), "telefoon", "plaatsgevonden") for day in range(1, 11)]
+    insert_cases(db, [make_case("Sanne", started_on=date(2026, 1, 5), contacts=many)])
+    db.close()
+    app = make_app(path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await youth_screen(pilot)
+        contact_list = screen.query_one(ContactList)
+        assert len(contact_list.query(ContactItem)) == 5
+        more = screen.query_one("#contacts-more")
+        assert "en 5 eerdere" in text(more)
+        more.focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: len(contact_list.query(ContactItem)) == 10)
+        assert app.focused is list(contact_list.query(ContactItem))[5]
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ContactViewScreen))
+        assert app.screen.record.contact.at == datetime(2026, 2, 5, 10)
+    app = make_app(path, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await youth_screen(pilot)
+        more = screen.query_one("#contacts-more")
+        screen.query_one("#youth-body").scroll_to_widget(more, animate=False)
+        await pilot.pause()
+        await pilot.click("#contacts-more")
+        await wait_until(pilot, lambda: len(screen.query_one(ContactList).query(ContactItem)) == 10)
+
+
 # --- opening and completing -----------------------------------------------------------------------
 
 

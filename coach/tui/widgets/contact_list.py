@@ -105,6 +105,15 @@ class ContactItem(Static, can_focus=True):
         self.to_complete = to_complete
 
 
+class MoreItem(Static, can_focus=True):
+    """'en 15 eerdere': Enter or a click shows them all, so every contact can be opened."""
+
+    DEFAULT_CSS = """
+    MoreItem:hover { background: $boost; }
+    MoreItem:focus { background: $accent 30%; text-style: bold; }
+    """
+
+
 class ContactList(Vertical):
     """Contacts still to complete, then planned ones, then the most recent ones; Enter opens one."""
 
@@ -128,9 +137,11 @@ class ContactList(Vertical):
         self._today = today
         # The clock's time on the app's day: a contact planned this morning is "nog afronden" by the afternoon.
         self._now = now or datetime.combine(today, clock.now().time())
+        self._limit: int | None = RECENT
 
     def compose(self) -> ComposeResult:
-        open_, upcoming, recent = split_contacts(self._contacts, self._today, now=self._now)
+        limit = len(self._contacts) if self._limit is None else self._limit
+        open_, upcoming, recent = split_contacts(self._contacts, self._today, limit, now=self._now)
         if not (open_ or upcoming or recent):
             yield Static("Nog geen contactmomenten vastgelegd.", classes="empty-hint")
             return
@@ -142,7 +153,7 @@ class ContactList(Vertical):
             yield ContactItem(contact, self._today, classes="list-item", id=f"contact-{contact.id}")
         hidden = len(self._contacts) - len(open_) - len(upcoming) - len(recent)
         if hidden > 0:
-            yield Static(f"en {hidden} eerdere", classes="empty-hint list-item")
+            yield MoreItem(f"en {hidden} eerdere · Enter: toon ze", classes="empty-hint list-item", id="contacts-more")
 
     def _focused_item(self) -> ContactItem | None:
         focused = self.screen.focused
@@ -150,24 +161,42 @@ class ContactList(Vertical):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Enter and the arrows act on a contact only while one has the focus.
+        more = isinstance(self.screen.focused, MoreItem) and self.screen.focused.parent is self
+        if action in ("open", "move") and more:
+            return True
         if action in ("open", "move") and self._focused_item() is None:
             return None if action == "open" else False
         return True
 
-    def action_open(self) -> None:
+    async def show_all(self) -> None:
+        """List every contact, not only the latest; the focus goes to the first one that was hidden."""
+        shown = len(self.query(ContactItem))
+        self._limit = None
+        await self.recompose()
+        items = list(self.query(ContactItem))
+        if shown < len(items):
+            items[shown].focus()
+
+    async def action_open(self) -> None:
+        if isinstance(self.screen.focused, MoreItem) and self.screen.focused.parent is self:
+            await self.show_all()
+            return
         item = self._focused_item()
         if item is not None and item.contact.id is not None:
             self.post_message(self.Opened(item.contact.id))
 
     def action_move(self, step: int) -> None:
-        items = list(self.query(ContactItem))
-        item = self._focused_item()
-        if item is None or not items:
+        items: list[Static] = [*self.query(ContactItem), *self.query(MoreItem)]
+        focused = self.screen.focused
+        if focused not in items:
             return
-        index = max(0, min(len(items) - 1, items.index(item) + step))
+        index = max(0, min(len(items) - 1, items.index(focused) + step))
         items[index].focus()
 
-    def on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
+        if isinstance(event.widget, MoreItem):
+            await self.show_all()
+            return
         widget = event.widget
         while widget is not None and widget is not self and not isinstance(widget, ContactItem):
             widget = widget.parent  # type: ignore[assignment]
