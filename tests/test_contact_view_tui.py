@@ -300,6 +300,10 @@ async def test_deleting_asks_for_a_reason_and_keeps_it(db_path) -> None:
         assert app.screen is dialog and "stuurtekens" in text(dialog.query_one("#cd-reason-error", Static))
         dialog.query_one("#cd-reason", Input).value = ""
         await pilot.press(*"dubbel ingevoerd")
+        await pilot.press("escape")  # a reason was typed: asks first
+        await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.screen is dialog)
         await pilot.click("#cd-delete")
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
         assert record(db_path, HELD) is None
