@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from textual import on
@@ -49,6 +49,14 @@ class ContactFile:
     history: list[tuple[str, str]]
     moved_from: ContactRecord | None
     moved_to: ContactRecord | None
+
+
+def replaced_on(stamp: str, today: date) -> str:
+    """When a note's earlier text was replaced, as the app writes moments ('di 3 mrt 14:00')."""
+    try:
+        return moment(datetime.fromisoformat(stamp), today)
+    except ValueError:
+        return stamp  # an odd stamp from an imported file: shown as it is
 
 
 def context_now(context: CoachContext) -> datetime:
@@ -126,7 +134,7 @@ class ContactViewScreen(CoachScreen[bool]):
                 yield Static(f"Eerdere versies ({len(self.file.history)})", classes="cv-heading", id="cv-history-title")
                 with Vertical(id="cv-history"):
                     for replaced_at, text in reversed(self.file.history):
-                        when = replaced_at[:16].replace("T", " ")
+                        when = replaced_on(replaced_at, self.context.today)
                         with Collapsible(title=f"Tot {when}", collapsed=True, classes="cv-version"):
                             yield Static(Content(text or "(leeg)"), classes="cv-version-text")
             # Two rows, so every button fits at 80 columns: the status changes, then the rest.
