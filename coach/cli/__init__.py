@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from coach.cli import caseload, cases, demo, intervision, network, passphrase, registration, safety
+from coach.cli import caseload, cases, contacts, demo, intervision, network, passphrase, registration, safety
 from coach.cli.errors import exit_code_of
 from coach.cli.options import Options
 from coach.cli.output import DutchGroup
@@ -59,6 +59,7 @@ COMMANDS: tuple[click.Command, ...] = (
     cases.import_,
     cases.export,
     caseload.caseload,
+    contacts.contact,
     intervision.summary,
     intervision.anonymise,
     safety.backup,

@@ -36,7 +36,12 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
     readiness = case_readiness(case, release_facts(db, youth_id, readiness_basics(content)), content, today)
     changes = coach_changes_of(db, youth_id)
     if as_json:
-        data = case_json(case, entry, today, readiness) | {"coach_changes": coach_changes_json(changes)}
+        from coach.store.contact_moves import contacts_of
+
+        contacts = contacts_of(db, youth_id)
+        data = case_json(case, entry, today, readiness, contacts=contacts) | {
+            "coach_changes": coach_changes_json(changes)
+        }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         parts = trajectory_parts(load_trajectory(db, youth_id), case, entry.phase, readiness)

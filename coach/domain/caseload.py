@@ -26,6 +26,8 @@ class CaseloadEntry:
     next_agreement_due: date | None = None
     #: The day the vaste coach last changed from one coach to another (a continuity event), if ever.
     coach_changed_on: date | None = None
+    to_complete: int = 0  # planned contacts from before today without an outcome ("nog afronden")
+    first_to_complete: datetime | None = None
 
     def as_json(self) -> dict[str, object]:
         """The row as the CLI contract's JSON object."""
@@ -57,6 +59,8 @@ def make_entry(
     next_mode: str | None = None,
     next_due: date | None = None,
     coach_changed_on: date | None = None,
+    to_complete: int = 0,
+    first_to_complete: datetime | None = None,
 ) -> CaseloadEntry:
     """Apply the continuity rules to one young person's facts."""
     last_day = last_held.date() if last_held else None
@@ -75,4 +79,6 @@ def make_entry(
         next_contact_mode=next_mode if next_planned else None,
         next_agreement_due=next_due,
         coach_changed_on=coach_changed_on,
+        to_complete=to_complete,
+        first_to_complete=first_to_complete,
     )

@@ -23,6 +23,7 @@ class ReasonKind(StrEnum):
     LET_OP = ContinuityStatus.LET_OP.value
     NOG_GEEN_CONTACT = "nog_geen_contact"
     AFSPRAAK_TE_LAAT = "afspraak_te_laat"
+    NOG_AFRONDEN = "nog_afronden"
     NAZORG = Phase.NAZORG.value
     RITME = "ritme"
     GEPLAND = ContactStatus.GEPLAND.value
@@ -115,6 +116,16 @@ def _by(day: date, today: date) -> str:
     return weekday_date(day, today)
 
 
+def to_complete_reason(count: int, oldest: datetime | None, today: date) -> Reason:
+    """'gepland contact van di 3 mrt nog afronden', or '3 geplande contacten nog afronden (oudste di 3 mrt)'."""
+    when = weekday_date(oldest.date(), today) if oldest is not None else None
+    if count == 1:
+        text = f"gepland contact van {when} nog afronden" if when else "een gepland contact nog afronden"
+    else:
+        text = f"{count} geplande contacten nog afronden" + (f" (oudste {when})" if when else "")
+    return Reason(ReasonKind.NOG_AFRONDEN, text)
+
+
 def reasons_for(
     entry: CaseloadEntry, today: date, rules: ContinuityRules = ContinuityRules(), window: WeekWindow | None = None
 ) -> tuple[Reason, ...]:
@@ -158,6 +169,9 @@ def reasons_for(
         reasons.append(
             Reason(ReasonKind.AFSPRAAK_TE_LAAT, f"{count} {'afspraak' if count == 1 else 'afspraken'} te laat")
         )
+
+    if entry.to_complete:
+        reasons.append(to_complete_reason(entry.to_complete, entry.first_to_complete, today))
 
     if entry.next_contact is not None and entry.next_contact.date() in window:
         mode = _mode_word(entry.next_contact_mode)

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from coach.content.model import Content
 from coach.domain.caseload import CaseloadEntry
+from coach.domain.contact_status import ContactRecord
 from coach.domain.model import Case, age_on, latest_scores
 from coach.domain.release import Criterion
 from coach.domain.vocabulary import AgreementStatus, ContinuityStatus, Phase
@@ -39,9 +40,18 @@ def open_agreements(case: Case, today: date) -> list[dict[str, Any]]:
 
 
 def case_json(
-    case: Case, entry: CaseloadEntry, today: date, readiness: list[Criterion] | None = None
+    case: Case,
+    entry: CaseloadEntry,
+    today: date,
+    readiness: list[Criterion] | None = None,
+    *,
+    contacts: Sequence[ContactRecord] | None = None,
 ) -> dict[str, Any]:
-    """The `coach show --json` object of the CLI contract (readiness from reports.readiness)."""
+    """The `coach show --json` object of the CLI contract (readiness from reports.readiness).
+
+    `contacts` are the stored contacts with their links (store.contact_moves.contacts_of);
+    without them the case's contacts are listed without moved_to / moved_from.
+    """
     return {
         "id": case.youth.id,
         "name": case.youth.display_name,
@@ -66,7 +76,33 @@ def case_json(
             }
             for p in case.network
         ],
+        "contacts": contacts_json(case, contacts),
     }
+
+
+def contacts_json(case: Case, records: Sequence[ContactRecord] | None = None) -> list[dict[str, Any]]:
+    """Every contact, newest first, as the CLI contract's objects; a moved one names the contact it links to."""
+    if records is None:
+        records = [ContactRecord(contact, case.youth.id or 0) for contact in case.contacts]
+    rows = []
+    for record in sorted(records, key=lambda r: (r.contact.at, r.contact.id or 0), reverse=True):
+        contact = record.contact
+        row: dict[str, Any] = {
+            "id": contact.id,
+            "at": contact.at.strftime("%Y-%m-%dT%H:%M"),
+            "mode": contact.mode,
+            "status": contact.status,
+            "duration_min": contact.duration_min,
+            "initiated_by": contact.initiated_by,
+            "domains": list(record.domains),
+            "note": contact.note,
+        }
+        if record.moved_to is not None:
+            row["moved_to"] = record.moved_to
+        if record.moved_from is not None:
+            row["moved_from"] = record.moved_from
+        rows.append(row)
+    return rows
 
 
 def case_renderable(

@@ -43,7 +43,9 @@ SELECT
     (SELECT MIN(a.due) FROM agreements a
       WHERE a.youth_id = y.id AND a.status = :open AND a.due >= :today) AS next_due,
     (SELECT MAX(cc.changed_on) FROM coach_changes cc
-      WHERE cc.youth_id = y.id AND cc.from_coach IS NOT NULL) AS coach_changed
+      WHERE cc.youth_id = y.id AND cc.from_coach IS NOT NULL) AS coach_changed,
+    (SELECT COUNT(*) || ' ' || COALESCE(MIN(c.at), '') FROM contacts c
+      WHERE c.youth_id = y.id AND c.status = :planned AND c.at < :today) AS to_complete
 FROM youths y
 """
 
@@ -110,8 +112,11 @@ def _entries(
         overdue_count,
         next_due,
         coach_changed,
+        open_planned,
     ) in db.execute(sql, params):
         next_at, _, next_mode = next_planned.partition(" ") if next_planned else (None, "", None)
+        # Planned contacts from before today that never got an outcome: how many, and the oldest.
+        late_count, _, late_first = (open_planned or "0 ").partition(" ")
         entries.append(
             make_entry(
                 id=youth_id,
@@ -127,6 +132,8 @@ def _entries(
                 next_mode=next_mode or None,
                 next_due=parse_day(next_due) if next_due else None,
                 coach_changed_on=parse_day(coach_changed) if coach_changed else None,
+                to_complete=int(late_count),
+                first_to_complete=parse_moment(late_first) if late_first else None,
             )
         )
     return entries

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from coach.domain.agreements import NewAgreement
 from coach.domain.contact_status import (
     DROPPED,
     HELD,
@@ -27,6 +28,7 @@ from coach.domain.contact_status import (
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.model import CONTACT_MODES, INITIATORS, STATUS_LABELS, Contact
 from coach.domain.registration import check_text
+from coach.domain.vocabulary import AgreementOwner, AgreementStatus, ContactMode
 from coach.store._rows import new_id
 
 if TYPE_CHECKING:
@@ -293,6 +295,73 @@ def delete_contact(db: Database, contact_id: int, reason: str, *, now: datetime)
             [record.youth_id, contact_id, now.strftime("%Y-%m-%dT%H:%M:%S"), reason],
         )
         db.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
+
+
+def complete_planned(
+    db: Database,
+    contact_id: int,
+    contact: Contact,
+    *,
+    now: datetime,
+    domains: Iterable[str] = (),
+    agreements: Iterable[NewAgreement] = (),
+    next_contact: Contact | None = None,
+) -> ContactRecord:
+    """Log `contact` (as the contact form read it) as the outcome of the planned contact `contact_id`.
+
+    Instead of a second line beside the planned one (see find_planned_near):
+    its status, moment, vorm, duur, initiative, coach, domains and (when one
+    was written) note go onto the planned contact; new agreements and the next
+    planned contact are added as add_contact would. One transaction; the form's
+    draft goes with it.
+    """
+    with db.atomic():
+        extra: dict[str, Any] = {"at": contact.at, "duration_min": contact.duration_min}
+        if (contact.note or "").strip():
+            extra["note"] = contact.note
+        set_outcome(db, contact_id, contact.status, now=now, **extra)
+        record = edit_contact(
+            db,
+            contact_id,
+            now=now,
+            mode=contact.mode,
+            initiated_by=contact.initiated_by,
+            coach=contact.coach,
+            domains=domains,
+        )
+        for agreement in agreements:
+            if not agreement.text.strip() or not AgreementOwner.has(agreement.owner):
+                raise ContactChangeError(
+                    {"agreements": "Afspraak: schrijf op wie wat doet (jongere, coach of netwerk)."}
+                )
+            db.execute(
+                "INSERT INTO agreements (youth_id, made_on, text, owner, due, status, contact_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    record.youth_id,
+                    contact.at.date().isoformat(),
+                    agreement.text.strip(),
+                    agreement.owner,
+                    agreement.due.isoformat() if agreement.due else None,
+                    AgreementStatus.OPEN,
+                    contact_id,
+                ],
+            )
+        if next_contact is not None:
+            if not ContactMode.has(next_contact.mode):
+                raise ContactChangeError({"mode": "Vorm: kies uit " + ", ".join(CONTACT_MODES) + "."})
+            db.execute(
+                "INSERT INTO contacts (youth_id, at, mode, status, coach) VALUES (?, ?, ?, ?, ?)",
+                [
+                    record.youth_id,
+                    next_contact.at.strftime(_MOMENT),
+                    next_contact.mode,
+                    PLANNED,
+                    (next_contact.coach or "").strip() or None,
+                ],
+            )
+        db.execute("DELETE FROM contact_drafts WHERE youth_id = ?", [record.youth_id])
+    return _existing(db, contact_id)
 
 
 def find_planned_near(

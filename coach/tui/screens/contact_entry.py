@@ -27,11 +27,14 @@ from coach.domain.contact_input import ContactInput, FormErrors, ReadContact, re
 from coach.domain.contact_status import NEW_STATUSES
 from coach.domain.dutch_dates import DateInputError, ParsedMoment
 from coach.domain.model import CONTACT_MODES, INITIATORS, MODE_LABELS, STATUS_LABELS, Case
+from coach.domain.vocabulary import ContactStatus
 from coach.store.cases import load_case
+from coach.store.contact_moves import ContactChangeError, complete_planned, find_planned_near
 from coach.store.contacts import ContactError, add_contact, discard_draft, load_draft, save_draft
 from coach.store.errors import StoreError
 from coach.tui.context import CoachScreen
 from coach.tui.dialogs.confirm import Confirm
+from coach.tui.dialogs.contact_planned_near import PlannedNearDialog
 from coach.tui.formatting import moment, weekday_date
 from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
@@ -334,15 +337,50 @@ class ContactEntryScreen(CoachScreen[int | None]):
         except FormErrors as problem:
             self._show_errors(problem.errors)
             return
+        # A contact near a planned one is most likely that one: offer to complete it instead of adding a second.
+        planned = None
+        if read.contact.status != ContactStatus.GEPLAND:
+            try:
+                planned = find_planned_near(self._db, self.youth_id, read.contact.at)
+            except StoreError as error:
+                report_store_error(self, error)
+                return
+        if planned is None:
+            self._store(read)
+            return
+        planned_id = planned.id
+
+        def chosen(choice: str | None) -> None:
+            if choice is not None:
+                self._store(read, planned_id if choice == "complete" else None)
+
+        self.app.push_screen(PlannedNearDialog(planned, self.today), chosen)
+
+    def _store(self, read: ReadContact, planned_id: int | None = None) -> None:
+        """Store the contact in one transaction: as a new one, or as the outcome of the planned contact `planned_id`."""
         try:
-            contact_id = add_contact(
-                self._db,
-                self.youth_id,
-                read.contact,
-                domains=read.domains,
-                agreements=read.agreements,
-                next_contact=read.next_contact,
-            )
+            if planned_id is not None:
+                contact_id = complete_planned(
+                    self._db,
+                    planned_id,
+                    read.contact,
+                    now=self._now,
+                    domains=read.domains,
+                    agreements=read.agreements,
+                    next_contact=read.next_contact,
+                ).id
+            else:
+                contact_id = add_contact(
+                    self._db,
+                    self.youth_id,
+                    read.contact,
+                    domains=read.domains,
+                    agreements=read.agreements,
+                    next_contact=read.next_contact,
+                )
+        except ContactChangeError as error:
+            self.notify(" ".join(error.errors.values()), title="Niet opgeslagen", severity="error")
+            return
         except ContactError as error:
             self.notify(str(error), title="Niet opgeslagen", severity="error")
             return

@@ -159,7 +159,7 @@ class YouthScreen(CoachScreen[None]):
                 yield Static("Netwerk · n: toevoegen of wijzigen", classes="section-title")
                 yield NetworkList(self.file.network, id="network")
             with Vertical(classes="section", id="contact-section"):
-                yield Static("Contactmomenten", classes="section-title")
+                yield Static("Contactmomenten · Tab kiest er een, Enter opent het", classes="section-title")
                 yield RhythmStrip(case, assess(case, today, rules), today, rules, id="rhythm")
                 yield ContactList(case.contacts, today, id="contacts")
             with Vertical(classes="section", id="agreement-section"):
@@ -265,6 +265,12 @@ class YouthScreen(CoachScreen[None]):
         self.file = file
         await self.recompose()
         self.query_one("#youth-body").focus()  # recompose drops the focus; keys should keep working
+
+    def on_contact_list_opened(self, message: ContactList.Opened) -> None:
+        """Open the chosen contact in full; after a change, show the case as it is now."""
+        from coach.tui.screens.contact_view import open_contact_view
+
+        open_contact_view(self, message.contact_id, self.case.youth.display_name, self.reload_soon)
 
     def on_agreement_list_status_chosen(self, message: AgreementList.StatusChosen) -> None:
         """Store a done / reopened agreement at once; ask before dropping one."""

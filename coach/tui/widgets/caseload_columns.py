@@ -24,6 +24,7 @@ from coach.domain.this_week import (
     OVERDUE,
     PLANNED,
     TOO_LONG,
+    ReasonKind,
     WeekItem,
 )
 from coach.tui.formatting import MARKER, MONTHS, WEEKDAYS, days_ago, moment, short_date
@@ -41,6 +42,7 @@ REASON_STYLES: dict[str, str | None] = {
     DUE: None,
     PLANNED: None,
     AGREEMENT_DUE: None,
+    ReasonKind.NOG_AFRONDEN: "let_op",
 }
 
 # A new vaste coach is marked (⇄ beside the rhythm) for this many days after the change.
