@@ -95,6 +95,8 @@ class VisitCompleteDialog(CoachModal[VisitOutcome | None]):
                 yield Button("Terug naar voorbereiden (Esc)", id="back", compact=True)
 
     def on_mount(self) -> None:
+        for name in FIELDS:
+            self._error(name, "")
         self.query_one("#when", Input).focus()
 
     @property
@@ -117,13 +119,13 @@ class VisitCompleteDialog(CoachModal[VisitOutcome | None]):
     def action_save(self) -> None:
         """Complete the visit as filled in; wrong fields say what is wrong and nothing is stored."""
         for name in FIELDS:
-            self.query_one(f"#{name}-error", Static).update("")
+            self._error(name, "")
         try:
             outcome = self._complete(self.form)
         except FormErrors as error:
             for name, message in error.errors.items():
                 target = name if name in FIELDS else "when"
-                self.query_one(f"#{target}-error", Static).update(message)
+                self._error(target, message)
             first = next((name for name in FIELDS if name in error.errors), "when")
             self._focus_field(first)
             return
@@ -131,6 +133,12 @@ class VisitCompleteDialog(CoachModal[VisitOutcome | None]):
             report_store_error(self, error)
             return
         self.dismiss(outcome)
+
+    def _error(self, name: str, message: str) -> None:
+        # An empty message takes no line, so the form stays short enough for 24 rows.
+        label = self.query_one(f"#{name}-error", Static)
+        label.update(message)
+        label.display = bool(message)
 
     def _focus_field(self, name: str) -> None:
         widget: Widget | None = None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from textual.app import ComposeResult
@@ -20,14 +20,17 @@ from coach.domain.model import Case, current_phase
 from coach.domain.release import Criterion
 from coach.domain.trajectory import READINESS_PHASES, TrajectoryRecord
 from coach.reports.readiness import case_readiness, readiness_basics
+from coach.store.agreement_edits import owner_names
 from coach.store.agreements import set_agreement_status
 from coach.store.caseload import caseload_entry
 from coach.store.cases import load_case
 from coach.store.intake import latest_intake
 from coach.store.release import release_facts
 from coach.store.trajectory import load_trajectory
+from coach.store.visits import prepared_for
 from coach.tui import trajectory_flow
 from coach.tui.context import CoachContext, CoachScreen
+from coach.tui.dialogs.agreement_edit import open_agreement
 from coach.tui.dialogs.confirm import Confirm
 from coach.tui.formatting import short_date
 from coach.tui.help import HelpTarget
@@ -40,6 +43,7 @@ from coach.tui.widgets.contact_list import ContactList
 from coach.tui.widgets.domain_scores import DomainScores
 from coach.tui.widgets.intake_section import IntakeSection
 from coach.tui.widgets.network_list import NetworkList
+from coach.tui.widgets.prepared_visit import PreparedVisit
 from coach.tui.widgets.rhythm_strip import RhythmStrip
 from coach.tui.widgets.trajectory_sections import progress_sections, trajectory_section
 from coach.tui.widgets.warm_story import WarmStory
@@ -55,6 +59,8 @@ class YouthFile:
     trajectory: TrajectoryRecord
     intake: Intake | None
     readiness: list[Criterion] | None  # None: not in a phase where readiness is shown
+    agreement_owners: dict[int, str] = field(default_factory=dict)  # afspraak id → the network person doing it
+    prepared_for: datetime | None = None  # a visit prepared (v) and not yet completed
 
 
 def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthFile | None:
@@ -68,7 +74,10 @@ def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthF
     if current_phase(case.phases) in READINESS_PHASES:
         facts = release_facts(db, youth_id, readiness_basics(context.content))
         readiness = case_readiness(case, facts, context.content, today)
-    return YouthFile(case, entry, load_trajectory(db, youth_id), latest_intake(db, youth_id), readiness)
+    owners, prepared = owner_names(db, youth_id), prepared_for(db, youth_id)
+    return YouthFile(
+        case, entry, load_trajectory(db, youth_id), latest_intake(db, youth_id), readiness, owners, prepared
+    )
 
 
 class YouthScreen(CoachScreen[None]):
@@ -97,6 +106,7 @@ class YouthScreen(CoachScreen[None]):
         Binding("p", "phase", "Fase", id="youth.phase", tooltip="Fase wijzigen: afbouw, loslaten, heropenen"),
         Binding("m", "measure", "Meting", id="youth.measure", tooltip="Vervolgmeting: de leefgebieden opnieuw scoren"),
         Binding("a", "release", "Loslaten", id="youth.release", tooltip="Klaar om los te laten? Checklist en besluit"),
+        Binding("f", "agreement", "Afspraak", id="youth.agreement", show=False, tooltip="Een nieuwe afspraak"),
     ]
 
     def __init__(self, file: YouthFile, today: date, content: Content) -> None:
@@ -145,9 +155,12 @@ class YouthScreen(CoachScreen[None]):
                 yield Static("Contactmomenten", classes="section-title")
                 yield RhythmStrip(case, assess(case, today, rules), today, rules, id="rhythm")
                 yield ContactList(case.contacts, today, id="contacts")
+                yield PreparedVisit(self.file.prepared_for, today, id="prepared-visit")
             with Vertical(classes="section", id="agreement-section"):
-                yield Static("Afspraken · Tab kiest er een, spatie: gedaan, d: vervallen", classes="section-title")
-                yield AgreementList(case.agreements, today, id="agreements")
+                yield Static(
+                    "Afspraken · f: nieuw · Enter: openen · spatie: gedaan · d: vervallen", classes="section-title"
+                )
+                yield AgreementList(case.agreements, today, self.file.agreement_owners, id="agreements")
                 yield AgreementShare(
                     own_share(case.agreements, today),
                     own_share_by_month(case.agreements, today),
@@ -231,6 +244,13 @@ class YouthScreen(CoachScreen[None]):
         self.file = file
         await self.recompose()
         self.query_one("#youth-body").focus()  # recompose drops the focus; keys should keep working
+
+    def action_agreement(self, agreement_id: int | None = None) -> None:
+        """A new afspraak (f), or one opened (Enter / a click) to change or mark; afterwards show the case as it is now."""
+        open_agreement(self, self.case, self._today, self.reload_soon, agreement_id)
+
+    def on_agreement_list_opened(self, message: AgreementList.Opened) -> None:
+        self.action_agreement(message.agreement.id)
 
     def on_agreement_list_status_chosen(self, message: AgreementList.StatusChosen) -> None:
         """Store a done / reopened agreement at once; ask before dropping one."""
