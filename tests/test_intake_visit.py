@@ -164,6 +164,8 @@ async def test_visit_screen_prepares_and_writes_the_contact_note(case_db: Path, 
         app.focused.value = ""
         await pilot.press(*"morgen 10:00", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: "Voorbereiding klaar voor" in prepared_line(app.screen))
+        assert "10:00" in prepared_line(app.screen)
 
     db = open_db(case_db)
     contacts = load_case(db, NOOR).contacts
@@ -195,6 +197,7 @@ async def test_visit_screen_prepares_and_writes_the_contact_note(case_db: Path, 
         await wait_until(pilot, lambda: box.value)
         await pilot.click("#save")
         await wait_until(pilot, lambda: isinstance(again.screen, YouthScreen))
+        await wait_until(pilot, lambda: any(not w.display for w in again.screen.query("#prepared-visit")))
 
     db = open_db(case_db)
     held = held_today(db, NOOR, today)
@@ -204,6 +207,10 @@ async def test_visit_screen_prepares_and_writes_the_contact_note(case_db: Path, 
     letter = next(a for a in load_case(db, NOOR).agreements if a.text == "Stagebrief naar de kapsalon sturen")
     assert letter.status == "gedaan"
     db.close()
+
+
+def prepared_line(screen) -> str:
+    return " ".join(str(w.render()) for w in screen.query("#prepared-visit") if w.display)
 
 
 def held_today(db, youth_id: int, today: date) -> list:
