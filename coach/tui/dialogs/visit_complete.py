@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, RadioSet, Static
 
 from coach.conversation.visit_session import VisitEnding
 from coach.domain.contact_input import FormErrors
@@ -22,6 +22,7 @@ from coach.tui.dialogs.confirm import Confirm
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.agreement_list import agreement_line
 from coach.tui.widgets.new_agreements import NewAgreements
+from coach.tui.widgets.plain_toggles import PlainCheck, PlainRadio
 
 # The form's fields in the order they are shown: focus goes to the first one in error.
 FIELDS = ("when", "duration", "status", "done", "agreements")
@@ -42,6 +43,7 @@ class VisitCompleteDialog(CoachModal[VisitOutcome | None]):
     VisitCompleteDialog .dialog-error { height: auto; color: $text-error; }
     VisitCompleteDialog RadioSet { width: 1fr; }
     VisitCompleteDialog Checkbox { width: 1fr; }
+    VisitCompleteDialog NewAgreements, VisitCompleteDialog #pending { height: auto; }
     VisitCompleteDialog .form-row { height: auto; }
     VisitCompleteDialog .form-row Input { width: 1fr; }
     VisitCompleteDialog .form-row Select { width: 14; }
@@ -75,9 +77,9 @@ class VisitCompleteDialog(CoachModal[VisitOutcome | None]):
             yield Input(placeholder="bv. 45", id="duration", compact=True)
             yield Static(id="duration-error", classes="dialog-error")
             yield Static("Hoe ging het?", classes="field-label")
-            with RadioSet(id="status"):
+            with RadioSet(id="status", compact=True):
                 for status in VISIT_OUTCOMES:
-                    yield RadioButton(
+                    yield PlainRadio(
                         ContactStatus(status).label, value=status == ContactStatus.PLAATSGEVONDEN, id=f"s-{status}"
                     )
             yield Static(id="status-error", classes="dialog-error")
@@ -85,7 +87,9 @@ class VisitCompleteDialog(CoachModal[VisitOutcome | None]):
             if not self._ending.open_agreements:
                 yield Static("Geen open afspraken.", classes="dialog-hint")
             for agreement in self._ending.open_agreements:
-                yield Checkbox(agreement_line(agreement, self._today), id=f"done-{agreement.id}", classes="done")
+                yield PlainCheck(
+                    agreement_line(agreement, self._today), id=f"done-{agreement.id}", classes="done", compact=True
+                )
             yield Static(id="done-error", classes="dialog-error")
             yield Static("Nieuwe afspraken", classes="field-label")
             yield NewAgreements([], self._today, id="agreements")

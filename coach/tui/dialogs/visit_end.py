@@ -59,13 +59,16 @@ class VisitEndDialog(CoachModal[str | None]):
             else:
                 yield Static("Er staat geen huisbezoek gepland.", classes="dialog-hint")
             yield Button(
-                "Bezoek afronden — het bezoek is geweest (of niet doorgegaan)", variant="primary", id="complete"
+                "Bezoek afronden — het bezoek is geweest (of niet doorgegaan)",
+                variant="primary",
+                id="complete",
+                compact=True,
             )
-            yield Button("Bewaar als voorbereiding — het bezoek komt nog", id="keep")
+            yield Button("Bewaar als voorbereiding — het bezoek komt nog", id="keep", compact=True)
             if self._ending.asks_moment:
                 yield Input(placeholder="Gepland voor (bv. morgen 10:00, vr 14:00)", id="keep-when", compact=True)
                 yield Static(id="keep-when-error", classes="dialog-error")
-            yield Button("Verder met voorbereiden (Esc)", id="cancel")
+            yield Button("Verder met voorbereiden (Esc)", id="cancel", compact=True)
             yield Static("Je aantekeningen blijven bewaard, wat je ook kiest.", classes="dialog-hint")
 
     def on_mount(self) -> None:
