@@ -17,6 +17,7 @@ from coach.store.revisions import revisions_of
 from coach.tui.app import make_app
 from coach.tui.dialogs.agreement_edit import AgreementDialog
 from coach.tui.dialogs.confirm import Confirm
+from coach.tui.screens.visit_prep import VisitPrepScreen
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.agreement_list import AgreementItem
 from tests.db_digest import digest
@@ -107,6 +108,10 @@ async def test_f_adds_an_afspraak_for_a_network_person_with_a_dutch_due_date(cas
         await wait_until(pilot, lambda: any("Riet belt" in i.agreement.text for i in app.screen.query(AgreementItem)))
         line = str(item_of(app.screen, "Riet belt de school").render())
         assert "Riet (oma)" in line and "vóór" in line
+        await pilot.press("v")  # the visit's preparation names her too
+        await wait_until(pilot, lambda: isinstance(app.screen, VisitPrepScreen))
+        shown = " ".join(str(w.render()) for w in app.screen.query(".prep-line"))
+        assert "Riet belt de school · Riet (oma)" in shown
 
     db = open_db(case_db)
     record = record_of(db, NOOR, "Riet belt de school")

@@ -58,9 +58,16 @@ class VisitCompleteDialog(CoachModal[VisitOutcome | None]):
     ]
 
     def __init__(
-        self, name: str, ending: VisitEnding, today: date, complete: Callable[[VisitEndInput], VisitOutcome]
+        self,
+        name: str,
+        ending: VisitEnding,
+        today: date,
+        complete: Callable[[VisitEndInput], VisitOutcome],
+        *,
+        owners: dict[int, str] | None = None,
     ) -> None:
         super().__init__()
+        self._owners = owners or {}
         self._name = name
         self._ending = ending
         self._today = today
@@ -88,7 +95,10 @@ class VisitCompleteDialog(CoachModal[VisitOutcome | None]):
                 yield Static("Geen open afspraken.", classes="dialog-hint")
             for agreement in self._ending.open_agreements:
                 yield PlainCheck(
-                    agreement_line(agreement, self._today), id=f"done-{agreement.id}", classes="done", compact=True
+                    agreement_line(agreement, self._today, self._owners.get(agreement.id or 0)),
+                    id=f"done-{agreement.id}",
+                    classes="done",
+                    compact=True,
                 )
             yield Static(id="done-error", classes="dialog-error")
             yield Static("Nieuwe afspraken", classes="field-label")

@@ -25,6 +25,7 @@ from coach.domain.intake import WARM
 from coach.domain.model import MODE_LABELS, STATUS_LABELS, Case
 from coach.domain.visit_outcome import VisitEndInput, VisitOutcome
 from coach.domain.vocabulary import ContactStatus
+from coach.store.agreement_edits import owner_names
 from coach.store.errors import StoreError
 from coach.store.sittings import VisitSitting
 from coach.tui.autosave import Autosaver
@@ -48,8 +49,11 @@ STALE_SHOWN = 5
 SIGNALS_SHOWN = 6
 
 
-def prep_lines(prep: VisitPrep, content: PromptContent, today: date) -> list[tuple[str, list[Content]]]:
-    """The preparation as titled groups of lines."""
+def prep_lines(
+    prep: VisitPrep, content: PromptContent, today: date, owners: dict[int, str] | None = None
+) -> list[tuple[str, list[Content]]]:
+    """The preparation as titled groups of lines; `owners` names the network people who own afspraken."""
+    owners = owners or {}
     groups: list[tuple[str, list[Content]]] = []
     last = prep.last_contact
     if last is None:
@@ -65,7 +69,12 @@ def prep_lines(prep: VisitPrep, content: PromptContent, today: date) -> list[tup
         if prep.ending:
             lines.append(Content.from_markup("[i]Zo eindigde het:[/] $end", end=prep.ending))
         groups.append(("Vorige keer", lines))
-    groups.append(("Open afspraken", [agreement_line(a, today) for a in prep.agreements] or [Content("Geen.")]))
+    groups.append(
+        (
+            "Open afspraken",
+            [agreement_line(a, today, owners.get(a.id or 0)) for a in prep.agreements] or [Content("Geen.")],
+        )
+    )
     signals = []
     for item in prep.signals[:SIGNALS_SHOWN]:
         label = content.domain(item.signal.domain).label
@@ -113,6 +122,7 @@ class VisitPrepScreen(Screen[None]):
         self.autosaver = Autosaver(self, self._save)
         # Reads only: the visit's contact is made once the note has words.
         records = VisitSitting(db, case.youth.id, case.youth.coach, today, now)
+        self.owners = owner_names(db, case.youth.id)
         self.session = VisitSession(content, case, now, records, self.autosaver.touch)
 
     @property
@@ -127,7 +137,7 @@ class VisitPrepScreen(Screen[None]):
         yield SuggestionBar(id="suggestion")
         with Horizontal(id="visit-body"):
             with VerticalScroll(id="prep"):
-                for title, lines in prep_lines(self.prep, self.content, self.today):
+                for title, lines in prep_lines(self.prep, self.content, self.today, self.owners):
                     with Vertical(classes="prep-group"):
                         yield Static(title, classes="group-label")
                         for line in lines:
@@ -279,7 +289,9 @@ class VisitPrepScreen(Screen[None]):
             self.dismiss()
         elif choice == COMPLETE:
             ending = self.session.ending(self._now())
-            dialog = VisitCompleteDialog(self.case.youth.display_name, ending, self.today, self._complete)
+            dialog = VisitCompleteDialog(
+                self.case.youth.display_name, ending, self.today, self._complete, owners=self.owners
+            )
             self.app.push_screen(dialog, self._completed)
         else:
             self.query_one(FieldArea).focus_at_end()
