@@ -293,3 +293,38 @@ def test_a_refused_outcome_rolls_back_the_note_too(db, content):
         session.complete(VisitEndInput(when="nu", agreements=[AgreementInput("Bellen", "iemand", "")]), NOW)
     assert digest(db) == before and session.pending  # still to be saved: nothing typed is lost
     assert session.save() is not None and open_visit(db, DAAN).note == "Nieuw stuk"
+
+
+def test_a_failure_inside_completing_loses_neither_the_visit_nor_the_note(db, content, monkeypatch):
+    import coach.store.sittings as sittings
+
+    session = open_session(db, content, DAAN)
+    session.type_note("Nog niet bewaard")  # the visit is made inside the completing transaction
+    before = digest(db)
+
+    def busy(*args, **kwargs):
+        raise OSError("database is locked")
+
+    monkeypatch.setattr(sittings, "complete_visit", busy)
+    with pytest.raises(OSError):
+        session.complete(VisitEndInput(when="nu"), NOW)
+    assert digest(db) == before and session.contact_id is None and session.pending
+    monkeypatch.undo()
+    assert session.save() is not None  # the next save makes the visit again
+    assert open_visit(db, DAAN).note == "Nog niet bewaard"
+
+
+def test_a_visit_completed_elsewhere_meanwhile_is_refused_with_a_message(db, content):
+    from coach.store.contact_moves import set_outcome
+
+    planned = plan(db, DAAN, datetime(2026, 3, 14, 9, 0))
+    session = open_session(db, content, DAAN)
+    session.type_note("Eerste zin")
+    session.save()
+    set_outcome(db, planned, "afgezegd_jongere", now=NOW)  # a second window did it first
+    session.type_note("Eerste zin, tweede zin")
+    before = digest(db)
+    with pytest.raises(FormErrors) as caught:
+        session.complete(VisitEndInput(when="nu"), NOW)
+    assert "al 'afgezegd door jongere'" in caught.value.errors["status"]
+    assert digest(db) == before and session.pending

@@ -8,7 +8,8 @@ created with the first edit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -109,42 +110,44 @@ class VisitSitting:
             self.visit = start_visit(self.db, self.youth_id, self.at, self.coach, self.planned_id)
         save_visit(self.db, self.visit, note, domains, self.session)
 
-    def complete(
-        self,
-        note: str,
-        domains: Iterable[str],
-        outcome: VisitOutcome,
-        now: datetime,
-    ) -> None:
-        """Save the note and give the visit its outcome, with the afspraken, in one transaction."""
+    @contextmanager
+    def _one_transaction(self, note: str, domains: Iterable[str]) -> Iterator[Visit]:
+        """The note saved and what follows, in one transaction; refusals become FormErrors.
+
+        A visit made inside is rolled back with it, so it is forgotten here
+        too: the next save makes it again rather than writing into nothing.
+        """
+        before = self.visit
         try:
             with self.db.atomic():
                 self.save(note, domains)
                 assert self.visit is not None
-                complete_visit(
-                    self.db,
-                    self.visit,
-                    status=outcome.status,
-                    at=outcome.at,
-                    now=now,
-                    duration_min=outcome.duration_min,
-                    done=outcome.done,
-                    agreements=outcome.agreements,
-                )
+                yield self.visit
         except (ContactChangeError, AgreementEditError) as error:
-            self.visit = open_visit(self.db, self.youth_id)  # what the rolled-back transaction left
+            self.visit = before
             raise FormErrors(_visit_fields(error.errors)) from error
+        except BaseException:
+            self.visit = before
+            raise
+
+    def complete(self, note: str, domains: Iterable[str], outcome: VisitOutcome, now: datetime) -> None:
+        """Save the note and give the visit its outcome, with the afspraken, in one transaction."""
+        with self._one_transaction(note, domains) as visit:
+            complete_visit(
+                self.db,
+                visit,
+                status=outcome.status,
+                at=outcome.at,
+                now=now,
+                duration_min=outcome.duration_min,
+                done=outcome.done,
+                agreements=outcome.agreements,
+            )
 
     def keep(self, note: str, domains: Iterable[str], now: datetime, at: datetime | None = None) -> None:
         """Keep the note as the preparation of the planned visit (at `at` when no visit was planned)."""
-        try:
-            with self.db.atomic():
-                self.save(note, domains)
-                assert self.visit is not None
-                keep_preparation(self.db, self.visit, now=now, at=at)
-        except ContactChangeError as error:
-            self.visit = open_visit(self.db, self.youth_id)
-            raise FormErrors(_visit_fields(error.errors)) from error
+        with self._one_transaction(note, domains) as visit:
+            keep_preparation(self.db, visit, now=now, at=at)
 
 
 # The store names a contact's fields by column; the visit's dialog by what the coach fills in.

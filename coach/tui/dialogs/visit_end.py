@@ -39,8 +39,6 @@ class VisitEndDialog(CoachModal[str | None]):
     """
     BINDINGS = [
         Binding("escape", "cancel", "Verder met voorbereiden", id="visit_end.cancel"),
-        Binding("ctrl+a", "complete", "Bezoek afronden", id="visit_end.complete", show=False),
-        Binding("ctrl+b", "keep", "Bewaar als voorbereiding", id="visit_end.keep", show=False),
     ]
 
     def __init__(self, name: str, ending: VisitEnding, today: date, keep: Callable[[str | None], datetime | None]):
