@@ -188,6 +188,10 @@ async def test_overdue_afspraken_are_marked_with_a_symbol_and_a_word(case_db: Pa
         item = item_of(screen, "Afspraak maken bij de huisarts")
         assert item.has_class("-overdue")
         assert str(item.render()).startswith("⚠ te laat (13 dagen)")  # first, so a cut-off line still shows it
+        item.focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, AgreementDialog))
+        assert "⚠ te laat (13 dagen)" in str(app.screen.query_one("#agreement-state").render())
 
 
 BAD = [

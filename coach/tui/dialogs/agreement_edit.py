@@ -35,7 +35,9 @@ from coach.store.errors import StoreError
 from coach.store.revisions import revisions_of
 from coach.tui.context import CoachModal, CoachScreen
 from coach.tui.dialogs.confirm import Confirm
+from coach.tui.formatting import day_count
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.agreement_list import is_overdue
 
 # The form's fields in the order shown: the focus goes to the first one in error.
 FIELDS = ("text", "owner", "due")
@@ -133,7 +135,10 @@ class AgreementDialog(CoachModal[Done | None]):
         agreement = self.record.agreement
         made = f"gemaakt {short_date(agreement.made_on, self._today)}"
         if agreement.status == AgreementStatus.OPEN:
-            return f"○ open · {made}"
+            late = ""
+            if is_overdue(agreement, self._today) and agreement.due is not None:
+                late = f" · ⚠ te laat ({day_count((self._today - agreement.due).days)})"
+            return f"○ open{late} · {made}"
         closed = f" op {short_date(self.record.closed_on, self._today)}" if self.record.closed_on else ""
         mark = "✓" if agreement.status == AgreementStatus.GEDAAN else "✗"
         return f"{mark} {AgreementStatus(agreement.status).label.lower()}{closed} · {made}"
