@@ -257,3 +257,97 @@ async def test_esc_asks_before_throwing_typing_away(case_db: Path, today: date) 
         await pilot.press("j")
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
         assert digest(app.db) == before
+
+
+# --- a second program holding the database ---------------------------------------------------------
+
+
+@pytest.fixture
+def busy_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The caseload in an encrypted file and another program's connection that can hold the write lock."""
+    from conftest import small_caseload
+    from safety_helpers import PASSPHRASE
+
+    import coach.store.db as store_db
+    from coach.store.cases import insert_cases
+    from coach.store.db import connect
+
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)  # report a held lock after 0.1 s
+    path = tmp_path / "coach.db"
+    db = open_db(path, passphrase=PASSPHRASE)
+    insert_cases(db, small_caseload())
+    db.close()
+    other = connect(path, PASSPHRASE)
+    yield path, PASSPHRASE, other
+    other.close()
+
+
+def notices_of(app) -> list[str]:
+    notices: list[str] = []
+    real = app.notify
+
+    def notify(message, *args, **kwargs):
+        notices.append(str(message))
+        return real(message, *args, **kwargs)
+
+    app.notify = notify
+    return notices
+
+
+async def test_a_busy_database_keeps_the_dialog_and_what_was_typed(busy_db, today: date) -> None:
+    path, passphrase, other = busy_db
+    app = make_app(path, today=today, passphrase=passphrase)
+    notices = notices_of(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_youth(app, pilot, DAAN)
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, AgreementDialog))
+        dialog = app.screen
+        await pilot.press(*"Huisarts bellen")
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: any("in gebruik door een ander programma" in n for n in notices))
+            assert app.screen is dialog and dialog.query_one("#text").value == "Huisarts bellen"
+        finally:
+            other.rollback()
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    db = open_db(path, passphrase=passphrase)
+    assert [r.agreement.text for r in agreements_with_owners(db, DAAN)].count("Huisarts bellen") == 1
+    db.close()
+
+
+async def test_a_busy_database_keeps_the_visit_form_and_its_note(busy_db, today: date) -> None:
+    from coach.tui.dialogs.visit_complete import VisitCompleteDialog
+    from coach.tui.dialogs.visit_end import VisitEndDialog
+
+    path, passphrase, other = busy_db
+    app = make_app(path, today=today, passphrase=passphrase)
+    notices = notices_of(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_youth(app, pilot, DAAN)
+        await pilot.press("v")
+        await wait_until(pilot, lambda: isinstance(app.screen, VisitPrepScreen))
+        app.screen.query_one("FieldArea").text = "Kort bezoek, alles rustig"
+        await pilot.pause()
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, VisitEndDialog))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, VisitCompleteDialog))
+        form = app.screen
+        form.query_one("#duration").value = "30"
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: any("in gebruik door een ander programma" in n for n in notices))
+            assert app.screen is form and form.query_one("#duration").value == "30"
+        finally:
+            other.rollback()
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    db = open_db(path, passphrase=passphrase)
+    held = [c for c in load_case(db, DAAN).contacts if c.at.date() == today]
+    assert len(held) == 1 and held[0].status == "plaatsgevonden" and held[0].duration_min == 30
+    assert held[0].note == "Kort bezoek, alles rustig"
+    db.close()
