@@ -328,3 +328,17 @@ def test_a_visit_completed_elsewhere_meanwhile_is_refused_with_a_message(db, con
         session.complete(VisitEndInput(when="nu"), NOW)
     assert "al 'afgezegd door jongere'" in caught.value.errors["status"]
     assert digest(db) == before and session.pending
+
+
+def test_a_planned_visit_with_a_note_is_prepared_from_that_note(db, content):
+    from coach.store.contact_moves import edit_contact, move_contact
+
+    planned = plan(db, DAAN, datetime(2026, 3, 16, 10, 0))
+    edit_contact(db, planned, now=NOW, note="Bespreken: de stage")
+    moved = move_contact(db, planned, datetime(2026, 3, 17, 14, 0), now=NOW)  # the note moves with it
+    session = open_session(db, content, DAAN)
+    assert session.note == "Bespreken: de stage"
+    session.type_note(session.note + "\nEn het rooster")
+    session.save()
+    assert session.contact_id == moved
+    assert get_contact(db, session.contact_id).contact.note == "Bespreken: de stage\nEn het rooster"

@@ -80,6 +80,7 @@ class VisitSitting:
         planned = planned_visit(db, youth_id, at) if self.visit is None else None
         self.planned_id: int | None = planned[0] if planned else None
         self._planned_at: datetime | None = planned[1] if planned else None
+        self._planned_note = planned[2] if planned else ""
         self.talked: dict[str, date] = talked_about(db, youth_id)
         self.open_agreements: list[Agreement] = [
             a for a in agreements_of(db, youth_id) if a.status == AgreementStatus.OPEN
@@ -88,8 +89,8 @@ class VisitSitting:
 
     @property
     def note(self) -> str:
-        """The note typed so far in the visit being prepared ('' before it began)."""
-        return self.visit.note if self.visit else ""
+        """The note typed so far in the visit being prepared (before it began: the planned visit's own note)."""
+        return self.visit.note if self.visit else self._planned_note
 
     @property
     def contact_id(self) -> int | None:

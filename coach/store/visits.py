@@ -57,10 +57,14 @@ def open_visit(db: Database, youth_id: int) -> Visit | None:
     return Visit(row[0], youth_id, row[1], datetime.fromisoformat(row[2]), row[3], datetime.fromisoformat(row[4]))
 
 
-def planned_visit(db: Database, youth_id: int, now: datetime) -> tuple[int, datetime] | None:
-    """The planned home visit near `now` (12 hours back to a week ahead) not yet prepared, closest first."""
+def planned_visit(db: Database, youth_id: int, now: datetime) -> tuple[int, datetime, str] | None:
+    """The planned home visit near `now` (12 hours back to a week ahead) not yet prepared, closest first.
+
+    With its note so far (written when it was planned, or carried over when it was moved), which the
+    preparation goes on from rather than writing over.
+    """
     rows = db.execute(
-        "SELECT c.id, c.at FROM contacts c WHERE c.youth_id = ? AND c.status = ? AND c.mode = ? "
+        "SELECT c.id, c.at, coalesce(c.note, '') FROM contacts c WHERE c.youth_id = ? AND c.status = ? AND c.mode = ? "
         "AND c.at BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.contact_id = c.id)",
         [
             youth_id,
@@ -70,7 +74,7 @@ def planned_visit(db: Database, youth_id: int, now: datetime) -> tuple[int, date
             (now + PLANNED_AHEAD).strftime(_MOMENT),
         ],
     ).fetchall()
-    found = [(contact_id, datetime.fromisoformat(at)) for contact_id, at in rows]
+    found = [(contact_id, datetime.fromisoformat(at), note) for contact_id, at, note in rows]
     return min(found, key=lambda item: (abs(item[1] - now), item[1]), default=None)
 
 
@@ -84,15 +88,15 @@ def start_visit(
                 "INSERT INTO contacts (youth_id, at, mode, status, coach, note) VALUES (?, ?, ?, ?, ?, '')",
                 [youth_id, at.strftime(_MOMENT), VISIT_MODE, ContactStatus.GEPLAND, coach],
             )
-            contact_id, planned_at = new_id(cursor), at
+            contact_id, planned_at, note = new_id(cursor), at, ""
         else:
-            row = db.execute("SELECT at FROM contacts WHERE id = ?", [planned_id]).fetchone()
-            contact_id, planned_at = planned_id, datetime.fromisoformat(row[0])
+            row = db.execute("SELECT at, coalesce(note, '') FROM contacts WHERE id = ?", [planned_id]).fetchone()
+            contact_id, planned_at, note = planned_id, datetime.fromisoformat(row[0]), row[1]
         cursor = db.execute(
             "INSERT INTO visits (youth_id, contact_id, started_at) VALUES (?, ?, ?)",
             [youth_id, contact_id, at.strftime(_MOMENT)],
         )
-    return Visit(new_id(cursor), youth_id, contact_id, at, planned_at=planned_at)
+    return Visit(new_id(cursor), youth_id, contact_id, at, note=note, planned_at=planned_at)
 
 
 def save_visit(db: Database, visit: Visit, note: str, domains: Iterable[str], session: EditSession) -> None:
