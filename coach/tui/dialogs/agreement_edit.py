@@ -53,21 +53,7 @@ def due_text(due: date | None) -> str:
 class AgreementDialog(CoachModal[Done | None]):
     """Add or edit one afspraak; ctrl+s saves, the status buttons mark it gedaan, vervallen or open again."""
 
-    DEFAULT_CSS = """
-    AgreementDialog { align: center middle; }
-    AgreementDialog #agreement-box {
-        width: 96%; max-width: 76; height: auto; max-height: 96%;
-        padding: 0 2; border: round $primary; background: $surface;
-    }
-    AgreementDialog .dialog-title { text-style: bold; color: $text-primary; }
-    AgreementDialog .dialog-hint { color: $text-muted; }
-    AgreementDialog .field-label { margin: 1 0 0 0; text-style: bold; }
-    AgreementDialog .dialog-error { height: auto; color: $text-error; }
-    AgreementDialog .dialog-error.-echo { color: $text-muted; }
-    AgreementDialog #owner { width: 1fr; }
-    AgreementDialog .dialog-buttons { height: auto; margin: 1 0 0 0; }
-    AgreementDialog .dialog-buttons Button { margin: 0 1 0 0; }
-    """
+    CSS_PATH = "../screens/agreement.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Bewaren", id="agreement_dialog.save"),
         Binding("escape", "cancel", "Annuleren", id="agreement_dialog.cancel"),

@@ -31,27 +31,7 @@ FIELDS = ("when", "duration", "status", "done", "agreements")
 class VisitCompleteDialog(CoachModal[VisitOutcome | None]):
     """The 'Bezoek afronden' form; ctrl+s completes (one transaction), Esc goes back to preparing."""
 
-    DEFAULT_CSS = """
-    VisitCompleteDialog { align: center middle; }
-    VisitCompleteDialog #visit-complete-box {
-        width: 96%; max-width: 84; height: auto; max-height: 96%;
-        padding: 0 2; border: round $primary; background: $surface;
-    }
-    VisitCompleteDialog .dialog-title { text-style: bold; color: $text-primary; }
-    VisitCompleteDialog .field-label { margin: 1 0 0 0; text-style: bold; }
-    VisitCompleteDialog .dialog-hint { color: $text-muted; }
-    VisitCompleteDialog .dialog-error { height: auto; color: $text-error; }
-    VisitCompleteDialog RadioSet { width: 1fr; }
-    VisitCompleteDialog Checkbox { width: 1fr; }
-    VisitCompleteDialog NewAgreements, VisitCompleteDialog #pending { height: auto; }
-    VisitCompleteDialog .form-row { height: auto; }
-    VisitCompleteDialog .form-row Input { width: 1fr; }
-    VisitCompleteDialog .form-row Select { width: 14; }
-    VisitCompleteDialog .echo { height: auto; color: $text-muted; }
-    VisitCompleteDialog .echo.-invalid { color: $text-error; }
-    VisitCompleteDialog #visit-complete-buttons { height: auto; margin: 1 0 0 0; }
-    VisitCompleteDialog #visit-complete-buttons Button { margin: 0 2 0 0; }
-    """
+    CSS_PATH = "../screens/visit_end.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Afronden", id="visit_complete.save"),
         Binding("escape", "back", "Terug", id="visit_complete.back"),

@@ -25,18 +25,7 @@ KEPT = "kept"
 class VisitEndDialog(CoachModal[str | None]):
     """Ask how the visit ends; answers COMPLETE (the form comes next), KEPT (already stored) or None (go on)."""
 
-    DEFAULT_CSS = """
-    VisitEndDialog { align: center middle; }
-    VisitEndDialog #visit-end-box {
-        width: 96%; max-width: 72; height: auto; max-height: 96%;
-        padding: 0 2; border: round $primary; background: $surface;
-    }
-    VisitEndDialog .dialog-title { text-style: bold; color: $text-primary; }
-    VisitEndDialog .dialog-hint { color: $text-muted; margin: 0 0 1 0; }
-    VisitEndDialog Button { width: 100%; margin: 0 0 1 0; }
-    VisitEndDialog #keep-when { margin: 0 0 0 0; }
-    VisitEndDialog .dialog-error { height: auto; color: $text-error; }
-    """
+    CSS_PATH = "../screens/visit_end.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Verder met voorbereiden", id="visit_end.cancel"),
     ]
