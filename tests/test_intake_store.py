@@ -13,7 +13,7 @@ from coach.store.cases import insert_cases, load_case
 from coach.store.db import open_db
 from coach.store.intake import Edit, IntakeError, complete_intake, latest_intake, load_intake, open_intake, save_edits
 from coach.store.revisions import revisions_of, start_session
-from coach.store.visits import save_visit, start_visit, talked_about, todays_visit
+from coach.store.visits import complete_visit, open_visit, save_visit, start_visit, talked_about
 
 TODAY = date(2026, 3, 14)
 
@@ -159,9 +159,9 @@ def test_deleting_the_young_person_removes_the_intake(db):
     assert db.execute("SELECT count(*) FROM intake_domains").fetchone()[0] == 0
 
 
-def test_a_visit_is_a_held_contact_with_its_note_and_domains(db):
+def test_a_visit_is_a_planned_contact_with_its_note_and_domains_until_it_is_completed(db):
     at = datetime(2026, 3, 14, 10, 5)
-    assert todays_visit(db, 1, TODAY) is None
+    assert open_visit(db, 1) is None
     visit = start_visit(db, 1, at, "Eva")
     session = start_session(db)
     save_visit(db, visit, "Financiën: deurwaarder geweest", ["financien"], session)
@@ -169,15 +169,16 @@ def test_a_visit_is_a_held_contact_with_its_note_and_domains(db):
         db, visit, "Financiën: deurwaarder geweest\n\nWonen: blijft bij oma", ["financien", "huisvesting"], session
     )
     contact = next(c for c in load_case(db, 1).contacts if c.id == visit.contact_id)
-    assert contact.status == "plaatsgevonden" and contact.mode == "huisbezoek" and contact.at == at
+    assert contact.status == "gepland" and contact.mode == "huisbezoek" and contact.at == at
     assert contact.note.endswith("blijft bij oma")
-    assert talked_about(db, 1) == {"financien": TODAY, "huisvesting": TODAY}
+    assert talked_about(db, 1) == {}  # a preparation is not a visit that took place
     save_visit(db, visit, "Wonen: blijft bij oma", ["huisvesting"], session)
-    assert talked_about(db, 1) == {"huisvesting": TODAY}
-    resumed = todays_visit(db, 1, TODAY)
+    resumed = open_visit(db, 1)
     assert resumed.contact_id == visit.contact_id and resumed.note == "Wonen: blijft bij oma"
-    assert todays_visit(db, 1, date(2026, 3, 15)) is None
     assert revisions_of(db, "contacts", visit.contact_id, "note") == []  # one sitting
+    complete_visit(db, resumed, status="plaatsgevonden", at=at, now=at, duration_min=None)
+    assert talked_about(db, 1) == {"huisvesting": TODAY}
+    assert open_visit(db, 1) is None  # completed: the next visit starts afresh
 
 
 def test_migration_on_a_file_database(tmp_path: Path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,8 @@ from coach.store.cases import load_case
 from coach.store.db import open_db
 from coach.store.visits import talked_about
 from coach.tui.app import make_app
+from coach.tui.dialogs.visit_complete import VisitCompleteDialog
+from coach.tui.dialogs.visit_end import VisitEndDialog
 from coach.tui.screens.visit_prep import VisitPrepScreen
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.field_area import FieldArea
@@ -145,21 +147,127 @@ async def test_visit_screen_prepares_and_writes_the_contact_note(case_db: Path, 
         await pilot.press(*"betalingsregeling loopt")
         await wait_until(pilot, lambda: "Financiën: betalingsregeling loopt" in app.focused.text)
         await pilot.press("escape")
+        # Leaving asks; it never turns into a held visit on its own.
+        await wait_until(pilot, lambda: isinstance(app.screen, VisitEndDialog))
+        assert held_today(app.db, NOOR, today) == []
+        await pilot.press("escape")  # Verder met voorbereiden
+        await wait_until(pilot, lambda: app.screen is screen)
+        assert isinstance(app.focused, FieldArea)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, VisitEndDialog))
+        # Noor's planned visit is ten days away: keeping the preparation asks for when, and checks it.
+        await pilot.click("#keep")
+        await wait_until(pilot, lambda: "Gepland voor" in str(app.screen.query_one("#keep-when-error").render()))
+        assert app.focused.id == "keep-when"
+        await pilot.press(*"gisteren", "enter")
+        await wait_until(pilot, lambda: "verleden" in str(app.screen.query_one("#keep-when-error").render()))
+        app.focused.value = ""
+        await pilot.press(*"morgen 10:00", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: "Voorbereiding klaar voor" in prepared_line(app.screen))
+        assert "10:00" in prepared_line(app.screen)
 
     db = open_db(case_db)
-    held = [c for c in load_case(db, NOOR).contacts if c.at.date() == today and c.status == "plaatsgevonden"]
-    assert len(held) == 1 and held[0].mode == "huisbezoek"
-    assert held[0].note == "Warm begin. De deurwaarder belde\n\nFinanciën: betalingsregeling loopt"
-    assert talked_about(db, NOOR)["financien"] == today
+    contacts = load_case(db, NOOR).contacts
+    assert held_today(db, NOOR, today) == []  # a preparation is not a visit that took place
+    prepared = [c for c in contacts if c.note and c.note.startswith("Warm begin.")]
+    assert len(prepared) == 1 and prepared[0].status == "gepland" and prepared[0].mode == "huisbezoek"
+    assert prepared[0].at == datetime.combine(today + timedelta(days=1), time(10, 0))
+    assert prepared[0].note == "Warm begin. De deurwaarder belde\n\nFinanciën: betalingsregeling loopt"
+    assert "financien" not in talked_about(db, NOOR) or talked_about(db, NOOR)["financien"] < today
     db.close()
 
     again = make_app(case_db, today=today)
     async with again.run_test(size=(200, 50)) as pilot:
         screen = await open_visit(again, pilot, NOOR)
-        assert screen.session.contact_id == held[0].id  # the same visit goes on
-        assert again.focused.text == held[0].note
+        assert screen.session.contact_id == prepared[0].id  # the same visit goes on
+        assert again.focused.text == prepared[0].note
         assert screen.has_class("-wide")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(again.screen, VisitEndDialog))
+        assert "Gepland huisbezoek" in str(again.screen.query_one(".dialog-hint").render())
+        await pilot.click("#complete")
+        await wait_until(pilot, lambda: isinstance(again.screen, VisitCompleteDialog))
+        dialog = again.screen
+        assert dialog.query_one("#when").value == "nu"  # the planned moment has not come
+        await pilot.click("#duration")
+        await pilot.press(*"45")
+        box = next(iter(dialog.query(".done")))
+        await pilot.click(f"#{box.id}")
+        await wait_until(pilot, lambda: box.value)
+        await pilot.click("#save")
+        await wait_until(pilot, lambda: isinstance(again.screen, YouthScreen))
+        await wait_until(pilot, lambda: any(not w.display for w in again.screen.query("#prepared-visit")))
+
+    db = open_db(case_db)
+    held = held_today(db, NOOR, today)
+    assert [c.id for c in held] == [prepared[0].id]  # the planned one completed, no second contact
+    assert held[0].mode == "huisbezoek" and held[0].duration_min == 45
+    assert talked_about(db, NOOR)["financien"] == today
+    letter = next(a for a in load_case(db, NOOR).agreements if a.text == "Stagebrief naar de kapsalon sturen")
+    assert letter.status == "gedaan"
+    db.close()
+
+
+def prepared_line(screen) -> str:
+    return " ".join(str(w.render()) for w in screen.query("#prepared-visit") if w.display)
+
+
+def held_today(db, youth_id: int, today: date) -> list:
+    return [c for c in load_case(db, youth_id).contacts if c.at.date() == today and c.status == "plaatsgevonden"]
+
+
+async def test_completing_with_keys_checks_every_field_and_writes_nothing_wrong(case_db: Path, today: date) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_visit(app, pilot, DAAN)
+        await pilot.press(*"Over de huisarts gepraat")
+        await pilot.press("escape")
+        if not isinstance(app.screen, VisitEndDialog):
+            await pilot.press("escape")  # the first Esc put away the offer the note raised
+        await wait_until(pilot, lambda: isinstance(app.screen, VisitEndDialog))
+        await pilot.press("enter")  # the focus starts on "Bezoek afronden"
+        await wait_until(pilot, lambda: isinstance(app.screen, VisitCompleteDialog))
+        dialog = app.screen
+        before = digest(app.db)
+        bad = [
+            ("when", "", "Wanneer"),
+            ("when", "31 februari 10:00", "Wanneer"),
+            ("when", "morgen 10:00", "toekomst"),
+            ("duration", "lang", "Duur"),
+        ]
+        for field, value, word in bad:
+            dialog.query_one("#when").value = "nu"
+            dialog.query_one("#duration").value = ""
+            dialog.query_one(f"#{field}").value = value
+            await pilot.press("ctrl+s")
+            await wait_until(
+                pilot, lambda word=word, field=field: word in str(dialog.query_one(f"#{field}-error").render())
+            )
+            assert app.focused is dialog.query_one(f"#{field}")
+            assert digest(app.db) == before and app.screen is dialog
+        dialog.query_one("#when").value = "nu"
+        dialog.query_one("#duration").value = ""
+        for text in ("x" * 1_000_000, "Bellen\x1b[2J"):
+            dialog.query_one("#agreement-text").value = text
+            await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: "Nieuwe afspraak" in str(dialog.query_one("#agreements-error").render()))
+            assert app.focused is dialog.query_one("#agreement-text")
+            assert digest(app.db) == before
+        dialog.query_one("#agreement-text").value = "Huisarts bellen"
+        await pilot.press("escape")  # something filled in: asks before throwing it away
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "Confirm")
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.screen is dialog)
+        dialog.query_one("#s-niet_verschenen").value = True
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    db = open_db(case_db)
+    visits = [c for c in load_case(db, DAAN).contacts if c.at.date() == today]
+    assert len(visits) == 1 and visits[0].status == "niet_verschenen" and visits[0].note == "Over de huisarts gepraat"
+    made = [a for a in load_case(db, DAAN).agreements if a.text == "Huisarts bellen"]
+    assert len(made) == 1 and made[0].owner == "jongere"
+    db.close()
 
 
 async def test_only_looking_creates_no_contact(case_db: Path, today: date) -> None:

@@ -1,13 +1,16 @@
-"""A visit without a screen: its preparation, the note typed, the domain in hand, what to offer, what to save.
+"""A visit without a screen: its preparation, the note typed, the domain in hand, what to offer, how it ends.
 
 VisitPrepScreen draws this and forwards its keys here. Reading and writing go
 through a VisitRecords (coach.store.sittings.VisitSitting in the app): the
-visit's contact is only made once the note has words, so looking writes nothing.
+note goes into the planned visit once it has words, so looking writes nothing.
+Preparing never records a held visit: leaving asks, and the coach completes
+the visit (`complete`), keeps the note as its preparation (`keep`), or goes on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
@@ -16,8 +19,17 @@ from coach.conversation.balance import NEUTRAL
 from coach.conversation.engine import Suggestion
 from coach.conversation.session import ConversationSession
 from coach.conversation.visit import VisitPrep, heading, heading_domains, prepare_visit
+from coach.domain.contact_input import FormErrors
 from coach.domain.intake import NOT_YET, NVT, TOUCHED, Intake
-from coach.domain.model import Case
+from coach.domain.model import Agreement, Case
+from coach.domain.visit_outcome import (
+    VisitEndInput,
+    VisitOutcome,
+    default_when,
+    moment_input,
+    read_outcome,
+    read_planned_moment,
+)
 
 NOTE_FIELD = "visit.note"
 
@@ -37,8 +49,34 @@ class VisitRecords(Protocol):
     @property
     def contact_id(self) -> int | None: ...
 
+    @property
+    def planned_at(self) -> datetime | None: ...
+
+    @property
+    def open_agreements(self) -> list[Agreement]: ...
+
     def save(self, note: str, domains: Iterable[str]) -> None:
-        """Store the note and its domains (making the visit's contact the first time)."""
+        """Store the note and its domains (linking or making the visit's planned contact the first time)."""
+
+    def complete(self, note: str, domains: Iterable[str], outcome: VisitOutcome, now: datetime) -> None:
+        """Store the note and the visit's outcome in one transaction (FormErrors: nothing stored)."""
+
+    def keep(self, note: str, domains: Iterable[str], now: datetime, at: datetime | None = None) -> None:
+        """Store the note as the planned visit's preparation (at `at` when none was planned)."""
+
+
+@dataclass(frozen=True)
+class VisitEnding:
+    """What the 'how does this visit end' question shows and starts with."""
+
+    planned_at: datetime | None  # the planned visit this preparation belongs to; None: none was planned
+    when: str  # the moment field's start: the planned moment once it has come, else 'nu'
+    open_agreements: list[Agreement]
+
+    @property
+    def asks_moment(self) -> bool:
+        """Keeping the preparation needs a moment: no visit was planned for it."""
+        return self.planned_at is None
 
 
 class VisitSession(ConversationSession):
@@ -150,8 +188,46 @@ class VisitSession(ConversationSession):
 
     @property
     def contact_id(self) -> int | None:
-        """The visit's held contact, once the note had words."""
+        """The visit's planned contact, once the note had words."""
         return self.records.contact_id
+
+    # --- how the visit ends ----------------------------------------------------------------
+
+    @property
+    def needs_decision(self) -> bool:
+        """Leaving asks how the visit ends once something was written (only looking just leaves)."""
+        return self.contact_id is not None or bool(self.note.strip())
+
+    def ending(self, now: datetime) -> VisitEnding:
+        """The planned moment, where the moment field starts, and the open afspraken to tick."""
+        planned = self.records.planned_at
+        return VisitEnding(planned, default_when(planned, now), list(self.records.open_agreements))
+
+    def complete(self, form: VisitEndInput, now: datetime) -> VisitOutcome:
+        """Complete the visit as filled in: the planned contact gets its outcome (FormErrors: nothing stored)."""
+        outcome = read_outcome(form, now)
+        known = {a.id for a in self.records.open_agreements}
+        if any(agreement_id not in known for agreement_id in outcome.done):
+            raise FormErrors(
+                {"done": "Open afspraken: deze afspraak staat niet (meer) open; kijk de lijst opnieuw na."}
+            )
+        self.records.complete(self.note, self.talked(), outcome, now)
+        self._clean()
+        return outcome
+
+    def keep(self, when: str | None, now: datetime) -> datetime | None:
+        """Keep the note as the preparation; `when` is asked only when no visit was planned. Its moment."""
+        at = None
+        if self.records.planned_at is None:
+            at = read_planned_moment(when or "", now)
+        self.records.keep(self.note, self.talked(), now, at)
+        self._clean()
+        return self.records.planned_at
+
+    @staticmethod
+    def moment_text(at: datetime) -> str:
+        """A moment as the moment fields read it back."""
+        return moment_input(at)
 
     @property
     def pending(self) -> bool:

@@ -179,3 +179,13 @@ def mark_agreement(db: Database, agreement_id: int, status: str, *, on: date) ->
     result = get_agreement(db, agreement_id)
     assert result is not None
     return result
+
+
+def owner_names(db: Database, youth_id: int) -> dict[int, str]:
+    """Per afspraak a network person does: that person by name and relation, 'Riet (oma)'."""
+    rows = db.execute(
+        "SELECT a.id, n.name, n.relation FROM agreements a JOIN network n ON n.id = a.owner_network_id "
+        "WHERE a.youth_id = ?",
+        [youth_id],
+    ).fetchall()
+    return {agreement_id: f"{name} ({relation})" if relation else name for agreement_id, name, relation in rows}

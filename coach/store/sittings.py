@@ -8,14 +8,31 @@ created with the first edit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from coach.domain.contact_input import FormErrors
 from coach.domain.intake import Intake
+from coach.domain.model import Agreement
+from coach.domain.visit_outcome import VisitOutcome
+from coach.domain.vocabulary import AgreementStatus
+from coach.store.agreement_edits import AgreementEditError
+from coach.store.agreements import agreements_of
+from coach.store.contact_moves import ContactChangeError
 from coach.store.intake import UNSAVED, Edit, complete_intake, draft_intake, latest_intake, save_edits
 from coach.store.revisions import start_session
-from coach.store.visits import Visit, save_visit, start_visit, talked_about, todays_visit
+from coach.store.visits import (
+    Visit,
+    complete_visit,
+    keep_preparation,
+    open_visit,
+    planned_visit,
+    save_visit,
+    start_visit,
+    talked_about,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -46,7 +63,12 @@ class IntakeSitting:
 
 
 class VisitSitting:
-    """Today's visit to continue (if one began) with what the preparation reads, and the note's writes."""
+    """The visit to continue (one prepared and not yet completed) with what the preparation reads, and its writes.
+
+    The note goes into the planned home visit near today (or one made with
+    the first words); how the visit ends is the coach's choice: `complete`
+    or `keep`. Store refusals come back as FormErrors, field by field.
+    """
 
     def __init__(self, db: Database, youth_id: int, coach: str | None, today: date, at: datetime) -> None:
         self.db = db
@@ -54,22 +76,90 @@ class VisitSitting:
         self.coach = coach
         self.at = at
         self.intake: Intake | None = latest_intake(db, youth_id)
-        self.visit: Visit | None = todays_visit(db, youth_id, today)
+        self.visit: Visit | None = open_visit(db, youth_id)
+        planned = planned_visit(db, youth_id, at) if self.visit is None else None
+        self.planned_id: int | None = planned[0] if planned else None
+        self._planned_at: datetime | None = planned[1] if planned else None
+        self._planned_note = planned[2] if planned else ""
         self.talked: dict[str, date] = talked_about(db, youth_id)
+        self.open_agreements: list[Agreement] = [
+            a for a in agreements_of(db, youth_id) if a.status == AgreementStatus.OPEN
+        ]
         self.session = start_session(db)
 
     @property
     def note(self) -> str:
-        """The note typed so far in today's visit ('' before it began)."""
-        return self.visit.note if self.visit else ""
+        """The note typed so far in the visit being prepared (before it began: the planned visit's own note)."""
+        return self.visit.note if self.visit else self._planned_note
 
     @property
     def contact_id(self) -> int | None:
-        """The visit's held contact, once the first words made it."""
+        """The visit's planned contact, once the first words linked or made it."""
         return self.visit.contact_id if self.visit else None
 
-    def save(self, note: str, domains: Iterable[str]) -> None:
-        """Store the note and the domains in it, making the visit's contact the first time."""
+    @property
+    def planned_at(self) -> datetime | None:
+        """When the visit is planned (its contact's moment); None while no visit was planned for it."""
         if self.visit is None:
-            self.visit = start_visit(self.db, self.youth_id, self.at, self.coach)
+            return self._planned_at
+        was_planned = self.visit.planned_at != self.visit.started_at or self.planned_id is not None
+        return self.visit.planned_at if was_planned else None
+
+    def save(self, note: str, domains: Iterable[str]) -> None:
+        """Store the note and the domains in it, linking (or making) the visit's planned contact the first time."""
+        if self.visit is None:
+            self.visit = start_visit(self.db, self.youth_id, self.at, self.coach, self.planned_id)
         save_visit(self.db, self.visit, note, domains, self.session)
+
+    @contextmanager
+    def _one_transaction(self, note: str, domains: Iterable[str]) -> Iterator[Visit]:
+        """The note saved and what follows, in one transaction; refusals become FormErrors.
+
+        A visit made inside is rolled back with it, so it is forgotten here
+        too: the next save makes it again rather than writing into nothing.
+        """
+        before = self.visit
+        try:
+            with self.db.atomic():
+                self.save(note, domains)
+                assert self.visit is not None
+                yield self.visit
+        except (ContactChangeError, AgreementEditError) as error:
+            self.visit = before
+            raise FormErrors(_visit_fields(error.errors)) from error
+        except BaseException:
+            self.visit = before
+            raise
+
+    def complete(self, note: str, domains: Iterable[str], outcome: VisitOutcome, now: datetime) -> None:
+        """Save the note and give the visit its outcome, with the afspraken, in one transaction."""
+        with self._one_transaction(note, domains) as visit:
+            complete_visit(
+                self.db,
+                visit,
+                status=outcome.status,
+                at=outcome.at,
+                now=now,
+                duration_min=outcome.duration_min,
+                done=outcome.done,
+                agreements=outcome.agreements,
+            )
+
+    def keep(self, note: str, domains: Iterable[str], now: datetime, at: datetime | None = None) -> None:
+        """Keep the note as the preparation of the planned visit (at `at` when no visit was planned)."""
+        with self._one_transaction(note, domains) as visit:
+            keep_preparation(self.db, visit, now=now, at=at)
+
+
+# The store names a contact's fields by column; the visit's dialog by what the coach fills in.
+_FIELD_NAMES = {
+    "at": "when",
+    "duration_min": "duration",
+    "text": "agreements",
+    "owner": "agreements",
+    "due": "agreements",
+}
+
+
+def _visit_fields(errors: dict[str, str]) -> dict[str, str]:
+    return {_FIELD_NAMES.get(name, name): message for name, message in errors.items()}

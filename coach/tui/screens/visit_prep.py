@@ -1,4 +1,8 @@
-"""Preparing and holding the next visit: what to pick up, a warm opening, and the visit's own note."""
+"""Preparing and holding the next visit: what to pick up, a warm opening, and the visit's own note.
+
+Leaving asks how the visit ends (VisitEndDialog): complete it, keep the note as
+its preparation, or go on. The session decides and stores; this screen draws.
+"""
 
 from __future__ import annotations
 
@@ -19,10 +23,15 @@ from coach.conversation.visit import VisitPrep
 from coach.conversation.visit_session import VisitSession
 from coach.domain.intake import WARM
 from coach.domain.model import MODE_LABELS, STATUS_LABELS, Case
+from coach.domain.visit_outcome import VisitEndInput, VisitOutcome
+from coach.domain.vocabulary import ContactStatus
+from coach.store.agreement_edits import owner_names
 from coach.store.errors import StoreError
 from coach.store.sittings import VisitSitting
 from coach.tui.autosave import Autosaver
 from coach.tui.dialogs.section_picker import SectionPicker
+from coach.tui.dialogs.visit_complete import VisitCompleteDialog
+from coach.tui.dialogs.visit_end import COMPLETE, KEPT, VisitEndDialog
 from coach.tui.formatting import moment, short_date
 from coach.tui.widgets.agreement_list import agreement_line
 from coach.tui.widgets.balance_meter import BalanceMeter
@@ -40,8 +49,11 @@ STALE_SHOWN = 5
 SIGNALS_SHOWN = 6
 
 
-def prep_lines(prep: VisitPrep, content: PromptContent, today: date) -> list[tuple[str, list[Content]]]:
-    """The preparation as titled groups of lines."""
+def prep_lines(
+    prep: VisitPrep, content: PromptContent, today: date, owners: dict[int, str] | None = None
+) -> list[tuple[str, list[Content]]]:
+    """The preparation as titled groups of lines; `owners` names the network people who own afspraken."""
+    owners = owners or {}
     groups: list[tuple[str, list[Content]]] = []
     last = prep.last_contact
     if last is None:
@@ -57,7 +69,12 @@ def prep_lines(prep: VisitPrep, content: PromptContent, today: date) -> list[tup
         if prep.ending:
             lines.append(Content.from_markup("[i]Zo eindigde het:[/] $end", end=prep.ending))
         groups.append(("Vorige keer", lines))
-    groups.append(("Open afspraken", [agreement_line(a, today) for a in prep.agreements] or [Content("Geen.")]))
+    groups.append(
+        (
+            "Open afspraken",
+            [agreement_line(a, today, owners.get(a.id or 0)) for a in prep.agreements] or [Content("Geen.")],
+        )
+    )
     signals = []
     for item in prep.signals[:SIGNALS_SHOWN]:
         label = content.domain(item.signal.domain).label
@@ -89,7 +106,7 @@ class VisitPrepScreen(Screen[None]):
         ),
         Binding("ctrl+n", "next_question", "Andere vraag", id="visit.next_question"),
         Binding("ctrl+o", "accept", "Ja, doen", id="visit.accept", show=False, tooltip="Neem het voorstel over"),
-        Binding("escape", "escape", "Terug", id="visit.back"),
+        Binding("escape", "escape", "Afronden of bewaren", id="visit.back", tooltip="Bezoek afronden of bewaren"),
     ]
 
     def __init__(
@@ -105,6 +122,7 @@ class VisitPrepScreen(Screen[None]):
         self.autosaver = Autosaver(self, self._save)
         # Reads only: the visit's contact is made once the note has words.
         records = VisitSitting(db, case.youth.id, case.youth.coach, today, now)
+        self.owners = owner_names(db, case.youth.id)
         self.session = VisitSession(content, case, now, records, self.autosaver.touch)
 
     @property
@@ -119,7 +137,7 @@ class VisitPrepScreen(Screen[None]):
         yield SuggestionBar(id="suggestion")
         with Horizontal(id="visit-body"):
             with VerticalScroll(id="prep"):
-                for title, lines in prep_lines(self.prep, self.content, self.today):
+                for title, lines in prep_lines(self.prep, self.content, self.today, self.owners):
                     with Vertical(classes="prep-group"):
                         yield Static(title, classes="group-label")
                         for line in lines:
@@ -245,11 +263,48 @@ class VisitPrepScreen(Screen[None]):
         self._refresh()
 
     def action_escape(self) -> None:
-        """Put a suggestion away first; otherwise go back (the note is saved)."""
+        """Put a suggestion away first; otherwise ask how the visit ends (only looking just goes back)."""
         if self.session.put_away():
             self._refresh()
             return
-        self.autosaver.flush()
+        self.autosaver.flush()  # the note is safe as a preparation whatever is chosen
+        if not self.session.needs_decision:
+            self.dismiss()
+            return
+        ending = self.session.ending(self._now())
+        dialog = VisitEndDialog(self.case.youth.display_name, ending, self.today, self._keep)
+        self.app.push_screen(dialog, self._ended)
+
+    def _now(self) -> datetime:
+        return datetime.combine(self.today, clock.now().time()).replace(second=0, microsecond=0)
+
+    def _keep(self, when: str | None) -> datetime | None:
+        return self.session.keep(when, self._now())
+
+    def _ended(self, choice: str | None) -> None:
+        if choice == KEPT:
+            planned = self.session.records.planned_at
+            when = f" voor {moment(planned, self.today)}" if planned is not None else ""
+            self.notify(f"Voorbereiding bewaard{when}. Het bezoek staat nog gepland.")
+            self.dismiss()
+        elif choice == COMPLETE:
+            ending = self.session.ending(self._now())
+            dialog = VisitCompleteDialog(
+                self.case.youth.display_name, ending, self.today, self._complete, owners=self.owners
+            )
+            self.app.push_screen(dialog, self._completed)
+        else:
+            self.query_one(FieldArea).focus_at_end()
+
+    def _complete(self, form: VisitEndInput) -> VisitOutcome:
+        return self.session.complete(form, self._now())
+
+    def _completed(self, outcome: VisitOutcome | None) -> None:
+        if outcome is None:
+            self.query_one(FieldArea).focus_at_end()
+            return
+        status = ContactStatus(outcome.status).label.lower()
+        self.notify(f"Bezoek afgerond: {status}, {moment(outcome.at, self.today)}.")
         self.dismiss()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from textual.app import ComposeResult
@@ -22,6 +22,7 @@ from coach.domain.registration import CoachChange
 from coach.domain.release import Criterion
 from coach.domain.trajectory import READINESS_PHASES, TrajectoryRecord
 from coach.reports.readiness import case_readiness, readiness_basics
+from coach.store.agreement_edits import owner_names
 from coach.store.agreements import set_agreement_status
 from coach.store.caseload import caseload_entry
 from coach.store.cases import load_case
@@ -30,8 +31,10 @@ from coach.store.network import network_of
 from coach.store.registration import coach_changes_of
 from coach.store.release import release_facts
 from coach.store.trajectory import load_trajectory
+from coach.store.visits import prepared_for
 from coach.tui import trajectory_flow
 from coach.tui.context import CoachContext, CoachScreen
+from coach.tui.dialogs.agreement_edit import open_agreement
 from coach.tui.dialogs.confirm import Confirm
 from coach.tui.formatting import short_date
 from coach.tui.help import HelpTarget
@@ -44,6 +47,7 @@ from coach.tui.widgets.contact_list import ContactList
 from coach.tui.widgets.domain_scores import DomainScores
 from coach.tui.widgets.intake_section import IntakeSection
 from coach.tui.widgets.network_list import NetworkList
+from coach.tui.widgets.prepared_visit import PreparedVisit
 from coach.tui.widgets.rhythm_strip import RhythmStrip
 from coach.tui.widgets.trajectory_sections import progress_sections, trajectory_section
 from coach.tui.widgets.warm_story import WarmStory
@@ -61,6 +65,8 @@ class YouthFile:
     readiness: list[Criterion] | None  # None: not in a phase where readiness is shown
     network: list[NetworkMember]
     coach_changes: list[CoachChange] = field(default_factory=list)  # oldest first
+    agreement_owners: dict[int, str] = field(default_factory=dict)  # afspraak id → the network person doing it
+    prepared_for: datetime | None = None  # a visit prepared (v) and not yet completed
 
 
 def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthFile | None:
@@ -82,6 +88,8 @@ def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthF
         readiness,
         network=network_of(db, youth_id),
         coach_changes=coach_changes_of(db, youth_id),
+        agreement_owners=owner_names(db, youth_id),
+        prepared_for=prepared_for(db, youth_id),
     )
 
 
@@ -114,6 +122,7 @@ class YouthScreen(CoachScreen[None]):
         # Named in the header ("g: gegevens"), as the footer is full at 80 columns.
         Binding("g", "details", "Gegevens", id="youth.details", show=False, tooltip="Gegevens bekijken en wijzigen"),
         Binding("n", "network", "Netwerk", id="youth.network", show=False, tooltip="Het netwerk: toevoegen, wijzigen"),
+        Binding("f", "agreement", "Afspraak", id="youth.agreement", show=False, tooltip="Een nieuwe afspraak"),
     ]
 
     def __init__(self, file: YouthFile, today: date, content: Content) -> None:
@@ -162,9 +171,12 @@ class YouthScreen(CoachScreen[None]):
                 yield Static("Contactmomenten · Tab kiest er een, Enter opent het", classes="section-title")
                 yield RhythmStrip(case, assess(case, today, rules), today, rules, id="rhythm")
                 yield ContactList(case.contacts, today, id="contacts")
+                yield PreparedVisit(self.file.prepared_for, today, id="prepared-visit")
             with Vertical(classes="section", id="agreement-section"):
-                yield Static("Afspraken · Tab kiest er een, spatie: gedaan, d: vervallen", classes="section-title")
-                yield AgreementList(case.agreements, today, id="agreements")
+                yield Static(
+                    "Afspraken · f: nieuw · Enter: openen · spatie: gedaan · d: vervallen", classes="section-title"
+                )
+                yield AgreementList(case.agreements, today, self.file.agreement_owners, id="agreements")
                 yield AgreementShare(
                     own_share(case.agreements, today),
                     own_share_by_month(case.agreements, today),
@@ -271,6 +283,13 @@ class YouthScreen(CoachScreen[None]):
         from coach.tui.screens.contact_view import open_contact_view
 
         open_contact_view(self, message.contact_id, self.case.youth.display_name, self.reload_soon)
+
+    def action_agreement(self, agreement_id: int | None = None) -> None:
+        """A new afspraak (f), or one opened (Enter / a click) to change or mark; afterwards show the case as it is now."""
+        open_agreement(self, self.case, self._today, self.reload_soon, agreement_id)
+
+    def on_agreement_list_opened(self, message: AgreementList.Opened) -> None:
+        self.action_agreement(message.agreement.id)
 
     def on_agreement_list_status_chosen(self, message: AgreementList.StatusChosen) -> None:
         """Store a done / reopened agreement at once; ask before dropping one."""

@@ -1,4 +1,4 @@
-"""Agreements: open ones first (soonest due first, overdue marked), then recently closed; each can be marked."""
+"""Agreements: open ones first (soonest due first, overdue marked), then recently closed; each can be opened or marked."""
 
 from __future__ import annotations
 
@@ -32,31 +32,41 @@ def is_overdue(agreement: Agreement, today: date) -> bool:
     return agreement.status == "open" and agreement.due is not None and agreement.due < today
 
 
-def agreement_line(agreement: Agreement, today: date) -> Content:
-    """'• Belt de woningcorporatie · jongere · vóór 12 mrt · te laat (2 dagen)'."""
-    line = Content.from_markup("$text · [$foreground-muted]$owner[/]", text=agreement.text, owner=agreement.owner)
+def agreement_line(agreement: Agreement, today: date, owner: str | None = None) -> Content:
+    """'⚠ te laat (2 dagen) · Belt de woningcorporatie · jongere · vóór 12 mrt'; `owner` names a network person.
+
+    The mark (te laat, gedaan, vervallen) comes first, so a line cut off at 80 columns still shows it.
+    """
+    line = Content.from_markup(
+        "$text · [$foreground-muted]$owner[/]", text=agreement.text, owner=owner or agreement.owner
+    )
     if agreement.status != "open":
-        return line + Content(f" · {CLOSED_WORDS.get(agreement.status, agreement.status)}")
+        return Content(f"{CLOSED_WORDS.get(agreement.status, agreement.status)} · ") + line
     if agreement.due is not None:
         line = line + Content(f" · vóór {short_date(agreement.due, today)}")
     if agreement.due is not None and is_overdue(agreement, today):
         late = day_count((today - agreement.due).days)
-        line = line + Content.from_markup(" · [b $error]⚠ te laat ($late)[/]", late=late)
+        line = Content.from_markup("[b $error]⚠ te laat ($late)[/] · ", late=late) + line
     return line
 
 
 class AgreementItem(Static, can_focus=True):
-    """One agreement; focusable so it can be marked done or dropped."""
+    """One agreement; focusable so it can be opened, marked done or dropped; a click opens it."""
 
-    def __init__(self, agreement: Agreement, today: date, **kwargs: Any) -> None:
-        super().__init__(agreement_line(agreement, today), **kwargs)
+    def __init__(self, agreement: Agreement, today: date, owner: str | None = None, **kwargs: Any) -> None:
+        super().__init__(agreement_line(agreement, today, owner), **kwargs)
         self.agreement = agreement
+
+    def on_click(self) -> None:
+        self.focus()
+        self.post_message(AgreementList.Opened(self.agreement))
 
 
 class AgreementList(Vertical):
     """Open agreements, then the last few closed ones; space marks done (or opens again), d drops one."""
 
     BINDINGS = [
+        Binding("enter", "open", "Openen", id="agreement.open", tooltip="Open deze afspraak om te wijzigen"),
         Binding(
             "space",
             "toggle_done",
@@ -76,10 +86,19 @@ class AgreementList(Vertical):
         agreement: Agreement
         status: str
 
-    def __init__(self, agreements: list[Agreement], today: date, **kwargs: Any) -> None:
+    @dataclass
+    class Opened(Message):
+        """The coach opened an agreement (Enter or a click) to change or mark it."""
+
+        agreement: Agreement
+
+    def __init__(
+        self, agreements: list[Agreement], today: date, owners: dict[int, str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self._agreements = agreements
         self._today = today
+        self._owners = owners or {}
 
     def compose(self) -> ComposeResult:
         open_, closed = order_agreements(self._agreements)
@@ -90,9 +109,20 @@ class AgreementList(Vertical):
             yield Static("Geen open afspraken.", classes="empty-hint list-item")
         for agreement in open_:
             classes = "list-item -overdue" if is_overdue(agreement, self._today) else "list-item"
-            yield AgreementItem(agreement, self._today, classes=classes, id=f"agreement-{agreement.id}")
+            yield AgreementItem(
+                agreement, self._today, self._owner(agreement), classes=classes, id=f"agreement-{agreement.id}"
+            )
         for agreement in closed[:CLOSED_SHOWN]:
-            yield AgreementItem(agreement, self._today, classes="list-item -closed", id=f"agreement-{agreement.id}")
+            yield AgreementItem(
+                agreement,
+                self._today,
+                self._owner(agreement),
+                classes="list-item -closed",
+                id=f"agreement-{agreement.id}",
+            )
+
+    def _owner(self, agreement: Agreement) -> str | None:
+        return self._owners.get(agreement.id) if agreement.id is not None else None
 
     async def show(self, agreements: list[Agreement], today: date) -> None:
         """Show these agreements instead, keeping the focus on the same agreement when it is still listed."""
@@ -111,11 +141,16 @@ class AgreementList(Vertical):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Only offer marking while an agreement has the focus.
-        if action in ("toggle_done", "drop"):
+        if action in ("toggle_done", "drop", "open"):
             item = self._focused_item()
             if item is None or (action == "drop" and item.agreement.status == "vervallen"):
                 return None
         return True
+
+    def action_open(self) -> None:
+        item = self._focused_item()
+        if item is not None:
+            self.post_message(self.Opened(item.agreement))
 
     def action_toggle_done(self) -> None:
         item = self._focused_item()
