@@ -205,3 +205,18 @@ def test_bad_input_is_a_dutch_message_exit_2_and_nothing_written(env, capsys, ar
 def test_an_unknown_young_person_is_exit_1(env, capsys):
     code, out, err = call(capsys, "contact", "7", "--wanneer", "gisteren")
     assert code == 1 and out == "" and "geen jongere met nummer 7" in err
+
+
+def test_logging_from_the_command_line_leaves_the_apps_draft_alone(env, capsys) -> None:
+    """A half-typed note in the app's contact form survives a contact logged with coach contact."""
+    from coach.store.contacts import load_draft, save_draft
+
+    db = open_db(env)
+    save_draft(db, 1, {"note": "Half getypt in de app"}, datetime(2026, 3, 14, 9, 0))
+    db.close()
+    code, out, err = call(capsys, "contact", "1", "--wanneer", "gisteren 14:00", "--notitie", "Gebeld.")
+    assert code == 0, err
+    db = open_db(env)
+    draft = load_draft(db, 1)
+    db.close()
+    assert draft is not None and draft[0]["note"] == "Half getypt in de app"

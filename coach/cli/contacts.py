@@ -236,7 +236,7 @@ def _log(
                 coach=planned.contact.coach,
                 note=note,
             )
-            complete_planned(db, planned.id, held, now=now, domains=planned.domains)
+            complete_planned(db, planned.id, held, now=now, domains=planned.domains, from_form=False)
             click.echo(
                 f"Het geplande contact {planned.id} ({planned.contact.at:%d-%m-%Y %H:%M}) is hiermee afgerond. "
                 "Wil je toch een apart contact, gebruik dan --apart.",
@@ -245,6 +245,6 @@ def _log(
             return planned.id
     contact = Contact(at=at, mode=mode or CONTACT_MODES[0], status=status, duration_min=minutes, note=note)
     try:
-        return add_contact(db, youth_id, contact)
+        return add_contact(db, youth_id, contact, from_form=False)
     except ContactError as error:
         raise _fail(str(error)) from None

@@ -306,8 +306,11 @@ def complete_planned(
     domains: Iterable[str] = (),
     agreements: Iterable[NewAgreement] = (),
     next_contact: Contact | None = None,
+    from_form: bool = True,
 ) -> ContactRecord:
     """Log `contact` (as the contact form read it) as the outcome of the planned contact `contact_id`.
+
+    The form's draft is cleared only when the contact comes from that form (`from_form`).
 
     Instead of a second line beside the planned one (see find_planned_near):
     its status, moment, vorm, duur, initiative, coach, domains and (when one
@@ -360,7 +363,8 @@ def complete_planned(
                     (next_contact.coach or "").strip() or None,
                 ],
             )
-        db.execute("DELETE FROM contact_drafts WHERE youth_id = ?", [record.youth_id])
+        if from_form:
+            db.execute("DELETE FROM contact_drafts WHERE youth_id = ?", [record.youth_id])
     return _existing(db, contact_id)
 
 

@@ -68,11 +68,14 @@ def add_contact(
     domains: Iterable[str] = (),
     agreements: Iterable[NewAgreement] = (),
     next_contact: Contact | None = None,
+    from_form: bool = True,
 ) -> int:
     """Store a contact, the domains it touched, its new agreements and the next planned contact.
 
-    All in one transaction, which also clears the form's draft: either all of
-    it is saved or nothing is. Returns the new contact's id.
+    All in one transaction, which also clears the form's draft when the contact
+    comes from that form (`from_form`; a contact logged from the command line
+    leaves a half-typed note in the app alone): either all of it is saved or
+    nothing is. Returns the new contact's id.
     """
     domains = list(dict.fromkeys(domains))
     agreements = list(agreements)
@@ -111,7 +114,8 @@ def add_contact(
             )
         if next_contact is not None:
             _insert(db, "contacts", _contact_row(youth_id, next_contact))
-        db.execute("DELETE FROM contact_drafts WHERE youth_id = ?", [youth_id])
+        if from_form:
+            db.execute("DELETE FROM contact_drafts WHERE youth_id = ?", [youth_id])
     return contact_id
 
 
