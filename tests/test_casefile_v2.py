@@ -19,6 +19,7 @@ from coach.store.agreement_edits import add_agreement
 from coach.store.casefile import CaseFileError
 from coach.store.casefile_v2 import SECTIONS, export_case_v2, import_v2_files, schema, validate_v2
 from coach.store.contact_moves import delete_contact, edit_contact, move_contact
+from coach.store.intervision import IntervisionNotes, save_intervision_notes
 from coach.store.network import add_person, update_person
 from coach.store.registration import register_youth, update_details
 from coach.store.release import add_basic, record_activity, record_confidence, set_staying
@@ -62,6 +63,11 @@ def full_db():
     ria = add_person(db, youth_id, NetworkMember("Ria", "moeder", "informeel", seen_as="steun", may_contact=True))
     update_person(db, ria, {"name": "Ria B."})
     set_staying(db, youth_id, ria, True)
+    save_intervision_notes(
+        db,
+        youth_id,
+        IntervisionNotes(tried="Samen gebeld met de bank.", own_part="Ik nam het te snel over.", hidden=("Ria B.",)),
+    )
     db.execute(
         "INSERT INTO warm_story (youth_id, kind, text, own_words, recorded_on) VALUES (?, 'trots', 'Mijn zus', 1, ?)",
         [youth_id, "2025-09-08"],

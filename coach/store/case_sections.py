@@ -42,6 +42,8 @@ class Section:
     owned: str
     #: The column that holds the youth id (None for children reached through a parent link).
     youth_column: str | None = "youth_id"
+    #: The column `owned` selects and a row is read back by ("rowid" for tables without an id column).
+    key: str = "id"
 
 
 def _own(table: str) -> str:
@@ -174,6 +176,7 @@ SECTIONS: tuple[Section, ...] = (
         _cols(("intake", "intake_id", LINK, "intakes"), ("kind",), ("warm_story", "warm_story_id", LINK, "warm_story")),
         "SELECT w.rowid FROM intake_warm w JOIN intakes i ON i.id = w.intake_id WHERE i.youth_id = ? ORDER BY w.rowid",
         youth_column=None,
+        key="rowid",
     ),
     Section(
         "taper_plans",
@@ -232,6 +235,13 @@ SECTIONS: tuple[Section, ...] = (
         "basics",
         _cols(("key",), ("label",), ("state",), ("custom", "", BOOL), ("updated_on", "", DATE)),
         _own("basics"),
+    ),
+    Section(
+        "intervision_notes",
+        "intervision_notes",
+        _cols(("tried",), ("own_part",), ("domains", "", JSON_LIST), ("hidden", "", JSON_LIST)),
+        "SELECT rowid FROM intervision_notes WHERE youth_id = ? ORDER BY rowid",
+        key="rowid",
     ),
 )
 SECTION_BY_NAME = {section.name: section for section in SECTIONS}

@@ -88,7 +88,7 @@ def export_case_v2(db: Database, youth_id: int) -> dict[str, Any] | None:
     for section in SECTIONS:
         ids = [r[0] for r in db.execute(section.owned, [youth_id]).fetchall()]
         local[section.name] = {db_id: n for n, db_id in enumerate(ids, start=1)}
-        key_column = "rowid" if section.youth_column is None and section.table == "intake_warm" else "id"
+        key_column = section.key
         records = []
         for db_id in ids:
             found = next(iter(db.query(f"SELECT * FROM {section.table} WHERE {key_column} = ?", [db_id])))
