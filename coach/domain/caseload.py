@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from coach.domain.continuity import ContinuityRules, days_since, status_on
+from coach.domain.continuity import ContinuityRules, days_since, first_contact_due, status_on
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class CaseloadEntry:
     started_on: date | None = None
     next_contact_mode: str | None = None
     next_agreement_due: date | None = None
+    #: Aanmelding without any contact yet: the last day for the first contact (else None).
+    first_contact_due: date | None = None
 
     def as_json(self) -> dict[str, object]:
         """The row as the CLI contract's JSON object."""
@@ -71,4 +73,5 @@ def make_entry(
         started_on=started_on,
         next_contact_mode=next_mode if next_planned else None,
         next_agreement_due=next_due,
+        first_contact_due=first_contact_due(phase, last_day, started_on, rules),
     )

@@ -36,7 +36,9 @@ def header_content(case: Case, entry: CaseloadEntry, today: date) -> Content:
                 f"[${CONTINUITY_COLOURS[status]}]{MARKER}[/] [b]$word[/b]", word=CONTINUITY_LABELS[status]
             )
         )
-    if entry.last_contact is None:
+    if entry.first_contact_due is not None:
+        parts.append(Content(f"nog geen contact · {first_contact_words(entry.first_contact_due, today)}"))
+    elif entry.last_contact is None:
         parts.append(Content("nog geen contact" + (f" ({day_count(days)} in traject)" if days else "")))
     elif days is not None:
         parts.append(Content(f"{days_ago(days)} gezien" if days <= 1 else f"{day_count(days)} sinds laatste contact"))
@@ -50,3 +52,13 @@ def header_content(case: Case, entry: CaseloadEntry, today: date) -> Content:
     if about:
         lines.append(Content(" · ").join(about))
     return Content("\n").join(lines)
+
+
+def first_contact_words(due: date, today: date) -> str:
+    """'eerste contact uiterlijk 21 mrt', '… uiterlijk vandaag', or '… 2 dagen te laat (uiterlijk 21 mrt)'."""
+    late = (today - due).days
+    if late > 0:
+        return f"eerste contact {day_count(late)} te laat (uiterlijk {short_date(due, today)})"
+    if late == 0:
+        return "eerste contact uiterlijk vandaag"
+    return f"eerste contact uiterlijk {short_date(due, today)}"
