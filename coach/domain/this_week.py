@@ -133,7 +133,7 @@ def reasons_for(
             text = f"eerste contact {_days(late)} te laat (uiterlijk {weekday_date(due, today)})"
         else:
             kind = ReasonKind.NOG_GEEN_CONTACT
-            text = f"nog geen contact: eerste contact uiterlijk {_by(due, today)}"
+            text = f"eerste contact uiterlijk {_by(due, today)}"
         reasons.append(Reason(kind, text))
     elif entry.continuity in (ContinuityStatus.TE_LANG, ContinuityStatus.LET_OP):
         if nazorg:

@@ -48,7 +48,8 @@ class DomainRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield Static(self._label, markup=False, classes="domain-label")
         yield ScoreBar(self._score)
-        level = f"{self._level} · {PROVISIONAL}" if self.provisional else self._level
+        # The word first: at 80 columns the end of a long level name is cut off, the mark must not be.
+        level = f"{PROVISIONAL}: {self._level}" if self.provisional else self._level
         yield Static(level, markup=False, classes="domain-level")
         yield Static(f"jongere: {self._youth_score}" if self._youth_score is not None else "", classes="domain-youth")
 

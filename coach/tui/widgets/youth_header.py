@@ -37,7 +37,7 @@ def header_content(case: Case, entry: CaseloadEntry, today: date) -> Content:
             )
         )
     if entry.first_contact_due is not None:
-        parts.append(Content(f"nog geen contact · {first_contact_words(entry.first_contact_due, today)}"))
+        parts.append(Content(first_contact_words(entry.first_contact_due, today)))
     elif entry.last_contact is None:
         parts.append(Content("nog geen contact" + (f" ({day_count(days)} in traject)" if days else "")))
     elif days is not None:
@@ -55,10 +55,11 @@ def header_content(case: Case, entry: CaseloadEntry, today: date) -> Content:
 
 
 def first_contact_words(due: date, today: date) -> str:
-    """'eerste contact uiterlijk 21 mrt', '… uiterlijk vandaag', or '… 2 dagen te laat (uiterlijk 21 mrt)'."""
+    """'nog geen contact, uiterlijk 21 mrt' (or '… uiterlijk vandaag'), or 'eerste contact 2 dagen te laat'.
+
+    Short, so that with age, phase and status it stays on one line at 80 columns.
+    """
     late = (today - due).days
     if late > 0:
-        return f"eerste contact {day_count(late)} te laat (uiterlijk {short_date(due, today)})"
-    if late == 0:
-        return "eerste contact uiterlijk vandaag"
-    return f"eerste contact uiterlijk {short_date(due, today)}"
+        return f"eerste contact {day_count(late)} te laat"
+    return f"nog geen contact, uiterlijk {'vandaag' if late == 0 else short_date(due, today)}"
