@@ -214,7 +214,7 @@ def test_let_op_and_never_seen() -> None:
         "10 dagen niet gezien"
     ]
     never = reasons_for(entry(2, "Eva", "aanmelding", started=date(2026, 3, 6)), MONDAY)
-    assert kinds(never) == [ReasonKind.NOG_GEEN_CONTACT] and never[0].text == "nog geen contact gehad"
+    assert kinds(never) == [ReasonKind.NOG_GEEN_CONTACT] and never[0].text == "eerste contact uiterlijk vr 13 mrt"
     long_never = reasons_for(entry(3, "Fien", "intake", started=date(2026, 2, 1)), MONDAY)
     assert (
         kinds(long_never) == [ReasonKind.TE_LANG] and long_never[0].text == "nog geen contact, al 36 dagen in traject"
@@ -271,3 +271,34 @@ def test_a_contact_in_the_future_marked_held_does_not_count_as_seen() -> None:
     future_only = entry(1, "Nina", "intake", last=None, started=date(2026, 3, 1))
     assert future_only.days_since_contact == 8 and future_only.continuity == "let_op"
     assert reasons_for(future_only, MONDAY)[0].text == "nog geen contact, al 8 dagen in traject"
+
+
+# --- the first contact after the aanmelding (due 7 days after it) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "continuity", "kind", "text"),
+    [
+        # Day 0: registered today; on the list, but calmly, with the last day.
+        (date(2026, 3, 9), "ok", ReasonKind.NOG_GEEN_CONTACT, "eerste contact uiterlijk ma 16 mrt"),
+        # The deadline day itself is still in time.
+        (date(2026, 3, 16), "ok", ReasonKind.NOG_GEEN_CONTACT, "eerste contact uiterlijk vandaag"),
+        # The day after: late, and the reason says by how much and what the last day was.
+        (date(2026, 3, 17), "let_op", ReasonKind.LET_OP, "eerste contact 1 dag te laat (uiterlijk ma 16 mrt)"),
+        (date(2026, 3, 24), "te_lang", ReasonKind.TE_LANG, "eerste contact 8 dagen te laat (uiterlijk ma 16 mrt)"),
+    ],
+)
+def test_a_first_contact_in_this_week(today: date, continuity: str, kind: ReasonKind, text: str) -> None:
+    new = entry(1, "Sam", "aanmelding", started=date(2026, 3, 9), mode=None, today=today)
+    assert new.first_contact_due == date(2026, 3, 16)
+    assert new.continuity == continuity
+    reasons = reasons_for(new, today)
+    assert [(r.kind, r.text) for r in reasons] == [(kind, text)]
+
+
+def test_the_first_contact_rule_is_only_for_aanmelding_without_contact() -> None:
+    assert (
+        entry(1, "Sam", "aanmelding", started=date(2026, 3, 9), last=datetime(2026, 3, 9, 10)).first_contact_due is None
+    )
+    assert entry(2, "Cas", "intake", started=date(2026, 3, 9)).first_contact_due is None
+    assert entry(3, "Eva", "aanmelding", started=None).first_contact_due is None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import asyncio
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -259,6 +260,7 @@ async def test_log_a_contact_from_the_young_persons_screen_and_see_continuity_ch
         await pilot.pause()
         form = app.screen
         assert isinstance(form, ContactEntryScreen)
+        form.query_one("#when", Input).focus()
         await pilot.press(*"gisteren 14:00")
         await pilot.pause()
         assert str(form.query_one("#when-echo", Static).render()) == "→ vr 13 mrt 14:00"
@@ -276,7 +278,8 @@ async def test_log_a_contact_from_the_young_persons_screen_and_see_continuity_ch
         assert "Op koers" in header_text(app) and "gisteren gezien" in header_text(app)
         after = stored_contacts(case_db, 2)
         assert after[len(before) :] == [
-            ("2026-03-13T14:00", "huisbezoek", "plaatsgevonden", 45, "Eva", "Rondje gelopen.")
+            # The kind is the one used last with Daan (a phone call), as the form proposed.
+            ("2026-03-13T14:00", "telefoon", "plaatsgevonden", 45, "Eva", "Rondje gelopen.")
         ]
 
 
@@ -290,11 +293,11 @@ async def test_log_a_contact_from_the_caseload(case_db: Path, today) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ContactEntryScreen)
         assert app.screen.case.youth.first_name == "Daniël"
-        await pilot.press("ctrl+s")  # all defaults: held, now
+        await pilot.press("ctrl+s")  # all defaults: held, now, the kind used last with Daan (a phone call)
         await pilot.pause()
         assert isinstance(app.screen, CaseloadScreen)
         assert "te lang" not in summary()
-        assert stored_contacts(case_db, 2)[-1][:3] == ("2026-03-14T10:30", "huisbezoek", "plaatsgevonden")
+        assert stored_contacts(case_db, 2)[-1][:3] == ("2026-03-14T10:30", "telefoon", "plaatsgevonden")
 
 
 async def test_a_bad_date_gets_a_message_and_nothing_is_saved(case_db: Path, today) -> None:
@@ -302,6 +305,7 @@ async def test_a_bad_date_gets_a_message_and_nothing_is_saved(case_db: Path, tod
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_daan_form(pilot)
         before = stored_contacts(case_db, 2)
+        form.query_one("#when", Input).focus()
         await pilot.press(*"31-2")
         await pilot.pause()
         error = form.query_one("#when-error", Static)
@@ -392,6 +396,7 @@ async def test_nothing_typed_is_lost_when_the_coach_is_interrupted(case_db: Path
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_daan_form(pilot)
+        form.query_one("#when", Input).focus()
         await pilot.press(*"gisteren")
         form.query_one("#note", TextArea).focus()
         await pilot.press(*"Half af")
@@ -442,6 +447,7 @@ async def test_a_planned_contact_by_keyboard(case_db: Path, today) -> None:
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_daan_form(pilot)
+        form.query_one("#when", Input).focus()
         await pilot.press(*"di 10:30")
         await pilot.pause()
         assert "in de toekomst" not in str(form.query_one("#when-error", Static).render())
@@ -452,7 +458,7 @@ async def test_a_planned_contact_by_keyboard(case_db: Path, today) -> None:
         assert str(form.query_one("#when-echo", Static).render()) == "→ di 17 mrt 10:30"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert stored_contacts(case_db, 2)[-1][:3] == ("2026-03-17T10:30", "huisbezoek", "gepland")
+        assert stored_contacts(case_db, 2)[-1][:3] == ("2026-03-17T10:30", "telefoon", "gepland")
 
 
 async def test_discarding_the_draft_asks_first(case_db: Path, today, quick_timers: float) -> None:
@@ -485,3 +491,52 @@ async def test_after_saving_the_rhythm_strip_shows_this_week(case_db: Path, toda
         weeks = strip().weeks
         assert [w for w in weeks if w.current][0].held == 1
         assert load_case(open_db(case_db), 2).contacts[-1].at == NOW
+
+
+async def test_the_form_opens_on_the_note_with_the_kind_used_last(case_db: Path, today) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_daan_form(pilot)
+        assert app.focused is form.query_one("#note", TextArea)
+        assert form.query_one("#mode", Select).value == "telefoon"  # Daan's last contact was a call
+        assert form.query_one("#status", Select).value == "plaatsgevonden"
+        assert form.query_one("#when", Input).value == "nu"
+        await pilot.press(*"Kort gebeld over de huur")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        assert stored_contacts(case_db, 2)[-1][1:3] == ("telefoon", "plaatsgevonden")
+        assert stored_contacts(case_db, 2)[-1][5] == "Kort gebeld over de huur"
+
+
+async def test_steady_typing_is_kept_while_it_goes_on(case_db: Path, today) -> None:
+    """Keys faster than the draft's pause never postpone the draft beyond about a second."""
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_daan_form(pilot)
+        text = "Steeds door typen zonder pauze"
+        kept_while_typing = False
+        for char in text:
+            await pilot.press(char)
+            await asyncio.sleep(0.1)  # a key every 0.1 s: shorter than the 0.5 s pause, for 3 s
+            if (stored_draft(case_db, 2) or [{}])[0].get("note"):
+                kept_while_typing = True
+        assert kept_while_typing, "the draft waited for a pause that never came"
+
+
+async def test_a_restored_draft_keeps_the_moment_it_was_typed(case_db: Path, today) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_daan_form(pilot)
+        await pilot.press(*"Half af")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    assert stored_draft(case_db, 2)[0]["opened_at"] == "2026-03-14T10:30:00"
+    later = make_app(case_db, today=today + timedelta(days=2))
+    async with later.run_test(size=(80, 24)) as pilot:
+        form = await open_daan_form(pilot)
+        assert form.query_one("#note", TextArea).text == "Half af"
+        # "nu" is still the moment the coach typed it, not the moment the form was opened again.
+        assert str(form.query_one("#when-echo", Static).render()) == "→ za 14 mrt 10:30"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(later.screen, YouthScreen))
+    assert stored_contacts(case_db, 2)[-1][0] == "2026-03-14T10:30"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from coach.domain.continuity import ContinuityRules, days_since, status_on
+from coach.domain.continuity import ContinuityRules, days_since, first_contact_due, status_on
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class CaseloadEntry:
     coach_changed_on: date | None = None
     to_complete: int = 0  # planned contacts from before today without an outcome ("nog afronden")
     first_to_complete: datetime | None = None
+    #: Aanmelding without any contact yet: the last day for the first contact (else None).
+    first_contact_due: date | None = None
 
     def as_json(self) -> dict[str, object]:
         """The row as the CLI contract's JSON object."""
@@ -81,4 +83,5 @@ def make_entry(
         coach_changed_on=coach_changed_on,
         to_complete=to_complete,
         first_to_complete=first_to_complete,
+        first_contact_due=first_contact_due(phase, last_day, started_on, rules),
     )

@@ -111,6 +111,21 @@ def first_contact_status(
     return ContinuityStatus.TE_LANG
 
 
+def first_contact_due(
+    phase: str, last_held: date | None, registered_on: date | None, rules: ContinuityRules = ContinuityRules()
+) -> date | None:
+    """The last day for the first contact: set only for a young person in aanmelding who was never seen.
+
+    This is the day `first_contact_status` stops being 'ok'; the screens name
+    it instead of counting days since a contact that never was.
+    """
+    if phase != Phase.AANMELDING or last_held is not None or registered_on is None:
+        return None
+    if rules.interval(phase) is None:
+        return None
+    return registered_on + timedelta(days=rules.first_contact_days)
+
+
 def status_on(
     phase: str, last_held: date | None, started_on: date | None, today: date, rules: ContinuityRules = ContinuityRules()
 ) -> ContinuityStatus | None:

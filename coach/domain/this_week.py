@@ -134,8 +134,19 @@ def reasons_for(
     nazorg = entry.phase == Phase.NAZORG
     days = entry.days_since_contact
     reasons: list[Reason] = []
+    due = entry.first_contact_due
 
-    if entry.continuity in (ContinuityStatus.TE_LANG, ContinuityStatus.LET_OP):
+    if due is not None and entry.continuity is not None:
+        # Aanmelding, never seen: the first-contact rule speaks, with its last day, not days since a contact.
+        late = (today - due).days
+        if late > 0:
+            kind = ReasonKind.TE_LANG if entry.continuity == ContinuityStatus.TE_LANG else ReasonKind.LET_OP
+            text = f"eerste contact {_days(late)} te laat (uiterlijk {weekday_date(due, today)})"
+        else:
+            kind = ReasonKind.NOG_GEEN_CONTACT
+            text = f"eerste contact uiterlijk {_by(due, today)}"
+        reasons.append(Reason(kind, text))
+    elif entry.continuity in (ContinuityStatus.TE_LANG, ContinuityStatus.LET_OP):
         if nazorg:
             kind = ReasonKind.NAZORG
         else:

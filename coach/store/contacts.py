@@ -148,6 +148,15 @@ def note_history(db: Database, contact_id: int) -> list[tuple[str, str]]:
 # --- the form's draft -----------------------------------------------------------------
 
 
+def last_mode(db: Database, youth_id: int) -> str | None:
+    """The kind of contact (huisbezoek, telefoon, …) of the latest contact that was not only planned."""
+    row = db.execute(
+        "SELECT mode FROM contacts WHERE youth_id = ? AND status NOT IN (?, ?, ?) ORDER BY at DESC, id DESC LIMIT 1",
+        [youth_id, ContactStatus.GEPLAND, ContactStatus.VERZET, ContactStatus.VERVALLEN],
+    ).fetchone()
+    return str(row[0]) if row is not None else None
+
+
 def save_draft(db: Database, youth_id: int, body: dict[str, Any], saved_at: datetime) -> None:
     """Keep what is typed in the contact form for this young person (one draft per young person)."""
     with db.atomic():

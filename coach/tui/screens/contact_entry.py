@@ -1,12 +1,17 @@
 """Logging a contact by keyboard: when, how, who, a note, domains, new agreements and the next contact.
 
-Dutch date input is read live and shown back ("→ di 3 mrt 14:00"). What is
-typed is kept as a draft (within half a second), so an interrupted coach
-loses nothing; saving stores everything in one transaction, or nothing.
+The form opens on the note, with the moment now, the status plaatsgevonden and
+the kind of contact used last with this young person, so a plain log is `c`,
+the note, Ctrl+S. Dutch date input is read live and shown back ("→ di 3 mrt
+14:00"). What is typed is kept as a draft at least once a second, also while
+typing without a pause, and keeps the moment the form was opened, so an
+interrupted coach loses nothing and "nu" stays the moment it meant; saving
+stores everything in one transaction, or nothing.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -27,10 +32,10 @@ from coach.domain.contact_input import ContactInput, FormErrors, ReadContact, re
 from coach.domain.contact_status import NEW_STATUSES
 from coach.domain.dutch_dates import DateInputError, ParsedMoment
 from coach.domain.model import CONTACT_MODES, INITIATORS, MODE_LABELS, STATUS_LABELS, Case
-from coach.domain.vocabulary import ContactStatus
+from coach.domain.vocabulary import ContactMode, ContactStatus
 from coach.store.cases import load_case
 from coach.store.contact_moves import ContactChangeError, complete_planned, find_planned_near
-from coach.store.contacts import ContactError, add_contact, discard_draft, load_draft, save_draft
+from coach.store.contacts import ContactError, add_contact, discard_draft, last_mode, load_draft, save_draft
 from coach.store.errors import StoreError
 from coach.tui.context import CoachScreen
 from coach.tui.dialogs.confirm import Confirm
@@ -45,6 +50,10 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 DRAFT_DELAY = 0.5
+# Typing without a pause never postpones the draft longer than this (seconds since the first unsaved change).
+DRAFT_MAX_WAIT = 1.0
+# The draft remembers when its form was opened, so "nu" or "gisteren" keep meaning what they meant then.
+OPENED_AT = "opened_at"
 INITIATOR_LABELS = {"coach": "Coach", "jongere": "Jongere", "netwerk": "Netwerk"}
 # The widget that gets the focus when a field's value is wrong.
 FIELD_WIDGETS = {
@@ -82,8 +91,10 @@ class ContactEntryScreen(CoachScreen[int | None]):
         content: PromptContent,
         now: datetime,
         draft: tuple[dict[str, Any], datetime] | None = None,
+        mode: str | None = None,
     ) -> None:
-        """`draft` is the saved draft and when it was saved (see store.contacts.load_draft), if any."""
+        """`draft` is the saved draft and when it was saved (see store.contacts.load_draft), if any;
+        `mode` the kind of contact to start with (the one used last with this young person)."""
         super().__init__()
         self.case = case
         self._now = now
@@ -92,9 +103,12 @@ class ContactEntryScreen(CoachScreen[int | None]):
         assert case.youth.id is not None
         self.youth_id: int = case.youth.id
         self._blank = ContactInput(held_by=case.youth.coach or "")
+        if mode is not None and ContactMode.has(mode):
+            self._blank.mode = mode
         self.restored_from: datetime | None = draft[1] if draft else None
         self.form = ContactInput.from_dict(draft[0]) if draft else ContactInput(**self._blank.as_dict())
         self._timer: Timer | None = None
+        self._pending_since: float | None = None  # monotonic time of the first change not yet in the draft
         self._snapshot: ContactInput | None = None
         self._shown: dict[str, str] = {}
         self._done = False
@@ -186,7 +200,9 @@ class ContactEntryScreen(CoachScreen[int | None]):
         self._echo_when()
         self._echo_next()
         self.query_one(DomainPicker).suggest_from(self.form.note)
-        self.query_one("#when", Input).focus()
+        note = self.query_one("#note", TextArea)
+        note.focus()
+        note.move_cursor(note.document.end)  # a restored draft goes on where it stopped
 
     def collect(self) -> ContactInput:
         """The form as it stands now, including an agreement typed but not yet added."""
@@ -297,8 +313,13 @@ class ContactEntryScreen(CoachScreen[int | None]):
             return
         # Read the widgets now, while they are there; the timer (or leaving) stores this snapshot.
         self._snapshot = self.collect()
-        if self._timer is not None:
+        started = time.monotonic()
+        if self._timer is not None and self._pending_since is not None:
+            if started - self._pending_since >= DRAFT_MAX_WAIT - DRAFT_DELAY:
+                return  # steady typing: let the waiting timer store it, so at most a second is ever unsaved
             self._timer.stop()
+        else:
+            self._pending_since = started
         self._timer = self.set_timer(DRAFT_DELAY, self.save_draft_now)
 
     def save_draft_now(self) -> None:
@@ -306,13 +327,15 @@ class ContactEntryScreen(CoachScreen[int | None]):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        self._pending_since = None
         if self._done or self._snapshot is None:
             return
         try:
             if self._snapshot == self._blank:
                 discard_draft(self._db, self.youth_id)
             else:
-                save_draft(self._db, self.youth_id, self._snapshot.as_dict(), clock.now())
+                body = {**self._snapshot.as_dict(), OPENED_AT: self._now.isoformat(timespec="seconds")}
+                save_draft(self._db, self.youth_id, body, clock.now())
         except StoreError as error:
             report_store_error(self, error)  # the form still holds it all; the next change tries again
 
@@ -451,4 +474,18 @@ def open_contact_entry(screen: CoachScreen[Any], youth_id: int, on_saved: Callab
 
     now = datetime.combine(context.today, clock.now().time())
     draft = load_draft(context.database, youth_id)
-    screen.app.push_screen(ContactEntryScreen(case, context.content, now, draft), done)
+    if draft is not None:
+        now = draft_opened_at(draft[0]) or draft[1]
+    mode = last_mode(context.database, youth_id)
+    screen.app.push_screen(ContactEntryScreen(case, context.content, now, draft, mode), done)
+
+
+def draft_opened_at(body: dict[str, Any]) -> datetime | None:
+    """When the form of a saved draft was opened (None for a draft from before this was kept)."""
+    value = body.get(OPENED_AT)
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None

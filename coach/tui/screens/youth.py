@@ -161,7 +161,7 @@ class YouthScreen(CoachScreen[None]):
             yield trajectory_section(case, self.file.trajectory, today)
             with Vertical(classes="section", id="domain-section"):
                 yield Static(self._domains_title(), classes="section-title")
-                yield DomainScores(case.assessments, self._content, id="domain-scores")
+                yield DomainScores(case.assessments, self._content, self.file.intake, id="domain-scores")
             yield from progress_sections(case, self.file.readiness, self._content, today)
             yield IntakeSection(self.file.intake, self._content, today, classes="section", id="intake-section")
             with Vertical(classes="section", id="network-section"):

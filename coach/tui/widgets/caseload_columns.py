@@ -103,6 +103,11 @@ def _phase(entry: CaseloadEntry, ctx: CellContext) -> Cell:
 
 def _last(entry: CaseloadEntry, ctx: CellContext) -> Cell:
     days = days_ago(entry.days_since_contact, compact=ctx.compact)
+    if entry.first_contact_due is not None:
+        # Aanmelding without a contact: not days since a contact, but the last day for the first one.
+        if ctx.compact:
+            return [("nog geen", "dim")]
+        return [("nog geen", "dim"), (f" · t/m {short_date(entry.first_contact_due, ctx.today)}", None)]
     if entry.last_contact is None:
         if ctx.compact or entry.days_since_contact is None:
             return [("nog geen", "dim")]

@@ -1,4 +1,9 @@
-"""The latest score on each of the 13 life domains, with the young person's own score beside it."""
+"""The latest score on each of the 13 life domains, with the young person's own score beside it.
+
+A score given in an intake that is still running shows at once (a 1 is
+urgent news), marked "voorlopig" in words until the intake is finished and
+the score becomes the baseline.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +14,32 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from coach.content.model import Content
+from coach.domain.intake import Intake
 from coach.domain.model import Assessment, latest_scores
 from coach.tui.widgets.score_bar import ScoreBar
 
 NOT_SCORED = "nog niet gescoord"
+PROVISIONAL = "voorlopig"
 
 
 class DomainRow(Horizontal):
     """One domain: label, score bar, level name, the young person's score."""
 
-    def __init__(self, label: str, score: int | None, level: str, youth_score: int | None, *, domain: str) -> None:
+    def __init__(
+        self,
+        label: str,
+        score: int | None,
+        level: str,
+        youth_score: int | None,
+        *,
+        domain: str,
+        provisional: bool = False,
+    ) -> None:
         super().__init__(classes="domain-row" if score is not None else "domain-row -unscored")
         self.domain = domain
+        self.provisional = provisional
+        if provisional:
+            self.add_class("-provisional")
         self._label = label
         self._score = score
         self._level = level
@@ -29,22 +48,33 @@ class DomainRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield Static(self._label, markup=False, classes="domain-label")
         yield ScoreBar(self._score)
-        yield Static(self._level, markup=False, classes="domain-level")
+        # The word first: at 80 columns the end of a long level name is cut off, the mark must not be.
+        level = f"{PROVISIONAL}: {self._level}" if self.provisional else self._level
+        yield Static(level, markup=False, classes="domain-level")
         yield Static(f"jongere: {self._youth_score}" if self._youth_score is not None else "", classes="domain-youth")
 
 
 class DomainScores(Vertical):
-    """All 13 domains in the fixed order, scored or not."""
+    """All 13 domains in the fixed order, scored or not; `intake` is the latest intake (its scores count while it runs)."""
 
-    def __init__(self, assessments: list[Assessment], content: Content, **kwargs: Any) -> None:
+    def __init__(
+        self, assessments: list[Assessment], content: Content, intake: Intake | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self._assessments = assessments
         self._content = content
+        self._unfinished = intake if intake is not None and not intake.completed else None
 
     def compose(self) -> ComposeResult:
         scores = latest_scores(self._assessments)
         youth_scores = latest_scores(self._assessments, "youth_score")
         for domain in self._content.domains:
-            score = scores.get(domain.key)
+            score, youth_score = scores.get(domain.key), youth_scores.get(domain.key)
+            running = self._unfinished.domains.get(domain.key) if self._unfinished is not None else None
+            provisional = running is not None and (running.score is not None or running.youth_score is not None)
+            if running is not None and provisional:
+                # The running intake's word goes first: it is newer than any stored assessment.
+                score = running.score if running.score is not None else score
+                youth_score = running.youth_score if running.youth_score is not None else youth_score
             level = self._content.level(score).label if score is not None else NOT_SCORED
-            yield DomainRow(domain.label, score, level, youth_scores.get(domain.key), domain=domain.key)
+            yield DomainRow(domain.label, score, level, youth_score, domain=domain.key, provisional=provisional)

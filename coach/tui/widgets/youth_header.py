@@ -51,7 +51,9 @@ def header_content(case: Case, entry: CaseloadEntry, today: date, coach_changes:
                 f"[${CONTINUITY_COLOURS[status]}]{MARKER}[/] [b]$word[/b]", word=CONTINUITY_LABELS[status]
             )
         )
-    if entry.last_contact is None:
+    if entry.first_contact_due is not None:
+        parts.append(Content(first_contact_words(entry.first_contact_due, today)))
+    elif entry.last_contact is None:
         parts.append(Content("nog geen contact" + (f" ({day_count(days)} in traject)" if days else "")))
     elif days is not None:
         parts.append(Content(f"{days_ago(days)} gezien" if days <= 1 else f"{day_count(days)} sinds laatste contact"))
@@ -68,3 +70,14 @@ def header_content(case: Case, entry: CaseloadEntry, today: date, coach_changes:
     about.append(Content.from_markup("[dim]g: gegevens[/dim]"))
     lines.append(Content(" · ").join(about))
     return Content("\n").join(lines)
+
+
+def first_contact_words(due: date, today: date) -> str:
+    """'nog geen contact, uiterlijk 21 mrt' (or '… uiterlijk vandaag'), or 'eerste contact 2 dagen te laat'.
+
+    Short, so that with age, phase and status it stays on one line at 80 columns.
+    """
+    late = (today - due).days
+    if late > 0:
+        return f"eerste contact {day_count(late)} te laat"
+    return f"nog geen contact, uiterlijk {'vandaag' if late == 0 else short_date(due, today)}"
