@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import test_intervision_screen as screen_tests
-from test_intervision_screen import LARGE, SMALL, TODAY, FakeClient, leaks, open_review, put_cursor, wait_for
+from helpers import wait_until
+from test_intervision_screen import LARGE, SMALL, TODAY, FakeClient, leaks, open_review, put_cursor
 from textual.widgets import Markdown, Select, SelectionList, TextArea
 from textual.widgets._markdown import MarkdownH1, MarkdownH2
 
@@ -38,7 +39,7 @@ async def test_the_incident_method_asks_which_moment_newest_first_any_choosable(
         row = screen.query_one("#iv-moment-row")
         assert not row.display  # roddel is about the whole case, not one moment
         await pilot.press("m")
-        await wait_for(pilot, lambda: screen.up_to_date and "## Het moment" in screen.summary.text)
+        await wait_until(pilot, lambda: screen.up_to_date and "## Het moment" in screen.summary.text)
         assert row.display
         moment = screen.query_one("#iv-moment", Select)
         assert moment.value == "newest" and "contact 2" in str(moment._options[0][0])
@@ -47,7 +48,7 @@ async def test_the_incident_method_asks_which_moment_newest_first_any_choosable(
         await pilot.click("#iv-moment")
         await pilot.pause()
         await pilot.press("down", "down", "enter")
-        await wait_for(pilot, lambda: screen.up_to_date and screen.moment == 1)
+        await wait_until(pilot, lambda: screen.up_to_date and screen.moment == 1)
         part = screen.summary.text.split("## Het moment")[1].split("\n## ")[0]
         assert "Week 1 · huisbezoek (60 min)" in part and "Daarvoor" not in part
 
@@ -64,9 +65,9 @@ async def test_marking_a_domain_shows_it_and_is_kept(db_path: Path, fake: FakeCl
         domains.focus()
         domains.highlighted = [key for key in (o.value for o in domains._options)].index("werk_opleiding")
         await pilot.press("space")
-        await wait_for(pilot, lambda: screen.up_to_date and "- Werk en opleiding: 3" in screen.summary.text)
+        await wait_until(pilot, lambda: screen.up_to_date and "- Werk en opleiding: 3" in screen.summary.text)
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
     assert stored_notes(db_path).domains == ("werk_opleiding",)
 
 
@@ -82,9 +83,9 @@ async def test_own_texts_start_as_suggestions_and_the_coachs_edit_is_anonymised_
         assert stored_notes(db_path).tried is None  # a suggestion is not the coach's text yet
         tried.load_text("")
         await pilot.press(*"Ik belde Karim van het werkplein.")
-        await wait_for(pilot, lambda: screen.up_to_date and "Ik belde" in screen.summary.text)
+        await wait_until(pilot, lambda: screen.up_to_date and "Ik belde" in screen.summary.text)
         assert "Karim" not in screen.summary.text and leaks(screen.summary.text, db_path) == []
-        await wait_for(pilot, lambda: stored_notes(db_path).tried == "Ik belde Karim van het werkplein.")
+        await wait_until(pilot, lambda: stored_notes(db_path).tried == "Ik belde Karim van het werkplein.")
 
 
 async def test_a_hidden_word_stays_hidden_the_next_time(db_path: Path, fake: FakeClient) -> None:
@@ -96,7 +97,7 @@ async def test_a_hidden_word_stays_hidden_the_next_time(db_path: Path, fake: Fak
         await pilot.press("h")
         assert "woningcorporatie" not in screen.summary.text
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
         assert stored_notes(db_path).hidden == ("woningcorporatie",)
         await pilot.press("s")
         second = await open_review_again(app, pilot)
@@ -109,9 +110,9 @@ async def test_a_hidden_word_stays_hidden_the_next_time(db_path: Path, fake: Fak
 async def open_review_again(app, pilot):
     from coach.tui.screens.intervision import IntervisionScreen
 
-    await wait_for(pilot, lambda: isinstance(app.screen, IntervisionScreen))
+    await wait_until(pilot, lambda: isinstance(app.screen, IntervisionScreen))
     screen = app.screen
-    await wait_for(pilot, lambda: screen.up_to_date)
+    await wait_until(pilot, lambda: screen.up_to_date)
     return screen
 
 
@@ -145,7 +146,7 @@ async def test_v_shows_the_summary_formatted_not_as_raw_markdown(db_path: Path, 
         await pilot.press("v")
         await pilot.pause()
         formatted = screen.query_one("#iv-formatted", Markdown)
-        await wait_for(pilot, lambda: bool(formatted.query(MarkdownH1)))
+        await wait_until(pilot, lambda: bool(formatted.query(MarkdownH1)))
         assert formatted.display and formatted.region.height > 5 and app.focused is formatted
         assert not screen.query_one("#iv-summary", MarkedText).display
         assert formatted.query(MarkdownH1) and len(formatted.query(MarkdownH2)) >= 5
@@ -155,5 +156,5 @@ async def test_v_shows_the_summary_formatted_not_as_raw_markdown(db_path: Path, 
         assert not formatted.display and screen.query_one("#iv-summary", MarkedText).display
         # A new summary while formatted is shown is formatted too.
         await pilot.press("v", "m")
-        await wait_for(pilot, lambda: screen.up_to_date and "## Het moment" in screen.summary.text)
-        await wait_for(pilot, lambda: "Het moment" in "\n".join(str(b.render()) for b in formatted.query(MarkdownH2)))
+        await wait_until(pilot, lambda: screen.up_to_date and "## Het moment" in screen.summary.text)
+        await wait_until(pilot, lambda: "Het moment" in "\n".join(str(b.render()) for b in formatted.query(MarkdownH2)))
