@@ -23,6 +23,7 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
     from coach.reports.readiness import case_readiness, readiness_basics, trajectory_parts
     from coach.store.caseload import caseload_entry
     from coach.store.release import release_facts
+    from coach.store.safety import concerns_of
     from coach.store.trajectory import load_trajectory
 
     today = today_or_fail()
@@ -33,7 +34,8 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
         raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
     readiness = case_readiness(case, release_facts(db, youth_id, readiness_basics(content)), content, today)
     if as_json:
-        click.echo(json.dumps(case_json(case, entry, today, readiness), ensure_ascii=False, indent=2))
+        safety = concerns_of(db, youth_id, open_only=True)
+        click.echo(json.dumps(case_json(case, entry, today, readiness, safety), ensure_ascii=False, indent=2))
     else:
         parts = trajectory_parts(load_trajectory(db, youth_id), case, entry.phase, readiness)
         console().print(case_renderable(case, entry, content, today, trajectory=parts))

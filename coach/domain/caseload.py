@@ -24,6 +24,8 @@ class CaseloadEntry:
     started_on: date | None = None
     next_contact_mode: str | None = None
     next_agreement_due: date | None = None
+    # A domain's newest score is 1 or a safety concern is open: shown first and marked everywhere.
+    safety: bool = False
 
     def as_json(self) -> dict[str, object]:
         """The row as the CLI contract's JSON object."""
@@ -37,6 +39,7 @@ class CaseloadEntry:
             "next_contact": self.next_contact.strftime("%Y-%m-%dT%H:%M") if self.next_contact else None,
             "open_agreements": self.open_agreements,
             "overdue_agreements": self.overdue_agreements,
+            "safety": self.safety,
         }
 
 
@@ -54,6 +57,7 @@ def make_entry(
     rules: ContinuityRules = ContinuityRules(),
     next_mode: str | None = None,
     next_due: date | None = None,
+    safety: bool = False,
 ) -> CaseloadEntry:
     """Apply the continuity rules to one young person's facts."""
     last_day = last_held.date() if last_held else None
@@ -71,4 +75,5 @@ def make_entry(
         started_on=started_on,
         next_contact_mode=next_mode if next_planned else None,
         next_agreement_due=next_due,
+        safety=safety,
     )

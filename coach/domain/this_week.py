@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 class ReasonKind(StrEnum):
     """Why someone is on the week's list; the order of the members is the order of urgency."""
 
+    # Safety comes first: a domain scored 1 or an open safety concern.
+    VEILIGHEID = "veiligheid"
     TE_LANG = ContinuityStatus.TE_LANG.value
     LET_OP = ContinuityStatus.LET_OP.value
     NOG_GEEN_CONTACT = "nog_geen_contact"
@@ -123,6 +125,8 @@ def reasons_for(
     nazorg = entry.phase == Phase.NAZORG
     days = entry.days_since_contact
     reasons: list[Reason] = []
+    if entry.safety:
+        reasons.append(Reason(ReasonKind.VEILIGHEID, "veiligheid: acuut of een open zorg"))
 
     if entry.continuity in (ContinuityStatus.TE_LANG, ContinuityStatus.LET_OP):
         if nazorg:

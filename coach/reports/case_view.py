@@ -14,6 +14,7 @@ from coach.content.model import Content
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.model import Case, age_on, latest_scores
 from coach.domain.release import Criterion
+from coach.domain.safety import Concern
 from coach.domain.vocabulary import AgreementStatus, ContinuityStatus, Phase
 
 CONTINUITY_STYLES: dict[str, str] = {
@@ -39,7 +40,11 @@ def open_agreements(case: Case, today: date) -> list[dict[str, Any]]:
 
 
 def case_json(
-    case: Case, entry: CaseloadEntry, today: date, readiness: list[Criterion] | None = None
+    case: Case,
+    entry: CaseloadEntry,
+    today: date,
+    readiness: list[Criterion] | None = None,
+    safety: list[Concern] | None = None,
 ) -> dict[str, Any]:
     """The `coach show --json` object of the CLI contract (readiness from reports.readiness)."""
     return {
@@ -54,6 +59,8 @@ def case_json(
         "latest_scores": latest_scores(case.assessments),
         "open_agreements": open_agreements(case, today),
         "release_readiness": [criterion.as_json() for criterion in readiness or []],
+        # Open safety concerns: kind, current meldcode step and dates (never the notes).
+        "safety": [concern.as_json() for concern in safety or []],
     }
 
 

@@ -10,6 +10,7 @@ from coach.domain.continuity import ContinuityRules
 from coach.domain.vocabulary import AgreementStatus, ContactStatus, Phase
 from coach.store.db import Connection, OperationalError, StoreError
 from coach.store.rows import first_int
+from coach.store.safety import ALARM_SQL
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -26,7 +27,8 @@ VOCABULARY: dict[str, str] = {
 # One pass over youths; each correlated subquery is an index lookup on
 # (youth_id, status, at), (youth_id, status, due) or (youth_id, since), so the
 # cost grows with the number of young people, not with the number of contacts.
-CASELOAD_SQL = """
+CASELOAD_SQL = (
+    """
 SELECT
     y.id,
     COALESCE(NULLIF(y.nickname, ''), y.first_name) || COALESCE(' ' || NULLIF(y.last_name, ''), '') AS name,
@@ -41,9 +43,13 @@ SELECT
     (SELECT COUNT(*) FROM agreements a
       WHERE a.youth_id = y.id AND a.status = :open AND a.due < :today) AS overdue_agreements,
     (SELECT MIN(a.due) FROM agreements a
-      WHERE a.youth_id = y.id AND a.status = :open AND a.due >= :today) AS next_due
+      WHERE a.youth_id = y.id AND a.status = :open AND a.due >= :today) AS next_due,
+    """
+    + ALARM_SQL
+    + """ AS alarm
 FROM youths y
 """
+)
 
 
 def caseload(db: Database | Connection, today: date, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
@@ -97,9 +103,18 @@ def _entries(
     params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **VOCABULARY, **extra}
     parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
     entries = []
-    for youth_id, name, phase, started_on, last_held, next_planned, open_count, overdue_count, next_due in db.execute(
-        sql, params
-    ):
+    for (
+        youth_id,
+        name,
+        phase,
+        started_on,
+        last_held,
+        next_planned,
+        open_count,
+        overdue_count,
+        next_due,
+        alarm,
+    ) in db.execute(sql, params):
         next_at, _, next_mode = next_planned.partition(" ") if next_planned else (None, "", None)
         entries.append(
             make_entry(
@@ -115,6 +130,7 @@ def _entries(
                 rules=rules,
                 next_mode=next_mode or None,
                 next_due=parse_day(next_due) if next_due else None,
+                safety=bool(alarm),
             )
         )
     return entries

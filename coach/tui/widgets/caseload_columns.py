@@ -24,6 +24,7 @@ from coach.domain.this_week import (
     OVERDUE,
     PLANNED,
     TOO_LONG,
+    ReasonKind,
     WeekItem,
 )
 from coach.tui.formatting import MARKER, MONTHS, WEEKDAYS, days_ago, moment, short_date
@@ -33,6 +34,7 @@ Cell = list[Piece]
 
 # How each reason of 'deze week' is styled; the words say it, the colour helps.
 REASON_STYLES: dict[str, str | None] = {
+    ReasonKind.VEILIGHEID: "te_lang",
     TOO_LONG: "te_lang",
     OVERDUE: "late",
     ATTENTION: "let_op",
@@ -88,6 +90,8 @@ class Column:
 
 
 def _name(entry: CaseloadEntry, ctx: CellContext) -> Cell:
+    if entry.safety:  # a sign and a word, so it reads without colour too
+        return [("! acuut", "te_lang"), (" ", None), (entry.name, None)]
     return [(entry.name, None)]
 
 
