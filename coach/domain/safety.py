@@ -194,6 +194,14 @@ class SafetyCues:
         kind = self.kind(key)
         return kind.label if kind is not None else key.replace("_", " ").capitalize()
 
+    def may_continue(self, text: str, hit: SafetyHit) -> bool:
+        """Could the words of the hit still grow into an ordinary phrase ("slaat" … "nergens op")?"""
+        words = tokens(text[hit.start : hit.end])
+        if not words:
+            return False
+        last = words[-1].folded
+        return any(word.matches(last) for phrase in self._ordinary for word in phrase[:-1])
+
     def find(self, text: str) -> list[SafetyHit]:
         """Every safety signal in the text, in the order it was typed; a word belongs to one signal at most."""
         words = tokens(text)
@@ -336,17 +344,9 @@ class HelpNumber:
 
 
 HELP_NUMBERS: tuple[HelpNumber, ...] = (
-    HelpNumber("112", "112", "Direct gevaar: politie, ambulance, brandweer."),
-    HelpNumber(
-        "Veilig Thuis",
-        "0800-2000",
-        "Advies of melding bij huiselijk geweld en kindermishandeling; gratis, dag en nacht.",
-    ),
-    HelpNumber(
-        "113 Zelfmoordpreventie",
-        "0800-0113 of 113",
-        "Bij gedachten aan zelfdoding, voor de jongere en voor jou; gratis (0800-0113), dag en nacht.",
-    ),
+    HelpNumber("112", "112", "direct gevaar: politie, ambulance, brandweer"),
+    HelpNumber("Veilig Thuis", "0800-2000", "advies of melden bij geweld thuis; gratis, dag en nacht"),
+    HelpNumber("113 Zelfmoordpreventie", "0800-0113 of 113", "bij gedachten aan zelfdoding; dag en nacht"),
 )
 
 

@@ -19,6 +19,7 @@ from coach.domain.model import (
     Youth,
 )
 from coach.store.rows import new_id
+from coach.store.safety import open_safety_labels
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -150,6 +151,7 @@ def load_case(db: Database, youth_id: int) -> Case | None:
             _from_row(cls, row) for row in db.query(f"SELECT * FROM {table} WHERE youth_id = ? ORDER BY id", [youth_id])
         ]
         setattr(case, table, items)
+    case.open_safety = open_safety_labels(db, youth_id)
     return case
 
 

@@ -120,6 +120,14 @@ def concern(db: Database | Connection, concern_id: int) -> Concern | None:
     return found[0] if found else None
 
 
+def open_safety_labels(db: Database | Connection, youth_id: int) -> list[str]:
+    """The labels of the open concerns, oldest first, each once (for the case as the reports see it)."""
+    rows = db.execute(
+        "SELECT label FROM safety_concerns WHERE youth_id = ? AND status = 'open' ORDER BY opened_on, id", [youth_id]
+    ).fetchall()
+    return list(dict.fromkeys(row[0] for row in rows))
+
+
 def acute_domains(db: Database | Connection, youth_id: int) -> list[str]:
     """The domains whose newest score is 1, a running intake's scores included."""
     return sorted(row[0] for row in db.execute(ACUTE_DOMAINS_SQL, {"youth": youth_id}).fetchall())

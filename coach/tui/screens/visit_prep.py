@@ -24,6 +24,7 @@ from coach.store.sittings import VisitSitting
 from coach.tui.autosave import Autosaver
 from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.formatting import moment, short_date
+from coach.tui.screens.safety import raise_pending
 from coach.tui.widgets.agreement_list import agreement_line
 from coach.tui.widgets.balance_meter import BalanceMeter
 from coach.tui.widgets.coverage_bar import CoverageBar
@@ -164,6 +165,7 @@ class VisitPrepScreen(Screen[None]):
     def _text_changed(self, event: TextArea.Changed) -> None:
         if self.session.type_note(event.text_area.text):
             self._refresh()
+            raise_pending(self, self.case.youth.id or 0, self.case.youth.display_name, "bezoek", self.session.safety)
 
     def _save(self) -> None:
         try:

@@ -34,6 +34,7 @@ from coach.tui.help import HelpTarget
 from coach.tui.screens.contact_entry import open_contact_entry
 from coach.tui.screens.measurement import MeasurementScreen
 from coach.tui.screens.release import ReleaseScreen, load_release_file
+from coach.tui.screens.safety import open_safety
 from coach.tui.widgets.agreement_list import AgreementList
 from coach.tui.widgets.agreement_share import AgreementShare
 from coach.tui.widgets.contact_list import ContactList
@@ -41,6 +42,7 @@ from coach.tui.widgets.domain_scores import DomainScores
 from coach.tui.widgets.intake_section import IntakeSection
 from coach.tui.widgets.network_list import NetworkList
 from coach.tui.widgets.rhythm_strip import RhythmStrip
+from coach.tui.widgets.safety_banner import SafetyBanner
 from coach.tui.widgets.trajectory_sections import progress_sections, trajectory_section
 from coach.tui.widgets.warm_story import WarmStory
 from coach.tui.widgets.youth_header import YouthHeader
@@ -97,6 +99,7 @@ class YouthScreen(CoachScreen[None]):
         Binding("p", "phase", "Fase", id="youth.phase", tooltip="Fase wijzigen: afbouw, loslaten, heropenen"),
         Binding("m", "measure", "Meting", id="youth.measure", tooltip="Vervolgmeting: de leefgebieden opnieuw scoren"),
         Binding("a", "release", "Loslaten", id="youth.release", tooltip="Klaar om los te laten? Checklist en besluit"),
+        Binding("z", "safety", "Zorg/veiligheid", id="youth.safety", tooltip="Meldcode-stappen en de nummers"),
     ]
 
     def __init__(self, file: YouthFile, today: date, content: Content) -> None:
@@ -129,6 +132,7 @@ class YouthScreen(CoachScreen[None]):
         yield Header()
         with VerticalScroll(id="youth-body"):
             yield YouthHeader(case, self.entry, today, id="youth-header")
+            yield SafetyBanner(self.youth_id, id="safety-banner")
             with Vertical(classes="section", id="warm-section"):
                 yield Static("Warm verhaal", classes="section-title")
                 yield WarmStory(case.warm_story, self._content.warm_kinds, id="warm-story")
@@ -167,6 +171,10 @@ class YouthScreen(CoachScreen[None]):
         context = self.context
         screen = MeasurementScreen(self.case, context.content, context.today)
         self.app.push_screen(screen, self._back_if_changed)
+
+    def action_safety(self) -> None:
+        """Zorg en veiligheid: the meldcode steps for an open concern, or open one."""
+        open_safety(self, self.youth_id, self.case.youth.display_name, done=self._back_if_changed)
 
     def action_phase(self) -> None:
         """Change the phase: afbouw proposes a plan, nazorg asks for the decision to let go."""
