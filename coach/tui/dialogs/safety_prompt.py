@@ -50,10 +50,11 @@ class SafetyPrompt(CoachModal[str]):
             yield Static(self._help, id="safety-prompt-help")
             with Horizontal(id="safety-prompt-buttons"):
                 yield Button("Open de meldcode-stappen", variant="warning", id="safety-steps", disabled=not self.armed)
-                yield Button("Later (blijft open staan)", id="safety-keep", disabled=not self.armed)
+                yield Button("Later", id="safety-keep", disabled=not self.armed)
                 yield Button("Geen zorg, sluit", id="safety-dismiss", disabled=not self.armed)
             yield Static(
-                "m: meldcode-stappen · l of Esc: later · g: geen zorg (wordt vastgelegd)", id="safety-prompt-keys"
+                "m: meldcode-stappen · l of Esc: later, de zorg blijft open · g: geen zorg (wordt vastgelegd)",
+                id="safety-prompt-keys",
             )
 
     def on_mount(self) -> None:

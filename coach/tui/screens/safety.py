@@ -62,6 +62,13 @@ def numbers_content() -> Content:
     )
 
 
+def numbers_line() -> Content:
+    """The numbers on one line, kept in view above the steps however far the coach scrolls."""
+    return Content.from_markup(
+        "[b]112[/b] · Veilig Thuis [b]0800-2000[/b] · 113 Zelfmoordpreventie [b]0800-0113[/b] of [b]113[/b]"
+    )
+
+
 def _typed_day(text: str, today: date) -> date:
     """A typed date ("vandaag", "3-12", "12 maart"), never in the future; DateInputError (Dutch) otherwise."""
     if not text.strip():
@@ -125,6 +132,7 @@ class SafetyScreen(CoachScreen[bool]):
         if not self._loaded:
             self.load()
         yield Header()
+        yield Static(numbers_line(), id="safety-numbers-bar")
         with VerticalScroll(id="safety-body"):
             yield Static(f"Zorg en veiligheid · {self.name_shown}", id="safety-title")
             yield Static(numbers_content(), id="safety-numbers")
