@@ -10,6 +10,7 @@ Every setting has a sensible default, so the file is optional. Example:
 
     [contactritme]            # days between held contacts before it is worth a look, per phase
     begeleiding = 10
+    eerste_contact = 7        # days after the aanmelding by which the first contact is due
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from pathlib import Path
 
 from coach.domain.continuity import DEFAULT_INTERVALS, ContinuityRules
 from coach.paths import config_path
+
+# In [contactritme]: days after the aanmelddatum by which the first contact is due (default 7).
+FIRST_CONTACT_KEY = "eerste_contact"
 
 
 class ConfigError(ValueError):
@@ -39,9 +43,13 @@ class Config:
 
     def continuity_rules(self) -> ContinuityRules:
         """The continuity rules with this organisation's contact rhythm per phase."""
-        # A copy typed as the rules take it (where a phase may be switched off with None).
-        intervals: dict[str, int | None] | None = None if self.contactritme is None else {**self.contactritme}
-        return ContinuityRules(intervals=intervals)
+        # A copy typed as the rules take it (where a phase may be switched off with None);
+        # eerste_contact sits in the same table but is no phase.
+        intervals: dict[str, int | None] = {**(self.contactritme or {})}
+        first = intervals.pop(FIRST_CONTACT_KEY, None)
+        if first is None:
+            return ContinuityRules(intervals=intervals or None)
+        return ContinuityRules(intervals=intervals or None, first_contact_days=first)
 
 
 # Each setting's smallest allowed value and how to say it in Dutch.
@@ -108,8 +116,10 @@ def _contact_rhythm(path: Path, table: object) -> dict[str, int]:
             f"{path}: [contactritme] moet een tabel zijn, met per fase een aantal dagen (fasen: {phases})."
         )
     for phase, days in table.items():
-        if phase not in DEFAULT_INTERVALS:
-            raise ConfigError(f"{path}: [contactritme] kent geen fase '{phase}'; gebruik {phases}.")
+        if phase not in DEFAULT_INTERVALS and phase != FIRST_CONTACT_KEY:
+            raise ConfigError(
+                f"{path}: [contactritme] kent geen fase '{phase}'; gebruik {phases} (of {FIRST_CONTACT_KEY})."
+            )
         if isinstance(days, bool) or not isinstance(days, int) or days < 1:
             raise ConfigError(
                 f"{path}: [contactritme] {phase} = {days!r} klopt niet; geef een heel aantal dagen (1 of meer)."

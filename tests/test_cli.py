@@ -38,15 +38,26 @@ def case_file(tmp_path, name="Sanne", **kw):
     return path
 
 
-def test_import_prints_new_ids_and_export_gives_the_file_back(env, tmp_path, capsys):
+def test_import_prints_new_ids_and_export_gives_the_file_back(env, tmp_path, capsys, monkeypatch):
     a, b = case_file(tmp_path, "Sanne"), case_file(tmp_path, "Bas")
     code, out, err = call(capsys, "import", str(a), str(b))
     assert (code, out, err) == (0, "1\n2\n", "")
+    # A version-1 file comes out as version 2, with the same case in it.
     code, out, _ = call(capsys, "export", "2")
-    assert code == 0 and json.loads(out) == json.loads(b.read_text(encoding="utf-8"))
+    exported = json.loads(out)
+    assert code == 0 and exported["format"] == "coach-case/2"
+    assert exported["youth"]["first_name"] == json.loads(b.read_text(encoding="utf-8"))["youth"]["first_name"]
     target = tmp_path / "uit.json"
     assert call(capsys, "export", "1", "-o", str(target))[0] == 0
-    assert json.loads(target.read_text(encoding="utf-8")) == json.loads(a.read_text(encoding="utf-8"))
+    first = json.loads(target.read_text(encoding="utf-8"))
+    assert first["format"] == "coach-case/2" and first["youth"]["first_name"] == "Sanne"
+    # The version-2 file reads back into another database and exports as the same file.
+    other = tmp_path / "ander.db"
+    open_db(other).close()
+    monkeypatch.setenv("COACH_DB", str(other))
+    assert call(capsys, "import", str(target)) == (0, "1\n", "")
+    code, out, _ = call(capsys, "export", "1")
+    assert code == 0 and json.loads(out) == first
 
 
 def test_invalid_file_exits_2_with_file_path_and_rule_and_writes_nothing(env, tmp_path, capsys):

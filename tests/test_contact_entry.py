@@ -93,6 +93,8 @@ def test_a_planned_contact_reads_weekdays_ahead():
         (ContactInput(agreements=[AgreementInput("Bellen", "buurman", "")]), "agreement-0", "Kies wie"),
         (ContactInput(mode="brief"), "mode", "Kies een vorm"),
         (ContactInput(status="weg"), "status", "Kies een status"),
+        (ContactInput(status="verzet"), "status", "Kies een status"),  # only a move makes a verzet contact
+        (ContactInput(status="vervallen"), "status", "Kies een status"),
         (ContactInput(domains=["geluk"]), "domains", "Onbekend leefgebied"),
     ],
 )
@@ -434,7 +436,7 @@ async def test_a_planned_contact_by_keyboard(case_db: Path, today) -> None:
         await pilot.pause()
         assert "in de toekomst" not in str(form.query_one("#when-error", Static).render())
         assert str(form.query_one("#when-echo", Static).render()) == "→ di 10 mrt 10:30"
-        await pilot.press("tab", "enter", "down", "down", "down", "enter")  # status: Gepland
+        await pilot.press("tab", "enter", "down", "down", "down", "down", "enter")  # status: Gepland (5th)
         await pilot.pause()
         assert form.query_one("#status", Select).value == "gepland"
         assert str(form.query_one("#when-echo", Static).render()) == "→ di 17 mrt 10:30"

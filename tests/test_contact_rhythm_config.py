@@ -79,3 +79,15 @@ async def test_the_app_judges_with_the_configured_rhythm(tmp_path, monkeypatch, 
         await pilot.pause()
         header = str(app.screen.query_one("#youth-header").render())
         assert "Let op" in header
+
+
+def test_first_contact_days_from_the_settings(tmp_path):
+    from coach.config import ConfigError, load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text("[contactritme]\neerste_contact = 3\nbegeleiding = 10\n", encoding="utf-8")
+    rules = load_config(path).continuity_rules()
+    assert rules.first_contact_days == 3 and rules.interval("begeleiding") == 10
+    path.write_text("[contactritme]\neerste_contact = 0\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="eerste_contact"):
+        load_config(path)

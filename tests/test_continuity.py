@@ -201,10 +201,10 @@ def test_the_same_status_as_the_caseload_for_the_fixture_cases(tmp_path):
         (["niet_verschenen"], 1),
         (["plaatsgevonden", "niet_verschenen", "niet_verschenen"], 2),
         (["niet_verschenen", "niet_verschenen", "plaatsgevonden"], 0),
-        (["plaatsgevonden", "niet_verschenen", "afgezegd", "niet_verschenen"], 2),  # cancelling does not break it
+        (["plaatsgevonden", "niet_verschenen", "afgezegd_jongere", "niet_verschenen"], 2),  # cancelling does not break it
         (["niet_verschenen", "plaatsgevonden", "niet_verschenen"], 1),
         (["niet_verschenen", "gepland", "niet_verschenen"], 2),  # a stale planned one is skipped
-        (["afgezegd", "afgezegd"], 0),
+        (["afgezegd_jongere", "afgezegd_coach"], 0),
     ],
 )
 def test_no_show_streak(statuses, streak):

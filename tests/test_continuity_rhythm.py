@@ -36,11 +36,11 @@ def test_weeks_run_monday_to_sunday_up_to_this_week_then_ahead():
 
 def test_strongest_status_decides_the_mark():
     events = [
-        (datetime(2026, 2, 17, 10), "afgezegd"),
+        (datetime(2026, 2, 17, 10), "afgezegd_coach"),
         (datetime(2026, 2, 18, 10), "niet_verschenen"),  # week of 16 Feb: no-show beats cancelled
         (datetime(2026, 2, 24, 10), "niet_verschenen"),
         (datetime(2026, 2, 26, 10), "plaatsgevonden"),  # week of 23 Feb: held beats no-show
-        (datetime(2026, 3, 3, 10), "afgezegd"),  # week of 2 Mar
+        (datetime(2026, 3, 3, 10), "afgezegd_jongere"),  # week of 2 Mar
         (datetime(2026, 3, 17, 10), "gepland"),  # next week
     ]
     weeks = weekly_rhythm(events, TODAY, weeks=4, ahead=2)
@@ -113,6 +113,6 @@ def test_29_february_week():
 
 
 def test_events_outside_the_window_are_left_out_and_dates_are_accepted():
-    events = [(date(2025, 6, 1), "plaatsgevonden"), (date(2026, 6, 1), "gepland"), (date(2026, 3, 10), "afgezegd")]
+    events = [(date(2025, 6, 1), "plaatsgevonden"), (date(2026, 6, 1), "gepland"), (date(2026, 3, 10), "afgezegd_jongere")]
     weeks = weekly_rhythm(events, TODAY, weeks=2, ahead=1)
     assert compact(weeks) == "·○·"

@@ -106,7 +106,7 @@ def test_contacts_are_in_the_past_or_planned_in_the_future(cases):
 
 def test_contact_rhythms_differ(cases):
     statuses = Counter(c.status for case in cases for c in case.contacts)
-    assert statuses["afgezegd"] >= 5 and statuses["niet_verschenen"] >= 5
+    assert statuses["afgezegd_jongere"] >= 5 and statuses["niet_verschenen"] >= 5
     modes = Counter(c.mode for case in cases for c in case.contacts)
     assert modes.most_common(1)[0][0] == "huisbezoek"
     assert {"telefoon", "bericht", "wandeling", "samen_op_pad"} <= set(modes)

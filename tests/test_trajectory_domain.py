@@ -8,7 +8,14 @@ import pytest
 
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.model import Assessment, PhaseEntry
-from coach.domain.trajectory import PhaseChangeError, allowed_next, check_phase_change, is_reopen, timeline
+from coach.domain.trajectory import (
+    PhaseChangeError,
+    allowed_next,
+    check_phase_change,
+    drop_reason,
+    is_reopen,
+    timeline,
+)
 from coach.domain.trend import DOWN, SAME, UP, domain_series, measurement_dates, sparkline, summary, whole_picture
 
 TODAY = date(2026, 6, 1)
@@ -131,3 +138,9 @@ def test_trajectory_core_never_imports_textual():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_letting_go_or_closing_drops_what_is_still_planned_and_other_moves_do_not():
+    assert drop_reason("nazorg") == "losgelaten"
+    assert drop_reason("afgesloten") == "traject afgesloten"
+    assert [drop_reason(p) for p in ("aanmelding", "intake", "begeleiding", "afbouw")] == [None] * 4

@@ -55,7 +55,8 @@ def phases(db):
 
 def planned(db):
     return rows(
-        db, "SELECT at, status, note FROM contacts WHERE youth_id = 1 AND status IN ('gepland', 'afgezegd') ORDER BY at"
+        db,
+        "SELECT at, status, note FROM contacts WHERE youth_id = 1 AND status IN ('gepland', 'vervallen') ORDER BY at",
     )
 
 
@@ -139,7 +140,7 @@ def test_a_new_plan_replaces_the_open_one(db):
     accept_taper_plan(db, 1, on=later, today=later, intervals=(2, 4), moments=propose_taper(later, (2, 4)))
     record = load_trajectory(db, 1)
     assert [plan.ended_on for plan in record.taper_plans] == [later, None]
-    cancelled = [row for row in planned(db) if row[1] == "afgezegd"]
+    cancelled = [row for row in planned(db) if row[1] == "vervallen"]
     assert len(cancelled) == 3 and all("Vervallen: nieuw afbouwplan." in row[2] for row in cancelled)
     assert phases(db).count("afbouw") == 1
 
@@ -150,7 +151,7 @@ def test_stepping_back_to_begeleiding_cancels_the_rest_of_the_plan(db):
     change_phase(db, 1, "begeleiding", back, back, "Baan kwijt; even weer vaker.")
     statuses = {row[0]: row[1] for row in planned(db) if row[2] and "Afbouw" in row[2]}
     assert statuses["2026-03-17T10:00"] == "gepland"  # before the change: left as it was
-    assert statuses["2026-04-21T10:00"] == statuses["2026-05-19T10:00"] == "afgezegd"
+    assert statuses["2026-04-21T10:00"] == statuses["2026-05-19T10:00"] == "vervallen"
     assert load_trajectory(db, 1).active_plan is None
 
 
@@ -194,7 +195,7 @@ def test_letting_go_from_afbouw_cancels_remaining_afbouw_contacts(db):
     later = date(2026, 4, 22)
     record_release(db, 1, on=later, today=later, reason="Gaat goed.", way_back=None, checkins=propose_nazorg(later))
     statuses = {row[0]: row[1] for row in planned(db) if row[2] and "Afbouw" in row[2]}
-    assert statuses["2026-05-19T10:00"] == "afgezegd" and statuses["2026-04-21T10:00"] == "gepland"
+    assert statuses["2026-05-19T10:00"] == "vervallen" and statuses["2026-04-21T10:00"] == "gepland"
 
 
 def test_not_yet_is_kept_without_a_phase_change(db):
@@ -223,7 +224,7 @@ def test_reopening_keeps_history_and_cancels_open_nazorg_checks(db):
     reopen(db, 1, back, back, "Baan kwijt, belde zelf (de weg terug werkte).")
     assert phases(db) == ["aanmelding", "intake", "begeleiding", "nazorg", "begeleiding"]
     statuses = {row[0]: row[1] for row in planned(db) if row[2] and "Nazorgcheck" in row[2]}
-    assert statuses == {"2026-04-10T10:00": "gepland", "2026-06-10T10:00": "afgezegd"}
+    assert statuses == {"2026-04-10T10:00": "gepland", "2026-06-10T10:00": "vervallen"}
     record = load_trajectory(db, 1)
     assert record.last_release.reason == "Klaar"  # the decision stays in the history
     case = load_case(db, 1)

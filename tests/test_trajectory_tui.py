@@ -303,7 +303,7 @@ async def test_reopening_keeps_the_history(case_db: Path) -> None:
     assert rows(case_db, "SELECT COUNT(*) FROM release_decisions WHERE youth_id = ?", [NOOR]) == [(1,)]
     assert rows(
         case_db, "SELECT status FROM contacts WHERE youth_id = ? AND note LIKE 'Nazorgcheck%' ORDER BY at", [NOOR]
-    ) == [("afgezegd",), ("afgezegd",)]
+    ) == [("vervallen",), ("vervallen",)]
 
 
 # --- the readiness screen --------------------------------------------------------------------

@@ -7,6 +7,7 @@ import re
 import pytest
 from sqlite_utils import Database
 
+from coach.domain.contact_status import status_after_v1
 from coach.domain.this_week import ReasonKind
 from coach.domain.vocabulary import (
     AgreementOwner,
@@ -18,13 +19,22 @@ from coach.domain.vocabulary import (
     Phase,
     Vocabulary,
 )
-from coach.store.migrations import coach_migrations
+from coach.store.migrations import _NEW_STATUS_CHECK, _OLD_STATUS_CHECK, coach_migrations
 
-# The strings the database and the case file hold today; these may never change.
+# The strings the database and the case file hold today; these may never change. (ContactStatus's
+# 'afgezegd' was split by migration m009, which rewrote every stored row; see the test below.)
 STORED: dict[type[Vocabulary], tuple[str, ...]] = {
     Phase: ("aanmelding", "intake", "begeleiding", "afbouw", "nazorg", "afgesloten"),
     ContactMode: ("huisbezoek", "outreach", "telefoon", "bericht", "video", "kantoor", "samen_op_pad", "wandeling"),
-    ContactStatus: ("plaatsgevonden", "niet_verschenen", "afgezegd", "gepland"),
+    ContactStatus: (
+        "plaatsgevonden",
+        "niet_verschenen",
+        "afgezegd_jongere",
+        "afgezegd_coach",
+        "gepland",
+        "verzet",
+        "vervallen",
+    ),
     Initiator: ("coach", "jongere", "netwerk"),
     AgreementOwner: ("jongere", "coach", "netwerk"),
     AgreementStatus: ("open", "gedaan", "vervallen"),
@@ -61,6 +71,8 @@ def test_labels_read_as_before() -> None:
     assert Phase.NAZORG.label == "Nazorg"
     assert ContactMode.SAMEN_OP_PAD.label == "Samen op pad"
     assert ContactStatus.NIET_VERSCHENEN.label == "Niet verschenen"
+    assert ContactStatus.AFGEZEGD_JONGERE.label == "Afgezegd door jongere"
+    assert ContactStatus.AFGEZEGD_COACH.label == "Afgezegd door coach"
     assert ContinuityStatus.OK.label == "Op koers"
     assert AgreementOwner.JONGERE.label == "Jongere"
 
@@ -89,6 +101,19 @@ def test_database_checks_allow_exactly_the_vocabularies() -> None:
     assert set(_check_values(agreements, "owner")) == set(AgreementOwner)
     assert set(_check_values(agreements, "status")) == set(AgreementStatus)
     assert set(_check_values(phases, "phase")) == set(Phase)
+
+
+def test_m009_widens_the_contact_status_check_to_the_vocabulary() -> None:
+    # The CHECK m009 writes is the one the final schema holds (checked above); every value the
+    # old CHECK allowed is either still a status or is read as one (the old 'afgezegd').
+    new = _check_values(_NEW_STATUS_CHECK.replace("CHECK (", "status TEXT NOT NULL CHECK ("), "status")
+    old = _check_values(_OLD_STATUS_CHECK.replace("CHECK (", "status TEXT NOT NULL CHECK ("), "status")
+    assert set(new) == set(ContactStatus)
+    assert "afgezegd" in old and not ContactStatus.has("afgezegd")
+    assert all(ContactStatus.has(status_after_v1(status)) for status in old)
+    db = Database(memory=True)
+    coach_migrations().apply(db)
+    assert _NEW_STATUS_CHECK in db.table("contacts").schema
 
 
 def test_label_of_a_stored_string_and_of_an_unknown_one() -> None:

@@ -45,7 +45,7 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
 @click.argument("files", metavar="BESTAND...", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.pass_obj
 def import_(options: Options, files: tuple[Path, ...]) -> None:
-    """Controleer dossierbestanden (case-v1 JSON) en lees ze in: alles of niets."""
+    """Controleer dossierbestanden (JSON, versie 1 of 2) en lees ze in: alles of niets."""
     from coach.store.casefile import CaseFileError
     from coach.store.transfer import import_case_files
 
@@ -71,11 +71,14 @@ def import_(options: Options, files: tuple[Path, ...]) -> None:
 )
 @click.pass_obj
 def export(options: Options, youth_id: int, output: Path | None) -> None:
-    """Schrijf een heel dossier als dossierbestand (case-v1 JSON)."""
-    from coach.store.casefile import case_to_dict
+    """Schrijf een heel dossier als dossierbestand (JSON, versie 2)."""
+    from coach.store.casefile_v2 import export_case_v2
 
-    _db, case = load_case_or_fail(options, youth_id)
-    text = json.dumps(case_to_dict(case), ensure_ascii=False, indent=2) + "\n"
+    db, _case = load_case_or_fail(options, youth_id)
+    data = export_case_v2(db, youth_id)
+    if data is None:  # the case was there a moment ago: erased in between
+        raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if output is None:
         click.echo(text, nl=False)
         return

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from coach.conversation.engine import Conversation
 from coach.conversation.matching import fold
 from coach.conversation.signals import Signal, first_per_domain
+from coach.domain.contact_status import is_counted
 from coach.domain.intake import NVT, Intake, quoted
 from coach.domain.model import Agreement, Case, Contact, WarmStoryItem
 from coach.domain.vocabulary import AgreementStatus, ContactStatus
@@ -51,8 +52,11 @@ class VisitPrep:
 
 
 def last_contact(contacts: list[Contact], before: datetime, skip: int | None = None) -> Contact | None:
-    """The most recent contact that happened (or was missed) before `before`, planned ones left out."""
-    done = [c for c in contacts if c.status != ContactStatus.GEPLAND and c.at <= before and c.id != skip]
+    """The most recent contact that happened (or was missed or cancelled) before `before`.
+
+    Planned ones are left out, and so are verzet and vervallen: they never took place.
+    """
+    done = [c for c in contacts if is_counted(c.status) and c.at <= before and c.id != skip]
     return max(done, key=lambda c: c.at, default=None)
 
 

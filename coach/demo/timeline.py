@@ -122,7 +122,7 @@ class Diary:
         duration: int | None = drawn
         if status == ContactStatus.NIET_VERSCHENEN:
             duration = 0 if mode in (ContactMode.HUISBEZOEK, ContactMode.OUTREACH) else None
-        elif status == ContactStatus.AFGEZEGD:
+        elif status == ContactStatus.AFGEZEGD_JONGERE:
             duration = None
         elif mode != ContactMode.BERICHT:
             if phase == Phase.AANMELDING:  # a first knock on the door is short
@@ -159,9 +159,10 @@ class Diary:
         mode = mode or self._mode()
         if status is None:
             status = rng.choices(
-                (ContactStatus.PLAATSGEVONDEN, ContactStatus.AFGEZEGD, ContactStatus.NIET_VERSCHENEN), (84, 9, 7)
+                (ContactStatus.PLAATSGEVONDEN, ContactStatus.AFGEZEGD_JONGERE, ContactStatus.NIET_VERSCHENEN),
+                (84, 9, 7),
             )[0]
-        if status == ContactStatus.AFGEZEGD:
+        if status == ContactStatus.AFGEZEGD_JONGERE:
             self.add(day, mode, status, voice.pick(texts.CANCELLED), by=Initiator.JONGERE, phase=phase)
         elif status == ContactStatus.NIET_VERSCHENEN:
             self.add(
@@ -264,7 +265,7 @@ class Diary:
             if profile == "crisis" and day >= crisis_from:
                 gap = rng.randint(2, 4)
             status = self._visit(day, Phase.BEGELEIDING)
-            if status == ContactStatus.AFGEZEGD:
+            if status == ContactStatus.AFGEZEGD_JONGERE:
                 gap = rng.randint(2, 4)
             nxt = day + timedelta(days=gap)
             self._extras(day, min(nxt, end), 0.35)
@@ -275,7 +276,7 @@ class Diary:
                 end + timedelta(days=rng.randint(6, 9)),
                 Phase.BEGELEIDING,
                 ContactMode.HUISBEZOEK,
-                ContactStatus.AFGEZEGD,
+                ContactStatus.AFGEZEGD_JONGERE,
             )
             self.add(
                 end + timedelta(days=rng.randint(12, 16)),

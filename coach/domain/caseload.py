@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from coach.domain.continuity import ContinuityRules, continuity_status, days_since
+from coach.domain.continuity import ContinuityRules, days_since, status_on
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def make_entry(
         phase=phase,
         last_contact=last_day,
         days_since_contact=days,
-        continuity=continuity_status(phase, days, rules),
+        continuity=status_on(phase, last_day, started_on, today, rules),
         next_contact=next_planned,
         open_agreements=open_agreements,
         overdue_agreements=overdue_agreements,

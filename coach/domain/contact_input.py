@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from coach.domain.agreements import NewAgreement
+from coach.domain.contact_status import NEW_STATUSES
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.dutch_dates import FUTURE, PAST, DateInputError, Direction, ParsedMoment, parse_day, parse_moment
 from coach.domain.model import Contact
@@ -117,8 +118,9 @@ def read_next(text: str, after: datetime, now: datetime) -> ParsedMoment | None:
 def read_contact(form: ContactInput, now: datetime) -> ReadContact:
     """Read the whole form; raises FormErrors naming every field that is not right."""
     errors: dict[str, str] = {}
-    if not ContactStatus.has(form.status):
-        errors["status"] = "Kies een status: plaatsgevonden, niet verschenen, afgezegd of gepland."
+    # A new contact is never verzet or vervallen: those come only from moving or dropping a planned one.
+    if form.status not in NEW_STATUSES:
+        errors["status"] = "Kies een status: " + ", ".join(status.label.lower() for status in NEW_STATUSES) + "."
     if not ContactMode.has(form.mode):
         errors["mode"] = "Kies een vorm, bijvoorbeeld huisbezoek of telefoon."
     if not Initiator.has(form.initiated_by):

@@ -25,6 +25,9 @@ DEFAULT_INTERVALS: dict[str, int] = {
     Phase.NAZORG: 90,
 }
 
+# Days after the aanmelddatum within which the first contact is expected.
+DEFAULT_FIRST_CONTACT_DAYS = 7
+
 # Old names, kept only for the callers in tui/ and cli/ until they use the enums (issue 12).
 # Typed as str so the tables those callers key with them accept plain strings too.
 OK: str = ContinuityStatus.OK
@@ -33,8 +36,10 @@ TE_LANG: str = ContinuityStatus.TE_LANG
 CONTINUITY_LABELS: dict[str, str] = {status: status.label for status in ContinuityStatus}
 HELD: str = ContactStatus.PLAATSGEVONDEN
 NO_SHOW: str = ContactStatus.NIET_VERSCHENEN
-CANCELLED: str = ContactStatus.AFGEZEGD
 PLANNED: str = ContactStatus.GEPLAND
+# Not a stored status (since m009 a cancellation says by whom): the one rhythm mark for a
+# cancellation by either side, see coach.domain.rhythm.
+CANCELLED: str = "afgezegd"
 
 # Signal kinds, each with the word the screens show.
 NO_SHOWS, OTHER_COACH, OVERDUE, HELD_IN_FUTURE = "no_shows", "other_coach", "overdue", "held_in_future"
@@ -51,6 +56,8 @@ class ContinuityRules:
 
     intervals: dict[str, int | None] | None = None
     overdue_factor: float = 2.0
+    #: Days after the aanmelding by which the first contact is due (config: [contactritme] eerste_contact).
+    first_contact_days: int = DEFAULT_FIRST_CONTACT_DAYS
     no_show_streak: int = 2
     person_window: int = 6
     person_share: float = 0.5
@@ -82,6 +89,40 @@ def continuity_status(
     if days <= interval * rules.overdue_factor:
         return ContinuityStatus.LET_OP
     return ContinuityStatus.TE_LANG
+
+
+def first_contact_status(
+    registered_on: date | None, today: date, rules: ContinuityRules = ContinuityRules()
+) -> ContinuityStatus:
+    """ok / let_op / te_lang for a young person in aanmelding who has not been seen yet.
+
+    A new registration is 'ok' until the first contact is due
+    (`first_contact_days` after the aanmelddatum); then 'let_op', and past
+    `overdue_factor` times that, 'te_lang'. With no date known at all it is
+    'te_lang', as in `continuity_status`: better a look than silently fine.
+    """
+    if registered_on is None:
+        return ContinuityStatus.TE_LANG
+    days = max((today - registered_on).days, 0)
+    if days <= rules.first_contact_days:
+        return ContinuityStatus.OK
+    if days <= rules.first_contact_days * rules.overdue_factor:
+        return ContinuityStatus.LET_OP
+    return ContinuityStatus.TE_LANG
+
+
+def status_on(
+    phase: str, last_held: date | None, started_on: date | None, today: date, rules: ContinuityRules = ContinuityRules()
+) -> ContinuityStatus | None:
+    """The continuity status from the facts: the phase's rhythm, or the first-contact rule in aanmelding.
+
+    A young person in aanmelding who was never seen is judged by
+    `first_contact_status` from `started_on` (the aanmelddatum), so day one is
+    'ok', not 'te lang'.
+    """
+    if phase == Phase.AANMELDING and last_held is None and rules.interval(phase) is not None:
+        return first_contact_status(started_on, today, rules)
+    return continuity_status(phase, days_since(last_held, started_on, today), rules)
 
 
 # --- the facts behind the status ------------------------------------------------------
@@ -243,10 +284,11 @@ def assess(case: Case, today: date, rules: ContinuityRules = ContinuityRules()) 
                 f"{future_held} contact{'en' if future_held > 1 else ''} als plaatsgevonden, maar met een datum in de toekomst",
             )
         )
+    status = status_on(phase, last.date() if last else None, started(case), today, rules)
     return Continuity(
         phase=phase,
         interval=rules.interval(phase),
-        status=continuity_status(phase, days, rules),
+        status=status,
         days=days,
         last_held=last,
         next_planned=next_planned(case.contacts, today),

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.domain.continuity import ContinuityRules, continuity_status, phase_on
+from coach.domain.contact_status import is_cancellation
+from coach.domain.continuity import CANCELLED, ContinuityRules, continuity_status, phase_on
 from coach.domain.model import Contact, PhaseEntry
 from coach.domain.vocabulary import ContactStatus, ContinuityStatus
 
@@ -20,20 +21,20 @@ GAP = "gap"
 PRECEDENCE = (
     ContactStatus.PLAATSGEVONDEN,
     ContactStatus.NIET_VERSCHENEN,
-    ContactStatus.AFGEZEGD,
+    CANCELLED,
     ContactStatus.GEPLAND,
 )
 SYMBOLS: dict[str, str] = {
     ContactStatus.PLAATSGEVONDEN: "●",
     ContactStatus.NIET_VERSCHENEN: "✕",
-    ContactStatus.AFGEZEGD: "○",
+    CANCELLED: "○",
     ContactStatus.GEPLAND: "◌",
     GAP: "·",
 }
 MARK_LABELS: dict[str, str] = {
     ContactStatus.PLAATSGEVONDEN: "contact",
     ContactStatus.NIET_VERSCHENEN: "niet verschenen",
-    ContactStatus.AFGEZEGD: "afgezegd",
+    CANCELLED: "afgezegd",
     ContactStatus.GEPLAND: "gepland",
     GAP: "geen contact",
 }
@@ -70,7 +71,7 @@ class RhythmWeek:
         counts = {
             ContactStatus.PLAATSGEVONDEN: self.held,
             ContactStatus.NIET_VERSCHENEN: self.no_show,
-            ContactStatus.AFGEZEGD: self.cancelled,
+            CANCELLED: self.cancelled,
             ContactStatus.GEPLAND: self.planned,
         }
         return next((status for status in PRECEDENCE if counts[status]), GAP)
@@ -114,7 +115,9 @@ def weekly_rhythm(
             held_days.append(day)
         bucket = counts.get(week_start(day))
         if bucket is not None:
-            bucket[status] = bucket.get(status, 0) + 1
+            # Either side's cancellation is one mark; verzet and vervallen make none (a change of plan).
+            key = CANCELLED if is_cancellation(status) else status
+            bucket[key] = bucket.get(key, 0) + 1
     held_days.sort()
     result = []
     for start in starts:
@@ -123,7 +126,7 @@ def weekly_rhythm(
             start=start,
             held=bucket.get(ContactStatus.PLAATSGEVONDEN, 0),
             no_show=bucket.get(ContactStatus.NIET_VERSCHENEN, 0),
-            cancelled=bucket.get(ContactStatus.AFGEZEGD, 0),
+            cancelled=bucket.get(CANCELLED, 0),
             planned=bucket.get(ContactStatus.GEPLAND, 0),
             current=start == this_week,
             future=start > this_week,

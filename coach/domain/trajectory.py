@@ -201,6 +201,7 @@ UNRECORDED_REASON = "Losgelaten voordat het besluit hier werd vastgelegd."
 # Why planned contacts were cancelled (the `why` of CANCELLED_NOTE).
 TAPER_STOPPED, NEW_TAPER_PLAN = "afbouw gestopt", "nieuw afbouwplan"
 NAZORG_STOPPED, REOPENED = "nazorg gestopt", "traject heropend"
+LET_GO, CLOSED = "losgelaten", "traject afgesloten"
 
 
 def cancel_reason(current: str, new: str) -> str | None:
@@ -209,6 +210,18 @@ def cancel_reason(current: str, new: str) -> str | None:
         return TAPER_STOPPED
     if current == Phase.NAZORG:
         return NAZORG_STOPPED if new == Phase.AFGESLOTEN else REOPENED
+    return None
+
+
+def drop_reason(new: str) -> str | None:
+    """Why every contact still planned is dropped on moving to `new`; None when they stay.
+
+    Letting go or closing makes them moot (the nazorg checks are planned after this).
+    """
+    if new == Phase.NAZORG:
+        return LET_GO
+    if new == Phase.AFGESLOTEN:
+        return CLOSED
     return None
 
 

@@ -95,12 +95,19 @@ _MODE_LABELS: dict[ContactMode, str] = {
 
 
 class ContactStatus(Vocabulary):
-    """What became of a contact: held, missed, cancelled or still planned."""
+    """What became of a contact: held, missed, cancelled (by whom), still planned, moved or dropped.
+
+    A version-1 case file's 'afgezegd' was the young person's cancellation; migration m009
+    rewrote stored rows to 'afgezegd_jongere' (see coach.domain.contact_status).
+    """
 
     PLAATSGEVONDEN = "plaatsgevonden"
     NIET_VERSCHENEN = "niet_verschenen"
-    AFGEZEGD = "afgezegd"
+    AFGEZEGD_JONGERE = "afgezegd_jongere"
+    AFGEZEGD_COACH = "afgezegd_coach"
     GEPLAND = "gepland"
+    VERZET = "verzet"
+    VERVALLEN = "vervallen"
 
     @property
     def label(self) -> str:
@@ -111,8 +118,11 @@ class ContactStatus(Vocabulary):
 _STATUS_LABELS: dict[ContactStatus, str] = {
     ContactStatus.PLAATSGEVONDEN: "Plaatsgevonden",
     ContactStatus.NIET_VERSCHENEN: "Niet verschenen",
-    ContactStatus.AFGEZEGD: "Afgezegd",
+    ContactStatus.AFGEZEGD_JONGERE: "Afgezegd door jongere",
+    ContactStatus.AFGEZEGD_COACH: "Afgezegd door coach",
     ContactStatus.GEPLAND: "Gepland",
+    ContactStatus.VERZET: "Verzet",
+    ContactStatus.VERVALLEN: "Vervallen",
 }
 
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from coach.content.model import Content, IntervisionContent, Method
 from coach.domain.agreements import own_share
+from coach.domain.contact_status import count_contacts
 from coach.domain.model import Agreement, Assessment, Case, Contact, age_on, current_phase
 from coach.domain.trend import whole_picture
 from coach.domain.vocabulary import AgreementOwner, AgreementStatus, ContactMode, ContactStatus, Initiator, Phase
@@ -92,11 +93,17 @@ def _contact_head(contact: Contact, start: date) -> str:
     return head
 
 
+# How the coach writes a contact that did not happen; a cancellation by the young person is plain 'afgezegd'.
+_NOT_HELD_WORDS: dict[str, str] = {
+    ContactStatus.NIET_VERSCHENEN: "niet verschenen",
+    ContactStatus.AFGEZEGD_COACH: "afgezegd door de coach",
+}
+
+
 def _contact_line(contact: Contact, start: date, length: int) -> list[str]:
     head = _contact_head(contact, start)
     if contact.status != ContactStatus.PLAATSGEVONDEN:
-        missed = contact.status == ContactStatus.NIET_VERSCHENEN
-        return [f"- {head}: {'niet verschenen' if missed else 'afgezegd'}.\n"]
+        return [f"- {head}: {_NOT_HELD_WORDS.get(contact.status, 'afgezegd')}.\n"]
     if contact.note and contact.note.strip():
         # The note is a piece of its own, so the anonymiser reads it from a sentence start.
         return [f"- {head}: ", f"{condense(contact.note, length)}\n"]
@@ -310,8 +317,9 @@ def _own_part(case: Case, frame: Frame) -> list[str]:
             f"- Het initiatief tot contact lag {started[Initiator.COACH]}× bij mij, {started[Initiator.JONGERE]}× bij de "
             f"jongere en {started[Initiator.NETWERK]}× bij het netwerk.\n"
         )
-    no_show = sum(1 for c in frame.contacts if c.status == ContactStatus.NIET_VERSCHENEN)
-    cancelled = sum(1 for c in frame.contacts if c.status == ContactStatus.AFGEZEGD)
+    # Vervallen (a change of plan) and verzet (moved on) are no cancellation: count_contacts leaves them out.
+    counts = count_contacts(frame.contacts)
+    no_show, cancelled = counts.no_show, counts.cancelled
     if no_show or cancelled:
         pieces.append(f"- Niet doorgegaan: {no_show}× niet verschenen, {cancelled}× afgezegd.\n")
     return pieces or ["Nog te weinig vastgelegd om iets over te zeggen.\n"]

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from coach.content.model import Content, IntervisionContent, Method
+from coach.domain.contact_status import is_counted
 from coach.domain.model import Case, Contact
 from coach.domain.vocabulary import ContactStatus
 from coach.privacy.result import Replacement, Result
@@ -70,8 +71,11 @@ class Scope:
 
 
 def numbered_contacts(case: Case) -> list[Contact]:
-    """The contacts a summary can be about (held, missed or cancelled), oldest first: number N is item N-1."""
-    return sorted((c for c in case.contacts if c.status != ContactStatus.GEPLAND), key=lambda c: c.at)
+    """The contacts a summary can be about (held, missed or cancelled), oldest first: number N is item N-1.
+
+    Planned, verzet and vervallen contacts never happened and were never cancelled: they are left out.
+    """
+    return sorted((c for c in case.contacts if is_counted(c.status)), key=lambda c: c.at)
 
 
 def trajectory_start(case: Case, today: date) -> date:

@@ -13,6 +13,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
+from coach.domain.contact_status import CANCELLED, status_after_v1
 from coach.domain.model import (
     Address,
     Agreement,
@@ -133,6 +134,11 @@ def _rule(error: ValidationError) -> tuple[str, str]:
     return path, f"voldoet niet aan de regel '{kind}'."
 
 
+def schema_rule(error: ValidationError) -> tuple[str, str]:
+    """The JSON path and Dutch rule of one schema error (shared with the version-2 reader)."""
+    return _rule(error)
+
+
 def _moment_problems(data: Any) -> list[tuple[str, str]]:
     # The schema describes contact moments in words only; check them here.
     contacts = data.get("contacts") if isinstance(data, dict) else None
@@ -221,7 +227,14 @@ def case_from_dict(data: dict[str, Any]) -> Case:
     case = Case(youth=youth)
     for section, cls in SECTIONS.items():
         setattr(case, section, [_build(cls, item) for item in data.get(section, [])])
+    for contact in case.contacts:
+        contact.status = status_after_v1(contact.status)
     return case
+
+
+def _v1_status(status: str) -> str:
+    # Version 1 knows one word for a contact that did not go ahead as planned.
+    return "afgezegd" if status in CANCELLED or status in ("verzet", "vervallen") else status
 
 
 def _plain(value: Any) -> Any:
@@ -257,6 +270,8 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         items = getattr(case, section)
         if items:
             data[section] = [_object(item) for item in items]
+    for contact in data.get("contacts", []):
+        contact["status"] = _v1_status(contact["status"])
     if case.youth.intervision_question is not None:
         data["intervision_question"] = case.youth.intervision_question
     return data

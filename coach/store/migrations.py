@@ -342,6 +342,122 @@ def m008_name_order(db: Database) -> None:
     )
 
 
+# Youth details whose earlier values are kept when changed (aanmelding and later edits).
+YOUTH_REVISED_FIELDS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "nickname",
+    "birth_date",
+    "phone",
+    "email",
+    "street",
+    "postcode",
+    "city",
+    "school",
+    "employer",
+    "coach",
+    "started_on",
+    "referred_by",
+    "referrer_org",
+    "referral_reason",
+    "registered_on",
+)
+_OLD_STATUS_CHECK = "CHECK (status IN ('plaatsgevonden', 'niet_verschenen', 'afgezegd', 'gepland'))"
+_NEW_STATUS_CHECK = (
+    "CHECK (status IN ('gepland', 'plaatsgevonden', 'niet_verschenen', 'afgezegd_jongere', 'afgezegd_coach', "
+    "'verzet', 'vervallen'))"
+)
+
+
+def m009_case_in_app(db: Database) -> None:
+    """Aanmelding details, consent, coach changes, the network mapped, contacts that move, removals with a reason.
+
+    The contacts' status CHECK is widened in place (SQLite's documented
+    writable_schema route for loosening a constraint): rebuilding the table
+    would need foreign keys off, which cannot be switched inside this
+    migration's transaction, and a DROP with them on would cascade into
+    visits, domains and agreements. Old 'afgezegd' rows become
+    'afgezegd_jongere', except those the app cancelled itself (a planned
+    afbouw step or nazorg check with the app's "Vervallen: " note): 'vervallen'.
+    """
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    db.execute("PRAGMA writable_schema = ON")
+    changed = db.execute(
+        "UPDATE sqlite_master SET sql = replace(sql, ?, ?) WHERE type = 'table' AND name = 'contacts' AND instr(sql, ?)",
+        [_OLD_STATUS_CHECK, _NEW_STATUS_CHECK, _OLD_STATUS_CHECK],
+    ).rowcount
+    db.execute(f"PRAGMA schema_version = {version + 1}")
+    db.execute("PRAGMA writable_schema = RESET")
+    if changed != 1:
+        raise RuntimeError("contacts.status has an unexpected CHECK; migration m009 cannot widen it")
+    db.execute(
+        """UPDATE contacts SET status = 'vervallen'
+           WHERE status = 'afgezegd' AND instr(coalesce(note, ''), 'Vervallen: ')
+             AND (id IN (SELECT contact_id FROM taper_steps WHERE contact_id IS NOT NULL)
+                  OR id IN (SELECT contact_id FROM nazorg_checks WHERE contact_id IS NOT NULL))"""
+    )
+    db.execute("UPDATE contacts SET status = 'afgezegd_jongere' WHERE status = 'afgezegd'")
+    db.executescript(
+        """
+        ALTER TABLE youths ADD COLUMN referred_by TEXT;
+        ALTER TABLE youths ADD COLUMN referrer_org TEXT;
+        ALTER TABLE youths ADD COLUMN referral_reason TEXT;
+        ALTER TABLE youths ADD COLUMN registered_on TEXT;
+        ALTER TABLE network ADD COLUMN role TEXT;
+        ALTER TABLE network ADD COLUMN seen_as TEXT CHECK (seen_as IN ('steun', 'wisselend', 'lastig'));
+        ALTER TABLE network ADD COLUMN may_contact INTEGER CHECK (may_contact IN (0, 1));
+        ALTER TABLE contacts ADD COLUMN moved_from INTEGER REFERENCES contacts(id) ON DELETE SET NULL;
+        ALTER TABLE agreements ADD COLUMN owner_network_id INTEGER REFERENCES network(id) ON DELETE SET NULL;
+        CREATE INDEX contacts_moved_from ON contacts(moved_from);
+        CREATE TABLE consents (
+            id INTEGER PRIMARY KEY,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            given_to TEXT NOT NULL CHECK (trim(given_to) != ''),
+            organisation TEXT,
+            role TEXT,
+            parts TEXT NOT NULL DEFAULT 'alles',
+            given_on TEXT NOT NULL,
+            note TEXT,
+            withdrawn_on TEXT
+        );
+        CREATE TABLE coach_changes (
+            id INTEGER PRIMARY KEY,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            changed_on TEXT NOT NULL,
+            from_coach TEXT,
+            to_coach TEXT,
+            note TEXT
+        );
+        CREATE TABLE removals (
+            id INTEGER PRIMARY KEY,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            table_name TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            removed_at TEXT NOT NULL,
+            reason TEXT NOT NULL CHECK (trim(reason) != '')
+        );
+        CREATE INDEX consents_youth ON consents(youth_id);
+        CREATE INDEX coach_changes_youth ON coach_changes(youth_id, changed_on);
+        CREATE INDEX removals_youth ON removals(youth_id);
+        """
+    )
+    for name in YOUTH_REVISED_FIELDS:
+        # As _keep_revisions, but a youth row is its own young person (old.id, not old.youth_id).
+        db.execute(
+            f"""
+            CREATE TRIGGER youths_{name}_revision
+            AFTER UPDATE OF {name} ON youths
+            WHEN old.{name} IS NOT new.{name} AND old.{name} IS NOT NULL AND old.{name} != ''
+            BEGIN
+                INSERT INTO revisions (youth_id, table_name, row_id, field, text)
+                VALUES (old.id, 'youths', old.id, '{name}', old.{name});
+            END
+            """
+        )
+    _keep_revisions(db, "network", ("name", "relation", "organisation", "role", "phone", "email"))
+    _keep_revisions(db, "consents", ("given_to", "parts", "note"))
+
+
 def m012_safety(db: Database) -> None:
     """Safety concerns with their meldcode steps, and the safety signals a coach dismissed as no concern."""
     db.executescript(
@@ -399,6 +515,7 @@ STEPS = (
     m006_audit,
     m007_trajectory,
     m008_name_order,
+    m009_case_in_app,
     m012_safety,
 )
 SCHEMA_VERSION = len(STEPS)

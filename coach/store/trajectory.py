@@ -32,6 +32,7 @@ from coach.domain.trajectory import (
     clean_note,
     clean_reason,
     clean_way_back,
+    drop_reason,
     latest_release_entry,
     unknown_youth,
 )
@@ -60,8 +61,9 @@ def change_phase(db: Database, youth_id: int, phase: str, on: date, today: date,
     """Move the trajectory to `phase` on `on`, with a note; plans of the phase left end there.
 
     Leaving afbouw ends the afbouw plan; leaving nazorg (closing or reopening)
-    ends the nazorg checks. Their planned contacts after `on` are marked
-    cancelled (never deleted), so the history stays whole.
+    ends the nazorg checks; letting go or closing drops every contact still
+    planned. Those planned contacts from `on` are marked vervallen (never
+    deleted, never counted as a cancellation), so the history stays whole.
     """
     with db.atomic():
         _change_phase(db, youth_id, phase, on, today, note)
@@ -77,6 +79,9 @@ def _change_phase(db: Database, youth_id: int, phase: str, on: date, today: date
         _end_taper_plans(db, youth_id, on, why)
     elif why is not None and current == Phase.NAZORG:
         _cancel_nazorg(db, youth_id, on, why)
+    dropped = drop_reason(phase)
+    if dropped is not None:
+        _drop_planned(db, youth_id, on, dropped)
     db.execute(
         "INSERT INTO phases (youth_id, phase, since, note) VALUES (?, ?, ?, ?)", [youth_id, phase, on.isoformat(), note]
     )
@@ -90,8 +95,20 @@ def _cancel(db: Database, contact_ids: list[int], on: date, why: str) -> None:
             """UPDATE contacts SET status = ?,
                    note = CASE WHEN note IS NULL OR note = '' THEN ? ELSE note || char(10) || ? END
                WHERE id = ? AND status = ? AND at >= ?""",
-            [ContactStatus.AFGEZEGD, text, text, contact_id, ContactStatus.GEPLAND, on.isoformat()],
+            # Vervallen, not a cancellation: the plan changed, nobody said the contact off.
+            [ContactStatus.VERVALLEN, text, text, contact_id, ContactStatus.GEPLAND, on.isoformat()],
         )
+
+
+def _drop_planned(db: Database, youth_id: int, on: date, why: str) -> None:
+    ids = [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM contacts WHERE youth_id = ? AND status = ? AND at >= ?",
+            [youth_id, ContactStatus.GEPLAND, on.isoformat()],
+        )
+    ]
+    _cancel(db, ids, on, why)
 
 
 def _end_taper_plans(db: Database, youth_id: int, on: date, why: str) -> None:

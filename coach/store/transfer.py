@@ -17,7 +17,18 @@ def import_case_files(db: Database, paths: list[Path]) -> list[int]:
 
     When any file is invalid, or a ref is used twice or already in the
     database, CaseFileError lists the problems and nothing is written.
+    A list with a version-2 file goes to coach.store.casefile_v2, which reads both versions.
     """
+    from coach.store.casefile_v2 import import_any_files, is_v2, parse_case_file
+
+    def version_2(path: Path) -> bool:
+        try:
+            return is_v2(parse_case_file(path))
+        except CaseFileError:
+            return False
+
+    if any(version_2(path) for path in paths):
+        return import_any_files(db, paths)
     problems: list[CaseFileProblem] = []
     cases = []
     seen_refs: dict[str, str] = {}

@@ -24,6 +24,7 @@ from coach import clock
 from coach.content.model import Content as PromptContent
 from coach.conversation.signals import SignalFinder
 from coach.domain.contact_input import ContactInput, FormErrors, ReadContact, read_contact, read_next, read_when
+from coach.domain.contact_status import NEW_STATUSES
 from coach.domain.dutch_dates import DateInputError, ParsedMoment
 from coach.domain.model import CONTACT_MODES, INITIATORS, MODE_LABELS, STATUS_LABELS, Case
 from coach.store.cases import load_case
@@ -125,7 +126,7 @@ class ContactEntryScreen(CoachScreen[int | None]):
             with Horizontal(classes="form-row"):
                 yield Label("Status", classes="form-label")
                 yield Select(
-                    [(STATUS_LABELS[s], s) for s in STATUS_LABELS],
+                    [(STATUS_LABELS[s], s) for s in NEW_STATUSES],
                     value=form.status,
                     allow_blank=False,
                     id="status",

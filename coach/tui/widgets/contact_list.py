@@ -14,7 +14,14 @@ from coach.domain.model import MODE_LABELS, STATUS_LABELS, Contact
 from coach.tui.formatting import moment
 
 RECENT = 5
-STATUS_STYLES = {"niet_verschenen": "$warning", "afgezegd": "$foreground-muted", "gepland": "$accent"}
+STATUS_STYLES = {
+    "niet_verschenen": "$warning",
+    "afgezegd_jongere": "$foreground-muted",
+    "afgezegd_coach": "$foreground-muted",
+    "verzet": "$foreground-muted",
+    "vervallen": "$foreground-muted",
+    "gepland": "$accent",
+}
 
 
 def split_contacts(contacts: list[Contact], today: date, limit: int = RECENT) -> tuple[list[Contact], list[Contact]]:
