@@ -126,7 +126,7 @@ def reasons_for(
     days = entry.days_since_contact
     reasons: list[Reason] = []
     if entry.safety:
-        reasons.append(Reason(ReasonKind.VEILIGHEID, "veiligheid: acuut of een open zorg"))
+        reasons.append(Reason(ReasonKind.VEILIGHEID, "veiligheid eerst"))
 
     if entry.continuity in (ContinuityStatus.TE_LANG, ContinuityStatus.LET_OP):
         if nazorg:
