@@ -97,6 +97,20 @@ async def test_intake_note_raises_the_prompt_and_a_score_of_one_marks_the_youth_
     assert dismissed[0]["source"] == "intake" and dismissed[0]["heard"] == "geslagen"
 
 
+async def test_a_signal_as_the_last_word_is_raised_when_typing_pauses(case_db: Path, today: date):
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_youth(app, pilot, DAAN)
+        await pilot.press("i")
+        await wait_until(pilot, lambda: isinstance(app.screen, IntakeScreen))
+        intake = app.screen
+        await pilot.press(*"Ze denkt aan zelfmoord")  # no space, no full stop: the coach stops typing here
+        if app.screen is intake:
+            intake.autosaver.flush()  # what the autosave does after a pause (unless it ran already)
+        await wait_until(pilot, lambda: isinstance(app.screen, SafetyPrompt))
+        assert app.screen.hit.kind == "suicidale_gedachten"
+
+
 async def test_contact_note_prompt_opens_the_meldcode_steps(case_db: Path, today: date):
     app = make_app(case_db, today=today)
     async with app.run_test(size=SMALL) as pilot:

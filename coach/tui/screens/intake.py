@@ -25,7 +25,7 @@ from coach.store.sittings import IntakeSitting
 from coach.tui.autosave import Autosaver
 from coach.tui.dialogs.intake_complete import CompleteIntakeDialog, complete_summary
 from coach.tui.dialogs.section_picker import SectionPicker
-from coach.tui.screens.safety import raise_pending
+from coach.tui.screens.safety import raise_pending, settle
 from coach.tui.widgets.balance_meter import BalanceMeter
 from coach.tui.widgets.coverage_bar import CoverageBar, legend
 from coach.tui.widgets.domain_panel import PERSON_PREFIX, DomainPanel
@@ -191,6 +191,8 @@ class IntakeScreen(Screen[None]):
         self._refresh()
 
     def _save(self) -> None:
+        youth, text = self.case.youth, self.session.text(self.section, self.session.field or "")
+        settle(self, youth.id or 0, youth.display_name, "intake", self.session.safety, text)
         try:
             saved = self.session.save()
         except StoreError:

@@ -384,10 +384,22 @@ def raise_safety_prompt(screen: Screen[Any], youth_id: int, name: str, source: s
 
 
 def raise_pending(screen: Screen[Any], youth_id: int, name: str, source: str, watch: SafetyWatch) -> None:
-    """Raise the prompt for the signal the watch heard, if any (once per kind per sitting)."""
+    """Raise the prompt for the signal the watch heard, if any (once per kind per sitting).
+
+    Only over the screen the coach is on: a screen being left keeps the signal for when it is back.
+    """
+    if not screen.is_current:
+        return
     hit = watch.take()
     if hit is not None:
         raise_safety_prompt(screen, youth_id, name, source, hit)
+
+
+def settle(screen: Screen[Any], youth_id: int, name: str, source: str, watch: SafetyWatch, text: str) -> None:
+    """After a pause in typing (the autosave): a signal in the last word typed counts too."""
+    if screen.is_current:
+        watch.hear(text, final=True)
+        raise_pending(screen, youth_id, name, source, watch)
 
 
 _WATCHES: weakref.WeakKeyDictionary[Screen[Any], SafetyWatch] = weakref.WeakKeyDictionary()

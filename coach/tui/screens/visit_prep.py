@@ -24,7 +24,7 @@ from coach.store.sittings import VisitSitting
 from coach.tui.autosave import Autosaver
 from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.formatting import moment, short_date
-from coach.tui.screens.safety import raise_pending
+from coach.tui.screens.safety import raise_pending, settle
 from coach.tui.widgets.agreement_list import agreement_line
 from coach.tui.widgets.balance_meter import BalanceMeter
 from coach.tui.widgets.coverage_bar import CoverageBar
@@ -168,6 +168,8 @@ class VisitPrepScreen(Screen[None]):
             raise_pending(self, self.case.youth.id or 0, self.case.youth.display_name, "bezoek", self.session.safety)
 
     def _save(self) -> None:
+        youth = self.case.youth
+        settle(self, youth.id or 0, youth.display_name, "bezoek", self.session.safety, self.session.note)
         try:
             saved = self.session.save()
         except StoreError:
