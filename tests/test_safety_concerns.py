@@ -219,3 +219,17 @@ def test_caseload_json_marks_open_concerns_and_scores_of_one(env, capsys):
     sanne, bas = env
     rows = {row["id"]: row for row in _call(capsys, "caseload", "--json")}
     assert rows[sanne]["safety"] is True and rows[bas]["safety"] is True
+
+
+def test_the_caseload_marks_acute_with_a_sign_and_a_word(db):
+    from coach.tui.widgets.caseload_columns import NAME, REASON_STYLES, CellContext
+
+    sanne, bas = _ids(db)
+    open_concern(db, sanne, "wapens", "Wapens", "bezoek", TODAY)
+    rows = {entry.id: entry for entry in caseload(db, TODAY)}
+    ctx = CellContext(TODAY, compact=True, rhythm={})
+    marked = "".join(text for text, _style in NAME.cell(rows[sanne], ctx))
+    plain = "".join(text for text, _style in NAME.cell(rows[bas], ctx))
+    assert marked.startswith("! acuut ") and marked.endswith(rows[sanne].name)
+    assert plain == rows[bas].name
+    assert REASON_STYLES[ReasonKind.VEILIGHEID] is not None
