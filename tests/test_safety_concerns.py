@@ -215,6 +215,14 @@ def test_show_json_has_the_open_concerns_with_step_and_dates(env, capsys):
     assert _call(capsys, "show", str(bas), "--json")["safety"] == []
 
 
+def test_show_text_names_an_open_concern_above_the_warm_story(env, capsys):
+    sanne, _ = env
+    assert run(["show", str(sanne)]) == 0
+    out = capsys.readouterr().out
+    assert "! Veiligheid: open zorg (bedreiging)" in out
+    assert out.index("Veiligheid") < out.index("Warm verhaal") and "geheim feit" not in out
+
+
 def test_caseload_json_marks_open_concerns_and_scores_of_one(env, capsys):
     sanne, bas = env
     rows = {row["id"]: row for row in _call(capsys, "caseload", "--json")}

@@ -102,7 +102,10 @@ def case_renderable(
         style = "red" if agreement["overdue"] else ""
         agreements.add_row(Text(due, style=style), agreement["owner"], agreement["text"])
 
-    parts: list[RenderableType] = [header, contact, Text(""), Text("Warm verhaal", style="bold underline")]
+    parts: list[RenderableType] = [header, contact]
+    if case.open_safety:  # safety first: above the warm story, by kind only
+        parts.append(Text(f"! Veiligheid: open zorg ({', '.join(case.open_safety).lower()})", style="bold"))
+    parts += [Text(""), Text("Warm verhaal", style="bold underline")]
     parts.append(warm if case.warm_story else Text("Nog niets opgeschreven.", style="dim"))
     parts += [Text(""), Text("Leefgebieden (laatste score)", style="bold underline"), domains]
     parts += [Text(""), Text("Open afspraken", style="bold underline")]
