@@ -241,3 +241,9 @@ def test_the_caseload_marks_acute_with_a_sign_and_a_word(db):
     assert marked.startswith("! acuut ") and marked.endswith(rows[sanne].name)
     assert plain == rows[bas].name
     assert REASON_STYLES[ReasonKind.VEILIGHEID] is not None
+
+
+def test_caseload_text_marks_acute_with_a_sign_and_a_word(env, capsys):
+    assert run(["caseload"]) == 0
+    out = capsys.readouterr().out
+    assert "! acuut Sanne" in out and "! acuut Bas" in out
