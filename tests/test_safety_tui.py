@@ -153,6 +153,27 @@ async def test_visit_note_prompt_later_keeps_the_concern_open(case_db: Path, tod
     assert [(c.kind, c.source, c.open) for c in concerns] == [("acute_dakloosheid", "bezoek", True)]
 
 
+async def test_no_second_prompt_for_a_kind_already_open(case_db: Path, today: date):
+    db = open_db(case_db)
+    from coach.store.safety import open_concern
+
+    open_concern(db, DAAN, "huiselijk_geweld", "Huiselijk geweld", "contact", today, "slaat")
+    db.close()
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_youth(app, pilot, DAAN)
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ContactEntryScreen))
+        form = app.screen
+        form.query_one("#note").focus()
+        await pilot.press(*"Vader slaat hem nog steeds. ")
+        await pilot.pause(0.3)
+        assert app.screen is form
+        await pilot.press(*"Hij wordt ook bedreigd. ")  # another kind is raised
+        await wait_until(pilot, lambda: isinstance(app.screen, SafetyPrompt))
+        assert app.screen.hit.kind == "bedreiging"
+
+
 async def test_the_prompt_takes_no_keys_while_typing_goes_on(case_db: Path, today: date, monkeypatch):
     monkeypatch.setattr(SafetyPrompt, "ARM_SECONDS", 30)
     app = make_app(case_db, today=today)

@@ -42,6 +42,7 @@ from coach.store.safety import (
     concern,
     concerns_of,
     dismiss_signal,
+    dismissals_of,
     open_concern,
     save_step,
 )
@@ -357,9 +358,24 @@ def open_safety(
     screen.app.push_screen(SafetyScreen(youth_id, name, concern_id), done)
 
 
+def already_answered(db: Any, youth_id: int, hit: SafetyHit, today: date) -> bool:
+    """A concern of this kind is open already, or these words were judged no concern today (a note reopened)."""
+    try:
+        if any(c.kind == hit.kind for c in concerns_of(db, youth_id, open_only=True)):
+            return True
+        return any(
+            d["kind"] == hit.kind and d["heard"] == hit.typed and d["dismissed_on"] == today.isoformat()
+            for d in dismissals_of(db, youth_id)
+        )
+    except StoreError:
+        return False  # when in doubt, ask
+
+
 def raise_safety_prompt(screen: Screen[Any], youth_id: int, name: str, source: str, hit: SafetyHit) -> None:
     """Show the prompt for a heard signal and store the answer: a concern (opened now) or a dismissal."""
     context = context_of(screen.app)
+    if already_answered(context.database, youth_id, hit, context.today):
+        return
     kind = context.content.safety.kind(hit.kind)
     help_line = kind.help if kind is not None else ""
 
