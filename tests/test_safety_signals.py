@@ -151,6 +151,17 @@ def test_the_words_are_never_offered_as_a_domain_signal():
     assert all(signal.domain in {d.key for d in content.domains} for signal in finder.find("hij slaat haar"))
 
 
+def test_a_long_note_is_scanned_quickly_enough_for_every_key(cues):
+    import time
+
+    note = "Hij vertelde over school en de stage bij de bakker; thuis was het druk. " * 80  # some 1000 words
+    started = time.perf_counter()
+    for _ in range(3):
+        assert cues.find(note) == []
+    # Scanned on every key press: a generous bound, so a busy machine does not make it fail.
+    assert (time.perf_counter() - started) / 3 < 0.25
+
+
 # --- the watch: raised once per kind, when the word is settled --------------------------
 
 

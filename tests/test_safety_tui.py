@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coach.store.db import open_db
-from coach.store.safety import concerns_of, dismissals_of
+from coach.store.safety import concerns_of, dismissals_of, open_concern
 from coach.tui.app import make_app
 from coach.tui.dialogs.safety_prompt import SafetyPrompt
 from coach.tui.dialogs.section_picker import SectionPicker
@@ -155,8 +155,6 @@ async def test_visit_note_prompt_later_keeps_the_concern_open(case_db: Path, tod
 
 async def test_no_second_prompt_for_a_kind_already_open(case_db: Path, today: date):
     db = open_db(case_db)
-    from coach.store.safety import open_concern
-
     open_concern(db, DAAN, "huiselijk_geweld", "Huiselijk geweld", "contact", today, "slaat")
     db.close()
     app = make_app(case_db, today=today)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -135,22 +135,19 @@ def parse_cue(cue: str) -> tuple[CueWord, ...]:
     return tuple(words)
 
 
-def _find_phrase(words: Sequence[Token], cue: tuple[CueWord, ...]) -> Iterable[tuple[int, int]]:
-    """(first, last) token indexes of every place the cue's words stand in order, with small gaps."""
-    for first, token in enumerate(words):
-        if not cue[0].matches(token.folded):
-            continue
-        position, ok = first, True
-        for word in cue[1:]:
-            for step in range(1, MAX_GAP + 2):
-                if position + step < len(words) and word.matches(words[position + step].folded):
-                    position += step
-                    break
-            else:
-                ok = False
+def _phrase_at(words: Sequence[Token], first: int, cue: tuple[CueWord, ...]) -> int | None:
+    """The last token index of the cue when it starts at words[first] (small gaps allowed), else None."""
+    if not cue[0].matches(words[first].folded):
+        return None
+    position = first
+    for word in cue[1:]:
+        for step in range(1, MAX_GAP + 2):
+            if position + step < len(words) and word.matches(words[position + step].folded):
+                position += step
                 break
-        if ok:
-            yield first, position
+        else:
+            return None
+    return position
 
 
 @dataclass(frozen=True)
@@ -180,10 +177,19 @@ class SafetyCues:
     def __init__(self, kinds: Sequence[SafetyKind], ordinary: Sequence[str] = ()) -> None:
         self.kinds = tuple(kinds)
         self.ordinary = tuple(ordinary)
-        self._cues = [(kind, parse_cue(cue)) for kind in self.kinds for cue in kind.signals]
+        cues = [(kind, parse_cue(cue)) for kind in self.kinds for cue in kind.signals]
         # Longer cues first, so a phrase wins over a word it contains.
-        self._cues.sort(key=lambda item: -len(item[1]))
+        cues.sort(key=lambda item: -len(item[1]))
         self._ordinary = [parse_cue(phrase) for phrase in self.ordinary]
+        # Looked up by first letter (a typo never changes the first letter): the note is scanned on every key.
+        self._by_letter: dict[str, list[tuple[SafetyKind, tuple[CueWord, ...]]]] = {}
+        for kind, cue in cues:
+            if cue:
+                self._by_letter.setdefault(cue[0].text[:1], []).append((kind, cue))
+        self._ordinary_by_letter: dict[str, list[tuple[CueWord, ...]]] = {}
+        for phrase in self._ordinary:
+            if phrase:
+                self._ordinary_by_letter.setdefault(phrase[0].text[:1], []).append(phrase)
 
     def kind(self, key: str) -> SafetyKind | None:
         """The kind with this key, or None (a concern kept from an organisation's older list)."""
@@ -207,27 +213,26 @@ class SafetyCues:
         words = tokens(text)
         if not words:
             return []
-        blocked: set[int] = set()
-        for phrase in self._ordinary:
-            if phrase:
-                for first, last in _find_phrase(words, phrase):
-                    blocked.update(range(first, last + 1))
-        used: set[int] = set(blocked)
-        hits: list[tuple[int, SafetyHit]] = []
-        for kind, cue in self._cues:
-            if not cue:
+        used: set[int] = set()
+        for first, token in enumerate(words):
+            for phrase in self._ordinary_by_letter.get(token.folded[:1], ()):
+                last = _phrase_at(words, first, phrase)
+                if last is not None:
+                    used.update(range(first, last + 1))
+        hits: list[SafetyHit] = []
+        for first, token in enumerate(words):
+            if first in used:
                 continue
-            for first, last in _find_phrase(words, cue):
-                span = set(range(first, last + 1))
+            for kind, cue in self._by_letter.get(token.folded[:1], ()):
+                last = _phrase_at(words, first, cue)
                 # A cue's own words must be free; words skipped in between may be anything.
-                own = {first, last}
-                if own & used:
+                if last is None or last in used:
                     continue
-                used.update(span if len(cue) > 1 else own)
+                used.update(range(first, last + 1))
                 start, end = words[first].start, words[last].end
-                hits.append((first, SafetyHit(kind.key, kind.label, text[start:end], start, end)))
-        hits.sort(key=lambda item: item[0])
-        return [hit for _, hit in hits]
+                hits.append(SafetyHit(kind.key, kind.label, text[start:end], start, end))
+                break
+        return hits
 
 
 # --- the meldcode ---------------------------------------------------------------------
