@@ -14,6 +14,7 @@ from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.model import CONTACT_MODES, OWNERS, PHASES, WARM_KINDS
 from coach.domain.network import NetworkMember
 from coach.domain.registration import ConsentInput, Registration
+from coach.domain.safety import StepRecord
 from coach.store import open_db
 from coach.store.agreement_edits import add_agreement
 from coach.store.casefile import CaseFileError
@@ -23,6 +24,7 @@ from coach.store.intervision import IntervisionNotes, save_intervision_notes
 from coach.store.network import add_person, update_person
 from coach.store.registration import register_youth, update_details
 from coach.store.release import add_basic, record_activity, record_confidence, set_staying
+from coach.store.safety import close_concern, dismiss_signal, open_concern, save_step
 from coach.store.trajectory import accept_taper_plan, change_phase, record_not_yet, record_release, reopen
 
 TODAY = date(2026, 3, 10)
@@ -125,6 +127,16 @@ def full_db():
     )
     reopen(db, youth_id, date(2026, 3, 1), date(2026, 3, 1), "Baan kwijt")
     db.execute("UPDATE youths SET intervision_question = 'Hoe houd ik contact?' WHERE id = ?", [youth_id])
+    # Safety: a closed concern with its steps (one corrected, so it has a history), an open one, a dismissal.
+    closed = open_concern(db, youth_id, "bedreiging", "Bedreiging", "contact", date(2025, 10, 2), "bedreigd")
+    save_step(
+        db, closed, StepRecord(1, date(2025, 10, 2), "Sam", facts="Zei: ze wachten me op.", interpretation="Bang.")
+    )
+    save_step(db, closed, StepRecord(2, date(2025, 10, 3), "collega", "Veilig Thuis om advies gevraagd."))
+    save_step(db, closed, StepRecord(2, date(2025, 10, 3), "collega", "Veilig Thuis: hulp organiseren."))
+    close_concern(db, closed, "hulp", date(2025, 10, 9), "Wijkagent en school ingeschakeld.")
+    open_concern(db, youth_id, "huiselijk_geweld", "Huiselijk geweld", "intake", date(2026, 3, 2), "slaat")
+    dismiss_signal(db, youth_id, "wapens", "mes", "bezoek", date(2026, 3, 3))
     return db, youth_id
 
 

@@ -33,6 +33,7 @@ EXPECTED = [
     "warm-verhaal.md",
     "houding.md",
     "huisbezoek.md",
+    "veiligheid.md",
     "continuiteit.md",
     "afbouw-loslaten.md",
     "netwerk.md",

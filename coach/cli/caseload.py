@@ -157,6 +157,11 @@ def caseload(
     console().print(_week_table(shown, reasons) if this_week_only else _table(shown))
 
 
+def _name(entry: CaseloadEntry) -> Text:
+    """The name, with '! acuut' in front when a concern is open or a domain scores 1 (a word, not only a colour)."""
+    return Text.assemble(("! acuut ", "bold red"), entry.name) if entry.safety else Text(entry.name)
+
+
 def _heading(shown: int, total: int, chosen: CaseloadFilter, window: WeekWindow | None, today: date) -> Text:
     from coach.domain.calendar_words import weekday_date
 
@@ -201,7 +206,7 @@ def _table(entries: list[CaseloadEntry]) -> Table:
         )
         table.add_row(
             str(entry.id),
-            Text(entry.name),
+            _name(entry),
             PHASE_LABELS[entry.phase],
             days,
             _continuity(entry.continuity),
@@ -222,7 +227,7 @@ def _week_table(entries: list[CaseloadEntry], reasons: dict[int, tuple[Reason, .
     for entry in entries:
         table.add_row(
             str(entry.id),
-            Text(entry.name),
+            _name(entry),
             _continuity(entry.continuity),
             " · ".join(reason.text for reason in reasons[entry.id]),
         )

@@ -25,6 +25,7 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
     from coach.store.caseload import caseload_entry
     from coach.store.registration import coach_changes_of
     from coach.store.release import release_facts
+    from coach.store.safety import concerns_of
     from coach.store.trajectory import load_trajectory
 
     today = today_or_fail()
@@ -39,7 +40,8 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
         from coach.store.contact_moves import contacts_of
 
         contacts = contacts_of(db, youth_id)
-        data = case_json(case, entry, today, readiness, contacts=contacts) | {
+        safety = concerns_of(db, youth_id, open_only=True)
+        data = case_json(case, entry, today, readiness, safety, contacts=contacts) | {
             "coach_changes": coach_changes_json(changes)
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from coach.domain.domains import BalanceCues, Domain, ScaleLevel, WarmKind
 from coach.domain.release import ReleaseContent
+from coach.domain.safety import SafetyCues
 
 # The sections of an intervision summary; their order and titles come from intervision.toml.
 SECTIONS: tuple[str, ...] = (
@@ -101,6 +102,8 @@ class Content:
     release: ReleaseContent
     # The intervision methods, section titles and question help (intervision.toml).
     intervision: IntervisionContent
+    # The safety signal words per kind, a class apart from the domain signals (veiligheid.toml).
+    safety: SafetyCues
 
     def domain(self, key: str) -> Domain:
         """The domain with this key (KeyError when unknown)."""

@@ -139,6 +139,7 @@ class IntakeSession(ConversationSession):
         self._texts[key] = text
         self._change(section, field, text)
         self.tracker.update(f"{section}.{field}", text, tone_of(section, field))
+        self.safety.hear(text)
         return True
 
     def set_score(self, score: int | None, *, youth: bool = False) -> None:

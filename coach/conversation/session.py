@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from coach.content.model import Content
 from coach.conversation.engine import Conversation, Suggestion
+from coach.conversation.safety import SafetyWatch
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class ConversationSession:
         # Domains whose signal the coach put away: not offered again this sitting.
         self.dismissed: set[str] = set()
         self.suggestion: Suggestion | None = None
+        # Safety signals are a class apart: never an offer, always a prompt of their own (issue 14).
+        self.safety = SafetyWatch(content.safety)
         self.on_change = on_change
 
     # --- what is offered -----------------------------------------------------------------

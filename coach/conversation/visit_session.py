@@ -114,6 +114,7 @@ class VisitSession(ConversationSession):
         self.note = text
         self._dirty = True
         self.tracker.update(NOTE_FIELD, text, NEUTRAL)
+        self.safety.hear(text)
         self._changed()
         return True
 

@@ -30,6 +30,8 @@ class CaseloadEntry:
     first_to_complete: datetime | None = None
     #: Aanmelding without any contact yet: the last day for the first contact (else None).
     first_contact_due: date | None = None
+    # A domain's newest score is 1 or a safety concern is open: shown first and marked everywhere.
+    safety: bool = False
 
     def as_json(self) -> dict[str, object]:
         """The row as the CLI contract's JSON object."""
@@ -43,6 +45,7 @@ class CaseloadEntry:
             "next_contact": self.next_contact.strftime("%Y-%m-%dT%H:%M") if self.next_contact else None,
             "open_agreements": self.open_agreements,
             "overdue_agreements": self.overdue_agreements,
+            "safety": self.safety,
         }
 
 
@@ -63,6 +66,7 @@ def make_entry(
     coach_changed_on: date | None = None,
     to_complete: int = 0,
     first_to_complete: datetime | None = None,
+    safety: bool = False,
 ) -> CaseloadEntry:
     """Apply the continuity rules to one young person's facts."""
     last_day = last_held.date() if last_held else None
@@ -84,4 +88,5 @@ def make_entry(
         to_complete=to_complete,
         first_to_complete=first_to_complete,
         first_contact_due=first_contact_due(phase, last_day, started_on, rules),
+        safety=safety,
     )

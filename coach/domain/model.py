@@ -146,6 +146,8 @@ class Case:
     contacts: list[Contact] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     phases: list[PhaseEntry] = field(default_factory=list)
+    # The kinds (labels) of open safety concerns; their notes stay in the store (coach.store.safety).
+    open_safety: list[str] = field(default_factory=list)
 
     @property
     def phase(self) -> str:

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 class ReasonKind(StrEnum):
     """Why someone is on the week's list; the order of the members is the order of urgency."""
 
+    # Safety comes first: a domain scored 1 or an open safety concern.
+    VEILIGHEID = "veiligheid"
     TE_LANG = ContinuityStatus.TE_LANG.value
     LET_OP = ContinuityStatus.LET_OP.value
     NOG_GEEN_CONTACT = "nog_geen_contact"
@@ -134,8 +136,9 @@ def reasons_for(
     nazorg = entry.phase == Phase.NAZORG
     days = entry.days_since_contact
     reasons: list[Reason] = []
+    if entry.safety:
+        reasons.append(Reason(ReasonKind.VEILIGHEID, "veiligheid eerst"))
     due = entry.first_contact_due
-
     if due is not None and entry.continuity is not None:
         # Aanmelding, never seen: the first-contact rule speaks, with its last day, not days since a contact.
         late = (today - due).days

@@ -182,6 +182,8 @@ def _brief(case: Case, frame: Frame, content: Content, decisions: tuple[ReleaseD
     pieces.append(line + (f", sinds {week_of(since, frame.start)}.\n" if since else ".\n"))
     pieces += _phase_history(case, frame, decisions)
     pieces.append(f"- In traject: {duration_words(frame.start, frame.until)}.\n")
+    if case.open_safety:  # the kind only: what was heard or written down stays out of the summary
+        pieces.append(f"- Er staat een zorg over veiligheid open ({', '.join(case.open_safety).lower()}).\n")
     relations = list(dict.fromkeys(p.relation.strip().lower() for p in case.network if p.relation.strip()))
     if relations:
         pieces.append(f"- Om de jongere heen: {', '.join(relations)}.\n")

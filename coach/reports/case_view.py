@@ -15,6 +15,7 @@ from coach.domain.caseload import CaseloadEntry
 from coach.domain.contact_status import ContactRecord
 from coach.domain.model import Case, age_on, latest_scores
 from coach.domain.release import Criterion
+from coach.domain.safety import Concern
 from coach.domain.vocabulary import AgreementStatus, ContinuityStatus, Phase
 
 CONTINUITY_STYLES: dict[str, str] = {
@@ -44,6 +45,7 @@ def case_json(
     entry: CaseloadEntry,
     today: date,
     readiness: list[Criterion] | None = None,
+    safety: list[Concern] | None = None,
     *,
     contacts: Sequence[ContactRecord] | None = None,
 ) -> dict[str, Any]:
@@ -77,6 +79,8 @@ def case_json(
             for p in case.network
         ],
         "contacts": contacts_json(case, contacts),
+        # Open safety concerns: kind, current meldcode step and dates (never the notes).
+        "safety": [concern.as_json() for concern in safety or []],
     }
 
 
@@ -143,7 +147,10 @@ def case_renderable(
         style = "red" if agreement["overdue"] else ""
         agreements.add_row(Text(due, style=style), agreement["owner"], agreement["text"])
 
-    parts: list[RenderableType] = [header, contact, Text(""), Text("Warm verhaal", style="bold underline")]
+    parts: list[RenderableType] = [header, contact]
+    if case.open_safety:  # safety first: above the warm story, by kind only
+        parts.append(Text(f"! Veiligheid: open zorg ({', '.join(case.open_safety).lower()})", style="bold"))
+    parts += [Text(""), Text("Warm verhaal", style="bold underline")]
     parts.append(warm if case.warm_story else Text("Nog niets opgeschreven.", style="dim"))
     parts += [Text(""), Text("Leefgebieden (laatste score)", style="bold underline"), domains]
     parts += [Text(""), Text("Open afspraken", style="bold underline")]

@@ -22,6 +22,9 @@ RECORD_LABELS: dict[str, tuple[str, str]] = {
     "basics": ("basiszaak", "basiszaken"),
     "staying_network": ("blijvend netwerk", "blijvend netwerk"),
     "settings": ("instelling", "instellingen"),
+    "safety_concerns": ("zorg over veiligheid", "zorgen over veiligheid"),
+    "safety_steps": ("stap van de meldcode", "stappen van de meldcode"),
+    "safety_dismissals": ("veiligheidssignaal: geen zorg", "veiligheidssignalen: geen zorg"),
 }
 
 ACTION_LABELS = {"insert": "toegevoegd", "update": "gewijzigd", "delete": "verwijderd", "erase": "gewist"}

@@ -243,6 +243,43 @@ SECTIONS: tuple[Section, ...] = (
         "SELECT rowid FROM intervision_notes WHERE youth_id = ? ORDER BY rowid",
         key="rowid",
     ),
+    # Safety concerns with their meldcode steps, and signals judged no concern (issue 14).
+    Section(
+        "safety_concerns",
+        "safety_concerns",
+        _cols(
+            ("kind",),
+            ("label",),
+            ("opened_on", "", DATE),
+            ("source",),
+            ("heard",),
+            ("status",),
+            ("closed_on", "", DATE),
+            ("decision",),
+            ("decision_note",),
+        ),
+        _own("safety_concerns"),
+    ),
+    Section(
+        "safety_steps",
+        "safety_steps",
+        _cols(
+            ("concern", "concern_id", LINK, "safety_concerns"),
+            ("step", "", INT),
+            ("done_on", "", DATE),
+            ("who",),
+            ("note",),
+            ("facts",),
+            ("interpretation",),
+        ),
+        _own("safety_steps"),
+    ),
+    Section(
+        "safety_dismissals",
+        "safety_dismissals",
+        _cols(("kind",), ("heard",), ("source",), ("dismissed_on", "", DATE)),
+        _own("safety_dismissals"),
+    ),
 )
 SECTION_BY_NAME = {section.name: section for section in SECTIONS}
 TABLE_TO_SECTION = {section.table: section.name for section in SECTIONS}

@@ -10,6 +10,7 @@ from coach.domain.continuity import ContinuityRules
 from coach.domain.vocabulary import AgreementStatus, ContactStatus, Phase
 from coach.store.db import Connection, OperationalError, StoreError
 from coach.store.rows import first_int
+from coach.store.safety import ALARM_SQL
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -26,7 +27,8 @@ VOCABULARY: dict[str, str] = {
 # One pass over youths; each correlated subquery is an index lookup on
 # (youth_id, status, at), (youth_id, status, due) or (youth_id, since), so the
 # cost grows with the number of young people, not with the number of contacts.
-CASELOAD_SQL = """
+CASELOAD_SQL = (
+    """
 SELECT
     y.id,
     COALESCE(NULLIF(y.nickname, ''), y.first_name) || COALESCE(' ' || NULLIF(y.last_name, ''), '') AS name,
@@ -45,9 +47,13 @@ SELECT
     (SELECT MAX(cc.changed_on) FROM coach_changes cc
       WHERE cc.youth_id = y.id AND cc.from_coach IS NOT NULL) AS coach_changed,
     (SELECT COUNT(*) || ' ' || COALESCE(MIN(c.at), '') FROM contacts c
-      WHERE c.youth_id = y.id AND c.status = :planned AND c.at < :today) AS to_complete
+      WHERE c.youth_id = y.id AND c.status = :planned AND c.at < :today) AS to_complete,
+    """
+    + ALARM_SQL
+    + """ AS alarm
 FROM youths y
 """
+)
 
 
 def caseload(db: Database | Connection, today: date, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
@@ -113,6 +119,7 @@ def _entries(
         next_due,
         coach_changed,
         open_planned,
+        alarm,
     ) in db.execute(sql, params):
         next_at, _, next_mode = next_planned.partition(" ") if next_planned else (None, "", None)
         # Planned contacts from before today that never got an outcome: how many, and the oldest.
@@ -134,6 +141,7 @@ def _entries(
                 coach_changed_on=parse_day(coach_changed) if coach_changed else None,
                 to_complete=int(late_count),
                 first_to_complete=parse_moment(late_first) if late_first else None,
+                safety=bool(alarm),
             )
         )
     return entries

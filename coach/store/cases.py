@@ -20,6 +20,7 @@ from coach.domain.model import (
     Youth,
 )
 from coach.store.rows import new_id
+from coach.store.safety import open_safety_labels
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -191,6 +192,7 @@ def load_case(db: Database, youth_id: int) -> Case | None:
         read = _network_person if cls is NetworkPerson else functools.partial(_from_row, cls)
         items = [read(row) for row in db.query(f"SELECT * FROM {table} WHERE youth_id = ? ORDER BY id", [youth_id])]
         setattr(case, table, items)
+    case.open_safety = open_safety_labels(db, youth_id)
     return case
 
 

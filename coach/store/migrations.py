@@ -477,6 +477,54 @@ def m011_intervision_notes(db: Database) -> None:
     )
 
 
+def m012_safety(db: Database) -> None:
+    """Safety concerns with their meldcode steps, and the safety signals a coach dismissed as no concern."""
+    db.executescript(
+        """
+        CREATE TABLE safety_concerns (
+            id INTEGER PRIMARY KEY,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind != ''),
+            label TEXT NOT NULL,
+            opened_on TEXT NOT NULL,
+            source TEXT NOT NULL,
+            heard TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'gesloten')),
+            closed_on TEXT,
+            decision TEXT CHECK (decision IN ('hulp', 'melding', 'hulp_en_melding', 'geen_zorg')),
+            decision_note TEXT NOT NULL DEFAULT '',
+            CHECK ((status = 'open') = (closed_on IS NULL))
+        );
+        CREATE TABLE safety_steps (
+            id INTEGER PRIMARY KEY,
+            concern_id INTEGER NOT NULL REFERENCES safety_concerns(id) ON DELETE CASCADE,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            step INTEGER NOT NULL CHECK (step BETWEEN 1 AND 5),
+            done_on TEXT NOT NULL,
+            who TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            facts TEXT NOT NULL DEFAULT '',
+            interpretation TEXT NOT NULL DEFAULT '',
+            UNIQUE (concern_id, step)
+        );
+        CREATE TABLE safety_dismissals (
+            id INTEGER PRIMARY KEY,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            heard TEXT NOT NULL,
+            source TEXT NOT NULL,
+            dismissed_on TEXT NOT NULL
+        );
+        CREATE INDEX safety_concerns_youth ON safety_concerns(youth_id, status);
+        CREATE INDEX safety_steps_concern ON safety_steps(concern_id, step);
+        CREATE INDEX safety_dismissals_youth ON safety_dismissals(youth_id);
+        """
+    )
+    # What a coach wrote down in a meldcode step keeps its history, like every note.
+    _keep_revisions(db, "safety_steps", ("note", "facts", "interpretation"))
+    _keep_revisions(db, "safety_concerns", ("decision_note",))
+
+
 STEPS = (
     m001_initial,
     m002_revisions,
@@ -488,6 +536,7 @@ STEPS = (
     m008_name_order,
     m009_case_in_app,
     m011_intervision_notes,
+    m012_safety,
 )
 SCHEMA_VERSION = len(STEPS)
 

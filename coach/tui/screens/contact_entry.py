@@ -42,6 +42,7 @@ from coach.tui.dialogs.confirm import Confirm
 from coach.tui.dialogs.contact_planned_near import PlannedNearDialog
 from coach.tui.formatting import moment, weekday_date
 from coach.tui.help import HelpTarget
+from coach.tui.screens.safety import listen
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.domain_picker import DomainPicker
 from coach.tui.widgets.new_agreements import NewAgreements
@@ -278,6 +279,7 @@ class ContactEntryScreen(CoachScreen[int | None]):
     @on(TextArea.Changed, "#note")
     def _note_changed(self) -> None:
         self.query_one(DomainPicker).suggest_from(self.query_one("#note", TextArea).text)
+        listen(self, self.youth_id, self.case.youth.display_name, "contact", self.query_one("#note", TextArea).text)
         self._schedule_draft()
 
     @on(Input.Changed, "#held-by")

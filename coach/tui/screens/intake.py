@@ -25,6 +25,7 @@ from coach.store.sittings import IntakeSitting
 from coach.tui.autosave import Autosaver
 from coach.tui.dialogs.intake_complete import CompleteIntakeDialog, complete_summary
 from coach.tui.dialogs.section_picker import SectionPicker
+from coach.tui.screens.safety import raise_pending, settle
 from coach.tui.widgets.balance_meter import BalanceMeter
 from coach.tui.widgets.coverage_bar import CoverageBar, legend
 from coach.tui.widgets.domain_panel import PERSON_PREFIX, DomainPanel
@@ -170,6 +171,7 @@ class IntakeScreen(Screen[None]):
             return
         if self.session.type_text(area.section, area.field, area.text):
             self._refresh(text=area.text)
+            raise_pending(self, self.case.youth.id or 0, self.case.youth.display_name, "intake", self.session.safety)
 
     @on(ScorePicker.Changed)
     def _score_changed(self, event: ScorePicker.Changed) -> None:
@@ -189,6 +191,8 @@ class IntakeScreen(Screen[None]):
         self._refresh()
 
     def _save(self) -> None:
+        youth, text = self.case.youth, self.session.text(self.section, self.session.field or "")
+        settle(self, youth.id or 0, youth.display_name, "intake", self.session.safety, text)
         try:
             saved = self.session.save()
         except StoreError:

@@ -33,6 +33,7 @@ from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.dialogs.visit_complete import VisitCompleteDialog
 from coach.tui.dialogs.visit_end import COMPLETE, KEPT, VisitEndDialog
 from coach.tui.formatting import moment, short_date
+from coach.tui.screens.safety import raise_pending, settle
 from coach.tui.widgets.agreement_list import agreement_line
 from coach.tui.widgets.balance_meter import BalanceMeter
 from coach.tui.widgets.coverage_bar import CoverageBar
@@ -182,8 +183,11 @@ class VisitPrepScreen(Screen[None]):
     def _text_changed(self, event: TextArea.Changed) -> None:
         if self.session.type_note(event.text_area.text):
             self._refresh()
+            raise_pending(self, self.case.youth.id or 0, self.case.youth.display_name, "bezoek", self.session.safety)
 
     def _save(self) -> None:
+        youth = self.case.youth
+        settle(self, youth.id or 0, youth.display_name, "bezoek", self.session.safety, self.session.note)
         try:
             saved = self.session.save()
         except StoreError:

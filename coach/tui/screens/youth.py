@@ -20,6 +20,7 @@ from coach.domain.model import Case, current_phase
 from coach.domain.network import NetworkMember
 from coach.domain.registration import CoachChange
 from coach.domain.release import Criterion
+from coach.domain.safety import SafetyState
 from coach.domain.trajectory import READINESS_PHASES, TrajectoryRecord
 from coach.reports.readiness import case_readiness, readiness_basics
 from coach.store.agreement_edits import owner_names
@@ -30,6 +31,7 @@ from coach.store.intake import latest_intake
 from coach.store.network import network_of
 from coach.store.registration import coach_changes_of
 from coach.store.release import release_facts
+from coach.store.safety import safety_state
 from coach.store.trajectory import load_trajectory
 from coach.store.visits import prepared_for
 from coach.tui import trajectory_flow
@@ -41,6 +43,7 @@ from coach.tui.help import HelpTarget
 from coach.tui.screens.contact_entry import open_contact_entry
 from coach.tui.screens.measurement import MeasurementScreen
 from coach.tui.screens.release import ReleaseScreen, load_release_file
+from coach.tui.screens.safety import open_safety
 from coach.tui.widgets.agreement_list import AgreementList
 from coach.tui.widgets.agreement_share import AgreementShare
 from coach.tui.widgets.contact_list import ContactList
@@ -49,6 +52,7 @@ from coach.tui.widgets.intake_section import IntakeSection
 from coach.tui.widgets.network_list import NetworkList
 from coach.tui.widgets.prepared_visit import PreparedVisit
 from coach.tui.widgets.rhythm_strip import RhythmStrip
+from coach.tui.widgets.safety_banner import SafetyBanner
 from coach.tui.widgets.trajectory_sections import progress_sections, trajectory_section
 from coach.tui.widgets.warm_story import WarmStory
 from coach.tui.widgets.youth_header import YouthHeader
@@ -67,6 +71,7 @@ class YouthFile:
     coach_changes: list[CoachChange] = field(default_factory=list)  # oldest first
     agreement_owners: dict[int, str] = field(default_factory=dict)  # afspraak id → the network person doing it
     prepared_for: datetime | None = None  # a visit prepared (v) and not yet completed
+    safety: SafetyState = field(default_factory=SafetyState)  # open concerns and acute scores, for the banner
 
 
 def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthFile | None:
@@ -90,6 +95,7 @@ def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthF
         coach_changes=coach_changes_of(db, youth_id),
         agreement_owners=owner_names(db, youth_id),
         prepared_for=prepared_for(db, youth_id),
+        safety=safety_state(db, youth_id),
     )
 
 
@@ -123,6 +129,7 @@ class YouthScreen(CoachScreen[None]):
         Binding("g", "details", "Gegevens", id="youth.details", show=False, tooltip="Gegevens bekijken en wijzigen"),
         Binding("n", "network", "Netwerk", id="youth.network", show=False, tooltip="Het netwerk: toevoegen, wijzigen"),
         Binding("f", "agreement", "Afspraak", id="youth.agreement", show=False, tooltip="Een nieuwe afspraak"),
+        Binding("z", "safety", "Zorg/veiligheid", id="youth.safety", tooltip="Meldcode-stappen en de nummers"),
     ]
 
     def __init__(self, file: YouthFile, today: date, content: Content) -> None:
@@ -155,6 +162,7 @@ class YouthScreen(CoachScreen[None]):
         yield Header()
         with VerticalScroll(id="youth-body"):
             yield YouthHeader(case, self.entry, today, coach_changes=self.file.coach_changes, id="youth-header")
+            yield SafetyBanner(self.file.safety, self._content, today, id="safety-banner")
             with Vertical(classes="section", id="warm-section"):
                 yield Static("Warm verhaal", classes="section-title")
                 yield WarmStory(case.warm_story, self._content.warm_kinds, id="warm-story")
@@ -196,6 +204,10 @@ class YouthScreen(CoachScreen[None]):
         context = self.context
         screen = MeasurementScreen(self.case, context.content, context.today)
         self.app.push_screen(screen, self._back_if_changed)
+
+    def action_safety(self) -> None:
+        """Zorg en veiligheid: the meldcode steps for an open concern, or open one."""
+        open_safety(self, self.youth_id, self.case.youth.display_name, done=self._back_if_changed)
 
     def action_phase(self) -> None:
         """Change the phase: afbouw proposes a plan, nazorg asks for the decision to let go."""

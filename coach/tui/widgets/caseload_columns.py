@@ -34,6 +34,7 @@ Cell = list[Piece]
 
 # How each reason of 'deze week' is styled; the words say it, the colour helps.
 REASON_STYLES: dict[str, str | None] = {
+    ReasonKind.VEILIGHEID: "te_lang",
     TOO_LONG: "te_lang",
     OVERDUE: "late",
     ATTENTION: "let_op",
@@ -94,6 +95,8 @@ class Column:
 
 
 def _name(entry: CaseloadEntry, ctx: CellContext) -> Cell:
+    if entry.safety:  # a sign and a word, so it reads without colour too
+        return [("! acuut", "te_lang"), (" ", None), (entry.name, None)]
     return [(entry.name, None)]
 
 
