@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 import pytest
-from factories import sample_case
+from helpers import make_case
 
 from coach.cli import run
 from coach.domain.safety import Decision, StepRecord
@@ -38,7 +38,7 @@ TODAY = date(2026, 3, 10)
 @pytest.fixture
 def db(tmp_path):
     database = open_db(tmp_path / "coach.db")
-    insert_cases(database, [sample_case("Sanne"), sample_case("Bas")])
+    insert_cases(database, [make_case("Sanne", full=True), make_case("Bas", full=True)])
     yield database
     database.close()
 
@@ -153,7 +153,7 @@ def test_the_case_carries_open_concerns_by_kind_only(db):
 
 def test_the_intervision_summary_names_the_kind_and_no_facts(db):
     from coach.content.prompts import load_content
-    from coach.reports._summary_draft import draft_pieces
+    from coach.reports._summary_draft import CoachInput, draft_pieces
     from coach.reports.summary import Scope, _frame
 
     sanne, _ = _ids(db)
@@ -163,7 +163,7 @@ def test_the_intervision_summary_names_the_kind_and_no_facts(db):
     case = load_case(db, sanne)
     method = content.intervision.methods[0]
     frame = _frame(case, Scope(), TODAY)
-    text = "".join(draft_pieces(case, frame, method, content.intervision, content, ""))
+    text = "".join(draft_pieces(case, frame, method, content.intervision, content, CoachInput()))
     assert "zorg over veiligheid open (huiselijk geweld)" in text
     assert "riem" not in text and "sloeg" not in text
 
@@ -175,7 +175,7 @@ def test_the_intervision_summary_names_the_kind_and_no_facts(db):
 def env(tmp_path, monkeypatch):
     path = tmp_path / "cli.db"
     database = open_db(path)
-    insert_cases(database, [sample_case("Sanne"), sample_case("Bas")])
+    insert_cases(database, [make_case("Sanne", full=True), make_case("Bas", full=True)])
     sanne, bas = _ids(database)
     cid = open_concern(database, sanne, "bedreiging", "Bedreiging", "contact", date(2026, 3, 9), "bedreigd")
     save_step(database, cid, StepRecord(1, date(2026, 3, 9), facts="geheim feit"))

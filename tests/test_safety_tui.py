@@ -13,6 +13,7 @@ from coach.store.safety import concerns_of, dismissals_of, open_concern
 from coach.tui.app import make_app
 from coach.tui.dialogs.safety_prompt import SafetyPrompt
 from coach.tui.dialogs.section_picker import SectionPicker
+from coach.tui.dialogs.visit_end import VisitEndDialog
 from coach.tui.screens.contact_entry import ContactEntryScreen
 from coach.tui.screens.intake import IntakeScreen
 from coach.tui.screens.safety import SafetyScreen
@@ -146,7 +147,13 @@ async def test_visit_note_prompt_later_keeps_the_concern_open(case_db: Path, tod
         await wait_until(pilot, lambda: isinstance(app.screen, SafetyPrompt))
         await pilot.press("escape")  # later: the concern stays open
         await wait_until(pilot, lambda: isinstance(app.screen, VisitPrepScreen))
-        await pilot.press("escape")
+        await pilot.press("escape")  # leaving a written preparation asks how: keep it for the visit to come
+        await wait_until(pilot, lambda: isinstance(app.screen, VisitEndDialog))
+        dialog = app.screen
+        if dialog.query("#keep-when"):  # no visit planned close by: the dialog asks when it will be
+            dialog.query_one("#keep-when").focus()
+            await pilot.press(*"morgen 10:00")
+        await pilot.click("#keep")
         await wait_until(pilot, lambda: app.screen is youth)
         await wait_until(pilot, lambda: "Acute dakloosheid" in banner_text(app))
     concerns, _ = read(case_db, NOOR)
