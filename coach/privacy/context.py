@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from coach.privacy.common import zipf
 from coach.privacy.result import Span, sentence_start
 from coach.privacy.wordlists import (
     FUNCTION_WORDS,
@@ -36,6 +37,19 @@ _ROLE_NAME = re.compile(
     + _NAME
     + r")?)"
 )
+# Titles a name follows even in lowercase notes: "huisarts de wit", "dr. bakkali", "juf anke".
+_TITLES = "huisarts dokter dr dr. meester juf mevrouw mevr mevr. mw mw. meneer dhr dhr. mr mr. advocaat wijkagent"
+_LOWER_AFTER_TITLE = re.compile(
+    r"(?<![\w])(?i:"
+    + "|".join(sorted((re.escape(w) for w in _TITLES.split()), key=len, reverse=True))
+    + r")(?<=[\w.])\s+(?P<name>(?P<interfix>(?:van der|van den|van de|van|de|der|den|ter|ten|el|al)\s+)?"
+    r"(?P<word>[a-zà-ÿ][a-zà-ÿ'\-]{1,}))(?![\w])"
+)
+# With an interfix ("de wit") any word short of the very common ones is a surname; alone only a rare one
+# ("dr. bakkali"), for "juf zei" and "meneer vond" are no names. Lowercase names in deduce's lists are
+# found by deduce_engine.
+_TITLED_INTERFIX_MAX = 5.2
+_TITLED_ALONE_MAX = 3.0
 _STREET_SUFFIX = (
     r"(?:straat|str\.|laan|weg|plein|gracht|singel|kade|dijk|steeg|dreef|hof|park|pad|markt|baan"
     r"|erf|wal|ring|boulevard|allee)"
@@ -117,6 +131,19 @@ def role_names(text: str) -> list[Span]:
             end = start + len(" ".join(kept))
             if text[start:end] == " ".join(kept):
                 spans.append(_person(start, end))
+    return spans
+
+
+def titled_lowercase(text: str) -> list[Span]:
+    """A lowercase name after a title: "huisarts de wit", "dr. bakkali" (wordfreq tells a name from a word)."""
+    spans = []
+    for match in _LOWER_AFTER_TITLE.finditer(text):
+        word = match["word"]
+        if word in FUNCTION_WORDS or word in SUBJECT_VERBS or word in ROLE_WORDS:
+            continue
+        limit = _TITLED_INTERFIX_MAX if match["interfix"] else _TITLED_ALONE_MAX
+        if zipf(word) < limit:
+            spans.append(_person(match.start("name"), match.end("name")))
     return spans
 
 
@@ -230,6 +257,6 @@ def safety_net(text: str) -> list[Span]:
 def find_context(text: str) -> list[Span]:
     """All context-rule spans (they may overlap; the anonymiser picks)."""
     spans: list[Span] = []
-    for rule in (whitelisted_names, role_names, word_towns, streets, schools, districts, safety_net):
+    for rule in (whitelisted_names, role_names, titled_lowercase, word_towns, streets, schools, districts, safety_net):
         spans += rule(text)
     return spans

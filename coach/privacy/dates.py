@@ -77,6 +77,21 @@ _SHORT = re.compile(
 )
 # 22-01 or 22/01 without a year: a zero-padded month makes it a date anywhere (not "10-12 uur").
 _PADDED = re.compile(r"(?<![\w/\-.,])(?P<day>[0-3]?\d)[-/](?P<month>0[1-9]|1[0-2])(?![\w/\-]|[.,]\d|\s*uur)")
+# 14/3 without a year anywhere: a slash between a day and a month is a date ("afspraak 14/3"),
+# but not a fraction or a rate ("2/3 van de lessen", "24/7", "1/2 uur").
+_SLASH = re.compile(
+    r"(?<![\w/\-.,:])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)"
+    r"(?![\w/\-]|[.,:]\d|\s*(?:uur|keer|deel|dagen|weken|maanden|jaar|van|x\b|%))"
+)
+# A score, not a date: "een 3/5", "scoort 7/10".
+_SCORE_BEFORE = re.compile(r"(?:een|score|scoort|scoorde|cijfer|gemiddeld|geeft|gaf|haalt|haalde)\s+$", re.IGNORECASE)
+# "op de 14e", "voor de 3de": a day of the month nearest the note's date.
+_ORDINAL_DAY = re.compile(
+    r"(?<![\w])(?:op|voor|na|vanaf|tot|t/m|sinds|per|uiterlijk)\s+de\s+(?P<day>[1-9]|[12]\d|3[01])(?:e|ste|de)(?![\w])",
+    re.IGNORECASE,
+)
+# A date with its year on the first line is the note's own date ("12-03-2024 huisbezoek").
+_HEAD_LINE = re.compile(r"^[^\n]{0,80}")
 # Words shortly before a date that make it a birth date or a birthday.
 _BIRTH_CONTEXT = re.compile(
     r"(?:geboren|geb\.|geb\b|geboortedatum|geb\.?\s?datum|jarig|verjaardag|verjaart)[^.\n]{0,20}$", re.IGNORECASE
@@ -140,6 +155,7 @@ def find_dates(
     """Every exact date in `text`, as spans labelled by `date_label`."""
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
+    reference_date = _own_date(text) or reference_date
 
     def add(start: int, end: int, day: int, month: int, year_raw: str | None, year_written: bool = True) -> None:
         if any(start < e and s < end for s, e in taken):
@@ -173,4 +189,53 @@ def find_dates(
         add(start, match.end(), int(match["day"]), int(match["month"]), None, False)
     for match in _PADDED.finditer(text):
         add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
+    for match in _SLASH.finditer(text):
+        if match[0] != "24/7" and not _SCORE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+            add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
+    for match in _ORDINAL_DAY.finditer(text):
+        day = int(match["day"])
+        nearest = _nearest_month(day, reference_date)
+        if nearest is not None:
+            add(match.start("day"), match.end(), day, nearest, None, False)
     return sorted(spans, key=lambda s: s.start)
+
+
+def _nearest_month(day: int, reference: date) -> int | None:
+    """The month in which `day` lies closest to the reference date (the 28th seen on the 2nd is last month's)."""
+    best: tuple[int, int] | None = None
+    for shift in (-1, 0, 1):
+        month = (reference.month - 1 + shift) % 12 + 1
+        year = reference.year + (reference.month - 1 + shift) // 12
+        try:
+            distance = abs((date(year, month, day) - reference).days)
+        except ValueError:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, month)
+    return best[1] if best else None
+
+
+def _own_date(text: str) -> date | None:
+    """The date written with its year on the note's first line: yearless dates below are placed from it."""
+    head = _HEAD_LINE.match(text)
+    if head is None:
+        return None
+    for pattern in (_NUMERIC_DMY, _NUMERIC_YMD, _TEXTUAL):
+        match = pattern.search(head[0])
+        # A heading date opens the line ("12-03-2024 huisbezoek", "Contact 14 maart 2024:"); a birth date never counts.
+        if (
+            match is None
+            or not match["year"]
+            or match.start() > 25
+            or re.search(r"geb|jarig", head[0][: match.start()], re.I)
+        ):
+            continue
+        month = match["month"]
+        number = int(month) if month.isdigit() else _MONTH_WORDS[month.lower().rstrip(".")]
+        raw = match["year"].lstrip("'’`")
+        year = int(raw) if len(raw) == 4 else 2000 + int(raw)
+        try:
+            return date(year, number, int(match["day"]))
+        except ValueError:
+            return None
+    return None

@@ -66,6 +66,7 @@ HARMLESS_PROPER = _words("""
     Zalando Flink Thuisbezorgd Uber Tempo-Team Olympia Manpower Youngcapital YoungCapital Gamma Praxis Karwei
     Ikea Decathlon Intratuin Etos Zeeman Plus Vomar Picnic Bijenkorf Blokker Xenos
     Belastingdienst Toeslagen Dienst Jeugdzorg Veilig Thuis Raad Kinderbescherming Reclassering Leger Heils
+    Jeugdfonds Jeugdcultuurfonds Jeugdsportfonds Leergeld Kansfonds Jeugdeducatiefonds
     Schuldhulpverlening Kredietbank Voedselbank Sociale Wijkteam Buurtteam Politie Halt Wijkagent Centrum Jeugd
     Gezin Gemeente Participatiewet Bijstand Wajong Wmo Jeugdwet Zorgtoeslag Huurtoeslag Kinderopvangtoeslag
     Entree Entreeopleiding Havo Vwo Vmbo Mbo Hbo Defensie Rijksoverheid Overheid Zilveren Kruis Menzis Zorg

@@ -1,0 +1,86 @@
+"""Variants of the names the case knows: clipped ("abdel"), diminutive ("Femmetje") and misspelt ("Femek").
+
+The exact forms are found in `known.py`; this finds the words that are not
+one of them but plainly mean the same person, and gives them the same label,
+so one person stays one person in the summary. rapidfuzz measures the
+distance; it and wordfreq are imported here, when a text is anonymised, never
+at the app's start.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from coach.privacy.common import zipf
+from coach.privacy.result import Span
+from coach.privacy.wordlists import FUNCTION_WORDS, ROLE_WORDS, SUBJECT_VERBS
+
+# One known form: (text, label, kind, part) with part "first" or "last" (see known.KnownName).
+Form = tuple[str, str, str, str]
+
+_TOKEN = re.compile(r"(?<![\w@.])[^\W\d_]{4,}(?![\w@])")
+# Dutch diminutive and pet-name endings, longest first: Femmetje, Sanneke, Jantje, Pietje, Bobby.
+_DIMINUTIVES = ("etje", "tje", "pje", "kje", "je", "ke", "ie", "y")
+# A word this common is the word, however close it comes to a name.
+_COMMON_VARIANT = 3.5
+_COMMON_TYPO = 3.0
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
+
+
+def _matches(token: str, form: str, part: str) -> bool:
+    """True when `token` (folded, lowercase) is a clipped, diminutive or misspelt form of `form`."""
+    from rapidfuzz.distance import OSA
+
+    if token[0] != form[0] or token == form:
+        return False
+    if part == "first" and len(form) >= 6 and len(token) <= len(form) - 2 and form.startswith(token):
+        return zipf(token) < _COMMON_VARIANT  # "abdel" for Abdelkader, "moha" is too short a stem
+    if part == "first":
+        for ending in _DIMINUTIVES:
+            stem = token[: -len(ending)]
+            if not token.endswith(ending) or len(stem) < 3:
+                continue
+            close = stem == form or (len(form) >= 5 and OSA.distance(stem, form, score_cutoff=1) <= 1)
+            if close and zipf(token) < _COMMON_VARIANT:
+                return True
+    if len(form) >= 5 and len(token) >= 5 and OSA.distance(token, form, score_cutoff=1) <= 1:
+        return zipf(token) < _COMMON_TYPO  # "Femek" for Femke; "Sanna" would be Sanne too
+    return False
+
+
+def find_variants(text: str, names: Sequence[Form], taken: list[bool], ambiguous: str) -> list[Span]:
+    """Spans for words that are a variant of a known person's first name or surname, with that person's label.
+
+    A word that is a variant of two people's names gets the label `ambiguous`.
+    """
+    forms = [
+        (_fold(form), label, kind, part)
+        for form, label, kind, part in names
+        if part in ("first", "last") and " " not in form.strip() and len(form) >= 3
+    ]
+    if not forms:
+        return []
+    exact = {form for form, _, _, _ in forms}
+    spans = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.start(), match.end()
+        if any(taken[start:end]):
+            continue
+        token = _fold(match[0])
+        if token in exact or token in FUNCTION_WORDS or token in ROLE_WORDS or token in SUBJECT_VERBS:
+            continue
+        labels = {(label, kind) for form, label, kind, part in forms if _matches(token, form, part)}
+        if not labels:
+            continue
+        if len({label for label, _ in labels}) > 1:
+            label, kind = ambiguous, sorted(kind for _, kind in labels)[0]
+        else:
+            label, kind = labels.pop()
+        spans.append(Span(start, end, label, kind, "case"))
+        taken[start:end] = [True] * (end - start)
+    return spans
