@@ -83,6 +83,10 @@ _SLASH = re.compile(
     r"(?<![\w/\-.,:])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)"
     r"(?![\w/\-]|[.,:]\d|\s*(?:uur|keer|deel|dagen|weken|maanden|jaar|van|x\b|%))"
 )
+_DIGIT = re.compile(r"\d")
+_DAY_MONTH = re.compile(r"\d[-/.]\d")
+_ORDINAL_HINT = re.compile(r"\d(?:e|ste|de)\b")
+_MONTH_ANY = re.compile(_MONTH, re.IGNORECASE)
 # A score, not a date: "een 3/5", "scoort 7/10".
 _SCORE_BEFORE = re.compile(r"(?:een|score|scoort|scoorde|cijfer|gemiddeld|geeft|gaf|haalt|haalde)\s+$", re.IGNORECASE)
 # "op de 14e", "voor de 3de": a day of the month nearest the note's date.
@@ -155,6 +159,8 @@ def find_dates(
     """Every exact date in `text`, as spans labelled by `date_label`."""
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
+    if not _DIGIT.search(text):
+        return spans  # every date has a digit; most of a note's sentences have none
     reference_date = _own_date(text) or reference_date
 
     def add(start: int, end: int, day: int, month: int, year_raw: str | None, year_written: bool = True) -> None:
@@ -178,21 +184,22 @@ def find_dates(
         spans.append(Span(start, end, label, kind, "pattern"))
         taken.append((start, end))
 
-    for match in _TEXTUAL.finditer(text):
+    for match in _TEXTUAL.finditer(text) if _MONTH_ANY.search(text) else ():
         month = _MONTH_WORDS[match["month"].lower().rstrip(".")]
         add(match.start(), match.end(), int(match["day"]), month, match["year"], match["year"] is not None)
-    for pattern in (_NUMERIC_DMY, _NUMERIC_YMD):
+    numeric = _DAY_MONTH.search(text) is not None
+    for pattern in (_NUMERIC_DMY, _NUMERIC_YMD) if numeric else ():
         for match in pattern.finditer(text):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), match["year"])
-    for match in _SHORT.finditer(text):
+    for match in _SHORT.finditer(text) if numeric else ():
         start = match.start() if match["weekday"] else match.start("day")
         add(start, match.end(), int(match["day"]), int(match["month"]), None, False)
-    for match in _PADDED.finditer(text):
+    for match in _PADDED.finditer(text) if numeric else ():
         add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
-    for match in _SLASH.finditer(text):
+    for match in _SLASH.finditer(text) if numeric else ():
         if match[0] != "24/7" and not _SCORE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
-    for match in _ORDINAL_DAY.finditer(text):
+    for match in _ORDINAL_DAY.finditer(text) if _ORDINAL_HINT.search(text) else ():
         day = int(match["day"])
         nearest = _nearest_month(day, reference_date)
         if nearest is not None:

@@ -142,7 +142,10 @@ class KnownTable:
         """Every mention of what the case knows, longest form first, without overlaps."""
         spans: list[Span] = []
         taken = [False] * len(text)
+        lowered = text.lower()
         for name in sorted(self.names, key=lambda n: len(n.text), reverse=True):
+            if name.kind not in ("phone", "postcode") and _first_word(name.text) not in lowered:
+                continue  # a form whose first word is nowhere in the text cannot match: skip its regex
             for match in _pattern(name).finditer(text):
                 start, end = match.start("name"), match.end()
                 if any(taken[start:end]) or not _accept(name, text, match):
@@ -156,7 +159,14 @@ class KnownTable:
         return absorb_role_words(text, _merge_adjacent(text, spans))
 
 
+@functools.lru_cache(maxsize=4096)
+def _first_word(form: str) -> str:
+    return form.split()[0].lower() if form.split() else ""
+
+
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 

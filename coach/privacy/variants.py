@@ -66,12 +66,16 @@ def find_variants(text: str, names: Sequence[Form], taken: list[bool], ambiguous
     if not forms:
         return []
     exact = {form for form, _, _, _ in forms}
+    initials = {form[0] for form in exact}
     spans = []
     for match in _TOKEN.finditer(text):
         start, end = match.start(), match.end()
-        if any(taken[start:end]):
+        token = match[0].lower()
+        if not token.isascii():
+            token = _fold(token)
+        # Every variant keeps the name's first letter: most words need no distance at all.
+        if token[0] not in initials or any(taken[start:end]):
             continue
-        token = _fold(match[0])
         if token in exact or token in FUNCTION_WORDS or token in ROLE_WORDS or token in SUBJECT_VERBS:
             continue
         labels = {(label, kind) for form, label, kind, part in forms if _matches(token, form, part)}
