@@ -94,6 +94,9 @@ def test_a_court_number_is_no_phone() -> None:
         ("aanvraagnummer AV-88123.", "AV-88123"),
         ("cliëntnummer 778812.", "778812"),
         ("BVH-nr: 2024123456.", "2024123456"),
+        ("v-nummer 2214 55 8790.", "2214 55 8790"),
+        ("aanvraagnummer AB 2026 114 578.", "AB 2026 114 578"),
+        ("tolknr T 87-113)", "T 87-113"),
     ],
 )
 def test_labelled_reference_numbers(text: str, number: str) -> None:
@@ -102,7 +105,7 @@ def test_labelled_reference_numbers(text: str, number: str) -> None:
 
 def test_both_halves_of_a_court_case_number() -> None:
     text = "zaak C/05/12345 / JE RK 24-99 loopt"
-    assert [text[s.start : s.end] for s in find_numbers(text)] == ["C/05/12345", "JE RK 24-99"]
+    assert [text[s.start : s.end] for s in find_numbers(text)] == ["C/05/12345", "24-99"]
 
 
 def test_ranges_and_dates_are_no_reference_numbers() -> None:

@@ -110,7 +110,9 @@ _THING_BEFORE = frozenset("een zijn haar mijn jouw hun onze ons geen elke iedere
 _COMMON_OPENER = 4.5
 
 
-def _everyday(text: str, spans: list[Span]) -> list[Span]:
+def _everyday(
+    text: str, spans: list[Span], known: frozenset[str] = frozenset(), listed: Callable[[str], bool] = lambda w: False
+) -> list[Span]:
     """Drop guessed one-word names and places that are everyday words or things here (wordfreq decides how common).
 
     What the case knows and what the patterns find are never dropped: "een Polo" stays, unless
@@ -122,6 +124,8 @@ def _everyday(text: str, spans: list[Span]) -> list[Span]:
         if _tier(span) > 0 and span.kind in ("name", "person", "place", "institution") and re.fullmatch(r"\w+", word):
             before = re.findall(r"[\w'’]+", text[max(0, span.start - 20) : span.start])
             after = re.match(r"\s+([\w'’]+)", text[span.end : span.end + 30])
+            if span.soft and word.lower() not in known and _everyday_word(word) and not listed(word):
+                continue  # the safety net's capital on a Dutch word: a SOAP heading, "Dagbesteding:", "Tolkcontact"
             # Not after "het": it heads schools and organisations too ("naar het Zadkine", "het Graafschap").
             if before and before[-1].lower() in _THING_BEFORE and not sentence_start(text, span.start):
                 continue
@@ -135,6 +139,21 @@ def _everyday(text: str, spans: list[Span]) -> list[Span]:
                 continue
         out.append(span)
     return out
+
+
+# A capitalised word deduce does not know as a name, this common in Dutch, is the word ("Stemming", "Verzuim").
+_COMMON_SOFT = 3.5
+_COMMON_PART = 3.3
+
+
+def _everyday_word(word: str) -> bool:
+    """True for a common Dutch word or a compound of two ("Tolkcontact": tolk + contact), not for "Haddou"."""
+    lowered = word.lower()
+    if zipf(lowered) >= _COMMON_SOFT:
+        return True
+    return len(lowered) >= 8 and any(
+        zipf(lowered[:i]) >= _COMMON_PART and zipf(lowered[i:]) >= _COMMON_PART for i in range(3, len(lowered) - 2)
+    )
 
 
 def _only_harmless(found: str) -> bool:
@@ -356,6 +375,14 @@ class Anonymiser:
 
             deduce_engine.engine(self._cache_path)
 
+    def _listed(self, word: str) -> bool:
+        """True when deduce knows `word` as a name or place (False without deduce)."""
+        if self._engine is None and self._use_deduce:
+            from coach.privacy import deduce_engine
+
+            return deduce_engine.engine(self._cache_path).listed(word)
+        return False
+
     def _engine_spans(self, text: str) -> list[Span]:
         if self._engine is not None:
             return self._engine(text)
@@ -374,7 +401,8 @@ class Anonymiser:
             text, reference_date=reference_date, trajectory_start=trajectory_start, birth_date=table.birth_date
         )
         guessed = find_context(text) + self._engine_spans(text)
-        guessed = _everyday(text, _harmless(text, guessed))
+        forms = frozenset(name.text.lower() for name in table.names if name.person)
+        guessed = _everyday(text, _harmless(text, guessed), forms, self._listed)
         cleaned: list[Span] = []
         cutters, starts = _cutters(found + guessed + known)
         for span in guessed:

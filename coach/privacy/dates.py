@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from coach.privacy.result import Span
 
@@ -84,9 +84,31 @@ _SLASH = re.compile(
     r"(?![\w/\-]|[.,:]\d|\s*(?:uur|keer|deel|dagen|weken|maanden|jaar|van|x\b|%))"
 )
 _DIGIT = re.compile(r"\d")
+_CHAT_STAMP = re.compile(r",?\s+\d{1,2}:\d{2}(?::\d{2})?\]")
 _DAY_MONTH = re.compile(r"\d[-/.]\d")
 _ORDINAL_HINT = re.compile(r"\d(?:e|ste|de)\b")
 _MONTH_ANY = re.compile(_MONTH, re.IGNORECASE)
+# Dates told relative to the note's own date: "volgende week dinsdag", "over 2 weken", "eind maart".
+_WEEKDAY_NUMBER = {
+    **{w: i for i, w in enumerate(("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"))},
+    **{w: i for i, w in enumerate(("ma", "di", "wo", "do", "vr", "za", "zo"))},
+}
+_NEXT_WEEKDAY = re.compile(
+    r"(?<![\w])(?:volgende\s+week|komende\s+week|aanstaande|komende|volgende|a\.s\.)\s+(?P<weekday>"
+    + "|".join(sorted(_WEEKDAY_NUMBER, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+_IN_WEEKS = re.compile(
+    r"(?<![\w])over\s+(?P<count>\d{1,2}|een|twee|drie|vier|vijf|zes)\s+(?P<unit>weken|week|dagen|dag|maanden|maand)(?![\w])",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
+_PART_OF_MONTH = re.compile(
+    r"(?<![\w])(?P<part>eind|begin|half|medio|midden|einde)\s+(?P<month>" + "|".join(MONTHS) + r")(?![\w])",
+    re.IGNORECASE,
+)
+_PART_DAY = {"begin": 5, "half": 15, "medio": 15, "midden": 15, "eind": 25, "einde": 25}
 # A score, not a date: "een 3/5", "scoort 7/10".
 _SCORE_BEFORE = re.compile(r"(?:een|score|scoort|scoorde|cijfer|gemiddeld|geeft|gaf|haalt|haalde)\s+$", re.IGNORECASE)
 # "op de 14e", "voor de 3de": a day of the month nearest the note's date.
@@ -159,9 +181,39 @@ def find_dates(
     """Every exact date in `text`, as spans labelled by `date_label`."""
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
-    if not _DIGIT.search(text):
-        return spans  # every date has a digit; most of a note's sentences have none
     reference_date = _own_date(text) or reference_date
+
+    def place(start: int, end: int, when: date) -> None:
+        label, kind = date_label(
+            when, reference_date=reference_date, trajectory_start=trajectory_start, birth_date=birth_date
+        )
+        if label.startswith("[") and kind == "date":
+            spans.append(Span(start, end, label, kind, "pattern"))
+            taken.append((start, end))
+
+    for match in _NEXT_WEEKDAY.finditer(text):
+        target = _WEEKDAY_NUMBER[match["weekday"].lower()]
+        ahead = (target - reference_date.weekday()) % 7 or 7
+        if "week" in match[0].lower():
+            # "volgende week dinsdag": the Tuesday of next week, whatever day it is now.
+            ahead = 7 - reference_date.weekday() + target
+        place(match.start(), match.end(), reference_date + timedelta(days=ahead))
+    for match in _IN_WEEKS.finditer(text):
+        count = _NUMBER_WORDS.get(match["count"].lower()) or int(match["count"])
+        unit = match["unit"].lower()
+        days = count * (7 if unit.startswith("we") else 30 if unit.startswith("maand") else 1)
+        place(match.start(), match.end(), reference_date + timedelta(days=days))
+    for match in _PART_OF_MONTH.finditer(text):
+        month = MONTHS.index(match["month"].lower()) + 1
+        day = _PART_DAY[match["part"].lower()]
+        year = _year(None, day, month, reference_date)
+        if year is not None:
+            # A part of a month is no more exact than the month: said as such, not as a week.
+            label = f"[{match['part'].lower()} {MONTHS[month - 1]} {year}]"
+            spans.append(Span(match.start(), match.end(), label, "date", "pattern"))
+            taken.append((match.start(), match.end()))
+    if not _DIGIT.search(text):
+        return sorted(spans, key=lambda s: s.start)  # every other date has a digit
 
     def add(start: int, end: int, day: int, month: int, year_raw: str | None, year_written: bool = True) -> None:
         if any(start < e and s < end for s, e in taken):
@@ -195,6 +247,8 @@ def find_dates(
         start = match.start() if match["weekday"] else match.start("day")
         add(start, match.end(), int(match["day"]), int(match["month"]), None, False)
     for match in _PADDED.finditer(text) if numeric else ():
+        if _CHAT_STAMP.match(text, match.end()) and text[max(0, match.start() - 1) : match.start()] == "[":
+            continue  # "[04-03 21:14] Nour: …": a pasted chat's own time stamp, not a date in the story
         add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
     for match in _SLASH.finditer(text) if numeric else ():
         if match[0] != "24/7" and not _SCORE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):

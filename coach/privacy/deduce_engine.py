@@ -162,6 +162,11 @@ class DeduceEngine:
             return "[persoon]", "person"
         return "[verborgen]", "other"
 
+    def listed(self, word: str) -> bool:
+        """True when deduce's lists hold `word` as a first name, surname or place ("Paramaribo", "Haddou")."""
+        key = [word[:1].upper() + word[1:].lower()]
+        return key in self._first_names or key in self._surnames or key in self._places
+
     def _lowercase(self, text: str) -> list[Span]:
         """Lowercase names after a role word or in name context ("met jurre") and places after "in" ("in zwolle")."""
         spans = []

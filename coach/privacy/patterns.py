@@ -250,13 +250,17 @@ _NUMBER_WORDS = (
 )
 _KEYED_NUMBER = re.compile(
     r"(?<![\w\-])(?i:" + _NUMBER_WORDS + r")\s*[:#.]?\s*(?:nr\.?\s*|nummer\s*)?[:#]?\s*"
-    r"(?P<id>(?=[A-Za-z0-9\-./]*\d)[A-Za-z0-9][A-Za-z0-9\-./]{2,24}[A-Za-z0-9])(?![\w])"
+    # One code ("2024-12-0042"), or groups with spaces ("AB 2026 114 578", "V-8837 2210", "T 87-113").
+    r"(?P<id>(?=[A-Za-z0-9\-./]*\d)[A-Za-z0-9][A-Za-z0-9\-./]{2,24}[A-Za-z0-9](?:\s\d[\d\-./]*\d)*"
+    r"|[A-Z]{1,3}\s\d[\d\-./]*\d(?:\s\d[\d\-./]*\d)*)(?![\w])"
 )
 _LONG_NUMBER = re.compile(r"(?<![\w.,])\d{7,}(?![\w]|[.,]\d)")
 # Codes of capitals and at least four digits: SH-2026-0412, AB12345C.
 _CODE = re.compile(r"(?<![\w\-/])(?=(?:[A-Z\-/]*\d){4})(?=[\d\-/]*[A-Z])[A-Z\d][A-Z\d\-/]{5,}[A-Z\d](?![\w\-/])")
 # Court case numbers: "C/05/12345", "JE RK 24-99", "HA ZA 24-123", "KG ZA 24/1234".
-_COURT = re.compile(r"(?<![\w/])(?:[A-Z]{1,2}/\d{2}/\d{3,}(?:/\d+)?|[A-Z]{2}\s?[A-Z]{2}\s?\d{2}[-/]\d{2,6})(?![\w/])")
+_COURT = re.compile(
+    r"(?<![\w/])(?:(?P<case>[A-Z]{1,2}/\d{2}/\d{3,}(?:/\d+)?)|[A-Z]{2}\s?[A-Z]{2}\s?(?P<rk>\d{2}[-/]\d{2,6}))(?![\w/])"
+)
 # Dash- or slash-grouped numbers that are no date: "2024-12-0042", "05/123456-24".
 _GROUPED = re.compile(r"(?<![\w\-/.])\d{2,4}(?:[-/]\d{2,}){1,3}(?![\w\-/])")
 
@@ -280,7 +284,13 @@ def find_numbers(text: str) -> list[Span]:
         if re.search(r"\d", m["id"])
     ]
     spans += [Span(m.start(), m.end(), "[nummer]", "number", "pattern") for m in _LONG_NUMBER.finditer(text)]
-    spans += [Span(m.start(), m.end(), "[nummer]", "number", "pattern") for m in _COURT.finditer(text)]
+    # Of "JE RK 24-99" the chamber's letters stay: only the number says which case.
+    spans += [
+        Span(m.start(g), m.end(g), "[nummer]", "number", "pattern")
+        for m in _COURT.finditer(text)
+        for g in ("case", "rk")
+        if m[g]
+    ]
     spans += [
         Span(m.start(), m.end(), "[nummer]", "number", "pattern")
         for m in _GROUPED.finditer(text)
