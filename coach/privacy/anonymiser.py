@@ -121,10 +121,21 @@ def _everyday(
     out = []
     for span in spans:
         word = text[span.start : span.end]
-        if _tier(span) > 0 and span.kind in ("name", "person", "place", "institution") and re.fullmatch(r"\w+", word):
+        if (
+            _tier(span) > 0
+            and span.kind in ("name", "person", "place", "institution")
+            and re.fullmatch(r"[\w\-]+", word)
+        ):
             before = re.findall(r"[\w'’]+", text[max(0, span.start - 20) : span.start])
             after = re.match(r"\s+([\w'’]+)", text[span.end : span.end + 30])
-            if span.soft and word.lower() not in known and _everyday_word(word) and not listed(word):
+            after_place_word = bool(before) and before[-1].lower() in _PLACE_WORDS
+            if (
+                span.soft
+                and not after_place_word
+                and word.lower() not in known
+                and _everyday_word(word)
+                and not listed(word)
+            ):
                 continue  # the safety net's capital on a Dutch word: a SOAP heading, "Dagbesteding:", "Tolkcontact"
             # Not after "het": it heads schools and organisations too ("naar het Zadkine", "het Graafschap").
             if before and before[-1].lower() in _THING_BEFORE and not sentence_start(text, span.start):
@@ -146,8 +157,16 @@ _COMMON_SOFT = 3.5
 _COMMON_PART = 3.3
 
 
+# After these a capitalised word is a place however common it is: "in Paramaribo", "op Curaçao".
+_PLACE_WORDS = frozenset("in uit naar te richting vanuit vanaf op rond".split())
+
+
 def _everyday_word(word: str) -> bool:
     """True for a common Dutch word or a compound of two ("Tolkcontact": tolk + contact), not for "Haddou"."""
+    if "-" in word:
+        # "Tikkie-verzoeken" is a thing; "Alfa-college" may be a school: the head must be a known brand.
+        head, _, rest = word.partition("-")
+        return head in HARMLESS_PROPER and all(_everyday_word(p) for p in rest.split("-") if p)
     lowered = word.lower()
     if zipf(lowered) >= _COMMON_SOFT:
         return True

@@ -183,6 +183,8 @@ def _pattern(name: KnownName) -> re.Pattern[str]:
         body = r"[\s\-.)]{0,2}".join(national)
         trunk = r"(?:(?:\+|00)\s?31\s?(?:\(0\)\s?)?|\(?0)[\s\-.)]{0,2}"
         return re.compile(r"(?<![\w+])(?P<name>" + trunk + body + r")(?!\d)")
+    if name.part == "initials" and "." in name.text:
+        return re.compile(r"(?<![\w@.])(?P<name>" + re.escape(name.text) + r")(?![\w@])", re.IGNORECASE)
     if name.part in ("acronym", "initials"):
         # "RIC", "S.V.": capitals only, or every "sv" and "ric" in the text would go.
         return re.compile(r"(?<![\w@.])(?P<name>" + re.escape(name.text) + r")(?P<suffix>'s|’s)?(?![\w@])")
@@ -357,6 +359,11 @@ def _name_forms(first: str | None, nickname: str | None, last: str | None) -> tu
         if len(core) > 1 and len(core[-1]) >= 3:
             lasts.add(core[-1])
     fulls = {f"{first} {last}" for first in firsts for last in lasts}
+    # "I. Lammers", "Th. Hoekstra": an initial before the surname; Th, Ch, Ph and Sj are one letter in Dutch.
+    for given in (first,):
+        if given and given[:1].isalpha():
+            head = given[:2] if given[:2].lower() in ("th", "ch", "ph", "sj") else given[:1]
+            fulls |= {f"{head}. {last}" for last in lasts}
     return fulls, firsts, lasts
 
 
@@ -365,10 +372,14 @@ def _initials(first: str | None, last: str | None) -> set[str]:
     if not first or not last:
         return set()
     core = [w for w in last.split() if w.lower() not in INTERFIXES] or last.split()
-    letters = _fold(first[:1] + core[0][:1]).upper()
-    if not letters.isalpha() or len(letters) != 2:
-        return set()
-    return {letters, f"{letters[0]}.{letters[1]}."}
+    givens = [w for w in re.split(r"[\s\-]+", first) if w]
+    forms: set[str] = set()
+    for letters in {_fold(givens[0][:1] + core[0][:1]).upper(), _fold("".join(g[:1] for g in givens)).upper()}:
+        # "S.V." for Sanne Visser, "M.R." for Mohammad Reza: the dotted form in any case ("k.w."),
+        # the bare capitals only as capitals ("SV").
+        if letters.isalpha() and len(letters) == 2:
+            forms |= {letters, f"{letters[0]}.{letters[1]}."}
+    return forms
 
 
 def _with_folds(forms: set[str]) -> set[str]:
@@ -390,7 +401,18 @@ def _org_forms(org: str) -> set[str]:
         return set()  # "Werkplein", "Jumbo": names many places share
     words = org.split()
     if len(words) > 1:
-        forms |= {w for w in words if len(w) >= 5 and w.lower() not in _GENERIC_ORG_WORDS and w[:1].isupper()}
+        forms |= {
+            w
+            for w in words
+            if (len(w) >= 4 or (len(w) >= 2 and w.isupper()))
+            and w.lower() not in _GENERIC_ORG_WORDS
+            and w[:1].isupper()
+        }
+        # Two words of a longer name say it too: "Samen Sterk" of Samen Sterk Zuidoost.
+        if len(words) > 2:
+            forms |= {" ".join(words[:2]), " ".join(words[-2:])}
+        if "van" in words:
+            forms.add(" ".join("v" if w == "van" else w for w in words))  # "ROC v Twente"
     return forms
 
 
@@ -421,11 +443,20 @@ def _org_names(org: str, label: str, kind: str, *, own: bool = False) -> list[Kn
     `own` is the young person's own school or employer: even a chain ("Jumbo") then says where they are.
     """
     whole = org.strip()
-    names = [
-        KnownName(form, label, kind, capitalised_only=form != whole, part="org" if form == whole else "orgword")
-        for form in _org_forms(org)
-    ]
+    names: list[KnownName] = []
+    for form in _with_folds(_org_forms(org)):
+        if form == whole or _fold(form) == _fold(whole) or " " in form:
+            names.append(KnownName(form, label, kind, part="org" if form == whole else "orgwords"))
+        elif form.isupper():
+            names.append(KnownName(form, label, kind, part="acronym"))  # "RBL" of RBL Utrecht
+        else:
+            # One word of the name: lowercase it is the word when it is a common one ("samen"), the
+            # name when it is not ("kruidvat", "madi"); for the youth's own school or job also a chain's.
+            everyday = common(form, 4.0 if own else 3.0)
+            names.append(KnownName(form, label, kind, capitalised_only=everyday, part="orgword"))
     if own and not names and whole:
+        names.append(KnownName(whole, label, kind, part="org"))
+    if own and whole in HARMLESS_PROPER:
         names.append(KnownName(whole, label, kind, part="org"))
     core = _org_core(whole)
     if core:
@@ -433,6 +464,10 @@ def _org_names(org: str, label: str, kind: str, *, own: bool = False) -> list[Kn
     acronym = _acronym(whole)
     if acronym and len(acronym) >= 3:
         names.append(KnownName(acronym, label, kind, part="acronym"))
+    words = [w for w in whole.split() if w[:1].isalpha()]
+    if own and len(words) >= 2 and all(w[:1].isupper() for w in words[:2]):
+        # The young person's own school or job by two capitals: "FC" (Friesland College), "AH" (Albert Heijn).
+        names.append(KnownName((words[0][0] + words[1][0]).upper(), label, kind, part="acronym"))
     return names
 
 
@@ -456,6 +491,11 @@ def build_known(case: Case, alias: str | None = None) -> KnownTable:
         (f"{given[0]}.", youth_label, "youth", "initial")
         for given in {youth.first_name, youth.nickname}
         if given and given[0].isalpha()
+    )
+    people.extend(
+        (f"{given[:2]}.", youth_label, "youth", "initial")
+        for given in {youth.first_name, youth.nickname}
+        if given and given[:2].lower() in ("th", "ch", "ph", "sj")
     )
     relations = Counter(person.relation.strip().lower() for person in case.network)
     seen: Counter[str] = Counter()

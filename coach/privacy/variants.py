@@ -20,12 +20,18 @@ from coach.privacy.wordlists import FUNCTION_WORDS, ROLE_WORDS, SUBJECT_VERBS
 # One known form: (text, label, kind, part) with part "first" or "last" (see known.KnownName).
 Form = tuple[str, str, str, str]
 
-_TOKEN = re.compile(r"(?<![\w@.])[^\W\d_]{4,}(?![\w@])")
+_TOKEN = re.compile(r"(?<![\w@.])[^\W\d_]{3,}(?![\w@])")
 # Dutch diminutive and pet-name endings, longest first: Femmetje, Sanneke, Jantje, Pietje, Bobby.
-_DIMINUTIVES = ("etje", "tje", "pje", "kje", "je", "ke", "ie", "y")
-# A word this common is the word, however close it comes to a name.
-_COMMON_VARIANT = 3.5
+_DIMINUTIVES = ("etje", "tje", "pje", "kje", "je", "ke", "ie", "y", "o")
+# A word this common is the word, however close it comes to a name ("dan" is no Daniël, "wil" no Willem).
+_COMMON_VARIANT = 4.7
 _COMMON_TYPO = 3.0
+_RUNS = re.compile(r"(.)\1+")
+
+
+def _squeeze(word: str) -> str:
+    """Runs of one letter as one: "rezaa" and "Reza", "bill" and "Bil(al)", "anas" and "Anass" compare alike."""
+    return _RUNS.sub(r"\1", word)
 
 
 def _fold(text: str) -> str:
@@ -38,18 +44,29 @@ def _matches(token: str, form: str, part: str) -> bool:
 
     if token[0] != form[0] or token == form:
         return False
-    if part == "first" and len(form) >= 6 and len(token) <= len(form) - 2 and form.startswith(token):
-        return zipf(token) < _COMMON_VARIANT  # "abdel" for Abdelkader, "moha" is too short a stem
+    squeezed, form_squeezed = _squeeze(token), _squeeze(form)
+    if squeezed == form_squeezed:
+        return zipf(token) < _COMMON_VARIANT  # "rezaa", "Anas" for Anass
+    if part == "first" and len(form) >= 5:
+        # Clipped: "abdel" for Abdelkader, "jay" for Jayden, "bill" for Bilal; doubled: "juju" for Jurgen.
+        clipped = len(squeezed) >= 3 and len(squeezed) <= len(form_squeezed) - 2 and form_squeezed.startswith(squeezed)
+        doubled = len(token) == 4 and token[:2] == token[2:] and form.startswith(token[:2])
+        if (clipped or doubled) and zipf(token) < _COMMON_VARIANT:
+            return True
     if part == "first":
         for ending in _DIMINUTIVES:
             stem = token[: -len(ending)]
             if not token.endswith(ending) or len(stem) < 3:
                 continue
-            close = stem == form or (len(form) >= 5 and OSA.distance(stem, form, score_cutoff=1) <= 1)
+            close = (
+                stem == form
+                or (len(form) >= 5 and OSA.distance(stem, form, score_cutoff=1) <= 1)
+                or (len(form) >= 5 and form.startswith(stem))  # "zeyno" for Zeynep
+            )
             if close and zipf(token) < _COMMON_VARIANT:
                 return True
-    if len(form) >= 5 and len(token) >= 5 and OSA.distance(token, form, score_cutoff=1) <= 1:
-        return zipf(token) < _COMMON_TYPO  # "Femek" for Femke; "Sanna" would be Sanne too
+    if len(form) >= 5 and len(token) >= 4 and OSA.distance(token, form, score_cutoff=1) <= 1:
+        return zipf(token) < _COMMON_TYPO  # "Femek" for Femke, "pria" for Priya
     return False
 
 
