@@ -52,7 +52,7 @@ def anonymised(text: str) -> str:
         ("toen appte abdel", "toen appte vriend"),
         ("oma noemt haar Femmetje", "oma noemt haar de jongere"),
         ("Femek zei niks", "De jongere zei niks"),
-        ("S: FB geeft aan dat F.B. moe is", "S: de jongere geeft aan dat de jongere moe is"),
+        ("S: FB geeft aan dat F.B. moe is", "S: De jongere geeft aan dat de jongere moe is"),
     ],
 )
 def test_variants_of_known_names_get_the_same_label(text: str, expected: str) -> None:
@@ -148,3 +148,31 @@ def test_lowercase_names_after_titles() -> None:
 def test_things_and_brands_stay() -> None:
     text = "trots op zijn AM-rijbewijs, reed in een Polo, betaalde met Tikkie, het Jeugdfonds helpt."
     assert anonymised(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("toen kwam jay binnen", "toen kwam de jongere binnen"),  # Jayden clipped
+        ("rezaa wil", "De jongere wil"),  # stretched
+        ("juju belt", "De jongere belt"),  # doubled
+        ("k.w. kwam", "De jongere kwam"),  # dotted initials in lowercase
+        ("bij zajac bouw", "bij [werkgever]"),  # folded organisation
+    ],
+)
+def test_more_variants(text: str, expected: str) -> None:
+    youth = Youth("Jayden", last_name="Kromowidjojo", employer="Zając Bouw")
+    cases = {
+        "jay": Youth("Jayden", last_name="Kromowidjojo"),
+        "rezaa": Youth("Mohammad Reza", last_name="Ahmadzai"),
+        "juju": Youth("Jurgen", last_name="Martis"),
+        "k.w.": Youth("Kacper", last_name="Wiśniewski"),
+        "bij zajac": youth,
+    }
+    chosen = next(y for key, y in cases.items() if key in text)
+    assert render(text, build_known(Case(youth=chosen)).find(text)).text == expected
+
+
+def test_soap_lines_and_everyday_words() -> None:
+    text = "A: Verzuim 12 uur. Vader woont in Paramaribo."
+    assert anonymised(text) == "A: Verzuim 12 uur. Vader woont in [plaats]."
