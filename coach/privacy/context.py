@@ -55,6 +55,10 @@ _LOWER_AFTER_TITLE = re.compile(
 # With an interfix ("de wit") any word short of the very common ones is a surname; alone only a rare one
 # ("dr. bakkali"), for "juf zei" and "meneer vond" are no names. Lowercase names in deduce's lists are
 # found by deduce_engine.
+# After a kinship or work word ("vriend pawel", "buurman henk") only a word that is no Dutch word at all.
+_KIN_WORDS = (ROLE_WORDS - _TITLE_WORDS) | frozenset("vrienden vriendinnen broers zussen neven collega's".split())
+_LOWER_AFTER_ROLE_WORD = re.compile(r"(?P<name>(?P<interfix>)(?P<word>[a-zà-ÿ][a-zà-ÿ'\-]{2,}))(?![\w])")
+_ROLE_ALONE_MAX = 2.5
 _TITLED_INTERFIX_MAX = 5.2
 _TITLED_ALONE_MAX = 3.0
 _STREET_SUFFIX = (
@@ -146,11 +150,15 @@ def role_names(text: str) -> list[Span]:
 def titled_lowercase(text: str) -> list[Span]:
     """A lowercase name after a title: "huisarts de wit", "dr. bakkali" (wordfreq tells a name from a word)."""
     spans = []
-    for match in after_words(text, _TITLE_WORDS, _LOWER_AFTER_TITLE):
+    matches = after_words(text, _TITLE_WORDS, _LOWER_AFTER_TITLE)
+    matches += after_words(text, _KIN_WORDS, _LOWER_AFTER_ROLE_WORD)
+    for match in matches:
         word = match["word"]
         if word in FUNCTION_WORDS or word in SUBJECT_VERBS or word in ROLE_WORDS:
             continue
         limit = _TITLED_INTERFIX_MAX if match["interfix"] else _TITLED_ALONE_MAX
+        if match.re is _LOWER_AFTER_ROLE_WORD:
+            limit = _ROLE_ALONE_MAX
         if zipf(word) < limit:
             spans.append(_person(match.start("name"), match.end("name")))
     return spans

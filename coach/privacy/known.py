@@ -253,6 +253,9 @@ _NAME_CONTEXT_BEFORE = frozenset(
 )
 
 
+_MORE_VERBS = frozenset("vraagt vroeg belt mailt appt stuurt regelt wil zegt meldt gaf geeft neemt".split())
+
+
 def _name_context(text: str, start: int, end: int) -> bool:
     """True when the words around a lowercase form make it a name: "met de boer", "fam. de boer", "de boer belde"."""
     from coach.privacy.wordlists import ROLE_WORDS, SUBJECT_VERBS
@@ -260,7 +263,7 @@ def _name_context(text: str, start: int, end: int) -> bool:
     before, after = _words_around(text, start, end)
     if text[end : end + 2] in ("'s", "’s"):
         return True
-    return before in _NAME_CONTEXT_BEFORE or before in ROLE_WORDS or after in SUBJECT_VERBS
+    return before in _NAME_CONTEXT_BEFORE or before in ROLE_WORDS or after in SUBJECT_VERBS or after in _MORE_VERBS
 
 
 def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
@@ -404,7 +407,7 @@ def _org_forms(org: str) -> set[str]:
         forms |= {
             w
             for w in words
-            if (len(w) >= 4 or (len(w) >= 2 and w.isupper()))
+            if (len(w) >= 3 or (len(w) >= 2 and w.isupper()))
             and w.lower() not in _GENERIC_ORG_WORDS
             and w[:1].isupper()
         }
@@ -426,6 +429,24 @@ def _org_core(org: str) -> str | None:
     """The organisation's name without its generic words, when that leaves two words: "Rijn IJssel"."""
     core = [w for w in org.split() if w.lower() not in _GENERIC_ORG_WORDS]
     return " ".join(core) if len(core) >= 2 and len(core) < len(org.split()) else None
+
+
+def _compound_acronym(org: str) -> str | None:
+    """Capitals that split compounds: "JBG" for Jeugdbescherming Gelderland, "WPH" for Werkplein Haaglanden."""
+    letters = []
+    for word in org.split():
+        if word.lower() in INTERFIXES or not word[:1].isalpha():
+            continue
+        letters.append(word[0])
+        lowered = word.lower()
+        if common(lowered, 3.3):
+            continue  # a well-known name is not split: Gelderland, Haaglanden
+        for i in range(3, len(lowered) - 2):
+            if common(lowered[:i], 3.5) and common(lowered[i:], 3.5):
+                letters.append(lowered[i])
+                break
+    acronym = "".join(letters).upper()
+    return acronym if len(acronym) >= 3 else None
 
 
 def _acronym(org: str) -> str | None:
@@ -452,7 +473,7 @@ def _org_names(org: str, label: str, kind: str, *, own: bool = False) -> list[Kn
         else:
             # One word of the name: lowercase it is the word when it is a common one ("samen"), the
             # name when it is not ("kruidvat", "madi"); for the youth's own school or job also a chain's.
-            everyday = common(form, 4.0 if own else 3.0)
+            everyday = common(form, 4.5 if own else 3.0)
             names.append(KnownName(form, label, kind, capitalised_only=everyday, part="orgword"))
     if own and not names and whole:
         names.append(KnownName(whole, label, kind, part="org"))
@@ -461,9 +482,9 @@ def _org_names(org: str, label: str, kind: str, *, own: bool = False) -> list[Kn
     core = _org_core(whole)
     if core:
         names.append(KnownName(core, label, kind, part="orgwords"))
-    acronym = _acronym(whole)
-    if acronym and len(acronym) >= 3:
-        names.append(KnownName(acronym, label, kind, part="acronym"))
+    for acronym in {_acronym(whole), _compound_acronym(whole)}:
+        if acronym and len(acronym) >= 3:
+            names.append(KnownName(acronym, label, kind, part="acronym"))
     words = [w for w in whole.split() if w[:1].isalpha()]
     if own and len(words) >= 2 and all(w[:1].isupper() for w in words[:2]):
         # The young person's own school or job by two capitals: "FC" (Friesland College), "AH" (Albert Heijn).
