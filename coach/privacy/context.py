@@ -25,7 +25,7 @@ _NAME = r"[A-ZÀ-Þ][\w'’\-]*"
 _INTERFIX = r"(?:van|de|der|den|het|ter|ten|te|el|al|van der|van den|van de|van 't)"
 # A word and the space after it, before something that may be a name. Checking the word
 # against a set is much cheaper than a regex alternation of 150 role words tried at every position.
-_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<word>[^\W\d_][\w'’]*\.?)\s+")
+_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<word>[^\W\d_][\w'’]*\.?)\s+(?:\(\s*)?")
 _ROLE_INTRO = ROLE_WORDS | frozenset({"genaamd", "heet", "heette"})
 _NAME_AFTER_ROLE = re.compile(
     r"(?P<name>(?:" + _INTERFIX + r"\s+)?" + _NAME + r"(?:\s+(?:" + _INTERFIX + r"\s+)?" + _NAME + r")?)"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from coach import paths
-from coach.privacy.common import zipf
+from coach.privacy.common import dutchish, zipf
 from coach.privacy.context import after_words
 from coach.privacy.known import WORD_NAMES
 from coach.privacy.patterns import find_postcodes
@@ -52,6 +52,7 @@ _LOWER_AFTER_PLACE_WORD = re.compile(
 
 # Below this Zipf frequency a word is no Dutch word (bilal 2.9, pawel 2.1; lieke 3.2 needs context).
 _RARE = 2.95
+_UNKNOWN = 2.3
 _LOWER_SURNAME = re.compile(
     r"\s+(?:van der|van den|van de|van|de|der|den|ter|ten|el|al)\s+(?P<core>[a-zà-ÿ][a-zà-ÿ'\-]+)"
 )
@@ -189,7 +190,11 @@ class DeduceEngine:
             after = _FIRST_WORD.match(text, match.end(), match.end() + 20)
             in_context = (before and before[1].lower() in _NAME_BEFORE) or (after and after[1] in SUBJECT_VERBS)
             # A first name that is no Dutch word at all is a name anywhere: "vriend pawel", "(ibrahima en sekou)".
-            if (in_context or zipf(word) < _RARE) and [word.title()] in self._first_names:
+            rarity = zipf(word)
+            # In name context a word wordfreq hardly knows is a name even outside deduce's list ("van pawel").
+            if (in_context and rarity < _UNKNOWN and not dutchish(word)) or (
+                (in_context or rarity < _RARE) and [word.title()] in self._first_names
+            ):
                 end = match.end()
                 surname = _LOWER_SURNAME.match(text, end)
                 if surname and [surname["core"].title()] in self._surnames:
