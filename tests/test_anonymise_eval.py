@@ -293,6 +293,28 @@ def test_figures_of_both_sets(evaluated: dict, evaluated_hard: list[Note], capsy
     assert all(0.0 <= figures[key] <= 1.0 for figures in (easy, hard) for key in ("recall", "keep", "consistency"))
 
 
+def test_targets_on_the_first_set(evaluated: dict) -> None:
+    """Issue 15's targets, all met on notes.json: every known entity, 99 % overall, 97 % of other words kept."""
+    figures = measure(evaluated["notes"])
+    assert figures["known_recall"] == 1.0
+    assert figures["recall"] >= 0.99
+    assert figures["keep"] >= 0.97
+    assert figures["keep_marked"] >= 0.95
+    assert figures["consistency"] >= 0.95
+
+
+def test_targets_on_the_hard_set(evaluated_hard: list[Note]) -> None:
+    """Issue 15's targets on notes_hard.json. Keep (>= 97 %) is met; recall is not yet (known 99.6 %, overall
+    97.7 % when this was written): those two assert the floor reached, so nothing slips back, and the
+    issue's targets (100 %, 99 %) stay open. Raise them when met, never lower them."""
+    figures = measure(evaluated_hard)
+    assert figures["keep"] >= 0.97, _report("notes_hard.json", figures)
+    assert figures["keep_marked"] >= 0.95, _report("notes_hard.json", figures)
+    assert figures["known_recall"] >= 0.995, _report("notes_hard.json", figures)
+    assert figures["recall"] >= 0.975, _report("notes_hard.json", figures)
+    assert figures["consistency"] >= 0.9, _report("notes_hard.json", figures)
+
+
 def test_the_set_is_big_and_varied() -> None:
     notes = load_notes()
     assert len(notes) >= 25
@@ -353,7 +375,7 @@ def test_over_redaction(evaluated: dict) -> None:
                 kept += 1
             else:
                 lost.append((note.id, match[0]))
-    assert kept / total >= 0.95, f"kept {kept}/{total}; lost {lost}"
+    assert kept / total >= 0.97, f"kept {kept}/{total}; lost {lost}"
     tricky = [(n.id, n.text[a:b]) for n in evaluated["notes"] for a, b in n.keep if not word_kept(n, a, b)]
     assert len(tricky) <= 0.1 * sum(len(n.keep) for n in evaluated["notes"]), tricky
 
