@@ -116,6 +116,8 @@ class KnownTable:
     names: list[KnownName] = field(default_factory=list)
     birth_date: date | None = None
     trajectory_start: date | None = None
+    # The names longest first with the first word each regex needs, worked out once per table.
+    _ordered: list[tuple[KnownName, str]] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict (sent to the worker process)."""
@@ -143,8 +145,13 @@ class KnownTable:
         spans: list[Span] = []
         taken = [False] * len(text)
         lowered = text.lower()
-        for name in sorted(self.names, key=lambda n: len(n.text), reverse=True):
-            if name.kind not in ("phone", "postcode") and _first_word(name.text) not in lowered:
+        if self._ordered is None or len(self._ordered) != len(self.names):
+            self._ordered = [
+                (name, "" if name.kind in ("phone", "postcode") else _first_word(name.text))
+                for name in sorted(self.names, key=lambda n: len(n.text), reverse=True)
+            ]
+        for name, first in self._ordered:
+            if first not in lowered:
                 continue  # a form whose first word is nowhere in the text cannot match: skip its regex
             for match in _pattern(name).finditer(text):
                 start, end = match.start("name"), match.end()
