@@ -176,3 +176,10 @@ def test_more_variants(text: str, expected: str) -> None:
 def test_soap_lines_and_everyday_words() -> None:
     text = "A: Verzuim 12 uur. Vader woont in Paramaribo."
     assert anonymised(text) == "A: Verzuim 12 uur. Vader woont in [plaats]."
+
+
+def test_handles_without_at_and_names_with_ampersand() -> None:
+    assert anonymised("Snapchat, naam milaaa.k08. Ze kent hem via Snapchat kent.") == (
+        "Snapchat, naam [account]. Ze kent hem via Snapchat kent."
+    )
+    assert anonymised("de deurwaarder Van Dijk & Partners belde") == "de deurwaarder [naam] belde"

@@ -252,7 +252,8 @@ def safety_net(text: str) -> list[Span]:
     for match in _TOKEN.finditer(text):
         token = match[0]
         base = _base(token)
-        joined = bool(run) and re.fullmatch(r"[ \t]+", text[run[-1].end() : match.start()] or "")
+        # "Van Dijk & Partners" is one name.
+        joined = bool(run) and re.fullmatch(r"[ \t]+(?:&[ \t]+)?", text[run[-1].end() : match.start()] or "")
         if (
             _capitalised(token)
             and base not in HARMLESS_PROPER

@@ -126,9 +126,22 @@ def find_urls(text: str) -> list[Span]:
     return spans
 
 
+# A handle without "@" after the app or "naam": "Snapchat, naam milaaa.k08", "insta: sanne_v".
+_NAMED_ACCOUNT = re.compile(
+    r"(?i:insta(?:gram)?|snap(?:chat)?|tiktok|ig|account|gebruikersnaam|username|handle|naam)\s*:?\s+"
+    r"(?P<handle>(?=[\w.]*[a-zA-Z])(?=[\w.]*(?:\d|[._]\w))[A-Za-z0-9_][\w.]{2,29}[A-Za-z0-9_])(?![\w@])"
+)
+
+
 def find_accounts(text: str) -> list[Span]:
-    """Social media handles such as @sanne_v."""
-    return [Span(m.start(), m.end(), "[account]", "account", "pattern") for m in _ACCOUNT.finditer(text)]
+    """Social media handles such as @sanne_v, and without "@" after the app's name (insta: sanne_v08)."""
+    spans = [Span(m.start(), m.end(), "[account]", "account", "pattern") for m in _ACCOUNT.finditer(text)]
+    spans += [
+        Span(m.start("handle"), m.end("handle"), "[account]", "account", "pattern")
+        for m in _NAMED_ACCOUNT.finditer(text)
+        if not m["handle"].replace(".", "").isdigit()
+    ]
+    return spans
 
 
 # --- postcodes ------------------------------------------------------------
@@ -325,7 +338,8 @@ def find_patterns(
     # finders' regexes are tried at every position of the text.
     finders: list[Callable[[str], list[Span]]] = []
     if "@" in text or "at]" in text or "at)" in text:
-        finders += [find_emails, find_accounts]
+        finders.append(find_emails)
+    finders.append(find_accounts)
     if _URL_HINT.search(text):
         finders.append(find_urls)
     if _DIGIT.search(text):
