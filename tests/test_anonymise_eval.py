@@ -12,6 +12,7 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import date
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,33 @@ from coach.privacy.worker import AnonymiserClient
 from coach.store.casefile import case_from_dict
 
 NOTES = Path(__file__).parent / "data" / "anonymise" / "notes.json"
+# Written apart from the anonymiser's tuning, in the styles of issue 15: hurried lowercase, chat, SOAP, court language.
+HARD = Path(__file__).parent / "data" / "anonymise" / "notes_hard.json"
 _MARK = re.compile(r"\{([^{}|]+)\|([^{}]+)\}|<([^<>]+)>")
 KNOWN_LABELS = ("jongere", "netwerk")
+LABELS = {
+    "jongere",
+    "netwerk",
+    "coach",
+    "persoon",
+    "plaats",
+    "woonplaats",
+    "adres",
+    "postcode",
+    "telefoon",
+    "email",
+    "datum",
+    "geboortedatum",
+    "bsn",
+    "iban",
+    "kenteken",
+    "url",
+    "account",
+    "nummer",
+    "school",
+    "werkgever",
+    "instelling",
+}
 
 
 @dataclass
@@ -72,9 +98,45 @@ def parse(raw: dict) -> Note:
     return Note(raw["id"], "".join(parts), gold, keep, raw["case"], date.fromisoformat(raw["reference_date"]))
 
 
-def load_notes() -> list[Note]:
-    """Every note of the evaluation set."""
-    return [parse(raw) for raw in json.loads(NOTES.read_text(encoding="utf-8"))["notes"]]
+def load_notes(path: Path = NOTES) -> list[Note]:
+    """Every note of an evaluation set."""
+    return [parse(raw) for raw in json.loads(path.read_text(encoding="utf-8"))["notes"]]
+
+
+def markup_problems(path: Path) -> list[str]:
+    """What is wrong with an evaluation file: ids, dates, cases, and every {text|label} and <text> mark."""
+    problems: list[str] = []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data.get("about"), str) or not isinstance(data.get("notes"), list):
+        return ["the file needs an 'about' text and a 'notes' list"]
+    seen: set[str] = set()
+    for raw in data["notes"]:
+        note_id = raw.get("id", "?")
+        if note_id in seen:
+            problems.append(f"{note_id}: id used twice")
+        seen.add(note_id)
+        try:
+            date.fromisoformat(raw["reference_date"])
+            case_from_dict(raw["case"])
+        except (KeyError, TypeError, ValueError) as error:
+            problems.append(f"{note_id}: {error!r}")
+        if not raw.get("lines") or not all(isinstance(line, str) for line in raw["lines"]):
+            problems.append(f"{note_id}: no lines")
+            continue
+        for line in raw["lines"]:
+            for match in _MARK.finditer(line):
+                body = match[1] if match[1] is not None else match[3]
+                if body != body.strip() or not any(c.isalnum() for c in body):
+                    problems.append(f"{note_id}: empty or padded mark {match[0]!r}")
+                if match[1] is not None:
+                    label = match[2]
+                    bare = label.removesuffix("*")
+                    if bare not in LABELS or (label.endswith("*") and bare in KNOWN_LABELS):
+                        problems.append(f"{note_id}: unknown label {label!r}")
+            rest = _MARK.sub("", line)
+            if any(c in rest for c in "{}|<>"):
+                problems.append(f"{note_id}: stray markup in {line!r}")
+    return problems
 
 
 def covered(note: Note, start: int, end: int) -> bool:
@@ -104,6 +166,153 @@ def evaluated(anonymiser_client: AnonymiserClient) -> dict:
             note.text, case_from_dict(note.case), reference_date=note.reference_date
         )
     return {"notes": notes, "stages": stages, "load": load}
+
+
+@pytest.fixture(scope="session")
+def evaluated_hard(anonymiser_client: AnonymiserClient, evaluated: dict) -> list[Note]:
+    """The harder set anonymised by the same warm worker."""
+    notes = load_notes(HARD)
+    for note in notes:
+        note.result = anonymiser_client.anonymise(
+            note.text, case_from_dict(note.case), reference_date=note.reference_date
+        )
+    return notes
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _entity(note: Note, gold: Gold) -> tuple[str, str]:
+    """Which one entity a marked stretch names: the youth, a network member (matched on name), else its words."""
+    words = _tokens(note.text[gold.start : gold.end])
+    if words and set(words) <= set(_tokens(note.case["youth"]["last_name"])):
+        return "familienaam", ""  # the family name alone may have its own label: it is the whole family's
+    if gold.label in ("jongere", "coach"):
+        return gold.label, ""
+    if gold.label == "netwerk":
+        best, score = "", 0.0
+        for member in note.case.get("network", []):
+            names = _tokens(member["name"])
+            total = 0.0
+            for word in words:
+                if len(word) == 1:  # an initial
+                    total += 0.6 if any(n.startswith(word) for n in names) else 0.0
+                else:
+                    total += max(
+                        1.0 if n.startswith(word) or word.startswith(n) else SequenceMatcher(None, word, n).ratio()
+                        for n in names
+                    )
+            if words and total / len(words) > score:
+                best, score = member["name"], total / len(words)
+        if score >= 0.5:
+            return "netwerk", best
+    return gold.label, words[0] if words else ""
+
+
+def measure(notes: list[Note]) -> dict[str, float | int]:
+    """Recall overall and on known entities, keep rate (all words and the marked <words>), one person one label."""
+    spans = [(n, g) for n in notes for g in n.gold]
+    known = [(n, g) for n, g in spans if g.known]
+    total = kept = 0
+    for note in notes:
+        for match in re.finditer(r"\w+", note.text):
+            if any(g.start <= match.start() < g.end for g in note.gold):
+                continue
+            total += 1
+            kept += word_kept(note, match.start(), match.end())
+    marked = [(n, a, b) for n in notes for a, b in n.keep]
+    entities = 0
+    consistent = 0
+    for note in notes:
+        labels: dict[tuple[str, str], list[set[str]]] = {}
+        for gold in note.gold:
+            # people only: two dates or numbers with the same first word are different things
+            if gold.label not in ("jongere", "netwerk", "coach", "persoon") or not covered(note, gold.start, gold.end):
+                continue
+            hits = {r.label for r in note.result.replacements if r.start < gold.end and gold.start < r.end}
+            labels.setdefault(_entity(note, gold), []).append(hits)
+        for mentions in labels.values():
+            if len(mentions) < 2:
+                continue  # one mention is trivially consistent
+            entities += 1
+            consistent += len(set().union(*mentions)) == 1
+    return {
+        "notes": len(notes),
+        "spans": len(spans),
+        "recall": sum(covered(n, g.start, g.end) for n, g in spans) / len(spans),
+        "known_spans": len(known),
+        "known_recall": sum(covered(n, g.start, g.end) for n, g in known) / len(known),
+        "keep": kept / total,
+        "keep_words": len(marked),
+        "keep_marked": sum(word_kept(n, a, b) for n, a, b in marked) / len(marked),
+        "entities": entities,
+        "consistency": consistent / entities if entities else 1.0,
+    }
+
+
+def _report(name: str, figures: dict[str, float | int]) -> str:
+    return (
+        f"{name}: {figures['notes']} notes, {figures['spans']} spans ({figures['known_spans']} known), "
+        f"{figures['keep_words']} <keep> words | recall {figures['recall']:.1%}, "
+        f"known {figures['known_recall']:.1%}, keep {figures['keep']:.1%} (marked {figures['keep_marked']:.1%}), "
+        f"consistency {figures['consistency']:.1%} of {figures['entities']} entities"
+    )
+
+
+@pytest.mark.parametrize("path", [NOTES, HARD], ids=["notes", "notes_hard"])
+def test_evaluation_file_is_well_formed(path: Path) -> None:
+    assert markup_problems(path) == []
+
+
+def test_markup_checker_finds_mistakes(tmp_path: Path) -> None:
+    raw = json.loads(NOTES.read_text(encoding="utf-8"))["notes"][0]
+    broken = dict(raw, lines=["{Sanne|jonger} zag {Marja|netwerk", "een <woord zonder eind", "{ |datum}"])
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps({"about": "x", "notes": [broken, raw]}), encoding="utf-8")
+    problems = markup_problems(path)
+    assert any("unknown label 'jonger'" in p for p in problems)
+    assert sum("stray markup" in p for p in problems) == 2
+    assert any("empty or padded" in p for p in problems)
+    assert any("id used twice" in p for p in problems)  # broken and raw share an id
+
+
+def test_the_hard_set_is_big_and_varied() -> None:
+    notes = load_notes(HARD)
+    assert len(notes) >= 30
+    assert not {n.id for n in notes} & {n.id for n in load_notes()}
+    assert sum(len(n.keep) for n in notes) >= 3 * len(notes)
+    assert all(8 <= len(n.gold) <= 20 for n in notes), [(n.id, len(n.gold)) for n in notes]
+
+
+def test_figures_of_both_sets(evaluated: dict, evaluated_hard: list[Note], capsys: pytest.CaptureFixture) -> None:
+    """Reported, both sets apart; the hard set's thresholds are the tuner's to set (issue 15)."""
+    easy, hard = measure(evaluated["notes"]), measure(evaluated_hard)
+    with capsys.disabled():
+        print("\n" + _report("notes.json", easy) + "\n" + _report("notes_hard.json", hard))
+    assert all(0.0 <= figures[key] <= 1.0 for figures in (easy, hard) for key in ("recall", "keep", "consistency"))
+
+
+def test_targets_on_the_first_set(evaluated: dict) -> None:
+    """Issue 15's targets, all met on notes.json: every known entity, 99 % overall, 97 % of other words kept."""
+    figures = measure(evaluated["notes"])
+    assert figures["known_recall"] == 1.0
+    assert figures["recall"] >= 0.99
+    assert figures["keep"] >= 0.97
+    assert figures["keep_marked"] >= 0.95
+    assert figures["consistency"] >= 0.95
+
+
+def test_targets_on_the_hard_set(evaluated_hard: list[Note]) -> None:
+    """Issue 15's targets on notes_hard.json. Keep (>= 97 %) is met; recall is not yet (known 99.6 %, overall
+    98.1 % when this was written): those two assert the floor reached, so nothing slips back, and the
+    issue's targets (100 %, 99 %) stay open. Raise them when met, never lower them."""
+    figures = measure(evaluated_hard)
+    assert figures["keep"] >= 0.97, _report("notes_hard.json", figures)
+    assert figures["keep_marked"] >= 0.95, _report("notes_hard.json", figures)
+    assert figures["known_recall"] >= 0.995, _report("notes_hard.json", figures)
+    assert figures["recall"] >= 0.98, _report("notes_hard.json", figures)
+    assert figures["consistency"] >= 0.9, _report("notes_hard.json", figures)
 
 
 def test_the_set_is_big_and_varied() -> None:
@@ -166,7 +375,7 @@ def test_over_redaction(evaluated: dict) -> None:
                 kept += 1
             else:
                 lost.append((note.id, match[0]))
-    assert kept / total >= 0.95, f"kept {kept}/{total}; lost {lost}"
+    assert kept / total >= 0.97, f"kept {kept}/{total}; lost {lost}"
     tricky = [(n.id, n.text[a:b]) for n in evaluated["notes"] for a, b in n.keep if not word_kept(n, a, b)]
     assert len(tricky) <= 0.1 * sum(len(n.keep) for n in evaluated["notes"]), tricky
 

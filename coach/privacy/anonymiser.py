@@ -5,17 +5,18 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from coach import clock
 from coach.domain.model import Case
+from coach.privacy.common import zipf
 from coach.privacy.context import PERSON, find_context
 from coach.privacy.known import INTERFIXES, KnownTable, build_known
 from coach.privacy.patterns import find_patterns
-from coach.privacy.result import Result, Span, render
+from coach.privacy.result import Result, Span, render, sentence_start
 from coach.privacy.wordlists import HARMLESS_PHRASES, HARMLESS_PROPER, ROLE_WORDS
 
 Engine = Callable[[str], list[Span]]
@@ -101,6 +102,77 @@ def _harmless(text: str, spans: list[Span]) -> list[Span]:
         if _tier(s) == 0
         or not (any(a <= s.start and s.end <= b for a, b in zones) or _only_harmless(text[s.start : s.end]))
     ]
+
+
+# A capitalised word after these is a thing, brand or car, not someone: "een Polo", "het Jeugdfonds".
+_THING_BEFORE = frozenset("een zijn haar mijn jouw hun onze ons geen elke iedere z'n m'n d'r".split())
+# A guessed name or place opening a sentence that is this common a word is the word: "Viel mee."
+_COMMON_OPENER = 4.5
+
+
+def _everyday(
+    text: str, spans: list[Span], known: frozenset[str] = frozenset(), listed: Callable[[str], bool] = lambda w: False
+) -> list[Span]:
+    """Drop guessed one-word names and places that are everyday words or things here (wordfreq decides how common).
+
+    What the case knows and what the patterns find are never dropped: "een Polo" stays, unless
+    someone in the case is called Polo.
+    """
+    out = []
+    for span in spans:
+        word = text[span.start : span.end]
+        if (
+            _tier(span) > 0
+            and span.kind in ("name", "person", "place", "institution")
+            and re.fullmatch(r"[\w\-]+", word)
+        ):
+            before = re.findall(r"[\w'’]+", text[max(0, span.start - 20) : span.start])
+            after = re.match(r"\s+([\w'’]+)", text[span.end : span.end + 30])
+            after_place_word = bool(before) and before[-1].lower() in _PLACE_WORDS
+            if (
+                span.soft
+                and not after_place_word
+                and word.lower() not in known
+                and _everyday_word(word)
+                and not listed(word)
+            ):
+                continue  # the safety net's capital on a Dutch word: a SOAP heading, "Dagbesteding:", "Tolkcontact"
+            # Not after "het": it heads schools and organisations too ("naar het Zadkine", "het Graafschap").
+            if before and before[-1].lower() in _THING_BEFORE and not sentence_start(text, span.start):
+                continue
+            if (
+                span.source == "deduce"
+                and sentence_start(text, span.start)
+                and after
+                and after[1].islower()
+                and zipf(word) >= _COMMON_OPENER
+            ):
+                continue
+        out.append(span)
+    return out
+
+
+# A capitalised word deduce does not know as a name, this common in Dutch, is the word ("Stemming", "Verzuim").
+_COMMON_SOFT = 3.5
+_COMMON_PART = 3.3
+
+
+# After these a capitalised word is a place however common it is: "in Paramaribo", "op Curaçao".
+_PLACE_WORDS = frozenset("in uit naar te richting vanuit vanaf op rond".split())
+
+
+def _everyday_word(word: str) -> bool:
+    """True for a common Dutch word or a compound of two ("Tolkcontact": tolk + contact), not for "Haddou"."""
+    if "-" in word:
+        # "Tikkie-verzoeken" is a thing; "Alfa-college" may be a school: the head must be a known brand.
+        head, _, rest = word.partition("-")
+        return head in HARMLESS_PROPER and all(_everyday_word(p) for p in rest.split("-") if p)
+    lowered = word.lower()
+    if zipf(lowered) >= _COMMON_SOFT:
+        return True
+    return len(lowered) >= 8 and any(
+        zipf(lowered[:i]) >= _COMMON_PART and zipf(lowered[i:]) >= _COMMON_PART for i in range(3, len(lowered) - 2)
+    )
 
 
 def _only_harmless(found: str) -> bool:
@@ -322,6 +394,14 @@ class Anonymiser:
 
             deduce_engine.engine(self._cache_path)
 
+    def _listed(self, word: str) -> bool:
+        """True when deduce knows `word` as a name or place (False without deduce)."""
+        if self._engine is None and self._use_deduce:
+            from coach.privacy import deduce_engine
+
+            return deduce_engine.engine(self._cache_path).listed(word)
+        return False
+
     def _engine_spans(self, text: str) -> list[Span]:
         if self._engine is not None:
             return self._engine(text)
@@ -340,7 +420,8 @@ class Anonymiser:
             text, reference_date=reference_date, trajectory_start=trajectory_start, birth_date=table.birth_date
         )
         guessed = find_context(text) + self._engine_spans(text)
-        guessed = _harmless(text, guessed)
+        forms = frozenset(name.text.lower() for name in table.names if name.person)
+        guessed = _everyday(text, _harmless(text, guessed), forms, self._listed)
         cleaned: list[Span] = []
         cutters, starts = _cutters(found + guessed + known)
         for span in guessed:
@@ -382,16 +463,27 @@ class Anonymiser:
         alias: str | None = None,
         reference_date: date | None = None,
         trajectory_start: date | None = None,
+        reference_dates: Sequence[date | None] | None = None,
     ) -> list[Result]:
-        """Anonymise the parts of one summary, with one numbering of unknown people across all parts."""
+        """Anonymise the parts of one summary, with one numbering of unknown people across all parts.
+
+        A date without a year is placed from the part's own date: `reference_dates[i]` (the note's
+        date), else a dated first line of the part, else `reference_date`, else today.
+        """
         table = known_table(case, alias)
         reference = reference_date or clock.today()
         start = trajectory_start or table.trajectory_start
         people = People()
+        texts = list(texts)
+        own = list(reference_dates or [])
+        own += [None] * (len(texts) - len(own))
         with self._lock:
             return [
-                render(text, self.spans(text, table, reference_date=reference, trajectory_start=start, people=people))
-                for text in texts
+                render(
+                    text,
+                    self.spans(text, table, reference_date=own[i] or reference, trajectory_start=start, people=people),
+                )
+                for i, text in enumerate(texts)
             ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from coach.privacy.common import zipf
 from coach.privacy.result import Span, sentence_start
 from coach.privacy.wordlists import (
     FUNCTION_WORDS,
@@ -22,20 +23,44 @@ PERSON = "[persoon]"  # replaced by a numbered label once people are linked
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 _NAME = r"[A-ZÀ-Þ][\w'’\-]*"
 _INTERFIX = r"(?:van|de|der|den|het|ter|ten|te|el|al|van der|van den|van de|van 't)"
-_ROLES = "|".join(sorted((re.escape(word) for word in ROLE_WORDS), key=len, reverse=True))
-_ROLE_NAME = re.compile(
-    r"(?<![\w])(?i:"
-    + _ROLES
-    + r"|genaamd|heet|heette)\s+(?P<name>(?:"
-    + _INTERFIX
-    + r"\s+)?"
-    + _NAME
-    + r"(?:\s+(?:"
-    + _INTERFIX
-    + r"\s+)?"
-    + _NAME
-    + r")?)"
+# A word and the space after it, before something that may be a name. Checking the word
+# against a set is much cheaper than a regex alternation of 150 role words tried at every position.
+_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<word>[^\W\d_][\w'’]*\.?)\s+(?:\(\s*)?")
+_ROLE_INTRO = ROLE_WORDS | frozenset({"genaamd", "heet", "heette"})
+_NAME_AFTER_ROLE = re.compile(
+    r"(?P<name>(?:" + _INTERFIX + r"\s+)?" + _NAME + r"(?:\s+(?:" + _INTERFIX + r"\s+)?" + _NAME + r")?)"
 )
+
+
+def after_words(text: str, words: frozenset[str], follow: re.Pattern[str]) -> list[re.Match[str]]:
+    """Matches of `follow` right after one of `words` (any case) and its spaces."""
+    found = []
+    for match in _WORD_BEFORE.finditer(text):
+        word = match["word"].lower()
+        if word not in words and not (word.endswith(".") and word[:-1] in words):
+            continue
+        after = follow.match(text, match.end())
+        if after is not None:
+            found.append(after)
+    return found
+
+
+# Titles a name follows even in lowercase notes: "huisarts de wit", "dr. bakkali", "juf anke".
+_TITLES = "huisarts dokter dr dr. meester juf mevrouw mevr mevr. mw mw. meneer dhr dhr. mr mr. advocaat wijkagent"
+_TITLE_WORDS = frozenset(_TITLES.split())
+_LOWER_AFTER_TITLE = re.compile(
+    r"(?P<name>(?P<interfix>(?:van der|van den|van de|van|de|der|den|ter|ten|el|al)\s+)?"
+    r"(?P<word>[a-zà-ÿ][a-zà-ÿ'\-]{1,}))(?![\w])"
+)
+# With an interfix ("de wit") any word short of the very common ones is a surname; alone only a rare one
+# ("dr. bakkali"), for "juf zei" and "meneer vond" are no names. Lowercase names in deduce's lists are
+# found by deduce_engine.
+# After a kinship or work word ("vriend pawel", "buurman henk") only a word that is no Dutch word at all.
+_KIN_WORDS = (ROLE_WORDS - _TITLE_WORDS) | frozenset("vrienden vriendinnen broers zussen neven collega's".split())
+_LOWER_AFTER_ROLE_WORD = re.compile(r"(?P<name>(?P<interfix>)(?P<word>[a-zà-ÿ][a-zà-ÿ'\-]{2,}))(?![\w])")
+_ROLE_ALONE_MAX = 2.5
+_TITLED_INTERFIX_MAX = 5.2
+_TITLED_ALONE_MAX = 3.0
 _STREET_SUFFIX = (
     r"(?:straat|str\.|laan|weg|plein|gracht|singel|kade|dijk|steeg|dreef|hof|park|pad|markt|baan"
     r"|erf|wal|ring|boulevard|allee)"
@@ -72,6 +97,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
 def _base(token: str) -> str:
+    if not token.endswith(("'", "’", "s")):
+        return token  # most words: no regex needed (this runs for every word of every note)
     return _POSSESSIVE.sub("", token)
 
 
@@ -102,7 +129,7 @@ def whitelisted_names(text: str) -> list[Span]:
 def role_names(text: str) -> list[Span]:
     """A capitalised name right after a role word: "broer Bilal", "mevrouw De Boer", "heet Jaydee"."""
     spans = []
-    for match in _ROLE_NAME.finditer(text):
+    for match in after_words(text, _ROLE_INTRO, _NAME_AFTER_ROLE):
         words = match["name"].split()
         # Stop at a word that is itself harmless or a role ("vader Marokkaans", "moeder Oma").
         kept: list[str] = []
@@ -117,6 +144,23 @@ def role_names(text: str) -> list[Span]:
             end = start + len(" ".join(kept))
             if text[start:end] == " ".join(kept):
                 spans.append(_person(start, end))
+    return spans
+
+
+def titled_lowercase(text: str) -> list[Span]:
+    """A lowercase name after a title: "huisarts de wit", "dr. bakkali" (wordfreq tells a name from a word)."""
+    spans = []
+    matches = after_words(text, _TITLE_WORDS, _LOWER_AFTER_TITLE)
+    matches += after_words(text, _KIN_WORDS, _LOWER_AFTER_ROLE_WORD)
+    for match in matches:
+        word = match["word"]
+        if word in FUNCTION_WORDS or word in SUBJECT_VERBS or word in ROLE_WORDS:
+            continue
+        limit = _TITLED_INTERFIX_MAX if match["interfix"] else _TITLED_ALONE_MAX
+        if match.re is _LOWER_AFTER_ROLE_WORD:
+            limit = _ROLE_ALONE_MAX
+        if zipf(word) < limit:
+            spans.append(_person(match.start("name"), match.end("name")))
     return spans
 
 
@@ -208,7 +252,8 @@ def safety_net(text: str) -> list[Span]:
     for match in _TOKEN.finditer(text):
         token = match[0]
         base = _base(token)
-        joined = bool(run) and re.fullmatch(r"[ \t]+", text[run[-1].end() : match.start()] or "")
+        # "Van Dijk & Partners" is one name.
+        joined = bool(run) and re.fullmatch(r"[ \t]+(?:&[ \t]+)?", text[run[-1].end() : match.start()] or "")
         if (
             _capitalised(token)
             and base not in HARMLESS_PROPER
@@ -230,6 +275,6 @@ def safety_net(text: str) -> list[Span]:
 def find_context(text: str) -> list[Span]:
     """All context-rule spans (they may overlap; the anonymiser picks)."""
     spans: list[Span] = []
-    for rule in (whitelisted_names, role_names, word_towns, streets, schools, districts, safety_net):
+    for rule in (whitelisted_names, role_names, titled_lowercase, word_towns, streets, schools, districts, safety_net):
         spans += rule(text)
     return spans

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from coach.privacy.result import Span
 
@@ -77,6 +77,47 @@ _SHORT = re.compile(
 )
 # 22-01 or 22/01 without a year: a zero-padded month makes it a date anywhere (not "10-12 uur").
 _PADDED = re.compile(r"(?<![\w/\-.,])(?P<day>[0-3]?\d)[-/](?P<month>0[1-9]|1[0-2])(?![\w/\-]|[.,]\d|\s*uur)")
+# 14/3 without a year anywhere: a slash between a day and a month is a date ("afspraak 14/3"),
+# but not a fraction or a rate ("2/3 van de lessen", "24/7", "1/2 uur").
+_SLASH = re.compile(
+    r"(?<![\w/\-.,:])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)"
+    r"(?![\w/\-]|[.,:]\d|\s*(?:uur|keer|deel|dagen|weken|maanden|jaar|van|x\b|%))"
+)
+_DIGIT = re.compile(r"\d")
+_CHAT_STAMP = re.compile(r",?\s+\d{1,2}:\d{2}(?::\d{2})?\]")
+_DAY_MONTH = re.compile(r"\d[-/.]\d")
+_ORDINAL_HINT = re.compile(r"\d(?:e|ste|de)\b")
+_MONTH_ANY = re.compile(_MONTH, re.IGNORECASE)
+# Dates told relative to the note's own date: "volgende week dinsdag", "over 2 weken", "eind maart".
+_WEEKDAY_NUMBER = {
+    **{w: i for i, w in enumerate(("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"))},
+    **{w: i for i, w in enumerate(("ma", "di", "wo", "do", "vr", "za", "zo"))},
+}
+_NEXT_WEEKDAY = re.compile(
+    r"(?<![\w])(?:volgende\s+week|komende\s+week|aanstaande|komende|volgende|a\.s\.)\s+(?P<weekday>"
+    + "|".join(sorted(_WEEKDAY_NUMBER, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+_IN_WEEKS = re.compile(
+    r"(?<![\w])over\s+(?P<count>\d{1,2}|een|twee|drie|vier|vijf|zes)\s+(?P<unit>weken|week|dagen|dag|maanden|maand)(?![\w])",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6}
+_PART_OF_MONTH = re.compile(
+    r"(?<![\w])(?P<part>eind|begin|half|medio|midden|einde)\s+(?P<month>" + "|".join(MONTHS) + r")(?![\w])",
+    re.IGNORECASE,
+)
+_PART_DAY = {"begin": 5, "half": 15, "medio": 15, "midden": 15, "eind": 25, "einde": 25}
+# A score, not a date: "een 3/5", "scoort 7/10".
+_SCORE_BEFORE = re.compile(r"(?:een|score|scoort|scoorde|cijfer|gemiddeld|geeft|gaf|haalt|haalde)\s+$", re.IGNORECASE)
+# "op de 14e", "voor de 3de": a day of the month nearest the note's date.
+_ORDINAL_DAY = re.compile(
+    r"(?<![\w])(?:op|voor|na|vanaf|tot|t/m|sinds|per|uiterlijk)\s+de\s+(?P<day>[1-9]|[12]\d|3[01])(?:e|ste|de)(?![\w])",
+    re.IGNORECASE,
+)
+# A date with its year on the first line is the note's own date ("12-03-2024 huisbezoek").
+_HEAD_LINE = re.compile(r"^[^\n]{0,80}")
 # Words shortly before a date that make it a birth date or a birthday.
 _BIRTH_CONTEXT = re.compile(
     r"(?:geboren|geb\.|geb\b|geboortedatum|geb\.?\s?datum|jarig|verjaardag|verjaart)[^.\n]{0,20}$", re.IGNORECASE
@@ -140,6 +181,39 @@ def find_dates(
     """Every exact date in `text`, as spans labelled by `date_label`."""
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
+    reference_date = _own_date(text) or reference_date
+
+    def place(start: int, end: int, when: date) -> None:
+        label, kind = date_label(
+            when, reference_date=reference_date, trajectory_start=trajectory_start, birth_date=birth_date
+        )
+        if label.startswith("[") and kind == "date":
+            spans.append(Span(start, end, label, kind, "pattern"))
+            taken.append((start, end))
+
+    for match in _NEXT_WEEKDAY.finditer(text):
+        target = _WEEKDAY_NUMBER[match["weekday"].lower()]
+        ahead = (target - reference_date.weekday()) % 7 or 7
+        if "week" in match[0].lower():
+            # "volgende week dinsdag": the Tuesday of next week, whatever day it is now.
+            ahead = 7 - reference_date.weekday() + target
+        place(match.start(), match.end(), reference_date + timedelta(days=ahead))
+    for match in _IN_WEEKS.finditer(text):
+        count = _NUMBER_WORDS.get(match["count"].lower()) or int(match["count"])
+        unit = match["unit"].lower()
+        days = count * (7 if unit.startswith("we") else 30 if unit.startswith("maand") else 1)
+        place(match.start(), match.end(), reference_date + timedelta(days=days))
+    for match in _PART_OF_MONTH.finditer(text):
+        month = MONTHS.index(match["month"].lower()) + 1
+        day = _PART_DAY[match["part"].lower()]
+        year = _year(None, day, month, reference_date)
+        if year is not None:
+            # A part of a month is no more exact than the month: said as such, not as a week.
+            label = f"[{match['part'].lower()} {MONTHS[month - 1]} {year}]"
+            spans.append(Span(match.start(), match.end(), label, "date", "pattern"))
+            taken.append((match.start(), match.end()))
+    if not _DIGIT.search(text):
+        return sorted(spans, key=lambda s: s.start)  # every other date has a digit
 
     def add(start: int, end: int, day: int, month: int, year_raw: str | None, year_written: bool = True) -> None:
         if any(start < e and s < end for s, e in taken):
@@ -162,15 +236,67 @@ def find_dates(
         spans.append(Span(start, end, label, kind, "pattern"))
         taken.append((start, end))
 
-    for match in _TEXTUAL.finditer(text):
+    for match in _TEXTUAL.finditer(text) if _MONTH_ANY.search(text) else ():
         month = _MONTH_WORDS[match["month"].lower().rstrip(".")]
         add(match.start(), match.end(), int(match["day"]), month, match["year"], match["year"] is not None)
-    for pattern in (_NUMERIC_DMY, _NUMERIC_YMD):
+    numeric = _DAY_MONTH.search(text) is not None
+    for pattern in (_NUMERIC_DMY, _NUMERIC_YMD) if numeric else ():
         for match in pattern.finditer(text):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), match["year"])
-    for match in _SHORT.finditer(text):
+    for match in _SHORT.finditer(text) if numeric else ():
         start = match.start() if match["weekday"] else match.start("day")
         add(start, match.end(), int(match["day"]), int(match["month"]), None, False)
-    for match in _PADDED.finditer(text):
+    for match in _PADDED.finditer(text) if numeric else ():
+        if _CHAT_STAMP.match(text, match.end()) and text[max(0, match.start() - 1) : match.start()] == "[":
+            continue  # "[04-03 21:14] Nour: …": a pasted chat's own time stamp, not a date in the story
         add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
+    for match in _SLASH.finditer(text) if numeric else ():
+        if match[0] != "24/7" and not _SCORE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+            add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
+    for match in _ORDINAL_DAY.finditer(text) if _ORDINAL_HINT.search(text) else ():
+        day = int(match["day"])
+        nearest = _nearest_month(day, reference_date)
+        if nearest is not None:
+            add(match.start("day"), match.end(), day, nearest, None, False)
     return sorted(spans, key=lambda s: s.start)
+
+
+def _nearest_month(day: int, reference: date) -> int | None:
+    """The month in which `day` lies closest to the reference date (the 28th seen on the 2nd is last month's)."""
+    best: tuple[int, int] | None = None
+    for shift in (-1, 0, 1):
+        month = (reference.month - 1 + shift) % 12 + 1
+        year = reference.year + (reference.month - 1 + shift) // 12
+        try:
+            distance = abs((date(year, month, day) - reference).days)
+        except ValueError:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, month)
+    return best[1] if best else None
+
+
+def _own_date(text: str) -> date | None:
+    """The date written with its year on the note's first line: yearless dates below are placed from it."""
+    head = _HEAD_LINE.match(text)
+    if head is None:
+        return None
+    for pattern in (_NUMERIC_DMY, _NUMERIC_YMD, _TEXTUAL):
+        match = pattern.search(head[0])
+        # A heading date opens the line ("12-03-2024 huisbezoek", "Contact 14 maart 2024:"); a birth date never counts.
+        if (
+            match is None
+            or not match["year"]
+            or match.start() > 25
+            or re.search(r"geb|jarig", head[0][: match.start()], re.I)
+        ):
+            continue
+        month = match["month"]
+        number = int(month) if month.isdigit() else _MONTH_WORDS[month.lower().rstrip(".")]
+        raw = match["year"].lstrip("'’`")
+        year = int(raw) if len(raw) == 4 else 2000 + int(raw)
+        try:
+            return date(year, number, int(match["day"]))
+        except ValueError:
+            return None
+    return None

@@ -11,7 +11,9 @@ from datetime import date
 from typing import Any
 
 from coach.domain.model import Case
-from coach.privacy.result import Span
+from coach.privacy.common import common
+from coach.privacy.result import Span, sentence_start
+from coach.privacy.variants import find_variants
 from coach.privacy.wordlists import HARMLESS_PROPER
 
 YOUTH_LABEL = "de jongere"
@@ -101,6 +103,10 @@ class KnownName:
     # A word taken from a longer organisation name ("Samen" of "Stichting Geldzorgen Samen"):
     # written in lowercase it is the everyday word, not the organisation.
     capitalised_only: bool = False
+    # Which part of the name this form is: "first", "last", "full", "initial", "initials",
+    # "org" (a whole organisation), "orgwords" (its distinctive words), "orgword" (one of
+    # them), "acronym"; "" for places and numbers.
+    part: str = ""
 
 
 @dataclass
@@ -110,6 +116,8 @@ class KnownTable:
     names: list[KnownName] = field(default_factory=list)
     birth_date: date | None = None
     trajectory_start: date | None = None
+    # The names longest first with the first word each regex needs, worked out once per table.
+    _ordered: list[tuple[KnownName, str]] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict (sent to the worker process)."""
@@ -136,7 +144,15 @@ class KnownTable:
         """Every mention of what the case knows, longest form first, without overlaps."""
         spans: list[Span] = []
         taken = [False] * len(text)
-        for name in sorted(self.names, key=lambda n: len(n.text), reverse=True):
+        lowered = text.lower()
+        if self._ordered is None or len(self._ordered) != len(self.names):
+            self._ordered = [
+                (name, "" if name.kind in ("phone", "postcode") else _first_word(name.text))
+                for name in sorted(self.names, key=lambda n: len(n.text), reverse=True)
+            ]
+        for name, first in self._ordered:
+            if first not in lowered:
+                continue  # a form whose first word is nowhere in the text cannot match: skip its regex
             for match in _pattern(name).finditer(text):
                 start, end = match.start("name"), match.end()
                 if any(taken[start:end]) or not _accept(name, text, match):
@@ -145,10 +161,19 @@ class KnownTable:
                 shown = "'s" if name.person and suffix in _POSSESSIVE and not name.label.startswith("[") else ""
                 spans.append(Span(start, end, name.label, name.kind, "case", suffix=shown))
                 taken[start:end] = [True] * (end - start)
+        people = [(n.text, n.label, n.kind, n.part) for n in self.names if n.person]
+        spans += find_variants(text, people, taken, AMBIGUOUS_FIRST)
         return absorb_role_words(text, _merge_adjacent(text, spans))
 
 
+@functools.lru_cache(maxsize=4096)
+def _first_word(form: str) -> str:
+    return form.split()[0].lower() if form.split() else ""
+
+
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
@@ -156,10 +181,20 @@ def _fold(text: str) -> str:
 def _pattern(name: KnownName) -> re.Pattern[str]:
     if name.kind == "phone":
         digits = re.sub(r"\D", "", name.text)
+        foreign = name.text.strip().startswith(("+", "00")) and not re.sub(r"^00", "", digits).startswith("31")
+        if foreign:
+            # A foreign number is written with its country code: "+212 6 61 23 45 67", "0048 512 …".
+            body = r"[\s\-.)(]{0,2}".join(re.sub(r"^00", "", digits))
+            return re.compile(r"(?<![\w+])(?P<name>(?:\+|00)\s?" + body + r")(?!\d)")
         national = digits[2:] if digits.startswith("31") else digits.lstrip("0")
         body = r"[\s\-.)]{0,2}".join(national)
         trunk = r"(?:(?:\+|00)\s?31\s?(?:\(0\)\s?)?|\(?0)[\s\-.)]{0,2}"
         return re.compile(r"(?<![\w+])(?P<name>" + trunk + body + r")(?!\d)")
+    if name.part == "initials" and "." in name.text:
+        return re.compile(r"(?<![\w@.])(?P<name>" + re.escape(name.text) + r")(?![\w@])", re.IGNORECASE)
+    if name.part in ("acronym", "initials"):
+        # "RIC", "S.V.": capitals only, or every "sv" and "ric" in the text would go.
+        return re.compile(r"(?<![\w@.])(?P<name>" + re.escape(name.text) + r")(?P<suffix>'s|’s)?(?![\w@])")
     if name.person and re.fullmatch(r"\w\.", name.text):
         return re.compile(r"(?<![\w@.])(?P<name>" + re.escape(name.text) + r")(?![\w@.])", re.IGNORECASE)
     if name.kind == "postcode":
@@ -200,6 +235,11 @@ def _accept(name: KnownName, text: str, match: re.Match[str]) -> bool:
     lowered = name.text.lower()
     if name.capitalised_only and found.islower():
         return False
+    if name.part == "orgword" and sentence_start(text, match.start()) and common(lowered):
+        return False  # "Samen gedaan." opens a sentence; "bij Samen" is the organisation
+    if name.part == "last" and found.islower() and common(lowered.split()[-1]):
+        # "de boer op" is the idiom, "met de boer gebeld" or "de boer kwam" the family.
+        return _name_context(text, match.start(), match.end())
     if name.kind in ("city", "school", "employer", "institution"):
         if found[:1].isupper() or lowered not in WORD_TOWNS:
             return True
@@ -213,6 +253,24 @@ def _accept(name: KnownName, text: str, match: re.Match[str]) -> bool:
             return after not in _PRONOUNS
         return True
     return not ordinary_word(lowered, text, match.start(), match.end("name"))
+
+
+_NAME_CONTEXT_BEFORE = frozenset(
+    "met en van bij voor aan naar zag belde appte sprak tegen door zei vroeg vertelde hielp of familie fam".split()
+)
+
+
+_MORE_VERBS = frozenset("vraagt vroeg belt mailt appt stuurt regelt wil zegt meldt gaf geeft neemt".split())
+
+
+def _name_context(text: str, start: int, end: int) -> bool:
+    """True when the words around a lowercase form make it a name: "met de boer", "fam. de boer", "de boer belde"."""
+    from coach.privacy.wordlists import ROLE_WORDS, SUBJECT_VERBS
+
+    before, after = _words_around(text, start, end)
+    if text[end : end + 2] in ("'s", "’s"):
+        return True
+    return before in _NAME_CONTEXT_BEFORE or before in ROLE_WORDS or after in SUBJECT_VERBS or after in _MORE_VERBS
 
 
 def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
@@ -249,8 +307,21 @@ def absorb_role_words(text: str, spans: list[Span]) -> list[Span]:
             elif before and text[span.end : span.end + 1] == ",":
                 # "De woonbegeleider, Petra, komt" becomes "De woonbegeleider komt".
                 span = Span(window + before.start(), span.end + 1, span.label, span.kind, span.source)
+            else:
+                span = _absorb_parenthesis(text, span, role)
         out.append(span)
     return out
+
+
+def _absorb_parenthesis(text: str, span: Span, role: str) -> Span:
+    """ "Jeroen (consulent gemeente)" becomes "consulent (gemeente)", "Petra (moeder)" just "moeder"."""
+    words = r"\s+".join(re.escape(w) for w in role.split())
+    after = re.match(r"\s*\(\s*(?:" + words + r")(?![\w])(?P<close>\s*\))?\s*", text[span.end :], re.IGNORECASE)
+    if after is None:
+        return span
+    if after["close"]:
+        return Span(span.start, span.end + after.end("close"), span.label, span.kind, span.source)
+    return Span(span.start, span.end + after.end(), span.label, span.kind, span.source, suffix=" (")
 
 
 def split_name(full: str) -> tuple[str | None, str | None, str | None]:
@@ -298,7 +369,27 @@ def _name_forms(first: str | None, nickname: str | None, last: str | None) -> tu
         if len(core) > 1 and len(core[-1]) >= 3:
             lasts.add(core[-1])
     fulls = {f"{first} {last}" for first in firsts for last in lasts}
+    # "I. Lammers", "Th. Hoekstra": an initial before the surname; Th, Ch, Ph and Sj are one letter in Dutch.
+    for given in (first,):
+        if given and given[:1].isalpha():
+            head = given[:2] if given[:2].lower() in ("th", "ch", "ph", "sj") else given[:1]
+            fulls |= {f"{head}. {last}" for last in lasts}
     return fulls, firsts, lasts
+
+
+def _initials(first: str | None, last: str | None) -> set[str]:
+    """A person's initials as SOAP notes write them: "S.V." and "SV" for Sanne (de) Visser."""
+    if not first or not last:
+        return set()
+    core = [w for w in last.split() if w.lower() not in INTERFIXES] or last.split()
+    givens = [w for w in re.split(r"[\s\-]+", first) if w]
+    forms: set[str] = set()
+    for letters in {_fold(givens[0][:1] + core[0][:1]).upper(), _fold("".join(g[:1] for g in givens)).upper()}:
+        # "S.V." for Sanne Visser, "M.R." for Mohammad Reza: the dotted form in any case ("k.w."),
+        # the bare capitals only as capitals ("SV").
+        if letters.isalpha() and len(letters) == 2:
+            forms |= {letters, f"{letters[0]}.{letters[1]}."}
+    return forms
 
 
 def _with_folds(forms: set[str]) -> set[str]:
@@ -316,47 +407,96 @@ def _street_forms(street: str) -> set[str]:
 def _org_forms(org: str) -> set[str]:
     """The organisation's name, and its distinctive words when it has several."""
     forms = {org.strip()}
-    generic = {
-        "roc",
-        "mbo",
-        "hbo",
-        "college",
-        "school",
-        "lyceum",
-        "stichting",
-        "beroepsonderwijs",
-        "hogeschool",
-        "universiteit",
-        "bv",
-        "b.v.",
-        "groep",
-        "zorg",
-        "werk",
-        "van",
-        "de",
-        "het",
-        "en",
-        "voor",
-        "vakschool",
-        "praktijkschool",
-        "campus",
-        "instituut",
-        "centrum",
-        "gemeente",
-        "afdeling",
-    }
     if org.strip() in HARMLESS_PROPER:
         return set()  # "Werkplein", "Jumbo": names many places share
     words = org.split()
     if len(words) > 1:
-        forms |= {w for w in words if len(w) >= 5 and w.lower() not in generic and w[:1].isupper()}
+        forms |= {
+            w
+            for w in words
+            if (len(w) >= 3 or (len(w) >= 2 and w.isupper()))
+            and w.lower() not in _GENERIC_ORG_WORDS
+            and w[:1].isupper()
+        }
+        # Two words of a longer name say it too: "Samen Sterk" of Samen Sterk Zuidoost.
+        if len(words) > 2:
+            forms |= {" ".join(words[:2]), " ".join(words[-2:])}
+        if "van" in words:
+            forms.add(" ".join("v" if w == "van" else w for w in words))  # "ROC v Twente"
     return forms
 
 
-def _org_names(org: str, label: str, kind: str) -> list[KnownName]:
-    """The organisation's forms as known names; its single words only where capitalised."""
+_GENERIC_ORG_WORDS = frozenset(
+    "roc mbo hbo college school lyceum stichting beroepsonderwijs hogeschool universiteit bv b.v. groep zorg werk"
+    " van de het en voor vakschool praktijkschool campus instituut centrum gemeente afdeling".split()
+)
+
+
+def _org_core(org: str) -> str | None:
+    """The organisation's name without its generic words, when that leaves two words: "Rijn IJssel"."""
+    core = [w for w in org.split() if w.lower() not in _GENERIC_ORG_WORDS]
+    return " ".join(core) if len(core) >= 2 and len(core) < len(org.split()) else None
+
+
+def _compound_acronym(org: str) -> str | None:
+    """Capitals that split compounds: "JBG" for Jeugdbescherming Gelderland, "WPH" for Werkplein Haaglanden."""
+    letters = []
+    for word in org.split():
+        if word.lower() in INTERFIXES or not word[:1].isalpha():
+            continue
+        letters.append(word[0])
+        lowered = word.lower()
+        if common(lowered, 3.3):
+            continue  # a well-known name is not split: Gelderland, Haaglanden
+        for i in range(3, len(lowered) - 2):
+            if common(lowered[:i], 3.5) and common(lowered[i:], 3.5):
+                letters.append(lowered[i])
+                break
+    acronym = "".join(letters).upper()
+    return acronym if len(acronym) >= 3 else None
+
+
+def _acronym(org: str) -> str | None:
+    """The capitals a coach writes for a long name: "RIC" for Rijn IJssel College, "SGS" for Stichting Geldzorgen Samen."""
+    words = [w for w in re.split(r"[\s\-]+", org) if w and w.lower() not in INTERFIXES]
+    if len(words) < 3 or not all(w[:1].isalpha() for w in words):
+        return None
+    return "".join(w[0] for w in words).upper()
+
+
+def _org_names(org: str, label: str, kind: str, *, own: bool = False) -> list[KnownName]:
+    """The organisation's forms as known names: the whole name in any case, its core words ("rijn ijssel"),
+    its acronym in capitals ("RIC"), and its single distinctive words only where capitalised.
+
+    `own` is the young person's own school or employer: even a chain ("Jumbo") then says where they are.
+    """
     whole = org.strip()
-    return [KnownName(form, label, kind, capitalised_only=form != whole) for form in _org_forms(org)]
+    names: list[KnownName] = []
+    for form in _with_folds(_org_forms(org)):
+        if form == whole or _fold(form) == _fold(whole) or " " in form:
+            names.append(KnownName(form, label, kind, part="org" if form == whole else "orgwords"))
+        elif form.isupper():
+            names.append(KnownName(form, label, kind, part="acronym"))  # "RBL" of RBL Utrecht
+        else:
+            # One word of the name: lowercase it is the word when it is a common one ("samen"), the
+            # name when it is not ("kruidvat", "madi"); for the youth's own school or job also a chain's.
+            everyday = common(form, 4.5 if own else 3.0)
+            names.append(KnownName(form, label, kind, capitalised_only=everyday, part="orgword"))
+    if own and not names and whole:
+        names.append(KnownName(whole, label, kind, part="org"))
+    if own and whole in HARMLESS_PROPER:
+        names.append(KnownName(whole, label, kind, part="org"))
+    core = _org_core(whole)
+    if core:
+        names.append(KnownName(core, label, kind, part="orgwords"))
+    for acronym in {_acronym(whole), _compound_acronym(whole)}:
+        if acronym and len(acronym) >= 3:
+            names.append(KnownName(acronym, label, kind, part="acronym"))
+    words = [w for w in whole.split() if w[:1].isalpha()]
+    if own and len(words) >= 2 and all(w[:1].isupper() for w in words[:2]):
+        # The young person's own school or job by two capitals: "FC" (Friesland College), "AH" (Albert Heijn).
+        names.append(KnownName((words[0][0] + words[1][0]).upper(), label, kind, part="acronym"))
+    return names
 
 
 def build_known(case: Case, alias: str | None = None) -> KnownTable:
@@ -371,6 +511,7 @@ def build_known(case: Case, alias: str | None = None) -> KnownTable:
         people.extend((form, label, kind, "full") for form in _with_folds(fulls))
         people.extend((form, label, kind, "first") for form in _with_folds(firsts))
         people.extend((form, label, kind, "last") for form in _with_folds(lasts))
+        people.extend((form, label, kind, "initials") for form in _initials(first, last))
 
     add_person(youth.first_name, youth.nickname, youth.last_name, youth_label, "youth")
     # Coaches shorten the young person's name to an initial: "Q. belt morgen".
@@ -378,6 +519,11 @@ def build_known(case: Case, alias: str | None = None) -> KnownTable:
         (f"{given[0]}.", youth_label, "youth", "initial")
         for given in {youth.first_name, youth.nickname}
         if given and given[0].isalpha()
+    )
+    people.extend(
+        (f"{given[:2]}.", youth_label, "youth", "initial")
+        for given in {youth.first_name, youth.nickname}
+        if given and given[:2].lower() in ("th", "ch", "ph", "sj")
     )
     relations = Counter(person.relation.strip().lower() for person in case.network)
     seen: Counter[str] = Counter()
@@ -413,7 +559,7 @@ def build_known(case: Case, alias: str | None = None) -> KnownTable:
         done.add(key)
         if len(labels_of[key]) > 1:
             label = AMBIGUOUS_LAST if role == "last" else AMBIGUOUS_FIRST
-        names.append(KnownName(form, label, kind, person=True))
+        names.append(KnownName(form, label, kind, person=True, part=role))
 
     address = youth.address
     if address and address.street:
@@ -423,9 +569,9 @@ def build_known(case: Case, alias: str | None = None) -> KnownTable:
     if address and address.city:
         names += [KnownName(form, "[woonplaats]", "city") for form in _with_folds({address.city.strip()})]
     if youth.school:
-        names += _org_names(youth.school, "[school]", "school")
+        names += _org_names(youth.school, "[school]", "school", own=True)
     if youth.employer:
-        names += _org_names(youth.employer, "[werkgever]", "employer")
+        names += _org_names(youth.employer, "[werkgever]", "employer", own=True)
     if youth.phone:
         names.append(KnownName(youth.phone, "[telefoon]", "phone"))
     if youth.email:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from coach.privacy.dates import find_dates
@@ -40,7 +41,38 @@ def _phone_length_ok(national: str) -> bool:
 
 
 def find_phones(text: str) -> list[Span]:
-    """Dutch phone numbers in every usual notation: 06-12345678, +31 6 2345 6789, (071) 512 34 56, 0800-1234."""
+    """Phone numbers: Dutch ones in every usual notation (06-12345678, +31 6 2345 6789, (071) 512 34 56,
+    0800-1234), and any country's number written with its country code (+48 512 345 678, 0090 532 …)."""
+    spans = _dutch_phones(text)
+    if re.search(r"(?:\+|\b00)\s?[1-9]", text):
+        dutch = list(spans)
+        spans += [s for s in _international_phones(text) if not any(s.start < d.end and d.start < s.end for d in dutch)]
+    return spans
+
+
+def _international_phones(text: str) -> list[Span]:
+    """Numbers with a country code, found by libphonenumber (imported here: it costs start-up time).
+
+    A national number ("05/123456-24" is a court case number, yet a valid Dutch one) is left to
+    the Dutch patterns; with a country code in front a number of the right length is a phone.
+    """
+    import phonenumbers
+
+    spans = []
+    # libphonenumber is slow on a whole note: give it only the stretches that start with a country code.
+    for candidate in _COUNTRY_CODE.finditer(text):
+        piece = candidate[0]
+        for match in phonenumbers.PhoneNumberMatcher(piece, "NL", leniency=phonenumbers.Leniency.POSSIBLE):
+            if match.raw_string.lstrip("(").startswith(("+", "00")):
+                start = candidate.start() + match.start
+                spans.append(Span(start, start + len(match.raw_string), "[telefoon]", "phone", "pattern"))
+    return spans
+
+
+_COUNTRY_CODE = re.compile(r"(?<![\w+])(?:\+|00)\s?[1-9][\d \-./()]{5,22}\d")
+
+
+def _dutch_phones(text: str) -> list[Span]:
     spans = []
     for match in _PHONE.finditer(text):
         prefix = match["prefix"]
@@ -95,9 +127,22 @@ def find_urls(text: str) -> list[Span]:
     return spans
 
 
+# A handle without "@" after the app or "naam": "Snapchat, naam milaaa.k08", "insta: sanne_v".
+_NAMED_ACCOUNT = re.compile(
+    r"(?i:insta(?:gram)?|snap(?:chat)?|tiktok|ig|account|gebruikersnaam|username|handle|naam)\s*:?\s+"
+    r"(?P<handle>(?=[\w.]*[a-zA-Z])(?=[\w.]*(?:\d|[._]\w))[A-Za-z0-9_][\w.]{2,29}[A-Za-z0-9_])(?![\w@])"
+)
+
+
 def find_accounts(text: str) -> list[Span]:
-    """Social media handles such as @sanne_v."""
-    return [Span(m.start(), m.end(), "[account]", "account", "pattern") for m in _ACCOUNT.finditer(text)]
+    """Social media handles such as @sanne_v, and without "@" after the app's name (insta: sanne_v08)."""
+    spans = [Span(m.start(), m.end(), "[account]", "account", "pattern") for m in _ACCOUNT.finditer(text)]
+    spans += [
+        Span(m.start("handle"), m.end("handle"), "[account]", "account", "pattern")
+        for m in _NAMED_ACCOUNT.finditer(text)
+        if not m["handle"].replace(".", "").isdigit()
+    ]
+    return spans
 
 
 # --- postcodes ------------------------------------------------------------
@@ -219,11 +264,37 @@ _NUMBER_WORDS = (
     r"|zaaknummer|kenmerk|polisnummer|referentie|pasnummer|documentnummer|paspoortnummer|id-nummer"
     r"|idnummer|vreemdelingennummer|v-nummer|studentnummer|leerlingnummer|personeelsnummer|lidnummer"
     r"|contractnummer|factuurnummer|huurdernummer|debiteurnummer|cjib-nummer|parketnummer|bsn"
+    # Police, court and agency numbers: "pv-nr", "proces-verbaal", "BVH", "rolnr.", "zaak".
+    r"|pv|p\.v\.|proces-verbaal|bvh|zaak|rol|registratie|aanvraag|beschikking|vonnis|uitspraak"
+    # Any "…nummer", "…nr", "…nr." or "…no.": tolknummer, aanvraagnummer, pv-nr, rolnr.
+    r"|[\wë]+-?(?:nummer|nummers|nr|no)\.?"
 )
-_KEYED_NUMBER = re.compile(r"(?i:" + _NUMBER_WORDS + r")\s*[:#]?\s*(?P<id>[A-Za-z0-9][A-Za-z0-9\-./]{2,24}[A-Za-z0-9])")
+_KEYED_NUMBER = re.compile(
+    r"(?<![\w\-])(?i:" + _NUMBER_WORDS + r")\s*[:#.]?\s*(?:nr\.?\s*|nummer\s*)?[:#]?\s*"
+    # One code ("2024-12-0042"), or groups with spaces ("AB 2026 114 578", "V-8837 2210", "T 87-113").
+    r"(?P<id>(?=[A-Za-z0-9\-./]*\d)[A-Za-z0-9][A-Za-z0-9\-./]{2,24}[A-Za-z0-9](?:\s\d[\d\-./]*\d)*"
+    r"|[A-Z]{1,3}\s\d[\d\-./]*\d(?:\s\d[\d\-./]*\d)*)(?![\w])"
+)
 _LONG_NUMBER = re.compile(r"(?<![\w.,])\d{7,}(?![\w]|[.,]\d)")
 # Codes of capitals and at least four digits: SH-2026-0412, AB12345C.
 _CODE = re.compile(r"(?<![\w\-/])(?=(?:[A-Z\-/]*\d){4})(?=[\d\-/]*[A-Z])[A-Z\d][A-Z\d\-/]{5,}[A-Z\d](?![\w\-/])")
+# Court case numbers: "C/05/12345", "JE RK 24-99", "HA ZA 24-123", "KG ZA 24/1234".
+_COURT = re.compile(
+    r"(?<![\w/])(?:(?P<case>[A-Z]{1,2}/\d{2}/\d{3,}(?:/\d+)?)|[A-Z]{2}\s?[A-Z]{2}\s?(?P<rk>\d{2}[-/]\d{2,6}))(?![\w/])"
+)
+# Dash- or slash-grouped numbers that are no date: "2024-12-0042", "05/123456-24".
+_GROUPED = re.compile(r"(?<![\w\-/.])\d{2,4}(?:[-/]\d{2,}){1,3}(?![\w\-/])")
+
+
+def _date_or_years(found: str) -> bool:
+    """True for "14-03-2026", "2026-03-14" and "2024-2025": dates and year ranges, not reference numbers."""
+    groups = re.split(r"[-/]", found)
+    if len(groups) == 2:
+        return all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
+    if len(groups) == 3:
+        lengths = [len(g) for g in groups]
+        return lengths in ([2, 2, 4], [1, 2, 4], [2, 1, 4], [1, 1, 4], [4, 2, 2], [4, 1, 2], [4, 2, 1], [4, 1, 1])
+    return False
 
 
 def find_numbers(text: str) -> list[Span]:
@@ -234,6 +305,18 @@ def find_numbers(text: str) -> list[Span]:
         if re.search(r"\d", m["id"])
     ]
     spans += [Span(m.start(), m.end(), "[nummer]", "number", "pattern") for m in _LONG_NUMBER.finditer(text)]
+    # Of "JE RK 24-99" the chamber's letters stay: only the number says which case.
+    spans += [
+        Span(m.start(g), m.end(g), "[nummer]", "number", "pattern")
+        for m in _COURT.finditer(text)
+        for g in ("case", "rk")
+        if m[g]
+    ]
+    spans += [
+        Span(m.start(), m.end(), "[nummer]", "number", "pattern")
+        for m in _GROUPED.finditer(text)
+        if sum(ch.isdigit() for ch in m[0]) >= 8 and not _date_or_years(m[0])
+    ]
     spans += [
         Span(m.start(), m.end(), "[nummer]", "number", "pattern")
         for m in _CODE.finditer(text)
@@ -243,22 +326,26 @@ def find_numbers(text: str) -> list[Span]:
     return sorted(unique.values(), key=lambda s: s.start)
 
 
+_DIGIT = re.compile(r"\d")
+_URL_HINT = re.compile(r"[\w\-]\.[A-Za-z]|www|https?:", re.IGNORECASE)
+
+
 def find_patterns(
     text: str, *, reference_date: date, trajectory_start: date | None = None, birth_date: date | None = None
 ) -> list[Span]:
     """Every pattern match in `text` (spans may overlap; the anonymiser picks)."""
     spans: list[Span] = []
-    for finder in (
-        find_emails,
-        find_urls,
-        find_accounts,
-        find_phones,
-        find_postcodes,
-        find_bsns,
-        find_ibans,
-        find_plates,
-        find_numbers,
-    ):
+    # Cheap tests first: most sentences hold no "@", no web address and no digit, and the
+    # finders' regexes are tried at every position of the text.
+    finders: list[Callable[[str], list[Span]]] = []
+    if "@" in text or "at]" in text or "at)" in text:
+        finders.append(find_emails)
+    finders.append(find_accounts)
+    if _URL_HINT.search(text):
+        finders.append(find_urls)
+    if _DIGIT.search(text):
+        finders += [find_phones, find_postcodes, find_bsns, find_ibans, find_plates, find_numbers]
+    for finder in finders:
         spans += finder(text)
     spans += find_dates(text, reference_date=reference_date, trajectory_start=trajectory_start, birth_date=birth_date)
     return spans

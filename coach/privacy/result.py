@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -13,6 +14,9 @@ MANUAL_LABEL = "[verborgen]"
 
 # Characters that may stand between a sentence end and the next word (quotes, list and Markdown marks).
 _OPENERS = " \t\"'(“‘[*•#>|`_"
+
+
+_SOAP_LABEL = re.compile(r"(?:^|\n)[ \t]*[A-Z]{1,2}:$")
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,8 @@ def sentence_start(text: str, pos: int) -> bool:
         i -= 1
     if i < 0 or text[i] in ".!?\n" or (quoted and text[i] == ":"):
         return True
+    if text[i] == ":" and _SOAP_LABEL.search(text, max(0, i - 12), i + 1):
+        return True  # "A: Verzuim 12 uur": a SOAP line's S:, O:, A:, P: opens a sentence
     if text[i] == "-":
         # A dash that starts a line is a list bullet.
         j = i - 1

@@ -51,9 +51,10 @@ HARMLESS_PROPER = _words("""
     Antilliaans Antilliaanse Caribisch Caribische Syrisch Syrische Eritrees Eritrese Somalisch Somalische Afghaans
     Afghaanse Koerdisch Koerdische Spaans Spaanse Portugees Portugese Italiaans Italiaanse Chinees Chinese
     Oekraïens Oekraïense Russisch Russische Roemeens Roemeense Bulgaars Bulgaarse Kaapverdiaans Kaapverdiaanse
+    Dari Pasjtoe Tigrinya Somali Papiaments Sranan
     Ghanees Ghanese Nigeriaans Nigeriaanse Indonesisch Indonesische Moluks Molukse Hindoestaans Hindoestaanse
     Europees Europese Vlaams Vlaamse Fries Friese Gronings Limburgs Brabants Twents
-    Nederland Holland België Duitsland Frankrijk Marokko Turkije Suriname Curaçao Aruba Bonaire Syrië Eritrea
+    Nederland Holland België Duitsland Frankrijk Marokko Turkije Suriname Syrië Eritrea
     Somalië Afghanistan Polen Spanje Portugal Italië Engeland Oekraïne Rusland Roemenië Bulgarije Irak Iran Ghana
     Nigeria Indonesië Europa Afrika Azië Amerika China Randstad
     Kerst Kerstmis Kerstmis Pasen Pinksteren Ramadan Suikerfeest Offerfeest Koningsdag Sinterklaas Sint Oud Nieuw
@@ -66,7 +67,8 @@ HARMLESS_PROPER = _words("""
     Zalando Flink Thuisbezorgd Uber Tempo-Team Olympia Manpower Youngcapital YoungCapital Gamma Praxis Karwei
     Ikea Decathlon Intratuin Etos Zeeman Plus Vomar Picnic Bijenkorf Blokker Xenos
     Belastingdienst Toeslagen Dienst Jeugdzorg Veilig Thuis Raad Kinderbescherming Reclassering Leger Heils
-    Schuldhulpverlening Kredietbank Voedselbank Sociale Wijkteam Buurtteam Politie Halt Wijkagent Centrum Jeugd
+    Jeugdfonds Jeugdcultuurfonds Jeugdsportfonds Leergeld Kansfonds Jeugdeducatiefonds
+    Jeugdreclassering Jeugdbescherming Schuldhulpverlening Kredietbank Voedselbank Sociale Wijkteam Buurtteam Politie Halt Wijkagent Centrum Jeugd
     Gezin Gemeente Participatiewet Bijstand Wajong Wmo Jeugdwet Zorgtoeslag Huurtoeslag Kinderopvangtoeslag
     Entree Entreeopleiding Havo Vwo Vmbo Mbo Hbo Defensie Rijksoverheid Overheid Zilveren Kruis Menzis Zorg
     Welzijn Techniek Horeca Economie Sport Logistiek Werkplein Werkgeversservicepunt Leerwerkloket Jongerenloket

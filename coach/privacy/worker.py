@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, NoReturn
@@ -108,6 +108,7 @@ class _Worker:
                 alias=request.get("alias"),
                 reference_date=_date(request.get("reference_date")),
                 trajectory_start=_date(request.get("trajectory_start")),
+                reference_dates=[_date(raw) for raw in request.get("reference_dates") or []],
             )
             return {"results": [result.to_dict() for result in results]}
         raise ValueError("op")
@@ -425,8 +426,13 @@ class AnonymiserClient:
         reference_date: date | None = None,
         trajectory_start: date | None = None,
         progress: Progress | None = None,
+        reference_dates: Sequence[date | None] | None = None,
     ) -> list[Result]:
-        """Anonymise the parts of one summary in the worker, one numbering of people across them."""
+        """Anonymise the parts of one summary in the worker, one numbering of people across them.
+
+        `reference_dates` gives each part its own date (the note's), from which dates without a
+        year are placed; see `Anonymiser.anonymise_many`.
+        """
         table = known_table(case, alias)
         reply = self._request(
             {
@@ -435,6 +441,7 @@ class AnonymiserClient:
                 "known": table.to_dict(),
                 "reference_date": (reference_date or clock.today()).isoformat(),
                 "trajectory_start": trajectory_start.isoformat() if trajectory_start else None,
+                "reference_dates": [when.isoformat() if when else None for when in reference_dates or []],
             },
             progress,
         )

@@ -1,0 +1,107 @@
+"""Variants of the names the case knows: clipped ("abdel"), diminutive ("Femmetje") and misspelt ("Femek").
+
+The exact forms are found in `known.py`; this finds the words that are not
+one of them but plainly mean the same person, and gives them the same label,
+so one person stays one person in the summary. rapidfuzz measures the
+distance; it and wordfreq are imported here, when a text is anonymised, never
+at the app's start.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from coach.privacy.common import zipf
+from coach.privacy.result import Span
+from coach.privacy.wordlists import FUNCTION_WORDS, ROLE_WORDS, SUBJECT_VERBS
+
+# One known form: (text, label, kind, part) with part "first" or "last" (see known.KnownName).
+Form = tuple[str, str, str, str]
+
+_TOKEN = re.compile(r"(?<![\w@.])[^\W\d_]{3,}(?![\w@])")
+# Dutch diminutive and pet-name endings, longest first: Femmetje, Sanneke, Jantje, Pietje, Bobby.
+_DIMINUTIVES = ("etje", "tje", "pje", "kje", "je", "ke", "ie", "y", "o")
+# A word this common is the word, however close it comes to a name ("dan" is no Daniël, "wil" no Willem).
+_COMMON_VARIANT = 4.7
+_COMMON_TYPO = 3.0
+_RUNS = re.compile(r"(.)\1+")
+
+
+def _squeeze(word: str) -> str:
+    """Runs of one letter as one: "rezaa" and "Reza", "bill" and "Bil(al)", "anas" and "Anass" compare alike."""
+    return _RUNS.sub(r"\1", word)
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
+
+
+def _matches(token: str, form: str, part: str) -> bool:
+    """True when `token` (folded, lowercase) is a clipped, diminutive or misspelt form of `form`."""
+    from rapidfuzz.distance import OSA
+
+    if token[0] != form[0] or token == form:
+        return False
+    squeezed, form_squeezed = _squeeze(token), _squeeze(form)
+    if squeezed == form_squeezed:
+        return zipf(token) < _COMMON_VARIANT  # "rezaa", "Anas" for Anass
+    if part == "first" and len(form) >= 5:
+        # Clipped: "abdel" for Abdelkader, "jay" for Jayden, "bill" for Bilal; doubled: "juju" for Jurgen.
+        clipped = len(squeezed) >= 3 and len(squeezed) <= len(form_squeezed) - 2 and form_squeezed.startswith(squeezed)
+        doubled = len(token) == 4 and token[:2] == token[2:] and form.startswith(token[:2])
+        if (clipped or doubled) and zipf(token) < _COMMON_VARIANT:
+            return True
+    if part == "first":
+        for ending in _DIMINUTIVES:
+            stem = token[: -len(ending)]
+            if not token.endswith(ending) or len(stem) < 3:
+                continue
+            close = (
+                stem == form
+                or (len(form) >= 5 and OSA.distance(stem, form, score_cutoff=1) <= 1)
+                or (len(form) >= 5 and form.startswith(stem))  # "zeyno" for Zeynep
+            )
+            if close and zipf(token) < _COMMON_VARIANT:
+                return True
+    if len(form) >= 5 and len(token) >= 4 and OSA.distance(token, form, score_cutoff=1) <= 1:
+        return zipf(token) < _COMMON_TYPO  # "Femek" for Femke, "pria" for Priya
+    return False
+
+
+def find_variants(text: str, names: Sequence[Form], taken: list[bool], ambiguous: str) -> list[Span]:
+    """Spans for words that are a variant of a known person's first name or surname, with that person's label.
+
+    A word that is a variant of two people's names gets the label `ambiguous`.
+    """
+    forms = [
+        (_fold(form), label, kind, part)
+        for form, label, kind, part in names
+        if part in ("first", "last") and " " not in form.strip() and len(form) >= 3
+    ]
+    if not forms:
+        return []
+    exact = {form for form, _, _, _ in forms}
+    initials = {form[0] for form in exact}
+    spans = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.start(), match.end()
+        token = match[0].lower()
+        if not token.isascii():
+            token = _fold(token)
+        # Every variant keeps the name's first letter: most words need no distance at all.
+        if token[0] not in initials or any(taken[start:end]):
+            continue
+        if token in exact or token in FUNCTION_WORDS or token in ROLE_WORDS or token in SUBJECT_VERBS:
+            continue
+        labels = {(label, kind) for form, label, kind, part in forms if _matches(token, form, part)}
+        if not labels:
+            continue
+        if len({label for label, _ in labels}) > 1:
+            label, kind = ambiguous, sorted(kind for _, kind in labels)[0]
+        else:
+            label, kind = labels.pop()
+        spans.append(Span(start, end, label, kind, "case"))
+        taken[start:end] = [True] * (end - start)
+    return spans
