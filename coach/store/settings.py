@@ -24,3 +24,11 @@ def set_setting(db: Database, key: str, value: str | None) -> None:
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )
+
+
+DEMO_KEY = "demo"
+
+
+def is_demo(db: Database) -> bool:
+    """True when this database is a demo (marked inside it when it was built)."""
+    return get_setting(db, DEMO_KEY) is not None
