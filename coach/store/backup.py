@@ -205,7 +205,7 @@ def check_backup(path: Path, passphrase: str | None, *, expected: str | None = N
         if not {"youths", "_sqlite_migrations"} <= names:
             raise DamagedDatabase(f"{path.name} is geen back-up van coach. Er is niets veranderd.")
         return first_int(conn.execute("SELECT count(*) FROM youths").fetchone())
-    except DatabaseError as error:
+    except DatabaseError:
         raise DamagedDatabase(f"De back-up {path.name} is beschadigd; er is niets veranderd.") from None
     finally:
         conn.close()
