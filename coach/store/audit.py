@@ -140,7 +140,9 @@ def install_audit_triggers(db: Database) -> None:
 def audit_for_youth(db: Database, youth_id: int, limit: int = 500) -> list[AuditEntry]:
     """The newest changes to this young person's file, newest first."""
     rows = db.execute(
-        "SELECT at, table_name, row_id, action, fields FROM audit WHERE youth_id = ? ORDER BY id DESC LIMIT ?",
+        # Changes only: reads are listed by `access_for_youth`.
+        "SELECT at, table_name, row_id, action, fields FROM audit WHERE youth_id = ? AND action != 'read' "
+        "ORDER BY id DESC LIMIT ?",
         [youth_id, limit],
     ).fetchall()
     return [
