@@ -80,6 +80,8 @@ def _checked(argv: list[str] | None) -> list[str]:
     """The arguments, or a usage error when one holds bytes that are not text (Python keeps them as lone surrogates)."""
     args = sys.argv[1:] if argv is None else list(argv)
     for arg in args:
+        if "\x00" in arg:  # only in-process: a real command line cannot carry one, and no path or name holds one
+            raise CoachError("In de opdracht staat een NUL-teken (\\x00); dat kan nergens in voorkomen.", EXIT_USAGE)
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:

@@ -143,6 +143,8 @@ def summary(
     scope = _scope(period, contact, today)
     db, case = load_case_or_fail(options, youth_id)
     _check_alias(alias, case)
+    if output is not None and not output.absolute().parent.is_dir():
+        raise CoachError(f"De map van {output} bestaat niet. Kies een bestaande map.", EXIT_USAGE)
     if output is not None and output.exists() and not output.is_file():
         # Said before the anonymiser starts: a folder or a device is never replaced by a summary.
         raise CoachError(

@@ -88,6 +88,7 @@ EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 
 
 _TOML_PLACE = re.compile(r"^(?P<path>.*?): (?P<what>[^\n]*?) \(at line (?P<line>\d+), column (?P<column>\d+)\)\.")
+_UNREADABLE = re.compile(r"^Kan de instellingen in (?P<path>.*) niet lezen \((?P<why>.*)\)\.$", re.DOTALL)
 _TOML_END = re.compile(r"^(?P<path>.*?): (?P<what>[^\n]*?) \(at end of document\)\.")
 
 
@@ -95,6 +96,9 @@ def _toml_in_dutch(message: str) -> str:
     """The settings error with the TOML parser's English replaced by where the mistake is."""
     # tomllib's messages are English and not translatable; where it found the mistake is what helps.
     rest = " Verbeter het bestand of haal het weg om de standaard te gebruiken."
+    if found := _UNREADABLE.match(message):
+        why = "het is geen UTF-8-tekst" if "codec" in found["why"] else "het bestand is niet leesbaar"
+        return f"Kan de instellingen in {found['path']} niet lezen: {why}.{rest}"
     if found := _TOML_PLACE.match(message):
         return f"{found['path']}: de instellingen kloppen niet op regel {found['line']}, kolom {found['column']}.{rest}"
     if found := _TOML_END.match(message):

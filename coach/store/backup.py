@@ -7,6 +7,7 @@ and never pushes a good one out of the rotation.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -88,17 +89,23 @@ def make_backup(db: Database, target: Path) -> Path:
             f"{target} is geen gewoon bestand (maar een map of apparaat); daar schrijven we niet in."
         ) from None
     except DatabaseError as error:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise explain(error, target) from error
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise StoreError(
             f"Kan de back-up niet schrijven in {target.parent}: {paths.reason(error)}. Kies een andere map."
         ) from None
     except StoreError:
-        temporary.unlink(missing_ok=True)
+        _discard(temporary)
         raise
     return target
+
+
+def _discard(path: Path) -> None:
+    # Cleaning up after a failure must not fail itself (the folder may be what was wrong).
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 def checksum_path(backup: Path) -> Path:

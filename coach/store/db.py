@@ -244,6 +244,8 @@ def open_connection(
                 conn.close()
                 conn = None
                 conn = _older_key(path, key, kind)
+            if kind == "plain":
+                _check_ours(conn, path)
             _prepare(conn, file=True)
         for side in ("", "-wal", "-shm"):
             paths.make_private(f"{path}{side}")
@@ -417,6 +419,16 @@ def _check_key(conn: Any, path: Path, kind: FileKind) -> None:
                 "Het wachtwoord klopt niet. Let op hoofdletters en spaties, en probeer het opnieuw."
             ) from None
         raise
+
+
+def _check_ours(conn: Any, path: Path) -> None:
+    """Refuse another program's SQLite database: opening it must not add coach's tables to it."""
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+    if names and "_sqlite_migrations" not in names:
+        raise DamagedDatabase(
+            f"{path} is een database van een ander programma, geen coach-database; er is niets aan veranderd. "
+            "Kies een ander bestand met --db."
+        )
 
 
 def _older_key(path: Path, key: str | None, kind: FileKind) -> Any:

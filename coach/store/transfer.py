@@ -86,6 +86,11 @@ def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     more than limit + 1 bytes are ever read, so a wrong path cannot run without end.
     """
     try:
+        # Looked at before it is opened: opening a pipe (mkfifo) would wait for a writer for ever.
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise _problem(
+                path, "dit is geen gewoon bestand (maar een map, apparaat of pijp); geef een dossierbestand."
+            )
         with path.open("rb") as stream:
             mode = os.fstat(stream.fileno()).st_mode
             if not stat.S_ISREG(mode):
@@ -127,6 +132,10 @@ def read_case(path: Path) -> Case:
         raise _problem(
             path,
             f"geen geldige JSON (regel {error.lineno}, kolom {error.colno}): controleer komma's, aanhalingstekens en haakjes.",
+        ) from None
+    except ValueError:  # a number of thousands of digits (Python refuses to read those)
+        raise _problem(
+            path, "er staat een getal in van duizenden cijfers; zo'n getal hoort niet in een dossier."
         ) from None
     except RecursionError:  # the depth count above should catch this first; never a traceback
         raise _problem(path, "de gegevens zijn te diep genest voor een dossier.") from None
