@@ -10,7 +10,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 import unicodedata
-from typing import Any
+from typing import Any, TypeVar, cast
+
+_T = TypeVar("_T")
 
 # ESC gets its own picture (the one a coach may know from editors); the rest of C0 get
 # the Unicode control pictures (U+2400 + code), DEL gets U+2421, and C1 (0x80-0x9f, which
@@ -76,12 +78,16 @@ def json_visible(text: str) -> str:
     return "".join(f"\\u{ord(char):04x}" if _unsafe(char, "\n\t") else char for char in text)
 
 
-def visible_in(value: Any) -> Any:
+def visible_in(value: _T) -> _T:
     """value with `visible` applied to every text inside it (dataclasses, lists, tuples, dicts).
 
     What needs no change is given back as it is (the same object), so a clean
     case costs one look at each text and no copies.
     """
+    return cast("_T", _visible_in(value))
+
+
+def _visible_in(value: Any) -> Any:
     if isinstance(value, str):
         shown = visible(value)
         return value if shown == value else shown
@@ -89,7 +95,7 @@ def visible_in(value: Any) -> Any:
         changed = {}
         for field in dataclasses.fields(value):
             inner = getattr(value, field.name, None)
-            shown = visible_in(inner)
+            shown = _visible_in(inner)
             if shown is not inner:
                 changed[field.name] = shown
         if not changed:
@@ -99,15 +105,15 @@ def visible_in(value: Any) -> Any:
             object.__setattr__(copied, name, shown)  # frozen dataclasses too: this is a fresh copy
         return copied
     if isinstance(value, list):
-        items = [visible_in(item) for item in value]
+        items = [_visible_in(item) for item in value]
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     if isinstance(value, tuple):
-        items = [visible_in(item) for item in value]
+        items = [_visible_in(item) for item in value]
         if all(a is b for a, b in zip(items, value, strict=True)):
             return value
         return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
     if isinstance(value, dict):
-        pairs = [(visible_in(key), visible_in(inner)) for key, inner in value.items()]
+        pairs = [(_visible_in(key), _visible_in(inner)) for key, inner in value.items()]
         if all(k is k0 and v is v0 for (k, v), (k0, v0) in zip(pairs, value.items(), strict=True)):
             return value
         return dict(pairs)
