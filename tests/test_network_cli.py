@@ -109,7 +109,7 @@ def test_show_json_lists_the_network(env: Path, capsys) -> None:
         (["--naam", "Ali", "--relatie", "oom", "--telefoon", "bel maar"], "Telefoon:"),
         (["--naam", "Ali", "--relatie", "oom", "--email", "ali-at-home"], "E-mail:"),
         (["--naam", "Ali", "--relatie", "oom", "--steun", "soms"], "kies uit: steun, wisselend, lastig"),
-        (["--naam", "Ali", "--relatie", "oom", "--notitie", "a\x00b"], "stuurtekens"),
+        (["--naam", "Ali", "--relatie", "oom", "--notitie", "a\x00b"], "NUL-teken"),
         (["--relatie", "oom"], "ontbreekt"),
         (["--naam", "Ali"], "ontbreekt"),
     ],

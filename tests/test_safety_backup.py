@@ -135,7 +135,9 @@ def test_rotation_keeps_the_newest_seven(tmp_path):
     assert auto_backup(db, path, first + timedelta(days=9)) is None  # one a day
     kept = auto_backups(path)
     assert [info.day for info in kept] == [first + timedelta(days=day) for day in range(9, 2, -1)]
-    assert len(list(backup_dir(path).iterdir())) == 7
+    # Seven backups, each with its checksum beside it, and nothing else (the rotated ones' checksums go too).
+    expected = {info.path.name for info in kept} | {info.path.name + ".sha256" for info in kept}
+    assert {item.name for item in backup_dir(path).iterdir()} == expected
     assert all(check_backup(info.path, PASSPHRASE) == 2 for info in kept)
 
 

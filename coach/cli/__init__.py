@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from coach.cli import caseload, cases, contacts, demo, intervision, network, passphrase, registration, safety
-from coach.cli.errors import exit_code_of
+from coach.cli.errors import EXIT_USAGE, CoachError, exit_code_of
 from coach.cli.options import Options
 from coach.cli.output import DutchGroup
 from coach.cli.tui import run_tui, tui_session
@@ -32,7 +32,8 @@ __all__ = ["cli", "main", "run", "tui_session"]
 @click.option(
     "--prompts",
     "prompts_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    # exists=True: a mistyped folder is told, not silently replaced by our own prompts.
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
     envvar="COACH_PROMPTS",
     metavar="MAP",
     help="Map met eigen vragen en teksten van je organisatie (ook via COACH_PROMPTS); vervangt onze per bestand.",
@@ -75,7 +76,24 @@ for _command in COMMANDS:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code; errors become Dutch lines on stderr."""
-    return exit_code_of(lambda: cli.main(args=argv, prog_name="coach", standalone_mode=False))
+    return exit_code_of(lambda: cli.main(args=_checked(argv), prog_name="coach", standalone_mode=False))
+
+
+def _checked(argv: list[str] | None) -> list[str]:
+    """The arguments, or a usage error when one holds bytes that are not text (Python keeps them as lone surrogates)."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    for arg in args:
+        if "\x00" in arg:  # only in-process: a real command line cannot carry one, and no path or name holds one
+            raise CoachError("In de opdracht staat een NUL-teken (\\x00); dat kan nergens in voorkomen.", EXIT_USAGE)
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raise CoachError(
+                f"In de opdracht staat een teken dat geen tekst is: {arg.encode('utf-8', 'replace').decode()!r}. "
+                "Typ het opnieuw (of sla het bestand op als UTF-8).",
+                EXIT_USAGE,
+            ) from None
+    return args
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ from coach.domain.desk import (
     sort_entries,
 )
 from coach.domain.model import OPEN_PHASES, PHASE_LABELS
+from coach.domain.safe_text import json_visible, visible
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -145,7 +146,7 @@ def caseload(
             if this_week_only:
                 row["deze_week"] = [{"kind": r.kind, "text": r.text} for r in reasons[entry.id]]
             rows.append(row)
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json_visible(json.dumps(rows, ensure_ascii=False, indent=2)))
         return
     if not entries:
         click.echo("Nog geen jongeren in een lopend traject. Voeg ze toe met 'coach import' of probeer 'coach demo'.")
@@ -159,7 +160,8 @@ def caseload(
 
 def _name(entry: CaseloadEntry) -> Text:
     """The name, with '! acuut' in front when a concern is open or a domain scores 1 (a word, not only a colour)."""
-    return Text.assemble(("! acuut ", "bold red"), entry.name) if entry.safety else Text(entry.name)
+    name = visible(entry.name, multiline=False)
+    return Text.assemble(("! acuut ", "bold red"), name) if entry.safety else Text(name)
 
 
 def _heading(shown: int, total: int, chosen: CaseloadFilter, window: WeekWindow | None, today: date) -> Text:
@@ -175,7 +177,7 @@ def _heading(shown: int, total: int, chosen: CaseloadFilter, window: WeekWindow 
         text = Text(f"{shown} van {total} jongeren" if not chosen.is_empty else f"{total} jongeren", style="bold")
     chips = describe(chosen)
     if chips:
-        text.append(" · " + " · ".join(chip.text for chip in chips))
+        text.append(" · " + " · ".join(visible(chip.text, multiline=False) for chip in chips))
     if not shown:
         text.append("\nNiemand voldoet hieraan. Laat een filter weg om meer te zien.", style="")
     return text
@@ -229,6 +231,6 @@ def _week_table(entries: list[CaseloadEntry], reasons: dict[int, tuple[Reason, .
             str(entry.id),
             _name(entry),
             _continuity(entry.continuity),
-            " · ".join(reason.text for reason in reasons[entry.id]),
+            visible(" · ".join(reason.text for reason in reasons[entry.id])),
         )
     return table

@@ -8,9 +8,18 @@ from pathlib import Path
 import click
 
 from coach.cli.errors import EXIT_USAGE, CoachError
-from coach.cli.options import Options, load_case_or_fail, open_or_fail, today_or_fail
+from coach.cli.options import (
+    Options,
+    load_case_or_fail,
+    open_or_fail,
+    record_read,
+    refuse_demo,
+    today_or_fail,
+    write_file_or_fail,
+)
 from coach.cli.output import DutchCommand, console
 from coach.cli.params import PositiveInt
+from coach.domain.safe_text import json_visible, visible_in
 
 
 @click.command(cls=DutchCommand)
@@ -36,6 +45,7 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
         raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
     readiness = case_readiness(case, release_facts(db, youth_id, readiness_basics(content)), content, today)
     changes = coach_changes_of(db, youth_id)
+    record_read(db, "show", youth_id)
     if as_json:
         from coach.store.contact_moves import contacts_of
 
@@ -44,9 +54,11 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
         data = case_json(case, entry, today, readiness, safety, contacts=contacts) | {
             "coach_changes": coach_changes_json(changes)
         }
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json_visible(json.dumps(data, ensure_ascii=False, indent=2)))
     else:
-        parts = trajectory_parts(load_trajectory(db, youth_id), case, entry.phase, readiness)
+        # A case file can hold terminal escapes (clear the screen, set the title): shown, never obeyed.
+        case, entry = visible_in(case), visible_in(entry)
+        parts = trajectory_parts(visible_in(load_trajectory(db, youth_id)), case, entry.phase, readiness)
         console().print(case_renderable(case, entry, content, today, trajectory=parts))
         if changes:
             console().print(coach_line(case.youth.coach, changes))
@@ -61,6 +73,7 @@ def import_(options: Options, files: tuple[Path, ...]) -> None:
     from coach.store.transfer import import_case_files
 
     db = open_or_fail(options.database)
+    refuse_demo(db, options.database, "inlezen")
     try:
         ids = import_case_files(db, list(files))
     except CaseFileError as error:
@@ -89,13 +102,10 @@ def export(options: Options, youth_id: int, output: Path | None) -> None:
     data = export_case_v2(db, youth_id)
     if data is None:  # the case was there a moment ago: erased in between
         raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json_visible(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
     if output is None:
+        record_read(db, "export", youth_id)
         click.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise CoachError(
-            f"Kan {output} niet schrijven: {error.strerror}. Kies een andere map of bestandsnaam."
-        ) from None
+    write_file_or_fail(output, text)
+    record_read(db, "export", youth_id)

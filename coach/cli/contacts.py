@@ -18,7 +18,7 @@ import click
 
 from coach import clock
 from coach.cli.errors import EXIT_USAGE, CoachError
-from coach.cli.options import Options, load_case_or_fail, today_or_fail
+from coach.cli.options import Options, load_case_or_fail, refuse_demo, today_or_fail
 from coach.cli.output import DutchCommand
 from coach.cli.params import DutchChoice, PositiveInt
 from coach.domain.contact_input import MAX_MINUTES, when_direction
@@ -132,6 +132,7 @@ def contact(
     minutes = read_duration(duration)
     text = read_note(note)
     db, _case = load_case_or_fail(options, youth_id)
+    refuse_demo(db, options.database, "schrijven")
     try:
         if complete is not None:
             contact_id = _complete(db, youth_id, complete, status, when, minutes, text, mode, now)

@@ -8,26 +8,35 @@ from coach import paths
 from coach.cli.errors import CoachError
 from coach.cli.options import Options, today_or_fail
 from coach.cli.output import DutchCommand
-from coach.cli.params import PositiveInt
+from coach.cli.params import PositiveInt, WholeNumber
 from coach.cli.tui import run_tui
+
+# A demo is for trying the app; more than this is a stress test, and takes hours to build.
+MOST_YOUTHS = 100_000
 
 
 @click.command(cls=DutchCommand)
 @click.option("--no-tui", is_flag=True, help="Alleen de demo-database maken en het pad tonen.")
 @click.option(
-    "--youths", type=PositiveInt("aantal jongeren"), default=25, help="Hoeveel fictieve jongeren (standaard 25)."
+    "--youths",
+    type=PositiveInt("aantal jongeren", most=MOST_YOUTHS),
+    default=25,
+    help="Hoeveel fictieve jongeren (standaard 25).",
 )
-@click.option("--seed", type=int, metavar="GETAL", default=1, help="Zelfde seed, zelfde demo (standaard 1).")
+@click.option("--seed", type=WholeNumber(), metavar="GETAL", default=1, help="Zelfde seed, zelfde demo (standaard 1).")
 @click.pass_obj
 def demo(options: Options, no_tui: bool, youths: int, seed: int) -> None:
     """Maak een fictieve demo-caseload (of gebruik die opnieuw) en open de app."""
     from coach.demo.setup import DemoRefused, ensure_demo
+    from coach.store import StoreError
 
     db_path = options.db_path or paths.demo_db_path()
     today = today_or_fail()
     try:
         ensure_demo(db_path, youths=youths, seed=seed, today=today, fresh=no_tui)
     except DemoRefused as error:
+        raise CoachError(str(error)) from None
+    except StoreError as error:
         raise CoachError(str(error)) from None
     if no_tui:
         click.echo(str(db_path))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from coach.domain.safe_text import visible
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 # The database the running command opened, so a late error can name its backups.
@@ -35,7 +37,7 @@ def exit_code_of(command: Callable[[], object]) -> int:
         click.echo(usage_message(error), err=True)
         return EXIT_USAGE
     except CoachError as error:
-        click.echo(str(error), err=True)
+        click.echo(visible(str(error)), err=True)  # a message may quote a name or a line from a file
         return error.code
     except (click.Abort, KeyboardInterrupt):
         click.echo("Afgebroken.", err=True)
@@ -44,7 +46,7 @@ def exit_code_of(command: Callable[[], object]) -> int:
         if os.environ.get("COACH_DEBUG"):
             raise
         if (problem := database_problem(error)) is not None:  # a full disk, a damaged file: say so plainly
-            click.echo(problem, err=True)
+            click.echo(visible(problem), err=True)
             return EXIT_FAILED
         click.echo(
             f"Er ging iets onverwachts mis ({type(error).__name__}). Probeer het opnieuw; blijft het "
@@ -56,26 +58,22 @@ def exit_code_of(command: Callable[[], object]) -> int:
 
 
 def usage_message(error: click.UsageError) -> str:
-    """A Dutch line for a usage error, with where to find help."""
+    """A Dutch line for a usage error, with where to find help (click's own texts are Dutch, see dutch_click)."""
     if isinstance(error, click.NoSuchOption):
         text = f"Onbekende optie {error.option_name}."
-    elif isinstance(error, click.BadOptionUsage) and "requires an argument" in error.message:
-        text = f"Na {error.option_name} hoort een waarde; die ontbreekt."
     elif isinstance(error, click.MissingParameter):
         name = error.param.human_readable_name if error.param else "een waarde"
         text = f"{name} ontbreekt."
     elif isinstance(error, click.BadParameter):
-        hint = error.param_hint or (error.param.human_readable_name if error.param else "")
+        param = error.param
+        named = param.opts[0] if isinstance(param, click.Option) and param.opts else None
+        hint = error.param_hint or named or (param.human_readable_name if param else "")
         hint = ", ".join(hint) if isinstance(hint, (list, tuple)) else hint
         text = f"Ongeldige waarde voor {hint}: {error.message}" if hint else error.message
-    elif "No such command" in error.message:
-        text = "Onbekend commando " + error.message.split("No such command", 1)[1].strip(" .") + "."
-    elif "unexpected extra argument" in error.message:
-        text = "Er staat een woord te veel in de opdracht: " + error.message.split("(", 1)[-1].rstrip(")") + "."
     else:
         text = error.message
     command = error.ctx.command_path if error.ctx else "coach"
-    return f"{text}\nZie '{command} --help' voor hoe het wel moet."
+    return f"{visible(text)}\nZie '{command} --help' voor hoe het wel moet."
 
 
 def with_restore_hint(message: str, db_path: Path, offer: bool) -> str:

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 import click
 
+from coach import paths
 from coach.cli.errors import EXIT_USAGE, CoachError
-from coach.cli.options import Options, load_case_or_fail, today_or_fail
+from coach.cli.options import Options, load_case_or_fail, record_read, today_or_fail
 from coach.cli.output import DutchCommand
 from coach.cli.params import PositiveInt
 from coach.domain.model import Case
+from coach.domain.safe_text import visible
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -26,6 +28,10 @@ if TYPE_CHECKING:
     from coach.privacy.worker import AnonymiserClient
     from coach.reports.summary import Scope
     from coach.store.intervision import IntervisionNotes
+
+
+# Far above any note, low enough that a wrong input cannot fill the memory.
+MAX_INPUT_BYTES = 5_000_000
 
 
 def anonymiser_client() -> AnonymiserClient:
@@ -163,6 +169,14 @@ def summary(
     _check_alias(alias, case)
     if moment is not None and chosen.focus != "moment":
         raise CoachError(f"--moment hoort bij een methode over één moment, niet bij {chosen.label}.", EXIT_USAGE)
+    if output is not None and not output.absolute().parent.is_dir():
+        raise CoachError(f"De map van {output} bestaat niet. Kies een bestaande map.", EXIT_USAGE)
+    if output is not None and output.exists() and not output.is_file():
+        # Said before the anonymiser starts: a folder or a device is never replaced by a summary.
+        raise CoachError(
+            f"{output} is geen gewoon bestand (maar een map of apparaat); daar schrijven we niet in. Kies een bestandsnaam.",
+            EXIT_USAGE,
+        )
     try:
         check_scope(case, scope, today, moment)
     except SummaryError as error:
@@ -194,14 +208,24 @@ def summary(
     finally:
         client.close()
     if output is None:
-        click.echo(made.text, nl=False)
+        record_read(db, "summary", youth_id)
+        click.echo(visible(made.text), nl=False)
         return
     try:
-        write_summary(made, output)
+        paths.check_target(output)  # a folder or a device is never replaced by a summary
+        with paths.private_umask():
+            write_summary(made, output)
+        paths.make_private(output)
+    except paths.NotAFileError:
+        raise CoachError(
+            f"{output} is geen gewoon bestand (maar een map of apparaat); daar schrijven we niet in. Kies een bestandsnaam.",
+            EXIT_USAGE,
+        ) from None
     except OSError as error:
         raise CoachError(
-            f"Kan {output} niet schrijven: {error.strerror}. Kies een andere map of bestandsnaam."
+            f"Kan {output} niet schrijven: {paths.reason(error)}. Kies een andere map of bestandsnaam."
         ) from None
+    record_read(db, "summary", youth_id)
 
 
 @click.command(cls=DutchCommand)
@@ -224,7 +248,13 @@ def anonymise(options: Options, youth_id: int | None) -> None:
     case = load_case_or_fail(options, youth_id)[1] if youth_id is not None else None
     stream = getattr(sys.stdin, "buffer", None)
     try:
-        text = stream.read().decode("utf-8-sig") if stream is not None else sys.stdin.read()
+        # Bounded: /dev/zero or an endless pipe on standard input gets a message, not a hang.
+        raw = stream.read(MAX_INPUT_BYTES + 1) if stream is not None else sys.stdin.read(MAX_INPUT_BYTES + 1)
+        if len(raw) > MAX_INPUT_BYTES:
+            raise CoachError(
+                f"De invoer is groter dan {MAX_INPUT_BYTES // 1_000_000} MB; anonimiseer een kortere tekst.", EXIT_USAGE
+            )
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError:
         raise CoachError(
             "De invoer is geen UTF-8-tekst. Sla hem op als UTF-8 en probeer het opnieuw.", EXIT_USAGE
@@ -240,4 +270,4 @@ def anonymise(options: Options, youth_id: int | None) -> None:
         raise CoachError(f"{error}\nEr is niets geanonimiseerd.") from None
     finally:
         client.close()
-    click.echo(result.text, nl=False)
+    click.echo(visible(result.text), nl=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from coach.cli.errors import EXIT_USAGE, CoachError
-from coach.cli.options import Options, existing, open_or_fail
+from coach.cli.options import Options, existing, open_or_fail, refuse_demo
 from coach.cli.output import DutchCommand
 from coach.cli.params import DutchChoice, PositiveInt
 from coach.domain.network import INFORMAL, PROFESSIONAL, SEEN_AS, NetworkMember, check_member
@@ -89,6 +89,7 @@ def network(
     if errors:
         raise CoachError(_message(errors), EXIT_USAGE)
     db = open_or_fail(existing(options.database))
+    refuse_demo(db, options.database, "schrijven")
     try:
         person_id = add_person(db, youth_id, member)
     except NetworkError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,10 +44,17 @@ class Options:
         if self._config is None:
             from coach.config import ConfigError, load_config
 
+            where = paths.config_path()
+            if where.exists() and not where.is_file():
+                raise CoachError(
+                    f"De instellingen in {where} zijn geen bestand (maar bijvoorbeeld een map). "
+                    "Zet daar een config.toml neer, of haal het weg om de standaard te gebruiken.",
+                    EXIT_USAGE,
+                )
             try:
                 self._config = load_config()
             except ConfigError as error:
-                raise CoachError(str(error), EXIT_USAGE) from None
+                raise CoachError(_toml_in_dutch(str(error)), EXIT_USAGE) from None
         return self._config
 
     def rules(self) -> ContinuityRules:
@@ -74,12 +82,44 @@ class Options:
         return self.prompts_dir or self.config().prompts
 
 
+# The days coach can reckon from: far enough from both ends of the calendar for every
+# period it computes (a retention term of up to 200 years, a week ahead).
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
+
+
+_TOML_PLACE = re.compile(r"^(?P<path>.*?): (?P<what>[^\n]*?) \(at line (?P<line>\d+), column (?P<column>\d+)\)\.")
+_UNREADABLE = re.compile(r"^Kan de instellingen in (?P<path>.*) niet lezen \((?P<why>.*)\)\.$", re.DOTALL)
+_TOML_END = re.compile(r"^(?P<path>.*?): (?P<what>[^\n]*?) \(at end of document\)\.")
+
+
+def _toml_in_dutch(message: str) -> str:
+    """The settings error with the TOML parser's English replaced by where the mistake is."""
+    # tomllib's messages are English and not translatable; where it found the mistake is what helps.
+    rest = " Verbeter het bestand of haal het weg om de standaard te gebruiken."
+    if found := _UNREADABLE.match(message):
+        why = "het is geen UTF-8-tekst" if "codec" in found["why"] else "het bestand is niet leesbaar"
+        return f"Kan de instellingen in {found['path']} niet lezen: {why}.{rest}"
+    if found := _TOML_PLACE.match(message):
+        return f"{found['path']}: de instellingen kloppen niet op regel {found['line']}, kolom {found['column']}.{rest}"
+    if found := _TOML_END.match(message):
+        return f"{found['path']}: de instellingen houden te vroeg op (aan het eind van het bestand).{rest}"
+    return message
+
+
 def today_or_fail() -> date:
     """Today, or a CoachError when COACH_TODAY is malformed."""
     try:
-        return clock.today()
+        today = clock.today()
     except clock.BadTodayError as error:
         raise CoachError(str(error), EXIT_USAGE) from None
+    if not EARLIEST <= today <= LATEST:
+        # Reckoning back 24 months or ahead a week from year 1 or 9999 leaves the calendar.
+        raise CoachError(
+            f"COACH_TODAY={today.isoformat()} ligt te ver weg; kies een datum tussen "
+            f"{EARLIEST.isoformat()} en {LATEST.isoformat()}.",
+            EXIT_USAGE,
+        )
+    return today
 
 
 def open_or_fail(db_path: Path) -> Database:
@@ -123,3 +163,39 @@ def only_coach(db_path: Path) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+def refuse_demo(db: Database, db_path: Path, doing: str) -> None:
+    """A CoachError when db is a demo: real cases never go into a demo file (it is plain, and rebuilt at will)."""
+    from coach.store.settings import is_demo
+
+    if is_demo(db):
+        db.close()
+        raise CoachError(
+            f"{db_path} is een demo-database: daar {doing} we geen echte dossiers (een demo is niet versleuteld "
+            "en wordt opnieuw gemaakt). Laat --db weg om je eigen database te gebruiken, of kies een ander bestand."
+        )
+
+
+def record_read(db: Database, what: str, youth_id: int | None = None) -> None:
+    """Note in the audit trail that this command read a case (or the whole database): who, when, what; no content."""
+    from coach.store.audit import record_access
+
+    record_access(db, what, youth_id)
+
+
+def write_file_or_fail(target: Path, text: str) -> None:
+    """Write text to target all or nothing, private (0600); a CoachError for a target that is no regular file."""
+    try:
+        paths.write_private(target, text)
+    except paths.NotAFileError:
+        raise CoachError(
+            f"{target} is geen gewoon bestand (maar een map of apparaat); daar schrijven we niet in. "
+            "Kies een bestandsnaam.",
+            EXIT_USAGE,
+        ) from None
+    except OSError as error:
+        raise CoachError(
+            f"Kan {target} niet schrijven: {paths.reason(error)}. Kies een andere map of bestandsnaam; "
+            "een bestand dat er al stond is niet veranderd."
+        ) from None

@@ -7,6 +7,8 @@ from typing import Any
 import click
 from rich.console import Console
 
+from coach.cli import dutch_click
+
 _HEADINGS = {"Options": "Opties", "Commands": "Commando's", "Arguments": "Argumenten"}
 
 
@@ -63,3 +65,8 @@ def _in_dutch(option: click.Option | None) -> click.Option | None:
 def console() -> Console:
     """A console for tables and text on standard output."""
     return Console(highlight=False, soft_wrap=False)
+
+
+# Every command module imports this one before it defines a command, and click
+# names some of its types ("file", "directory") at that moment: Dutch from the start.
+dutch_click.install()

@@ -20,13 +20,18 @@ def _fail(message: str, param: click.Parameter | None, ctx: click.Context | None
     raise click.BadParameter(message, ctx=ctx, param=param, param_hint=hint)
 
 
+# SQLite's integers (and so every id) are 64 bits; a larger number can name nothing.
+LARGEST = 2**63 - 1
+
+
 class PositiveInt(_IntParam):
-    """A whole number of at least 1, with a Dutch message when it is not."""
+    """A whole number of at least 1 (and at most `most`), with a Dutch message when it is not."""
 
     name = "getal"
 
-    def __init__(self, what: str = "een getal"):
+    def __init__(self, what: str = "een getal", most: int = LARGEST):
         self.what = what
+        self.most = most
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
@@ -38,7 +43,28 @@ class PositiveInt(_IntParam):
                 self.fail(f"{value!r} is geen geldig {self.what}; geef een heel getal, bijvoorbeeld 12.", param, ctx)
         if number < 1:
             self.fail(f"{number} is geen geldig {self.what}; het moet 1 of meer zijn.", param, ctx)
+        if number > self.most:
+            shown = str(number) if len(str(number)) <= 24 else str(number)[:20] + "…"
+            self.fail(f"{shown} is te groot voor een {self.what}; het kan hoogstens {self.most} zijn.", param, ctx)
         return number
+
+
+class WholeNumber(_IntParam):
+    """Any whole number that fits in 64 bits (a seed), with a Dutch message when it is not."""
+
+    name = "getal"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            number = value if isinstance(value, int) else int(str(value).strip())
+        except ValueError:
+            self.fail(f"{value!r} is geen heel getal; geef bijvoorbeeld 1.", param, ctx)
+        if abs(number) > LARGEST:
+            self.fail("Dat getal is te groot; kies een kleiner getal.", param, ctx)
+        return number
+
+
+MOST_DAYS = 36525
 
 
 class DaysType(_IntParam):
@@ -53,6 +79,8 @@ class DaysType(_IntParam):
             _fail(f"'{value}' is geen aantal dagen; geef een heel getal, bijvoorbeeld 14.", param, ctx)
         if days < 0:
             _fail(f"{days} is geen aantal dagen; het moet 0 of meer zijn.", param, ctx)
+        if days > MOST_DAYS:
+            _fail(f"Zoveel dagen kan niet; geef hoogstens {MOST_DAYS} (honderd jaar).", param, ctx)
         return days
 
 

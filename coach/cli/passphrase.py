@@ -6,7 +6,7 @@ import click
 
 from coach.cli import unlock
 from coach.cli.errors import CoachError
-from coach.cli.options import Options, existing, only_coach, open_or_fail
+from coach.cli.options import Options, existing, only_coach, open_or_fail, record_read
 from coach.cli.output import DutchCommand
 
 
@@ -21,7 +21,7 @@ def passphrase_(options: Options) -> None:
     """
     from coach.store import StoreError
     from coach.store.crypto import change_passphrase
-    from coach.store.db import passphrase_of
+    from coach.store.db import open_db, passphrase_of
 
     db_path = existing(options.database)
     with only_coach(db_path):
@@ -31,6 +31,11 @@ def passphrase_(options: Options) -> None:
         new = unlock.ask_new_passphrase()
         try:
             change_passphrase(db_path, current, new)
+            db = open_db(db_path, passphrase=new)
+            try:
+                record_read(db, "passphrase")
+            finally:
+                db.close()
         except StoreError as error:
             raise CoachError(str(error)) from None
     click.echo("Het wachtwoord is veranderd." if current else "De database is nu versleuteld met je wachtwoord.")

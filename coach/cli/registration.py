@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from coach.cli.errors import EXIT_USAGE, CoachError
-from coach.cli.options import Options, open_or_fail, today_or_fail
+from coach.cli.options import Options, open_or_fail, refuse_demo, today_or_fail
 from coach.cli.output import DutchCommand
 
 if TYPE_CHECKING:
@@ -99,6 +99,7 @@ def new(options: Options, /, first_name: str | None, confirmed: bool, coach: str
     if read.questions and not confirmed:
         raise CoachError(_lines(read.questions) + "\nKlopt het toch? Geef dan --ja mee. Niets opgeslagen.", EXIT_USAGE)
     db = open_or_fail(options.database)
+    refuse_demo(db, options.database, "schrijven")
     try:
         youth_id = register_youth(db, read.registration, today=today)
     except RegistrationError as error:

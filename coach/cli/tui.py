@@ -42,6 +42,8 @@ def tui_session(options: Options, db_path: Path, *, demo: bool) -> Iterator[Coac
     except StoreError as error:
         raise CoachError(str(error)) from None
     try:
+        # A demo file opened as `coach --db demo.db` is still a demo: labelled so, never taken for real.
+        demo = demo or is_demo_file(db_path)
         # A broken file or a wrong COACH_PASSPHRASE gets its message before the screen opens.
         connection, passphrase = tui_open(db_path, demo=demo)
         with settled_start():
@@ -53,6 +55,24 @@ def tui_session(options: Options, db_path: Path, *, demo: bool) -> Iterator[Coac
         yield app
     finally:
         lock.release()
+
+
+def is_demo_file(db_path: Path) -> bool:
+    """True when db_path is a plain database marked as a demo (an encrypted one never is)."""
+    from coach.store import StoreError
+    from coach.store.db import file_kind, open_connection
+    from coach.store.settings import is_demo
+
+    try:
+        if file_kind(db_path) != "plain":
+            return False
+        db = open_connection(db_path)  # not open_db: sqlite-utils stays out of the app's start
+    except (StoreError, OSError):
+        return False  # opening proper says what is wrong with the file
+    try:
+        return is_demo(db)
+    finally:
+        db.close()
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from coach import paths
 from coach.cli.errors import EXIT_FAILED, EXIT_USAGE, CoachError, remember_opened, with_restore_hint
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def open_for_cli(db_path: Path) -> Database:
     try:
         kind = file_kind(db_path)
     except OSError as error:
-        raise CoachError(f"Geen toegang tot {db_path}: {error.strerror}.") from None
+        raise CoachError(f"Geen toegang tot {db_path}: {paths.reason(error)}.") from None
     passphrase = None
     if kind == "new":
         passphrase = new_database_passphrase(db_path)

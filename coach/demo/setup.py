@@ -1,19 +1,86 @@
-"""Making sure a demo database exists, without ever overwriting real data."""
+"""Making sure a demo database exists, without ever overwriting real data.
+
+A demo lives only in its own file, marked as a demo inside the database. It is
+built aside under a temporary name and moved into place only when complete, so
+an interrupted build leaves nothing in the way; and a file that holds anything
+but a complete demo (real cases, an encrypted database, another file) is never
+rebuilt.
+"""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
-from coach.store import open_db
+from coach import paths
+from coach.store import StoreError, open_db
 from coach.store.cases import has_cases
-from coach.store.settings import get_setting, set_setting
-
-DEMO_KEY = "demo"
+from coach.store.db import file_kind
+from coach.store.settings import DEMO_KEY, get_setting, set_setting
 
 
 class DemoRefused(Exception):
     """The chosen file holds real (non-demo) data; the message says what to do."""
+
+
+def _marker(seed: int, youths: int) -> str:
+    return f"seed={seed};youths={youths}"
+
+
+def _marked_youths(marker: str) -> int | None:
+    for part in marker.split(";"):
+        key, _, value = part.partition("=")
+        if key == "youths" and value.isdigit():
+            return int(value)
+    return None
+
+
+def building_path(db_path: Path) -> Path:
+    """Where a demo is built before it takes db_path's place."""
+    return db_path.with_name(f".{db_path.name}.demo-in-aanbouw")
+
+
+def _remove(path: Path) -> None:
+    for side in ("", "-wal", "-shm"):
+        Path(f"{path}{side}").unlink(missing_ok=True)
+
+
+def _check_replaceable(db_path: Path) -> str | None:
+    """The demo marker of the file at db_path (None: no demo, but empty), or DemoRefused when it is not ours to rebuild."""
+    kind = file_kind(db_path)
+    if kind == "encrypted":
+        raise DemoRefused(
+            f"{db_path} is een versleutelde database, dus geen demo: de demo schrijft daar niet in. "
+            "Kies een ander bestand met --db, of laat --db weg."
+        )
+    if kind == "foreign":
+        raise DemoRefused(
+            f"{db_path} is geen coach-database. De demo schrijft daar niet in: kies een ander bestand met --db."
+        )
+    try:
+        db = open_db(db_path)
+    except StoreError as error:
+        raise DemoRefused(f"{error} De demo schrijft daar niet in: kies een ander bestand met --db.") from None
+    try:
+        current = get_setting(db, DEMO_KEY)
+        holds_cases = has_cases(db)
+        count = db.execute("SELECT count(*) FROM youths").fetchone()[0]
+    finally:
+        db.close()
+    if current is None and holds_cases:
+        raise DemoRefused(
+            f"{db_path} bevat echte dossiers, geen demo. De demo schrijft daar niet in: "
+            "kies een ander bestand met --db, of laat --db weg."
+        )
+    made = _marked_youths(current) if current else None
+    if made is not None and count > made:
+        # More young people than the demo made: someone added real ones (an older coach let them).
+        raise DemoRefused(
+            f"{db_path} is een demo, maar er staan {count - made} dossiers meer in dan de demo maakte. "
+            "Die worden niet weggegooid: exporteer ze (coach --db … export ID) en kies een ander bestand met --db."
+        )
+    return current
 
 
 def ensure_demo(db_path: Path, *, youths: int, seed: int, today: date, fresh: bool = False) -> bool:
@@ -24,27 +91,32 @@ def ensure_demo(db_path: Path, *, youths: int, seed: int, today: date, fresh: bo
     """
     from coach.demo.generator import build_demo
 
-    marker = f"seed={seed};youths={youths}"
+    marker = _marker(seed, youths)
     if db_path.exists():
-        db = open_db(db_path)
-        try:
-            current = get_setting(db, DEMO_KEY)
-            holds_cases = has_cases(db)
-        finally:
-            db.close()
-        if current is None and holds_cases:
-            raise DemoRefused(
-                f"{db_path} bevat echte dossiers, geen demo. De demo schrijft daar niet in: "
-                "kies een ander bestand met --db, of laat --db weg."
-            )
+        current = _check_replaceable(db_path)
         if current == marker and not fresh:
             return False
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    db = open_db(db_path)
+    building = building_path(db_path)
+    _remove(building)  # what an interrupted build left: never a demo, never in the way
     try:
-        build_demo(db, youths=youths, seed=seed, today=today)
-        set_setting(db, DEMO_KEY, marker)
+        db = open_db(building)
+        try:
+            build_demo(db, youths=youths, seed=seed, today=today)
+            set_setting(db, DEMO_KEY, marker)  # last: only a complete demo carries the mark
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
+        with building.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        for side in ("-wal", "-shm"):
+            Path(f"{db_path}{side}").unlink(missing_ok=True)  # they belong to the file being replaced
+        os.replace(building, db_path)
+        paths.make_private(db_path)
+        paths.fsync_folder(db_path.parent)
+    except BaseException:
+        _remove(building)
+        raise
     finally:
-        db.close()
+        for side in ("-wal", "-shm"):
+            Path(f"{building}{side}").unlink(missing_ok=True)
     return True

@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, NoReturn
@@ -195,6 +195,16 @@ def worker_log_path() -> Path:
     return paths.cache_dir() / "anonymiser-worker.log"
 
 
+# The database passphrase never reaches the worker: it reads no database, and
+# another process's environment can be read by anything running as the coach.
+SECRET_VARIABLES = frozenset({"COACH_PASSPHRASE", "COACH_NEW_PASSPHRASE"})
+
+
+def worker_environment(environment: Mapping[str, str]) -> dict[str, str]:
+    """The worker's environment: the given one without the passphrases."""
+    return {name: value for name, value in environment.items() if name not in SECRET_VARIABLES}
+
+
 class AnonymiserClient:
     """Talks to a worker process; starts it when needed and again after it stopped for being idle."""
 
@@ -232,7 +242,7 @@ class AnonymiserClient:
 
     def _start(self) -> subprocess.Popen[str]:
         """Start a fresh worker and return it; its stdin and stdout are pipes."""
-        env = dict(os.environ if self._env is None else self._env)
+        env = worker_environment(os.environ if self._env is None else self._env)
         log = worker_log_path()
         try:
             log.parent.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ being erased (see coach/store/erase.py).
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,6 +49,9 @@ END;
 # Not audited: the trail itself, the history of texts (its own record of
 # changes), drafts (a copy of typing in progress; the saved record is
 # audited), and SQLite's and sqlite-utils' bookkeeping.
+# Handling the database as a whole, recorded by `record_access` under its own action.
+WHOLE_DATABASE = frozenset({"backup", "restore", "passphrase"})
+
 _SKIPPED = {"audit", "audit_permit", "revisions"}
 _PREFIX = "audit_"
 
@@ -136,13 +140,46 @@ def install_audit_triggers(db: Database) -> None:
 def audit_for_youth(db: Database, youth_id: int, limit: int = 500) -> list[AuditEntry]:
     """The newest changes to this young person's file, newest first."""
     rows = db.execute(
-        "SELECT at, table_name, row_id, action, fields FROM audit WHERE youth_id = ? ORDER BY id DESC LIMIT ?",
+        # Changes only: reads are listed by `access_for_youth`.
+        "SELECT at, table_name, row_id, action, fields FROM audit WHERE youth_id = ? AND action != 'read' "
+        "ORDER BY id DESC LIMIT ?",
         [youth_id, limit],
     ).fetchall()
     return [
         AuditEntry(datetime.fromisoformat(at), table, row_id, action, tuple((fields or "").split()))
         for at, table, row_id, action, fields in rows
     ]
+
+
+def current_user() -> str:
+    """Who is at the keyboard: the operating-system user name (or 'onbekend' when the system cannot say)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError, ImportError):  # no user name in the environment or the password database
+        return "onbekend"
+
+
+def record_access(db: Database, what: str, youth_id: int | None = None) -> None:
+    """Record that a case (youth_id) or the whole database was read or handled: who, when and how, never what it says.
+
+    `what` is how it was reached: 'app', 'show', 'export', 'summary' for reading a
+    case; 'backup', 'restore' or 'passphrase' for the database as a whole.
+    """
+    action = what if what in WHOLE_DATABASE else "read"
+    table = "youths" if youth_id is not None else "database"
+    with db.atomic():
+        db.execute(
+            "INSERT INTO audit (table_name, row_id, action, fields, youth_id, who) VALUES (?, ?, ?, ?, ?, ?)",
+            [table, youth_id, action, what, youth_id, current_user()],
+        )
+
+
+def access_for_youth(db: Database, youth_id: int) -> list[tuple[datetime, str, str]]:
+    """When, by whom and how this young person's case was read, newest first."""
+    rows = db.execute(
+        "SELECT at, who, fields FROM audit WHERE youth_id = ? AND action = 'read' ORDER BY id DESC", [youth_id]
+    ).fetchall()
+    return [(datetime.fromisoformat(at), who or "", how or "") for at, who, how in rows]
 
 
 def audit_count(db: Database) -> int:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from jsonschema import Draft202012Validator, FormatChecker
 
 from coach.store._rows import new_id
+from coach.store.case_reading import read_json
 from coach.store.case_sections import (
     ADDRESS_FIELDS,
     BOOL,
@@ -289,29 +290,8 @@ def import_any_files(db: Database, paths: Iterable[Path]) -> list[int]:
 
 
 def parse_case_file(path: Path) -> Any:
-    """The parsed JSON of a case file (any version); raises CaseFileError when it cannot be read."""
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CaseFileError(
-            [CaseFileProblem(name, "$", "bestand niet gevonden; controleer de naam en de map.")]
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = "is geen UTF-8-tekst" if isinstance(error, UnicodeDecodeError) else "kan niet gelezen worden"
-        raise CaseFileError([CaseFileProblem(name, "$", f"het bestand {reason}.")]) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise CaseFileError(
-            [
-                CaseFileProblem(
-                    name,
-                    "$",
-                    f"geen geldige JSON (regel {error.lineno}, kolom {error.colno}): controleer komma's, aanhalingstekens en haakjes.",
-                )
-            ]
-        ) from None
+    """The parsed JSON of a case file (any version), read within bounds; raises CaseFileError when it cannot be read."""
+    return read_json(path)
 
 
 def is_v2(data: Any) -> bool:

@@ -5,7 +5,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from coach.store.db import DatabaseError, StoreError, connect, explain, file_kind, open_db, quote
+from coach import paths
+from coach.store.db import (
+    DatabaseError,
+    StoreError,
+    connect,
+    explain,
+    file_kind,
+    normal_passphrase,
+    open_db,
+    quote,
+)
 
 
 def change_passphrase(db_path: Path, current: str | None, new: str) -> None:
@@ -22,7 +32,7 @@ def change_passphrase(db_path: Path, current: str | None, new: str) -> None:
         return
     db = open_db(db_path, passphrase=current)
     try:
-        db.execute(f"PRAGMA rekey = {quote(new)}")
+        db.execute(f"PRAGMA rekey = {quote(normal_passphrase(new))}")
         # Old-key pages must not linger in the write-ahead log.
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     except DatabaseError + (StoreError,) as error:
@@ -39,8 +49,9 @@ def _encrypt_plain(db_path: Path, new: str) -> None:
     db = open_db(db_path)
     try:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.execute(f"ATTACH DATABASE {quote(str(temporary))} AS encrypted KEY {quote(new)}")
-        db.execute("SELECT sqlcipher_export('encrypted')")
+        with paths.private_umask():  # the encrypted copy is private from its first byte
+            db.execute(f"ATTACH DATABASE {quote(str(temporary))} AS encrypted KEY {quote(normal_passphrase(new))}")
+            db.execute("SELECT sqlcipher_export('encrypted')")
         db.execute("DETACH DATABASE encrypted")
     except DatabaseError + (StoreError,) as error:
         temporary.unlink(missing_ok=True)
@@ -54,6 +65,7 @@ def _encrypt_plain(db_path: Path, new: str) -> None:
     finally:
         check.close()
     _fsync(temporary)
+    paths.make_private(temporary)
     os.replace(temporary, db_path)
     for side in ("-wal", "-shm"):
         Path(f"{db_path}{side}").unlink(missing_ok=True)

@@ -19,11 +19,13 @@ import contextlib
 import functools
 import os
 import sqlite3
+import unicodedata
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
+from coach import paths
 from coach.store.errors import (
     DRIVER_ERRORS,
     DamagedDatabase,
@@ -147,9 +149,21 @@ def quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def connect(target: Path | str, passphrase: str | None = None) -> Any:
+def normal_passphrase(passphrase: str) -> str:
+    """The passphrase in Unicode's composed form (NFC), as it keys every database.
+
+    The same word typed on another keyboard layout (or system) can arrive as
+    other code points (é as one, or as e and an accent); normalised, it is the
+    same key.
+    """
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def connect(target: Path | str, passphrase: str | None = None, *, normalise: bool = True) -> Any:
     """A raw DB-API connection to target (a path or ':memory:'), keyed when a passphrase is given.
 
+    The passphrase is used in NFC (see `normal_passphrase`); normalise=False
+    keys with it exactly as given (for databases keyed before that).
     Nothing is read or written yet; the first statement tells whether the key fits.
     """
     if passphrase is not None and _cipher is None:
@@ -167,7 +181,8 @@ def connect(target: Path | str, passphrase: str | None = None) -> Any:
         # SQLCipher logs a wrong key on stderr; the coach gets our own message instead.
         conn.execute("PRAGMA cipher_log_level = NONE")
     if passphrase is not None:
-        conn.execute(f"PRAGMA key = {quote(passphrase)}")
+        key = normal_passphrase(passphrase) if normalise else passphrase
+        conn.execute(f"PRAGMA key = {quote(key)}")
     return conn
 
 
@@ -210,25 +225,37 @@ def open_connection(
         raise PassphraseNeeded(f"De database {path} is versleuteld: geef je wachtwoord (of zet COACH_PASSPHRASE).")
     key = passphrase if kind in ("encrypted", "new") else None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        paths.private_folder(path.parent)
     except OSError as error:
         raise ReadOnlyDatabase(
-            f"Kan de map {path.parent} niet maken: {error.strerror}. Kies een andere plek met --db."
+            f"Kan de map {path.parent} niet maken: {paths.reason(error)}. Kies een andere plek met --db."
         ) from None
     if kind != "new":
         _check_writable(path)
     conn = None
     try:
-        conn = connect(path, key)
-        _check_key(conn, path, kind)
-        _prepare(conn, file=True)
+        # The database and SQLite's -wal and -shm beside it hold personal data: 0600 whatever the
+        # umask (made so here, and put right for files an older coach made 0644).
+        with paths.private_umask():
+            conn = connect(path, key)
+            try:
+                _check_key(conn, path, kind)
+            except WrongPassphrase:
+                conn.close()
+                conn = None
+                conn = _older_key(path, key, kind)
+            if kind == "plain":
+                _check_ours(conn, path)
+            _prepare(conn, file=True)
+        for side in ("", "-wal", "-shm"):
+            paths.make_private(f"{path}{side}")
     except DatabaseError as error:
         if conn is not None:
             conn.close()
         raise explain(error, path) from error
     except OSError as error:
         raise StoreError(
-            f"Kan de database niet openen op {path}: {error.strerror}. Kies een andere plek met --db."
+            f"Kan de database niet openen op {path}: {paths.reason(error)}. Kies een andere plek met --db."
         ) from error
     except StoreError:
         if conn is not None:
@@ -392,6 +419,34 @@ def _check_key(conn: Any, path: Path, kind: FileKind) -> None:
                 "Het wachtwoord klopt niet. Let op hoofdletters en spaties, en probeer het opnieuw."
             ) from None
         raise
+
+
+def _check_ours(conn: Any, path: Path) -> None:
+    """Refuse another program's SQLite database: opening it must not add coach's tables to it."""
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+    if names and "_sqlite_migrations" not in names:
+        raise DamagedDatabase(
+            f"{path} is een database van een ander programma, geen coach-database; er is niets aan veranderd. "
+            "Kies een ander bestand met --db."
+        )
+
+
+def _older_key(path: Path, key: str | None, kind: FileKind) -> Any:
+    """A database keyed before passphrases were normalised: opened with the key as typed, and re-keyed in NFC.
+
+    Raises WrongPassphrase when that does not open it either.
+    """
+    if key is None or normal_passphrase(key) == key:
+        raise WrongPassphrase("Het wachtwoord klopt niet. Let op hoofdletters en spaties, en probeer het opnieuw.")
+    conn = connect(path, key, normalise=False)
+    try:
+        _check_key(conn, path, kind)
+        conn.execute(f"PRAGMA rekey = {quote(normal_passphrase(key))}")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no page under the old key stays in the log
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def _prepare(conn: Any, *, file: bool) -> None:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
+from coach import paths
 from coach.store.db import DatabaseBusy, ReadOnlyDatabase
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -56,7 +57,7 @@ class InstanceLock:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as error:
             raise ReadOnlyDatabase(
-                f"Kan niet schrijven in de map {path.parent} ({error.strerror}). coach moet daar kunnen "
+                f"Kan niet schrijven in de map {path.parent} ({paths.reason(error)}). coach moet daar kunnen "
                 "schrijven: controleer de rechten, of kies een andere plek met --db."
             ) from None
         if not _try_lock(fd):

@@ -8,6 +8,7 @@ opening it needs no more than one PRAGMA (see coach.store.db).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -482,7 +483,7 @@ def m012_safety(db: Database) -> None:
     db.executescript(
         """
         CREATE TABLE safety_concerns (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
             kind TEXT NOT NULL CHECK (kind != ''),
             label TEXT NOT NULL,
@@ -496,7 +497,7 @@ def m012_safety(db: Database) -> None:
             CHECK ((status = 'open') = (closed_on IS NULL))
         );
         CREATE TABLE safety_steps (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             concern_id INTEGER NOT NULL REFERENCES safety_concerns(id) ON DELETE CASCADE,
             youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
             step INTEGER NOT NULL CHECK (step BETWEEN 1 AND 5),
@@ -508,7 +509,7 @@ def m012_safety(db: Database) -> None:
             UNIQUE (concern_id, step)
         );
         CREATE TABLE safety_dismissals (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
             kind TEXT NOT NULL,
             heard TEXT NOT NULL,
@@ -525,6 +526,60 @@ def m012_safety(db: Database) -> None:
     _keep_revisions(db, "safety_concerns", ("decision_note",))
 
 
+_ROWID_ALIAS = re.compile(r"(\[?\bid\b\]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)", re.IGNORECASE)
+AUDIT_ACTIONS_BEFORE = "CHECK (action IN ('insert', 'update', 'delete', 'erase'))"
+AUDIT_ACTIONS = "CHECK (action IN ('insert', 'update', 'delete', 'erase', 'read', 'backup', 'restore', 'passphrase'))"
+
+
+def m010_ids_never_reused_and_reads_audited(db: Database) -> None:
+    """Ids are never handed out twice (AUTOINCREMENT), and the audit trail can record reads and by whom.
+
+    Without AUTOINCREMENT SQLite gives a new row the highest id plus one, so
+    after an erase the next young person got the erased one's id, and the audit
+    trail mixed two people under one number. Rebuilding tables that others point
+    at (ON DELETE CASCADE) inside a transaction with foreign keys on would
+    delete every child row, so the tables are changed in place instead: the
+    word AUTOINCREMENT is added to their stored definition (SQLite's documented
+    way to change a table's definition without copying it, the same as
+    widening a CHECK), and sqlite_sequence starts each table at the highest id
+    it ever gave, as far as the table and the audit trail know.
+    """
+    db.execute("ALTER TABLE audit ADD COLUMN who TEXT")
+    rows = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
+    # A full-text index's own tables (youths_fts_data …) are SQLite's business: left as they are.
+    virtual = tuple(name + "_" for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL"))
+    tables = [
+        (name, sql)
+        for name, sql in rows
+        if not name.startswith(("sqlite_", "_", *virtual))
+        and not sql.upper().startswith("CREATE VIRTUAL")
+        and _ROWID_ALIAS.search(sql)
+    ]
+    if "sqlite_sequence" not in db.table_names():
+        # SQLite makes sqlite_sequence with the first AUTOINCREMENT table; this one is only the midwife.
+        db.execute("CREATE TABLE _coach_sequence_start (id INTEGER PRIMARY KEY AUTOINCREMENT)")
+        db.execute("DROP TABLE _coach_sequence_start")
+    version = db.execute("PRAGMA schema_version").fetchone()[0]
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        for name, sql in tables:
+            new_sql = _ROWID_ALIAS.sub(r"\1 AUTOINCREMENT", sql, count=1)
+            if name == "audit":
+                new_sql = new_sql.replace(AUDIT_ACTIONS_BEFORE, AUDIT_ACTIONS)
+            db.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", [new_sql, name])
+        db.execute(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+    for name, _sql in tables:
+        highest = db.execute(
+            f"SELECT max(coalesce((SELECT max(id) FROM [{name}]), 0), "
+            "coalesce((SELECT max(row_id) FROM audit WHERE table_name = ?), 0))",
+            [name],
+        ).fetchone()[0]
+        db.execute("DELETE FROM sqlite_sequence WHERE name = ?", [name])
+        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [name, highest])
+
+
 STEPS = (
     m001_initial,
     m002_revisions,
@@ -535,6 +590,7 @@ STEPS = (
     m007_trajectory,
     m008_name_order,
     m009_case_in_app,
+    m010_ids_never_reused_and_reads_audited,
     m011_intervision_notes,
     m012_safety,
 )

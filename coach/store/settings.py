@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from coach.store.db import Connection
 
-def get_setting(db: Database, key: str) -> str | None:
-    """The stored value for key, or None."""
+
+def get_setting(db: Database | Connection, key: str) -> str | None:
+    """The stored value for key, or None (a plain connection will do: this only reads)."""
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return row[0] if row else None
+    return str(row[0]) if row else None
 
 
 def set_setting(db: Database, key: str, value: str | None) -> None:
@@ -24,3 +26,11 @@ def set_setting(db: Database, key: str, value: str | None) -> None:
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )
+
+
+DEMO_KEY = "demo"
+
+
+def is_demo(db: Database | Connection) -> bool:
+    """True when this database is a demo (marked inside it when it was built)."""
+    return get_setting(db, DEMO_KEY) is not None

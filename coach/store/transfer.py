@@ -5,8 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coach.store.casefile import CaseFileError, CaseFileProblem, case_to_dict, read_case_file
+from coach.store.case_reading import problem_order, read_json
+from coach.store.casefile import CaseFileError, CaseFileProblem, case_from_dict, case_to_dict, validate
 from coach.store.cases import insert_cases, load_case
+
+if TYPE_CHECKING:
+    from coach.domain.model import Case
+
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -34,7 +39,7 @@ def import_case_files(db: Database, paths: list[Path]) -> list[int]:
     seen_refs: dict[str, str] = {}
     for path in paths:
         try:
-            case = read_case_file(path)
+            case = read_case(path)
         except CaseFileError as error:
             problems += error.problems
             continue
@@ -59,8 +64,22 @@ def import_case_files(db: Database, paths: list[Path]) -> list[int]:
             seen_refs.setdefault(ref, str(path))
         cases.append(case)
     if problems:
-        raise CaseFileError(problems)
+        raise CaseFileError(sorted(problems, key=problem_order))
     return insert_cases(db, cases)
+
+
+def read_case(path: Path) -> Case:
+    """Read, validate and convert one case file, within bounds; raises CaseFileError.
+
+    Accepts a UTF-8 byte-order mark (Windows editors write one); refuses nesting
+    deeper than the schema, texts of over a million characters and characters
+    that are not text (a lone surrogate).
+    """
+    data = read_json(path)
+    found = validate(data, str(path))
+    if found:
+        raise CaseFileError(sorted(found, key=problem_order))
+    return case_from_dict(data)
 
 
 def export_case(db: Database, youth_id: int) -> dict[str, Any] | None:

@@ -15,6 +15,7 @@ from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import ContinuityRules
 from coach.domain.desk import NAME, CaseloadFilter, Totals, filter_entries, sort_entries, totals
 from coach.domain.rhythm import RhythmWeek, week_start, weekly_rhythm
+from coach.domain.safe_text import visible_in
 from coach.domain.this_week import WeekItem, reasons_for, this_week
 from coach.store.caseload import (
     audit_mark,
@@ -52,12 +53,12 @@ class Desk:
 
     def first_page(self, limit: int) -> list[CaseloadEntry]:
         """The first young people by name, to paint before the whole caseload is read."""
-        return first_page(self.connection, self.today, limit, self.rules)
+        return visible_in(first_page(self.connection, self.today, limit, self.rules))  # escapes shown, not obeyed
 
     def load(self) -> None:
         """Read the whole caseload."""
         self._audit_mark = audit_mark(self.connection)
-        self.entries = caseload(self.connection, self.today, self.rules)
+        self.entries = visible_in(caseload(self.connection, self.today, self.rules))
         self._changes_seen = self._changes()
         self.loaded = True
         self._week = None
@@ -76,7 +77,10 @@ class Desk:
             self.load()
             return None
         self._audit_mark = audit_mark(self.connection)
-        fresh = {youth_id: caseload_entry(self.connection, youth_id, self.today, self.rules) for youth_id in changed}
+        fresh = {
+            youth_id: visible_in(caseload_entry(self.connection, youth_id, self.today, self.rules))
+            for youth_id in changed
+        }
         kept = [entry for entry in self.entries if entry.id not in fresh]
         added = [entry for entry in fresh.values() if entry is not None and entry.phase != "afgesloten"]
         self.entries = sorted(kept + added, key=lambda entry: (entry.name.casefold(), entry.id))

@@ -20,11 +20,13 @@ from coach.domain.model import Case, current_phase
 from coach.domain.network import NetworkMember
 from coach.domain.registration import CoachChange
 from coach.domain.release import Criterion
+from coach.domain.safe_text import visible_in
 from coach.domain.safety import SafetyState
 from coach.domain.trajectory import READINESS_PHASES, TrajectoryRecord
 from coach.reports.readiness import case_readiness, readiness_basics
 from coach.store.agreement_edits import owner_names
 from coach.store.agreements import set_agreement_status
+from coach.store.audit import record_access
 from coach.store.caseload import caseload_entry
 from coach.store.cases import load_case
 from coach.store.intake import latest_intake
@@ -74,13 +76,20 @@ class YouthFile:
     safety: SafetyState = field(default_factory=SafetyState)  # open concerns and acute scores, for the banner
 
 
-def load_youth_file(context: CoachContext, youth_id: int, today: date) -> YouthFile | None:
-    """Read one young person's file as of `today`; None when they are no longer in the database."""
+def load_youth_file(context: CoachContext, youth_id: int, today: date, *, opened: bool = True) -> YouthFile | None:
+    """Read one young person's file as of `today`; None when they are no longer in the database.
+
+    Opening the file is a read of the case and goes in the audit trail (who, when; never what);
+    a reload after the coach's own change (opened=False) is not a new read.
+    """
     db = context.database
-    case = load_case(db, youth_id)
-    entry = caseload_entry(db, youth_id, today, context.rules) if case is not None else None
+    # Text from a case can hold terminal escapes, which Textual passes to the terminal as they are.
+    case = visible_in(load_case(db, youth_id))
+    entry = visible_in(caseload_entry(db, youth_id, today, context.rules)) if case is not None else None
     if case is None or entry is None:
         return None
+    if opened:
+        record_access(db, "app", youth_id)
     readiness = None
     if current_phase(case.phases) in READINESS_PHASES:
         facts = release_facts(db, youth_id, readiness_basics(context.content))
@@ -283,7 +292,7 @@ class YouthScreen(CoachScreen[None]):
 
     async def reload(self) -> None:
         """Read the case again from the database and show it."""
-        file = load_youth_file(self.context, self.youth_id, self._today)
+        file = load_youth_file(self.context, self.youth_id, self._today, opened=False)
         if file is None:
             return
         self.file = file
