@@ -5,22 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from coach.domain.dutch_dates import MONTH_NAMES
 from coach.privacy.result import Span
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+MONTHS = MONTH_NAMES
 _MONTH_WORDS = {
     **{name: number for number, name in enumerate(MONTHS, start=1)},
     "jan": 1,

@@ -34,7 +34,7 @@ from coach.store.agreement_edits import (
 from coach.store.errors import StoreError
 from coach.store.revisions import revisions_of
 from coach.tui.context import CoachModal, CoachScreen
-from coach.tui.dialogs.confirm import Confirm
+from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.formatting import day_count
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.agreement_list import is_overdue
@@ -230,15 +230,7 @@ class AgreementDialog(CoachModal[Done | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Close; asks first when something was changed."""
-        if not self.changed:
-            self.dismiss(None)
-            return
-
-        def answered(sure: bool | None) -> None:
-            if sure:
-                self.dismiss(None)
-
-        self.app.push_screen(Confirm("Wat je hier veranderde weggooien?", yes="Ja, weggooien"), answered)
+        close_or_ask(self, self.changed, None, "Wat je hier veranderde weggooien?", yes="Ja, weggooien")
 
 
 WORDS = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from coach.tui.context import CoachModal
+
+ResultT = TypeVar("ResultT")
 
 
 class Confirm(CoachModal[bool]):
@@ -48,3 +52,23 @@ class Confirm(CoachModal[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+def close_or_ask(
+    dialog: CoachModal[ResultT],
+    typed: bool,
+    result: ResultT,
+    question: str,
+    yes: str = "Ja, weggooien",
+    no: str = "Nee, laat staan",
+) -> None:
+    """Close `dialog` with `result`; when something was typed (`typed`), ask first, so a stray Esc throws nothing away."""
+    if not typed:
+        dialog.dismiss(result)
+        return
+
+    def answered(sure: bool | None) -> None:
+        if sure:
+            dialog.dismiss(result)
+
+    dialog.app.push_screen(Confirm(question, yes=yes, no=no), answered)

@@ -14,7 +14,7 @@ from coach.domain.contact_status import ContactRecord
 from coach.store.contact_moves import ContactChangeError, delete_contact
 from coach.store.errors import StoreError
 from coach.tui.context import CoachModal
-from coach.tui.dialogs.confirm import Confirm
+from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.formatting import moment
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.contact_list import status_text
@@ -71,12 +71,10 @@ class ContactDeleteDialog(CoachModal[bool]):
     @on(Button.Pressed, "#cd-cancel")
     def action_cancel(self) -> None:
         """Close without deleting; with a reason typed, ask first."""
-        if not self.query_one("#cd-reason", Input).value.strip():
-            self.dismiss(False)
-            return
-
-        def answered(sure: bool | None) -> None:
-            if sure:
-                self.dismiss(False)
-
-        self.app.push_screen(Confirm("Niet verwijderen, en je reden weggooien?", yes="Ja, niet verwijderen"), answered)
+        close_or_ask(
+            self,
+            bool(self.query_one("#cd-reason", Input).value.strip()),
+            False,
+            "Niet verwijderen, en je reden weggooien?",
+            yes="Ja, niet verwijderen",
+        )

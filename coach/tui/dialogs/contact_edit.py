@@ -24,7 +24,7 @@ from coach.domain.model import CONTACT_MODES, MODE_LABELS
 from coach.store.contact_moves import ContactChangeError, edit_contact
 from coach.store.errors import StoreError
 from coach.tui.context import CoachModal
-from coach.tui.dialogs.confirm import Confirm
+from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.formatting import moment
 from coach.tui.store_errors import report_store_error
 
@@ -197,15 +197,7 @@ class ContactEditDialog(CoachModal[bool]):
 
     def action_cancel(self) -> None:
         """Close; with changed fields, ask first."""
-        if not self.dirty:
-            self.dismiss(False)
-            return
-
-        def answered(sure: bool | None) -> None:
-            if sure:
-                self.dismiss(False)
-
-        self.app.push_screen(Confirm("Je wijzigingen weggooien?", yes="Ja, weggooien"), answered)
+        close_or_ask(self, self.dirty, False, "Je wijzigingen weggooien?", yes="Ja, weggooien")
 
     @on(Button.Pressed, "#ce-save")
     def _save_pressed(self) -> None:

@@ -15,7 +15,7 @@ from coach.domain.dutch_dates import FUTURE, DateInputError, parse_moment
 from coach.store.contact_moves import ContactChangeError, move_contact
 from coach.store.errors import StoreError
 from coach.tui.context import CoachModal
-from coach.tui.dialogs.confirm import Confirm
+from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.formatting import moment
 from coach.tui.store_errors import report_store_error
 
@@ -95,15 +95,13 @@ class ContactMoveDialog(CoachModal[int | None]):
 
     def action_cancel(self) -> None:
         """Close; with a moment typed, ask first."""
-        if not self.query_one("#cm-when", Input).value.strip():
-            self.dismiss(None)
-            return
-
-        def answered(sure: bool | None) -> None:
-            if sure:
-                self.dismiss(None)
-
-        self.app.push_screen(Confirm("Het nieuwe moment weggooien?", yes="Ja, weggooien"), answered)
+        close_or_ask(
+            self,
+            bool(self.query_one("#cm-when", Input).value.strip()),
+            None,
+            "Het nieuwe moment weggooien?",
+            yes="Ja, weggooien",
+        )
 
     @on(Button.Pressed, "#cm-save")
     def _save_pressed(self) -> None:

@@ -20,7 +20,7 @@ from coach.domain.contact_status import DROPPED, OUTCOMES, ContactRecord
 from coach.store.contact_moves import ContactChangeError, set_outcome
 from coach.store.errors import StoreError
 from coach.tui.context import CoachModal
-from coach.tui.dialogs.confirm import Confirm
+from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.dialogs.contact_edit import read_duration
 from coach.tui.formatting import moment
 from coach.tui.store_errors import report_store_error
@@ -120,15 +120,7 @@ class ContactOutcomeDialog(CoachModal[bool]):
 
     def action_cancel(self) -> None:
         """Close; with something typed, ask first."""
-        if not self.dirty:
-            self.dismiss(False)
-            return
-
-        def answered(sure: bool | None) -> None:
-            if sure:
-                self.dismiss(False)
-
-        self.app.push_screen(Confirm("Wat je koos en typte weggooien?", yes="Ja, weggooien"), answered)
+        close_or_ask(self, self.dirty, False, "Wat je koos en typte weggooien?", yes="Ja, weggooien")
 
     @on(Button.Pressed, "#co-save")
     def _save_pressed(self) -> None:

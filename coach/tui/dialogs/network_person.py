@@ -35,7 +35,7 @@ from coach.domain.network import (
 from coach.store.errors import StoreError
 from coach.store.network import NetworkError, add_person, update_person
 from coach.tui.context import CoachModal
-from coach.tui.dialogs.confirm import Confirm
+from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.store_errors import report_store_error
 
 #: What the form answers: saved, the coach wants to remove this person, or nothing changed.
@@ -279,15 +279,14 @@ class PersonForm(CoachModal[FormResult]):
             self.person = replace(self.person, **changes)
 
     def action_leave(self) -> None:
-        if self.collect() == self.start:
-            self.dismiss(None)
-            return
-
-        def answered(sure: bool | None) -> None:
-            if sure:
-                self.dismiss(None)
-
-        self.app.push_screen(Confirm("Wat je hebt getypt weggooien?", yes="Ja, weggooien", no="Nee, verder"), answered)
+        close_or_ask(
+            self,
+            self.collect() != self.start,
+            None,
+            "Wat je hebt getypt weggooien?",
+            yes="Ja, weggooien",
+            no="Nee, verder",
+        )
 
     def action_stay(self) -> None:
         self.notify("Opslaan met Ctrl+S, terug met Esc.")

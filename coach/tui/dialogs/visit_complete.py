@@ -18,7 +18,7 @@ from coach.domain.visit_outcome import VISIT_OUTCOMES, VisitEndInput, VisitOutco
 from coach.domain.vocabulary import ContactStatus
 from coach.store.errors import StoreError
 from coach.tui.context import CoachModal
-from coach.tui.dialogs.confirm import Confirm
+from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.agreement_list import agreement_line
 from coach.tui.widgets.new_agreements import NewAgreements
@@ -149,14 +149,10 @@ class VisitCompleteDialog(CoachModal[VisitOutcome | None]):
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
         """Back to preparing; asks first when something was filled in here."""
-        if self.form == self._start:
-            self.dismiss(None)
-            return
-
-        def answered(sure: bool | None) -> None:
-            if sure:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            Confirm("Wat je hier invulde weggooien? Je aantekeningen blijven bewaard.", yes="Ja, weggooien"), answered
+        close_or_ask(
+            self,
+            self.form != self._start,
+            None,
+            "Wat je hier invulde weggooien? Je aantekeningen blijven bewaard.",
+            yes="Ja, weggooien",
         )
