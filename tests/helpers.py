@@ -6,6 +6,7 @@ import inspect
 import os
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from pathlib import Path
 from time import monotonic
 from typing import Any
 
@@ -177,3 +178,15 @@ def make_case(
         agreements=list(agreements or ()),
         phases=list(phases or ()),
     )
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a test's helper script run as a child process (a typist, a writer).
+
+    The tests folder goes on PYTHONPATH: the script imports these helpers, and with
+    PYTHONSAFEPATH set (as CI does, to test the installed package) Python does not put
+    a script's own folder on sys.path.
+    """
+    here = str(Path(__file__).resolve().parent)
+    path = os.pathsep.join(part for part in (here, os.environ.get("PYTHONPATH", "")) if part)
+    return {**os.environ, "PYTHONPATH": path, **extra}

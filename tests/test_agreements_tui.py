@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from db_digest import digest
 from helpers import wait_until
 
 from coach.domain.agreement_form import owner_choices, read_due, read_owner
@@ -20,7 +21,6 @@ from coach.tui.dialogs.confirm import Confirm
 from coach.tui.screens.visit_prep import VisitPrepScreen
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.agreement_list import AgreementItem
-from tests.db_digest import digest
 
 NOOR, DAAN = 1, 2
 LETTER = "Stagebrief naar de kapsalon sturen"

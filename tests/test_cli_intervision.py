@@ -192,11 +192,14 @@ def test_anonymiser_failure_exits_1_with_its_dutch_message(env: Path, monkeypatc
     assert failing.closed and not target.exists()
 
 
-def test_unwritable_output_exits_1_and_leaves_nothing(env: Path, deduce: SharedClient, tmp_path: Path, capsys) -> None:
+def test_output_into_a_missing_folder_is_a_wrong_call_and_leaves_nothing(
+    env: Path, deduce: SharedClient, tmp_path: Path, capsys
+) -> None:
+    # Refused before anything is anonymised: a folder that is not there is a mistake in the call (exit 2).
     target = tmp_path / "bestaat-niet" / "intervisie.md"
     code, out, err = call(capsys, "summary", "1", "-o", str(target))
-    assert (code, out) == (1, "")
-    assert err.startswith(f"Kan {target} niet schrijven") and leaks(err, env) == []
+    assert (code, out) == (2, "")
+    assert err.startswith(f"De map van {target} bestaat niet") and leaks(err, env) == []
     assert not target.parent.exists()
 
 

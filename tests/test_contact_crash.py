@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -10,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import child_env
 
 from coach.store.contacts import load_draft
 from coach.store.db import open_db
@@ -23,7 +23,7 @@ LOSS = 1.0  # seconds of typing that may be lost
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_killed_mid_typing_a_contact_note_loses_at_most_the_last_second(case_db: Path) -> None:
-    env = {**os.environ, "COACH_CONFIG": str(case_db.with_name("geen-config.toml"))}
+    env = child_env(COACH_CONFIG=str(case_db.with_name("geen-config.toml")))
     child = subprocess.Popen(
         [sys.executable, str(TYPIST), str(case_db), TEXT],
         stdout=subprocess.PIPE,

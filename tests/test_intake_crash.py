@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import wait_until
+from helpers import child_env, wait_until
 
 from coach.store.db import open_db
 from coach.store.intake import latest_intake
@@ -28,7 +27,7 @@ LOSS = 1.0  # seconds of typing that may be lost
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 async def test_killed_mid_typing_loses_at_most_the_last_second(case_db: Path, today: date) -> None:
-    env = {**os.environ, "COACH_CONFIG": str(case_db.with_name("geen-config.toml"))}
+    env = child_env(COACH_CONFIG=str(case_db.with_name("geen-config.toml")))
     child = subprocess.Popen(
         [sys.executable, str(TYPIST), str(case_db), str(DAAN), TEXT],
         stdout=subprocess.PIPE,

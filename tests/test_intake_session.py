@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from db_digest import digest
 
 from coach.content.prompts import load_content
 from coach.conversation.intake_session import IntakeSession
@@ -16,7 +17,6 @@ from coach.store.cases import load_case
 from coach.store.db import open_db
 from coach.store.intake import UNSAVED, latest_intake
 from coach.store.sittings import IntakeSitting
-from tests.db_digest import digest
 
 NOOR, DAAN, SAMIRA = 1, 2, 3
 

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from db_digest import digest
 from helpers import wait_until
 
 from coach.domain.intake import NU_NIET, NVT, SCORED, TOUCHED, WARM
@@ -23,7 +24,6 @@ from coach.tui.widgets.intake_overview import IntakeOverview
 from coach.tui.widgets.intake_section import IntakeSection
 from coach.tui.widgets.score_picker import ScorePicker
 from coach.tui.widgets.suggestion_bar import SuggestionBar
-from tests.db_digest import digest
 
 SMALL, LARGE = (80, 24), (200, 50)
 DAAN, NOOR, SAMIRA = 2, 1, 3  # ids in the fixture database

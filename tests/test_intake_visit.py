@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from db_digest import digest
 from helpers import make_case, wait_until
 
 from coach.content.prompts import load_content
@@ -23,7 +24,6 @@ from coach.tui.screens.visit_prep import VisitPrepScreen
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.field_area import FieldArea
 from coach.tui.widgets.suggestion_bar import SuggestionBar
-from tests.db_digest import digest
 
 NOW = datetime(2026, 3, 14, 10, 0)
 NOOR, DAAN = 1, 2

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
+from test_summary import TODAY, rich_case, summarise
 
 from coach.domain.contact_status import count_contacts
 from coach.domain.model import Assessment, Case, Contact, PhaseEntry
@@ -18,7 +19,6 @@ from coach.reports.summary import (
     numbered_contacts,
     suggestions,
 )
-from tests.test_summary import TODAY, rich_case, summarise
 
 
 def section(text: str, title: str) -> str:

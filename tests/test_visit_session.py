@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from db_digest import digest
 
 from coach.content.prompts import load_content
 from coach.conversation.visit_session import VisitSession
@@ -18,7 +19,6 @@ from coach.store.contact_moves import contacts_of, get_contact
 from coach.store.db import open_db
 from coach.store.sittings import VisitSitting
 from coach.store.visits import open_visit, talked_about
-from tests.db_digest import digest
 
 NOOR, DAAN, SAMIRA = 1, 2, 3
 NOW = datetime(2026, 3, 14, 10, 0)
