@@ -105,3 +105,32 @@ def _terminal_output(app) -> str:
     buffer = io.StringIO()
     Console(file=buffer, force_terminal=True, color_system="truecolor", width=app.size.width).print(update)
     return buffer.getvalue()
+
+
+async def test_the_palette_and_the_network_show_escapes_from_a_case_too(tmp_path: Path):
+    """Names in the command palette and people in the network come from the database as well."""
+    from textual.command import CommandPalette
+
+    from coach.tui.app import make_app
+    from coach.tui.screens.youth import YouthScreen
+
+    path = tmp_path / "coach.db"
+    db = open_db(path)
+    case = make_case(ATTACK, full=True)
+    case.network[0].name = "Oom\x1b]0;oom\x07"
+    insert_cases(db, [case])
+    db.close()
+    app = make_app(path, today=date(2026, 3, 10))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, YouthScreen)
+        shown = [person.name for person in app.screen.file.network]
+        assert any(name.startswith("Oom␛]0;oom") for name in shown) and not any("\x1b" in name for name in shown)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Evil")
+        await pilot.pause(0.5)
+        out = _terminal_output(app)
+        assert "\x1b]0;pwned" not in out and "\x1b[2J" not in out

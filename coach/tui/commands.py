@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from coach.domain.caseload import CaseloadEntry
+from coach.domain.safe_text import visible_in
 from coach.store.caseload import caseload
 from coach.tui.context import CoachContext, context_of
 
@@ -25,7 +26,8 @@ class YouthCommands(Provider):
 
     async def startup(self) -> None:
         context = self.context
-        self._entries: list[CaseloadEntry] = caseload(context.database, context.today, context.rules)
+        # Names from the database are shown with escapes made visible, never obeyed by the terminal.
+        self._entries: list[CaseloadEntry] = visible_in(caseload(context.database, context.today, context.rules))
 
     def _open(self, youth_id: int) -> None:
         self.context.open_youth(youth_id)

@@ -22,6 +22,7 @@ from textual.widgets import Button, Collapsible, Footer, Header, Static, TextAre
 from coach import clock
 from coach.domain.contact_status import PLANNED, ContactRecord, needs_outcome
 from coach.domain.model import INITIATORS, MODE_LABELS
+from coach.domain.safe_text import visible_in
 from coach.store.contact_moves import ContactChangeError, drop_contact, get_contact
 from coach.store.contacts import note_history
 from coach.store.errors import StoreError
@@ -72,7 +73,8 @@ def load_contact_file(context: CoachContext, contact_id: int, name: str = "") ->
         return None
     linked_from = get_contact(db, record.moved_from) if record.moved_from is not None else None
     linked_to = get_contact(db, record.moved_to) if record.moved_to is not None else None
-    return ContactFile(record, name, note_history(db, contact_id), linked_from, linked_to)
+    # Shown with escapes made visible, never obeyed by the terminal.
+    return visible_in(ContactFile(record, name, note_history(db, contact_id), linked_from, linked_to))
 
 
 class ContactViewScreen(CoachScreen[bool]):

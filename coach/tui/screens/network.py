@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Static
 
 from coach.domain.network import NetworkMember
+from coach.domain.safe_text import visible_in
 from coach.store.errors import StoreError
 from coach.store.network import network_of
 from coach.tui.context import CoachScreen
@@ -34,7 +35,7 @@ LEGEND = "+ steun · ± wisselend · − lastig: zo ziet de jongere deze persoon
 
 def load_network(db: Database, youth_id: int) -> list[NetworkMember]:
     """Everyone in the young person's network, in the order they were added."""
-    return network_of(db, youth_id)
+    return visible_in(network_of(db, youth_id))
 
 
 class NetworkScreen(CoachScreen[bool]):

@@ -23,6 +23,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, R
 
 from coach.conversation.safety import SafetyWatch
 from coach.domain.dutch_dates import DateInputError, parse_moment
+from coach.domain.safe_text import visible_in
 from coach.domain.safety import (
     DECISION_LABELS,
     HELP_NUMBERS,
@@ -115,7 +116,7 @@ class SafetyScreen(CoachScreen[bool]):
     def load(self) -> None:
         """Read the concern shown (the one asked for, else the oldest open one) and the acute domains."""
         db = self.context.database
-        open_ones = concerns_of(db, self.youth_id, open_only=True)
+        open_ones = visible_in(concerns_of(db, self.youth_id, open_only=True))
         shown = concern(db, self.concern_id) if self.concern_id is not None else None
         if shown is None or not shown.open:
             shown = open_ones[0] if open_ones else None

@@ -100,7 +100,7 @@ def load_youth_file(context: CoachContext, youth_id: int, today: date, *, opened
         load_trajectory(db, youth_id),
         latest_intake(db, youth_id),
         readiness,
-        network=network_of(db, youth_id),
+        network=visible_in(network_of(db, youth_id)),
         coach_changes=coach_changes_of(db, youth_id),
         agreement_owners=owner_names(db, youth_id),
         prepared_for=prepared_for(db, youth_id),
