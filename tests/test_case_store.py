@@ -127,7 +127,9 @@ def test_bad_input_names_the_field_and_writes_nothing(db, changes, field, words)
 
 
 def test_a_long_reason_with_line_breaks_is_fine(db):
-    register_youth(db, sam(referral_reason="regel een\nregel twee\tmet tab " + "x" * 900_000), today=TODAY)
+    reason = "regel een\nregel twee\tmet tab " + "x" * 900_000
+    youth_id = register_youth(db, sam(referral_reason=reason), today=TODAY)
+    assert load_registration(db, youth_id).referral_reason == reason
 
 
 @pytest.mark.parametrize(

@@ -461,6 +461,7 @@ async def test_a_click_on_the_youth_screens_picture_opens_the_network(case_db: P
         await pilot.pause()
         await pilot.click(NetworkList)
         await wait_until(pilot, lambda: isinstance(app.screen, NetworkScreen))
+        assert app.screen.youth_id == NOOR
 
 
 async def test_q_in_the_form_does_not_stop_the_app(case_db: Path, today) -> None:

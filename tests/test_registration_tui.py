@@ -316,6 +316,7 @@ async def test_the_command_palette_opens_the_form(case_db: Path) -> None:
         )
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, RegistrationScreen))
+        assert app.screen.query_one("#registration-form") is not None
 
 
 async def test_the_form_fits_80_columns(empty_db: Path) -> None:
