@@ -190,3 +190,44 @@ def child_env(**extra: str) -> dict[str, str]:
     here = str(Path(__file__).resolve().parent)
     path = os.pathsep.join(part for part in (here, os.environ.get("PYTHONPATH", "")) if part)
     return {**os.environ, "PYTHONPATH": path, **extra}
+
+
+def kill_while_typing(
+    command: list[str], env: dict[str, str], text_length: int
+) -> tuple[list[tuple[int, float]], float]:
+    """Run a typist script (it prints "typed N AT" per key) and SIGKILL it mid-sentence, 1.5 s after the first key.
+
+    Returns what had been typed when (count, monotonic time) and the moment of the kill, so a
+    test can say how much must have been kept. Fails when the typist never gets going, is not
+    killed by the signal, or finished before it was killed.
+    """
+    import signal
+    import subprocess
+    import time
+
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    typed: list[tuple[int, float]] = []
+    try:
+        deadline = time.monotonic() + 90
+        assert child.stdout is not None
+        for line in child.stdout:
+            parts = line.split()
+            if parts[0] == "typed":
+                typed.append((int(parts[1]), float(parts[2])))
+            if typed and typed[-1][1] - typed[0][1] > 1.5 and typed[-1][0] >= 10:
+                break
+            assert time.monotonic() < deadline, "the typist never got going"
+        killed_at = time.monotonic()
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    assert typed and typed[-1][0] < text_length, "it should be killed mid-typing"
+    return typed, killed_at
+
+
+def typed_before(typed: list[tuple[int, float]], moment: float) -> int:
+    """How many characters had been typed by `moment` (0 when none)."""
+    return max((count for count, at in typed if at <= moment), default=0)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import signal
-import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import child_env, wait_until
+from helpers import child_env, kill_while_typing, typed_before, wait_until
 
 from coach.store.db import open_db
 from coach.store.intake import latest_intake
@@ -28,37 +26,12 @@ LOSS = 1.0  # seconds of typing that may be lost
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 async def test_killed_mid_typing_loses_at_most_the_last_second(case_db: Path, today: date) -> None:
     env = child_env(COACH_CONFIG=str(case_db.with_name("geen-config.toml")))
-    child = subprocess.Popen(
-        [sys.executable, str(TYPIST), str(case_db), str(DAAN), TEXT],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    typed: list[tuple[int, float]] = []
-    try:
-        deadline = time.monotonic() + 60
-        for line in child.stdout:
-            parts = line.split()
-            if parts[0] == "typed":
-                typed.append((int(parts[1]), float(parts[2])))
-            # Kill mid-sentence, 1.5 s after the first key: everything up to 0.5 s in must be there.
-            if typed and typed[-1][1] - typed[0][1] > 1.5 and typed[-1][0] >= 10:
-                break
-            assert time.monotonic() < deadline, "the typist never got going"
-        killed_at = time.monotonic()
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=10)
-    finally:
-        if child.poll() is None:
-            child.kill()
-    assert child.returncode == -signal.SIGKILL
-    assert typed and typed[-1][0] < len(TEXT), "it should be killed mid-typing"
+    typed, killed_at = kill_while_typing([sys.executable, str(TYPIST), str(case_db), str(DAAN), TEXT], env, len(TEXT))
 
     db = open_db(case_db)
     saved = latest_intake(db, DAAN).domains["financien"].notes
     db.close()
-    safe = max((count for count, at in typed if at <= killed_at - LOSS), default=0)
+    safe = typed_before(typed, killed_at - LOSS)
     assert safe > 0
     assert TEXT.startswith(saved)  # nothing garbled
     assert len(saved) >= safe, f"lost more than {LOSS} s of typing: kept {len(saved)} of {safe} characters"
