@@ -24,6 +24,27 @@ def test_open_creates_schema_with_foreign_keys_and_wal(tmp_path):
     assert [m.name for m in migrations.applied(db)] == [m.name for m in migrations._migrations]
     assert len(migrations._migrations) == SCHEMA_VERSION
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    # The migrations ran with NORMAL to spare the disk; what the coach saves waits for it again.
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_a_migration_cut_off_is_done_again_at_the_next_open(tmp_path, monkeypatch):
+    from coach.store import db as db_module
+
+    real = db_module.coach_migrations
+
+    class CutOff:
+        def apply(self, db):
+            raise RuntimeError("cut off")
+
+    monkeypatch.setattr(db_module, "coach_migrations", CutOff)
+    with pytest.raises(RuntimeError):
+        open_db(tmp_path / "c.db")
+    monkeypatch.setattr(db_module, "coach_migrations", real)
+    db = open_db(tmp_path / "c.db")
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
+    assert "youths" in db.table_names()
 
 
 def test_old_version_database_is_migrated_on_open_and_keeps_its_data(tmp_path):
