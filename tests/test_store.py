@@ -28,6 +28,23 @@ def test_open_creates_schema_with_foreign_keys_and_wal(tmp_path):
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
+def test_a_new_plain_database_has_the_schema_an_encrypted_one_migrates_to(tmp_path):
+    """A new plain file is copied from a migrated template, an encrypted one runs the migrations itself."""
+    plain = open_db(tmp_path / "plain.db")
+    encrypted = open_db(tmp_path / "encrypted.db", passphrase="een lang wachtwoord")
+
+    def schema(database):
+        rows = database.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall()
+        return {tuple(row) for row in rows}
+
+    assert schema(plain) == schema(encrypted)
+    assert any(kind == "trigger" and name.startswith("audit_") for kind, name, _ in schema(plain))
+    assert plain.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert plain.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    plain["youths"].insert({"first_name": "Bas"})
+    assert plain.execute("SELECT count(*) FROM youths_fts WHERE youths_fts MATCH 'bas'").fetchone()[0] == 1
+
+
 def test_a_migration_cut_off_is_done_again_at_the_next_open(tmp_path, monkeypatch):
     from coach.store import db as db_module
 
@@ -37,11 +54,15 @@ def test_a_migration_cut_off_is_done_again_at_the_next_open(tmp_path, monkeypatc
         def apply(self, db):
             raise RuntimeError("cut off")
 
+    path = tmp_path / "old.db"
+    old = Database(path)
+    real().apply(old, stop_before="m002_revisions")
+    old.close()
     monkeypatch.setattr(db_module, "coach_migrations", CutOff)
     with pytest.raises(RuntimeError):
-        open_db(tmp_path / "c.db")
+        open_db(path)
     monkeypatch.setattr(db_module, "coach_migrations", real)
-    db = open_db(tmp_path / "c.db")
+    db = open_db(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2
     assert "youths" in db.table_names()
