@@ -68,7 +68,13 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
 @click.argument("files", metavar="BESTAND...", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.pass_obj
 def import_(options: Options, files: tuple[Path, ...]) -> None:
-    """Controleer dossierbestanden (JSON, versie 1 of 2) en lees ze in: alles of niets."""
+    """Controleer dossierbestanden (JSON, versie 1 of 2, of een versleuteld overdrachtsbestand) en lees ze in: alles of niets."""
+    from coach.cli.handover import has_transfer_file, import_with_transfers
+
+    if has_transfer_file(files):
+        for youth_id in import_with_transfers(options, files):
+            click.echo(youth_id)
+        return
     from coach.store.casefile import CaseFileError
     from coach.store.transfer import import_case_files
 
