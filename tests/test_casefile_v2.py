@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from coach.domain.contact_status import STATUSES
 from coach.domain.domains import DOMAIN_KEYS
+from coach.domain.handover import CoachCard
 from coach.domain.model import CONTACT_MODES, OWNERS, PHASES, WARM_KINDS
 from coach.domain.network import NetworkMember
-from coach.domain.handover import CoachCard
 from coach.domain.registration import ConsentInput, Registration
 from coach.domain.safety import StepRecord
 from coach.store import open_db

@@ -222,9 +222,27 @@ def receive_cases(db: Database, items: list[tuple[Any, Path, bool]], *, today: d
         for data, _source, received in items:
             youth_id = insert_case_v2(db, data) if is_v2(data) else insert_cases(db, [case_from_dict(data)])[0]
             if received:
-                record_handover(db, youth_id, _received_from(data, today))
+                record = _received_from(data, today)
+                record_handover(db, youth_id, record)
+                _receiver_is_the_coach(db, youth_id, data, record, today)
             ids.append(youth_id)
     return ids
+
+
+def _receiver_is_the_coach(
+    db: Database, youth_id: int, data: dict[str, Any], record: HandoverRecord, today: date
+) -> None:
+    # The colleague the case was sent to is its vaste coach from now on: a continuity event, as in the app.
+    sent = [item for item in data.get("handovers", []) if item.get("kind") == HandoverKind.OVERGEDRAGEN]
+    receiver = sent[-1].get("counterpart") if sent else None
+    before = data["youth"].get("coach")
+    if not receiver or receiver == before:
+        return
+    db.execute("UPDATE youths SET coach = ? WHERE id = ?", [receiver, youth_id])
+    db.execute(
+        "INSERT INTO coach_changes (youth_id, changed_on, from_coach, to_coach, note) VALUES (?, ?, ?, ?, ?)",
+        [youth_id, today.isoformat(), before, receiver, f"Ontvangen van {record.counterpart}."],
+    )
 
 
 def _received_from(data: dict[str, Any], today: date) -> HandoverRecord:
