@@ -44,6 +44,11 @@ def _contact(db, youth_id, at, status="plaatsgevonden", note=None):
 def full_db():
     """One young person with at least one record of every kind the app stores."""
     db = open_db(memory=True)
+    return db, fill_full_case(db)
+
+
+def fill_full_case(db) -> int:
+    """Register one young person in db with at least one record of every kind the app stores; their id."""
     start = date(2025, 9, 1)
     youth_id = register_youth(
         db,
@@ -144,7 +149,7 @@ def full_db():
     save_what_works(db, youth_id, "Rustig beginnen, op haar tempo.")
     [consent] = consents_of(db, youth_id)
     record_dossier(db, youth_id, consent, today=TODAY, coach=CoachCard("Karim", "06-1"))
-    return db, youth_id
+    return youth_id
 
 
 def _round_trip(tmp_path, exported):
