@@ -91,7 +91,7 @@ NO_CONSENT = (
 
 
 def pick_consent(consents: Sequence[Consent], consent_id: int | None = None, *, need: Iterable[str] = ()) -> Consent:
-    """The consent to hand over under: the one asked for, else the newest that still counts.
+    """The consent to hand over under: the one asked for, else the newest that still counts (and covers `need`).
 
     Raises HandoverRefused saying what is missing: no consent at all, only
     withdrawn ones, an id that is not this young person's, or a consent that
@@ -118,7 +118,9 @@ def pick_consent(consents: Sequence[Consent], consent_id: int | None = None, *, 
                 "Elke toestemming van deze jongere is ingetrokken; een ingetrokken toestemming telt niet. "
                 "Vraag opnieuw om toestemming en leg die vast (in de app bij de gegevens, of met 'coach consent')."
             )
-        chosen = max(alive, key=lambda consent: (consent.given_on, consent.id or 0))
+        # The newest that covers what is needed (the newest of all when none does: it says what is missing).
+        fitting = [consent for consent in alive if set(need) <= covered(consent.parts)] or alive
+        chosen = max(fitting, key=lambda consent: (consent.given_on, consent.id or 0))
     missing = [part for part in need if part not in covered(chosen.parts)]
     if missing:
         raise HandoverRefused(
