@@ -92,8 +92,20 @@ def consent(
         refuse_demo(db, options.database, "schrijven")
         consent_id = add_consent(db, youth_id, wanted, today=today)
     except RegistrationError as error:
-        raise CoachError("\n".join(error.errors.values()) + "\nNiets opgeslagen.", EXIT_USAGE) from None
+        lines = "\n".join(f"{_CONSENT_OPTIONS.get(name, name)}: {text}" for name, text in error.errors.items())
+        raise CoachError(lines + "\nNiets opgeslagen: verbeter de waarde en probeer het opnieuw.", EXIT_USAGE) from None
     click.echo(consent_id)
+
+
+# Each field of a consent -> the option that sets it (for the messages).
+_CONSENT_OPTIONS = {
+    "consent.given_to": "--aan",
+    "consent.organisation": "--organisatie",
+    "consent.role": "--rol",
+    "consent.parts": "--delen",
+    "consent.given_on": "--datum",
+    "youth": "ID",
+}
 
 
 def _chosen_consent(db: Any, youth_id: int, consent_id: int | None, need: tuple[str, ...] = ()) -> Any:

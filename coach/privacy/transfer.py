@@ -9,6 +9,8 @@ TransferError with a Dutch message that says what to do.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pyrage
@@ -73,9 +75,14 @@ def identities(value: str) -> list[pyrage.x25519.Identity]:
     if not text.startswith(SECRET_PREFIX):
         path = Path(text).expanduser()
         try:
-            if path.stat().st_size > KEY_FILE_MAX:
-                raise TransferError(f"{path} is te groot voor een age-sleutelbestand; kies het goede bestand.", 2)
-            text = path.read_text(encoding="utf-8")
+            # Only a regular file, and never more than a key file holds: /dev/zero or a pipe would never end.
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                raise OSError(f"{path} is geen gewoon bestand")
+            with path.open("rb") as stream:
+                raw = stream.read(KEY_FILE_MAX + 1)
+            if len(raw) > KEY_FILE_MAX:
+                raise OSError(f"{path} is te groot voor een sleutelbestand")
+            text = raw.decode("utf-8")
         except (OSError, UnicodeDecodeError, ValueError):
             raise TransferError(
                 "COACH_AGE_IDENTITY is geen geheime age-sleutel (AGE-SECRET-KEY-1…) en geen leesbaar "
