@@ -137,6 +137,16 @@ def test_a_transfer_arrives_whole_and_the_sender_lets_go(world, capsys, monkeypa
         "afgesloten"
     )
     db.close()
+    code, out, err = call(capsys, monkeypatch, world["receiver"], "show", "1")
+    assert code == 0 and "Ontvangen van Karim op 10-03-2026" in out, err
+    code, out, err = call(capsys, monkeypatch, world["receiver"], "show", "1", "--json")
+    assert json.loads(out)["handovers"][-1] == {
+        "kind": "ontvangen",
+        "on": "2026-03-10",
+        "counterpart": "Karim",
+        "organisation": None,
+        "parts": [],
+    }
     # The secret key may also be a key file, as age-keygen writes it.
     key_file = tmp_path / "sleutel.txt"
     key_file.write_text(f"# created: 2026-03-10\n# public key: {public}\n{secret}\n")

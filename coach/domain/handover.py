@@ -201,6 +201,16 @@ class HandoverRecord:
     note: str | None = None
     id: int | None = None
 
+    def as_json(self) -> dict[str, object]:
+        """The handover as `coach show --json` lists it: kind, date, the other side; no notes."""
+        return {
+            "kind": self.kind,
+            "on": self.made_on.isoformat(),
+            "counterpart": self.counterpart,
+            "organisation": self.organisation,
+            "parts": list(self.parts),
+        }
+
     def line(self) -> str:
         """How the youth screen names it: 'Overgedragen aan … op …' and the like."""
         who = f"{self.counterpart} ({self.organisation})" if self.organisation else self.counterpart
