@@ -272,3 +272,17 @@ def test_handover_writes_markdown_or_html_and_is_recorded(env: Path, capsys, tmp
     assert [how for _at, _who, how in access_for_youth(db, 1)][:2] == ["handover", "handover"]
     assert {entry.table for entry in audit_for_youth(db, 1)} >= {"handovers", "handover_notes"}
     assert what_works(db, 1) == "Rustig <beginnen>."
+
+
+def test_the_coachs_contact_details_come_from_the_settings(tmp_path: Path):
+    from coach.config import ConfigError, load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text('coach_phone = " 06-12345678 "\ncoach_email = "sam@voorbeeld.nl"\norganisation = ""\n')
+    config = load_config(path)
+    assert (config.coach_phone, config.coach_email, config.organisation) == ("06-12345678", "sam@voorbeeld.nl", None)
+    for bad in ("coach_phone = 612345678", 'coach_email = "a\\nb"', f'organisation = "{"x" * 201}"'):
+        path.write_text(bad + "\n")
+        with pytest.raises(ConfigError) as caught:
+            load_config(path)
+        assert "klopt niet" in str(caught.value)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import wait_until
+from textual.command import CommandList
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from coach.domain.registration import ConsentInput
@@ -52,8 +53,12 @@ async def test_review_and_save_the_dossier(
         app.open_youth(NOOR)
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
         assert not app.screen.query("#handover-line")
-        # Without consent the screen says what is missing, and nothing can be saved.
-        screen = await open_handover(pilot)
+        # Without consent the screen says what is missing, and nothing can be saved (opened from the palette).
+        await pilot.press("ctrl+p", *"overdracht")
+        await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, HandoverScreen))
+        screen = app.screen
         said = str(screen.query_one("#handover-none", Static).render())
         assert "nog geen toestemming" in said and "Ctrl+T" in said and not screen.query(TextArea)
         await pilot.press("escape")
