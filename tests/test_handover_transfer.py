@@ -257,6 +257,8 @@ def test_a_transfer_that_cannot_be_made_changes_nothing(world, capsys, monkeypat
         (("2", "-o", "/dev/null", "--ontvanger", public), {}, 2, "geen gewoon bestand"),
         (("2", "-o", str(tmp_path / "geen" / "map.age"), "--ontvanger", public), {}, 1, "Kan"),
         (("9", "-o", str(target), "--ontvanger", public), {}, 1, "Er is geen jongere met nummer 9"),
+        # The case cannot be closed on that day: no file is written either (last: call() unsets the date).
+        (("1", "-o", str(target), "--ontvanger", public), {"COACH_TODAY": "2026-02-20"}, 1, "vorige fasewissel"),
     ):
         code, out, err = call(capsys, monkeypatch, world["sender"], "transfer", *args, **env)
         assert (code, out) == (exit_code, ""), (args, err)

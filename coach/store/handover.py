@@ -149,9 +149,10 @@ def send_case(
     """Hand the whole case over to a colleague, all or nothing.
 
     In one transaction: the handover is recorded (so the receiver reads where
-    it came from), the case file is exported and passed to `deliver`, the
-    trajectory is closed with "overgedragen aan …" and the receiver becomes
-    the vaste coach. An exception from `deliver` undoes all of it.
+    it came from), the case file is exported as it is (open, with its own
+    coach), the trajectory is closed with "overgedragen aan …", the receiver
+    becomes the vaste coach, and last the file is passed to `deliver`. An
+    exception from `deliver` undoes all of it.
     """
     from coach.store.audit import record_access
     from coach.store.casefile_v2 import export_case_v2
@@ -178,10 +179,11 @@ def send_case(
         if data is None:
             raise StoreError(_GONE.format(what="de overdracht"))
         record_access(db, "transfer", youth_id)
-        deliver(data)
         if _current_phase(db, youth_id) != Phase.AFGESLOTEN:
             change_phase(db, youth_id, Phase.AFGESLOTEN, today, today, f"Overgedragen aan {to}.")
         update_details(db, youth_id, {"coach": consent.given_to}, today=today, note=f"Overgedragen aan {to}.")
+        # Last: a file is only written when everything else holds (and undone with it when writing fails).
+        deliver(data)
 
 
 def _current_phase(db: Database, youth_id: int) -> str:
