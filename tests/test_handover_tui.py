@@ -11,14 +11,13 @@ from helpers import wait_until
 from textual.command import CommandList
 from textual.widgets import Input, OptionList, Static, TextArea
 
-from coach.domain.registration import ConsentInput
 from coach.store.audit import audit_for_youth
 from coach.store.db import open_db
 from coach.store.handover import handovers_of, what_works
-from coach.store.registration import add_consent
 from coach.tui.app import make_app
 from coach.tui.dialogs.save_summary import SaveSummary
 from coach.tui.screens.handover import HandoverScreen
+from coach.tui.screens.registration import RegistrationScreen, widget_id
 from coach.tui.screens.youth import YouthScreen
 
 NOOR = 1
@@ -61,15 +60,18 @@ async def test_review_and_save_the_dossier(
         screen = app.screen
         said = str(screen.query_one("#handover-none", Static).render())
         assert "nog geen toestemming" in said and "Ctrl+T" in said and not screen.query(TextArea)
-        await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
-
-        db = open_db(case_db)
-        add_consent(db, NOOR, ConsentInput("Karim Aydin", today, ("warm_verhaal", "netwerk"), "Werkplein"), today=today)
-        db.close()
-        screen = await open_handover(pilot)
+        # Ctrl+T opens the details at the consent; what is recorded there is offered at once.
+        await pilot.press("ctrl+t")
+        await wait_until(pilot, lambda: isinstance(app.screen, RegistrationScreen))
+        assert app.focused is app.screen.query_one(f"#{widget_id('consent_to')}", Input)
+        await type_text(pilot, "Karim Aydin")
+        await pilot.press("tab")
+        await type_text(pilot, "Werkplein")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, HandoverScreen) and app.screen.query("#handover-text"))
+        screen = app.screen
         document = screen.query_one("#handover-text", TextArea)
-        assert "Voor Karim Aydin (Werkplein)" in document.text and "## Hoe het nu gaat" not in document.text
+        assert "Voor Karim Aydin (Werkplein)" in document.text and "## Hoe het nu gaat" in document.text
         # The coach writes what works (keys), takes a suggestion from the notes (Tab, Enter) ...
         assert app.focused is screen.query_one("#what-works", TextArea)
         await type_text(pilot, "Rustig beginnen.")
@@ -97,7 +99,7 @@ async def test_review_and_save_the_dossier(
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     db = open_db(case_db)
     [record] = handovers_of(db, NOOR)
-    assert (record.kind, record.counterpart, record.parts) == ("dossier", "Karim Aydin", ("warm_verhaal", "netwerk"))
+    assert (record.kind, record.counterpart, record.parts) == ("dossier", "Karim Aydin", ("alles",))
     assert what_works(db, NOOR) == works
     assert {(entry.table, entry.action) for entry in audit_for_youth(db, NOOR)} >= {
         ("handovers", "insert"),

@@ -83,11 +83,12 @@ def _who(consent: Consent) -> str:
     return f"{consent.given_to} ({extra})" if extra else consent.given_to
 
 
-NO_CONSENT = (
+#: What is missing without any consent; NO_CONSENT adds where to record one (the app's screen says its own key).
+NO_CONSENT_WHAT = (
     "Er is nog geen toestemming van de jongere vastgelegd om iets te delen. Leg eerst vast aan wie, "
-    "wat (warm verhaal, leefgebieden, netwerk, contacten, veiligheid of alles) en op welke datum: "
-    "in de app bij de gegevens (g), of met 'coach consent ID --aan NAAM'."
+    "wat (warm verhaal, leefgebieden, netwerk, contacten, veiligheid of alles) en op welke datum"
 )
+NO_CONSENT = NO_CONSENT_WHAT + ": in de app bij de gegevens (g), of met 'coach consent ID --aan NAAM'."
 
 
 def pick_consent(consents: Sequence[Consent], consent_id: int | None = None, *, need: Iterable[str] = ()) -> Consent:

@@ -26,6 +26,7 @@ from coach.content.handover import load_handover_words
 from coach.content.toml_source import PromptsError
 from coach.domain.handover import (
     NO_CONSENT,
+    NO_CONSENT_WHAT,
     CoachCard,
     HandoverData,
     HandoverRecord,
@@ -45,6 +46,7 @@ from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
 
 HELP_TARGET: HelpTarget = ("app.md", "een-warme-overdracht")
+NO_CONSENT_HERE = NO_CONSENT_WHAT + ". Ctrl+T opent de gegevens van de jongere, waar je dat doet."
 HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -131,18 +133,24 @@ class HandoverScreen(CoachScreen[bool]):
         self._today = today
         self.changed = False
         self._edited = False  # the coach changed the document by hand: rebuild only when asked
+        self._consent_id: object = None  # the consent chosen in the list (None: the newest)
 
     def help_target(self) -> HelpTarget:
         """The handbook's section on the handover."""
         return HELP_TARGET
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Without a consent there is nothing to save or rebuild: the footer does not offer it.
+        if action in ("save", "rebuild") and not self.file.consents:
+            return False
+        return True
 
     @property
     def consent(self) -> Consent | None:
         """The consent chosen (None when there is none that counts)."""
         if not self.file.consents:
             return None
-        chosen = self.query("#handover-consent").first(Select).value if self.is_mounted else Select.NULL
-        return next((c for c in self.file.consents if c.id == chosen), self.file.consents[-1])
+        return next((c for c in self.file.consents if c.id == self._consent_id), self.file.consents[-1])
 
     def compose(self) -> ComposeResult:
         youth = self.file.data.case.youth
@@ -151,32 +159,38 @@ class HandoverScreen(CoachScreen[bool]):
             yield Static(f"Overdracht · {youth.display_name}", id="handover-title", markup=False)
             if self.file.handovers:
                 yield Static(self.file.handovers[-1].line(), id="handover-earlier", markup=False)
-            if not self.file.consents:
-                yield Static(NO_CONSENT + "\nCtrl+T opent de gegevens.", id="handover-none", markup=False)
+            if self.file.consents:
+                yield from self._review()
+            else:
+                yield Static(NO_CONSENT_HERE, id="handover-none", markup=False)
                 with Horizontal(id="handover-buttons"):
                     yield Button("Toestemming vastleggen (Ctrl+T)", variant="primary", id="consent", compact=True)
                     yield Button("Terug (Esc)", id="back", compact=True)
-                return
-            options = [(consent_line(c), c.id) for c in reversed(self.file.consents)]
-            yield Select(
-                options, value=self.file.consents[-1].id, allow_blank=False, id="handover-consent", compact=True
-            )
-            with Horizontal(id="handover-panes"):
-                with Vertical(id="handover-left"):
-                    yield Static("Wat werkt (jouw woorden)", classes="handover-label")
-                    yield TextArea(self.file.data.what_works, id="what-works", soft_wrap=True)
-                    yield Static("Uit je notities · Enter neemt over", classes="handover-label")
-                    yield OptionList(
-                        *(Option(text, id=str(index)) for index, text in enumerate(self.file.suggestions)),
-                        id="suggestions",
-                    )
-                with Vertical(id="handover-right"):
-                    yield Static("Het dossier · pas aan wat je wilt · Ctrl+S bewaart", classes="handover-label")
-                    yield TextArea(self._document(), id="handover-text", soft_wrap=True)
-            with Horizontal(id="handover-buttons"):
-                yield Button("Opslaan (Ctrl+S)", variant="primary", id="save", compact=True)
-                yield Button("Terug (Esc)", id="back", compact=True)
         yield Footer(compact=True)
+
+    def _review(self) -> ComposeResult:
+        options = [(consent_line(c), c.id) for c in reversed(self.file.consents)]
+        yield Select(options, value=self.file.consents[-1].id, allow_blank=False, id="handover-consent", compact=True)
+        with Horizontal(id="handover-panes"):
+            with Vertical(id="handover-left"):
+                yield Static("Wat werkt (jouw woorden)", classes="handover-label")
+                yield TextArea(self.file.data.what_works, id="what-works", soft_wrap=True)
+                hint = (
+                    "Uit je notities · Enter neemt over"
+                    if self.file.suggestions
+                    else "Geen voorstellen uit je notities"
+                )
+                yield Static(hint, classes="handover-label")
+                yield OptionList(
+                    *(Option(text, id=str(index)) for index, text in enumerate(self.file.suggestions)),
+                    id="suggestions",
+                )
+            with Vertical(id="handover-right"):
+                yield Static("Het dossier · pas aan wat je wilt · Ctrl+S bewaart", classes="handover-label")
+                yield TextArea(self._document(), id="handover-text", soft_wrap=True)
+        with Horizontal(id="handover-buttons"):
+            yield Button("Opslaan (Ctrl+S)", variant="primary", id="save", compact=True)
+            yield Button("Terug (Esc)", id="back", compact=True)
 
     def on_mount(self) -> None:
         if self.file.consents:
@@ -208,7 +222,10 @@ class HandoverScreen(CoachScreen[bool]):
             self._show(self._document(self._what_works()))
 
     @on(Select.Changed, "#handover-consent")
-    def _consent_chosen(self) -> None:
+    def _consent_chosen(self, event: Select.Changed) -> None:
+        if event.value == self._consent_id or (self._consent_id is None and event.value == self.file.consents[-1].id):
+            return  # the list showing what was chosen already (as it does when it is first drawn)
+        self._consent_id = event.value
         if self._edited:
             self.notify("Een andere toestemming: druk Ctrl+R om het dossier daarmee opnieuw op te bouwen.")
         else:
@@ -244,7 +261,7 @@ class HandoverScreen(CoachScreen[bool]):
         """Record a consent in the Gegevens form; afterwards read the consents again."""
         from coach.tui.screens.registration import open_details
 
-        open_details(self, self.file.youth_id, lambda _id: self._reload())
+        open_details(self, self.file.youth_id, lambda _id: self._reload(), focus="consent_to")
 
     def _reload(self) -> None:
         if self.consent is not None:
@@ -256,6 +273,7 @@ class HandoverScreen(CoachScreen[bool]):
         self.changed = True
         self.file = file
         self._edited = False
+        self._consent_id = None  # a consent just recorded is the newest: it is the one shown
         self.refresh(recompose=True)
         self.call_after_refresh(self.on_mount)
 
