@@ -92,6 +92,9 @@ async def test_review_and_save_the_dossier(
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query("#handover-line"))
         line = str(app.screen.query_one("#handover-line", Static).render())
         assert line.startswith("Overdracht gemaakt voor Karim Aydin (Werkplein) op 14-03-2026")
+        # The key opens it again, with the handover just made named at the top.
+        screen = await open_handover(pilot)
+        assert str(screen.query_one("#handover-earlier", Static).render()).startswith("Overdracht gemaakt voor")
 
     written = target.read_text(encoding="utf-8")
     assert written.startswith("# Overdracht: Noor Bakker") and written.rstrip().endswith("Groet van Eva")
