@@ -9,6 +9,7 @@ the screen says so and opens the Gegevens form to record one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Footer, Header, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -169,7 +171,8 @@ class HandoverScreen(CoachScreen[bool]):
         yield Footer(compact=True)
 
     def _review(self) -> ComposeResult:
-        options = [(consent_line(c), c.id) for c in reversed(self.file.consents)]
+        # Content(...): text from the case is shown as it is, never read as markup.
+        options = [(Content(consent_line(c)), c.id) for c in reversed(self.file.consents)]
         yield Select(options, value=self.file.consents[-1].id, allow_blank=False, id="handover-consent", compact=True)
         with Horizontal(id="handover-panes"):
             with Vertical(id="handover-left"):
@@ -182,7 +185,7 @@ class HandoverScreen(CoachScreen[bool]):
                 )
                 yield Static(hint, classes="handover-label")
                 yield OptionList(
-                    *(Option(text, id=str(index)) for index, text in enumerate(self.file.suggestions)),
+                    *(Option(Content(text), id=str(index)) for index, text in enumerate(self.file.suggestions)),
                     id="suggestions",
                 )
             with Vertical(id="handover-right"):
@@ -234,7 +237,7 @@ class HandoverScreen(CoachScreen[bool]):
     @on(OptionList.OptionSelected, "#suggestions")
     def _take_suggestion(self, event: OptionList.OptionSelected) -> None:
         area = self.query_one("#what-works", TextArea)
-        line = f"- {event.option.prompt}"
+        line = f"- {self.file.suggestions[int(event.option.id or 0)]}"
         area.text = f"{area.text.rstrip()}\n{line}".lstrip("\n") if area.text.strip() else line
         area.focus()
 
@@ -343,7 +346,7 @@ class HandoverScreen(CoachScreen[bool]):
         self.dismiss(self.changed)
 
 
-def open_handover(screen: CoachScreen[Any], youth_id: int, done: Any) -> None:
+def open_handover(screen: CoachScreen[Any], youth_id: int, done: Callable[[bool | None], None]) -> None:
     """Open the handover screen for this young person; `done(changed)` afterwards."""
     file = load_handover_file(screen.context, youth_id)
     if file is None:
