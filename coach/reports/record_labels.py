@@ -70,6 +70,7 @@ FIELD_LABELS = {
     "name": "naam",
     "reason": "reden",
     "way_back": "weg terug",
+    "what_works": "wat werkt",
 }
 
 
