@@ -10,6 +10,7 @@ environment or standard input is the attack) and checks that it
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -240,9 +241,15 @@ def _sealed_truncated(folder: Path) -> Path:
     return path
 
 
+@functools.cache
+def _passphrase_sealed() -> bytes:
+    # Made once: age's passphrase key derivation (scrypt) takes a second or two on purpose.
+    return bytes(pyrage.passphrase.encrypt(json.dumps(_case()).encode(), "het goede wachtwoord"))
+
+
 def _sealed_passphrase(folder: Path) -> Path:
     path = folder / "wachtwoord.age"
-    path.write_bytes(pyrage.passphrase.encrypt(json.dumps(_case()).encode(), "het goede wachtwoord"))
+    path.write_bytes(_passphrase_sealed())
     return path
 
 
