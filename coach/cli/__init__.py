@@ -11,18 +11,7 @@ from pathlib import Path
 
 import click
 
-from coach.cli import (
-    caseload,
-    cases,
-    contacts,
-    demo,
-    handover,
-    intervision,
-    network,
-    passphrase,
-    registration,
-    safety,
-)
+from coach.cli import caseload, cases, contacts, demo, handover, intervision, network, passphrase, registration, safety
 from coach.cli.errors import EXIT_USAGE, CoachError, exit_code_of
 from coach.cli.options import Options
 from coach.cli.output import DutchGroup
