@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -47,6 +47,9 @@ from coach.tui.context import CoachContext, CoachScreen
 from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
 
+if TYPE_CHECKING:
+    from coach.config import Config
+
 HELP_TARGET: HelpTarget = ("app.md", "een-warme-overdracht")
 NO_CONSENT_HERE = NO_CONSENT_WHAT + ". Ctrl+T opent de gegevens van de jongere, waar je dat doet."
 HTML_SUFFIXES = (".html", ".htm")
@@ -63,25 +66,34 @@ class HandoverFile:
     handovers: list[HandoverRecord] = field(default_factory=list)
 
 
-def coach_card(context: CoachContext) -> CoachCard:
-    """How the receiver reaches the coach: from the settings (only the name when they cannot be read)."""
+def _settings() -> Config | None:
     from coach.config import ConfigError, load_config
 
     try:
-        config = load_config()
+        return load_config()
     except ConfigError:
+        return None  # the settings are checked at start; here the coach's name from the app will do
+
+
+def coach_card(context: CoachContext, config: Config | None) -> CoachCard:
+    """How the receiver reaches the coach: from the settings (only the name when they cannot be read)."""
+    if config is None:
         return CoachCard(context.default_coach)
     return CoachCard(config.coach or context.default_coach, config.coach_phone, config.coach_email, config.organisation)
 
 
 def load_handover_file(context: CoachContext, youth_id: int) -> HandoverFile | None:
-    """Read what the handover draws on; None when the young person is no longer in the database."""
+    """Read what the handover draws on; None when the young person is no longer in the database.
+
+    The settings are read afresh: contact details changed in config.toml count at once.
+    """
     db = context.database
-    data = load_handover_data(db, youth_id, coach_card(context))
+    config = _settings()
+    data = load_handover_data(db, youth_id, coach_card(context, config))
     if data is None:
         return None
     try:
-        words = load_handover_words()
+        words = load_handover_words(config.prompts if config else None)
     except PromptsError:
         words = ()  # no suggestions is better than no handover; the prompts check says what is wrong
     suggestions = what_works_suggestions(suggestion_texts(data.case), words)
