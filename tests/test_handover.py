@@ -158,7 +158,7 @@ def test_who_is_not_to_be_approached_is_named_without_a_number():
 
 def test_injected_markup_is_shown_as_text_never_obeyed():
     evil = '<script>alert(1)</script> [klik](javascript:alert(1)) <img src=x onerror="x()">'
-    case_data = _data(what_works="# Geen kop\n<b>vet</b> & meer", network=())
+    case_data = _data(what_works="# Geen kop\n<b>vet</b> & meer\n\n- [klik](javascript:x)\n- gewoon", network=())
     case_data.case.warm_story[0] = WarmStoryItem("trots", evil)
     markdown = handover_markdown(case_data, consent(), CONTENT, TODAY)
     page = handover_html(markdown, "<title>")
@@ -167,6 +167,8 @@ def test_injected_markup_is_shown_as_text_never_obeyed():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<h1>Geen kop" not in page and "# Geen kop" in page
     assert "&lt;b&gt;vet&lt;/b&gt; &amp; meer" in page
+    # A list the coach typed in "wat werkt" stays a list, its text escaped all the same.
+    assert "<li>[klik](javascript:x)</li>\n<li>gewoon</li>" in page
 
 
 def test_the_rhythm_that_worked_and_suggestions_from_the_notes():

@@ -55,10 +55,21 @@ def md(text: str | None) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _INLINE.sub(r"\\\1", folded))
 
 
+_BULLET = re.compile(r"^\s*[-*•]\s+")
+
+
+def _md_line(line: str) -> str:
+    # A list the coach typed stays a list; everything inside it is escaped like any text.
+    bullet = _BULLET.match(line)
+    return f"- {md(line[bullet.end() :])}" if bullet else md(line)
+
+
 def md_block(text: str | None) -> str:
-    """Longer user text as escaped Markdown paragraphs (blank lines kept, every line escaped)."""
+    """Longer user text as escaped Markdown paragraphs (blank lines and '- ' lists kept, all else escaped)."""
     paragraphs = re.split(r"\n\s*\n", (text or "").strip())
-    return "\n\n".join("\n".join(md(line) for line in p.splitlines() if line.strip()) for p in paragraphs if p.strip())
+    return "\n\n".join(
+        "\n".join(_md_line(line) for line in p.splitlines() if line.strip()) for p in paragraphs if p.strip()
+    )
 
 
 def _day(day: date) -> str:
