@@ -288,3 +288,22 @@ def test_the_coachs_contact_details_come_from_the_settings(tmp_path: Path):
         with pytest.raises(ConfigError) as caught:
             load_config(path)
         assert "klopt niet" in str(caught.value)
+
+
+def test_what_works_keeps_its_history_and_refuses_what_cannot_be_kept(env: Path):
+    from coach.store.errors import StoreError
+
+    db = open_db(env)
+    save_what_works(db, 1, "Eerst koffie.")
+    save_what_works(db, 1, "  Eerst koffie, dan praten.  ")
+    before = digest(db)
+    for bad, said in (("x" * 20_001, "te lang"), ("stuur\x1b[2J", "stuurtekens")):
+        with pytest.raises(StoreError) as caught:
+            save_what_works(db, 1, bad)
+        assert said in str(caught.value)
+    with pytest.raises(StoreError):
+        save_what_works(db, 99, "Niemand")
+    assert digest(db) == before
+    assert what_works(db, 1) == "Eerst koffie, dan praten."
+    earlier = db.execute("SELECT text FROM revisions WHERE table_name = 'handover_notes'").fetchall()
+    assert [row[0] for row in earlier] == ["Eerst koffie."]
