@@ -8,6 +8,9 @@ Every setting has a sensible default, so the file is optional. Example:
     backup_keep = 7           # how many daily automatic backups to keep
     intervision_method = "roddel"   # the team's intervision method: "incident" or "roddel"
     coach = "Sam de Vries"    # your name: the vaste coach a new aanmelding gets (change it per jongere)
+    coach_phone = "06-12345678"   # how a colleague reaches you, in an overdrachtsdossier
+    coach_email = "sam@voorbeeld.nl"
+    organisation = "Jongerenwerk Oost"
 
     [contactritme]            # days between held contacts before it is worth a look, per phase
     begeleiding = 10
@@ -27,6 +30,9 @@ from coach.paths import config_path
 FIRST_CONTACT_KEY = "eerste_contact"
 # As long as a name may be in the form (coach.domain.registration.NAME_MAX).
 COACH_NAME_MAX = 100
+# The coach's contact details for a handover: one line each (as the registration's LINE_MAX).
+_CARD_KEYS = ("coach_phone", "coach_email", "organisation")
+CARD_MAX = 200
 
 
 class ConfigError(ValueError):
@@ -45,6 +51,10 @@ class Config:
     contactritme: dict[str, int] | None = None
     #: The coach's own name, the default vaste coach of a new aanmelding (None: the field starts empty).
     coach: str | None = None
+    #: How the next professional reaches the coach (the overdrachtsdossier's last part); None: not given.
+    coach_phone: str | None = None
+    coach_email: str | None = None
+    organisation: str | None = None
 
     def continuity_rules(self) -> ContinuityRules:
         """The continuity rules with this organisation's contact rhythm per phase."""
@@ -105,6 +115,13 @@ def load_config(path: Path | None = None) -> Config:
             if not isinstance(value, str) or "\n" in value or len(value.strip()) > COACH_NAME_MAX:
                 raise ConfigError(
                     f'{path}: coach = {value!r} klopt niet; geef je naam tussen aanhalingstekens, zoals "Sam".'
+                )
+            value = value.strip() or None
+        elif key in _CARD_KEYS:
+            if not isinstance(value, str) or "\n" in value or len(value.strip()) > CARD_MAX:
+                raise ConfigError(
+                    f"{path}: {key} = {value!r} klopt niet; geef één regel tekst tussen aanhalingstekens, "
+                    f"hoogstens {CARD_MAX} tekens."
                 )
             value = value.strip() or None
         elif key == "contactritme":

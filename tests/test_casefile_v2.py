@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from coach.domain.contact_status import STATUSES
 from coach.domain.domains import DOMAIN_KEYS
+from coach.domain.handover import CoachCard
 from coach.domain.model import CONTACT_MODES, OWNERS, PHASES, WARM_KINDS
 from coach.domain.network import NetworkMember
 from coach.domain.registration import ConsentInput, Registration
@@ -20,9 +21,10 @@ from coach.store.agreement_edits import add_agreement
 from coach.store.casefile import CaseFileError
 from coach.store.casefile_v2 import SECTIONS, export_case_v2, import_v2_files, schema, validate_v2
 from coach.store.contact_moves import delete_contact, edit_contact, move_contact
+from coach.store.handover import record_dossier, save_what_works
 from coach.store.intervision import IntervisionNotes, save_intervision_notes
 from coach.store.network import add_person, update_person
-from coach.store.registration import register_youth, update_details
+from coach.store.registration import consents_of, register_youth, update_details
 from coach.store.release import add_basic, record_activity, record_confidence, set_staying
 from coach.store.safety import close_concern, dismiss_signal, open_concern, save_step
 from coach.store.trajectory import accept_taper_plan, change_phase, record_not_yet, record_release, reopen
@@ -42,6 +44,11 @@ def _contact(db, youth_id, at, status="plaatsgevonden", note=None):
 def full_db():
     """One young person with at least one record of every kind the app stores."""
     db = open_db(memory=True)
+    return db, fill_full_case(db)
+
+
+def fill_full_case(db) -> int:
+    """Register one young person in db with at least one record of every kind the app stores; their id."""
     start = date(2025, 9, 1)
     youth_id = register_youth(
         db,
@@ -137,7 +144,12 @@ def full_db():
     close_concern(db, closed, "hulp", date(2025, 10, 9), "Wijkagent en school ingeschakeld.")
     open_concern(db, youth_id, "huiselijk_geweld", "Huiselijk geweld", "intake", date(2026, 3, 2), "slaat")
     dismiss_signal(db, youth_id, "wapens", "mes", "bezoek", date(2026, 3, 3))
-    return db, youth_id
+    # The warm handover: what works (changed once, so it has a history) and a dossier made under the consent.
+    save_what_works(db, youth_id, "Rustig beginnen.")
+    save_what_works(db, youth_id, "Rustig beginnen, op haar tempo.")
+    [consent] = consents_of(db, youth_id)
+    record_dossier(db, youth_id, consent, today=TODAY, coach=CoachCard("Karim", "06-1"))
+    return youth_id
 
 
 def _round_trip(tmp_path, exported):

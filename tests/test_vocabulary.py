@@ -15,6 +15,7 @@ from coach.domain.vocabulary import (
     ContactMode,
     ContactStatus,
     ContinuityStatus,
+    HandoverKind,
     Initiator,
     Phase,
     Vocabulary,
@@ -39,6 +40,7 @@ STORED: dict[type[Vocabulary], tuple[str, ...]] = {
     AgreementOwner: ("jongere", "coach", "netwerk"),
     AgreementStatus: ("open", "gedaan", "vervallen"),
     ContinuityStatus: ("ok", "let_op", "te_lang"),
+    HandoverKind: ("dossier", "overgedragen", "ontvangen"),
 }
 VOCABULARIES = [*STORED, ReasonKind]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from coach.cli import caseload, cases, contacts, demo, intervision, network, passphrase, registration, safety
+from coach.cli import caseload, cases, contacts, demo, handover, intervision, network, passphrase, registration, safety
 from coach.cli.errors import EXIT_USAGE, CoachError, exit_code_of
 from coach.cli.options import Options
 from coach.cli.output import DutchGroup
@@ -69,6 +69,9 @@ COMMANDS: tuple[click.Command, ...] = (
     safety.retention,
     passphrase.passphrase_,
     network.network,
+    handover.consent,
+    handover.handover,
+    handover.transfer,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

@@ -19,7 +19,7 @@ from coach.cli.options import (
 )
 from coach.cli.output import DutchCommand, console
 from coach.cli.params import PositiveInt
-from coach.domain.safe_text import json_visible, visible_in
+from coach.domain.safe_text import json_visible, visible, visible_in
 
 
 @click.command(cls=DutchCommand)
@@ -32,6 +32,7 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
     from coach.reports.case_view import case_json, case_renderable
     from coach.reports.readiness import case_readiness, readiness_basics, trajectory_parts
     from coach.store.caseload import caseload_entry
+    from coach.store.handover import handovers_of
     from coach.store.registration import coach_changes_of
     from coach.store.release import release_facts
     from coach.store.safety import concerns_of
@@ -45,6 +46,7 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
         raise CoachError(f"Er is geen jongere met nummer {youth_id}. Kijk met 'coach caseload' welke nummers er zijn.")
     readiness = case_readiness(case, release_facts(db, youth_id, readiness_basics(content)), content, today)
     changes = coach_changes_of(db, youth_id)
+    handovers = handovers_of(db, youth_id)
     record_read(db, "show", youth_id)
     if as_json:
         from coach.store.contact_moves import contacts_of
@@ -52,7 +54,8 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
         contacts = contacts_of(db, youth_id)
         safety = concerns_of(db, youth_id, open_only=True)
         data = case_json(case, entry, today, readiness, safety, contacts=contacts) | {
-            "coach_changes": coach_changes_json(changes)
+            "coach_changes": coach_changes_json(changes),
+            "handovers": [record.as_json() for record in handovers],
         }
         click.echo(json_visible(json.dumps(data, ensure_ascii=False, indent=2)))
     else:
@@ -62,13 +65,21 @@ def show(options: Options, youth_id: int, as_json: bool) -> None:
         console().print(case_renderable(case, entry, content, today, trajectory=parts))
         if changes:
             console().print(coach_line(case.youth.coach, changes))
+        if handovers:  # where the case came from, or went to last
+            console().print(visible(handovers[-1].line()), markup=False)
 
 
 @click.command(cls=DutchCommand, name="import")
 @click.argument("files", metavar="BESTAND...", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.pass_obj
 def import_(options: Options, files: tuple[Path, ...]) -> None:
-    """Controleer dossierbestanden (JSON, versie 1 of 2) en lees ze in: alles of niets."""
+    """Controleer dossierbestanden (JSON, versie 1 of 2, of een versleuteld overdrachtsbestand) en lees ze in: alles of niets."""
+    from coach.cli.handover import has_transfer_file, import_with_transfers
+
+    if has_transfer_file(files):
+        for youth_id in import_with_transfers(options, files):
+            click.echo(youth_id)
+        return
     from coach.store.casefile import CaseFileError
     from coach.store.transfer import import_case_files
 

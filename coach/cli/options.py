@@ -184,8 +184,8 @@ def record_read(db: Database, what: str, youth_id: int | None = None) -> None:
     record_access(db, what, youth_id)
 
 
-def write_file_or_fail(target: Path, text: str) -> None:
-    """Write text to target all or nothing, private (0600); a CoachError for a target that is no regular file."""
+def write_file_or_fail(target: Path, text: str | bytes) -> None:
+    """Write text (or bytes) to target all or nothing, private (0600); a CoachError for a target that is no regular file."""
     try:
         paths.write_private(target, text)
     except paths.NotAFileError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from coach.content.handover import HANDOVER_FILE
 from coach.content.intervision import INTERVISION_FILE, parse_intervision
 from coach.content.model import Content
 from coach.content.release import RELEASE_FILE, parse_release
@@ -30,7 +31,17 @@ SCALE_FILE = "scale.toml"
 WARM_FILE = "warm_story.toml"
 DOMAINS_DIR = "domains"
 # The files at the top of a prompts folder; anything else there is a misspelling.
-TOP_FILES = (SCALE_FILE, WARM_FILE, RELEASE_FILE, BALANCE_FILE, VISIT_FILE, INTERVISION_FILE, SAFETY_FILE)
+# handover.toml is read on its own when a handover is made (coach.content.handover), not into Content.
+TOP_FILES = (
+    SCALE_FILE,
+    WARM_FILE,
+    RELEASE_FILE,
+    BALANCE_FILE,
+    VISIT_FILE,
+    INTERVISION_FILE,
+    SAFETY_FILE,
+    HANDOVER_FILE,
+)
 
 QUESTIONS_MIN, QUESTIONS_MAX = 3, 6
 SHORT_MAX = 12

@@ -204,3 +204,23 @@ _CONTINUITY_LABELS: dict[ContinuityStatus, str] = {
     ContinuityStatus.LET_OP: "Let op",
     ContinuityStatus.TE_LANG: "Te lang",
 }
+
+
+class HandoverKind(Vocabulary):
+    """What kind of handover was made: a dossier written, the whole case sent, or a case received."""
+
+    DOSSIER = "dossier"
+    OVERGEDRAGEN = "overgedragen"
+    ONTVANGEN = "ontvangen"
+
+    @property
+    def label(self) -> str:
+        """The word for this kind on screen."""
+        return _HANDOVER_LABELS[self]
+
+
+_HANDOVER_LABELS: dict[HandoverKind, str] = {
+    HandoverKind.DOSSIER: "Overdrachtsdossier",
+    HandoverKind.OVERGEDRAGEN: "Overgedragen",
+    HandoverKind.ONTVANGEN: "Ontvangen",
+}

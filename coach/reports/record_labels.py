@@ -25,6 +25,8 @@ RECORD_LABELS: dict[str, tuple[str, str]] = {
     "safety_concerns": ("zorg over veiligheid", "zorgen over veiligheid"),
     "safety_steps": ("stap van de meldcode", "stappen van de meldcode"),
     "safety_dismissals": ("veiligheidssignaal: geen zorg", "veiligheidssignalen: geen zorg"),
+    "handover_notes": ("wat werkt", "wat werkt"),
+    "handovers": ("overdracht", "overdrachten"),
 }
 
 ACTION_LABELS = {"insert": "toegevoegd", "update": "gewijzigd", "delete": "verwijderd", "erase": "gewist"}
@@ -68,6 +70,7 @@ FIELD_LABELS = {
     "name": "naam",
     "reason": "reden",
     "way_back": "weg terug",
+    "what_works": "wat werkt",
 }
 
 

@@ -129,7 +129,16 @@ def read_json(path: Path) -> Any:
     no regular file or too large, nesting deeper than a case file ever goes, texts of
     over a million characters and characters that are not text (a lone surrogate).
     """
-    raw = read_bounded(path)
+    return parse_json_bytes(read_bounded(path), path)
+
+
+def parse_json_bytes(raw: bytes, path: Path) -> Any:
+    """The JSON in `raw` (a case file's bytes, already read; `path` names it in messages), with read_json's checks.
+
+    For a case file that never touches the disk as plain text (a decrypted transfer file).
+    """
+    if len(raw) > MAX_FILE_BYTES:
+        raise _problem(path, f"het bestand is groter dan {MAX_FILE_BYTES // 1_000_000} MB; zo groot is geen dossier.")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

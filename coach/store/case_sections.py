@@ -280,6 +280,28 @@ SECTIONS: tuple[Section, ...] = (
         _cols(("kind",), ("heard",), ("source",), ("dismissed_on", "", DATE)),
         _own("safety_dismissals"),
     ),
+    # The warm handover (issue 19): what works with the young person, and each handover made or received.
+    Section(
+        "handover_notes",
+        "handover_notes",
+        _cols(("what_works",)),
+        _own("handover_notes"),
+    ),
+    Section(
+        "handovers",
+        "handovers",
+        _cols(
+            ("kind",),
+            ("made_on", "", DATE),
+            ("counterpart",),
+            ("organisation",),
+            ("consent", "consent_id", LINK, "consents"),
+            ("parts", "", CSV_LIST),
+            ("coach",),
+            ("note",),
+        ),
+        _own("handovers"),
+    ),
 )
 SECTION_BY_NAME = {section.name: section for section in SECTIONS}
 TABLE_TO_SECTION = {section.table: section.name for section in SECTIONS}

@@ -526,6 +526,40 @@ def m012_safety(db: Database) -> None:
     _keep_revisions(db, "safety_concerns", ("decision_note",))
 
 
+def m013_handover(db: Database) -> None:
+    """The warm handover: what works with the young person (the coach's words) and every handover made or received.
+
+    `handovers.kind`: 'dossier' (an overdrachtsdossier written for someone with consent),
+    'overgedragen' (the whole case sent encrypted to a colleague), 'ontvangen' (a case
+    received that way). `counterpart` is the other side: the receiver, or for
+    'ontvangen' the coach it came from.
+    """
+    db.executescript(
+        """
+        CREATE TABLE handover_notes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            youth_id INTEGER NOT NULL UNIQUE REFERENCES youths(id) ON DELETE CASCADE,
+            what_works TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE handovers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('dossier', 'overgedragen', 'ontvangen')),
+            made_on TEXT NOT NULL,
+            counterpart TEXT NOT NULL DEFAULT '',
+            organisation TEXT,
+            consent_id INTEGER REFERENCES consents(id) ON DELETE SET NULL,
+            parts TEXT NOT NULL DEFAULT '',
+            coach TEXT,
+            note TEXT
+        );
+        CREATE INDEX handovers_youth ON handovers(youth_id, made_on);
+        """
+    )
+    # What works is the coach's own text, edited over time: its history is kept like every note.
+    _keep_revisions(db, "handover_notes", ("what_works",))
+
+
 _ROWID_ALIAS = re.compile(r"(\[?\bid\b\]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)", re.IGNORECASE)
 AUDIT_ACTIONS_BEFORE = "CHECK (action IN ('insert', 'update', 'delete', 'erase'))"
 AUDIT_ACTIONS = "CHECK (action IN ('insert', 'update', 'delete', 'erase', 'read', 'backup', 'restore', 'passphrase'))"
@@ -593,6 +627,7 @@ STEPS = (
     m010_ids_never_reused_and_reads_audited,
     m011_intervision_notes,
     m012_safety,
+    m013_handover,
 )
 SCHEMA_VERSION = len(STEPS)
 

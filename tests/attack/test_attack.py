@@ -10,6 +10,7 @@ environment or standard input is the attack) and checks that it
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -21,6 +22,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyrage
 import pytest
 from db_digest import digest
 from helpers import make_case
@@ -223,6 +225,40 @@ def _latin1_toml(folder: Path) -> Path:
     return _write_bytes("retention_months = 24 # caf\xe9\n".encode("latin-1"), "config.toml")(folder)
 
 
+# Transfer files (age): one receiver's key and a stranger's, fixed for the whole run.
+RECEIVER, STRANGER = pyrage.x25519.Identity.generate(), pyrage.x25519.Identity.generate()
+
+
+def _sealed(folder: Path, name: str = "overdracht.age") -> Path:
+    path = folder / name
+    path.write_bytes(pyrage.encrypt(json.dumps(_case()).encode(), [RECEIVER.to_public()]))
+    return path
+
+
+def _sealed_truncated(folder: Path) -> Path:
+    path = _sealed(folder)
+    path.write_bytes(path.read_bytes()[:200])
+    return path
+
+
+@functools.cache
+def _passphrase_sealed() -> bytes:
+    # Made once: age's passphrase key derivation (scrypt) takes a second or two on purpose.
+    return bytes(pyrage.passphrase.encrypt(json.dumps(_case()).encode(), "het goede wachtwoord"))
+
+
+def _sealed_passphrase(folder: Path) -> Path:
+    path = folder / "wachtwoord.age"
+    path.write_bytes(_passphrase_sealed())
+    return path
+
+
+def _key_file_garbage(folder: Path) -> Path:
+    path = folder / "sleutel.txt"
+    path.write_text("# geen sleutel hier\nAGE-SECRET-KEY-1KAPOT\n")
+    return path
+
+
 def _file_as_prompts(folder: Path) -> Path:
     return _text_file(folder)
 
@@ -281,6 +317,12 @@ FILES: dict[str, Callable[[Path], Path]] = {
     "bad_rhythm_toml": _bad_rhythm_toml,
     "latin1_toml": _latin1_toml,
     "file_as_prompts": _file_as_prompts,
+    "sealed": _sealed,
+    "sealed_truncated": _sealed_truncated,
+    "sealed_passphrase": _sealed_passphrase,
+    "sealed_garbage": _write_bytes(b"age-encryption.org/v1\n-> X25519 kapot\n--- kapot\n" + bytes(range(256)), "x.age"),
+    "sealed_header_only": _write_bytes(b"age-encryption.org/v1\n", "kop.age"),
+    "key_file_garbage": _key_file_garbage,
 }
 
 
@@ -417,6 +459,58 @@ def _cases() -> list[Attack]:
     ):
         add(Attack(args))
 
+    # The warm handover (issue 19): consent, the dossier and the encrypted transfer.
+    for bad in bad_ids:
+        add(Attack(("consent", bad, "--aan", "Eva")))
+        add(Attack(("handover", bad)))
+        add(Attack(("transfer", bad, "-o", "/bestaat/niet/uit.age", "--ontvanger", str(RECEIVER.to_public()))))
+    for args in (
+        ("--aan", "Eva", "--delen", "geld"),
+        ("--aan", "Eva", "--delen", ""),
+        ("--aan", "Eva", "--delen", ",,,"),
+        ("--aan", "Eva", "--datum", "morgen"),
+        ("--aan", "Eva", "--datum", "2026-02-30"),
+        ("--aan", "Eva", "--datum", "gisteren of zo"),
+        ("--aan", ""),
+        ("--aan", "   "),
+        ("--aan", "E" * 101),
+        ("--aan", "Eva\nJansen"),
+        ("--aan", "\x1b[2J"),
+        ("--aan", "Eva", "--organisatie", "O" * 201),
+        ("--delen", "alles"),
+    ):
+        add(Attack(("consent", "1", *args)))
+    for args in (
+        ("handover", "1"),
+        ("handover", "1", "-o", "/dev/null"),
+        ("handover", "1", "--aan", "99"),
+        ("handover", "1", "--aan", "0"),
+        ("transfer", "1", "-o", "/bestaat/niet/uit.age", "--ontvanger", str(RECEIVER.to_public())),
+        ("transfer", "1", "-o", "/dev/null", "--ontvanger", str(RECEIVER.to_public())),
+        ("transfer", "1", "-o", "{folder}", "--ontvanger", str(RECEIVER.to_public())),
+        ("transfer", "1", "-o", "/bestaat/niet/uit.age", "--ontvanger", "age1kapot"),
+        ("transfer", "1", "-o", "/bestaat/niet/uit.age", "--ontvanger", ""),
+        ("transfer", "1", "--ontvanger", str(RECEIVER.to_public())),
+        ("transfer", "1", "-o", "/bestaat/niet/uit.age"),
+    ):
+        add(Attack(args))
+    add(Attack(("transfer", "1", "-o", "/bestaat/niet/uit.age"), env={"COACH_TRANSFER_PASSPHRASE": "kort"}))
+    for name, env in (
+        ("sealed", {"COACH_AGE_IDENTITY": str(STRANGER)}),
+        ("sealed", {}),
+        ("sealed", {"COACH_AGE_IDENTITY": "AGE-SECRET-KEY-1KAPOT"}),
+        ("sealed", {"COACH_AGE_IDENTITY": "/bestaat/niet/sleutel.txt"}),
+        ("sealed", {"COACH_AGE_IDENTITY": "{key_file_garbage}"}),
+        ("sealed", {"COACH_AGE_IDENTITY": "/dev/zero"}),
+        ("sealed", {"COACH_TRANSFER_PASSPHRASE": "het goede wachtwoord"}),
+        ("sealed_truncated", {"COACH_AGE_IDENTITY": str(RECEIVER)}),
+        ("sealed_garbage", {"COACH_AGE_IDENTITY": str(RECEIVER)}),
+        ("sealed_header_only", {"COACH_AGE_IDENTITY": str(RECEIVER)}),
+        ("sealed_passphrase", {"COACH_TRANSFER_PASSPHRASE": "een verkeerd wachtwoord"}),
+        ("sealed_passphrase", {"COACH_AGE_IDENTITY": str(RECEIVER)}),
+    ):
+        add(Attack(("import", f"{{{name}}}"), env=env))
+
     # As a process: the environment and standard input are the attack.
     add(Attack(("anonymise",), stdin="/dev/zero", process=True))
     add(Attack(("anonymise",), stdin="{bom_garbage_latin}", process=True))
@@ -473,6 +567,8 @@ def test_attack(attack: Attack, templates, tmp_path, monkeypatch, capsys):
         "COACH_CACHE_DIR": str(tmp_path / "cache"),
         "COACH_PASSPHRASE": PASSPHRASE,
         "COACH_NEW_PASSPHRASE": None,
+        "COACH_TRANSFER_PASSPHRASE": None,
+        "COACH_AGE_IDENTITY": None,
         "COACH_PROMPTS": None,
         "COACH_DEBUG": None,
     }

@@ -19,15 +19,23 @@ class SaveSummary(CoachModal[Path | None]):
     CSS_PATH = "../screens/intervision.tcss"
     BINDINGS = [Binding("escape", "cancel", "Annuleren", id="save.cancel", tooltip="Niet opslaan")]
 
-    def __init__(self, default: Path) -> None:
+    def __init__(
+        self,
+        default: Path,
+        *,
+        title: str = "Samenvatting opslaan",
+        hint: str = "Alleen de geanonimiseerde samenvatting wordt bewaard.",
+    ) -> None:
         super().__init__()
         self._default = default
+        # The same question for another document (the overdrachtsdossier): its own title and hint.
+        self._title, self._hint = title, hint
         self._confirmed: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="save-box"):
-            yield Static("Samenvatting opslaan", classes="dialog-title")
-            yield Static("Alleen de geanonimiseerde samenvatting wordt bewaard.", classes="dialog-hint")
+            yield Static(self._title, classes="dialog-title")
+            yield Static(self._hint, classes="dialog-hint")
             yield Input(str(self._default), id="save-path", placeholder="map/intervisie.md")
             yield Static("", id="save-problem")
             with Horizontal(id="save-buttons"):

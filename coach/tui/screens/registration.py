@@ -206,9 +206,12 @@ class RegistrationScreen(CoachScreen[int | None]):
         Binding("q", "stay", "Blijven", id="registration.no_quit", show=False),
     ]
 
-    def __init__(self, form: RegistrationInput, today: date, details: DetailsFile | None = None) -> None:
+    def __init__(
+        self, form: RegistrationInput, today: date, details: DetailsFile | None = None, *, focus: str = "first_name"
+    ) -> None:
         super().__init__()
         self.start = form
+        self._focus = focus  # the field the cursor starts in (the handover opens at the consent)
         self._today = today
         self.details = details
         self.saved_id: int | None = None
@@ -291,7 +294,9 @@ class RegistrationScreen(CoachScreen[int | None]):
         for item in FORM_FIELDS:
             if item.kind == "date":
                 self._echo(item.name)
-        self.query_one(f"#{widget_id('first_name')}", Input).focus()
+        field = self.query_one(f"#{widget_id(self._focus)}", Input)
+        field.focus()
+        field.scroll_visible(animate=False)
 
     # --- reading the form ----------------------------------------------------------------
 
@@ -496,8 +501,10 @@ def open_registration(app: App[Any]) -> None:
     app.push_screen(RegistrationScreen(form, context.today), done)
 
 
-def open_details(screen: CoachScreen[Any], youth_id: int, on_saved: Callable[[int], None]) -> None:
-    """From `screen` (the young person's), open the Gegevens form; `on_saved` is called after a change."""
+def open_details(
+    screen: CoachScreen[Any], youth_id: int, on_saved: Callable[[int], None], *, focus: str = "first_name"
+) -> None:
+    """From `screen` (the young person's), open the Gegevens form at field `focus`; `on_saved` after a change."""
     context = screen.context
     try:
         details = load_details(context.database, youth_id)
@@ -513,4 +520,4 @@ def open_details(screen: CoachScreen[Any], youth_id: int, on_saved: Callable[[in
             on_saved(saved)
 
     form = RegistrationInput.from_registration(details.registration)
-    screen.app.push_screen(RegistrationScreen(form, context.today, details), done)
+    screen.app.push_screen(RegistrationScreen(form, context.today, details, focus=focus), done)

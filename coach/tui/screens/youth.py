@@ -15,6 +15,7 @@ from coach.content.model import Content
 from coach.domain.agreements import own_share, own_share_by_month
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import assess
+from coach.domain.handover import HandoverRecord
 from coach.domain.intake import Intake
 from coach.domain.model import Case, current_phase
 from coach.domain.network import NetworkMember
@@ -29,6 +30,7 @@ from coach.store.agreements import set_agreement_status
 from coach.store.audit import record_access
 from coach.store.caseload import caseload_entry
 from coach.store.cases import load_case
+from coach.store.handover import handovers_of
 from coach.store.intake import latest_intake
 from coach.store.network import network_of
 from coach.store.registration import coach_changes_of
@@ -41,6 +43,7 @@ from coach.tui.context import CoachContext, CoachScreen
 from coach.tui.dialogs.agreement_edit import open_agreement
 from coach.tui.dialogs.confirm import Confirm
 from coach.tui.formatting import short_date
+from coach.tui.handover_commands import HandoverCommands
 from coach.tui.help import HelpTarget
 from coach.tui.screens.contact_entry import open_contact_entry
 from coach.tui.screens.measurement import MeasurementScreen
@@ -74,6 +77,7 @@ class YouthFile:
     agreement_owners: dict[int, str] = field(default_factory=dict)  # afspraak id → the network person doing it
     prepared_for: datetime | None = None  # a visit prepared (v) and not yet completed
     safety: SafetyState = field(default_factory=SafetyState)  # open concerns and acute scores, for the banner
+    handovers: list[HandoverRecord] = field(default_factory=list)  # dossiers made, case sent or received; oldest first
 
 
 def load_youth_file(context: CoachContext, youth_id: int, today: date, *, opened: bool = True) -> YouthFile | None:
@@ -105,6 +109,7 @@ def load_youth_file(context: CoachContext, youth_id: int, today: date, *, opened
         agreement_owners=owner_names(db, youth_id),
         prepared_for=prepared_for(db, youth_id),
         safety=safety_state(db, youth_id),
+        handovers=visible_in(handovers_of(db, youth_id)),
     )
 
 
@@ -139,7 +144,17 @@ class YouthScreen(CoachScreen[None]):
         Binding("n", "network", "Netwerk", id="youth.network", show=False, tooltip="Het netwerk: toevoegen, wijzigen"),
         Binding("f", "agreement", "Afspraak", id="youth.agreement", show=False, tooltip="Een nieuwe afspraak"),
         Binding("z", "safety", "Zorg/veiligheid", id="youth.safety", tooltip="Meldcode-stappen en de nummers"),
+        # Named in the handover line and the palette ("Overdracht"), as the footer is full at 80 columns.
+        Binding(
+            "o",
+            "handover",
+            "Overdracht",
+            id="youth.handover",
+            show=False,
+            tooltip="Een warm overdrachtsdossier maken, met toestemming van de jongere",
+        ),
     ]
+    COMMANDS = {HandoverCommands}
 
     def __init__(self, file: YouthFile, today: date, content: Content) -> None:
         super().__init__()
@@ -172,6 +187,8 @@ class YouthScreen(CoachScreen[None]):
         with VerticalScroll(id="youth-body"):
             yield YouthHeader(case, self.entry, today, coach_changes=self.file.coach_changes, id="youth-header")
             yield SafetyBanner(self.file.safety, self._content, today, id="safety-banner")
+            if self.file.handovers:
+                yield Static(self._handover_line(), id="handover-line", markup=False)
             with Vertical(classes="section", id="warm-section"):
                 yield Static("Warm verhaal", classes="section-title")
                 yield WarmStory(case.warm_story, self._content.warm_kinds, id="warm-story")
@@ -213,6 +230,16 @@ class YouthScreen(CoachScreen[None]):
         context = self.context
         screen = MeasurementScreen(self.case, context.content, context.today)
         self.app.push_screen(screen, self._back_if_changed)
+
+    def action_handover(self) -> None:
+        """The warm handover: choose the consent, review the overdrachtsdossier and save it."""
+        from coach.tui.screens.handover import open_handover
+
+        open_handover(self, self.youth_id, self._back_if_changed)
+
+    def _handover_line(self) -> str:
+        # Only the newest: where the case came from or went to last is what the coach needs to see.
+        return f"{self.file.handovers[-1].line()} · o: overdracht"
 
     def action_safety(self) -> None:
         """Zorg en veiligheid: the meldcode steps for an open concern, or open one."""
