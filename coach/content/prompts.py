@@ -9,6 +9,7 @@ from coach.content.intervision import INTERVISION_FILE, parse_intervision
 from coach.content.model import Content
 from coach.content.release import RELEASE_FILE, parse_release
 from coach.content.safety import SAFETY_FILE, parse_safety
+from coach.content.samen import SAMEN_FILE, parse_samen
 from coach.content.talk import BALANCE_FILE, VISIT_FILE, parse_balance, parse_visit
 from coach.content.toml_source import (
     PromptsError,
@@ -30,7 +31,16 @@ SCALE_FILE = "scale.toml"
 WARM_FILE = "warm_story.toml"
 DOMAINS_DIR = "domains"
 # The files at the top of a prompts folder; anything else there is a misspelling.
-TOP_FILES = (SCALE_FILE, WARM_FILE, RELEASE_FILE, BALANCE_FILE, VISIT_FILE, INTERVISION_FILE, SAFETY_FILE)
+TOP_FILES = (
+    SCALE_FILE,
+    WARM_FILE,
+    RELEASE_FILE,
+    BALANCE_FILE,
+    VISIT_FILE,
+    INTERVISION_FILE,
+    SAFETY_FILE,
+    SAMEN_FILE,
+)
 
 QUESTIONS_MIN, QUESTIONS_MAX = 3, 6
 SHORT_MAX = 12
@@ -60,6 +70,7 @@ def prompt_files() -> tuple[str, ...]:
         VISIT_FILE,
         INTERVISION_FILE,
         SAFETY_FILE,
+        SAMEN_FILE,
     )
 
 
@@ -90,6 +101,7 @@ def load_content(override_dir: Path | None = None, base_dir: Path | None = None)
     balance = parse_balance(source(BALANCE_FILE))
     openers = parse_visit(source(VISIT_FILE))
     safety = parse_safety(source(SAFETY_FILE))
+    samen = parse_samen(source(SAMEN_FILE))
     return Content(
         domains=domains,
         scale=scale,
@@ -99,6 +111,7 @@ def load_content(override_dir: Path | None = None, base_dir: Path | None = None)
         release=release,
         intervision=intervision,
         safety=safety,
+        samen=samen,
     )
 
 

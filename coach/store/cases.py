@@ -21,6 +21,7 @@ from coach.domain.model import (
 )
 from coach.store.rows import new_id
 from coach.store.safety import open_safety_labels
+from coach.store.self_assessment import self_assessments_of, typed_by_youth
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -193,6 +194,8 @@ def load_case(db: Database, youth_id: int) -> Case | None:
         items = [read(row) for row in db.query(f"SELECT * FROM {table} WHERE youth_id = ? ORDER BY id", [youth_id])]
         setattr(case, table, items)
     case.open_safety = open_safety_labels(db, youth_id)
+    case.self_assessments = self_assessments_of(db, youth_id)
+    case.typed_by_youth = typed_by_youth(db, youth_id)
     return case
 
 

@@ -139,6 +139,15 @@ class YouthScreen(CoachScreen[None]):
         Binding("n", "network", "Netwerk", id="youth.network", show=False, tooltip="Het netwerk: toevoegen, wijzigen"),
         Binding("f", "agreement", "Afspraak", id="youth.agreement", show=False, tooltip="Een nieuwe afspraak"),
         Binding("z", "safety", "Zorg/veiligheid", id="youth.safety", tooltip="Meldcode-stappen en de nummers"),
+        # Named in the title of the domains ("j: samen invullen"), as the footer is full at 80 columns.
+        Binding(
+            "j",
+            "samen",
+            "Samen",
+            id="youth.samen",
+            show=False,
+            tooltip="Samen invullen: de laptop naar de jongere, die zelf de leefgebieden invult",
+        ),
     ]
 
     def __init__(self, file: YouthFile, today: date, content: Content) -> None:
@@ -178,7 +187,14 @@ class YouthScreen(CoachScreen[None]):
             yield trajectory_section(case, self.file.trajectory, today)
             with Vertical(classes="section", id="domain-section"):
                 yield Static(self._domains_title(), classes="section-title")
-                yield DomainScores(case.assessments, self._content, self.file.intake, id="domain-scores")
+                yield DomainScores(
+                    case.assessments,
+                    self._content,
+                    self.file.intake,
+                    own=case.self_assessments,
+                    own_date=short_date(case.self_assessments[-1].date, today) if case.self_assessments else "",
+                    id="domain-scores",
+                )
             yield from progress_sections(case, self.file.readiness, self._content, today)
             yield IntakeSection(self.file.intake, self._content, today, classes="section", id="intake-section")
             with Vertical(classes="section", id="network-section"):
@@ -273,6 +289,12 @@ class YouthScreen(CoachScreen[None]):
         screen = VisitPrepScreen(self.context.database, self.case, self._content, self._today)
         self.app.push_screen(screen, self._back_from)
 
+    def action_samen(self) -> None:
+        """Turn the laptop around: the young person fills in their own answers; afterwards show the case as it is now."""
+        from coach.tui.screens.samen import open_samen
+
+        open_samen(self, self.case, self._content, self._today, self._back_from)
+
     def action_intervision(self) -> None:
         """Make the anonymised summary for intervision and review it before sharing."""
         from coach.tui.screens.intervision import IntervisionScreen
@@ -342,5 +364,5 @@ class YouthScreen(CoachScreen[None]):
     def _domains_title(self) -> str:
         dates = [item.date for item in self.case.assessments if item.score is not None]
         if not dates:
-            return "Leefgebieden"
-        return f"Leefgebieden · laatst gescoord {short_date(max(dates), self._today)}"
+            return "Leefgebieden · j: samen invullen"
+        return f"Leefgebieden · laatst gescoord {short_date(max(dates), self._today)} · j: samen invullen"
