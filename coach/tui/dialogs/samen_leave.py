@@ -28,8 +28,6 @@ class SamenLeave(CoachModal[bool]):
     """Dismisses with True once `check` accepts the passphrase (or on Enter without one); Esc: stay."""
 
     CSS_PATH = "../screens/samen.tcss"
-    # Nothing focused by itself: without a passphrase, Enter must reach the leave binding, not the stay button.
-    AUTO_FOCUS = None
     BINDINGS = [
         Binding("escape", "stay", STAY, id="samen_leave.stay", tooltip="Terug naar samen invullen"),
         Binding("enter", "leave_plain", "Terug", id="samen_leave.enter", show=False),
@@ -47,7 +45,10 @@ class SamenLeave(CoachModal[bool]):
             if self._check is not None:
                 yield Input(password=True, placeholder="wachtwoord van de coach", id="leave-input")
             yield Static("", id="leave-error")
-            yield Button(f"{STAY} (Esc)", id="leave-stay")
+            stay = Button(f"{STAY} (Esc)", id="leave-stay")
+            # Never focused: without a passphrase Enter must reach the leave binding (Esc or a click stays).
+            stay.can_focus = False
+            yield stay
 
     def on_mount(self) -> None:
         if self._check is not None:
