@@ -162,15 +162,18 @@ async def test_the_walk_by_keys_reaches_the_database_and_the_coach_sees_it(tmp_p
         await pilot.press("enter")  # Beginnen
         await wait_until(pilot, lambda: session.warm_kind == "trots" and isinstance(app.focused, TextArea))
         await pilot.press(*"Mijn diploma")
-        await pilot.press("tab", "tab", "enter")  # to "Verder →"
+        await pilot.press("enter")  # Enter goes on (a new line is not needed for a few sentences)
         await wait_until(pilot, lambda: session.warm_kind == "belangrijk")
-        for _ in range(2):
-            await pilot.press("tab", "tab", "enter")
+        await pilot.press("tab", "tab", "enter")  # or by Tab to "Verder →"
+        await wait_until(pilot, lambda: session.warm_kind == "droom")
+        await pilot.press("enter")
         await wait_until(pilot, lambda: session.domain == "financien")
         assert "Hoe gaat het met geld?" in shown(app)
         await pilot.press("4")
         await wait_until(pilot, lambda: "✓ jouw antwoord" in str(app.screen.query_one("#answer-4", Button).label))
-        await pilot.press("p", "right")  # wants to talk about it; on to work and school
+        await pilot.press("p")  # wants to talk about it
+        await wait_until(pilot, lambda: str(app.screen.query_one("#samen-talk", Button).label).startswith("✓ p"))
+        await pilot.press("right")  # on to work and school
         await wait_until(pilot, lambda: session.domain == "werk_opleiding")
         await pilot.press("s", "right")  # skipped
         await wait_until(pilot, lambda: session.domain == "tijdsbesteding")

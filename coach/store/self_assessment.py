@@ -110,9 +110,10 @@ class SelfAssessmentSitting:
         )
         answer.id = new_id(cursor)
 
-    def _save_text(self, kind: str, text: str) -> None:
+    def _save_text(self, kind: str, typed: str) -> None:
+        text = typed.strip()
         row_id = self.warm_ids.get(kind)
-        if not text.strip():
+        if not text:
             # An emptied line is no part of their story (a warm-story text is never empty).
             if row_id is not None:
                 self.db.execute("DELETE FROM warm_story WHERE id = ?", [row_id])

@@ -29,14 +29,20 @@ from coach.tui.autosave import Autosaver
 from coach.tui.context import CoachScreen
 from coach.tui.dialogs.samen_leave import SamenLeave
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.own_words import OwnWords
 from coach.tui.widgets.samen_picture import SamenPicture
 
 CHOSEN = "✓ jouw antwoord"
 SKIP = "Sla over"
 TALK = "Hier wil ik over praten"
-KEYS_DOMAIN = "1–5 kiezen · s sla over · p praten · ← → vorige/volgende · Esc: terug naar je coach"
-KEYS_WARM = "Typ wat je wilt · Tab en Enter: verder · Esc: terug naar je coach"
+KEYS_DOMAIN = "1–5 kiezen · s sla over · p praten · ← → bladeren · Esc: terug naar je coach"
+KEYS_WARM = "Typ wat je wilt · Enter: verder · Esc: terug naar je coach"
 KEYS_PICTURE = "c: scores van je coach erbij · ← terug · Esc: terug naar je coach"
+
+
+def mark(on: bool) -> str:
+    """A chosen toggle reads "✓ " in front, also without colour."""
+    return "✓ " if on else ""
 
 
 class SamenScreen(CoachScreen[bool]):
@@ -48,19 +54,27 @@ class SamenScreen(CoachScreen[bool]):
     # Below 32 rows (80×24) the answers are one line high, so a whole page fits without scrolling.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
-        Binding("escape", "leave", "Terug naar je coach", id="samen.leave", show=False),
-        Binding("1", "choose(1)", show=False, id="samen.choose_1"),
-        Binding("2", "choose(2)", show=False, id="samen.choose_2"),
-        Binding("3", "choose(3)", show=False, id="samen.choose_3"),
-        Binding("4", "choose(4)", show=False, id="samen.choose_4"),
-        Binding("5", "choose(5)", show=False, id="samen.choose_5"),
-        Binding("s", "skip", SKIP, show=False, id="samen.skip"),
-        Binding("p", "talk", TALK, show=False, id="samen.talk"),
-        Binding("right", "step(1)", "Verder", show=False, id="samen.next"),
-        Binding("left", "step(-1)", "Terug", show=False, id="samen.previous"),
-        Binding("down", "app.focus_next", show=False, id="samen.down"),
-        Binding("up", "app.focus_previous", show=False, id="samen.up"),
-        Binding("c", "coach_scores", "Scores van je coach", show=False, id="samen.coach_scores"),
+        Binding(
+            "escape", "leave", "Terug naar je coach", id="samen.leave", show=False, tooltip="Vraagt het wachtwoord"
+        ),
+        *(
+            Binding(str(n), f"choose({n})", show=False, id=f"samen.choose_{n}", tooltip=f"Kies antwoord {n}")
+            for n in range(1, 6)
+        ),
+        Binding("s", "skip", SKIP, show=False, id="samen.skip", tooltip="Deze vraag overslaan"),
+        Binding("p", "talk", TALK, show=False, id="samen.talk", tooltip="Hier wil je het met je coach over hebben"),
+        Binding("right", "step(1)", "Verder", show=False, id="samen.next", tooltip="Naar de volgende vraag"),
+        Binding("left", "step(-1)", "Terug", show=False, id="samen.previous", tooltip="Naar de vorige vraag"),
+        Binding("down", "app.focus_next", show=False, id="samen.down", tooltip="Naar het volgende antwoord"),
+        Binding("up", "app.focus_previous", show=False, id="samen.up", tooltip="Naar het vorige antwoord"),
+        Binding(
+            "c",
+            "coach_scores",
+            "Scores van je coach",
+            show=False,
+            id="samen.coach_scores",
+            tooltip="Op het plaatje: de scores van je coach ernaast, of weer weg",
+        ),
     ]
 
     def __init__(self, session: SamenSession, name: str) -> None:
@@ -100,7 +114,7 @@ class SamenScreen(CoachScreen[bool]):
         with VerticalScroll(id="samen-body"):
             yield Static(question.question, classes="samen-question")
             yield Static(question.hint, classes="samen-hint")
-            yield TextArea(self.session.text(kind), id="samen-words", soft_wrap=True, show_line_numbers=False)
+            yield OwnWords(self.session.text(kind), id="samen-words", soft_wrap=True, show_line_numbers=False)
         yield from self._nav()
 
     def _domain(self, domain: str) -> ComposeResult:
@@ -120,10 +134,11 @@ class SamenScreen(CoachScreen[bool]):
             with Horizontal(id="samen-extra"):
                 skipped = answer is not None and answer.skipped
                 talk = answer is not None and answer.talk
-                skip_button = Button(f"s  {SKIP}" + ("  ✓" if skipped else ""), id="samen-skip", classes="samen-extra")
+                # The mark goes first, so a narrow button can never cut it off.
+                skip_button = Button(f"{mark(skipped)}s  {SKIP}", id="samen-skip", classes="samen-extra")
                 skip_button.set_class(skipped, "-chosen")
                 yield skip_button
-                talk_button = Button(f"p  {TALK}" + ("  ✓" if talk else ""), id="samen-talk", classes="samen-extra")
+                talk_button = Button(f"{mark(talk)}p  {TALK}", id="samen-talk", classes="samen-extra")
                 talk_button.set_class(talk, "-chosen")
                 yield talk_button
         yield from self._nav()
@@ -145,7 +160,7 @@ class SamenScreen(CoachScreen[bool]):
     def _keys(self) -> str:
         session = self.session
         if session.page == PICTURE:
-            return KEYS_PICTURE
+            return KEYS_PICTURE.replace("erbij", "weg") if session.show_coach else KEYS_PICTURE
         if session.warm_kind is not None:
             return KEYS_WARM
         if session.domain is not None:

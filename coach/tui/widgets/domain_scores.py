@@ -43,8 +43,11 @@ def own_text(coach_score: int | None, own: SelfAssessment | None, youth_score: i
 
 def own_summary(answers: list[SelfAssessment], labels: dict[str, str], short_date: str) -> str:
     """One line under the domains: when the young person filled in themselves, and what they want to talk about."""
-    talk = [labels.get(a.domain, a.domain) for a in latest_self(answers).values() if a.talk]
+    latest = latest_self(answers).values()
+    talk = [labels.get(a.domain, a.domain) for a in latest if a.talk]
     line = f"zelf: {SOURCE_LABEL} ({short_date})"
+    if any(a.skipped for a in latest):
+        line += " · – overgeslagen"
     if talk:
         line += f" · {TALK_MARK} wil praten over: {', '.join(talk)}"
     return line
