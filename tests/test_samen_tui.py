@@ -295,3 +295,24 @@ async def test_the_palette_offers_samen_invullen_on_a_young_persons_screen(tmp_p
         await pilot.pause(0.3)
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, SamenScreen))
+
+
+async def test_a_safety_signal_they_type_reaches_the_coach_only_after_leaving(tmp_path, quick_timers):
+    from coach.tui.dialogs.safety_prompt import SafetyPrompt
+
+    path = tmp_path / "coach.db"
+    youth_id = plant(path)
+    app = make_app(path, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_mode(pilot, app, youth_id)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.focused, TextArea))
+        await pilot.press(*"Dat ik wegging toen mijn vader me sloeg. Nu woon ik bij mijn oma")
+        await wait_until(pilot, lambda: not screen.session.pending)  # saved as their words
+        await pilot.pause(0.2)
+        assert app.screen is screen  # no prompt over their screen
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, SamenLeave))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, SafetyPrompt))
+        assert isinstance(app.screen_stack[-2], YouthScreen)

@@ -18,8 +18,10 @@ from datetime import date
 from typing import Protocol
 
 from coach.content.samen import SamenContent
+from coach.conversation.safety import SafetyWatch
 from coach.conversation.session import Saved
 from coach.domain.domains import DOMAIN_KEYS
+from coach.domain.safety import SafetyCues
 from coach.domain.self_assessment import OWN_WARM_KINDS, SelfAssessment, difference_words
 
 START = "start"
@@ -66,6 +68,7 @@ class SamenSession:
         today: date,
         coach_scores: Mapping[str, int] | None = None,
         on_change: Callable[[], None] | None = None,
+        safety: SafetyCues | None = None,
     ) -> None:
         self.content = content
         self.labels = dict(labels)
@@ -81,6 +84,8 @@ class SamenSession:
         self.saves = 0
         self._dirty_answers: set[str] = set()
         self._dirty_texts: set[str] = set()
+        # Safety signals in what they type are heard, never shown to them: raised to the coach afterwards.
+        self.safety = SafetyWatch(safety) if safety is not None else None
 
     # --- where they are ---------------------------------------------------------------
 
@@ -172,8 +177,18 @@ class SamenSession:
             return False
         self.texts[kind] = text
         self._dirty_texts.add(kind)
+        if self.safety is not None:
+            self.safety.hear(text)
         self._changed()
         return True
+
+    def heard(self) -> SafetyWatch | None:
+        """The safety watch after the sitting: every typed line heard in full, for the coach's prompt."""
+        if self.safety is not None:
+            for text in self.texts.values():
+                if self.safety.hear(text, final=True) is not None:
+                    break
+        return self.safety
 
     def _changed_answer(self, domain: str) -> None:
         self._dirty_answers.add(domain)

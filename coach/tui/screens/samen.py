@@ -23,11 +23,13 @@ from textual.widgets import Button, Static, TextArea
 from coach.content.model import Content
 from coach.conversation.samen_session import PICTURE, START, SamenSession
 from coach.domain.model import Case, latest_scores
+from coach.domain.safety import SafetySource
 from coach.store.db import StoreError
 from coach.store.self_assessment import SelfAssessmentSitting
 from coach.tui.autosave import Autosaver
 from coach.tui.context import CoachScreen
 from coach.tui.dialogs.samen_leave import SamenLeave
+from coach.tui.screens.safety import raise_pending
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.own_words import OwnWords
 from coach.tui.widgets.samen_picture import SamenPicture
@@ -281,10 +283,25 @@ def open_samen(
     today: date,
     done: Callable[[bool | None], None] | None = None,
 ) -> None:
-    """Turn the laptop around: samen invullen for this young person, from the coach's screen `screen`."""
+    """Turn the laptop around: samen invullen for this young person, from the coach's screen `screen`.
+
+    A safety signal in what they typed is never shown to them; once the coach is back on
+    `screen`, the usual prompt asks about it (source "samen").
+    """
     youth = case.youth
     assert youth.id is not None
-    records = SelfAssessmentSitting(screen.context.database, youth.id, today)
+    youth_id = youth.id
+    records = SelfAssessmentSitting(screen.context.database, youth_id, today)
     labels = {domain.key: domain.short for domain in content.domains}
-    session = SamenSession(content.samen, labels, records, today, latest_scores(case.assessments))
-    screen.app.push_screen(SamenScreen(session, youth.nickname or youth.first_name), done)
+    session = SamenSession(
+        content.samen, labels, records, today, latest_scores(case.assessments), safety=content.safety
+    )
+
+    def left(result: bool | None) -> None:
+        if done is not None:
+            done(result)
+        watch = session.heard()
+        if watch is not None:
+            screen.call_after_refresh(raise_pending, screen, youth_id, youth.display_name, SafetySource.SAMEN, watch)
+
+    screen.app.push_screen(SamenScreen(session, youth.nickname or youth.first_name), left)
