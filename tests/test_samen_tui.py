@@ -201,6 +201,8 @@ async def test_the_walk_by_keys_reaches_the_database_and_the_coach_sees_it(tmp_p
         assert str(row.query_one(".domain-youth", Static).render()) == "zelf: 4 (+2) ◆"
         own = str(app.screen.query_one(".domain-own", Static).render())
         assert "door de jongere zelf ingevuld" in own and "wil praten over: Geld" in own
+        story = [str(item.render()) for item in app.screen.query(".warm-item").results(Static)]
+        assert "“Mijn diploma” (door de jongere zelf ingevuld)" in story
     db = open_db(path)
     stored = {a.domain: (a.score, a.skipped, a.talk) for a in self_assessments_of(db, youth_id)}
     assert stored == {

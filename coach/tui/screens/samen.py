@@ -291,7 +291,11 @@ def open_samen(
     youth = case.youth
     assert youth.id is not None
     youth_id = youth.id
-    records = SelfAssessmentSitting(screen.context.database, youth_id, today)
+    try:
+        records = SelfAssessmentSitting(screen.context.database, youth_id, today)
+    except StoreError as error:
+        report_store_error(screen, error, kept="Samen invullen is niet geopend; probeer het zo nog eens.")
+        return
     labels = {domain.key: domain.short for domain in content.domains}
     session = SamenSession(
         content.samen, labels, records, today, latest_scores(case.assessments), safety=content.safety

@@ -183,7 +183,7 @@ class YouthScreen(CoachScreen[None]):
             yield SafetyBanner(self.file.safety, self._content, today, id="safety-banner")
             with Vertical(classes="section", id="warm-section"):
                 yield Static("Warm verhaal", classes="section-title")
-                yield WarmStory(case.warm_story, self._content.warm_kinds, id="warm-story")
+                yield WarmStory(case.warm_story, self._content.warm_kinds, case.typed_by_youth, id="warm-story")
             yield trajectory_section(case, self.file.trajectory, today)
             with Vertical(classes="section", id="domain-section"):
                 yield Static(self._domains_title(), classes="section-title")
