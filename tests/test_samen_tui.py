@@ -11,7 +11,6 @@ import io
 from datetime import date
 from pathlib import Path
 
-import pytest
 from helpers import make_case, wait_until
 from rich.console import Console
 from safety_helpers import PASSPHRASE
@@ -126,8 +125,9 @@ async def open_mode(pilot, app, youth_id: int) -> SamenScreen:
     return screen
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-async def test_every_page_shows_nothing_of_the_coach(tmp_path, size):
+async def test_every_page_shows_nothing_of_the_coach(tmp_path):
+    # The DOM is scanned as well as the screen, so what is scrolled out of view at 80×24 counts too.
+    size = (80, 24)
     path = tmp_path / "coach.db"
     youth_id = plant(path)
     app = make_app(path, today=TODAY)
@@ -279,19 +279,7 @@ async def test_leaving_needs_the_passphrase_and_the_app_keys_are_off(tmp_path):
         app.screen.query_one("#leave-input", Input).value = PASSPHRASE
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
-        await pilot.press("ctrl+p")  # the coach's keys are back
-        await wait_until(pilot, lambda: CommandPalette.is_open(app))
-
-
-async def test_the_palette_offers_samen_invullen_on_a_young_persons_screen(tmp_path):
-    path = tmp_path / "coach.db"
-    youth_id = plant(path)
-    app = make_app(path, today=TODAY)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.open_youth(youth_id)
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
-        await pilot.press("ctrl+p")
+        await pilot.press("ctrl+p")  # the coach's keys are back, and the palette offers samen invullen here
         await wait_until(pilot, lambda: CommandPalette.is_open(app))
         await pilot.press(*"Samen invullen")
         await pilot.pause(0.3)
@@ -309,7 +297,7 @@ async def test_a_safety_signal_they_type_reaches_the_coach_only_after_leaving(tm
         screen = await open_mode(pilot, app, youth_id)
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.focused, TextArea))
-        await pilot.press(*"Dat ik wegging toen mijn vader me sloeg. Nu woon ik bij mijn oma")
+        await pilot.press(*"Mijn vader sloeg me. ")
         await wait_until(pilot, lambda: not screen.session.pending)  # saved as their words
         await pilot.pause(0.2)
         assert app.screen is screen  # no prompt over their screen
