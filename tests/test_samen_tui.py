@@ -144,7 +144,7 @@ async def test_every_page_shows_nothing_of_the_coach(tmp_path):
             assert_nothing_of_the_coach(app, page)
         await pilot.press("c")  # the coach's scores beside theirs: numbers only
         await wait_until(pilot, lambda: screen.session.show_coach)
-        assert "2 coach" in shown(app)
+        assert "2 je coach" in shown(app)
         assert_nothing_of_the_coach(app, "plaatje met de scores van de coach")
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, SamenLeave))
@@ -187,7 +187,7 @@ async def test_the_walk_by_keys_reaches_the_database_and_the_coach_sees_it(tmp_p
         picture = shown(app)
         assert "Geld" in picture and "4 het gaat goed" in picture and "◆ praten" in picture
         assert "overgeslagen" in picture
-        assert "▒" not in picture and "2 coach" not in picture  # the coach's scores stay hidden until c
+        assert "▒" not in picture and "je coach ·" not in picture  # the coach's scores stay hidden until c
         await pilot.press("c")
         await wait_until(pilot, lambda: "hier kijken jullie anders naar" in shown(app))
         assert "fout" not in shown(app)

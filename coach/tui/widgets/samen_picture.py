@@ -37,9 +37,9 @@ def picture_lines(rows: list[PictureRow], content: SamenContent, show_coach: boo
         lines.append(f"{label}{own}{talk}")
         if show_coach:
             if row.coach_score is None:
-                coach = f"{' ' * LABEL_WIDTH}{' ' * (5 * CELLS)}  coach: nog geen score"
+                coach = f"{' ' * LABEL_WIDTH}{' ' * (5 * CELLS)}  je coach: nog geen score"
             else:
-                coach = f"{' ' * LABEL_WIDTH}{bar(row.coach_score, COACH)}  {row.coach_score} coach"
+                coach = f"{' ' * LABEL_WIDTH}{bar(row.coach_score, COACH)}  {row.coach_score} je coach"
                 if row.difference and row.score is not None and row.score != row.coach_score:
                     coach += f" · {row.difference}"
             lines.append(coach)
