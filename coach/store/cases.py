@@ -102,6 +102,12 @@ def _insert_case(db: Database, case: Case) -> int:
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                 [[row[c] for c in columns] for row in rows],
             )
+    # The young person's own answers (samen invullen) come along; which warm-story lines they
+    # typed themselves (typed_by_youth) names stored ids, so a new case has none.
+    db.conn.executemany(
+        "INSERT INTO self_assessments (youth_id, date, domain, score, skipped, talk) VALUES (?, ?, ?, ?, ?, ?)",
+        [[youth_id, a.date.isoformat(), a.domain, a.score, int(a.skipped), int(a.talk)] for a in case.self_assessments],
+    )
     return youth_id
 
 
