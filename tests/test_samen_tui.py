@@ -203,6 +203,10 @@ async def test_the_walk_by_keys_reaches_the_database_and_the_coach_sees_it(tmp_p
         assert "door de jongere zelf ingevuld" in own and "wil praten over: Geld" in own
         story = [str(item.render()) for item in app.screen.query(".warm-item").results(Static)]
         assert "“Mijn diploma” (door de jongere zelf ingevuld)" in story
+        await pilot.press("i")  # the intake shows their own answer under the scores too
+        await wait_until(pilot, lambda: app.screen.query(".own-answer"))
+        own_answers = [str(w.render()) for w in app.screen.query(".own-answer").results(Static)]
+        assert "Zelf ingevuld door de jongere (14-3-2026): een 4; wil hier graag over praten." in own_answers
     db = open_db(path)
     stored = {a.domain: (a.score, a.skipped, a.talk) for a in self_assessments_of(db, youth_id)}
     assert stored == {
