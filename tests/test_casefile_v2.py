@@ -16,6 +16,7 @@ from coach.domain.model import CONTACT_MODES, OWNERS, PHASES, WARM_KINDS
 from coach.domain.network import NetworkMember
 from coach.domain.registration import ConsentInput, Registration
 from coach.domain.safety import StepRecord
+from coach.domain.self_assessment import SelfAssessment
 from coach.store import open_db
 from coach.store.agreement_edits import add_agreement
 from coach.store.casefile import CaseFileError
@@ -27,6 +28,7 @@ from coach.store.network import add_person, update_person
 from coach.store.registration import consents_of, register_youth, update_details
 from coach.store.release import add_basic, record_activity, record_confidence, set_staying
 from coach.store.safety import close_concern, dismiss_signal, open_concern, save_step
+from coach.store.self_assessment import SelfAssessmentSitting
 from coach.store.trajectory import accept_taper_plan, change_phase, record_not_yet, record_release, reopen
 
 TODAY = date(2026, 3, 10)
@@ -149,6 +151,12 @@ def fill_full_case(db) -> int:
     save_what_works(db, youth_id, "Rustig beginnen, op haar tempo.")
     [consent] = consents_of(db, youth_id)
     record_dossier(db, youth_id, consent, today=TODAY, coach=CoachCard("Karim", "06-1"))
+    # Samen invullen: the young person's own answers and a warm-story line they typed themselves.
+    own = SelfAssessmentSitting(db, youth_id, date(2026, 3, 4))
+    own.save(
+        {"financien": SelfAssessment(date(2026, 3, 4), "financien", score=3, talk=True)},
+        {"droom": "Een eigen bakkerij"},
+    )
     return youth_id
 
 

@@ -100,7 +100,7 @@ def test_shipped_scale_and_warm_kinds(shipped):
 
 def test_prompt_files_lists_every_shipped_file():
     files = prompt_files()
-    assert len(files) == 20  # scale, 13 domains, warm story, release, balance, visit, intervision, veiligheid
+    assert len(files) == 21  # scale, 13 domains, warm story, release, balance, visit, intervision, veiligheid, samen
     for rel in files:
         assert (prompts_dir() / rel).is_file(), rel
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coach.content.samen import SamenContent
 from coach.domain.domains import BalanceCues, Domain, ScaleLevel, WarmKind
 from coach.domain.release import ReleaseContent
 from coach.domain.safety import SafetyCues
@@ -104,6 +105,8 @@ class Content:
     intervision: IntervisionContent
     # The safety signal words per kind, a class apart from the domain signals (veiligheid.toml).
     safety: SafetyCues
+    # What the young person reads in samen invullen: their questions and answers in words (samen.toml).
+    samen: SamenContent
 
     def domain(self, key: str) -> Domain:
         """The domain with this key (KeyError when unknown)."""

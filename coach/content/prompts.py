@@ -10,6 +10,7 @@ from coach.content.intervision import INTERVISION_FILE, parse_intervision
 from coach.content.model import Content
 from coach.content.release import RELEASE_FILE, parse_release
 from coach.content.safety import SAFETY_FILE, parse_safety
+from coach.content.samen import SAMEN_FILE, parse_samen
 from coach.content.talk import BALANCE_FILE, VISIT_FILE, parse_balance, parse_visit
 from coach.content.toml_source import (
     PromptsError,
@@ -41,6 +42,7 @@ TOP_FILES = (
     INTERVISION_FILE,
     SAFETY_FILE,
     HANDOVER_FILE,
+    SAMEN_FILE,
 )
 
 QUESTIONS_MIN, QUESTIONS_MAX = 3, 6
@@ -71,6 +73,7 @@ def prompt_files() -> tuple[str, ...]:
         VISIT_FILE,
         INTERVISION_FILE,
         SAFETY_FILE,
+        SAMEN_FILE,
     )
 
 
@@ -101,6 +104,7 @@ def load_content(override_dir: Path | None = None, base_dir: Path | None = None)
     balance = parse_balance(source(BALANCE_FILE))
     openers = parse_visit(source(VISIT_FILE))
     safety = parse_safety(source(SAFETY_FILE))
+    samen = parse_samen(source(SAMEN_FILE))
     return Content(
         domains=domains,
         scale=scale,
@@ -110,6 +114,7 @@ def load_content(override_dir: Path | None = None, base_dir: Path | None = None)
         release=release,
         intervision=intervision,
         safety=safety,
+        samen=samen,
     )
 
 

@@ -110,15 +110,20 @@ def _case(
             else None
         ),
     )
-    return Case(
+    assessments = outcomes.assessments(rng, voice, profile, outcomes.assessment_dates(rng, phases, today))
+    case = Case(
         youth=youth,
         network=network,
         warm_story=outcomes.warm_story(rng, voice, [day for day, _ in diary.visit_days]),
-        assessments=outcomes.assessments(rng, voice, profile, outcomes.assessment_dates(rng, phases, today)),
+        assessments=assessments,
         contacts=contacts,
         agreements=agreements,
         phases=phases,
     )
+    if index % 3 == 0 and profile not in outcomes.RELEASED:
+        # Every third young person in coaching filled in samen invullen once (shown as "zelf" beside the scores).
+        case.self_assessments = outcomes.self_assessments(f"samen-{index}", assessments, today)
+    return case
 
 
 def _question(drawn: str, profile: str, themes: list[texts.Theme]) -> str:

@@ -9,6 +9,7 @@ from coach.demo import texts
 from coach.demo.notes import Voice
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.model import WARM_KINDS, Agreement, Assessment, PhaseEntry, WarmStoryItem
+from coach.domain.self_assessment import SelfAssessment
 from coach.domain.vocabulary import AgreementStatus, Phase
 
 # How the scores move from intake to the latest measurement, per profile.
@@ -149,3 +150,28 @@ def warm_story(rng: random.Random, voice: Voice, visit_days: list[date]) -> list
         )
     items.sort(key=lambda item: item.recorded_on or date.min)
     return items
+
+
+def self_assessments(seed: str, assessments: list[Assessment], today: date) -> list[SelfAssessment]:
+    """For some young people: their own answers from samen invullen a week after the latest measurement.
+
+    A random generator of its own (seeded by the case) so the rest of the demo stays as it was.
+    Their answers are near the coach's scores, now and then higher or lower; a few domains skipped,
+    one or two they want to talk about.
+    """
+    if not assessments:
+        return []
+    rng = random.Random(seed)
+    latest = max(a.date for a in assessments)
+    on = min(latest + timedelta(days=7), today)
+    scores = {a.domain: a.score for a in assessments if a.date == latest and a.score is not None}
+    answers = []
+    for key in DOMAIN_KEYS:
+        if key not in scores:
+            continue
+        if rng.random() < 0.1:
+            answers.append(SelfAssessment(on, key, skipped=True))
+            continue
+        own = _clamp(scores[key] + rng.choice((-1, 0, 0, 0, 1, 1)))
+        answers.append(SelfAssessment(on, key, score=own, talk=rng.random() < 0.15))
+    return answers

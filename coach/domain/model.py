@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from coach.domain.self_assessment import SelfAssessment
 from coach.domain.vocabulary import AgreementOwner, AgreementStatus, ContactMode, ContactStatus, Initiator, Phase
 
 # The vocabularies themselves are the StrEnums in coach.domain.vocabulary. The tuples and
@@ -148,6 +149,10 @@ class Case:
     phases: list[PhaseEntry] = field(default_factory=list)
     # The kinds (labels) of open safety concerns; their notes stay in the store (coach.store.safety).
     open_safety: list[str] = field(default_factory=list)
+    # The young person's own answers from samen invullen (not a case-file v1 section: v2 carries them).
+    self_assessments: list[SelfAssessment] = field(default_factory=list)
+    # Ids of warm-story items the young person typed themselves (in samen invullen).
+    typed_by_youth: set[int] = field(default_factory=set)
 
     @property
     def phase(self) -> str:

@@ -332,11 +332,18 @@ class SafetySource(Vocabulary):
     CONTACT = "contact"
     BEZOEK = "bezoek"
     JONGERE = "jongere"  # opened by hand from the young person's screen
+    SAMEN = "samen"  # typed by the young person in samen invullen, raised once the coach is back
 
     @property
     def label(self) -> str:
         """Where, in a coach's words."""
-        return {"intake": "intake", "contact": "contactmoment", "bezoek": "huisbezoek", "jongere": "dossier"}[self]
+        return {
+            "intake": "intake",
+            "contact": "contactmoment",
+            "bezoek": "huisbezoek",
+            "jongere": "dossier",
+            "samen": "samen invullen",
+        }[self]
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from coach.domain.agreements import own_share
 from coach.domain.calendar_words import week_of
 from coach.domain.contact_status import count_contacts
 from coach.domain.model import Agreement, Assessment, Case, Contact, age_on, current_phase
+from coach.domain.self_assessment import SelfAssessment, latest_self
 from coach.domain.trajectory import RELEASE, ReleaseDecision, timeline
 from coach.domain.trend import DOWN, UP, whole_picture
 from coach.domain.vocabulary import AgreementOwner, AgreementStatus, ContactMode, ContactStatus, Initiator, Phase
@@ -226,6 +227,8 @@ def _latest(assessments: list[Assessment], domain: str) -> Assessment | None:
 def _domains(case: Case, frame: Frame, content: Content, marked: frozenset[str] = frozenset()) -> list[str]:
     """The domains the coach marked, that changed, or that score LOW_SCORE or less; the rest on one line."""
     assessments = [a for a in case.assessments if a.date <= frame.until]
+    # What the young person filled in themselves (samen invullen), as it stood at the end of the frame.
+    own = latest_self([a for a in case.self_assessments if a.date <= frame.until])
     pieces = []
     rest: list[str] = []
     for change in whole_picture(assessments):
@@ -243,7 +246,10 @@ def _domains(case: Case, frame: Frame, content: Content, marked: frozenset[str] 
         else:
             line += ", één meting"
         latest = _latest(assessments, change.domain)
-        if latest is not None and latest.youth_score is not None:
+        answer = own.get(change.domain)
+        if answer is not None and answer.score is not None:
+            line += f"; de jongere vulde zelf een {answer.score} in"
+        elif latest is not None and latest.youth_score is not None:
             line += f"; de jongere zelf geeft een {latest.youth_score}"
         pieces.append(line + ".\n")
         for word, text in (
@@ -255,7 +261,21 @@ def _domains(case: Case, frame: Frame, content: Content, marked: frozenset[str] 
     if rest:
         intro = "Verder, gelijk en boven de 2" if pieces else "Alle leefgebieden gelijk en boven de 2"
         pieces.append(f"- {intro}: {', '.join(rest)}.\n")
+    pieces += _own_answers(own, content)
     return pieces or ["Nog geen leefgebieden gescoord.\n"]
+
+
+def _own_answers(own: dict[str, SelfAssessment], content: Content) -> list[str]:
+    """The young person's own picture (samen invullen): their answer per domain, and what they want to talk about."""
+    answered = [a for a in own.values() if a.score is not None]
+    pieces = []
+    if answered:
+        listed = ", ".join(f"{content.domain(a.domain).label.lower()} {a.score}" for a in answered)
+        pieces.append(f"- Door de jongere zelf ingevuld: {listed}.\n")
+    talk = [content.domain(a.domain).label.lower() for a in own.values() if a.talk]
+    if talk:
+        pieces.append(f"- De jongere wil praten over: {', '.join(talk)}.\n")
+    return pieces
 
 
 def _happened(frame: Frame, method: Method, words: IntervisionContent) -> list[str]:

@@ -16,6 +16,7 @@ from coach.domain.contact_status import ContactRecord
 from coach.domain.model import Case, age_on, latest_scores
 from coach.domain.release import Criterion
 from coach.domain.safety import Concern
+from coach.domain.self_assessment import SOURCE_LABEL, latest_self
 from coach.domain.vocabulary import AgreementStatus, ContinuityStatus, Phase
 
 CONTINUITY_STYLES: dict[str, str] = {
@@ -62,8 +63,14 @@ def case_json(
         "days_since_contact": entry.days_since_contact,
         "continuity": entry.continuity,
         "next_contact": entry.as_json()["next_contact"],
-        "warm_story": [{"kind": item.kind, "text": item.text} for item in case.warm_story],
+        # by_youth: the young person typed this line themselves (samen invullen).
+        "warm_story": [
+            {"kind": item.kind, "text": item.text, "by_youth": item.id in case.typed_by_youth}
+            for item in case.warm_story
+        ],
         "latest_scores": latest_scores(case.assessments),
+        # The young person's own answers (samen invullen), oldest first; each marked source "jongere".
+        "self_assessments": [answer.as_json() for answer in case.self_assessments],
         "open_agreements": open_agreements(case, today),
         "release_readiness": [criterion.as_json() for criterion in readiness or []],
         "network": [
@@ -130,15 +137,23 @@ def case_renderable(
     warm = Table.grid(padding=(0, 2))
     for item in case.warm_story:
         text = f"“{item.text}”" if item.own_words else item.text
+        if item.id in case.typed_by_youth:
+            text += f" ({SOURCE_LABEL})"
         warm.add_row(Text(labels.get(item.kind, item.kind), style="italic"), text)
 
     scores = latest_scores(case.assessments)
+    own = latest_self(case.self_assessments)
     domains = Table.grid(padding=(0, 2))
     for domain in content.domains:
         score = scores.get(domain.key)
         shown = (
             Text("nog niet gescoord", style="dim") if score is None else Text(f"{score}  {content.level(score).label}")
         )
+        answer = own.get(domain.key)
+        if answer is not None:
+            shown.append(f"  · zelf: {'overgeslagen' if answer.skipped else answer.score or '–'}")
+            if answer.talk:
+                shown.append(" ◆ wil erover praten")
         domains.add_row(domain.label, shown)
 
     agreements = Table.grid(padding=(0, 2))
@@ -153,6 +168,10 @@ def case_renderable(
     parts += [Text(""), Text("Warm verhaal", style="bold underline")]
     parts.append(warm if case.warm_story else Text("Nog niets opgeschreven.", style="dim"))
     parts += [Text(""), Text("Leefgebieden (laatste score)", style="bold underline"), domains]
+    if own:
+        parts.append(
+            Text(f"zelf: {SOURCE_LABEL} ({max(a.date for a in own.values()).strftime('%d-%m-%Y')})", style="dim")
+        )
     parts += [Text(""), Text("Open afspraken", style="bold underline")]
     parts.append(agreements if agreements.row_count else Text("Geen open afspraken.", style="dim"))
     parts += list(trajectory)

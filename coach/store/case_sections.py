@@ -95,7 +95,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "warm_story",
         "warm_story",
-        _cols(("kind",), ("text",), ("own_words", "", BOOL), ("recorded_on", "", DATE)),
+        _cols(("kind",), ("text",), ("own_words", "", BOOL), ("recorded_on", "", DATE), ("by_youth", "", BOOL)),
         _own("warm_story"),
     ),
     Section(
@@ -301,6 +301,13 @@ SECTIONS: tuple[Section, ...] = (
             ("note",),
         ),
         _own("handovers"),
+    ),
+    # The young person's own answers from samen invullen (issue 20).
+    Section(
+        "self_assessments",
+        "self_assessments",
+        _cols(("date", "", DATE), ("domain",), ("score", "", INT), ("skipped", "", BOOL), ("talk", "", BOOL)),
+        _own("self_assessments"),
     ),
 )
 SECTION_BY_NAME = {section.name: section for section in SECTIONS}

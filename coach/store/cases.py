@@ -21,6 +21,7 @@ from coach.domain.model import (
 )
 from coach.store.rows import new_id
 from coach.store.safety import open_safety_labels
+from coach.store.self_assessment import self_assessments_of, typed_by_youth
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -101,6 +102,12 @@ def _insert_case(db: Database, case: Case) -> int:
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                 [[row[c] for c in columns] for row in rows],
             )
+    # The young person's own answers (samen invullen) come along; which warm-story lines they
+    # typed themselves (typed_by_youth) names stored ids, so a new case has none.
+    db.conn.executemany(
+        "INSERT INTO self_assessments (youth_id, date, domain, score, skipped, talk) VALUES (?, ?, ?, ?, ?, ?)",
+        [[youth_id, a.date.isoformat(), a.domain, a.score, int(a.skipped), int(a.talk)] for a in case.self_assessments],
+    )
     return youth_id
 
 
@@ -193,6 +200,8 @@ def load_case(db: Database, youth_id: int) -> Case | None:
         items = [read(row) for row in db.query(f"SELECT * FROM {table} WHERE youth_id = ? ORDER BY id", [youth_id])]
         setattr(case, table, items)
     case.open_safety = open_safety_labels(db, youth_id)
+    case.self_assessments = self_assessments_of(db, youth_id)
+    case.typed_by_youth = typed_by_youth(db, youth_id)
     return case
 
 

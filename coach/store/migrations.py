@@ -560,6 +560,32 @@ def m013_handover(db: Database) -> None:
     _keep_revisions(db, "handover_notes", ("what_works",))
 
 
+def m014_self_assessment(db: Database) -> None:
+    """Samen invullen: the young person's own answers per domain, and warm-story lines they typed themselves.
+
+    A table apart from assessments (the coach's measurements), so that every
+    row in it is by definition "door de jongere zelf ingevuld" and nothing
+    that reads the coach's scores counts these as a measurement.
+    """
+    db.executescript(
+        """
+        CREATE TABLE self_assessments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            domain TEXT NOT NULL,
+            score INTEGER CHECK (score BETWEEN 1 AND 5),
+            skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+            talk INTEGER NOT NULL DEFAULT 0 CHECK (talk IN (0, 1)),
+            CHECK (skipped = 0 OR score IS NULL),
+            UNIQUE (youth_id, date, domain)
+        );
+        CREATE INDEX self_assessments_youth ON self_assessments(youth_id, date);
+        ALTER TABLE warm_story ADD COLUMN by_youth INTEGER CHECK (by_youth IN (0, 1));
+        """
+    )
+
+
 _ROWID_ALIAS = re.compile(r"(\[?\bid\b\]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)", re.IGNORECASE)
 AUDIT_ACTIONS_BEFORE = "CHECK (action IN ('insert', 'update', 'delete', 'erase'))"
 AUDIT_ACTIONS = "CHECK (action IN ('insert', 'update', 'delete', 'erase', 'read', 'backup', 'restore', 'passphrase'))"
@@ -628,6 +654,7 @@ STEPS = (
     m011_intervision_notes,
     m012_safety,
     m013_handover,
+    m014_self_assessment,
 )
 SCHEMA_VERSION = len(STEPS)
 

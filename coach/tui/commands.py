@@ -14,6 +14,8 @@ from coach.tui.context import CoachContext, context_of
 PREFIX = "Open jongere: "
 REGISTER = "Nieuwe jongere aanmelden"
 REGISTER_HELP = "Het aanmeldformulier: naam, geboortedatum, wie aanmeldde en waarom"
+SAMEN = "Samen invullen"
+SAMEN_HELP = "De laptop naar de jongere: zelf de leefgebieden en het warme verhaal invullen"
 
 
 class YouthCommands(Provider):
@@ -37,7 +39,17 @@ class YouthCommands(Provider):
 
         open_registration(self.app)
 
+    def _samen(self) -> None:
+        getattr(self.screen, "action_samen")()  # noqa: B009 - the youth screen is not imported here (the palette loads first)
+
+    @property
+    def _on_youth(self) -> bool:
+        # Samen invullen belongs to one young person: offered on their screen only.
+        return hasattr(self.screen, "action_samen")
+
     async def discover(self) -> Hits:
+        if self._on_youth:
+            yield DiscoveryHit(SAMEN, self._samen, help=SAMEN_HELP)
         yield DiscoveryHit(REGISTER, self._register, help=REGISTER_HELP)
         for entry in self._entries:
             yield DiscoveryHit(
@@ -46,6 +58,8 @@ class YouthCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        if self._on_youth and (score := matcher.match(SAMEN)) > 0:
+            yield Hit(score, matcher.highlight(SAMEN), self._samen, text=SAMEN, help=SAMEN_HELP)
         score = matcher.match(REGISTER)
         if score > 0:
             yield Hit(score, matcher.highlight(REGISTER), self._register, text=REGISTER, help=REGISTER_HELP)

@@ -7,6 +7,7 @@ the app (no import circle) and every attribute they use is checked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
@@ -59,6 +60,11 @@ class CoachContext(Protocol):
     @property
     def default_coach(self) -> str | None:
         """The coach's own name from the settings: the vaste coach a new aanmelding starts with."""
+        ...
+
+    @property
+    def passphrase_check(self) -> Callable[[str], str | None] | None:
+        """Checks the coach's passphrase (None: right, else a Dutch message); None when the database has none."""
         ...
 
     def open_youth(self, youth_id: int) -> None:

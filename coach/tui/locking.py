@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ BACKUP_AFTER = 1.0
 PLAIN_NOTICE = "Deze database is niet versleuteld. Zet er een wachtwoord op met 'coach passphrase' (met de app dicht)."
 # Nothing that shows names may open while the app is locked or not yet open.
 _BLOCKED_WHILE_LOCKED = {"command_palette", "help", "guides", "lock"}
+# Nor while the young person has the laptop (samen invullen): nothing that leads out of their part.
+_BLOCKED_FOR_YOUTH = _BLOCKED_WHILE_LOCKED | {"quit", "change_theme", "show_help_panel", "hide_help_panel"}
 
 
 def open_for_app(db_path: Path, passphrase: str | None, *, demo: bool) -> Connection | None:
@@ -78,7 +81,19 @@ class LockingApp(App[Any]):
         """No palette, handbook or second lock while locked."""
         if (self.locked or self.connection is None) and action in _BLOCKED_WHILE_LOCKED:
             return False
+        if action in _BLOCKED_FOR_YOUTH and self.youth_has_laptop:
+            return False
         return super().check_action(action, parameters)
+
+    @property
+    def youth_has_laptop(self) -> bool:
+        """A screen for the young person's own eyes (samen invullen) is open: the app's own keys are off."""
+        return any(getattr(screen, "FOR_YOUTH", False) for screen in self.screen_stack)
+
+    @property
+    def passphrase_check(self) -> Callable[[str], str | None] | None:
+        """Checks a typed passphrase (None: right, else a Dutch message); None when the database has none."""
+        return self._check_passphrase if self.passphrase is not None else None
 
     def action_lock(self) -> None:
         """Save what is typed, then hide everything until the passphrase is given again."""

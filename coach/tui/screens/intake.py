@@ -20,6 +20,7 @@ from coach.content.model import Content as PromptContent
 from coach.conversation.intake_session import SKIP_WORDS, IntakeSession
 from coach.domain.intake import SECTIONS, WARM
 from coach.domain.model import Case
+from coach.domain.self_assessment import latest_self
 from coach.store.errors import StoreError
 from coach.store.sittings import IntakeSitting
 from coach.tui.autosave import Autosaver
@@ -96,8 +97,14 @@ class IntakeScreen(Screen[None]):
     def _panel(self, section: str) -> Widget:
         if section == WARM:
             return WarmPanel(self.intake, self.content.warm_kinds, id=f"s-{WARM}", classes="section-panel")
+        own = latest_self(self.case.self_assessments).get(section)  # what they filled in themselves, if anything
         return DomainPanel(
-            self.intake.domains[section], self.content, self.case.network, id=f"s-{section}", classes="section-panel"
+            self.intake.domains[section],
+            self.content,
+            self.case.network,
+            own,
+            id=f"s-{section}",
+            classes="section-panel",
         )
 
     def on_mount(self) -> None:

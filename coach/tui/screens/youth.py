@@ -153,6 +153,15 @@ class YouthScreen(CoachScreen[None]):
             show=False,
             tooltip="Een warm overdrachtsdossier maken, met toestemming van de jongere",
         ),
+        # Named in the title of the domains ("j: samen invullen"), as the footer is full at 80 columns.
+        Binding(
+            "j",
+            "samen",
+            "Samen",
+            id="youth.samen",
+            show=False,
+            tooltip="Samen invullen: de laptop naar de jongere, die zelf de leefgebieden invult",
+        ),
     ]
     COMMANDS = {HandoverCommands}
 
@@ -191,11 +200,18 @@ class YouthScreen(CoachScreen[None]):
                 yield Static(self._handover_line(), id="handover-line", markup=False)
             with Vertical(classes="section", id="warm-section"):
                 yield Static("Warm verhaal", classes="section-title")
-                yield WarmStory(case.warm_story, self._content.warm_kinds, id="warm-story")
+                yield WarmStory(case.warm_story, self._content.warm_kinds, case.typed_by_youth, id="warm-story")
             yield trajectory_section(case, self.file.trajectory, today)
             with Vertical(classes="section", id="domain-section"):
                 yield Static(self._domains_title(), classes="section-title")
-                yield DomainScores(case.assessments, self._content, self.file.intake, id="domain-scores")
+                yield DomainScores(
+                    case.assessments,
+                    self._content,
+                    self.file.intake,
+                    own=case.self_assessments,
+                    own_date=short_date(case.self_assessments[-1].date, today) if case.self_assessments else "",
+                    id="domain-scores",
+                )
             yield from progress_sections(case, self.file.readiness, self._content, today)
             yield IntakeSection(self.file.intake, self._content, today, classes="section", id="intake-section")
             with Vertical(classes="section", id="network-section"):
@@ -300,6 +316,12 @@ class YouthScreen(CoachScreen[None]):
         screen = VisitPrepScreen(self.context.database, self.case, self._content, self._today)
         self.app.push_screen(screen, self._back_from)
 
+    def action_samen(self) -> None:
+        """Turn the laptop around: the young person fills in their own answers; afterwards show the case as it is now."""
+        from coach.tui.screens.samen import open_samen
+
+        open_samen(self, self.case, self._content, self._today, self._back_from)
+
     def action_intervision(self) -> None:
         """Make the anonymised summary for intervision and review it before sharing."""
         from coach.tui.screens.intervision import IntervisionScreen
@@ -369,5 +391,5 @@ class YouthScreen(CoachScreen[None]):
     def _domains_title(self) -> str:
         dates = [item.date for item in self.case.assessments if item.score is not None]
         if not dates:
-            return "Leefgebieden"
-        return f"Leefgebieden · laatst gescoord {short_date(max(dates), self._today)}"
+            return "Leefgebieden · j: samen invullen"
+        return f"Leefgebieden · laatst gescoord {short_date(max(dates), self._today)} · j: samen invullen"

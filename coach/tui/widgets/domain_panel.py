@@ -13,6 +13,7 @@ from textual.widgets.selection_list import Selection
 from coach.content.model import Content as PromptContent
 from coach.domain.intake import CARRIER_LABELS, CARRIERS, FIELD_LABELS, NU_NIET, NVT, TEXT_FIELDS, DomainEntry
 from coach.domain.model import NetworkPerson
+from coach.domain.self_assessment import SelfAssessment
 from coach.tui.widgets.field_area import FieldArea
 from coach.tui.widgets.score_picker import ScorePicker
 
@@ -57,11 +58,27 @@ def difference_text(score: int | None, youth_score: int | None) -> Content:
     )
 
 
+def own_answer_text(own: SelfAssessment) -> str:
+    """What the young person filled in themselves (samen invullen) for this domain, with its date."""
+    day = f"{own.date.day}-{own.date.month}-{own.date.year}"
+    answer = "overgeslagen" if own.skipped else (f"een {own.score}" if own.score is not None else "nog niets")
+    talk = "; wil hier graag over praten" if own.talk else ""
+    return f"Zelf ingevuld door de jongere ({day}): {answer}{talk}."
+
+
 class DomainPanel(VerticalScroll):
     """Everything the intake asks about one domain, top to bottom in Tab order."""
 
-    def __init__(self, entry: DomainEntry, content: PromptContent, network: list[NetworkPerson], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        entry: DomainEntry,
+        content: PromptContent,
+        network: list[NetworkPerson],
+        own: SelfAssessment | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
+        self.own = own
         self.entry = entry
         self.domain = content.domain(entry.domain)
         self._content = content
@@ -100,6 +117,8 @@ class DomainPanel(VerticalScroll):
             classes="youth-score",
         )
         yield Static(difference_text(entry.score, entry.youth_score), classes="score-difference")
+        if self.own is not None:
+            yield Static(own_answer_text(self.own), markup=False, classes="own-answer")
 
     def show_skip(self, skip: str | None) -> None:
         """Show (or hide) that the domain is skipped."""

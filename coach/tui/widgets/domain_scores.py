@@ -16,10 +16,41 @@ from textual.widgets import Static
 from coach.content.model import Content
 from coach.domain.intake import Intake
 from coach.domain.model import Assessment, latest_scores
+from coach.domain.self_assessment import SOURCE_LABEL, SelfAssessment, latest_self
 from coach.tui.widgets.score_bar import ScoreBar
 
 NOT_SCORED = "nog niet gescoord"
 PROVISIONAL = "voorlopig"
+TALK_MARK = "◆"
+
+
+def own_text(coach_score: int | None, own: SelfAssessment | None, youth_score: int | None) -> str:
+    """The young person's column: their own answer from samen invullen ("zelf"), else the score the coach typed for them.
+
+    "zelf: 3 (+1)" reads without colour: the difference to the coach's score is a conversation starter.
+    A ◆ marks a domain they want to talk about.
+    """
+    talk = f" {TALK_MARK}" if own is not None and own.talk else ""
+    if own is not None and own.skipped:
+        return f"zelf: –{talk}"
+    if own is not None and own.score is not None:
+        diff = f" ({own.score - coach_score:+d})" if coach_score is not None and own.score != coach_score else ""
+        return f"zelf: {own.score}{diff}{talk}"
+    if youth_score is not None:
+        return f"jongere: {youth_score}{talk}"
+    return talk.strip()
+
+
+def own_summary(answers: list[SelfAssessment], labels: dict[str, str], short_date: str) -> str:
+    """One line under the domains: when the young person filled in themselves, and what they want to talk about."""
+    latest = latest_self(answers).values()
+    talk = [labels.get(a.domain, a.domain) for a in latest if a.talk]
+    line = f"zelf: {SOURCE_LABEL} ({short_date})"
+    if any(a.skipped for a in latest):
+        line += " · – overgeslagen"
+    if talk:
+        line += f" · {TALK_MARK} wil praten over: {', '.join(talk)}"
+    return line
 
 
 class DomainRow(Horizontal):
@@ -34,6 +65,7 @@ class DomainRow(Horizontal):
         *,
         domain: str,
         provisional: bool = False,
+        own: SelfAssessment | None = None,
     ) -> None:
         super().__init__(classes="domain-row" if score is not None else "domain-row -unscored")
         self.domain = domain
@@ -44,6 +76,7 @@ class DomainRow(Horizontal):
         self._score = score
         self._level = level
         self._youth_score = youth_score
+        self._own = own
 
     def compose(self) -> ComposeResult:
         yield Static(self._label, markup=False, classes="domain-label")
@@ -51,16 +84,25 @@ class DomainRow(Horizontal):
         # The word first: at 80 columns the end of a long level name is cut off, the mark must not be.
         level = f"{PROVISIONAL}: {self._level}" if self.provisional else self._level
         yield Static(level, markup=False, classes="domain-level")
-        yield Static(f"jongere: {self._youth_score}" if self._youth_score is not None else "", classes="domain-youth")
+        yield Static(own_text(self._score, self._own, self._youth_score), markup=False, classes="domain-youth")
 
 
 class DomainScores(Vertical):
     """All 13 domains in the fixed order, scored or not; `intake` is the latest intake (its scores count while it runs)."""
 
     def __init__(
-        self, assessments: list[Assessment], content: Content, intake: Intake | None = None, **kwargs: Any
+        self,
+        assessments: list[Assessment],
+        content: Content,
+        intake: Intake | None = None,
+        *,
+        own: list[SelfAssessment] | None = None,
+        own_date: str = "",
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        self._own = own or []
+        self._own_date = own_date
         self._assessments = assessments
         self._content = content
         self._unfinished = intake if intake is not None and not intake.completed else None
@@ -68,6 +110,7 @@ class DomainScores(Vertical):
     def compose(self) -> ComposeResult:
         scores = latest_scores(self._assessments)
         youth_scores = latest_scores(self._assessments, "youth_score")
+        own = latest_self(self._own)
         for domain in self._content.domains:
             score, youth_score = scores.get(domain.key), youth_scores.get(domain.key)
             running = self._unfinished.domains.get(domain.key) if self._unfinished is not None else None
@@ -77,4 +120,15 @@ class DomainScores(Vertical):
                 score = running.score if running.score is not None else score
                 youth_score = running.youth_score if running.youth_score is not None else youth_score
             level = self._content.level(score).label if score is not None else NOT_SCORED
-            yield DomainRow(domain.label, score, level, youth_score, domain=domain.key, provisional=provisional)
+            yield DomainRow(
+                domain.label,
+                score,
+                level,
+                youth_score,
+                domain=domain.key,
+                provisional=provisional,
+                own=own.get(domain.key),
+            )
+        if self._own:
+            labels = {domain.key: domain.short for domain in self._content.domains}
+            yield Static(own_summary(self._own, labels, self._own_date), markup=False, classes="domain-own")

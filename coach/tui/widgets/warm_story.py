@@ -11,22 +11,37 @@ from textual.widgets import Static
 
 from coach.domain.domains import WarmKind
 from coach.domain.model import WarmStoryItem
+from coach.domain.self_assessment import SOURCE_LABEL
 
 EMPTY_HINT = "Nog geen warm verhaal vastgelegd. Begin het volgende gesprek hiermee:"
 
 
-def quote(item: WarmStoryItem) -> Content:
-    """The item's text; in quotation marks and italic when they are the young person's own words."""
+def quote(item: WarmStoryItem, by_youth: bool = False) -> Content:
+    """The item's text; in quotation marks and italic when they are the young person's own words.
+
+    A line the young person typed themselves (samen invullen) says so after it.
+    """
     if item.own_words:
-        return Content.from_markup("[i]“$text”[/i]", text=item.text)
-    return Content(item.text)
+        text = Content.from_markup("[i]“$text”[/i]", text=item.text)
+    else:
+        text = Content(item.text)
+    if by_youth:
+        text += Content.from_markup(f" [$text-muted]({SOURCE_LABEL})[/]")
+    return text
 
 
 class WarmStory(Vertical):
     """What matters to them, what they are proud of, how they kept going."""
 
-    def __init__(self, items: list[WarmStoryItem], kinds: tuple[WarmKind, ...], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        items: list[WarmStoryItem],
+        kinds: tuple[WarmKind, ...],
+        typed_by_youth: set[int] | frozenset[int] = frozenset(),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
+        self._typed_by_youth = typed_by_youth
         self._items = items
         self._kinds = kinds
 
@@ -46,4 +61,7 @@ class WarmStory(Vertical):
                 continue
             yield Static(labels.get(key, key.capitalize()), markup=False, classes="warm-kind")
             for item in items:
-                yield Static(quote(item), classes="warm-item -own-words" if item.own_words else "warm-item")
+                yield Static(
+                    quote(item, item.id in self._typed_by_youth),
+                    classes="warm-item -own-words" if item.own_words else "warm-item",
+                )
