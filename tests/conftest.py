@@ -112,6 +112,20 @@ def small_caseload() -> list[Case]:
     return [noor, daan, samira, mees]
 
 
+# --- pytest-xdist: two workers a core --------------------------------------------------------------------
+# A Pilot test spends most of its wall time waiting for the app to go idle (Textual's pilot
+# sleeps between keys), not computing; with one worker a core the cores sit half idle. Two a
+# core keep them busy. PYTEST_XDIST_AUTO_NUM_WORKERS (or -n N) still decides when given.
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # pytest-xdist's own hook reads it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(2 * cores, 8)
+
+
 # --- deduce: loaded once per test session ------------------------------------------------------------
 # Loading deduce costs seconds and about 1.1 GB, so every test that needs it shares one worker process
 # (`anonymiser_client`). Those tests run together at the end of the session, so the worker stays warm
