@@ -8,6 +8,7 @@ key or passphrase gets a Dutch message and imports nothing.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pyrage
@@ -246,6 +247,8 @@ def test_a_transfer_that_cannot_be_made_changes_nothing(world, capsys, monkeypat
     assert call(capsys, monkeypatch, world["sender"], "consent", "2", "--aan", "Piet", "--delen", "netwerk")[0] == 0
     before = state(world["sender"])
     target = world["out"] / "x.age"
+    device = tmp_path / "apparaat"  # a FIFO of the test's own stands for a device such as /dev/null
+    os.mkfifo(device)
     for args, env, exit_code, said in (
         (("2", "-o", str(target), "--aan", "4", "--ontvanger", public), {}, 1, "geldt niet voor warm_verhaal"),
         (("2", "-o", str(target), "--aan", "2", "--ontvanger", public), {}, 1, "hoort niet bij deze jongere"),
@@ -254,7 +257,7 @@ def test_a_transfer_that_cannot_be_made_changes_nothing(world, capsys, monkeypat
         (("2", "-o", str(target)), {}, 2, "COACH_TRANSFER_PASSPHRASE"),
         (("2", "--ontvanger", public), {}, 2, "-o ontbreekt"),
         (("2", "-o", str(world["out"]), "--ontvanger", public), {}, 2, "is een map, geen bestand"),
-        (("2", "-o", "/dev/null", "--ontvanger", public), {}, 2, "geen gewoon bestand"),
+        (("2", "-o", str(device), "--ontvanger", public), {}, 2, "geen gewoon bestand"),
         (("2", "-o", str(tmp_path / "geen" / "map.age"), "--ontvanger", public), {}, 1, "Kan"),
         (("9", "-o", str(target), "--ontvanger", public), {}, 1, "Er is geen jongere met nummer 9"),
         # The case cannot be closed on that day: no file is written either (last: call() unsets the date).

@@ -216,8 +216,15 @@ def test_export_that_fails_leaves_the_old_file_whole(plain, tmp_path, capsys, mo
     assert target.read_text(encoding="utf-8") == "het vorige dossier"
 
 
+def fifo(folder: Path) -> Path:
+    """A FIFO of the test's own, standing for a device: a broken refusal replaces it, not /dev/null."""
+    path = folder / "apparaat"
+    os.mkfifo(path)
+    return path
+
+
 def test_export_refuses_a_device_and_is_private(plain, tmp_path, capsys):
-    code, _, err = call(capsys, "export", "1", "-o", "/dev/null")
+    code, _, err = call(capsys, "export", "1", "-o", str(fifo(tmp_path)))
     assert code == 2 and "geen gewoon bestand" in err
     old = os.umask(0o022)
     try:
@@ -227,8 +234,8 @@ def test_export_refuses_a_device_and_is_private(plain, tmp_path, capsys):
     assert stat.S_IMODE((tmp_path / "uit.json").stat().st_mode) == 0o600
 
 
-def test_summary_refuses_a_device_before_anything_runs(plain, capsys):
-    code, _, err = call(capsys, "summary", "1", "-o", "/dev/null")
+def test_summary_refuses_a_device_before_anything_runs(plain, tmp_path, capsys):
+    code, _, err = call(capsys, "summary", "1", "-o", str(fifo(tmp_path)))
     assert code == 2 and "geen gewoon bestand" in err
 
 

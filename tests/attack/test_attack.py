@@ -357,11 +357,12 @@ def _cases() -> list[Attack]:
     add(Attack(("import",)))
     add(Attack(("import", "{surrogate}", "{deep_list}")))
 
-    # Files written: only regular files, never a device or a folder.
-    for target in ("/dev/null", "/dev/zero", "{folder}", "/bestaat/niet/uit.json", "/proc/version", "/"):
+    # Files written: only regular files, never a device or a folder. The device is a FIFO of the
+    # test's own: were the refusal ever to break, a write would replace that, not the machine's /dev/null.
+    for target in ("{fifo}", "{folder}", "/bestaat/niet/uit.json", "/proc/version", "/"):
         add(Attack(("export", "1", "-o", target)))
     # (summary: only what is refused before the anonymiser starts; the rest is the export's writing path)
-    for target in ("/dev/null", "/dev/zero", "{folder}", "/bestaat/niet/uit.json", "/"):
+    for target in ("{fifo}", "{folder}", "/bestaat/niet/uit.json", "/"):
         add(Attack(("summary", "1", "-o", target)))
     for folder in ("/etc/passwd", "/dev/null", "/etc/passwd/onder", "{text}"):
         add(Attack(("backup", folder)))
@@ -434,7 +435,7 @@ def _cases() -> list[Attack]:
     add(Attack(("passphrase",), encrypted=True, env={"COACH_PASSPHRASE": "verkeerd verkeerd"}))
 
     # Where the database, the settings and the prompts are.
-    for where in ("{folder}", "/dev/null", "{text}", "{other_sqlite}", "/proc/version"):
+    for where in ("{folder}", "{fifo}", "{text}", "{other_sqlite}", "/proc/version"):
         for command in (("caseload",), ("show", "1")):
             add(Attack(command, env={"COACH_DB": where}))
     for config in ("{bad_toml}", "{bad_value_toml}", "{bad_rhythm_toml}", "{latin1_toml}", "{folder}"):
@@ -482,11 +483,11 @@ def _cases() -> list[Attack]:
         add(Attack(("consent", "1", *args)))
     for args in (
         ("handover", "1"),
-        ("handover", "1", "-o", "/dev/null"),
+        ("handover", "1", "-o", "{fifo}"),
         ("handover", "1", "--aan", "99"),
         ("handover", "1", "--aan", "0"),
         ("transfer", "1", "-o", "/bestaat/niet/uit.age", "--ontvanger", str(RECEIVER.to_public())),
-        ("transfer", "1", "-o", "/dev/null", "--ontvanger", str(RECEIVER.to_public())),
+        ("transfer", "1", "-o", "{fifo}", "--ontvanger", str(RECEIVER.to_public())),
         ("transfer", "1", "-o", "{folder}", "--ontvanger", str(RECEIVER.to_public())),
         ("transfer", "1", "-o", "/bestaat/niet/uit.age", "--ontvanger", "age1kapot"),
         ("transfer", "1", "-o", "/bestaat/niet/uit.age", "--ontvanger", ""),
