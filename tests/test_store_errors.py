@@ -269,19 +269,6 @@ def test_two_imports_at_once_both_succeed(encrypted_db: Path, tmp_path: Path, he
 # --- every save path of the app ------------------------------------------------------------------
 
 
-def record_notices(app: CoachApp) -> list[str]:
-    """Every notification the app shows, as text (screens notify through the app)."""
-    notices: list[str] = []
-    real = app.notify
-
-    def notify(message, *args, **kwargs):
-        notices.append(str(message))
-        return real(message, *args, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return notices
-
-
 async def open_youth(app: CoachApp, pilot, youth_id: int) -> YouthScreen:
     await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen) and app.screen.query(CaseloadTable))
     app.open_youth(youth_id)
@@ -304,9 +291,8 @@ def busy_notice(notices: list[str]) -> bool:
     return any(BUSY in notice for notice in notices)
 
 
-async def test_contact_entry_keeps_the_form_when_busy(encrypted_db: Path, other_program: WriteLock) -> None:
+async def test_contact_entry_keeps_the_form_when_busy(encrypted_db: Path, other_program: WriteLock, notices) -> None:
     app = make_app(encrypted_db, today=TODAY, passphrase=PASSPHRASE)
-    notices = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_youth(app, pilot, DAAN)
         await pilot.press("c")
@@ -326,9 +312,8 @@ async def test_contact_entry_keeps_the_form_when_busy(encrypted_db: Path, other_
     ]
 
 
-async def test_intake_keeps_typing_and_saves_once_free(encrypted_db: Path, other_program: WriteLock) -> None:
+async def test_intake_keeps_typing_and_saves_once_free(encrypted_db: Path, other_program: WriteLock, notices) -> None:
     app = make_app(encrypted_db, today=TODAY, passphrase=PASSPHRASE)
-    notices = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_youth(app, pilot, SAMIRA)
         await pilot.press("i")
@@ -341,9 +326,8 @@ async def test_intake_keeps_typing_and_saves_once_free(encrypted_db: Path, other
         await wait_until(pilot, lambda: rows(encrypted_db, "SELECT 1 FROM warm_story WHERE text = 'Haar kat Minoes'"))
 
 
-async def test_measurement_keeps_the_scores_when_busy(encrypted_db: Path, other_program: WriteLock) -> None:
+async def test_measurement_keeps_the_scores_when_busy(encrypted_db: Path, other_program: WriteLock, notices) -> None:
     app = make_app(encrypted_db, today=TODAY, passphrase=PASSPHRASE)
-    notices = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         youth = await open_youth(app, pilot, NOOR)
         await pilot.press("m")
@@ -384,9 +368,8 @@ async def test_a_phase_change_is_offered_again_when_busy(encrypted_db: Path, oth
     ) == [("begeleiding", "Gaat goed zo.")]
 
 
-async def test_release_screen_keeps_its_input_when_busy(encrypted_db: Path, other_program: WriteLock) -> None:
+async def test_release_screen_keeps_its_input_when_busy(encrypted_db: Path, other_program: WriteLock, notices) -> None:
     app = make_app(encrypted_db, today=TODAY, passphrase=PASSPHRASE)
-    notices = record_notices(app)
     async with app.run_test(size=(200, 50)) as pilot:
         await open_youth(app, pilot, NOOR)
         await pilot.press("a")
@@ -425,12 +408,11 @@ class LocalAnonymiser:
 
 
 async def test_intervision_question_stays_in_the_field_when_busy(
-    encrypted_db: Path, other_program: WriteLock, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    encrypted_db: Path, other_program: WriteLock, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, notices
 ) -> None:
     monkeypatch.setattr(intervision, "make_client", LocalAnonymiser)
     monkeypatch.setenv("COACH_CONFIG", str(tmp_path / "geen-config.toml"))
     app = make_app(encrypted_db, today=TODAY, passphrase=PASSPHRASE)
-    notices = record_notices(app)
     async with app.run_test(size=(200, 50)) as pilot:
         await open_youth(app, pilot, NOOR)
         await pilot.press("s")
