@@ -14,7 +14,7 @@ from coach import clock
 from coach.domain.model import Case
 from coach.privacy.common import zipf
 from coach.privacy.context import PERSON, find_context
-from coach.privacy.known import INTERFIXES, KnownTable, build_known
+from coach.privacy.known import INTERFIXES, WORD_NAMES, KnownTable, build_known
 from coach.privacy.patterns import find_patterns
 from coach.privacy.result import Result, Span, render, sentence_start
 from coach.privacy.wordlists import HARMLESS_PHRASES, HARMLESS_PROPER, ROLE_WORDS
@@ -309,6 +309,55 @@ def _distance_one(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+# Below this Zipf frequency a word found once as someone's name is that name everywhere in the text.
+_NAME_ELSEWHERE = 4.0
+_SURNAME_AFTER = re.compile(
+    r"\s+(?:(?:van der|van den|van de|van|de|der|den|ter|ten|el|al)\s+)(?P<core>[a-zà-ÿ][a-zà-ÿ'\-]+)"
+)
+_INITIAL_AFTER = re.compile(r"\s[A-Za-z](?=\.(?![\w.]))")
+
+
+def _surname_end(text: str, end: int, taken: bytearray, listed: Callable[[str], bool]) -> int:
+    """Where a lowercase surname after a name ends ("ruben de haan"), or `end` when none follows."""
+    surname = _SURNAME_AFTER.match(text, end)
+    if surname and (zipf(surname["core"]) < 3.5 or listed(surname["core"])) and not any(taken[end : surname.end()]):
+        return surname.end()
+    return end
+
+
+def _name_elsewhere(text: str, chosen: list[Span], listed: Callable[[str], bool]) -> list[Span]:
+    """Other mentions of an unknown person's name found once in context: "vriend ruben" ... "ruben de haan volgens fb",
+    and the initial after a name ("mehmet k."), as person spans to resolve with the rest."""
+    taken = bytearray(len(text))
+    for span in chosen:
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+    extra: list[Span] = []
+    words: set[str] = set()
+    for span in chosen:
+        if span.kind != "person" or span.source == "case":
+            continue
+        initial = _INITIAL_AFTER.match(text, span.end)
+        if initial and not any(taken[span.end : initial.end()]):
+            extra.append(Span(span.start, initial.end(), PERSON, "person", "context"))
+        end = _surname_end(text, span.end, taken, listed)
+        if end > span.end:
+            extra.append(Span(span.start, end, PERSON, "person", "context"))
+        for word in _WORDS.findall(text[span.start : span.end]):
+            word = re.sub(r"(?:'s|’s|'|’)$", "", word).lower()
+            if len(word) >= 3 and word not in _CONNECTORS and word not in WORD_NAMES and zipf(word) < _NAME_ELSEWHERE:
+                words.add(word)
+    for word in words:
+        for match in re.finditer(
+            r"(?<![\w@.'’-])" + re.escape(word) + r"(?:'s|’s|s)?(?![\w@'’-])", text, re.IGNORECASE
+        ):
+            if any(taken[match.start() : match.end()]):
+                continue
+            end = _surname_end(text, match.end(), taken, listed)  # "ruben de haan"
+            extra.append(Span(match.start(), end, PERSON, "person", "context"))
+            taken[match.start() : end] = b"\x01" * (end - match.start())
+    return extra
+
+
 class People:
     """Numbers unknown people so one person keeps one label: "Daan de Vries" and later "Daan" are both [persoon 1]."""
 
@@ -432,7 +481,11 @@ class Anonymiser:
                     kept = _cut_at_others(text, kept, cutters, starts)
             if kept is not None:
                 cleaned.append(kept)
-        chosen = _extend_places(text, _merge_people(text, resolve(text, known + found + cleaned)))
+        chosen = resolve(text, known + found + cleaned)
+        elsewhere = _name_elsewhere(text, chosen, self._listed)
+        if elsewhere:
+            chosen = resolve(text, chosen + elsewhere)
+        chosen = _extend_places(text, _merge_people(text, chosen))
         chosen = [_as_place(text, s) for s in chosen]
         return [
             Span(s.start, s.end, people.label(text[s.start : s.end]), s.kind, s.source, s.suffix)

@@ -92,6 +92,29 @@ _SCHOOL = re.compile(
     + _NAME
     + r"\s+){1,2}(?:College|Lyceum|Academie|School|Scholengemeenschap|Praktijkschool))(?![\w])"
 )
+# A club with its founding year: "Rood-Wit '62", "Leiden '75", "Bijlmer Boys '78".
+# The club's kind before it (SV, VV, BC) says nothing about who: it stays.
+_CLUB_YEAR = re.compile(
+    r"(?<![\w'’])(?!(?:[A-Z]{1,3}|Sportclub|Club)\s)(?:[A-ZÀ-Þ][\w\-]*\s+){0,3}[A-ZÀ-Þ][\w\-]*\s+['’]\d{2}(?![\w])"
+)
+# A place of some kind followed by its capitalised name: "Kinderopvang Het Zonnetje", "snackbar De Gouden Hoek".
+_PLACE_KIND = (
+    "kinderopvang|kinderdagverblijf|peuterspeelzaal|buurtcentrum|buurthuis|wijkcentrum|jongerencentrum|inloophuis"
+    "|snackbar|cafetaria|café|cafe|restaurant|pizzeria|lunchroom|bakkerij|kapsalon|sportschool|dansschool|rijschool"
+    "|voetbalclub|voetbalvereniging|sportvereniging|sportclub|vereniging|stichting|zorgboerderij|woongroep|opvang"
+    "|garage|fietsenmaker|moskee|kerk|gemeente|praktijk|huisartsenpraktijk|tandartspraktijk|fitness|supermarkt"
+)
+_KIND_NAME = re.compile(
+    r"(?<![\w])(?P<kind>(?i:"
+    + _PLACE_KIND
+    + r"))\s+(?P<name>(?:(?:Het|De|'t|het|de)\s+)?"
+    + _NAME
+    + r"(?:\s+(?:"
+    + _INTERFIX
+    + r"\s+)?"
+    + _NAME
+    + r"){0,2})(?![\w])"
+)
 _DISTRICT = re.compile(r"(?<![\w])[A-ZÀ-Þ][\w'’\-]*(?:wijk|buurt|kwartier)(?![\w])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -218,6 +241,15 @@ def schools(text: str) -> list[Span]:
     ]
 
 
+def organisations(text: str) -> list[Span]:
+    """Clubs with a year and places named after their kind; a capitalised kind is part of the name."""
+    spans = [Span(m.start(), m.end(), "[instelling]", "institution", "context") for m in _CLUB_YEAR.finditer(text)]
+    for match in _KIND_NAME.finditer(text):
+        start = match.start() if match["kind"][:1].isupper() else match.start("name")
+        spans.append(Span(start, match.end(), "[instelling]", "institution", "context"))
+    return spans
+
+
 def districts(text: str) -> list[Span]:
     """Neighbourhoods such as Schilderswijk or Transvaalbuurt."""
     return [
@@ -275,6 +307,16 @@ def safety_net(text: str) -> list[Span]:
 def find_context(text: str) -> list[Span]:
     """All context-rule spans (they may overlap; the anonymiser picks)."""
     spans: list[Span] = []
-    for rule in (whitelisted_names, role_names, titled_lowercase, word_towns, streets, schools, districts, safety_net):
+    for rule in (
+        whitelisted_names,
+        role_names,
+        titled_lowercase,
+        word_towns,
+        streets,
+        schools,
+        organisations,
+        districts,
+        safety_net,
+    ):
         spans += rule(text)
     return spans

@@ -71,6 +71,20 @@ _SLASH = re.compile(
     r"(?<![\w/\-.,:])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)"
     r"(?![\w/\-]|[.,:]\d|\s*(?:uur|keer|deel|dagen|weken|maanden|jaar|van|x\b|%))"
 )
+# 3-4 without a year or a date word before it: a date ("gaat 3-4 mee", "aanvraag 3-4 ingediend"),
+# unless it counts or scores something: "3-4 keer", "tussen 3-4", "won 3-4", "van 10-12".
+_DASH = re.compile(r"(?<![\w/\-.,:])(?P<day>[0-3]?\d)-(?P<month>[01]?\d)(?![\w/\-]|[.,:]\d)")
+_RANGE_BEFORE = re.compile(
+    r"(?:tussen|zo'n|zo’n|ongeveer|circa|ca\.?|wel|bijna|ruim|max\.?|maximaal|minimaal|min\.?|nog|per|van|een|score|scoort"
+    r"|scoorde|stand|uitslag|won|wonnen|verloor|verloren|gewonnen|gelijk|cijfer|gemiddeld|om|rond|tegen)\s+$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(
+    r"\s*(?:[%x×€]|uur|u\b|uren|keer|maal|dag|dagen|nacht|nachten|week|weken|maand|maanden|jaar|jaren|min|minuten"
+    r"|kwartier|kinderen|personen|mensen|jongeren|euro|km|kg|lessen|punten|stuks|gesprekken|afspraken|cijfers|klassen"
+    r"|tot|à|a\b|of\b|en\b|op\s+\d|van\s+de|\d)",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 _CHAT_STAMP = re.compile(r",?\s+\d{1,2}:\d{2}(?::\d{2})?\]")
 _DAY_MONTH = re.compile(r"\d[-/.]\d")
@@ -241,6 +255,14 @@ def find_dates(
     for match in _SLASH.finditer(text) if numeric else ():
         if match[0] != "24/7" and not _SCORE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
+    for match in _DASH.finditer(text) if numeric else ():
+        if _CHAT_STAMP.match(text, match.end()) and text[max(0, match.start() - 1) : match.start()] == "[":
+            continue
+        if _RANGE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or _RANGE_AFTER.match(
+            text, match.end()
+        ):
+            continue
+        add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
     for match in _ORDINAL_DAY.finditer(text) if _ORDINAL_HINT.search(text) else ():
         day = int(match["day"])
         nearest = _nearest_month(day, reference_date)

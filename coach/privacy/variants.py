@@ -10,10 +10,9 @@ at the app's start.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
-from coach.privacy.common import zipf
+from coach.privacy.common import fold_letters, zipf
 from coach.privacy.result import Span
 from coach.privacy.wordlists import FUNCTION_WORDS, ROLE_WORDS, SUBJECT_VERBS
 
@@ -35,7 +34,7 @@ def _squeeze(word: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
+    return fold_letters(text).lower()
 
 
 def _matches(token: str, form: str, part: str) -> bool:
@@ -62,6 +61,7 @@ def _matches(token: str, form: str, part: str) -> bool:
                 stem == form
                 or (len(form) >= 5 and OSA.distance(stem, form, score_cutoff=1) <= 1)
                 or (len(form) >= 5 and form.startswith(stem))  # "zeyno" for Zeynep
+                or (len(form) >= 5 and len(_squeeze(stem)) >= 3 and form.startswith(_squeeze(stem)))  # "kimmy"
             )
             if close and zipf(token) < _COMMON_VARIANT:
                 return True
