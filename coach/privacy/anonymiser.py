@@ -26,6 +26,15 @@ PERSON_KINDS = frozenset({"youth", "network", "coach", "person"})
 _CONNECTORS = INTERFIXES | ROLE_WORDS | frozenset("aan bij uit met en of voor naar op in het een de".split())
 _COMPASS = re.compile(r"-(?:Noord|Zuid|Oost|West|Centrum|Noordoost|Noordwest|Zuidoost|Zuidwest|Midden)(?![\w])")
 _WORDS = re.compile(r"[\w'’\-]+")
+# Compiled once: these run for every span of every note.
+_LEAD = re.compile(r"[\w'’.]+")
+_FOLLOWING = re.compile(r"\s+([\w'’]+)")
+_TAIL = re.compile(r"[\w'’.]+$")
+_PLAIN_WORD = re.compile(r"[\w\-]+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_GAP = re.compile(r"[ \t\-]*")
+_ANY_LETTER = re.compile(r"\w")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _tier(span: Span) -> int:
@@ -41,9 +50,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         while end > start and not text[end - 1].isalnum():
             end -= 1
-        lead = re.match(r"[\w'’.]+", text[start:end])
+        lead = _LEAD.match(text, start, end)
         if lead and lead[0].lower() in _CONNECTORS:
-            following = re.match(r"\s+([\w'’]+)", text[start + len(lead[0]) : end])
+            following = _FOLLOWING.match(text, start + len(lead[0]), end)
             keep = (
                 lead[0].lower() in INTERFIXES
                 and following
@@ -52,7 +61,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             if not keep:
                 start += len(lead[0])
                 continue
-        tail = re.search(r"[\w'’.]+$", text[start:end])
+        tail = _TAIL.search(text, start, end)
         if tail and tail[0].lower() in _CONNECTORS:
             end -= len(tail[0])
             continue
@@ -82,8 +91,8 @@ def _cutters(found: list[Span]) -> tuple[list[Span], list[int]]:
 
 def _cut_at_others(text: str, span: Span, cutters: list[Span], starts: list[int]) -> Span | None:
     """Cut a person span where another kind of span starts inside it: "Jansen van Lentis" keeps "Jansen"."""
-    first_word = re.match(r"\S+", text[span.start : span.end])
-    floor = span.start + (first_word.end() if first_word else 0)
+    first_word = _NON_SPACE.match(text, span.start, span.end)
+    floor = first_word.end() if first_word else span.start
     index = bisect.bisect_left(starts, floor)
     if index < len(starts) and starts[index] < span.end:
         start, end = _trim(text, span.start, starts[index])
@@ -121,11 +130,7 @@ def _everyday(
     out = []
     for span in spans:
         word = text[span.start : span.end]
-        if (
-            _tier(span) > 0
-            and span.kind in ("name", "person", "place", "institution")
-            and re.fullmatch(r"[\w\-]+", word)
-        ):
+        if _tier(span) > 0 and span.kind in ("name", "person", "place", "institution") and _PLAIN_WORD.fullmatch(word):
             before = re.findall(r"[\w'’]+", text[max(0, span.start - 20) : span.start])
             after = re.match(r"\s+([\w'’]+)", text[span.end : span.end + 30])
             after_place_word = bool(before) and before[-1].lower() in _PLACE_WORDS
@@ -177,11 +182,11 @@ def _everyday_word(word: str) -> bool:
 
 def _only_harmless(found: str) -> bool:
     words = [w for w in _WORDS.findall(found) if w.lower() not in _CONNECTORS]
-    return bool(words) and all(re.sub(r"(?:'s|’s|'|’)$", "", w) in HARMLESS_PROPER for w in words)
+    return bool(words) and all(_POSSESSIVE.sub("", w) in HARMLESS_PROPER for w in words)
 
 
 def _touching(text: str, left_end: int, right_start: int) -> bool:
-    return left_end <= right_start and re.fullmatch(r"[ \t\-]*", text[left_end:right_start]) is not None
+    return left_end <= right_start and _GAP.fullmatch(text, left_end, right_start) is not None
 
 
 def resolve(text: str, spans: list[Span]) -> list[Span]:
@@ -220,7 +225,7 @@ def resolve(text: str, spans: list[Span]) -> list[Span]:
             pos = piece_end
             if (
                 start >= end
-                or not re.search(r"\w", text[start:end])
+                or not _ANY_LETTER.search(text, start, end)
                 or (_tier(span) > 0 and _only_harmless(text[start:end]))
             ):
                 continue
@@ -343,7 +348,7 @@ def _name_elsewhere(text: str, chosen: list[Span], listed: Callable[[str], bool]
         if end > span.end:
             extra.append(Span(span.start, end, PERSON, "person", "context"))
         for word in _WORDS.findall(text[span.start : span.end]):
-            word = re.sub(r"(?:'s|’s|'|’)$", "", word).lower()
+            word = _POSSESSIVE.sub("", word).lower()
             if len(word) >= 3 and word not in _CONNECTORS and word not in WORD_NAMES and zipf(word) < _NAME_ELSEWHERE:
                 words.add(word)
     for word in words:
@@ -366,7 +371,7 @@ class People:
 
     @staticmethod
     def _parts(name: str) -> list[str]:
-        words = [re.sub(r"(?:'s|’s|'|’)$", "", w).lower() for w in _WORDS.findall(name)]
+        words = [_POSSESSIVE.sub("", w).lower() for w in _WORDS.findall(name)]
         parts = [w for w in words if w not in INTERFIXES and len(w.strip("-")) > 1]
         return parts or [w for w in words if w] or [name.lower()]
 
@@ -422,7 +427,19 @@ def known_table(case: CaseLike, alias: str | None = None) -> KnownTable:
         return case
     if isinstance(case, dict):
         return KnownTable.from_dict(case)
-    return build_known(case, alias)
+    # What build_known reads, as text: a case whose youth or network changed gets a new table.
+    key = (repr(case.youth), repr(case.network), alias)
+    table = _TABLES.get(key)
+    if table is None:
+        table = build_known(case, alias)
+        if len(_TABLES) >= 16:
+            _TABLES.pop(next(iter(_TABLES)))
+        _TABLES[key] = table
+    return table
+
+
+# The last few cases' tables: a summary, or a worker's run of notes, anonymises one case again and again.
+_TABLES: dict[tuple[str, str, str | None], KnownTable] = {}
 
 
 class Anonymiser:

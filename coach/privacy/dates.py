@@ -89,7 +89,8 @@ _DIGIT = re.compile(r"\d")
 _CHAT_STAMP = re.compile(r",?\s+\d{1,2}:\d{2}(?::\d{2})?\]")
 _DAY_MONTH = re.compile(r"\d[-/.]\d")
 _ORDINAL_HINT = re.compile(r"\d(?:e|ste|de)\b")
-_MONTH_ANY = re.compile(_MONTH, re.IGNORECASE)
+# Every month word starts with one of these: a substring test is far cheaper than a regex scan.
+_MONTH_KEYS = tuple(sorted({word[:3] for word in _MONTH_WORDS}))
 # Dates told relative to the note's own date: "volgende week dinsdag", "over 2 weken", "eind maart".
 _WEEKDAY_NUMBER = {
     **{w: i for i, w in enumerate(("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"))},
@@ -193,19 +194,23 @@ def find_dates(
             spans.append(Span(start, end, label, kind, "pattern"))
             taken.append((start, end))
 
-    for match in _NEXT_WEEKDAY.finditer(text):
+    lowered = text.lower()
+    # Cheap word tests first: each of these regexes is tried at every position of the text.
+    relative = any(word in lowered for word in ("volgend", "komend", "aanstaand", "a.s."))
+    for match in _NEXT_WEEKDAY.finditer(text) if relative else ():
         target = _WEEKDAY_NUMBER[match["weekday"].lower()]
         ahead = (target - reference_date.weekday()) % 7 or 7
         if "week" in match[0].lower():
             # "volgende week dinsdag": the Tuesday of next week, whatever day it is now.
             ahead = 7 - reference_date.weekday() + target
         place(match.start(), match.end(), reference_date + timedelta(days=ahead))
-    for match in _IN_WEEKS.finditer(text):
+    for match in _IN_WEEKS.finditer(text) if "over" in lowered else ():
         count = _NUMBER_WORDS.get(match["count"].lower()) or int(match["count"])
         unit = match["unit"].lower()
         days = count * (7 if unit.startswith("we") else 30 if unit.startswith("maand") else 1)
         place(match.start(), match.end(), reference_date + timedelta(days=days))
-    for match in _PART_OF_MONTH.finditer(text):
+    month_named = any(key in lowered for key in _MONTH_KEYS)
+    for match in _PART_OF_MONTH.finditer(text) if month_named else ():
         month = MONTHS.index(match["month"].lower()) + 1
         day = _PART_DAY[match["part"].lower()]
         year = _year(None, day, month, reference_date)
@@ -238,7 +243,7 @@ def find_dates(
         spans.append(Span(start, end, label, kind, "pattern"))
         taken.append((start, end))
 
-    for match in _TEXTUAL.finditer(text) if _MONTH_ANY.search(text) else ():
+    for match in _TEXTUAL.finditer(text) if month_named else ():
         month = _MONTH_WORDS[match["month"].lower().rstrip(".")]
         add(match.start(), match.end(), int(match["day"]), month, match["year"], match["year"] is not None)
     numeric = _DAY_MONTH.search(text) is not None
@@ -289,8 +294,8 @@ def _nearest_month(day: int, reference: date) -> int | None:
 def _own_date(text: str) -> date | None:
     """The date written with its year on the note's first line: yearless dates below are placed from it."""
     head = _HEAD_LINE.match(text)
-    if head is None:
-        return None
+    if head is None or not _DIGIT.search(head[0]):
+        return None  # every dated heading has a digit
     for pattern in (_NUMERIC_DMY, _NUMERIC_YMD, _TEXTUAL):
         match = pattern.search(head[0])
         # A heading date opens the line ("12-03-2024 huisbezoek", "Contact 14 maart 2024:"); a birth date never counts.

@@ -9,6 +9,7 @@ at the app's start.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -37,8 +38,12 @@ def _fold(text: str) -> str:
     return fold_letters(text).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def _matches(token: str, form: str, part: str) -> bool:
-    """True when `token` (folded, lowercase) is a clipped, diminutive or misspelt form of `form`."""
+    """True when `token` (folded, lowercase) is a clipped, diminutive or misspelt form of `form`.
+
+    Cached: the same words meet the same names in note after note.
+    """
     from rapidfuzz.distance import OSA
 
     if token[0] != form[0] or token == form:
