@@ -151,18 +151,30 @@ def _person(start: int, end: int) -> Span:
     return Span(start, end, PERSON, "person", "context")
 
 
+@functools.lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], frozenset[str]]:
+    """Every word of `text` once as (start, end, word, word without 's), and the set of those bases.
+
+    Three rules walk the same words; the set lets a rule whose words are not there skip the walk.
+    """
+    tokens = tuple((m.start(), m.end(), m[0], _base(m[0])) for m in _TOKEN.finditer(text))
+    return tokens, frozenset(token[3] for token in tokens)
+
+
 def whitelisted_names(text: str) -> list[Span]:
     """First names deduce's whitelist hides (Ilias, Dex, Tia; Ben and Lot where they are names)."""
+    tokens, bases = _tokens(text)
+    if bases.isdisjoint(PLAIN_WHITELISTED_NAMES) and bases.isdisjoint(WORD_WHITELISTED_NAMES):
+        return []
     spans = []
-    for match in _TOKEN.finditer(text):
-        base = _base(match[0])
-        end = match.start() + len(base)
+    for start, token_end, _token, base in tokens:
+        end = start + len(base)
         if base in PLAIN_WHITELISTED_NAMES:
-            spans.append(_person(match.start(), end))
+            spans.append(_person(start, end))
         elif base in WORD_WHITELISTED_NAMES:
-            following = _next_word(text, match.end())
-            if not sentence_start(text, match.start()) or following in SUBJECT_VERBS or following == "en":
-                spans.append(_person(match.start(), end))
+            following = _next_word(text, token_end)
+            if not sentence_start(text, start) or following in SUBJECT_VERBS or following == "en":
+                spans.append(_person(start, end))
     return spans
 
 
@@ -206,13 +218,15 @@ def titled_lowercase(text: str) -> list[Span]:
 
 def word_towns(text: str) -> list[Span]:
     """Towns that are also words (Leiden, Haren, Echt, Leek), capitalised and not opening a sentence."""
+    tokens, bases = _tokens(text)
+    if bases.isdisjoint(WORD_TOWNS_CAPITALISED):
+        return []
     spans = []
-    for match in _TOKEN.finditer(text):
-        base = _base(match[0])
+    for start, _end, _token, base in tokens:
         if base in WORD_TOWNS_CAPITALISED:
-            before = re.findall(r"[\w'’]+", text[max(0, match.start() - 20) : match.start()])
-            if not sentence_start(text, match.start()) or (before and before[-1].lower() in PLACE_PREPOSITIONS):
-                spans.append(Span(match.start(), match.start() + len(base), "[plaats]", "place", "context"))
+            before = re.findall(r"[\w'’]+", text[max(0, start - 20) : start])
+            if not sentence_start(text, start) or (before and before[-1].lower() in PLACE_PREPOSITIONS):
+                spans.append(Span(start, start + len(base), "[plaats]", "place", "context"))
     return spans
 
 
@@ -286,38 +300,39 @@ def _capitalised(token: str) -> bool:
     return not (len(head) <= 5 and sum(ch.isupper() for ch in head) >= 2)
 
 
+_JOIN = re.compile(r"[ \t]+(?:&[ \t]+)?")
+_RUN_INTERFIXES = frozenset(("van", "de", "der", "den", "ter", "ten", "el", "al"))
+
+
 def safety_net(text: str) -> list[Span]:
     """Any other capitalised word inside a sentence: in Dutch that is a name, unless it is a harmless one."""
     spans: list[Span] = []
-    run: list[re.Match[str]] = []
+    run: list[tuple[int, int, str, str]] = []
 
     def close() -> None:
-        while run and not _capitalised(run[-1][0]):
+        while run and not _capitalised(run[-1][2]):
             run.pop()
         if run:
-            spans.append(
-                Span(run[0].start(), run[-1].start() + len(_base(run[-1][0])), "[naam]", "name", "context", soft=True)
-            )
+            spans.append(Span(run[0][0], run[-1][0] + len(run[-1][3]), "[naam]", "name", "context", soft=True))
         run.clear()
 
-    for match in _TOKEN.finditer(text):
-        token = match[0]
-        base = _base(token)
+    for item in _tokens(text)[0]:
+        start, _end, token, base = item
         # "Van Dijk & Partners" is one name.
-        joined = bool(run) and re.fullmatch(r"[ \t]+(?:&[ \t]+)?", text[run[-1].end() : match.start()] or "")
+        joined = bool(run) and _JOIN.fullmatch(text, run[-1][1], start) is not None
         if (
             _capitalised(token)
             and base not in HARMLESS_PROPER
             and base.lower() not in ROLE_WORDS
             and base.lower() not in FUNCTION_WORDS
-            and not sentence_start(text, match.start())
+            and not sentence_start(text, start)
         ):
             if run and not joined:
                 close()
-            run.append(match)
-        elif run and joined and token.lower() in ("van", "de", "der", "den", "ter", "ten", "el", "al"):
-            run.append(match)
-        else:
+            run.append(item)
+        elif run and joined and token.lower() in _RUN_INTERFIXES:
+            run.append(item)
+        elif run:
             close()
     close()
     return spans
