@@ -551,7 +551,15 @@ def _org_names(org: str, label: str, kind: str, *, own: bool = False) -> list[Kn
 _SCHOOL_KINDS = frozenset("roc mbo vmbo hbo".split())
 
 
-def build_known(case: Case, alias: str | None = None) -> KnownTable:
+def person_names(case: Case) -> list[str]:
+    """Every name form of the young person, the network and the coach (the question check looks for these).
+
+    Cheap: without the organisations, so it needs no word list (no wordfreq in the app's process).
+    """
+    return [name.text for name in build_known(case, people_only=True).names if name.person]
+
+
+def build_known(case: Case, alias: str | None = None, *, people_only: bool = False) -> KnownTable:
     """The table of what `case` knows: names become roles, places and numbers become placeholders."""
     youth = case.youth
     youth_label = alias.strip() if alias and alias.strip() else YOUTH_LABEL
@@ -589,7 +597,7 @@ def build_known(case: Case, alias: str | None = None) -> KnownTable:
         if first and first[:1].isalpha() and relation != "iemand uit het netwerk":
             # Their initial after their role says who: "Moeder S. belde".
             people.append((f"{relation} {first[0]}.", label, "network", "full"))
-        if person.organisation:
+        if person.organisation and not people_only:
             others += _org_names(person.organisation, "[instelling]", "institution")
         if person.phone:
             others.append(KnownName(person.phone, "[telefoon]", "phone"))
@@ -615,6 +623,8 @@ def build_known(case: Case, alias: str | None = None) -> KnownTable:
         if len(labels_of[key]) > 1:
             label = AMBIGUOUS_LAST if role == "last" else AMBIGUOUS_FIRST
         names.append(KnownName(form, label, kind, person=True, part=role))
+    if people_only:
+        return KnownTable(names, youth.birth_date, youth.started_on)
 
     address = youth.address
     if address and address.street:
