@@ -454,11 +454,16 @@ class Anonymiser:
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:
-        """Load deduce now (about 8 s) instead of on the first text."""
+        """Load deduce now (about 8 s) instead of on the first text, and the word list and libraries the rules use."""
         if self._use_deduce:
             from coach.privacy import deduce_engine
 
             deduce_engine.engine(self._cache_path)
+            # Otherwise the first summary pays for these (wordfreq's Dutch list alone is a few tenths of a second).
+            import phonenumbers  # noqa: F401
+            from rapidfuzz.distance import OSA  # noqa: F401
+
+            zipf("de")
 
     def _listed(self, word: str) -> bool:
         """True when deduce knows `word` as a name or place (False without deduce)."""
