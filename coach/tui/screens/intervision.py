@@ -182,6 +182,8 @@ class IntervisionScreen(CoachScreen[None]):
     # --- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The layout class before the widgets exist: set after mounting, it restyles them all (a third of a second).
+        self.set_class(self.app.size.width >= WIDE, "-wide")
         yield Header()
         with Vertical(id="iv-top"):
             yield SummaryChoices(self.words, self.method, self.case, self.today, id="iv-choices")
@@ -225,7 +227,8 @@ class IntervisionScreen(CoachScreen[None]):
         self.set_class(event.widget.id == "iv-question", "-editing")
 
     def _layout(self, width: int) -> None:
-        self.set_class(width >= WIDE, "-wide")
+        if self.has_class("-wide") != (width >= WIDE):
+            self.set_class(width >= WIDE, "-wide")
         self.query_one(ReviewPanes).following = width >= WIDE
 
     def on_unmount(self) -> None:
