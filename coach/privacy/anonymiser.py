@@ -432,13 +432,13 @@ def known_table(case: CaseLike, alias: str | None = None) -> KnownTable:
     table = _TABLES.get(key)
     if table is None:
         table = build_known(case, alias)
-        if len(_TABLES) >= 16:
+        if len(_TABLES) >= 64:
             _TABLES.pop(next(iter(_TABLES)))
         _TABLES[key] = table
     return table
 
 
-# The last few cases' tables: a summary, or a worker's run of notes, anonymises one case again and again.
+# The last cases' tables (a caseload's worth): a summary, or a worker's run of notes, anonymises one case again and again.
 _TABLES: dict[tuple[str, str, str | None], KnownTable] = {}
 
 
