@@ -247,6 +247,7 @@ def test_not_dates(text: str) -> None:
         ("Ajax won 3-4 van PSV.", []),
         ("van 8-9 uur op school", []),
         ("een gezin met 3-4 kinderen", []),
+        ("ze zit in groep 7-8 en doet niveau 2-3", []),
     ],
 )
 def test_a_bare_day_dash_month_is_a_date_unless_it_counts(text: str, dates: list[str]) -> None:

@@ -76,7 +76,9 @@ _SLASH = re.compile(
 _DASH = re.compile(r"(?<![\w/\-.,:])(?P<day>[0-3]?\d)-(?P<month>[01]?\d)(?![\w/\-]|[.,:]\d)")
 _RANGE_BEFORE = re.compile(
     r"(?:tussen|zo'n|zo’n|ongeveer|circa|ca\.?|wel|bijna|ruim|max\.?|maximaal|minimaal|min\.?|nog|per|van|een|score|scoort"
-    r"|scoorde|stand|uitslag|won|wonnen|verloor|verloren|gewonnen|gelijk|cijfer|gemiddeld|om|rond|tegen)\s+$",
+    r"|scoorde|stand|uitslag|won|wonnen|verloor|verloren|gewonnen|gelijk|cijfer|gemiddeld|om|rond|tegen"
+    # Numbered things: "groep 7-8", "niveau 2-3", "week 3-4", "blz. 4-5".
+    r"|groep|klas|leerjaar|niveau|fase|stap|hoofdstuk|les|week|weken|blz\.?|bladzijde|pagina|p\.|nr\.?)\s+$",
     re.IGNORECASE,
 )
 _RANGE_AFTER = re.compile(
