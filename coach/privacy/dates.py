@@ -57,10 +57,13 @@ _TEXTUAL = re.compile(
     r"(?<![\w])(?:" + _WEEKDAY + r",?\s+(?:de\s+)?)?" + _DAY + r"\s*[-.]?\s*" + _MONTH + r"(?![\w])" + _YEAR_TAIL,
     re.IGNORECASE,
 )
-# 14-3 or 14/3 without a year, only where a date is expected: "op 14-3", "vrijdag 14/3".
-_SHORT = re.compile(
-    r"(?:(?P<weekday>" + _WEEKDAY + r",?\s+)|(?<![\w])(?:op|per|vanaf|sinds|tot|t/m|tm|voor|na|d\.d\.|datum:?)\s+)"
-    r"(?P<day>[0-3]?\d)[-/](?P<month>[01]?\d)(?![\w/\-]|\.\d)",
+# 14-3 or 14/3 without a year, only where a date is expected: "op 14-3", "vrijdag 14/3". Found from the
+# digits, then the words before them checked: scanning the text for every weekday and preposition cost more.
+_SHORT = re.compile(r"(?<![\w/\-.])(?P<day>[0-3]?\d)[-/](?P<month>[01]?\d)(?![\w/\-]|\.\d)")
+_SHORT_BEFORE = re.compile(
+    r"(?:(?<![\w])(?P<weekday>"
+    + _WEEKDAY
+    + r",?\s+)|(?<![\w])(?:op|per|vanaf|sinds|tot|t/m|tm|voor|na|d\.d\.|datum:?)\s+)$",
     re.IGNORECASE,
 )
 # 22-01 or 22/01 without a year: a zero-padded month makes it a date anywhere (not "10-12 uur").
@@ -253,8 +256,10 @@ def find_dates(
         for match in pattern.finditer(text):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), match["year"])
     for match in _SHORT.finditer(text) if numeric else ():
-        start = match.start() if match["weekday"] else match.start("day")
-        add(start, match.end(), int(match["day"]), int(match["month"]), None, False)
+        before = _SHORT_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        if before is not None:
+            start = before.start() if before["weekday"] else match.start()
+            add(start, match.end(), int(match["day"]), int(match["month"]), None, False)
     for match in _PADDED.finditer(text) if numeric else ():
         if _CHAT_STAMP.match(text, match.end()) and text[max(0, match.start() - 1) : match.start()] == "[":
             continue  # "[04-03 21:14] Nour: …": a pasted chat's own time stamp, not a date in the story
