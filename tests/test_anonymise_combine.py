@@ -172,3 +172,40 @@ def test_importing_privacy_loads_neither_deduce_nor_textual() -> None:
     code = "import sys, coach.privacy; print(sorted(m for m in ('deduce', 'docdeid', 'textual') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_name_found_once_is_hidden_everywhere_with_its_initial() -> None:
+    text = "vriend ruben belde. later zei ruben van de wetering dat hij komt; ook mehmet k. was er."
+    result = run(text, person("ruben"), person("mehmet"))
+    assert result.text == "vriend [persoon 1] belde. later zei [persoon 1] dat hij komt; ook [persoon 2]. was er."
+
+
+def test_clubs_with_a_year_and_places_named_by_their_kind() -> None:
+    text = "Hij voetbalt bij VV Rood-Wit '62 en loopt stage bij Kinderopvang Het Zonnetje, eet bij snackbar De Hoek."
+    result = Anonymiser(use_deduce=False).anonymise(text, CASE, reference_date=REFERENCE)
+    assert (
+        result.text
+        == "Hij voetbalt bij VV [instelling] en loopt stage bij [instelling], eet bij snackbar [instelling]."
+    )
+
+
+def test_own_school_and_job_in_the_forms_coaches_write() -> None:
+    case = Case(
+        Youth("Sanne", last_name="Visser", school="ROC van Amsterdam", employer="Albert Heijn Loosduinen"),
+        network=[
+            NetworkPerson("Hakan Yıldız", "jeugdreclasseerder", "professioneel", organisation="Leger des Heils & Co"),
+            NetworkPerson("Sahra Visser", "moeder", "informeel"),
+        ],
+    )
+    text = "Ze wil niet meer naar het roc (ROCvA belde), werkt bij ah loosduinen. yildiz van LH&C belde. Moeder S. ook."
+    result = Anonymiser(use_deduce=False).anonymise(text, case, reference_date=REFERENCE)
+    assert result.text == (
+        "Ze wil niet meer naar [school] ([school] belde), werkt bij [werkgever]. Jeugdreclasseerder van [instelling]"
+        " belde. Moeder ook."
+    )
+
+
+def test_camel_case_school_written_apart() -> None:
+    case = Case(Youth("Jun", last_name="Zhang", school="mboRijnland"))
+    result = Anonymiser(use_deduce=False).anonymise("School: mbo rijnland.", case, reference_date=REFERENCE)
+    assert result.text == "School: [school]."

@@ -234,3 +234,21 @@ def test_birth_dates_disappear() -> None:
 )
 def test_not_dates(text: str) -> None:
     assert find_dates(text, reference_date=REFERENCE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("afspr: jayden gaat 3-4 mee naar de open dag.", ["3-4"]),
+        ("aanvraag 3-4 ingediend, 12-3 gebeld.", ["3-4", "12-3"]),
+        ("Ze slaapt 3-4 uur per nacht.", []),
+        ("Hij komt 2-3 keer per week.", []),
+        ("tussen 3-4 is ze thuis", []),
+        ("Ajax won 3-4 van PSV.", []),
+        ("van 8-9 uur op school", []),
+        ("een gezin met 3-4 kinderen", []),
+        ("ze zit in groep 7-8 en doet niveau 2-3", []),
+    ],
+)
+def test_a_bare_day_dash_month_is_a_date_unless_it_counts(text: str, dates: list[str]) -> None:
+    assert found(lambda t: find_dates(t, reference_date=REFERENCE), text) == dates

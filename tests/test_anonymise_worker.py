@@ -79,3 +79,36 @@ def test_worker_logs_no_text(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
             client._request({"op": "anonymise", "texts": "Geheime naam Sanne"})
     log = (tmp_path / "anonymiser-worker.log").read_text(encoding="utf-8")
     assert "Sanne" not in log
+
+
+def test_a_case_travels_to_the_worker_as_its_names_and_places() -> None:
+    """The worker builds the same table the app would have; the app never needs wordfreq for it."""
+    import json
+    import subprocess
+    from datetime import date
+
+    from coach.domain.model import Address, Case, NetworkPerson, Youth
+    from coach.privacy.known import build_known
+
+    case = Case(
+        Youth(
+            "Sanne",
+            last_name="Visser",
+            nickname="San",
+            birth_date=date(2007, 5, 14),
+            started_on=date(2026, 1, 5),
+            address=Address("Molenstraat 12a", "8011 AB", "Zwolle"),
+            school="Rijn IJssel College",
+            phone="06-12345678",
+        ),
+        network=[NetworkPerson("Hakan Yıldız", "jobcoach", "professioneel", organisation="Werkplein Ede")],
+    )
+    travelled = worker.case_from_payload(json.loads(json.dumps(worker.case_payload(case))))
+    assert build_known(travelled) == build_known(case)
+    script = (
+        "import sys\nfrom coach.domain.model import Case, Youth\nfrom coach.privacy.known import person_names\n"
+        "names = person_names(Case(Youth('Sanne', last_name='Visser', school='Rijn IJssel College')))\n"
+        "print('Visser' in names, 'wordfreq' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "False"]

@@ -416,3 +416,25 @@ def test_places_map_both_ways_between_source_and_text() -> None:
     assert summary.source_range(summary.text_position(at), summary.text_position(at))[0] == at
     marja = next(r for r in summary.replacements if r.original == "Marja")
     assert summary.text_position(marja.start + 2) == marja.out_start
+
+
+def test_dates_in_a_note_are_placed_from_the_notes_own_day() -> None:
+    """A note written long ago: "volgende week dinsdag" and "14/3" belong to that week, not to today ([week 106])."""
+    case = make_case(
+        "Sanne",
+        last_name="Visser",
+        started_on=date(2024, 3, 4),
+        contacts=[
+            Contact(
+                datetime(2024, 3, 6, 10, 0),
+                "huisbezoek",
+                "plaatsgevonden",
+                note="Sanne komt volgende week dinsdag langs. Op 14/3 bellen we de school.",
+            )
+        ],
+    )
+    summary = summarise(case, scope=Scope.one_contact(1))
+    # 2024-03-06 is a Wednesday in week 1; next week's Tuesday (12 March) and 14 March are in week 2.
+    assert "komt [week 2] langs" in summary.text
+    assert "Op [week 2] bellen" in summary.text
+    assert "[week 10" not in summary.text  # not placed from today (2026), two years on

@@ -84,9 +84,9 @@ def _check_alias(alias: str | None, case: Case) -> None:
     """An alias must not be a name the case knows: that would put the name back in."""
     if alias is None:
         return
-    from coach.privacy.known import build_known
+    from coach.privacy.known import person_names
 
-    forms = {form.lower() for form in build_known(case).person_forms()}
+    forms = {form.lower() for form in person_names(case)}
     if not alias.strip() or alias.strip().lower() in forms or any(w.lower() in forms for w in alias.split()):
         raise CoachError("Deze schuilnaam kan niet: kies een verzonnen naam die niet in het dossier staat.", EXIT_USAGE)
 

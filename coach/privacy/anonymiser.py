@@ -14,7 +14,7 @@ from coach import clock
 from coach.domain.model import Case
 from coach.privacy.common import zipf
 from coach.privacy.context import PERSON, find_context
-from coach.privacy.known import INTERFIXES, KnownTable, build_known
+from coach.privacy.known import INTERFIXES, WORD_NAMES, KnownTable, build_known
 from coach.privacy.patterns import find_patterns
 from coach.privacy.result import Result, Span, render, sentence_start
 from coach.privacy.wordlists import HARMLESS_PHRASES, HARMLESS_PROPER, ROLE_WORDS
@@ -26,6 +26,15 @@ PERSON_KINDS = frozenset({"youth", "network", "coach", "person"})
 _CONNECTORS = INTERFIXES | ROLE_WORDS | frozenset("aan bij uit met en of voor naar op in het een de".split())
 _COMPASS = re.compile(r"-(?:Noord|Zuid|Oost|West|Centrum|Noordoost|Noordwest|Zuidoost|Zuidwest|Midden)(?![\w])")
 _WORDS = re.compile(r"[\w'’\-]+")
+# Compiled once: these run for every span of every note.
+_LEAD = re.compile(r"[\w'’.]+")
+_FOLLOWING = re.compile(r"\s+([\w'’]+)")
+_TAIL = re.compile(r"[\w'’.]+$")
+_PLAIN_WORD = re.compile(r"[\w\-]+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_GAP = re.compile(r"[ \t\-]*")
+_ANY_LETTER = re.compile(r"\w")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _tier(span: Span) -> int:
@@ -41,9 +50,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         while end > start and not text[end - 1].isalnum():
             end -= 1
-        lead = re.match(r"[\w'’.]+", text[start:end])
+        lead = _LEAD.match(text, start, end)
         if lead and lead[0].lower() in _CONNECTORS:
-            following = re.match(r"\s+([\w'’]+)", text[start + len(lead[0]) : end])
+            following = _FOLLOWING.match(text, start + len(lead[0]), end)
             keep = (
                 lead[0].lower() in INTERFIXES
                 and following
@@ -52,7 +61,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             if not keep:
                 start += len(lead[0])
                 continue
-        tail = re.search(r"[\w'’.]+$", text[start:end])
+        tail = _TAIL.search(text, start, end)
         if tail and tail[0].lower() in _CONNECTORS:
             end -= len(tail[0])
             continue
@@ -82,8 +91,8 @@ def _cutters(found: list[Span]) -> tuple[list[Span], list[int]]:
 
 def _cut_at_others(text: str, span: Span, cutters: list[Span], starts: list[int]) -> Span | None:
     """Cut a person span where another kind of span starts inside it: "Jansen van Lentis" keeps "Jansen"."""
-    first_word = re.match(r"\S+", text[span.start : span.end])
-    floor = span.start + (first_word.end() if first_word else 0)
+    first_word = _NON_SPACE.match(text, span.start, span.end)
+    floor = first_word.end() if first_word else span.start
     index = bisect.bisect_left(starts, floor)
     if index < len(starts) and starts[index] < span.end:
         start, end = _trim(text, span.start, starts[index])
@@ -121,11 +130,7 @@ def _everyday(
     out = []
     for span in spans:
         word = text[span.start : span.end]
-        if (
-            _tier(span) > 0
-            and span.kind in ("name", "person", "place", "institution")
-            and re.fullmatch(r"[\w\-]+", word)
-        ):
+        if _tier(span) > 0 and span.kind in ("name", "person", "place", "institution") and _PLAIN_WORD.fullmatch(word):
             before = re.findall(r"[\w'’]+", text[max(0, span.start - 20) : span.start])
             after = re.match(r"\s+([\w'’]+)", text[span.end : span.end + 30])
             after_place_word = bool(before) and before[-1].lower() in _PLACE_WORDS
@@ -177,11 +182,11 @@ def _everyday_word(word: str) -> bool:
 
 def _only_harmless(found: str) -> bool:
     words = [w for w in _WORDS.findall(found) if w.lower() not in _CONNECTORS]
-    return bool(words) and all(re.sub(r"(?:'s|’s|'|’)$", "", w) in HARMLESS_PROPER for w in words)
+    return bool(words) and all(_POSSESSIVE.sub("", w) in HARMLESS_PROPER for w in words)
 
 
 def _touching(text: str, left_end: int, right_start: int) -> bool:
-    return left_end <= right_start and re.fullmatch(r"[ \t\-]*", text[left_end:right_start]) is not None
+    return left_end <= right_start and _GAP.fullmatch(text, left_end, right_start) is not None
 
 
 def resolve(text: str, spans: list[Span]) -> list[Span]:
@@ -220,7 +225,7 @@ def resolve(text: str, spans: list[Span]) -> list[Span]:
             pos = piece_end
             if (
                 start >= end
-                or not re.search(r"\w", text[start:end])
+                or not _ANY_LETTER.search(text, start, end)
                 or (_tier(span) > 0 and _only_harmless(text[start:end]))
             ):
                 continue
@@ -309,6 +314,55 @@ def _distance_one(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+# Below this Zipf frequency a word found once as someone's name is that name everywhere in the text.
+_NAME_ELSEWHERE = 4.0
+_SURNAME_AFTER = re.compile(
+    r"\s+(?:(?:van der|van den|van de|van|de|der|den|ter|ten|el|al)\s+)(?P<core>[a-zà-ÿ][a-zà-ÿ'\-]+)"
+)
+_INITIAL_AFTER = re.compile(r"\s[A-Za-z](?=\.(?![\w.]))")
+
+
+def _surname_end(text: str, end: int, taken: bytearray, listed: Callable[[str], bool]) -> int:
+    """Where a lowercase surname after a name ends ("ruben de haan"), or `end` when none follows."""
+    surname = _SURNAME_AFTER.match(text, end)
+    if surname and (zipf(surname["core"]) < 3.5 or listed(surname["core"])) and not any(taken[end : surname.end()]):
+        return surname.end()
+    return end
+
+
+def _name_elsewhere(text: str, chosen: list[Span], listed: Callable[[str], bool]) -> list[Span]:
+    """Other mentions of an unknown person's name found once in context: "vriend ruben" ... "ruben de haan volgens fb",
+    and the initial after a name ("mehmet k."), as person spans to resolve with the rest."""
+    taken = bytearray(len(text))
+    for span in chosen:
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+    extra: list[Span] = []
+    words: set[str] = set()
+    for span in chosen:
+        if span.kind != "person" or span.source == "case":
+            continue
+        initial = _INITIAL_AFTER.match(text, span.end)
+        if initial and not any(taken[span.end : initial.end()]):
+            extra.append(Span(span.start, initial.end(), PERSON, "person", "context"))
+        end = _surname_end(text, span.end, taken, listed)
+        if end > span.end:
+            extra.append(Span(span.start, end, PERSON, "person", "context"))
+        for word in _WORDS.findall(text[span.start : span.end]):
+            word = _POSSESSIVE.sub("", word).lower()
+            if len(word) >= 3 and word not in _CONNECTORS and word not in WORD_NAMES and zipf(word) < _NAME_ELSEWHERE:
+                words.add(word)
+    for word in words:
+        for match in re.finditer(
+            r"(?<![\w@.'’-])" + re.escape(word) + r"(?:'s|’s|s)?(?![\w@'’-])", text, re.IGNORECASE
+        ):
+            if any(taken[match.start() : match.end()]):
+                continue
+            end = _surname_end(text, match.end(), taken, listed)  # "ruben de haan"
+            extra.append(Span(match.start(), end, PERSON, "person", "context"))
+            taken[match.start() : end] = b"\x01" * (end - match.start())
+    return extra
+
+
 class People:
     """Numbers unknown people so one person keeps one label: "Daan de Vries" and later "Daan" are both [persoon 1]."""
 
@@ -317,7 +371,7 @@ class People:
 
     @staticmethod
     def _parts(name: str) -> list[str]:
-        words = [re.sub(r"(?:'s|’s|'|’)$", "", w).lower() for w in _WORDS.findall(name)]
+        words = [_POSSESSIVE.sub("", w).lower() for w in _WORDS.findall(name)]
         parts = [w for w in words if w not in INTERFIXES and len(w.strip("-")) > 1]
         return parts or [w for w in words if w] or [name.lower()]
 
@@ -373,7 +427,19 @@ def known_table(case: CaseLike, alias: str | None = None) -> KnownTable:
         return case
     if isinstance(case, dict):
         return KnownTable.from_dict(case)
-    return build_known(case, alias)
+    # What build_known reads, as text: a case whose youth or network changed gets a new table.
+    key = (repr(case.youth), repr(case.network), alias)
+    table = _TABLES.get(key)
+    if table is None:
+        table = build_known(case, alias)
+        if len(_TABLES) >= 64:
+            _TABLES.pop(next(iter(_TABLES)))
+        _TABLES[key] = table
+    return table
+
+
+# The last cases' tables (a caseload's worth): a summary, or a worker's run of notes, anonymises one case again and again.
+_TABLES: dict[tuple[str, str, str | None], KnownTable] = {}
 
 
 class Anonymiser:
@@ -388,11 +454,16 @@ class Anonymiser:
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:
-        """Load deduce now (about 8 s) instead of on the first text."""
+        """Load deduce now (about 8 s) instead of on the first text, and the word list and libraries the rules use."""
         if self._use_deduce:
             from coach.privacy import deduce_engine
 
             deduce_engine.engine(self._cache_path)
+            # Otherwise the first summary pays for these (wordfreq's Dutch list alone is a few tenths of a second).
+            import phonenumbers  # noqa: F401
+            from rapidfuzz.distance import OSA  # noqa: F401
+
+            zipf("de")
 
     def _listed(self, word: str) -> bool:
         """True when deduce knows `word` as a name or place (False without deduce)."""
@@ -432,7 +503,11 @@ class Anonymiser:
                     kept = _cut_at_others(text, kept, cutters, starts)
             if kept is not None:
                 cleaned.append(kept)
-        chosen = _extend_places(text, _merge_people(text, resolve(text, known + found + cleaned)))
+        chosen = resolve(text, known + found + cleaned)
+        elsewhere = _name_elsewhere(text, chosen, self._listed)
+        if elsewhere:
+            chosen = resolve(text, chosen + elsewhere)
+        chosen = _extend_places(text, _merge_people(text, chosen))
         chosen = [_as_place(text, s) for s in chosen]
         return [
             Span(s.start, s.end, people.label(text[s.start : s.end]), s.kind, s.source, s.suffix)

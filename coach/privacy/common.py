@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 
 @functools.lru_cache(maxsize=16384)
@@ -37,3 +38,17 @@ def dutchish(word: str) -> bool:
     return len(lowered) >= 7 and any(
         zipf(lowered[:i]) >= 3.0 and zipf(lowered[i:]) >= 3.0 for i in range(3, len(lowered) - 2)
     )
+
+
+# Letters NFKD does not split into a base letter and an accent: "Yıldız" is written "yildiz", "Łukasz" "lukasz".
+_UNSPLIT = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe"}
+)
+
+
+def fold_letters(text: str) -> str:
+    """`text` without accents, the way a hurried note writes a name: "Naïma" -> "Naima", "Yıldız" -> "Yildiz"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNSPLIT))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -3,6 +3,7 @@ towns that are words, streets without a number, schools, and a safety net for ca
 
 from __future__ import annotations
 
+import functools
 import re
 
 from coach.privacy.common import zipf
@@ -25,21 +26,36 @@ _NAME = r"[A-ZÀ-Þ][\w'’\-]*"
 _INTERFIX = r"(?:van|de|der|den|het|ter|ten|te|el|al|van der|van den|van de|van 't)"
 # A word and the space after it, before something that may be a name. Checking the word
 # against a set is much cheaper than a regex alternation of 150 role words tried at every position.
-_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<word>[^\W\d_][\w'’]*\.?)\s+(?:\(\s*)?")
 _ROLE_INTRO = ROLE_WORDS | frozenset({"genaamd", "heet", "heette"})
 _NAME_AFTER_ROLE = re.compile(
     r"(?P<name>(?:" + _INTERFIX + r"\s+)?" + _NAME + r"(?:\s+(?:" + _INTERFIX + r"\s+)?" + _NAME + r")?)"
 )
 
 
-def after_words(text: str, words: frozenset[str], follow: re.Pattern[str]) -> list[re.Match[str]]:
-    """Matches of `follow` right after one of `words` (any case) and its spaces."""
-    found = []
+_WORD_BEFORE = re.compile(r"(?<![\w.])(?P<word>[^\W\d_][\w'’]*\.?)\s+(?:\(\s*)?")
+
+
+@functools.lru_cache(maxsize=4)
+def _word_ends(text: str) -> dict[str, list[int]]:
+    """Each word of `text` (lowercase; "dr." also as "dr") with where its following spaces end.
+
+    Worked out once per text: four rules and deduce_engine ask it of the same note.
+    """
+    ends: dict[str, list[int]] = {}
     for match in _WORD_BEFORE.finditer(text):
         word = match["word"].lower()
-        if word not in words and not (word.endswith(".") and word[:-1] in words):
-            continue
-        after = follow.match(text, match.end())
+        ends.setdefault(word, []).append(match.end())
+        if word.endswith("."):
+            ends.setdefault(word[:-1], []).append(match.end())
+    return ends
+
+
+def after_words(text: str, words: frozenset[str], follow: re.Pattern[str]) -> list[re.Match[str]]:
+    """Matches of `follow` right after one of `words` (any case) and its spaces."""
+    index = _word_ends(text)
+    found = []
+    for end in sorted({end for word in index.keys() & words for end in index[word]}):
+        after = follow.match(text, end)
         if after is not None:
             found.append(after)
     return found
@@ -92,6 +108,30 @@ _SCHOOL = re.compile(
     + _NAME
     + r"\s+){1,2}(?:College|Lyceum|Academie|School|Scholengemeenschap|Praktijkschool))(?![\w])"
 )
+# A club with its founding year: "Rood-Wit '62", "Leiden '75", "Bijlmer Boys '78".
+# The club's kind before it (SV, VV, BC) says nothing about who: it stays.
+_CLUB_YEAR = re.compile(
+    r"(?<![\w'’])(?!(?:[A-Z]{1,3}|Sportclub|Club)\s)(?:[A-ZÀ-Þ][\w\-]*\s+){0,3}[A-ZÀ-Þ][\w\-]*\s+['’]\d{2}(?![\w])"
+)
+# A place of some kind followed by its capitalised name: "Kinderopvang Het Zonnetje", "snackbar De Gouden Hoek".
+_PLACE_KIND = (
+    "kinderopvang|kinderdagverblijf|peuterspeelzaal|buurtcentrum|buurthuis|wijkcentrum|jongerencentrum|inloophuis"
+    "|snackbar|cafetaria|café|cafe|restaurant|pizzeria|lunchroom|bakkerij|kapsalon|sportschool|dansschool|rijschool"
+    "|voetbalclub|voetbalvereniging|sportvereniging|sportclub|vereniging|stichting|zorgboerderij|woongroep|opvang"
+    "|garage|fietsenmaker|moskee|kerk|gemeente|praktijk|huisartsenpraktijk|tandartspraktijk|fitness|supermarkt"
+)
+_PLACE_KINDS = tuple(_PLACE_KIND.split("|"))
+_KIND_NAME = re.compile(
+    r"(?<![\w])(?P<kind>(?i:"
+    + _PLACE_KIND
+    + r"))\s+(?P<name>(?:(?:Het|De|'t|het|de)\s+)?"
+    + _NAME
+    + r"(?:\s+(?:"
+    + _INTERFIX
+    + r"\s+)?"
+    + _NAME
+    + r"){0,2})(?![\w])"
+)
 _DISTRICT = re.compile(r"(?<![\w])[A-ZÀ-Þ][\w'’\-]*(?:wijk|buurt|kwartier)(?![\w])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -111,18 +151,30 @@ def _person(start: int, end: int) -> Span:
     return Span(start, end, PERSON, "person", "context")
 
 
+@functools.lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], frozenset[str]]:
+    """Every word of `text` once as (start, end, word, word without 's), and the set of those bases.
+
+    Three rules walk the same words; the set lets a rule whose words are not there skip the walk.
+    """
+    tokens = tuple((m.start(), m.end(), m[0], _base(m[0])) for m in _TOKEN.finditer(text))
+    return tokens, frozenset(token[3] for token in tokens)
+
+
 def whitelisted_names(text: str) -> list[Span]:
     """First names deduce's whitelist hides (Ilias, Dex, Tia; Ben and Lot where they are names)."""
+    tokens, bases = _tokens(text)
+    if bases.isdisjoint(PLAIN_WHITELISTED_NAMES) and bases.isdisjoint(WORD_WHITELISTED_NAMES):
+        return []
     spans = []
-    for match in _TOKEN.finditer(text):
-        base = _base(match[0])
-        end = match.start() + len(base)
+    for start, token_end, _token, base in tokens:
+        end = start + len(base)
         if base in PLAIN_WHITELISTED_NAMES:
-            spans.append(_person(match.start(), end))
+            spans.append(_person(start, end))
         elif base in WORD_WHITELISTED_NAMES:
-            following = _next_word(text, match.end())
-            if not sentence_start(text, match.start()) or following in SUBJECT_VERBS or following == "en":
-                spans.append(_person(match.start(), end))
+            following = _next_word(text, token_end)
+            if not sentence_start(text, start) or following in SUBJECT_VERBS or following == "en":
+                spans.append(_person(start, end))
     return spans
 
 
@@ -166,13 +218,15 @@ def titled_lowercase(text: str) -> list[Span]:
 
 def word_towns(text: str) -> list[Span]:
     """Towns that are also words (Leiden, Haren, Echt, Leek), capitalised and not opening a sentence."""
+    tokens, bases = _tokens(text)
+    if bases.isdisjoint(WORD_TOWNS_CAPITALISED):
+        return []
     spans = []
-    for match in _TOKEN.finditer(text):
-        base = _base(match[0])
+    for start, _end, _token, base in tokens:
         if base in WORD_TOWNS_CAPITALISED:
-            before = re.findall(r"[\w'’]+", text[max(0, match.start() - 20) : match.start()])
-            if not sentence_start(text, match.start()) or (before and before[-1].lower() in PLACE_PREPOSITIONS):
-                spans.append(Span(match.start(), match.start() + len(base), "[plaats]", "place", "context"))
+            before = re.findall(r"[\w'’]+", text[max(0, start - 20) : start])
+            if not sentence_start(text, start) or (before and before[-1].lower() in PLACE_PREPOSITIONS):
+                spans.append(Span(start, start + len(base), "[plaats]", "place", "context"))
     return spans
 
 
@@ -218,6 +272,17 @@ def schools(text: str) -> list[Span]:
     ]
 
 
+def organisations(text: str) -> list[Span]:
+    """Clubs with a year and places named after their kind; a capitalised kind is part of the name."""
+    spans = [Span(m.start(), m.end(), "[instelling]", "institution", "context") for m in _CLUB_YEAR.finditer(text)]
+    lowered = text.lower()
+    kinds = any(kind in lowered for kind in _PLACE_KINDS)  # substring tests: far cheaper than the regex's scan
+    for match in _KIND_NAME.finditer(text) if kinds else ():
+        start = match.start() if match["kind"][:1].isupper() else match.start("name")
+        spans.append(Span(start, match.end(), "[instelling]", "institution", "context"))
+    return spans
+
+
 def districts(text: str) -> list[Span]:
     """Neighbourhoods such as Schilderswijk or Transvaalbuurt."""
     return [
@@ -235,38 +300,39 @@ def _capitalised(token: str) -> bool:
     return not (len(head) <= 5 and sum(ch.isupper() for ch in head) >= 2)
 
 
+_JOIN = re.compile(r"[ \t]+(?:&[ \t]+)?")
+_RUN_INTERFIXES = frozenset(("van", "de", "der", "den", "ter", "ten", "el", "al"))
+
+
 def safety_net(text: str) -> list[Span]:
     """Any other capitalised word inside a sentence: in Dutch that is a name, unless it is a harmless one."""
     spans: list[Span] = []
-    run: list[re.Match[str]] = []
+    run: list[tuple[int, int, str, str]] = []
 
     def close() -> None:
-        while run and not _capitalised(run[-1][0]):
+        while run and not _capitalised(run[-1][2]):
             run.pop()
         if run:
-            spans.append(
-                Span(run[0].start(), run[-1].start() + len(_base(run[-1][0])), "[naam]", "name", "context", soft=True)
-            )
+            spans.append(Span(run[0][0], run[-1][0] + len(run[-1][3]), "[naam]", "name", "context", soft=True))
         run.clear()
 
-    for match in _TOKEN.finditer(text):
-        token = match[0]
-        base = _base(token)
+    for item in _tokens(text)[0]:
+        start, _end, token, base = item
         # "Van Dijk & Partners" is one name.
-        joined = bool(run) and re.fullmatch(r"[ \t]+(?:&[ \t]+)?", text[run[-1].end() : match.start()] or "")
+        joined = bool(run) and _JOIN.fullmatch(text, run[-1][1], start) is not None
         if (
             _capitalised(token)
             and base not in HARMLESS_PROPER
             and base.lower() not in ROLE_WORDS
             and base.lower() not in FUNCTION_WORDS
-            and not sentence_start(text, match.start())
+            and not sentence_start(text, start)
         ):
             if run and not joined:
                 close()
-            run.append(match)
-        elif run and joined and token.lower() in ("van", "de", "der", "den", "ter", "ten", "el", "al"):
-            run.append(match)
-        else:
+            run.append(item)
+        elif run and joined and token.lower() in _RUN_INTERFIXES:
+            run.append(item)
+        elif run:
             close()
     close()
     return spans
@@ -275,6 +341,16 @@ def safety_net(text: str) -> list[Span]:
 def find_context(text: str) -> list[Span]:
     """All context-rule spans (they may overlap; the anonymiser picks)."""
     spans: list[Span] = []
-    for rule in (whitelisted_names, role_names, titled_lowercase, word_towns, streets, schools, districts, safety_net):
+    for rule in (
+        whitelisted_names,
+        role_names,
+        titled_lowercase,
+        word_towns,
+        streets,
+        schools,
+        organisations,
+        districts,
+        safety_net,
+    ):
         spans += rule(text)
     return spans

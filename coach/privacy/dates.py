@@ -57,10 +57,13 @@ _TEXTUAL = re.compile(
     r"(?<![\w])(?:" + _WEEKDAY + r",?\s+(?:de\s+)?)?" + _DAY + r"\s*[-.]?\s*" + _MONTH + r"(?![\w])" + _YEAR_TAIL,
     re.IGNORECASE,
 )
-# 14-3 or 14/3 without a year, only where a date is expected: "op 14-3", "vrijdag 14/3".
-_SHORT = re.compile(
-    r"(?:(?P<weekday>" + _WEEKDAY + r",?\s+)|(?<![\w])(?:op|per|vanaf|sinds|tot|t/m|tm|voor|na|d\.d\.|datum:?)\s+)"
-    r"(?P<day>[0-3]?\d)[-/](?P<month>[01]?\d)(?![\w/\-]|\.\d)",
+# 14-3 or 14/3 without a year, only where a date is expected: "op 14-3", "vrijdag 14/3". Found from the
+# digits, then the words before them checked: scanning the text for every weekday and preposition cost more.
+_SHORT = re.compile(r"(?<![\w/\-.])(?P<day>[0-3]?\d)[-/](?P<month>[01]?\d)(?![\w/\-]|\.\d)")
+_SHORT_BEFORE = re.compile(
+    r"(?:(?<![\w])(?P<weekday>"
+    + _WEEKDAY
+    + r",?\s+)|(?<![\w])(?:op|per|vanaf|sinds|tot|t/m|tm|voor|na|d\.d\.|datum:?)\s+)$",
     re.IGNORECASE,
 )
 # 22-01 or 22/01 without a year: a zero-padded month makes it a date anywhere (not "10-12 uur").
@@ -71,11 +74,28 @@ _SLASH = re.compile(
     r"(?<![\w/\-.,:])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)"
     r"(?![\w/\-]|[.,:]\d|\s*(?:uur|keer|deel|dagen|weken|maanden|jaar|van|x\b|%))"
 )
+# 3-4 without a year or a date word before it: a date ("gaat 3-4 mee", "aanvraag 3-4 ingediend"),
+# unless it counts or scores something: "3-4 keer", "tussen 3-4", "won 3-4", "van 10-12".
+_DASH = re.compile(r"(?<![\w/\-.,:])(?P<day>[0-3]?\d)-(?P<month>[01]?\d)(?![\w/\-]|[.,:]\d)")
+_RANGE_BEFORE = re.compile(
+    r"(?:tussen|zo'n|zo’n|ongeveer|circa|ca\.?|wel|bijna|ruim|max\.?|maximaal|minimaal|min\.?|nog|per|van|een|score|scoort"
+    r"|scoorde|stand|uitslag|won|wonnen|verloor|verloren|gewonnen|gelijk|cijfer|gemiddeld|om|rond|tegen"
+    # Numbered things: "groep 7-8", "niveau 2-3", "week 3-4", "blz. 4-5".
+    r"|groep|klas|leerjaar|niveau|fase|stap|hoofdstuk|les|week|weken|blz\.?|bladzijde|pagina|p\.|nr\.?)\s+$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(
+    r"\s*(?:[%x×€]|uur|u\b|uren|keer|maal|dag|dagen|nacht|nachten|week|weken|maand|maanden|jaar|jaren|min|minuten"
+    r"|kwartier|kinderen|personen|mensen|jongeren|euro|km|kg|lessen|punten|stuks|gesprekken|afspraken|cijfers|klassen"
+    r"|tot|à|a\b|of\b|en\b|op\s+\d|van\s+de|\d)",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 _CHAT_STAMP = re.compile(r",?\s+\d{1,2}:\d{2}(?::\d{2})?\]")
 _DAY_MONTH = re.compile(r"\d[-/.]\d")
 _ORDINAL_HINT = re.compile(r"\d(?:e|ste|de)\b")
-_MONTH_ANY = re.compile(_MONTH, re.IGNORECASE)
+# Every month word starts with one of these: a substring test is far cheaper than a regex scan.
+_MONTH_KEYS = tuple(sorted({word[:3] for word in _MONTH_WORDS}))
 # Dates told relative to the note's own date: "volgende week dinsdag", "over 2 weken", "eind maart".
 _WEEKDAY_NUMBER = {
     **{w: i for i, w in enumerate(("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"))},
@@ -179,19 +199,23 @@ def find_dates(
             spans.append(Span(start, end, label, kind, "pattern"))
             taken.append((start, end))
 
-    for match in _NEXT_WEEKDAY.finditer(text):
+    lowered = text.lower()
+    # Cheap word tests first: each of these regexes is tried at every position of the text.
+    relative = any(word in lowered for word in ("volgend", "komend", "aanstaand", "a.s."))
+    for match in _NEXT_WEEKDAY.finditer(text) if relative else ():
         target = _WEEKDAY_NUMBER[match["weekday"].lower()]
         ahead = (target - reference_date.weekday()) % 7 or 7
         if "week" in match[0].lower():
             # "volgende week dinsdag": the Tuesday of next week, whatever day it is now.
             ahead = 7 - reference_date.weekday() + target
         place(match.start(), match.end(), reference_date + timedelta(days=ahead))
-    for match in _IN_WEEKS.finditer(text):
+    for match in _IN_WEEKS.finditer(text) if "over" in lowered else ():
         count = _NUMBER_WORDS.get(match["count"].lower()) or int(match["count"])
         unit = match["unit"].lower()
         days = count * (7 if unit.startswith("we") else 30 if unit.startswith("maand") else 1)
         place(match.start(), match.end(), reference_date + timedelta(days=days))
-    for match in _PART_OF_MONTH.finditer(text):
+    month_named = any(key in lowered for key in _MONTH_KEYS)
+    for match in _PART_OF_MONTH.finditer(text) if month_named else ():
         month = MONTHS.index(match["month"].lower()) + 1
         day = _PART_DAY[match["part"].lower()]
         year = _year(None, day, month, reference_date)
@@ -224,7 +248,7 @@ def find_dates(
         spans.append(Span(start, end, label, kind, "pattern"))
         taken.append((start, end))
 
-    for match in _TEXTUAL.finditer(text) if _MONTH_ANY.search(text) else ():
+    for match in _TEXTUAL.finditer(text) if month_named else ():
         month = _MONTH_WORDS[match["month"].lower().rstrip(".")]
         add(match.start(), match.end(), int(match["day"]), month, match["year"], match["year"] is not None)
     numeric = _DAY_MONTH.search(text) is not None
@@ -232,8 +256,10 @@ def find_dates(
         for match in pattern.finditer(text):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), match["year"])
     for match in _SHORT.finditer(text) if numeric else ():
-        start = match.start() if match["weekday"] else match.start("day")
-        add(start, match.end(), int(match["day"]), int(match["month"]), None, False)
+        before = _SHORT_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        if before is not None:
+            start = before.start() if before["weekday"] else match.start()
+            add(start, match.end(), int(match["day"]), int(match["month"]), None, False)
     for match in _PADDED.finditer(text) if numeric else ():
         if _CHAT_STAMP.match(text, match.end()) and text[max(0, match.start() - 1) : match.start()] == "[":
             continue  # "[04-03 21:14] Nour: …": a pasted chat's own time stamp, not a date in the story
@@ -241,6 +267,14 @@ def find_dates(
     for match in _SLASH.finditer(text) if numeric else ():
         if match[0] != "24/7" and not _SCORE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
+    for match in _DASH.finditer(text) if numeric else ():
+        if _CHAT_STAMP.match(text, match.end()) and text[max(0, match.start() - 1) : match.start()] == "[":
+            continue
+        if _RANGE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or _RANGE_AFTER.match(
+            text, match.end()
+        ):
+            continue
+        add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
     for match in _ORDINAL_DAY.finditer(text) if _ORDINAL_HINT.search(text) else ():
         day = int(match["day"])
         nearest = _nearest_month(day, reference_date)
@@ -267,8 +301,8 @@ def _nearest_month(day: int, reference: date) -> int | None:
 def _own_date(text: str) -> date | None:
     """The date written with its year on the note's first line: yearless dates below are placed from it."""
     head = _HEAD_LINE.match(text)
-    if head is None:
-        return None
+    if head is None or not _DIGIT.search(head[0]):
+        return None  # every dated heading has a digit
     for pattern in (_NUMERIC_DMY, _NUMERIC_YMD, _TEXTUAL):
         match = pattern.search(head[0])
         # A heading date opens the line ("12-03-2024 huisbezoek", "Contact 14 maart 2024:"); a birth date never counts.

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
 from coach.domain.model import Case
-from coach.privacy.common import common
+from coach.privacy.common import common, fold_letters
 from coach.privacy.result import Span, sentence_start
 from coach.privacy.variants import find_variants
 from coach.privacy.wordlists import HARMLESS_PROPER
@@ -150,10 +150,11 @@ class KnownTable:
                 (name, "" if name.kind in ("phone", "postcode") else _first_word(name.text))
                 for name in sorted(self.names, key=lambda n: len(n.text), reverse=True)
             ]
+        aligned = len(lowered) == len(text)  # lower() keeps positions (it does unless a rare letter grows)
         for name, first in self._ordered:
             if first not in lowered:
                 continue  # a form whose first word is nowhere in the text cannot match: skip its regex
-            for match in _pattern(name).finditer(text):
+            for match in _matches(_pattern(name), text, lowered, first if aligned else ""):
                 start, end = match.start("name"), match.end()
                 if any(taken[start:end]) or not _accept(name, text, match):
                     continue
@@ -166,6 +167,22 @@ class KnownTable:
         return absorb_role_words(text, _merge_adjacent(text, spans))
 
 
+def _matches(pattern: re.Pattern[str], text: str, lowered: str, first: str) -> Iterator[re.Match[str]]:
+    """The pattern's matches, tried only where its first word occurs: a scan of the whole text per
+    form cost more than all our other rules together."""
+    if not first:
+        yield from pattern.finditer(text)
+        return
+    at = lowered.find(first)
+    while at >= 0:
+        match = pattern.match(text, at)  # the pattern's look-behind still sees the text before `at`
+        if match is not None:
+            yield match
+            at = lowered.find(first, max(match.end(), at + 1))
+        else:
+            at = lowered.find(first, at + 1)
+
+
 @functools.lru_cache(maxsize=4096)
 def _first_word(form: str) -> str:
     return form.split()[0].lower() if form.split() else ""
@@ -174,7 +191,7 @@ def _first_word(form: str) -> str:
 def _fold(text: str) -> str:
     if text.isascii():
         return text
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return fold_letters(text)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -464,6 +481,22 @@ def _acronym(org: str) -> str | None:
     return "".join(w[0] for w in words).upper()
 
 
+def _skipping_acronyms(org: str) -> set[str]:
+    """Capitals that may leave out middle words: "LJ&R" for Leger des Heils Jeugdbescherming & Reclassering,
+    "SGO" for Stichting Geldzorgen Samen Oost. First and last capital stay, "&" stays where it is."""
+    capitals = [w[0] if w != "&" else "&" for w in org.split() if w == "&" or w[:1].isupper()]
+    if not 4 <= len(capitals) <= 7:
+        return set()
+    first, middle, last = capitals[0], capitals[1:-1], capitals[-1]
+    found = set()
+    for mask in range(1, 2 ** len(middle)):
+        kept = [c for i, c in enumerate(middle) if mask >> i & 1]
+        letters = first + "".join(kept) + last
+        if len(letters.replace("&", "")) >= 3 and not letters.startswith("&") and "&&" not in letters:
+            found.add(letters)
+    return found
+
+
 def _org_names(org: str, label: str, kind: str, *, own: bool = False) -> list[KnownName]:
     """The organisation's forms as known names: the whole name in any case, its core words ("rijn ijssel"),
     its acronym in capitals ("RIC"), and its single distinctive words only where capitalised.
@@ -489,17 +522,44 @@ def _org_names(org: str, label: str, kind: str, *, own: bool = False) -> list[Kn
     core = _org_core(whole)
     if core:
         names.append(KnownName(core, label, kind, part="orgwords"))
-    for acronym in {_acronym(whole), _compound_acronym(whole)}:
+    for acronym in {_acronym(whole), _compound_acronym(whole)} | _skipping_acronyms(whole):
         if acronym and len(acronym) >= 3:
             names.append(KnownName(acronym, label, kind, part="acronym"))
     words = [w for w in whole.split() if w[:1].isalpha()]
     if own and len(words) >= 2 and all(w[:1].isupper() for w in words[:2]):
         # The young person's own school or job by two capitals: "FC" (Friesland College), "AH" (Albert Heijn).
-        names.append(KnownName((words[0][0] + words[1][0]).upper(), label, kind, part="acronym"))
+        pair = (words[0][0] + words[1][0]).upper()
+        names.append(KnownName(pair, label, kind, part="acronym"))
+        if len(words) >= 3:
+            # ... and the rest of its name after them in any case: "ah loosduinen" for Albert Heijn Loosduinen.
+            names.append(KnownName(" ".join([pair, *words[2:]]), label, kind, part="orgwords"))
+    if own and words and words[0].lower() in _SCHOOL_KINDS:
+        # Their own school by its kind alone: "naar het roc", "op het mbo" is where they go.
+        names.append(KnownName(f"het {words[0].lower()}", label, kind, part="orgwords"))
+    split = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", whole)
+    if split != whole:
+        # "mboRijnland" written as two words: "mbo rijnland".
+        names.append(KnownName(split, label, kind, part="orgwords"))
+    if "van" in whole.split() and words and words[0].isupper():
+        # "ROCvA" for ROC van Amsterdam: the capitals kept, "van" as a small v.
+        short = "".join(w if w.isupper() else "v" if w == "van" else w[0].upper() for w in whole.split())
+        names.append(KnownName(short, label, kind, part="acronym"))
     return names
 
 
-def build_known(case: Case, alias: str | None = None) -> KnownTable:
+# The kinds of school a young person calls "het roc" or "het mbo" when it is their own.
+_SCHOOL_KINDS = frozenset("roc mbo vmbo hbo".split())
+
+
+def person_names(case: Case) -> list[str]:
+    """Every name form of the young person, the network and the coach (the question check looks for these).
+
+    Cheap: without the organisations, so it needs no word list (no wordfreq in the app's process).
+    """
+    return [name.text for name in build_known(case, people_only=True).names if name.person]
+
+
+def build_known(case: Case, alias: str | None = None, *, people_only: bool = False) -> KnownTable:
     """The table of what `case` knows: names become roles, places and numbers become placeholders."""
     youth = case.youth
     youth_label = alias.strip() if alias and alias.strip() else YOUTH_LABEL
@@ -534,7 +594,10 @@ def build_known(case: Case, alias: str | None = None) -> KnownTable:
         label = f"{relation} {seen[relation]}" if relations[person.relation.strip().lower()] > 1 else relation
         first, surname, _ = split_name(_strip_titles(person.name, relation))
         add_person(first, None, surname, label, "network")
-        if person.organisation:
+        if first and first[:1].isalpha() and relation != "iemand uit het netwerk":
+            # Their initial after their role says who: "Moeder S. belde".
+            people.append((f"{relation} {first[0]}.", label, "network", "full"))
+        if person.organisation and not people_only:
             others += _org_names(person.organisation, "[instelling]", "institution")
         if person.phone:
             others.append(KnownName(person.phone, "[telefoon]", "phone"))
@@ -560,6 +623,8 @@ def build_known(case: Case, alias: str | None = None) -> KnownTable:
         if len(labels_of[key]) > 1:
             label = AMBIGUOUS_LAST if role == "last" else AMBIGUOUS_FIRST
         names.append(KnownName(form, label, kind, person=True, part=role))
+    if people_only:
+        return KnownTable(names, youth.birth_date, youth.started_on)
 
     address = youth.address
     if address and address.street:

@@ -9,11 +9,11 @@ at the app's start.
 
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 
-from coach.privacy.common import zipf
+from coach.privacy.common import fold_letters, zipf
 from coach.privacy.result import Span
 from coach.privacy.wordlists import FUNCTION_WORDS, ROLE_WORDS, SUBJECT_VERBS
 
@@ -35,11 +35,15 @@ def _squeeze(word: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
+    return fold_letters(text).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def _matches(token: str, form: str, part: str) -> bool:
-    """True when `token` (folded, lowercase) is a clipped, diminutive or misspelt form of `form`."""
+    """True when `token` (folded, lowercase) is a clipped, diminutive or misspelt form of `form`.
+
+    Cached: the same words meet the same names in note after note.
+    """
     from rapidfuzz.distance import OSA
 
     if token[0] != form[0] or token == form:
@@ -62,6 +66,7 @@ def _matches(token: str, form: str, part: str) -> bool:
                 stem == form
                 or (len(form) >= 5 and OSA.distance(stem, form, score_cutoff=1) <= 1)
                 or (len(form) >= 5 and form.startswith(stem))  # "zeyno" for Zeynep
+                or (len(form) >= 5 and len(_squeeze(stem)) >= 3 and form.startswith(_squeeze(stem)))  # "kimmy"
             )
             if close and zipf(token) < _COMMON_VARIANT:
                 return True

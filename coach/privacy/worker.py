@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from coach import clock, paths
+from coach.domain.model import Address, Case, NetworkPerson, Youth
 from coach.privacy.anonymiser import CaseLike, known_table
 from coach.privacy.result import Result
 
@@ -102,9 +103,10 @@ class _Worker:
             if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
                 raise ValueError("texts")
             self._load(request.get("id"))
+            case = request.get("case")
             results = self._anonymiser.anonymise_many(
                 texts,
-                request.get("known") or None,
+                case_from_payload(case) if isinstance(case, dict) else request.get("known") or None,
                 alias=request.get("alias"),
                 reference_date=_date(request.get("reference_date")),
                 trajectory_start=_date(request.get("trajectory_start")),
@@ -443,12 +445,17 @@ class AnonymiserClient:
         `reference_dates` gives each part its own date (the note's), from which dates without a
         year are placed; see `Anonymiser.anonymise_many`.
         """
-        table = known_table(case, alias)
+        # A Case goes as its people and places: the worker builds the table, so this process never
+        # loads wordfreq (a second and a half on the first summary, in the app's own process).
+        known = (
+            {"case": case_payload(case)} if isinstance(case, Case) else {"known": known_table(case, alias).to_dict()}
+        )
         reply = self._request(
             {
                 "op": "anonymise",
                 "texts": list(texts),
-                "known": table.to_dict(),
+                **known,
+                "alias": alias,
                 "reference_date": (reference_date or clock.today()).isoformat(),
                 "trajectory_start": trajectory_start.isoformat() if trajectory_start else None,
                 "reference_dates": [when.isoformat() if when else None for when in reference_dates or []],
@@ -456,6 +463,35 @@ class AnonymiserClient:
             progress,
         )
         return [Result.from_dict(item) for item in reply["results"]]
+
+
+_YOUTH_FIELDS = ("first_name", "last_name", "nickname", "phone", "email", "school", "employer", "coach")
+_NETWORK_FIELDS = ("name", "relation", "kind", "organisation", "phone", "email")
+
+
+def case_payload(case: Case) -> dict[str, Any]:
+    """What the known table is built from, JSON-safe: the young person's names and places and the network."""
+    youth = case.youth
+    address = youth.address
+    return {
+        "youth": {name: getattr(youth, name) for name in _YOUTH_FIELDS},
+        "birth_date": youth.birth_date.isoformat() if youth.birth_date else None,
+        "started_on": youth.started_on.isoformat() if youth.started_on else None,
+        "address": [address.street, address.postcode, address.city] if address else None,
+        "network": [{name: getattr(person, name) for name in _NETWORK_FIELDS} for person in case.network],
+    }
+
+
+def case_from_payload(data: dict[str, Any]) -> Case:
+    """The Case (names and places only) that `case_payload` described."""
+    address = data.get("address")
+    youth = Youth(
+        **{name: data["youth"].get(name) for name in _YOUTH_FIELDS},
+        birth_date=_date(data.get("birth_date")),
+        started_on=_date(data.get("started_on")),
+        address=Address(*address) if address else None,
+    )
+    return Case(youth, network=[NetworkPerson(**person) for person in data.get("network", [])])
 
 
 def build_cache(progress: Progress | None = None) -> bool:

@@ -45,9 +45,16 @@ class Free(str):
     """A piece of the draft someone wrote (a note, an agreement, a reason): where a coach checks for names.
 
     The rest of the draft is the app's own wording; the review screen's check key skips it.
+    `written` is the day it was written (a contact's date): "volgende week dinsdag" or "14/3" in it
+    is placed from that day, not from today. None: today (the coach's own texts for this summary).
     """
 
-    __slots__ = ()
+    written: date | None
+
+    def __new__(cls, text: str, written: date | None = None) -> Free:
+        piece = super().__new__(cls, text)
+        piece.written = written
+        return piece
 
 
 @dataclass(frozen=True)
@@ -125,15 +132,15 @@ def _contact_line(contact: Contact, start: date, length: int) -> list[str]:
         return [f"- {head}: {MISSED_WORDS.get(contact.status, 'niet doorgegaan')}.\n"]
     if contact.note and contact.note.strip():
         # The note is a piece of its own, so the anonymiser reads it from a sentence start.
-        return [f"- {head}: ", Free(f"{condense(contact.note, length)}\n")]
+        return [f"- {head}: ", Free(f"{condense(contact.note, length)}\n", contact.at.date())]
     return [f"- {head}: geen notitie.\n"]
 
 
-def _quote(text: str) -> list[str]:
+def _quote(text: str, written: date | None = None) -> list[str]:
     """A note as a Markdown quote; each line is a piece of its own, read from its start."""
     pieces: list[str] = []
     for line in text.strip().splitlines():
-        pieces += ["> ", Free(line.rstrip()), "\n"] if line.strip() else [">\n"]
+        pieces += ["> ", Free(line.rstrip(), written), "\n"] if line.strip() else [">\n"]
     return pieces
 
 
@@ -164,7 +171,7 @@ def _phase_history(case: Case, frame: Frame, decisions: tuple[ReleaseDecision, .
         # Each reason is a piece of its own: the coach typed it, so the anonymiser reads it from its start.
         pieces.append(head + (", reden: " if how else ": "))
         for index, reason in enumerate(kept):
-            pieces += [Free(reason), "; " if index + 1 < len(kept) else ".\n"]
+            pieces += [Free(reason, span.since), "; " if index + 1 < len(kept) else ".\n"]
     return pieces
 
 
@@ -215,7 +222,10 @@ def _warm(case: Case, content: Content) -> list[str]:
         text = " ".join(item.text.split())
         if not text:
             continue
-        pieces += [f"- {labels.get(item.kind, item.kind)}: ", Free(f'"{text}"\n' if item.own_words else f"{text}\n")]
+        pieces += [
+            f"- {labels.get(item.kind, item.kind)}: ",
+            Free(f'"{text}"\n' if item.own_words else f"{text}\n", item.recorded_on),
+        ]
     return pieces or ["Het warme verhaal is nog niet opgeschreven.\n"]
 
 
@@ -257,7 +267,7 @@ def _domains(case: Case, frame: Frame, content: Content, marked: frozenset[str] 
             ("Gaat goed", latest.going_well if latest else None),
         ):
             if text and text.strip():
-                pieces += [f"  {word}: ", Free(f"{' '.join(text.split())}\n")]
+                pieces += [f"  {word}: ", Free(f"{' '.join(text.split())}\n", latest.date if latest else None)]
     if rest:
         intro = "Verder, gelijk en boven de 2" if pieces else "Alle leefgebieden gelijk en boven de 2"
         pieces.append(f"- {intro}: {', '.join(rest)}.\n")
@@ -303,7 +313,10 @@ def _happened(frame: Frame, method: Method, words: IntervisionContent) -> list[s
     if len(contacts) == 1:
         only = contacts[0]
         note = (only.note or "").strip()
-        return [f"{_contact_head(only, frame.start)}:\n\n", *(_quote(note) if note else ["> Geen notitie.\n"])]
+        return [
+            f"{_contact_head(only, frame.start)}:\n\n",
+            *(_quote(note, only.at.date()) if note else ["> Geen notitie.\n"]),
+        ]
     return pieces + [piece for c in shown for piece in _contact_line(c, frame.start, words.note_length)]
 
 
@@ -316,9 +329,9 @@ def _agreement_line(agreement: Agreement, frame: Frame) -> list[str]:
             tail += f", uiterlijk {week_of(agreement.due, frame.start)}"
             if agreement.due < frame.until:
                 tail += ", te laat"
-        return ["- Open: ", Free(text), tail + ").\n"]
+        return ["- Open: ", Free(text, agreement.made_on), tail + ").\n"]
     word = "Gedaan" if agreement.status == AgreementStatus.GEDAAN else "Vervallen"
-    return [f"- {word}: ", Free(text), f" ({owner}).\n"]
+    return [f"- {word}: ", Free(text, agreement.made_on), f" ({owner}).\n"]
 
 
 def _in_frame(agreements: list[Agreement], frame: Frame) -> list[Agreement]:
@@ -347,7 +360,7 @@ def tried_suggestion(case: Case, frame: Frame) -> list[str]:
     }
     for agreement in (a for a in case.agreements if a.owner == AgreementOwner.COACH and a.made_on <= frame.until):
         text = " ".join(agreement.text.split()).rstrip(".")
-        pieces += ["- ", Free(text), f" ({status_words.get(agreement.status, agreement.status)}).\n"]
+        pieces += ["- ", Free(text, agreement.made_on), f" ({status_words.get(agreement.status, agreement.status)}).\n"]
     held = [c for c in case.contacts if c.status == ContactStatus.PLAATSGEVONDEN and c.at.date() <= frame.until]
     modes = Counter(_mode(c) for c in held)
     if modes:

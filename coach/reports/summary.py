@@ -59,8 +59,9 @@ class TextAnonymiser(Protocol):
         alias: str | None = None,
         reference_date: date | None = None,
         trajectory_start: date | None = None,
+        reference_dates: Sequence[date | None] | None = None,
     ) -> list[Result]:
-        """Anonymise the parts of one text with one numbering of people."""
+        """Anonymise the parts of one text with one numbering of people; each part placed from its own date."""
         ...
 
 
@@ -342,7 +343,11 @@ def make_summary(
     asked = case.youth.intervision_question if question is None else question
     given = CoachInput(asked or "", tried, own_part, frozenset(domains), tuple(decisions))
     pieces = draft_pieces(case, frame, method, words, content, given)
-    results = anonymiser.anonymise_many(pieces, case, alias=alias, reference_date=today, trajectory_start=frame.start)
+    # Each note's own day places its "volgende week dinsdag" and "14/3", not today.
+    written = [piece.written if isinstance(piece, Free) else None for piece in pieces]
+    results = anonymiser.anonymise_many(
+        pieces, case, alias=alias, reference_date=today, trajectory_start=frame.start, reference_dates=written
+    )
     free, at = [], 0
     for piece in pieces:
         if isinstance(piece, Free):

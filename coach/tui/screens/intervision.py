@@ -29,7 +29,7 @@ from coach.content.intervision import intervision_content
 from coach.content.model import Content
 from coach.domain.model import Case
 from coach.domain.trajectory import ReleaseDecision
-from coach.privacy.known import build_known
+from coach.privacy.known import person_names
 from coach.reports.intervision_question import check_question
 from coach.reports.summary import Scope, Summary, SummaryError, default_filename, make_summary, suggestions
 from coach.store import StoreError
@@ -167,7 +167,7 @@ class IntervisionScreen(CoachScreen[None]):
         self._generation = 0
         self._shown_generation = -1
         self._client: AnonymiserClient | None = None
-        self._names = [n.text for n in build_known(case).names if n.person]
+        self._names = person_names(case)  # no word list needed: the screen opens at once
         self._question_timer: Timer | None = None
         self._closing = False
         self.autosaver = Autosaver(self, self._save_question)
@@ -182,6 +182,8 @@ class IntervisionScreen(CoachScreen[None]):
     # --- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The layout class before the widgets exist: set after mounting, it restyles them all (a third of a second).
+        self.set_class(self.app.size.width >= WIDE, "-wide")
         yield Header()
         with Vertical(id="iv-top"):
             yield SummaryChoices(self.words, self.method, self.case, self.today, id="iv-choices")
@@ -225,7 +227,8 @@ class IntervisionScreen(CoachScreen[None]):
         self.set_class(event.widget.id == "iv-question", "-editing")
 
     def _layout(self, width: int) -> None:
-        self.set_class(width >= WIDE, "-wide")
+        if self.has_class("-wide") != (width >= WIDE):
+            self.set_class(width >= WIDE, "-wide")
         self.query_one(ReviewPanes).following = width >= WIDE
 
     def on_unmount(self) -> None:
