@@ -18,7 +18,7 @@ from coach.cli.options import (
     write_file_or_fail,
 )
 from coach.cli.output import DutchCommand, console
-from coach.cli.params import PositiveInt
+from coach.cli.params import PositiveInt, output_option
 from coach.domain.safe_text import json_visible, visible, visible_in
 
 
@@ -97,13 +97,7 @@ def import_(options: Options, files: tuple[Path, ...]) -> None:
 
 @click.command(cls=DutchCommand)
 @click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    metavar="BESTAND",
-    help="Schrijf naar dit bestand in plaats van naar het scherm.",
-)
+@output_option("Schrijf naar dit bestand in plaats van naar het scherm.")
 @click.pass_obj
 def export(options: Options, youth_id: int, output: Path | None) -> None:
     """Schrijf een heel dossier als dossierbestand (JSON, versie 2)."""

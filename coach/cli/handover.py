@@ -21,7 +21,7 @@ from coach import paths
 from coach.cli.errors import EXIT_USAGE, CoachError
 from coach.cli.options import Options, load_case_or_fail, open_or_fail, refuse_demo, today_or_fail, write_file_or_fail
 from coach.cli.output import DutchCommand
-from coach.cli.params import PositiveInt
+from coach.cli.params import PositiveInt, consent_option, output_option
 from coach.domain.safe_text import visible
 
 if TYPE_CHECKING:
@@ -124,21 +124,8 @@ def _is_html(path: Path | None) -> bool:
 
 @click.command(cls=DutchCommand)
 @click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    metavar="BESTAND",
-    help="Schrijf naar dit bestand; met .html erachter als afdrukbare webpagina.",
-)
-@click.option(
-    "--aan",
-    "consent_id",
-    type=PositiveInt("toestemmingsnummer"),
-    default=None,
-    metavar="TOESTEMMING",
-    help="Het nummer van de toestemming (standaard de nieuwste die nog geldt).",
-)
+@output_option("Schrijf naar dit bestand; met .html erachter als afdrukbare webpagina.")
+@consent_option("Het nummer van de toestemming (standaard de nieuwste die nog geldt).")
 @click.pass_obj
 def handover(options: Options, youth_id: int, output: Path | None, consent_id: int | None) -> None:
     """Het overdrachtsdossier: een warme overdracht, alleen met de delen waarvoor de jongere toestemming gaf."""
@@ -191,28 +178,14 @@ def _new_transfer_passphrase() -> str:
 
 @click.command(cls=DutchCommand)
 @click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    metavar="BESTAND",
-    default=None,
-    help="Het versleutelde overdrachtsbestand (verplicht).",
-)
+@output_option("Het versleutelde overdrachtsbestand (verplicht).")
 @click.option(
     "--ontvanger",
     default=None,
     metavar="AGE_PUBLIC_KEY",
     help="De publieke age-sleutel van de ontvanger (age1…); zonder: met een wachtwoord.",
 )
-@click.option(
-    "--aan",
-    "consent_id",
-    type=PositiveInt("toestemmingsnummer"),
-    default=None,
-    metavar="TOESTEMMING",
-    help="Het nummer van de toestemming (standaard de nieuwste die nog geldt); die moet voor alles gelden.",
-)
+@consent_option("Het nummer van de toestemming (standaard de nieuwste die nog geldt); die moet voor alles gelden.")
 @click.pass_obj
 def transfer(
     options: Options, youth_id: int, output: Path | None, ontvanger: str | None, consent_id: int | None

@@ -17,7 +17,7 @@ from coach import paths
 from coach.cli.errors import EXIT_USAGE, CoachError
 from coach.cli.options import Options, load_case_or_fail, record_read, today_or_fail
 from coach.cli.output import DutchCommand
-from coach.cli.params import PositiveInt
+from coach.cli.params import PositiveInt, output_option
 from coach.domain.model import Case
 from coach.domain.safe_text import visible
 
@@ -105,13 +105,7 @@ def _coach_choices(db: Database, youth_id: int) -> tuple[IntervisionNotes, tuple
 
 @click.command(cls=DutchCommand)
 @click.argument("youth_id", metavar="ID", type=PositiveInt("jongerennummer"))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    metavar="BESTAND",
-    help="Schrijf naar dit bestand in plaats van naar het scherm.",
-)
+@output_option("Schrijf naar dit bestand in plaats van naar het scherm.")
 @click.option(
     "--methode",
     "method",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -102,3 +104,17 @@ class DutchChoice(_WordParam):
             return self.choices[key]
         options = ", ".join(dict.fromkeys(self.choices))
         _fail(f"'{value}' is geen {self.what}; kies uit: {options}.", param, ctx)
+
+
+def output_option(help: str) -> Callable[[Any], Any]:
+    """`-o/--output BESTAND`: where a command writes its file (a folder is refused by click, in Dutch)."""
+    return click.option(
+        "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), metavar="BESTAND", default=None, help=help
+    )
+
+
+def consent_option(help: str) -> Callable[[Any], Any]:
+    """`--aan TOESTEMMING`: the number of the young person's consent a handover is made under."""
+    return click.option(
+        "--aan", "consent_id", type=PositiveInt("toestemmingsnummer"), default=None, metavar="TOESTEMMING", help=help
+    )
