@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
-from helpers import wait_until
+from helpers import type_until_killed, wait_until
 from textual.widgets import TextArea
 
 from coach.tui.app import make_app
@@ -31,13 +30,7 @@ async def main(db_path: Path, text: str) -> None:
         await wait_until(
             pilot, lambda: isinstance(app.screen, ContactEntryScreen) and isinstance(app.focused, TextArea)
         )
-        print("ready", time.monotonic(), flush=True)
-        for count, char in enumerate(text, start=1):
-            await pilot.press(char)
-            print("typed", count, time.monotonic(), flush=True)
-            await asyncio.sleep(0.02)
-        print("done", time.monotonic(), flush=True)
-        await asyncio.sleep(60)  # wait to be killed
+        await type_until_killed(pilot, text)
 
 
 if __name__ == "__main__":

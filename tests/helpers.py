@@ -192,6 +192,21 @@ def child_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": path, **extra}
 
 
+async def type_until_killed(pilot, text: str) -> None:
+    """The typist's part (run in a child process): say "ready", type `text` a key at a time, saying
+    "typed N AT" after each, then wait to be killed; `kill_while_typing` reads these lines."""
+    import asyncio
+    import time
+
+    print("ready", time.monotonic(), flush=True)
+    for count, char in enumerate(text, start=1):
+        await pilot.press(char)
+        print("typed", count, time.monotonic(), flush=True)
+        await asyncio.sleep(0.02)
+    print("done", time.monotonic(), flush=True)
+    await asyncio.sleep(60)
+
+
 def kill_while_typing(
     command: list[str], env: dict[str, str], text_length: int
 ) -> tuple[list[tuple[int, float]], float]:
