@@ -166,7 +166,9 @@ class CoachApp(LockingApp):
     def action_command_palette(self) -> None:
         """Open the command palette with a Dutch prompt."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder="Zoek een jongere of een opdracht…"))
+            from coach.tui.dialogs.palette import CoachPalette
+
+            self.push_screen(CoachPalette())
 
     def get_default_screen(self) -> Screen[Any]:
         if self.connection is None:

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.desk import SORT_ORDERS, CaseloadFilter, describe
@@ -26,6 +26,7 @@ from coach.tui.help import HelpTarget
 from coach.tui.stylesheets import preload_screen_styles
 from coach.tui.widgets.caseload_columns import CASELOAD_COLUMNS, week_columns
 from coach.tui.widgets.caseload_table import CaseloadTable
+from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.desk_bar import DeskBar, DeskState
 from coach.tui.widgets.desk_totals import DeskTotals
 from coach.tui.widgets.search_field import SearchField
@@ -126,7 +127,7 @@ class CaseloadScreen(CoachScreen[None]):
         yield Static(LEGEND, id="legend")
         yield Static(id="row-detail")
         yield Static(id="empty")
-        yield Footer(compact=True)  # at 80 columns every key of the desk still fits
+        yield CoachFooter(compact=True)  # at 80 columns every key of the desk still fits
 
     def on_mount(self) -> None:
         self.query_one(CaseloadTable).rhythm_source = self.desk.rhythm

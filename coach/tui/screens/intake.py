@@ -10,9 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, SelectionList, Static, TextArea
+from textual.widgets import ContentSwitcher, Header, SelectionList, Static, TextArea
 
 from coach import paths
 from coach.content.guides import domain_section
@@ -23,10 +22,12 @@ from coach.domain.model import Case
 from coach.store.errors import StoreError
 from coach.store.sittings import IntakeSitting
 from coach.tui.autosave import Autosaver
+from coach.tui.context import CoachScreen
 from coach.tui.dialogs.intake_complete import CompleteIntakeDialog, complete_summary
 from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.screens.safety import raise_pending, settle
 from coach.tui.widgets.balance_meter import BalanceMeter
+from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.coverage_bar import CoverageBar, legend
 from coach.tui.widgets.domain_panel import PERSON_PREFIX, DomainPanel
 from coach.tui.widgets.field_area import FieldArea
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
 WIDE = 120
 
 
-class IntakeScreen(Screen[None]):
+class IntakeScreen(CoachScreen[None]):
     """Guides the coach through the conversation; Esc leaves, and it continues where it was."""
 
     CSS_PATH = "intake.tcss"
@@ -91,7 +92,7 @@ class IntakeScreen(Screen[None]):
             yield Static(id="legend")
             yield BalanceMeter(id="balance")
             yield Static(id="saved")
-        yield Footer()
+        yield CoachFooter()
 
     def _panel(self, section: str) -> Widget:
         if section == WARM:
