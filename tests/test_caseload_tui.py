@@ -243,7 +243,7 @@ async def test_deze_week_lists_whom_to_see_and_why(case_db: Path, today: date, s
         await pilot.pause()
         assert app.screen.week_view
         assert names(app) == ["Daan de Vries", "Samira El Amrani", "Noor Bakker"]
-        assert text_of(app, "#desk-bar").startswith("Deze week (za 14 mrt – zo 22 mrt) · 3 om te zien")
+        assert text_of(app, "#desk-bar").startswith("Deze week (za 14 mrt – vr 20 mrt) · 3 om te zien")
         why = [cells[-1] for cells in (table(app).row_cells(i) for i in range(3))]
         assert why == [
             "te lang niet gezien: 53 dagen · 1 afspraak te laat",

@@ -61,11 +61,13 @@ class WeekWindow:
 
 
 def week_window(today: date) -> WeekWindow:
-    """Today until Sunday; at the weekend the coming work week is meant, so until next Sunday."""
-    end = today + timedelta(days=6 - today.weekday())
+    """Today until Sunday; at the weekend the coming work week is meant: seven days from today.
+
+    Seven, not up to the Sunday after: "zo 6 dec – zo 13 dec" read as a week of eight days.
+    """
     if today.weekday() >= 5:
-        end += timedelta(weeks=1)
-    return WeekWindow(today, end)
+        return WeekWindow(today, today + timedelta(days=6))
+    return WeekWindow(today, today + timedelta(days=6 - today.weekday()))
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,9 @@ class FilterMenu(CoachModal[CaseloadFilter]):
 
     def _show_count(self) -> None:
         shown, total = self._count(self.filter)
-        self.query_one("#filter-count", Static).update(f"Met deze keuze: {shown} van {total} jongeren")
+        self.query_one("#filter-count", Static).update(
+            f"Met deze keuze: {shown} van {total} {'jongere' if total == 1 else 'jongeren'}"
+        )
 
     def action_close(self) -> None:
         self.dismiss(self.filter)

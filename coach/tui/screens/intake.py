@@ -299,7 +299,11 @@ class IntakeScreen(CoachScreen[None]):
         if self.session.completed:
             self.notify("Deze intake is al afgerond; wat je nu wijzigt, komt ook in de nulmeting.", timeout=4)
             return
-        summary = complete_summary(self.intake, self.session.unfollowed_count())
+        signals = [
+            f"{self.content.domain(s.domain).label} ('{s.typed}')"
+            for s in self.session.conversation.unfollowed(self.intake)
+        ]
+        summary = complete_summary(self.intake, signals)
 
         def done(confirmed: bool | None) -> None:
             if not confirmed:
