@@ -331,9 +331,16 @@ class CaseloadScreen(CoachScreen[None]):
 
     @on(SearchField.Submitted)
     def _search_done(self) -> None:
-        self.query_one(SearchField).settle_now()
-        if self.query_one(CaseloadTable).row_count:
-            self.query_one(CaseloadTable).focus()
+        field = self.query_one(SearchField)
+        field.stop_waiting()
+        # Searched now, not after the pause: Enter acts on what the field holds.
+        self._apply_search(field.value)
+        table = self.query_one(CaseloadTable)
+        if table.row_count == 1 and self.desk.filter.search:
+            # One match: Enter opens it, as a coach expects; with more, Enter puts the cursor on the list.
+            self.context.open_youth(table.rows[0].id)
+        elif table.row_count:
+            table.focus()
 
     def _apply_search(self, text: str) -> None:
         if self.desk.search(text):

@@ -64,6 +64,8 @@ class CellContext:
     today: date
     compact: bool
     rhythm: Mapping[int, Sequence[RhythmWeek]]
+    # Names more than one young person in the list has: those rows carry their number too.
+    repeated: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -95,9 +97,21 @@ class Column:
 
 
 def _name(entry: CaseloadEntry, ctx: CellContext) -> Cell:
+    # Two people called "Anouar Bakker" are told apart by their number (as `coach caseload` shows it),
+    # in front, so a narrow column cuts the end of the name and not the difference.
+    number: Cell = [(f"nr {entry.id} ", "dim")] if entry.name in ctx.repeated else []
     if entry.safety:  # a sign and a word, so it reads without colour too
-        return [("! acuut", "te_lang"), (" ", None), (entry.name, None)]
-    return [(entry.name, None)]
+        return [("! acuut", "te_lang"), (" ", None), *number, (entry.name, None)]
+    return [*number, (entry.name, None)]
+
+
+def repeated_names(rows: Sequence[CaseloadEntry]) -> frozenset[str]:
+    """The names that more than one of these rows has."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for row in rows:
+        (repeated if row.name in seen else seen).add(row.name)
+    return frozenset(repeated)
 
 
 def _phase(entry: CaseloadEntry, ctx: CellContext) -> Cell:

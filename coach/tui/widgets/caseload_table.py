@@ -32,6 +32,7 @@ from coach.tui.widgets.caseload_columns import (
     Column,
     Layout,
     compute_layout,
+    repeated_names,
 )
 
 SORT_MARK = " ▾"
@@ -135,6 +136,7 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._today: date | None = None
         self._cursor = 0
         self._empty_text = ""
+        self._repeated: frozenset[str] = frozenset()
         self._longest_name = 0
         self._layout: Layout | None = None
         self._layout_stale = True
@@ -167,7 +169,13 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._today = today
         self._columns = tuple(columns)
         self._empty_text = empty_text
-        self._longest_name = max((len(row.name) for row in self._rows), default=0)
+        repeated = repeated_names(self._rows)
+        self._longest_name = max(
+            (len(row.name) + (len(f"nr {row.id} ") if row.name in repeated else 0) for row in self._rows), default=0
+        )
+        if repeated != self._repeated:
+            self._repeated = repeated
+            self._lines.clear()  # a name that now repeats (or no longer does) reads differently
         if self._columns is not self._columns_drawn:
             self._lines.clear()  # other columns, other lines
             self._columns_drawn = self._columns
@@ -316,7 +324,7 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _cell_context(self) -> CellContext:
         assert self._today is not None
-        return CellContext(self._today, self.table_layout.compact, self._rhythm)
+        return CellContext(self._today, self.table_layout.compact, self._rhythm, self._repeated)
 
     def _style(self, key: str | None) -> Style | None:
         if key is None:
@@ -397,7 +405,7 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _row_line(self, index: int, layout: Layout, is_cursor: bool) -> Strip:
         row = self._rows[index]
-        context = CellContext(self._today or date.today(), layout.compact, self._rhythm)
+        context = CellContext(self._today or date.today(), layout.compact, self._rhythm, self._repeated)
         line = Text(" ", no_wrap=True, end="")
         last = len(layout.columns) - 1
         for position, (column, width) in enumerate(layout.columns):
