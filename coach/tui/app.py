@@ -150,7 +150,10 @@ class CoachApp(LockingApp):
     def _warm_anonymiser(self) -> None:
         from coach.tui.anonymiser_warm import start_warming
 
-        start_warming()
+        if not start_warming():
+            # Never built on this computer: build it now, in the background, so the first
+            # intervision summary does not wait minutes for it.
+            prepare_anonymiser(self, quiet=True)
 
     def check_date(self) -> None:
         """Take on the new date when the day has changed; the caseload is worked out again for it."""
