@@ -109,12 +109,13 @@ def footer_problems(lines: list[str]) -> list[str]:
     if PALETTE_SEPARATOR not in footer:
         # No palette key drawn on the right: a binding running into the right edge is cut off.
         return [f"footer runs off the screen: {footer!r}"] if footer and not footer.endswith(" ") else []
-    before, _, after = footer.rpartition(PALETTE_SEPARATOR)
+    before, _, after = footer.partition(PALETTE_SEPARATOR)
     problems: list[str] = []
     if before.strip() and not before.endswith(" "):
         problems.append(f"the last binding before the palette key is cut off: {footer!r}")
-    # The palette key itself: "^p Zoeken" and nothing glued to it.
-    if not re.fullmatch(r" ?\S+ \S+ *", after):
+    # The palette key itself: "^p Zoeken" and nothing glued to it (a panel docked on the right may follow,
+    # behind its own border).
+    if not re.fullmatch(rf" ?\S+ \S+ *(?:{PALETTE_SEPARATOR}.*)?", after):
         problems.append(f"text after the palette key: {after!r} in {footer!r}")
     return problems
 

@@ -68,3 +68,44 @@ async def test_the_command_palette_says_in_dutch_that_nothing_matches(case_db: P
         lines = screen_lines(app.export_screenshot())
         assert any(PLACEHOLDER[:10] in line or "zqxjw" in line for line in lines)
         assert_screen_clean(app.export_screenshot(), where="command palette")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_keys_panel_is_dutch(case_db: Path, today: date, size: tuple[int, int]) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=size) as pilot:
+        app.open_youth(2)
+        await wait_until(pilot, lambda: app.screen.query("#youth-body"))
+        app.action_show_help_panel()
+        await wait_until(pilot, lambda: app.screen.query("KeyPanel"))
+        await pilot.pause()
+        text = "\n".join(screen_lines(app.export_screenshot()))
+        assert "Omhoog scrollen" in text or "Volgend veld" in text or "Stoppen" in text
+        assert_screen_clean(app.export_screenshot(), where=f"keys panel {size}")
+
+
+def test_every_key_textual_brings_has_dutch_words() -> None:
+    import importlib
+
+    import textual.widgets
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+
+    from coach.tui.dutch import BINDING_WORDS
+
+    for name in textual.widgets.__all__:
+        getattr(textual.widgets, name)  # loads every widget module
+    importlib.import_module("textual.command")
+
+    def subclasses(cls: type) -> list[type]:
+        return [cls] + [s for sub in cls.__subclasses__() for s in subclasses(sub)]
+
+    missing = set()
+    for cls in subclasses(DOMNode):
+        if not cls.__module__.startswith("textual"):
+            continue
+        for binding in cls.__dict__.get("BINDINGS", []):
+            description = binding.description if isinstance(binding, Binding) else (binding[2:3] or [""])[0]
+            if description and description not in BINDING_WORDS:
+                missing.add(f"{cls.__name__}: {description}")
+    assert not missing, "Dutch words needed in coach/tui/dutch.py for: " + ", ".join(sorted(missing))
