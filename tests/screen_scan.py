@@ -87,7 +87,7 @@ def svg_lines(svg: str) -> list[str]:
         for x, text in sorted(pieces[number]):
             column = round(x / cell) if cell else len(line)
             line = line.ljust(column) + text
-        lines.append(line)
+        lines.append(line.rstrip("\n"))
     return lines
 
 
