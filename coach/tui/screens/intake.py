@@ -18,14 +18,19 @@ from coach.content.guides import domain_section
 from coach.content.model import Content as PromptContent
 from coach.conversation.intake_session import SKIP_WORDS, IntakeSession
 from coach.domain.intake import SECTIONS, WARM
-from coach.domain.model import Case
+from coach.domain.model import Case, current_phase
+from coach.domain.trajectory import TrajectoryError
+from coach.domain.vocabulary import Phase
 from coach.store.errors import StoreError
 from coach.store.sittings import IntakeSitting
+from coach.store.trajectory import change_phase
 from coach.tui.autosave import Autosaver
 from coach.tui.context import CoachScreen
+from coach.tui.dialogs.confirm import Confirm
 from coach.tui.dialogs.intake_complete import CompleteIntakeDialog, complete_summary
 from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.screens.safety import raise_pending, settle
+from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.balance_meter import BalanceMeter
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.coverage_bar import CoverageBar, legend
@@ -40,6 +45,9 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 WIDE = 120
+
+# Phases in which finishing the intake means coaching starts.
+BEFORE_COACHING = (Phase.AANMELDING, Phase.INTAKE)
 
 
 class IntakeScreen(CoachScreen[None]):
@@ -310,9 +318,36 @@ class IntakeScreen(CoachScreen[None]):
                 return
             stored = self.session.complete()
             self.notify(f"Intake afgerond: {stored} leefgebieden in de nulmeting.", timeout=4)
-            self.dismiss()
+            phase = current_phase(self.case.phases)
+            if phase not in BEFORE_COACHING:
+                self.dismiss()
+                return
+            # The intake is done, so coaching starts: without this the header kept saying "Aanmelding".
+            question = (
+                f"De fase staat nog op {Phase(phase).label.lower()}. "
+                "Nu de intake af is: vanaf vandaag naar begeleiding?"
+            )
+            self.app.push_screen(Confirm(question, yes="Ja, begeleiding", no="Nee, zo laten"), self._to_coaching)
 
         self.app.push_screen(CompleteIntakeDialog(summary), done)
+
+    def _to_coaching(self, sure: bool | None) -> None:
+        """Move the trajectory on to begeleiding (through intake, from an aanmelding) in one transaction."""
+        if sure:
+            db, youth_id, today = self.context.database, self.case.youth.id, self.context.today
+            assert youth_id is not None
+            try:
+                with db.atomic():
+                    if current_phase(self.case.phases) == Phase.AANMELDING:
+                        change_phase(db, youth_id, Phase.INTAKE, today, today)
+                    change_phase(db, youth_id, Phase.BEGELEIDING, today, today, "Intake afgerond.")
+            except TrajectoryError as error:
+                self.notify(str(error), severity="error")
+            except StoreError as error:
+                report_store_error(self.app, error, kept="De intake is afgerond; de fase is niet veranderd.")
+            else:
+                self.notify("De begeleiding is begonnen.", timeout=4)
+        self.dismiss()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("focus_score", "skip") and not self.session.can_score:
