@@ -42,5 +42,5 @@ async def test_nu_niet_and_niet_van_toepassing_are_not_shown_as_not_yet_scored()
 def test_closing_an_intake_names_the_signals_not_yet_talked_about() -> None:
     intake = Intake(1, 1, date(2026, 3, 1))
     summary = complete_summary(intake, ["Huisvesting ('huurachterstand')", "Financiën ('schulden')"])
-    assert "Signalen nog niet besproken: 2: Huisvesting ('huurachterstand'), Financiën ('schulden')." in summary
+    assert "Signalen nog niet besproken (2): Huisvesting ('huurachterstand'), Financiën ('schulden')." in summary
     assert "Signalen nog niet besproken: geen." in complete_summary(intake, [])
