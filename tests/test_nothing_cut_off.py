@@ -42,9 +42,10 @@ async def test_the_youth_footer_fits_also_with_an_afspraak_in_focus(case_db: Pat
         assert any(key.action == "help" for key in footer.query("FooterKey"))
 
 
-async def test_all_thirteen_domains_in_sight_in_the_contact_form(case_db: Path, today: date) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_all_thirteen_domains_in_sight_in_the_contact_form(case_db: Path, today: date, size) -> None:
     app = make_app(case_db, today=today)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.press("c")
         await wait_until(pilot, lambda: isinstance(app.screen, ContactEntryScreen))
         await pilot.pause()

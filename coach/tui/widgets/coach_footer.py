@@ -11,15 +11,16 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 # Keys that stay when space runs short, whatever else is left out: help must always be findable.
 ALWAYS_SHOWN = frozenset({"help"})
-# Cells around a key's text: padding around the key and after the description (wide style),
-# or one space and a margin (compact style).
-KEY_SPACING = {False: 3, True: 2}
+# Cells around a key's text, a first estimate on the short side (one between key and description, one
+# after); what was drawn is measured afterwards and one more key left out when it does not fit (_check_fit).
+KEY_SPACING = {False: 2, True: 2}
 
 
 def key_width(key: FooterKey, compact: bool = False) -> int:
@@ -49,6 +50,8 @@ class CoachFooter(Footer):
     """Textual's footer, with only the keys that fit in the width it has."""
 
     _fitted_to = 0
+    # Keys left out beyond the estimate, after measuring what was drawn (styles differ per screen).
+    _dropped = 0
 
     def compose(self) -> ComposeResult:
         widgets: list[Widget] = list(super().compose())
@@ -58,10 +61,38 @@ class CoachFooter(Footer):
         self._fitted_to = self.size.width or self.app.size.width
         # The palette key sits on the right behind a one-cell separator; a binding group (rare) gets room for its label.
         width = self._fitted_to - sum(key_width(k) + 1 for k in palette) - 12 * len(others)
+        shown = fitting(keys, width, self.compact)
+        for _ in range(self._dropped):
+            optional = [k for k in shown if k.action not in ALWAYS_SHOWN]
+            if optional:
+                shown.remove(optional[-1])
         yield from others
-        yield from fitting(keys, width, self.compact)
+        yield from shown
         yield from palette
+        if shown:
+            self.call_after_refresh(self._check_fit)
+
+    def _check_fit(self) -> None:
+        """Measure what was drawn; when the keys run under the palette key, leave one more out."""
+        if not self.is_attached:
+            return
+        keys = [k for k in self.query(FooterKey) if not k.has_class("-command-palette")]
+        palette = [k for k in self.query(FooterKey) if k.has_class("-command-palette")]
+
+        def cells(widget: Widget) -> int:
+            margin = widget.styles.margin
+            return widget.outer_size.width + margin.left + margin.right
+
+        used = sum(cells(k) for k in keys) + sum(cells(k) for k in palette)
+        if used > self.size.width and any(k.action not in ALWAYS_SHOWN for k in keys):
+            self._dropped += 1
+            self.call_after_refresh(self.recompose)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        self._dropped = 0  # other keys: estimate afresh
+        super().bindings_changed(screen)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready and event.size.width != self._fitted_to:
+            self._dropped = 0
             self.call_after_refresh(self.recompose)
