@@ -109,3 +109,16 @@ def test_every_key_textual_brings_has_dutch_words() -> None:
             if description and description not in BINDING_WORDS:
                 missing.add(f"{cls.__name__}: {description}")
     assert not missing, "Dutch words needed in coach/tui/dutch.py for: " + ", ".join(sorted(missing))
+
+
+async def test_the_handbook_footer_fits_at_80_columns(case_db: Path, today: date) -> None:
+    # Its keys are drawn wider than the caseload's: a key once ran flush into the palette key ("F1 Hulp▏").
+    from coach.tui.screens.guides import GuidesScreen
+
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, GuidesScreen))
+        await pilot.pause(0.3)
+        assert_screen_clean(app.export_screenshot(), where="handbook 80x24")

@@ -16,6 +16,8 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+# How many refreshes to wait for the keys to be laid out before measuring them.
+LAYOUT_TRIES = 5
 # Keys that stay when space runs short, whatever else is left out: help must always be findable.
 ALWAYS_SHOWN = frozenset({"help"})
 # Cells around a key's text, a first estimate on the short side (one between key and description, one
@@ -50,6 +52,8 @@ class CoachFooter(Footer):
     """Textual's footer, with only the keys that fit in the width it has."""
 
     _fitted_to = 0
+    # Counts the footer's compositions, so a measurement of keys since replaced is dropped.
+    _generation = 0
     # Keys left out beyond the estimate, after measuring what was drawn (styles differ per screen).
     _dropped = 0
 
@@ -69,23 +73,30 @@ class CoachFooter(Footer):
         yield from others
         yield from shown
         yield from palette
+        self._generation += 1
         if shown:
-            self.call_after_refresh(self._check_fit)
+            self.call_after_refresh(self._check_fit, self._generation, LAYOUT_TRIES)
 
-    def _check_fit(self) -> None:
+    def _check_fit(self, generation: int, tries: int) -> None:
         """Measure what was drawn; when the keys run under the palette key, leave one more out."""
-        if not self.is_attached:
-            return
+        if generation != self._generation:
+            return  # composed again since: that composition measures itself
+        if not self.is_attached or not self.screen.is_current:
+            return  # a footer out of sight is measured when its screen shows again (bindings change then)
         keys = [k for k in self.query(FooterKey) if not k.has_class("-command-palette")]
         palette = [k for k in self.query(FooterKey) if k.has_class("-command-palette")]
-
-        def cells(widget: Widget) -> int:
-            margin = widget.styles.margin
-            return widget.outer_size.width + margin.left + margin.right
-
-        used = sum(cells(k) for k in keys) + sum(cells(k) for k in palette)
-        if used > self.size.width and any(k.action not in ALWAYS_SHOWN for k in keys):
+        if not keys:
+            return
+        if any(not widget.region.width for widget in keys + palette):
+            if tries > 0:  # not laid out yet: look again after the next refresh
+                self.call_after_refresh(self._check_fit, generation, tries - 1)
+            return
+        # At least one cell between the last key and the palette key's separator (or the edge): a key flush
+        # against it has lost its last padding or margin cell, so it reads as cut off ("F1 Hulp▏").
+        limit = palette[0].region.x if palette else self.region.right
+        if max(k.region.right for k in keys) >= limit and any(k.action not in ALWAYS_SHOWN for k in keys):
             self._dropped += 1
+            self._generation += 1  # no other measurement of these keys counts
             self.call_after_refresh(self.recompose)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
