@@ -95,3 +95,28 @@ def test_a_screen_that_takes_a_loading_client_sees_its_progress(monkeypatch: pyt
     late: list[tuple[str, float]] = []
     anonymiser_warm.follow(lambda stage, fraction: late.append((stage, fraction)))()
     assert late == [("deduce laden", 0.6)]
+
+
+async def test_never_built_the_app_builds_it_in_the_background_quietly(
+    case_db: Path, monkeypatch: pytest.MonkeyPatch, notices
+) -> None:
+    from coach.tui.app import make_app
+
+    built: list[bool] = []
+    monkeypatch.setattr(anonymiser_warm, "start_warming", lambda: False)  # no cache yet: nothing to warm
+    monkeypatch.setattr("coach.privacy.deduce_engine.cache_is_built", lambda: False)
+    monkeypatch.setattr(
+        "coach.privacy.worker.build_cache", lambda progress: (progress("opbouwen", 0.5), built.append(True))
+    )
+    app = make_app(case_db)
+    app.warm_anonymiser = True
+    async with app.run_test() as pilot:
+        for _ in range(100):
+            if built:
+                break
+            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert built == [True]
+    # The coach did not ask: no progress notices, only that it is ready.
+    assert not any("%" in notice for notice in notices) and any("staat klaar" in notice for notice in notices)

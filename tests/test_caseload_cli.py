@@ -89,7 +89,7 @@ def test_deze_week_gives_the_reasons_most_urgent_first(env, capsys) -> None:
     assert CONTRACT_FIELDS <= set(rows[0])
     code, out, _ = call(capsys, "caseload", "--deze-week")
     assert code == 0
-    assert out.startswith("Deze week (za 14 mrt – zo 22 mrt): 3 om te zien, dringendst eerst")
+    assert out.startswith("Deze week (za 14 mrt – vr 20 mrt): 3 om te zien, dringendst eerst")  # seven days, not eight
     assert "huisbezoek di 17 mrt 10:00" in out
 
 

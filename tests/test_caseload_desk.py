@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -180,15 +180,19 @@ def test_totals_count_per_phase_in_trajectory_order_and_per_rhythm(desk) -> None
     [
         (date(2026, 3, 9), date(2026, 3, 15)),  # Monday: this week
         (date(2026, 3, 12), date(2026, 3, 15)),  # Thursday: what is left of it
-        (date(2026, 3, 14), date(2026, 3, 22)),  # Saturday: the coming work week too
-        (date(2026, 3, 15), date(2026, 3, 22)),  # Sunday
-        (date(2026, 3, 29), date(2026, 4, 5)),  # the Sunday clocks go forward
+        (date(2026, 3, 14), date(2026, 3, 20)),  # Saturday: the coming work week too, seven days
+        (date(2026, 3, 15), date(2026, 3, 21)),  # Sunday
+        (date(2026, 3, 29), date(2026, 4, 4)),  # the Sunday clocks go forward
         (date(2028, 2, 28), date(2028, 3, 5)),  # across 29 February
     ],
 )
-def test_the_week_runs_from_today_to_sunday_and_at_the_weekend_to_next_sunday(today, end) -> None:
+def test_the_week_runs_from_today_to_sunday_and_at_the_weekend_seven_days(today, end) -> None:
     window = week_window(today)
-    assert (window.start, window.end) == (today, end) and window.end.weekday() == 6
+    assert (window.start, window.end) == (today, end)
+    assert (window.end - window.start).days <= 6  # never a "week" of eight days
+    # The whole coming work week is in it, also at the weekend.
+    monday = today + timedelta(days=(7 - today.weekday()) % 7)
+    assert today.weekday() < 5 or all(monday + timedelta(days=d) in window for d in range(5))
     assert today in window and end in window and date(2000, 1, 1) not in window
 
 

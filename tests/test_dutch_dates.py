@@ -139,7 +139,7 @@ def test_across_the_year_end():
         ("", "Vul een datum"),
         ("   ", "Vul een datum"),
         ("blabla", "begrijp ik niet"),
-        ("gisteravond", "begrijp ik niet"),
+        ("vannacht", "begrijp ik niet"),  # last night or tonight: too unclear to guess
         ("31-2", "31 februari bestaat niet"),
         ("30 februari", "30 februari bestaat niet"),
         ("31-4", "31 april bestaat niet"),
@@ -196,3 +196,32 @@ def test_a_daylight_saving_night_is_an_ordinary_day():
     monday = datetime(2026, 3, 30, 9, 0)
     assert at("gisteren 2:30", now=monday) == datetime(2026, 3, 29, 2, 30)
     assert at("zo", now=monday) == datetime(2026, 3, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "expected"),
+    [
+        # Part-of-day words: a fair default time, a typed time wins, and an evening hour is after noon.
+        ("vanochtend", PAST, datetime(2026, 3, 14, 9, 0)),
+        ("vanmorgen", PAST, datetime(2026, 3, 14, 9, 0)),
+        ("vanmiddag", FUTURE, datetime(2026, 3, 14, 14, 0)),
+        ("vanavond", FUTURE, datetime(2026, 3, 14, 19, 0)),
+        ("vanavond 8 uur", FUTURE, datetime(2026, 3, 14, 20, 0)),
+        ("Vanavond 20:15", FUTURE, datetime(2026, 3, 14, 20, 15)),
+        ("morgenochtend", FUTURE, datetime(2026, 3, 15, 9, 0)),
+        ("morgenochtend 10:30", FUTURE, datetime(2026, 3, 15, 10, 30)),
+        ("morgenmiddag", FUTURE, datetime(2026, 3, 15, 14, 0)),
+        ("morgen middag 3 uur", FUTURE, datetime(2026, 3, 15, 15, 0)),
+        ("morgenavond", FUTURE, datetime(2026, 3, 15, 19, 0)),
+        ("overmorgenochtend", FUTURE, datetime(2026, 3, 16, 9, 0)),
+        ("gisteravond", PAST, datetime(2026, 3, 13, 19, 0)),
+        ("gisterochtend 11:00", PAST, datetime(2026, 3, 13, 11, 0)),
+        ("gisterenmiddag", PAST, datetime(2026, 3, 13, 14, 0)),
+        ("dinsdagavond", FUTURE, datetime(2026, 3, 17, 19, 0)),
+        ("vrijdag 's middags", PAST, datetime(2026, 3, 13, 14, 0)),
+        # "morgen" alone is still tomorrow, without a time.
+        ("morgen", FUTURE, datetime(2026, 3, 15)),
+    ],
+)
+def test_parts_of_the_day(text, direction, expected):
+    assert at(text, direction) == expected

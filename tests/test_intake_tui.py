@@ -21,7 +21,6 @@ from coach.tui.widgets.coverage_bar import CoverageBar
 from coach.tui.widgets.domain_panel import DomainPanel
 from coach.tui.widgets.field_area import FieldArea
 from coach.tui.widgets.intake_overview import IntakeOverview
-from coach.tui.widgets.intake_section import IntakeSection
 from coach.tui.widgets.score_picker import ScorePicker
 from coach.tui.widgets.suggestion_bar import SuggestionBar
 
@@ -124,10 +123,14 @@ async def test_a_whole_intake_by_keys(case_db: Path, today: date) -> None:
         await pilot.press("ctrl+r")
         await wait_until(pilot, lambda: app.screen.__class__.__name__ == "CompleteIntakeDialog")
         await pilot.press("enter")
+        # Still in phase intake: coaching starts now, if the coach says so.
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "Confirm")
+        assert "naar begeleiding" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("j")
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
-        section = app.screen.query_one(IntakeSection)
-        # The young person's screen reads the intake again once it shows.
-        await wait_until(pilot, lambda: "Afgerond" in str(section.query_one(".intake-status").render()))
+        # The young person's screen reads the intake again once it shows; the header follows the phase.
+        await wait_until(pilot, lambda: "Afgerond" in str(app.screen.query_one(".intake-status").render()))
+        await wait_until(pilot, lambda: "Begeleiding" in str(app.screen.query_one("#youth-header").render()))
 
     db = open_db(case_db)
     case = load_case(db, SAMIRA)
@@ -142,6 +145,9 @@ async def test_a_whole_intake_by_keys(case_db: Path, today: date) -> None:
     assert intake.completed_on == today
     assert intake.domains["financien"].notes == "Post ligt"
     assert intake.domains["justitie"].skip == NVT and intake.domains["middelengebruik"].skip == NU_NIET
+    assert list(
+        db.query("SELECT phase, since, note FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [SAMIRA])
+    ) == [{"phase": "begeleiding", "since": today.isoformat(), "note": "Intake afgerond."}]
     db.close()
 
 

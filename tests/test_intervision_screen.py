@@ -170,6 +170,8 @@ async def test_narrow_screen_shows_one_pane_at_a_time(db_path: Path, fake: FakeC
         summary_box, source_box = screen.query_one("#iv-summary-box"), screen.query_one("#iv-source-box")
         assert summary_box.display and not source_box.display
         assert screen.query_one("#iv-summary").region.height >= 8
+        # The leervraag shows two lines at least, even at 80×24, and the summary keeps its room.
+        assert screen.query_one("#iv-question").content_region.height >= 2
         await pilot.press("b")
         assert source_box.display and not summary_box.display
         assert app.focused is screen.query_one("#iv-source")

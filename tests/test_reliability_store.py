@@ -195,7 +195,7 @@ def test_a_sound_backup_with_the_wrong_passphrase_says_the_backup_is_sound(tmp_p
     db = open_db(path, passphrase=PASSPHRASE)
     backup = make_backup(db, tmp_path / "b.db")
     db.close()
-    with pytest.raises(WrongPassphrase, match="gaaf"):
+    with pytest.raises(WrongPassphrase, match="onbeschadigd"):
         check_backup(backup, "een heel ander wachtwoord")
 
 

@@ -73,6 +73,8 @@ async def test_a_running_intake_score_shows_as_voorlopig_until_the_intake_is_fin
         await pilot.press("ctrl+r")
         await wait_until(pilot, lambda: app.screen.__class__.__name__ == "CompleteIntakeDialog")
         await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "Confirm")
+        await pilot.press("n")  # the phase stays as it is
         await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
         # Finished: the score is the baseline now, and the mark is gone.
         await wait_until(pilot, lambda: "voorlopig" not in level_text(app, "financien"))

@@ -75,7 +75,7 @@ def test_backup_then_restore_brings_the_old_state_back_and_keeps_the_current_fil
 
     code, out, err = call(capsys, "restore", str(backup), "--ja")
     assert code == 0, err
-    assert "gaaf, 2 jongeren" in err and "Teruggezet" in out
+    assert "in orde (onbeschadigd): 2 jongeren" in err and "Teruggezet" in out
     db = open_db(encrypted, passphrase=PASSPHRASE)
     assert db.execute("SELECT first_name FROM youths ORDER BY id").fetchall() == [(RARE_NAME,), ("Bas",)]
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

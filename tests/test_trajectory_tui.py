@@ -22,6 +22,7 @@ from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.basics_checklist import BasicsChecklist
 from coach.tui.widgets.caseload_table import CaseloadTable
 from coach.tui.widgets.nazorg_panel import NazorgPanel
+from coach.tui.widgets.plain_toggles import PlainRadio
 from coach.tui.widgets.progress_chart import ProgressChart
 from coach.tui.widgets.readiness_list import ReadinessList
 from coach.tui.widgets.score_picker import ScorePicker
@@ -294,6 +295,26 @@ async def test_reopening_keeps_the_history(case_db: Path) -> None:
     assert rows(
         case_db, "SELECT status FROM contacts WHERE youth_id = ? AND note LIKE 'Nazorgcheck%' ORDER BY at", [NOOR]
     ) == [("vervallen",), ("vervallen",)]
+
+
+async def test_in_nazorg_no_move_is_chosen_in_advance(case_db: Path) -> None:
+    # From nazorg the first move is "afgesloten": Enter alone must not end the trajectory.
+    app = make_app(case_db, today=date(2026, 3, 25))
+    async with app.run_test(size=SMALL) as pilot:
+        await open_youth(app, pilot, NOOR)
+        await let_go(app, pilot, "Belt Eva.")
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, PhaseDialog))
+        radios = list(app.screen.query(PlainRadio))
+        assert radios and not any(radio.value for radio in radios)
+        assert all("▐ ▌" in radio.render().plain for radio in radios)  # nothing looks chosen, colour or not
+        await pilot.click("#phase-ok")
+        await pilot.pause()
+        assert isinstance(app.screen, PhaseDialog)
+        assert "Kies eerst een fase" in text(app.screen.query_one("#phase-error"))
+    assert rows(case_db, "SELECT phase FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [NOOR]) == [
+        ("nazorg",)
+    ]
 
 
 # --- the readiness screen --------------------------------------------------------------------

@@ -57,7 +57,7 @@ STYLES = {OK: "green", LET_OP: "yellow", TE_LANG: "bold red"}
     "rhythms",
     type=RHYTHM_CHOICE,
     multiple=True,
-    help="Alleen dit contactritme: te-lang, let-op of ok (mag vaker).",
+    help="Alleen dit contactritme: te-lang, let-op of ok (mag vaker). Ook zoals --json het schrijft: te_lang, let_op.",
 )
 @click.option(
     "--niet-gezien",
@@ -174,7 +174,8 @@ def _heading(shown: int, total: int, chosen: CaseloadFilter, window: WeekWindow 
             style="bold",
         )
     else:
-        text = Text(f"{shown} van {total} jongeren" if not chosen.is_empty else f"{total} jongeren", style="bold")
+        noun = "jongere" if total == 1 else "jongeren"
+        text = Text(f"{shown} van {total} {noun}" if not chosen.is_empty else f"{total} {noun}", style="bold")
     chips = describe(chosen)
     if chips:
         text.append(" · " + " · ".join(visible(chip.text, multiline=False) for chip in chips))

@@ -97,7 +97,7 @@ def restore(options: Options, file: Path, yes: bool) -> None:
         raise CoachError(str(error)) from None
     made = datetime.fromtimestamp(file.stat().st_mtime)
     click.echo(
-        f"Back-up {file.name}: gaaf, {count} {'jongere' if count == 1 else 'jongeren'}, gemaakt op {made:%d-%m-%Y %H:%M}.",
+        f"Back-up {file.name} is in orde (onbeschadigd): {count} {'jongere' if count == 1 else 'jongeren'}, gemaakt op {made:%d-%m-%Y %H:%M}.",
         err=True,
     )
     if not yes:

@@ -24,7 +24,7 @@ class SignalFinder:
 
     def __init__(self, content: Content) -> None:
         self._index: CueIndex[str] = CueIndex(
-            (domain.key, signal) for domain in content.domains for signal in domain.signals
+            ((domain.key, signal) for domain in content.domains for signal in domain.signals), compounds=True
         )
 
     def find(self, text: str, source: str | None = None) -> list[Signal]:

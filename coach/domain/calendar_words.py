@@ -28,3 +28,12 @@ def week_of(day: date, start: date) -> str:
     """'week 6' of the trajectory (week 1 starts on its first day), or 'vóór de start'."""
     days = (day - start).days
     return f"week {days // 7 + 1}" if days >= 0 else "vóór de start"
+
+
+def days_back(days: int) -> str:
+    """'vandaag', 'gisteren', '5 dagen geleden': how long ago, as a coach says it."""
+    if days <= 0:
+        return "vandaag"
+    if days == 1:
+        return "gisteren"
+    return f"{days} dagen geleden"

@@ -113,8 +113,29 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _NUMERIC_DATE = re.compile(r"(?<![\d:])(\d{1,4})([-/.])(\d{1,2})(?:\2(\d+))?(?![\d:])")
 
 
+# Part-of-day words, and the time they mean when no time is typed: what a coach plans "vanmiddag" is
+# an afternoon appointment; 14:00 is a fair guess the echo shows, and a typed time wins.
+PARTS_OF_DAY = {"ochtend": 9, "middag": 14, "avond": 19}
+_PART = r"(ochtend|middag|avond)"
+# "vanochtend", "vanmorgen" (this morning), "morgenochtend", "gisteravond", "dinsdagavond": one word in Dutch,
+# taken apart into a day word and a part of the day. "morgen" alone stays tomorrow.
+_PART_COMPOUNDS = (
+    (re.compile(r"\bvanmorgen\b"), "vandaag ochtend"),
+    (re.compile(rf"\bvan{_PART}\b"), r"vandaag \1"),
+    (re.compile(r"\bmorgenvroeg\b"), "morgen ochtend"),
+    (re.compile(rf"\b(overmorgen|morgen){_PART}\b"), r"\1 \2"),
+    (re.compile(rf"\b(eergisteren|gisteren|eergister|gister){_PART}\b"), r"\1 \2"),
+    (re.compile(rf"\b({'|'.join(WEEKDAY_NAMES)}){_PART}\b"), r"\1 \2"),
+    (re.compile(rf"'s {_PART}s\b"), r"\1"),
+    (re.compile(r"\b(eer)?gister\b"), r"\1gisteren"),
+)
+_PART_WORD = re.compile(rf"\b{_PART}\b")
+
+
 def _normalise(text: str) -> str:
     text = _SPACES.sub(" ", text.strip().lower())
+    for pattern, replacement in _PART_COMPOUNDS:
+        text = pattern.sub(replacement, text)
     text = _HOUR_WORD.sub(lambda m: f"{m[1]}:{m[2] or m[3] or '00'}", text)
     return _DOT_TIME.sub(r"\1:\2", text)
 
@@ -140,6 +161,7 @@ class _Relative:
     day: date | None = None  # a day fixed by a relative word
     week_shift: int | None = None  # "vorige week" → -1, combined with a weekday
     strict: Direction | None = None  # "vorige dinsdag": never today
+    part: str | None = None  # "ochtend", "middag", "avond": the default time, and am/pm for a bare hour
 
 
 def _take_relative(text: str, today: date) -> tuple[_Relative, str]:
@@ -169,6 +191,10 @@ def _take_relative(text: str, today: date) -> tuple[_Relative, str]:
     if match:
         found.day = today + timedelta(days=_DAY_WORDS[match[1]])
         text = _DAY_WORD.sub(remove, text, count=1)
+    match = _PART_WORD.search(text)
+    if match:
+        found.part = match[1]
+        text = _PART_WORD.sub(" ", text, count=1)
     match = _STRICT.search(text)
     if match:
         found.strict = PAST if match[1] in ("vorige", "afgelopen") else FUTURE
@@ -232,6 +258,11 @@ def parse_moment(text: str, now: datetime, *, direction: Direction = PAST) -> Pa
         if hour is None:
             raise DateInputError(f"'{raw}' begrijp ik niet als datum. Schrijf {EXAMPLES}.")
         day = today
+    if relative.part is not None:
+        if hour is None:
+            hour, minute = PARTS_OF_DAY[relative.part], 0
+        elif relative.part != "ochtend" and hour < 12:
+            hour += 12  # "vanavond 8 uur" is 20:00
     if hour is None:
         return ParsedMoment(datetime.combine(day, time(0, 0)), False)
     return ParsedMoment(datetime.combine(day, time(hour, minute or 0)), True)

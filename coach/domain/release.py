@@ -178,6 +178,17 @@ def release_readiness(
     ]
 
 
+# "Toe aan afbouw?" on the caseload: nothing speaks against it and most criteria are met. Not all
+# seven: the young person's own confidence and the basics wait for the coach to ask, and the mark is
+# a question that invites exactly that conversation.
+TAPER_HINT_MET = 4
+
+
+def may_taper(criteria: list[Criterion]) -> bool:
+    """True when no criterion fails and at least TAPER_HINT_MET are met: worth asking about afbouw."""
+    return not any(c.met is False for c in criteria) and sum(c.met is True for c in criteria) >= TAPER_HINT_MET
+
+
 def _names(keys: list[str], labels: Mapping[str, str]) -> str:
     return ", ".join(labels.get(key, key) for key in keys)
 

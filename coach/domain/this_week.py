@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -30,6 +31,8 @@ class ReasonKind(StrEnum):
     RITME = "ritme"
     GEPLAND = ContactStatus.GEPLAND.value
     AFSPRAAK_DEZE_WEEK = "afspraak_deze_week"
+    # In begeleiding and meeting the readiness criteria: a question to raise, never urgent.
+    AFBOUW = Phase.AFBOUW.value
 
 
 RANKS: dict[str, int] = {kind: rank for rank, kind in enumerate(ReasonKind)}
@@ -61,11 +64,13 @@ class WeekWindow:
 
 
 def week_window(today: date) -> WeekWindow:
-    """Today until Sunday; at the weekend the coming work week is meant, so until next Sunday."""
-    end = today + timedelta(days=6 - today.weekday())
+    """Today until Sunday; at the weekend the coming work week is meant: seven days from today.
+
+    Seven, not up to the Sunday after: "zo 6 dec – zo 13 dec" read as a week of eight days.
+    """
     if today.weekday() >= 5:
-        end += timedelta(weeks=1)
-    return WeekWindow(today, end)
+        return WeekWindow(today, today + timedelta(days=6))
+    return WeekWindow(today, today + timedelta(days=6 - today.weekday()))
 
 
 @dataclass(frozen=True)
@@ -128,10 +133,21 @@ def to_complete_reason(count: int, oldest: datetime | None, today: date) -> Reas
     return Reason(ReasonKind.NOG_AFRONDEN, text)
 
 
+TAPER_TEXT = "toe aan afbouw? bespreek het samen"
+
+
 def reasons_for(
-    entry: CaseloadEntry, today: date, rules: ContinuityRules = ContinuityRules(), window: WeekWindow | None = None
+    entry: CaseloadEntry,
+    today: date,
+    rules: ContinuityRules = ContinuityRules(),
+    window: WeekWindow | None = None,
+    *,
+    may_taper: bool = False,
 ) -> tuple[Reason, ...]:
-    """Every reason to see this young person in the week from `today`, the most urgent first."""
+    """Every reason to see this young person in the week from `today`, the most urgent first.
+
+    `may_taper`: the readiness criteria are met (see domain.release.may_taper), worth a word about afbouw.
+    """
     window = window or week_window(today)
     nazorg = entry.phase == Phase.NAZORG
     days = entry.days_since_contact
@@ -196,16 +212,29 @@ def reasons_for(
             Reason(ReasonKind.AFSPRAAK_DEZE_WEEK, f"een afspraak moet af zijn: {_by(entry.next_agreement_due, today)}")
         )
 
+    if may_taper and entry.phase == Phase.BEGELEIDING:
+        reasons.append(Reason(ReasonKind.AFBOUW, TAPER_TEXT))
+
     if len(reasons) > 1:
         reasons.sort(key=lambda reason: reason.rank)
     return tuple(reasons)
 
 
 def this_week(
-    entries: Iterable[CaseloadEntry], today: date, rules: ContinuityRules = ContinuityRules()
+    entries: Iterable[CaseloadEntry],
+    today: date,
+    rules: ContinuityRules = ContinuityRules(),
+    may_taper: AbstractSet[int] = frozenset(),
 ) -> list[WeekItem]:
-    """Everyone with a reason to be seen this week: the most urgent first, then by planned moment and name."""
+    """Everyone with a reason to be seen this week: the most urgent first, then by planned moment and name.
+
+    `may_taper`: the ids of young people in begeleiding who meet the readiness criteria.
+    """
     window = week_window(today)
-    items = [WeekItem(entry, reasons) for entry in entries if (reasons := reasons_for(entry, today, rules, window))]
+    items = [
+        WeekItem(entry, reasons)
+        for entry in entries
+        if (reasons := reasons_for(entry, today, rules, window, may_taper=entry.id in may_taper))
+    ]
     items.sort(key=lambda item: item.sort_key)
     return items

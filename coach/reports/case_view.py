@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coach.content.model import Content
+from coach.domain.calendar_words import days_back
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.contact_status import ContactRecord
 from coach.domain.model import Case, age_on, latest_scores
@@ -129,7 +130,7 @@ def case_renderable(
     if entry.days_since_contact is None:
         contact.append("nog geen")
     else:
-        contact.append(f"{entry.days_since_contact} dagen geleden")
+        contact.append(days_back(entry.days_since_contact))
     if entry.continuity:
         contact.append("  ● " + ContinuityStatus(entry.continuity).label, style=CONTINUITY_STYLES[entry.continuity])
 

@@ -199,7 +199,7 @@ def check_backup(path: Path, passphrase: str | None, *, expected: str | None = N
                 "toen nog een ander wachtwoord: probeer dat, of kies een andere back-up."
             )
         raise WrongPassphrase(
-            "Het wachtwoord opent deze back-up niet (de back-up zelf is gaaf). Misschien gold toen nog een "
+            "Het wachtwoord opent deze back-up niet (de back-up zelf is onbeschadigd). Misschien gold toen nog een "
             "ander wachtwoord: probeer dat."
         )
     try:

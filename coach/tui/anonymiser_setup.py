@@ -9,18 +9,29 @@ from textual.app import App
 STEP = 0.25  # notify at every quarter, not at every heartbeat
 
 
-def prepare_anonymiser(app: App[Any]) -> None:
-    """Build the anonymiser's cache once (1 to 2 minutes) while the coach keeps working; say when it is done."""
+# What the one-time build takes, said the same way on screen and in the README: on a busy
+# laptop it took over two minutes, so no promise of seconds.
+HOW_LONG = "een paar minuten"
+
+
+def prepare_anonymiser(app: App[Any], *, quiet: bool = False) -> None:
+    """Build the anonymiser's cache once (a few minutes) while the coach keeps working; say when it is done.
+
+    `quiet`: started by the app itself after the first frame (the coach did not ask), so only the end is told.
+    """
     from coach.privacy.deduce_engine import cache_is_built
 
     if cache_is_built():
-        app.notify("De anonimiseerder staat al klaar.")
+        if not quiet:
+            app.notify("De anonimiseerder staat al klaar.")
         return
-    app.notify(
-        "De anonimiseerder wordt klaargezet. Dat gebeurt één keer en duurt 1 à 2 minuten; werk gerust door.", timeout=8
-    )
+    if not quiet:
+        app.notify(
+            f"De anonimiseerder wordt klaargezet. Dat gebeurt één keer en duurt {HOW_LONG}; werk gerust door.",
+            timeout=8,
+        )
     app.run_worker(
-        lambda: _build(app),
+        lambda: _build(app, quiet),
         thread=True,
         exclusive=True,
         exit_on_error=False,
@@ -29,13 +40,13 @@ def prepare_anonymiser(app: App[Any]) -> None:
     )
 
 
-def _build(app: App[Any]) -> None:
+def _build(app: App[Any], quiet: bool = False) -> None:
     from coach.privacy.worker import AnonymiserError, build_cache
 
     reported = [0.0]
 
     def progress(stage: str, fraction: float) -> None:
-        if STEP <= fraction < 1.0 and fraction - reported[0] >= STEP:
+        if not quiet and STEP <= fraction < 1.0 and fraction - reported[0] >= STEP:
             reported[0] = fraction
             app.call_from_thread(app.notify, f"Anonimiseerder klaarzetten: {round(fraction * 100)} %", timeout=3)
 

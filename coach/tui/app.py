@@ -150,7 +150,10 @@ class CoachApp(LockingApp):
     def _warm_anonymiser(self) -> None:
         from coach.tui.anonymiser_warm import start_warming
 
-        start_warming()
+        if not start_warming():
+            # Never built on this computer: build it now, in the background, so the first
+            # intervision summary does not wait minutes for it.
+            prepare_anonymiser(self, quiet=True)
 
     def check_date(self) -> None:
         """Take on the new date when the day has changed; the caseload is worked out again for it."""
@@ -166,7 +169,9 @@ class CoachApp(LockingApp):
     def action_command_palette(self) -> None:
         """Open the command palette with a Dutch prompt."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder="Zoek een jongere of een opdracht…"))
+            from coach.tui.dialogs.palette import CoachPalette
+
+            self.push_screen(CoachPalette())
 
     def get_default_screen(self) -> Screen[Any]:
         if self.connection is None:

@@ -12,7 +12,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from textual.app import App
+from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
+
+from coach.tui.dutch import dutch_bindings
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -85,6 +88,11 @@ class CoachScreen(Screen[ResultT]):
     """A full screen of the coach app."""
 
     @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys that work here, described in Dutch (also Textual's own, for the footer and the keys panel)."""
+        return dutch_bindings(super().active_bindings)
+
+    @property
     def context(self) -> CoachContext:
         """The app's database, date, content and rules."""
         return context_of(self.app)
@@ -92,6 +100,11 @@ class CoachScreen(Screen[ResultT]):
 
 class CoachModal(ModalScreen[ResultT]):
     """A dialog of the coach app, typed by what it answers."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys that work here, described in Dutch (also Textual's own, for the footer and the keys panel)."""
+        return dutch_bindings(super().active_bindings)
 
     @property
     def context(self) -> CoachContext:

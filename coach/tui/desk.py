@@ -17,6 +17,7 @@ from coach.domain.desk import NAME, CaseloadFilter, Totals, filter_entries, sort
 from coach.domain.rhythm import RhythmWeek, week_start, weekly_rhythm
 from coach.domain.safe_text import visible_in
 from coach.domain.this_week import WeekItem, reasons_for, this_week
+from coach.domain.vocabulary import Phase
 from coach.store.caseload import (
     audit_mark,
     caseload,
@@ -29,6 +30,9 @@ from coach.store.caseload import (
 from coach.store.caseload_search import Found, find_youths, search_words, where_found
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from coach.content.model import Content
     from coach.store.db import Connection
 
 
@@ -46,6 +50,9 @@ class Desk:
         self.found: set[int] | None = None
         self.loaded = False
         self._week: dict[int, WeekItem] | None = None
+        # Young people in begeleiding who meet the readiness criteria ("toe aan afbouw?"), worked out
+        # after the first paint (see CaseloadScreen), as it reads each file whole.
+        self.may_taper: frozenset[int] = frozenset()
         self._changes_seen: tuple[int, int] = (-1, -1)
         self._audit_mark: int | None = None
 
@@ -88,7 +95,7 @@ class Desk:
         if self._week is not None:
             for youth_id, entry in fresh.items():
                 reasons = (
-                    reasons_for(entry, self.today, self.rules)
+                    reasons_for(entry, self.today, self.rules, may_taper=entry.id in self.may_taper)
                     if entry is not None and entry.phase != "afgesloten"
                     else ()
                 )
@@ -128,8 +135,22 @@ class Desk:
     def week_items(self) -> dict[int, WeekItem]:
         """Whom to see this week and why, by youth id (worked out once per load)."""
         if self._week is None:
-            self._week = {item.entry.id: item for item in this_week(self.entries, self.today, self.rules)}
+            items = this_week(self.entries, self.today, self.rules, self.may_taper)
+            self._week = {item.entry.id: item for item in items}
         return self._week
+
+    def taper_checked(self, checked: set[int], ready: set[int]) -> bool:
+        """Take in the readiness of the `checked` young people (`ready`: those who may taper); True on a change."""
+        now = frozenset((self.may_taper - checked) | ready)
+        if now == self.may_taper:
+            return False
+        self.may_taper = now
+        self._week = None  # 'deze week' gains or loses the afbouw line
+        return True
+
+    def taper_candidates(self) -> list[int]:
+        """The young people whose readiness is worth working out: those in begeleiding."""
+        return [entry.id for entry in self.entries if entry.phase == Phase.BEGELEIDING]
 
     def rows(self) -> list[CaseloadEntry]:
         """The rows the view shows: filtered, then in the chosen order (or, this week, the most urgent first)."""
@@ -170,3 +191,20 @@ class Desk:
             youth_id: weekly_rhythm(found, self.today, weeks=weeks, ahead=ahead, rules=self.rules)
             for youth_id, found in events.items()
         }
+
+
+def ready_to_taper(db: Database, youth_id: int, content: Content, today: date) -> bool:
+    """True when this young person meets the readiness criteria enough to ask about afbouw (domain.release.may_taper).
+
+    Reads the whole file: the caseload calls it in the background, after its first paint.
+    """
+    from coach.domain.release import may_taper
+    from coach.reports.readiness import case_readiness, readiness_basics
+    from coach.store.cases import load_case
+    from coach.store.release import release_facts
+
+    case = load_case(db, youth_id)
+    if case is None:
+        return False
+    facts = release_facts(db, youth_id, readiness_basics(content))
+    return may_taper(case_readiness(case, facts, content, today))

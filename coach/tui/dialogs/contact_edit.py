@@ -27,6 +27,7 @@ from coach.tui.context import CoachModal
 from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.formatting import moment
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.plain_toggles import PlainSelectionList
 
 # The store's field names → the dialog's field (its input and its error line).
 FIELDS = {"at": "when", "mode": "mode", "duration_min": "duration", "domains": "domains", "note": "note"}
@@ -94,7 +95,7 @@ class ContactEditDialog(CoachModal[bool]):
             yield TextArea(str(start["note"]), id="ce-note", compact=True)
             yield Static(id="ce-note-error", classes="dialog-error")
             yield Label("Leefgebieden die aan bod kwamen", classes="form-heading")
-            yield SelectionList[str](
+            yield PlainSelectionList(
                 *[(label, key, key in self.record.domains) for key, label in self._labels.items()],
                 id="ce-domains",
                 compact=True,

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, Input, Label, RadioSet, Static, TextArea
 
 from coach.domain.contact_status import DROPPED, OUTCOMES, ContactRecord
 from coach.store.contact_moves import ContactChangeError, set_outcome
@@ -25,6 +25,7 @@ from coach.tui.dialogs.contact_edit import read_duration
 from coach.tui.formatting import moment
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.contact_list import status_text
+from coach.tui.widgets.plain_toggles import PlainRadio
 
 HINTS = {DROPPED: " (plan gewijzigd; telt niet als afzegging)"}
 
@@ -53,7 +54,7 @@ class ContactOutcomeDialog(CoachModal[bool]):
             with RadioSet(id="co-status"):
                 for index, status in enumerate(OUTCOMES):
                     label = status_text(status) + HINTS.get(status, "")
-                    yield RadioButton(label, value=index == 0, id=f"co-{status}")
+                    yield PlainRadio(label, value=index == 0, id=f"co-{status}")
             yield Static(id="co-status-error", classes="dialog-error")
             with Horizontal(classes="form-row"):
                 yield Label("Duur (min)", classes="form-label")

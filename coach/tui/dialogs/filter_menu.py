@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -115,10 +116,11 @@ class FilterMenu(CoachModal[CaseloadFilter]):
         options.append(Option("Alle filters wissen", id=CLEAR))
         return options
 
-    def _prompt(self, option_id: str, label: str, single: bool) -> str:
+    def _prompt(self, option_id: str, label: str, single: bool) -> Content:
         on = is_on(self.filter, option_id)
         mark = ("(•)" if on else "( )") if single else ("[x]" if on else "[ ]")
-        return f"  {mark} {label}"
+        # Plain content, not markup: as markup "[x]" would be read as a style tag and vanish.
+        return Content(f"  {mark} {label}")
 
     @on(OptionList.OptionSelected)
     def _switch(self, event: OptionList.OptionSelected) -> None:
@@ -136,7 +138,9 @@ class FilterMenu(CoachModal[CaseloadFilter]):
 
     def _show_count(self) -> None:
         shown, total = self._count(self.filter)
-        self.query_one("#filter-count", Static).update(f"Met deze keuze: {shown} van {total} jongeren")
+        self.query_one("#filter-count", Static).update(
+            f"Met deze keuze: {shown} van {total} {'jongere' if total == 1 else 'jongeren'}"
+        )
 
     def action_close(self) -> None:
         self.dismiss(self.filter)

@@ -11,14 +11,15 @@ from coach.domain.intake import NOT_YET, NU_NIET, NVT, SCORED, TOUCHED, Intake
 from coach.tui.context import CoachModal
 
 
-def complete_summary(intake: Intake, open_signals: int) -> str:
-    """What the intake holds, said before it is closed."""
+def complete_summary(intake: Intake, open_signals: list[str]) -> str:
+    """What the intake holds, said before it is closed; `open_signals` names each signal ("Huisvesting ('huur')")."""
     counts = intake.counts()
+    signals = f" ({len(open_signals)}): " + ", ".join(open_signals) + "." if open_signals else ": geen."
     return (
         f"Warm verhaal: {intake.warm_told} van {len(intake.warm)} verteld.\n"
         f"Leefgebieden: {counts[SCORED]} gescoord, {counts[TOUCHED]} besproken zonder score, "
         f"{counts[NU_NIET] + counts[NVT]} overgeslagen, {counts[NOT_YET]} nog niet.\n"
-        f"Signalen nog niet besproken: {open_signals}.\n\n"
+        f"Signalen nog niet besproken{signals}\n\n"
         "De scores worden bewaard als nulmeting van vandaag. Je kunt daarna nog aanvullen."
     )
 

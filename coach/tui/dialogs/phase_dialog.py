@@ -9,13 +9,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from coach.domain.calendar_words import short_date
 from coach.domain.dutch_dates import PAST, DateInputError, parse_day
 from coach.domain.model import PHASE_LABELS, PhaseEntry, current_phase
 from coach.domain.trajectory import NOTE_MAX, TrajectoryError, allowed_next, check_phase_change, is_reopen
+from coach.domain.vocabulary import Phase
 from coach.tui.context import CoachModal
+from coach.tui.widgets.plain_toggles import PlainRadio
 
 # What each move means, in the coach's words.
 MOVE_HINTS: dict[str, str] = {
@@ -25,6 +27,9 @@ MOVE_HINTS: dict[str, str] = {
     "nazorg": "loslaten, met de weg terug en nazorgchecks",
     "afgesloten": "het traject stopt",
 }
+
+# Moves that end the coaching: never chosen in advance, so Enter alone cannot close a trajectory.
+DESTRUCTIVE = frozenset({Phase.AFGESLOTEN})
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,9 @@ class PhaseDialog(CoachModal[PhaseChange | None]):
             yield Static(f"Nu: {now}", classes="dialog-hint")
             with RadioSet(id="phase-choice"):
                 for index, phase in enumerate(self.moves):
-                    yield RadioButton(move_label(self.current, phase), value=index == 0, id=f"to-{phase}")
+                    # Only a harmless first move is chosen for the coach; ending the trajectory never is.
+                    preselect = index == 0 and phase not in DESTRUCTIVE
+                    yield PlainRadio(move_label(self.current, phase), value=preselect, id=f"to-{phase}")
             yield Input(placeholder="Datum: vandaag (of bv. 12-3, gisteren)", id="phase-date", compact=True)
             yield Input(placeholder="Notitie (waarom nu?)", max_length=NOTE_MAX, id="phase-note", compact=True)
             yield Static(id="phase-error", classes="dialog-error")
@@ -77,10 +84,10 @@ class PhaseDialog(CoachModal[PhaseChange | None]):
         self.query_one(RadioSet).focus()
 
     @property
-    def chosen(self) -> str:
-        """The phase whose radio button is pressed."""
+    def chosen(self) -> str | None:
+        """The phase whose radio button is pressed, or None while the coach has not chosen."""
         pressed = self.query_one(RadioSet).pressed_button
-        return (pressed.id or "to-").removeprefix("to-") if pressed else self.moves[0]
+        return (pressed.id or "to-").removeprefix("to-") if pressed else None
 
     def _fail(self, message: str) -> None:
         self.query_one("#phase-error", Static).update(message)
@@ -89,14 +96,19 @@ class PhaseDialog(CoachModal[PhaseChange | None]):
     @on(Input.Submitted)
     def _submit(self) -> None:
         text = self.query_one("#phase-date", Input).value.strip()
+        chosen = self.chosen
+        if chosen is None:
+            self._fail("Kies eerst een fase: ↑↓ en spatie of Enter.")
+            self.query_one(RadioSet).focus()
+            return
         try:
             day = parse_day(text, self._today, direction=PAST) if text else self._today
             note = self.query_one("#phase-note", Input).value.strip() or None
-            check_phase_change(self._phases, self.chosen, day, self._today, note)
+            check_phase_change(self._phases, chosen, day, self._today, note)
         except (DateInputError, TrajectoryError) as error:
             self._fail(str(error))
             return
-        self.dismiss(PhaseChange(self.chosen, day, note))
+        self.dismiss(PhaseChange(chosen, day, note))
 
     @on(Button.Pressed, "#phase-cancel")
     def action_cancel(self) -> None:

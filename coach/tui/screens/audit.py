@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from coach.reports.record_labels import ACTION_LABELS, field_label, record_label
 from coach.store.audit import AuditEntry
 from coach.tui.context import CoachScreen
+from coach.tui.widgets.coach_footer import CoachFooter
 
 INTRO = (
     "Elke wijziging in dit dossier wordt bijgehouden: wat en wanneer, niet de inhoud. "
@@ -35,7 +36,7 @@ class AuditScreen(CoachScreen[None]):
         )
         yield DataTable(id="audit-table", cursor_type="row", zebra_stripes=True)
         yield Static("Nog niets vastgelegd.", id="audit-empty")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

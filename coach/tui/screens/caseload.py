@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 from datetime import date
 from functools import cached_property
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.desk import SORT_ORDERS, CaseloadFilter, describe
 from coach.domain.this_week import week_window
 from coach.store.cases import youth_ids
 from coach.tui.context import CoachScreen
-from coach.tui.desk import Desk
+from coach.tui.desk import Desk, ready_to_taper
 from coach.tui.dialogs.filter_menu import FilterMenu
 from coach.tui.dialogs.sort_menu import SortMenu
 from coach.tui.formatting import short_date
@@ -26,6 +27,7 @@ from coach.tui.help import HelpTarget
 from coach.tui.stylesheets import preload_screen_styles
 from coach.tui.widgets.caseload_columns import CASELOAD_COLUMNS, week_columns
 from coach.tui.widgets.caseload_table import CaseloadTable
+from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.desk_bar import DeskBar, DeskState
 from coach.tui.widgets.desk_totals import DeskTotals
 from coach.tui.widgets.search_field import SearchField
@@ -51,6 +53,8 @@ LEGEND = Content.from_markup(
     "[$warning]○[/] afgezegd  [$primary]◌[/] gepland  [dim]·[/] geen contact  [$warning]⇄[/] nieuwe coach"
 )
 TALL = 36
+# Files read for "toe aan afbouw?" before the screen gets a turn again.
+TAPER_BATCH = 20
 # Seconds after loading before 'deze week' is worked out ahead (not in the way of the first frames).
 WEEK_AFTER = 0.3
 
@@ -126,7 +130,7 @@ class CaseloadScreen(CoachScreen[None]):
         yield Static(LEGEND, id="legend")
         yield Static(id="row-detail")
         yield Static(id="empty")
-        yield Footer(compact=True)  # at 80 columns every key of the desk still fits
+        yield CoachFooter(compact=True)  # at 80 columns every key of the desk still fits
 
     def on_mount(self) -> None:
         self.query_one(CaseloadTable).rhythm_source = self.desk.rhythm
@@ -162,6 +166,7 @@ class CaseloadScreen(CoachScreen[None]):
             elif changed:
                 self.query_one(CaseloadTable).forget_rhythm(changed)
                 self._show_loaded()
+                self._check_taper(changed)
             return
         # The first time, with a big caseload, paint the first screenful at once and load the
         # whole caseload right after; a small one is simply loaded.
@@ -192,6 +197,26 @@ class CaseloadScreen(CoachScreen[None]):
         if not self._warmed:
             self._warmed = True
             self.call_after_refresh(self._prepare_next_screens)
+        # Who may be ready for afbouw reads every file in begeleiding whole: after the paint, in the background.
+        self.call_after_refresh(self._check_taper, None)
+
+    @work(exclusive=True, group="taper", exit_on_error=False)
+    async def _check_taper(self, youth_ids: set[int] | None) -> None:
+        """Mark who in begeleiding meets the readiness criteria ("toe aan afbouw?"): all, or only `youth_ids`."""
+
+        candidates = set(self.desk.taper_candidates())
+        checked = {entry.id for entry in self.desk.entries} if youth_ids is None else set(youth_ids)
+        database, content, today = self.context.database, self.context.content, self.desk.today
+        ready: set[int] = set()
+        for count, youth_id in enumerate(sorted(checked & candidates), start=1):
+            if ready_to_taper(database, youth_id, content, today):
+                ready.add(youth_id)
+            if count % TAPER_BATCH == 0:
+                await asyncio.sleep(0)  # let keys and paints through on a big caseload
+        if self.desk.taper_checked(checked, ready):
+            self.query_one(CaseloadTable).mark_taper(self.desk.may_taper)
+            if self.desk.week_view:
+                self.show_rows()
 
     def _prepare_next_screens(self) -> None:
         """Load what the next screens need once the caseload is painted, so the first Enter opens at once.
@@ -330,9 +355,16 @@ class CaseloadScreen(CoachScreen[None]):
 
     @on(SearchField.Submitted)
     def _search_done(self) -> None:
-        self.query_one(SearchField).settle_now()
-        if self.query_one(CaseloadTable).row_count:
-            self.query_one(CaseloadTable).focus()
+        field = self.query_one(SearchField)
+        field.stop_waiting()
+        # Searched now, not after the pause: Enter acts on what the field holds.
+        self._apply_search(field.value)
+        table = self.query_one(CaseloadTable)
+        if table.row_count == 1 and self.desk.filter.search:
+            # One match: Enter opens it, as a coach expects; with more, Enter puts the cursor on the list.
+            self.context.open_youth(table.rows[0].id)
+        elif table.row_count:
+            table.focus()
 
     def _apply_search(self, text: str) -> None:
         if self.desk.search(text):

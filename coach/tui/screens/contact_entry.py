@@ -23,7 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, Select, Static, TextArea
 
 from coach import clock
 from coach.content.model import Content as PromptContent
@@ -44,6 +44,7 @@ from coach.tui.formatting import moment, weekday_date
 from coach.tui.help import HelpTarget
 from coach.tui.screens.safety import listen
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.domain_picker import DomainPicker
 from coach.tui.widgets.new_agreements import NewAgreements
 
@@ -172,7 +173,7 @@ class ContactEntryScreen(CoachScreen[int | None]):
             with Horizontal(classes="form-row"):
                 yield Label("Gevoerd door", classes="form-label")
                 yield Input(form.held_by, placeholder="naam (leeg: de vaste coach)", id="held-by", compact=True)
-            yield Label("Notitie (Markdown)", classes="form-heading")
+            yield Label("Notitie (met *schuin*, **vet** en - lijstjes)", classes="form-heading")
             yield TextArea(
                 form.note, id="note", compact=True, placeholder="Wat speelde er, wat ging goed, wat spraken jullie af?"
             )
@@ -189,7 +190,7 @@ class ContactEntryScreen(CoachScreen[int | None]):
                 yield Button("Opslaan (Ctrl+S)", variant="primary", id="save")
                 yield Button("Terug (Esc)", id="back")
                 yield Button("Concept wissen", variant="error", id="discard")
-        yield Footer()
+        yield CoachFooter()
 
     def _title(self) -> Content:
         title = Content.from_markup("[b]Contact vastleggen[/b] · $name", name=self.case.youth.display_name)

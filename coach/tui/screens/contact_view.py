@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Collapsible, Footer, Header, Static, TextArea
+from textual.widgets import Button, Collapsible, Header, Static, TextArea
 
 from coach import clock
 from coach.domain.contact_status import PLANNED, ContactRecord, needs_outcome
@@ -35,6 +35,7 @@ from coach.tui.dialogs.contact_outcome import ContactOutcomeDialog
 from coach.tui.formatting import moment
 from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.contact_list import TO_COMPLETE_MARK, status_text
 
 HELP_TARGET: HelpTarget = ("app.md", "een-contact-openen-afronden-of-verzetten")
@@ -162,7 +163,7 @@ class ContactViewScreen(CoachScreen[bool]):
                     classes="empty-hint",
                     id="cv-hint",
                 )
-        yield Footer(compact=True)
+        yield CoachFooter(compact=True)
 
     def _details(self) -> Content:
         contact, today, file = self.record.contact, self.context.today, self.file

@@ -9,7 +9,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 from textual.worker import get_current_worker
 
@@ -18,6 +18,7 @@ from coach.paths import guides_dir
 from coach.tui.context import CoachScreen
 from coach.tui.dialogs.guide_links import GuideLinks
 from coach.tui.help import HelpTarget
+from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.guide_hits import GuideHits
 from coach.tui.widgets.guide_viewer import GuideViewer
 
@@ -95,7 +96,7 @@ class GuidesScreen(CoachScreen[None]):
                 )
                 yield GuideHits(id="guide-hits")
             yield GuideViewer(self._folder, id="guide-viewer")
-        yield Footer()
+        yield CoachFooter()
 
     @property
     def viewer(self) -> GuideViewer:

@@ -10,24 +10,30 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Header, SelectionList, Static, TextArea
+from textual.widgets import ContentSwitcher, Header, SelectionList, Static, TextArea
 
 from coach import paths
 from coach.content.guides import domain_section
 from coach.content.model import Content as PromptContent
 from coach.conversation.intake_session import SKIP_WORDS, IntakeSession
 from coach.domain.intake import SECTIONS, WARM
-from coach.domain.model import Case
+from coach.domain.model import Case, current_phase
 from coach.domain.self_assessment import latest_self
+from coach.domain.trajectory import TrajectoryError
+from coach.domain.vocabulary import Phase
 from coach.store.errors import StoreError
 from coach.store.sittings import IntakeSitting
+from coach.store.trajectory import change_phase
 from coach.tui.autosave import Autosaver
+from coach.tui.context import CoachScreen
+from coach.tui.dialogs.confirm import Confirm
 from coach.tui.dialogs.intake_complete import CompleteIntakeDialog, complete_summary
 from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.screens.safety import raise_pending, settle
+from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.balance_meter import BalanceMeter
+from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.coverage_bar import CoverageBar, legend
 from coach.tui.widgets.domain_panel import PERSON_PREFIX, DomainPanel
 from coach.tui.widgets.field_area import FieldArea
@@ -41,8 +47,11 @@ if TYPE_CHECKING:
 
 WIDE = 120
 
+# Phases in which finishing the intake means coaching starts.
+BEFORE_COACHING = (Phase.AANMELDING, Phase.INTAKE)
 
-class IntakeScreen(Screen[None]):
+
+class IntakeScreen(CoachScreen[None]):
     """Guides the coach through the conversation; Esc leaves, and it continues where it was."""
 
     CSS_PATH = "intake.tcss"
@@ -92,7 +101,7 @@ class IntakeScreen(Screen[None]):
             yield Static(id="legend")
             yield BalanceMeter(id="balance")
             yield Static(id="saved")
-        yield Footer()
+        yield CoachFooter()
 
     def _panel(self, section: str) -> Widget:
         if section == WARM:
@@ -305,16 +314,47 @@ class IntakeScreen(Screen[None]):
         if self.session.completed:
             self.notify("Deze intake is al afgerond; wat je nu wijzigt, komt ook in de nulmeting.", timeout=4)
             return
-        summary = complete_summary(self.intake, self.session.unfollowed_count())
+        signals = [
+            f"{self.content.domain(s.domain).label} ('{s.typed}')"
+            for s in self.session.conversation.unfollowed(self.intake)
+        ]
+        summary = complete_summary(self.intake, signals)
 
         def done(confirmed: bool | None) -> None:
             if not confirmed:
                 return
             stored = self.session.complete()
             self.notify(f"Intake afgerond: {stored} leefgebieden in de nulmeting.", timeout=4)
-            self.dismiss()
+            phase = current_phase(self.case.phases)
+            if phase not in BEFORE_COACHING:
+                self.dismiss()
+                return
+            # The intake is done, so coaching starts: without this the header kept saying "Aanmelding".
+            question = (
+                f"De fase staat nog op {Phase(phase).label.lower()}. "
+                "Nu de intake af is: vanaf vandaag naar begeleiding?"
+            )
+            self.app.push_screen(Confirm(question, yes="Ja, begeleiding", no="Nee, zo laten"), self._to_coaching)
 
         self.app.push_screen(CompleteIntakeDialog(summary), done)
+
+    def _to_coaching(self, sure: bool | None) -> None:
+        """Move the trajectory on to begeleiding (through intake, from an aanmelding) in one transaction."""
+        if sure:
+            db, youth_id, today = self.context.database, self.case.youth.id, self.context.today
+            assert youth_id is not None
+            try:
+                with db.atomic():
+                    if current_phase(self.case.phases) == Phase.AANMELDING:
+                        change_phase(db, youth_id, Phase.INTAKE, today, today)
+                    change_phase(db, youth_id, Phase.BEGELEIDING, today, today, "Intake afgerond.")
+            except TrajectoryError as error:
+                self.notify(str(error), severity="error")
+            except StoreError as error:
+                report_store_error(self.app, error, kept="De intake is afgerond; de fase is niet veranderd.")
+            else:
+                self.notify("De begeleiding is begonnen.", timeout=4)
+        self.dismiss()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("focus_score", "skip") and not self.session.can_score:

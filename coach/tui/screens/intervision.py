@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Header, ProgressBar, SelectionList, Static, TextArea
+from textual.widgets import Header, ProgressBar, SelectionList, Static, TextArea
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from coach.content.intervision import intervision_content
@@ -43,6 +43,8 @@ from coach.store.trajectory import load_trajectory
 from coach.tui.autosave import Autosaver
 from coach.tui.context import CoachScreen
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.coach_footer import CoachFooter
+from coach.tui.widgets.plain_toggles import PlainSelectionList
 from coach.tui.widgets.question_advice import QuestionAdvice, tips_text
 from coach.tui.widgets.review_panes import ReviewPanes
 from coach.tui.widgets.summary_choices import SummaryChoices
@@ -205,7 +207,7 @@ class IntervisionScreen(CoachScreen[None]):
         # Filled when the coach first opens it (w): fewer widgets make the first summary appear sooner.
         yield VerticalScroll(id="iv-own")
         yield ReviewPanes(id="iv-panes")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.title = "Intervisie · samenvatting"
@@ -402,7 +404,7 @@ class IntervisionScreen(CoachScreen[None]):
         own.border_title = "Mijn eigen aandeel"
         for area in (tried, own):
             area.border_subtitle = "voorstel uit het dossier: pas het aan"
-        domains = SelectionList[str](
+        domains = PlainSelectionList(
             *[(domain.label, domain.key, domain.key in self.notes.domains) for domain in self.content.domains],
             id="iv-domains",
         )

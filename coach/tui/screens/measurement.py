@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import Key
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.content.model import Content as PromptContent
@@ -27,6 +27,7 @@ from coach.store.measurement import DomainScore, save_measurement
 from coach.tui.context import CoachScreen
 from coach.tui.dialogs.confirm import Confirm
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.score_picker import ScorePicker
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class MeasurementScreen(CoachScreen[bool]):
             with ContentSwitcher(id="measurement-side", initial=f"m-{self.current}"):
                 for domain in self._content.domains:
                     yield self._side(domain.key)
-        yield Footer()
+        yield CoachFooter()
 
     def _side(self, key: str) -> VerticalScroll:
         domain = self._content.domain(key)

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from coach.domain.network import NetworkMember
 from coach.domain.safe_text import visible_in
@@ -24,6 +24,7 @@ from coach.tui.dialogs.network_person import FormResult, PersonForm
 from coach.tui.dialogs.network_remove import RemovePerson
 from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.network_list import NetworkList, PersonCard
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class NetworkScreen(CoachScreen[bool]):
             with Horizontal(id="network-buttons"):
                 yield Button("Iemand toevoegen (a)", variant="primary", id="add")
                 yield Button("Terug (Esc)", id="back")
-        yield Footer(compact=True)
+        yield CoachFooter(compact=True)
 
     def on_mount(self) -> None:
         self._focus_person(None)

@@ -21,7 +21,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, SelectionList, Static, TextArea
 
 from coach.domain.model import age_on
 from coach.domain.registration import (
@@ -55,6 +55,8 @@ from coach.tui.dialogs.confirm import Confirm
 from coach.tui.formatting import short_date
 from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.coach_footer import CoachFooter
+from coach.tui.widgets.plain_toggles import PlainSelectionList
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -243,7 +245,7 @@ class RegistrationScreen(CoachScreen[int | None]):
             with Horizontal(id="registration-buttons"):
                 yield Button("Opslaan (Ctrl+S)", variant="primary", id="save")
                 yield Button("Terug (Esc)", id="back")
-        yield Footer()
+        yield CoachFooter()
 
     def _title(self) -> str:
         if self.details is None:
@@ -274,7 +276,7 @@ class RegistrationScreen(CoachScreen[int | None]):
             )
         elif item.kind == "parts":
             yield Label(item.label + " (spatie kiest)", classes="form-heading -field")
-            yield SelectionList[str](
+            yield PlainSelectionList(
                 *((part_prompt(part, part in value), part, part in value) for part in CONSENT_PARTS),
                 id=ident,
                 compact=True,

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Header, Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from coach.content.model import Content as PromptContent
@@ -43,6 +43,8 @@ from coach.tui.context import CoachScreen
 from coach.tui.dialogs.release_dialog import ReleaseChoice, ReleaseDialog
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.basics_checklist import BasicsChecklist
+from coach.tui.widgets.coach_footer import CoachFooter
+from coach.tui.widgets.plain_toggles import PlainSelectionList
 from coach.tui.widgets.readiness_list import ReadinessList
 
 if TYPE_CHECKING:
@@ -146,7 +148,7 @@ class ReleaseScreen(CoachScreen[bool]):
             with Vertical(classes="section", id="network-stays-section"):
                 yield Static("Wie blijft er als jij loslaat? · spatie kiest", classes="section-title")
                 if self.case.network:
-                    yield SelectionList[int](*self._people(facts.staying), id="staying")
+                    yield PlainSelectionList(*self._people(facts.staying), id="staying")
                 else:
                     yield Static("Nog niemand uit het netwerk vastgelegd.", classes="empty-hint")
             if self.phase in READINESS_PHASES:
@@ -156,7 +158,7 @@ class ReleaseScreen(CoachScreen[bool]):
                     with Horizontal(classes="dialog-buttons"):
                         yield Button("Loslaten…", variant="primary", id="decide-release", compact=True)
                         yield Button("Nog niet…", id="decide-not-yet", compact=True)
-        yield Footer()
+        yield CoachFooter()
 
     def _nazorg(self) -> ComposeResult:
         release = self.file.trajectory.last_release

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, RadioSet, Select, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, RadioSet, Select, Static, TextArea
 
 from coach.conversation.safety import SafetyWatch
 from coach.domain.dutch_dates import DateInputError, parse_moment
@@ -52,6 +52,8 @@ from coach.tui.dialogs.safety_prompt import DISMISS, KEEP, STEPS, SafetyPrompt
 from coach.tui.formatting import short_date
 from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.coach_footer import CoachFooter
+from coach.tui.widgets.plain_toggles import PlainRadio
 
 
 def numbers_content() -> Content:
@@ -145,7 +147,7 @@ class SafetyScreen(CoachScreen[bool]):
                 yield from self._compose_new()
             else:
                 yield from self._compose_concern(self.concern)
-        yield Footer(compact=True)
+        yield CoachFooter(compact=True)
 
     def _domain_label(self, key: str) -> str:
         try:
@@ -218,7 +220,7 @@ class SafetyScreen(CoachScreen[bool]):
                 yield Label("Besluit", classes="safety-label")
                 with RadioSet(id="safety-decision"):
                     for decision in Decision:
-                        yield RadioButton(DECISION_LABELS[decision], name=decision.value)
+                        yield PlainRadio(DECISION_LABELS[decision], name=decision.value)
             yield Static(id="safety-error")
             with Horizontal(id="safety-actions"):
                 yield Button("Stap vastleggen (Ctrl+S)", variant="primary", id="safety-save")

@@ -14,8 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Header, Static, TextArea
 
 from coach import clock
 from coach.content.model import Content as PromptContent
@@ -29,6 +28,7 @@ from coach.store.agreement_edits import owner_names
 from coach.store.errors import StoreError
 from coach.store.sittings import VisitSitting
 from coach.tui.autosave import Autosaver
+from coach.tui.context import CoachScreen
 from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.dialogs.visit_complete import VisitCompleteDialog
 from coach.tui.dialogs.visit_end import COMPLETE, KEPT, VisitEndDialog
@@ -36,6 +36,7 @@ from coach.tui.formatting import moment, short_date
 from coach.tui.screens.safety import raise_pending, settle
 from coach.tui.widgets.agreement_list import agreement_line
 from coach.tui.widgets.balance_meter import BalanceMeter
+from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.coverage_bar import CoverageBar
 from coach.tui.widgets.field_area import FieldArea
 from coach.tui.widgets.question_box import question_content
@@ -97,7 +98,7 @@ def prep_lines(
     return groups
 
 
-class VisitPrepScreen(Screen[None]):
+class VisitPrepScreen(CoachScreen[None]):
     """One screen before and during the visit; what is typed becomes this visit's contact note."""
 
     CSS_PATH = "intake.tcss"
@@ -157,7 +158,7 @@ class VisitPrepScreen(Screen[None]):
             yield Static(id="legend")
             yield BalanceMeter(id="balance")
             yield Static(id="saved")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.title = f"Volgend bezoek · {self.case.youth.display_name}"

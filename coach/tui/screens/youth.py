@@ -9,7 +9,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach.content.model import Content
 from coach.domain.agreements import own_share, own_share_by_month
@@ -51,6 +51,7 @@ from coach.tui.screens.release import ReleaseScreen, load_release_file
 from coach.tui.screens.safety import open_safety
 from coach.tui.widgets.agreement_list import AgreementList
 from coach.tui.widgets.agreement_share import AgreementShare
+from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.contact_list import ContactList
 from coach.tui.widgets.domain_scores import DomainScores
 from coach.tui.widgets.intake_section import IntakeSection
@@ -233,7 +234,7 @@ class YouthScreen(CoachScreen[None]):
                     case.youth.nickname or case.youth.first_name,
                     id="agreement-share",
                 )
-        yield Footer(compact=True)  # compact: more of the keys fit at 80 columns
+        yield CoachFooter(compact=True)  # compact: more of the keys fit at 80 columns
 
     def on_mount(self) -> None:
         self.query_one("#youth-body").focus()

@@ -44,7 +44,12 @@ REASON_STYLES: dict[str, str | None] = {
     PLANNED: None,
     AGREEMENT_DUE: None,
     ReasonKind.NOG_AFRONDEN: "let_op",
+    ReasonKind.AFBOUW: "dim",
 }
+
+# The quiet mark for someone who may be ready for afbouw: words, so it reads without colour.
+TAPER_MARK = "toe aan afbouw?"
+TAPER_MARK_COMPACT = "afbouw?"
 
 # A new vaste coach is marked (⇄ beside the rhythm) for this many days after the change.
 NEW_COACH_DAYS = 42
@@ -64,6 +69,10 @@ class CellContext:
     today: date
     compact: bool
     rhythm: Mapping[int, Sequence[RhythmWeek]]
+    # Names more than one young person in the list has: those rows carry their number too.
+    repeated: frozenset[str] = frozenset()
+    # Young people in begeleiding who meet the readiness criteria: "toe aan afbouw?".
+    may_taper: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -95,9 +104,26 @@ class Column:
 
 
 def _name(entry: CaseloadEntry, ctx: CellContext) -> Cell:
+    # Two people called "Anouar Bakker" are told apart by their number (as `coach caseload` shows it),
+    # in front, so a narrow column cuts the end of the name and not the difference.
+    number: Cell = [(f"nr {entry.id} ", "dim")] if entry.name in ctx.repeated else []
+    taper: Cell = []
+    if entry.id in ctx.may_taper:
+        # In the narrow layout in front (a cut-off end would hide it), in the wide one behind the name.
+        taper = [(f"{TAPER_MARK_COMPACT} ", "dim")] if ctx.compact else [(f" · {TAPER_MARK}", "dim")]
+    before, after = (taper, []) if ctx.compact else ([], taper)
     if entry.safety:  # a sign and a word, so it reads without colour too
-        return [("! acuut", "te_lang"), (" ", None), (entry.name, None)]
-    return [(entry.name, None)]
+        return [("! acuut", "te_lang"), (" ", None), *before, *number, (entry.name, None), *after]
+    return [*before, *number, (entry.name, None), *after]
+
+
+def repeated_names(rows: Sequence[CaseloadEntry]) -> frozenset[str]:
+    """The names that more than one of these rows has."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for row in rows:
+        (repeated if row.name in seen else seen).add(row.name)
+    return frozenset(repeated)
 
 
 def _phase(entry: CaseloadEntry, ctx: CellContext) -> Cell:

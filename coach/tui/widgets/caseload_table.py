@@ -28,10 +28,12 @@ from coach.domain.rhythm import RhythmWeek
 from coach.tui.widgets.caseload_columns import (
     CASELOAD_COLUMNS,
     STRIP_WEEKS,
+    TAPER_MARK,
     CellContext,
     Column,
     Layout,
     compute_layout,
+    repeated_names,
 )
 
 SORT_MARK = " ▾"
@@ -135,6 +137,8 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._today: date | None = None
         self._cursor = 0
         self._empty_text = ""
+        self._repeated: frozenset[str] = frozenset()
+        self._may_taper: frozenset[int] = frozenset()
         self._longest_name = 0
         self._layout: Layout | None = None
         self._layout_stale = True
@@ -167,7 +171,11 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._today = today
         self._columns = tuple(columns)
         self._empty_text = empty_text
-        self._longest_name = max((len(row.name) for row in self._rows), default=0)
+        repeated = repeated_names(self._rows)
+        self._measure_names()
+        if repeated != self._repeated:
+            self._repeated = repeated
+            self._lines.clear()  # a name that now repeats (or no longer does) reads differently
         if self._columns is not self._columns_drawn:
             self._lines.clear()  # other columns, other lines
             self._columns_drawn = self._columns
@@ -178,6 +186,28 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_to_cursor(center=True)
         self.refresh()
         self.post_message(self.Highlighted(self.chosen_id))
+
+    def mark_taper(self, youth_ids: frozenset[int]) -> None:
+        """Mark these young people "toe aan afbouw?" (and no others)."""
+        if youth_ids != self._may_taper:
+            self._may_taper = youth_ids
+            self._lines.clear()
+            self._measure_names()
+            self._layout_stale = True
+            self.refresh()
+
+    def _measure_names(self) -> None:
+        """The widest name cell, with a number or an afbouw mark beside it, for the name column's width."""
+        extra = len(f" · {TAPER_MARK}")
+        self._longest_name = max(
+            (
+                len(row.name)
+                + (len(f"nr {row.id} ") if row.name in self._repeated else 0)
+                + (extra if row.id in self._may_taper else 0)
+                for row in self._rows
+            ),
+            default=0,
+        )
 
     def clear_rhythm(self) -> None:
         """Forget the loaded rhythm strips (after contacts changed)."""
@@ -316,7 +346,7 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _cell_context(self) -> CellContext:
         assert self._today is not None
-        return CellContext(self._today, self.table_layout.compact, self._rhythm)
+        return CellContext(self._today, self.table_layout.compact, self._rhythm, self._repeated, self._may_taper)
 
     def _style(self, key: str | None) -> Style | None:
         if key is None:
@@ -397,7 +427,9 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _row_line(self, index: int, layout: Layout, is_cursor: bool) -> Strip:
         row = self._rows[index]
-        context = CellContext(self._today or date.today(), layout.compact, self._rhythm)
+        context = CellContext(
+            self._today or date.today(), layout.compact, self._rhythm, self._repeated, self._may_taper
+        )
         line = Text(" ", no_wrap=True, end="")
         last = len(layout.columns) - 1
         for position, (column, width) in enumerate(layout.columns):

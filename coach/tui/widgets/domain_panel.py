@@ -7,7 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import SelectionList, Static
+from textual.widgets import Static
 from textual.widgets.selection_list import Selection
 
 from coach.content.model import Content as PromptContent
@@ -15,6 +15,7 @@ from coach.domain.intake import CARRIER_LABELS, CARRIERS, FIELD_LABELS, NU_NIET,
 from coach.domain.model import NetworkPerson
 from coach.domain.self_assessment import SelfAssessment
 from coach.tui.widgets.field_area import FieldArea
+from coach.tui.widgets.plain_toggles import PlainSelectionList
 from coach.tui.widgets.score_picker import ScorePicker
 
 PLACEHOLDERS = {
@@ -97,7 +98,7 @@ class DomainPanel(VerticalScroll):
                 placeholder=PLACEHOLDERS[name],
                 classes="" if name == "notes" else "-small",
             )
-        carriers = SelectionList[str](*carrier_options(entry, self._network), classes="carriers")
+        carriers = PlainSelectionList(*carrier_options(entry, self._network), classes="carriers")
         carriers.border_title = "Wie draagt het nu? (spatie kiest)"
         yield carriers
         labels = {level.score: level.label for level in self._content.scale}

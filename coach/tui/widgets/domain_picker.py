@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import SelectionList, Static
 
 from coach.conversation.signals import SignalFinder
+from coach.tui.widgets.plain_toggles import PlainSelectionList
 
 EMPTY_HINT = "Woorden in de notitie stellen hier leefgebieden voor. Spatie zet er een aan of uit."
 
@@ -31,7 +32,7 @@ class DomainPicker(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(EMPTY_HINT, id="suggestions", classes="hint")
-        yield SelectionList[str](
+        yield PlainSelectionList(
             *[(label, key, key in self._selected) for key, label in self._labels.items()], id="domains", compact=True
         )
 

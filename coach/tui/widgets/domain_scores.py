@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from coach.content.model import Content
-from coach.domain.intake import Intake
+from coach.domain.intake import SKIPS, STATE_LABELS, Intake
 from coach.domain.model import Assessment, latest_scores
 from coach.domain.self_assessment import SOURCE_LABEL, SelfAssessment, latest_self
 from coach.tui.widgets.score_bar import ScoreBar
@@ -105,6 +105,7 @@ class DomainScores(Vertical):
         self._own_date = own_date
         self._assessments = assessments
         self._content = content
+        self._intake = intake
         self._unfinished = intake if intake is not None and not intake.completed else None
 
     def compose(self) -> ComposeResult:
@@ -119,7 +120,7 @@ class DomainScores(Vertical):
                 # The running intake's word goes first: it is newer than any stored assessment.
                 score = running.score if running.score is not None else score
                 youth_score = running.youth_score if running.youth_score is not None else youth_score
-            level = self._content.level(score).label if score is not None else NOT_SCORED
+            level = self._content.level(score).label if score is not None else self._unscored(domain.key)
             yield DomainRow(
                 domain.label,
                 score,
@@ -132,3 +133,10 @@ class DomainScores(Vertical):
         if self._own:
             labels = {domain.key: domain.short for domain in self._content.domains}
             yield Static(own_summary(self._own, labels, self._own_date), markup=False, classes="domain-own")
+
+    def _unscored(self, domain: str) -> str:
+        """Why a domain has no score: the coach's choice in the intake ("nu niet", "niet van toepassing"), or not yet."""
+        entry = self._intake.domains.get(domain) if self._intake is not None else None
+        if entry is not None and entry.skip in SKIPS:
+            return STATE_LABELS[entry.skip]
+        return NOT_SCORED

@@ -30,6 +30,12 @@ class SearchField(Input):
             self._timer.stop()
         self._timer = self.set_timer(PAUSE, self._settle)
 
+    def stop_waiting(self) -> None:
+        """Forget the pending pause: the caller searches for the value itself (on Enter)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
     def settle_now(self) -> None:
         """Post `Settled` at once (on Enter, or when cleared)."""
         if self._timer is not None:

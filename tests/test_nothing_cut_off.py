@@ -1,0 +1,74 @@
+"""Nothing cut off at 80×24 and 120×40: the footer with an afspraak in focus, the contact form's domains, a youth score."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from helpers import wait_until
+from rich.cells import cell_len
+from screen_scan import assert_screen_clean, screen_lines
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from coach.tui.app import make_app
+from coach.tui.screens.contact_entry import ContactEntryScreen
+from coach.tui.screens.youth import YouthScreen
+from coach.tui.widgets.agreement_list import AgreementItem
+from coach.tui.widgets.coach_footer import CoachFooter
+from coach.tui.widgets.intake_overview import OverviewRow, youth_text
+from coach.tui.widgets.plain_toggles import PlainSelectionList
+
+DAAN = 2
+YOUTH_CSS = Path(__file__).parent.parent / "coach" / "tui" / "screens" / "youth.tcss"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_youth_footer_fits_also_with_an_afspraak_in_focus(case_db: Path, today: date, size) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=size) as pilot:
+        app.open_youth(DAAN)
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await pilot.pause()
+        assert_screen_clean(app.export_screenshot(), where=f"youth {size}")
+        next(iter(app.screen.query(AgreementItem))).focus()
+        await pilot.pause()
+        await pilot.pause()
+        footer = app.screen.query_one(CoachFooter)
+        assert footer.query(".-command-palette")  # the palette key stays on the right
+        assert_screen_clean(app.export_screenshot(), where=f"youth with an afspraak in focus {size}")
+        # Help is always among the keys shown.
+        assert any(key.action == "help" for key in footer.query("FooterKey"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_all_thirteen_domains_in_sight_in_the_contact_form(case_db: Path, today: date, size) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, ContactEntryScreen))
+        await pilot.pause()
+        domains = app.screen.query_one("#domains", PlainSelectionList)
+        assert domains.option_count == 13 and domains.size.height >= 13
+        # The open dropdown says "Menu sluiten", not "Dismiss menu".
+        app.screen.query_one("#status").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        shot = app.export_screenshot()
+        assert "Menu sluiten" in "\n".join(screen_lines(shot))
+        assert_screen_clean(shot, where="contact form with an open dropdown")
+
+
+class Row(App[None]):
+    CSS_PATH = str(YOUTH_CSS)
+
+    def compose(self) -> ComposeResult:
+        yield OverviewRow("Financiën", 1, "Schulden groeien", youth_text(1, 3), domain="financien", state="gescoord")
+
+
+async def test_the_youth_score_with_its_difference_is_not_cut_off() -> None:
+    app = Row()
+    async with app.run_test(size=(80, 10)):
+        youth = app.query_one(".domain-youth", Static)
+        assert youth.size.width >= cell_len("jongere: 3 (+2)")
