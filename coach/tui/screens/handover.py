@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, OptionList, Select, Static, TextArea
+from textual.widgets import Button, Header, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from coach import paths
@@ -46,6 +46,7 @@ from coach.store.registration import consents_of
 from coach.tui.context import CoachContext, CoachScreen
 from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.coach_footer import CoachFooter
 
 if TYPE_CHECKING:
     from coach.config import Config
@@ -180,7 +181,7 @@ class HandoverScreen(CoachScreen[bool]):
                 with Horizontal(id="handover-buttons"):
                     yield Button("Toestemming vastleggen (Ctrl+T)", variant="primary", id="consent", compact=True)
                     yield Button("Terug (Esc)", id="back", compact=True)
-        yield Footer(compact=True)
+        yield CoachFooter(compact=True)
 
     def _review(self) -> ComposeResult:
         # Content(...): text from the case is shown as it is, never read as markup.
