@@ -84,6 +84,27 @@ class Scope:
         """Contact `number` of `numbered_contacts` (1 is the first)."""
         return cls(CONTACT, contact=number)
 
+    @property
+    def key(self) -> str | None:
+        """The text key a period's or a contact's own question is stored under; None for the whole case.
+
+        "periode:2026-01-01:2026-03-01" or "contact:3" (the store keeps it as given).
+        """
+        if self.kind == PERIOD and self.start is not None and self.end is not None:
+            return f"periode:{self.start.isoformat()}:{self.end.isoformat()}"
+        if self.kind == CONTACT and self.contact is not None:
+            return f"contact:{self.contact}"
+        return None
+
+
+def scope_question(case: Case, scope: Scope) -> tuple[str | None, bool]:
+    """The leervraag for this scope and whether it is the scope's own (False: the case's, as a starting point)."""
+    key = scope.key
+    own = case.scope_questions.get(key) if key is not None else None
+    if own:
+        return own, True
+    return case.youth.intervision_question, key is None
+
 
 def numbered_contacts(case: Case) -> list[Contact]:
     """The contacts a summary can be about (held, missed or cancelled), oldest first: number N is item N-1.
@@ -332,7 +353,8 @@ def make_summary(
     """The anonymised summary (raises SummaryError for a scope or moment that does not fit the case).
 
     Args:
-        question: the coach's question; None takes the one stored with the young person.
+        question: the coach's question; None takes the one stored for this scope (a period or one contact),
+            else the case's.
         hidden: stretches of text the coach hid by hand; every occurrence is hidden again.
         moment: the contact (numbered as in numbered_contacts) the incident method centres on; None: the newest.
         tried, own_part: the coach's own texts; None puts in what the data suggest.
@@ -340,7 +362,7 @@ def make_summary(
         decisions: the trajectory's release decisions, whose reasons join the phase history.
     """
     frame = _frame(case, scope, today, moment)
-    asked = case.youth.intervision_question if question is None else question
+    asked = scope_question(case, scope)[0] if question is None else question
     given = CoachInput(asked or "", tried, own_part, frozenset(domains), tuple(decisions))
     pieces = draft_pieces(case, frame, method, words, content, given)
     # Each note's own day places its "volgende week dinsdag" and "14/3", not today.
