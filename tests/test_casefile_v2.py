@@ -137,6 +137,7 @@ def fill_full_case(db) -> int:
     reopen(db, youth_id, date(2026, 3, 1), date(2026, 3, 1), "Baan kwijt")
     db.execute("UPDATE youths SET intervision_question = 'Hoe houd ik contact?' WHERE id = ?", [youth_id])
     save_scope_question(db, youth_id, "periode:2026-01-01:2026-03-01", "Wat maakt dat ik losliet?")
+    save_scope_question(db, youth_id, "periode:laatste-3-maanden", "Hoe blijf ik geduldig?")
     # Safety: a closed concern with its steps (one corrected, so it has a history), an open one, a dismissal.
     closed = open_concern(db, youth_id, "bedreiging", "Bedreiging", "contact", date(2025, 10, 2), "bedreigd")
     save_step(
@@ -188,7 +189,8 @@ def test_a_file_without_scope_questions_imports_as_before(full_db, tmp_path):
     db, youth_id = full_db
     exported = export_case_v2(db, youth_id)
     assert exported["intervision_period_questions"] == [
-        {"id": 1, "scope": "periode:2026-01-01:2026-03-01", "question": "Wat maakt dat ik losliet?"}
+        {"id": 1, "scope": "periode:2026-01-01:2026-03-01", "question": "Wat maakt dat ik losliet?"},
+        {"id": 2, "scope": "periode:laatste-3-maanden", "question": "Hoe blijf ik geduldig?"},
     ]
     del exported["intervision_period_questions"]
     assert validate_v2(exported, "x") == []

@@ -107,7 +107,7 @@ async def test_a_hidden_word_stays_hidden_the_next_time(db_path: Path, fake: Fak
     assert stored_notes(db_path).hidden == ()
 
 
-PERIOD = "periode:2025-12-14:2026-03-14"  # "de laatste 3 maanden" on TODAY
+PERIOD = "periode:laatste-3-maanden"  # kept by its name: tomorrow the same choice finds it again
 
 
 def stored_scope_questions(db_path: Path) -> dict[str, str]:

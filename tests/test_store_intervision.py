@@ -78,11 +78,13 @@ def test_a_period_or_contact_keeps_its_own_question_and_the_case_keeps_its() -> 
     assert scope_question(db, youth_id, PERIOD) is None  # none yet: the case's applies
     save_scope_question(db, youth_id, PERIOD, "  Wat maakt dat ik in januari alles regelde? ")
     save_scope_question(db, youth_id, "contact:3", "Waarom belde ik niet terug?")
+    save_scope_question(db, youth_id, "periode:laatste-3-maanden", "Hoe blijf ik geduldig?")
     save_scope_question(db, youth_id, PERIOD, "Wat maakt dat ik in januari alles overnam?")  # replaced, not added
     assert scope_question(db, youth_id, PERIOD) == "Wat maakt dat ik in januari alles overnam?"
     assert scope_questions(db, youth_id) == {
         PERIOD: "Wat maakt dat ik in januari alles overnam?",
         "contact:3": "Waarom belde ik niet terug?",
+        "periode:laatste-3-maanden": "Hoe blijf ik geduldig?",
     }
     assert intervision_question(db, youth_id) == "Hoe blijf ik rustig?"  # the case's question untouched
     assert scope_questions(db, other) == {}

@@ -218,6 +218,7 @@ def test_a_period_or_contact_uses_its_own_question_else_the_cases() -> None:
     period = Scope.period(date(2026, 1, 1), date(2026, 3, 1))
     assert period.key == "periode:2026-01-01:2026-03-01"
     assert Scope.one_contact(3).key == "contact:3" and Scope().key is None
+    assert Scope.period(date(2026, 1, 1), date(2026, 4, 1), months=3).key == "periode:laatste-3-maanden"
     case = rich_case()
     case.scope_questions[period.key] = "Wat maakt dat ik Sanne in januari losliet?"
     text = summarise(case, scope=period).text

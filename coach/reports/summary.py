@@ -73,11 +73,14 @@ class Scope:
     start: date | None = None
     end: date | None = None
     contact: int | None = None
+    # For "the last N months" as the review screen offers it: its question is kept under that name, not
+    # under the dates, so it is still there tomorrow, when the same choice covers days a little later.
+    months: int | None = None
 
     @classmethod
-    def period(cls, start: date, end: date) -> Scope:
-        """The contacts from `start` up to and including `end`."""
-        return cls(PERIOD, start=start, end=end)
+    def period(cls, start: date, end: date, *, months: int | None = None) -> Scope:
+        """The contacts from `start` up to and including `end` (`months`: this is "the last N months")."""
+        return cls(PERIOD, start=start, end=end, months=months)
 
     @classmethod
     def one_contact(cls, number: int) -> Scope:
@@ -88,8 +91,10 @@ class Scope:
     def key(self) -> str | None:
         """The text key a period's or a contact's own question is stored under; None for the whole case.
 
-        "periode:2026-01-01:2026-03-01" or "contact:3" (the store keeps it as given).
+        "periode:2026-01-01:2026-03-01", "periode:laatste-3-maanden" or "contact:3" (the store keeps it as given).
         """
+        if self.kind == PERIOD and self.months is not None:
+            return f"periode:laatste-{self.months}-maanden"
         if self.kind == PERIOD and self.start is not None and self.end is not None:
             return f"periode:{self.start.isoformat()}:{self.end.isoformat()}"
         if self.kind == CONTACT and self.contact is not None:

@@ -44,7 +44,7 @@ def intervision_question(db: Database, youth_id: int) -> str | None:
 
 
 # A scope key as the reports layer makes it (coach.reports.summary.Scope.key): a period or one contact.
-_SCOPE_KEY = re.compile(r"periode:\d{4}-\d{2}-\d{2}:\d{4}-\d{2}-\d{2}|contact:[1-9]\d*")
+_SCOPE_KEY = re.compile(r"periode:(?:\d{4}-\d{2}-\d{2}:\d{4}-\d{2}-\d{2}|laatste-[1-9]\d*-maanden)|contact:[1-9]\d*")
 
 
 def _check_scope(scope: str) -> None:
