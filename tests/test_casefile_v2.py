@@ -23,7 +23,7 @@ from coach.store.casefile import CaseFileError
 from coach.store.casefile_v2 import SECTIONS, export_case_v2, import_v2_files, schema, validate_v2
 from coach.store.contact_moves import delete_contact, edit_contact, move_contact
 from coach.store.handover import record_dossier, save_what_works
-from coach.store.intervision import IntervisionNotes, save_intervision_notes
+from coach.store.intervision import IntervisionNotes, save_intervision_notes, save_scope_question
 from coach.store.network import add_person, update_person
 from coach.store.registration import consents_of, register_youth, update_details
 from coach.store.release import add_basic, record_activity, record_confidence, set_staying
@@ -136,6 +136,8 @@ def fill_full_case(db) -> int:
     )
     reopen(db, youth_id, date(2026, 3, 1), date(2026, 3, 1), "Baan kwijt")
     db.execute("UPDATE youths SET intervision_question = 'Hoe houd ik contact?' WHERE id = ?", [youth_id])
+    save_scope_question(db, youth_id, "periode:2026-01-01:2026-03-01", "Wat maakt dat ik losliet?")
+    save_scope_question(db, youth_id, "periode:laatste-3-maanden", "Hoe blijf ik geduldig?")
     # Safety: a closed concern with its steps (one corrected, so it has a history), an open one, a dismissal.
     closed = open_concern(db, youth_id, "bedreiging", "Bedreiging", "contact", date(2025, 10, 2), "bedreigd")
     save_step(
@@ -181,6 +183,19 @@ def test_every_record_kind_is_in_the_file_and_comes_back(full_db, tmp_path, sect
     exported = export_case_v2(db, youth_id)
     assert exported.get(section), f"{section} is missing from the export"
     assert _round_trip(tmp_path, exported)[section] == exported[section]
+
+
+def test_a_file_without_scope_questions_imports_as_before(full_db, tmp_path):
+    db, youth_id = full_db
+    exported = export_case_v2(db, youth_id)
+    assert exported["intervision_period_questions"] == [
+        {"id": 1, "scope": "periode:2026-01-01:2026-03-01", "question": "Wat maakt dat ik losliet?"},
+        {"id": 2, "scope": "periode:laatste-3-maanden", "question": "Hoe blijf ik geduldig?"},
+    ]
+    del exported["intervision_period_questions"]
+    assert validate_v2(exported, "x") == []
+    again = _round_trip(tmp_path, exported)
+    assert "intervision_period_questions" not in again and again["youth"] == exported["youth"]
 
 
 def test_statuses_and_links_survive(full_db):

@@ -10,8 +10,10 @@ from test_cli_intervision import call
 
 from coach.cli import intervision as cli_intervision
 from coach.privacy.anonymiser import Anonymiser
+from coach.reports.summary import Scope, numbered_contacts
 from coach.store import open_db
-from coach.store.intervision import IntervisionNotes, save_intervision_notes
+from coach.store.cases import load_case
+from coach.store.intervision import IntervisionNotes, save_intervision_notes, save_scope_question
 
 
 class Stub:
@@ -67,3 +69,17 @@ def test_what_the_coach_wrote_marked_and_hid_in_the_app_is_used(env: Path, stub,
     assert "Ik belde elke week." in out
     assert "- Werk en opleiding: 3" in out
     assert "Kennismaking" not in out and "keukentafel" not in out and "[verborgen]" in out
+
+
+def test_a_period_uses_the_question_written_for_it_and_else_the_cases(env: Path, stub, capsys) -> None:
+    db = open_db(env)
+    first = numbered_contacts(load_case(db, 1))[0].at.date()
+    key = Scope.period(first, first).key
+    assert key is not None
+    save_scope_question(db, 1, key, "Wat maakt dat ik Sanne zo snel geruststel?")
+    db.close()
+    code, out, _ = call(capsys, "summary", "1", "--periode", first.isoformat(), first.isoformat())
+    assert code == 0
+    assert "**Wat maakt dat ik de jongere zo snel geruststel?**" in out and "aan het werk" not in out
+    code, out, _ = call(capsys, "summary", "1")  # the whole case: the case's own question
+    assert code == 0 and "**Hoe krijg ik de jongere aan het werk?**" in out

@@ -11,7 +11,7 @@ from textual.widgets import Markdown, Select, SelectionList, TextArea
 from textual.widgets._markdown import MarkdownH1, MarkdownH2
 
 from coach.store.db import open_db
-from coach.store.intervision import intervision_notes
+from coach.store.intervision import intervision_notes, scope_questions
 from coach.tui.app import make_app
 from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.marked_text import MarkedText
@@ -105,6 +105,49 @@ async def test_a_hidden_word_stays_hidden_the_next_time(db_path: Path, fake: Fak
         await pilot.press("u")  # undoing it is kept too
         assert "woningcorporatie" in second.summary.text
     assert stored_notes(db_path).hidden == ()
+
+
+PERIOD = "periode:laatste-3-maanden"  # kept by its name: tomorrow the same choice finds it again
+
+
+def stored_scope_questions(db_path: Path) -> dict[str, str]:
+    db = open_db(db_path)
+    try:
+        return scope_questions(db, 1)
+    finally:
+        db.close()
+
+
+async def test_a_period_gets_its_own_question_and_the_case_keeps_its(
+    db_path: Path, fake: FakeClient, quick_timers
+) -> None:
+    case_question = "Hoe krijg ik Sanne aan het werk?"
+    own = "Wat maakt dat ik deze maanden alles regelde?"
+    app = make_app(db_path, today=TODAY)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_review(app, pilot)
+        field = screen.query_one("#iv-question", TextArea)
+        assert field.border_title == "Je vraag aan de groep"
+        screen.query_one("#iv-scope", Select).value = "m3"
+        await wait_until(pilot, lambda: screen.up_to_date and screen.summary.scope.key == PERIOD)
+        # No question of its own yet: the case's as a starting point, said quietly above the field.
+        assert field.text == case_question and "hele traject; pas hem aan voor deze periode" in str(field.border_title)
+        assert stored_scope_questions(db_path) == {}  # showing it is not writing it
+        await pilot.press("e")
+        field.clear()
+        await pilot.press(*own)
+        assert field.border_title == "Je vraag voor deze periode"
+        await wait_until(pilot, lambda: stored_scope_questions(db_path) == {PERIOD: own})
+        await wait_until(pilot, lambda: screen.up_to_date and f"**{own}**" in screen.summary.text)
+        assert screen_tests.stored_question(db_path) == case_question
+        # Back to the whole case: its own question, unchanged; and the period's comes back with the period.
+        screen.query_one("#iv-scope", Select).value = "case"
+        await wait_until(pilot, lambda: screen.up_to_date and screen.summary.scope.key is None)
+        assert field.text == case_question and field.border_title == "Je vraag aan de groep"
+        assert f"**{case_question.replace('Sanne', 'de jongere')}**" in screen.summary.text
+        screen.query_one("#iv-scope", Select).value = "m3"
+        await wait_until(pilot, lambda: field.text == own)
+    assert screen_tests.stored_question(db_path) == case_question
 
 
 async def open_review_again(app, pilot):

@@ -214,6 +214,20 @@ def test_the_question_stored_or_given_or_missing() -> None:
     assert "_Nog geen vraag." in summarise(question="").text
 
 
+def test_a_period_or_contact_uses_its_own_question_else_the_cases() -> None:
+    period = Scope.period(date(2026, 1, 1), date(2026, 3, 1))
+    assert period.key == "periode:2026-01-01:2026-03-01"
+    assert Scope.one_contact(3).key == "contact:3" and Scope().key is None
+    assert Scope.period(date(2026, 1, 1), date(2026, 4, 1), months=3).key == "periode:laatste-3-maanden"
+    case = rich_case()
+    case.scope_questions[period.key] = "Wat maakt dat ik Sanne in januari losliet?"
+    text = summarise(case, scope=period).text
+    assert "**Wat maakt dat ik de jongere in januari losliet?**" in text and "aan het werk" not in text
+    assert "**Hoe krijg ik de jongere aan het werk?**" in summarise(case).text  # the whole case: its own
+    other = Scope.period(date(2026, 2, 1), date(2026, 3, 1))
+    assert "**Hoe krijg ik de jongere aan het werk?**" in summarise(case, scope=other).text  # none of its own
+
+
 def test_an_empty_case_still_gives_every_section() -> None:
     case = Case(youth=Youth("Bo"))
     text = summarise(case).text

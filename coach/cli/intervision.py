@@ -148,7 +148,8 @@ def summary(
     Namen worden rollen ('de jongere', 'moeder'), plaatsen, data en nummers verdwijnen.
     Lees hem altijd zelf na voor je hem deelt; in de app (toets s bij een jongere) zie je
     precies wat er is vervangen. Wat je daar schreef, aanvinkte en verborg, gebruikt deze
-    opdracht ook.
+    opdracht ook, en bij --periode of --contact de leervraag die je voor die periode of dat
+    contact schreef (anders die van het hele traject).
     """
     from coach.content.intervision import intervision_content
     from coach.privacy.worker import AnonymiserError

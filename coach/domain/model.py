@@ -153,6 +153,9 @@ class Case:
     self_assessments: list[SelfAssessment] = field(default_factory=list)
     # Ids of warm-story items the young person typed themselves (in samen invullen).
     typed_by_youth: set[int] = field(default_factory=set)
+    # The coach's leervraag for a period or one contact, by scope key (coach.reports.summary.Scope.key);
+    # the whole case's question is youth.intervision_question.
+    scope_questions: dict[str, str] = field(default_factory=dict)
 
     @property
     def phase(self) -> str:

@@ -73,16 +73,42 @@ class Scope:
     start: date | None = None
     end: date | None = None
     contact: int | None = None
+    # For "the last N months" as the review screen offers it: its question is kept under that name, not
+    # under the dates, so it is still there tomorrow, when the same choice covers days a little later.
+    months: int | None = None
 
     @classmethod
-    def period(cls, start: date, end: date) -> Scope:
-        """The contacts from `start` up to and including `end`."""
-        return cls(PERIOD, start=start, end=end)
+    def period(cls, start: date, end: date, *, months: int | None = None) -> Scope:
+        """The contacts from `start` up to and including `end` (`months`: this is "the last N months")."""
+        return cls(PERIOD, start=start, end=end, months=months)
 
     @classmethod
     def one_contact(cls, number: int) -> Scope:
         """Contact `number` of `numbered_contacts` (1 is the first)."""
         return cls(CONTACT, contact=number)
+
+    @property
+    def key(self) -> str | None:
+        """The text key a period's or a contact's own question is stored under; None for the whole case.
+
+        "periode:2026-01-01:2026-03-01", "periode:laatste-3-maanden" or "contact:3" (the store keeps it as given).
+        """
+        if self.kind == PERIOD and self.months is not None:
+            return f"periode:laatste-{self.months}-maanden"
+        if self.kind == PERIOD and self.start is not None and self.end is not None:
+            return f"periode:{self.start.isoformat()}:{self.end.isoformat()}"
+        if self.kind == CONTACT and self.contact is not None:
+            return f"contact:{self.contact}"
+        return None
+
+
+def scope_question(case: Case, scope: Scope) -> tuple[str | None, bool]:
+    """The leervraag for this scope and whether it is the scope's own (False: the case's, as a starting point)."""
+    key = scope.key
+    own = case.scope_questions.get(key) if key is not None else None
+    if own:
+        return own, True
+    return case.youth.intervision_question, key is None
 
 
 def numbered_contacts(case: Case) -> list[Contact]:
@@ -332,7 +358,8 @@ def make_summary(
     """The anonymised summary (raises SummaryError for a scope or moment that does not fit the case).
 
     Args:
-        question: the coach's question; None takes the one stored with the young person.
+        question: the coach's question; None takes the one stored for this scope (a period or one contact),
+            else the case's.
         hidden: stretches of text the coach hid by hand; every occurrence is hidden again.
         moment: the contact (numbered as in numbered_contacts) the incident method centres on; None: the newest.
         tried, own_part: the coach's own texts; None puts in what the data suggest.
@@ -340,7 +367,7 @@ def make_summary(
         decisions: the trajectory's release decisions, whose reasons join the phase history.
     """
     frame = _frame(case, scope, today, moment)
-    asked = case.youth.intervision_question if question is None else question
+    asked = scope_question(case, scope)[0] if question is None else question
     given = CoachInput(asked or "", tried, own_part, frozenset(domains), tuple(decisions))
     pieces = draft_pieces(case, frame, method, words, content, given)
     # Each note's own day places its "volgende week dinsdag" and "14/3", not today.

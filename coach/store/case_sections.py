@@ -309,6 +309,13 @@ SECTIONS: tuple[Section, ...] = (
         _cols(("date", "", DATE), ("domain",), ("score", "", INT), ("skipped", "", BOOL), ("talk", "", BOOL)),
         _own("self_assessments"),
     ),
+    # The coach's leervraag for a period or one contact (the whole case's is the youth's intervision_question).
+    Section(
+        "intervision_period_questions",
+        "intervision_period_questions",
+        _cols(("scope",), ("question",)),
+        _own("intervision_period_questions"),
+    ),
 )
 SECTION_BY_NAME = {section.name: section for section in SECTIONS}
 TABLE_TO_SECTION = {section.table: section.name for section in SECTIONS}

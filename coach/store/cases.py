@@ -19,6 +19,7 @@ from coach.domain.model import (
     WarmStoryItem,
     Youth,
 )
+from coach.store.intervision import scope_questions
 from coach.store.rows import new_id
 from coach.store.safety import open_safety_labels
 from coach.store.self_assessment import self_assessments_of, typed_by_youth
@@ -202,6 +203,7 @@ def load_case(db: Database, youth_id: int) -> Case | None:
     case.open_safety = open_safety_labels(db, youth_id)
     case.self_assessments = self_assessments_of(db, youth_id)
     case.typed_by_youth = typed_by_youth(db, youth_id)
+    case.scope_questions = scope_questions(db, youth_id)
     return case
 
 

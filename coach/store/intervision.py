@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,60 @@ def intervision_question(db: Database, youth_id: int) -> str | None:
     """The stored question, or None."""
     row = db.execute("SELECT intervision_question FROM youths WHERE id = ?", [youth_id]).fetchone()
     return row[0] if row else None
+
+
+# A scope key as the reports layer makes it (coach.reports.summary.Scope.key): a period or one contact.
+_SCOPE_KEY = re.compile(r"periode:(?:\d{4}-\d{2}-\d{2}:\d{4}-\d{2}-\d{2}|laatste-[1-9]\d*-maanden)|contact:[1-9]\d*")
+
+
+def _check_scope(scope: str) -> None:
+    if not _SCOPE_KEY.fullmatch(scope):
+        # A programming error, not the coach's: the key is never typed by hand.
+        raise ValueError("not a scope key")
+
+
+def scope_questions(db: Database, youth_id: int) -> dict[str, str]:
+    """The questions written for a period or one contact of this case: scope key -> question."""
+    rows = db.execute(
+        "SELECT scope, question FROM intervision_period_questions WHERE youth_id = ? ORDER BY id", [youth_id]
+    ).fetchall()
+    return {scope: question for scope, question in rows}
+
+
+def scope_question(db: Database, youth_id: int, scope: str) -> str | None:
+    """The question written for this scope (a period or one contact), or None: then the case's question applies."""
+    _check_scope(scope)
+    row = db.execute(
+        "SELECT question FROM intervision_period_questions WHERE youth_id = ? AND scope = ?", [youth_id, scope]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def save_scope_question(db: Database, youth_id: int, scope: str, question: str) -> None:
+    """Store the question for one scope; an empty one removes it (the case's question applies again).
+
+    The case's own question (youths.intervision_question) is left as it is.
+    StoreError when the young person is gone or the question is too long.
+    """
+    _check_scope(scope)
+    value = question.strip()
+    if len(value) > TEXT_MAX:
+        raise StoreError(
+            f"De vraag is te lang ({len(value)} tekens); houd het onder de {TEXT_MAX}. Er is niets bewaard."
+        )
+    with db.atomic():
+        if db.execute("SELECT 1 FROM youths WHERE id = ?", [youth_id]).fetchone() is None:
+            raise StoreError(_GONE.format(what="de vraag"))
+        if not value:
+            db.execute("DELETE FROM intervision_period_questions WHERE youth_id = ? AND scope = ?", [youth_id, scope])
+            return
+        db.execute(
+            """
+            INSERT INTO intervision_period_questions (youth_id, scope, question) VALUES (?, ?, ?)
+            ON CONFLICT (youth_id, scope) DO UPDATE SET question = excluded.question
+            """,
+            [youth_id, scope, value],
+        )
 
 
 def _list(raw: str | None) -> tuple[str, ...]:

@@ -586,6 +586,25 @@ def m014_self_assessment(db: Database) -> None:
     )
 
 
+def m016_period_questions(db: Database) -> None:
+    """A leervraag of its own for part of a case: a period or one contact (the whole case keeps youths.intervision_question).
+
+    `scope` is a text key made by the reports layer ("periode:2026-01-01:2026-03-01",
+    "contact:3"); one question per young person and scope.
+    """
+    db.executescript(
+        """
+        CREATE TABLE intervision_period_questions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            youth_id INTEGER NOT NULL REFERENCES youths(id) ON DELETE CASCADE,
+            scope TEXT NOT NULL CHECK (scope != ''),
+            question TEXT NOT NULL,
+            UNIQUE (youth_id, scope)
+        );
+        """
+    )
+
+
 _ROWID_ALIAS = re.compile(r"(\[?\bid\b\]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)", re.IGNORECASE)
 AUDIT_ACTIONS_BEFORE = "CHECK (action IN ('insert', 'update', 'delete', 'erase'))"
 AUDIT_ACTIONS = "CHECK (action IN ('insert', 'update', 'delete', 'erase', 'read', 'backup', 'restore', 'passphrase'))"
@@ -655,6 +674,7 @@ STEPS = (
     m012_safety,
     m013_handover,
     m014_self_assessment,
+    m016_period_questions,
 )
 SCHEMA_VERSION = len(STEPS)
 

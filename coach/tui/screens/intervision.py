@@ -31,13 +31,23 @@ from coach.domain.model import Case
 from coach.domain.trajectory import ReleaseDecision
 from coach.privacy.known import person_names
 from coach.reports.intervision_question import check_question
-from coach.reports.summary import Scope, Summary, SummaryError, default_filename, make_summary, suggestions
+from coach.reports.summary import (
+    CONTACT,
+    Scope,
+    Summary,
+    SummaryError,
+    default_filename,
+    make_summary,
+    scope_question,
+    suggestions,
+)
 from coach.store import StoreError
 from coach.store.intervision import (
     IntervisionNotes,
     intervision_notes,
     save_intervision_notes,
     save_intervision_question,
+    save_scope_question,
 )
 from coach.store.trajectory import load_trajectory
 from coach.tui.autosave import Autosaver
@@ -160,6 +170,8 @@ class IntervisionScreen(CoachScreen[None]):
         self.method = wanted if wanted in self.words.keys else self.words.keys[0]
         self.scope = Scope()
         self.question = case.youth.intervision_question or ""
+        # True while the field shows the case's question in a period or contact that has none of its own yet.
+        self._borrowed = False
         self.hidden: tuple[str, ...] = ()
         self.moment: int | None = None
         # What the coach wrote and marked; loaded on mount, None texts follow the data.
@@ -198,7 +210,7 @@ class IntervisionScreen(CoachScreen[None]):
                 id="iv-question",
                 placeholder="Je leervraag, over jezelf: 'Hoe kan ik …?' of 'Wat maakt dat ik …?'",
             )
-            question.border_title = "Je vraag aan de groep"
+            question.border_title = self._question_title()
             question.border_subtitle = "t: tips · Tab: verder"
             yield question
             yield QuestionAdvice(id="iv-advice")
@@ -357,8 +369,10 @@ class IntervisionScreen(CoachScreen[None]):
             self.method = message.method
             self._show_method_tips()
         if message.scope != self.scope:
+            self.autosaver.flush()  # what was typed belongs to the scope it was typed in
             self._fill_suggestions(message.scope)
-        self.scope = message.scope
+            self.scope = message.scope
+            self._show_scope_question()
         self.moment = message.moment
         self._request()
 
@@ -368,20 +382,53 @@ class IntervisionScreen(CoachScreen[None]):
         if text == self.question:
             return
         self.question = text
+        if self._borrowed:
+            self._borrowed = False  # from now on it is this scope's own question
+            event.text_area.border_title = self._question_title()
         self._check_question()
         self.autosaver.touch()
         self._behind()
+
+    def _question_title(self) -> str:
+        """What the question field is for: the whole case, this period or contact, or the case's as a start."""
+        if self.scope.key is None:
+            return "Je vraag aan de groep"
+        part = "dit contact" if self.scope.kind == CONTACT else "deze periode"
+        if self._borrowed:
+            return f"De leervraag van het hele traject; pas hem aan voor {part}"
+        return f"Je vraag voor {part}"
+
+    def _show_scope_question(self) -> None:
+        """Put this scope's own question in the field, or the case's as a starting point (not saved until edited)."""
+        question, own = scope_question(self.case, self.scope)
+        self.question = question or ""
+        self._borrowed = not own and self.scope.key is not None and bool(question)
+        field = self.query_one("#iv-question", TextArea)
+        with field.prevent(TextArea.Changed):
+            field.load_text(self.question)
+        field.border_title = self._question_title()
+        self._check_question()
 
     def _check_question(self) -> None:
         self.query_one(QuestionAdvice).show(check_question(self.question, self.words.question, self._names))
 
     def _save_question(self) -> None:
+        """Save the question for the scope on screen: the whole case's, or a period's or contact's own."""
+        key = self.scope.key
         try:
-            save_intervision_question(self.context.database, self.youth_id, self.question)
+            if key is None:
+                save_intervision_question(self.context.database, self.youth_id, self.question)
+            else:
+                save_scope_question(self.context.database, self.youth_id, key, self.question)
         except StoreError as error:
             report_store_error(self, error, kept="Je vraag staat nog in het veld.")
             return
-        self.case.youth.intervision_question = self.question.strip() or None
+        if key is None:
+            self.case.youth.intervision_question = self.question.strip() or None
+        elif self.question.strip():
+            self.case.scope_questions[key] = self.question.strip()
+        else:
+            self.case.scope_questions.pop(key, None)
 
     # --- the coach's own texts, domains and hidden words, kept per case ---------------------
 

@@ -49,7 +49,8 @@ def moment_options(case: Case, scope: Scope, today: date) -> list[tuple[str, str
 def scope_of(value: str, today: date) -> Scope:
     """The Scope behind an option's value."""
     if value in PERIODS:
-        return Scope.period(today - relativedelta(months=PERIODS[value][1]), today)
+        months = PERIODS[value][1]
+        return Scope.period(today - relativedelta(months=months), today, months=months)
     if value.startswith("c") and value[1:].isdigit():
         return Scope.one_contact(int(value[1:]))
     return Scope()
