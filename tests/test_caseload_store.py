@@ -149,3 +149,33 @@ def test_where_found_names_the_place_and_quotes_the_note(db) -> None:
     assert where_found(db, ids["Daniël"], "daniel").where == "naam"
     assert where_found(db, ids["Noor"], "HONDEN").where == "warm verhaal"
     assert where_found(db, ids["Noor"], "xyz") is None and where_found(db, ids["Noor"], '"*') is None
+
+
+def test_the_open_cases_follow_every_phase_change_and_erasure(db) -> None:
+    # The caseload reads only _open_cases (kept by triggers), so it must agree with the phases at every step.
+    ids = by_name(db)
+    daan = ids["Daniël"]
+
+    def open_ids() -> set[int]:
+        return {row[0] for row in db.execute("SELECT youth_id FROM _open_cases")}
+
+    def shown() -> set[int]:
+        return {entry.id for entry in caseload(db, TODAY)}
+
+    assert daan in open_ids() and daan in shown()
+    with db.atomic():
+        db.execute("INSERT INTO phases (youth_id, phase, since) VALUES (?, 'afgesloten', '2026-03-01')", [daan])
+    assert daan not in open_ids() and daan not in shown()
+    assert caseload_entry(db, daan, TODAY).phase == "afgesloten"  # the file itself is still there
+    with db.atomic():
+        db.execute("UPDATE phases SET phase = 'nazorg' WHERE youth_id = ? AND phase = 'afgesloten'", [daan])
+    assert daan in open_ids() and daan in shown()
+    with db.atomic():
+        db.execute("DELETE FROM phases WHERE youth_id = ?", [daan])  # no phase at all: aanmelding, open
+    assert daan in open_ids()
+    [new] = insert_cases(db, [Case(Youth("Kim"), phases=[PhaseEntry("afgesloten", date(2025, 1, 1))])])
+    assert new not in open_ids() and new not in shown()
+    with db.atomic():
+        db.execute("DELETE FROM youths WHERE id = ?", [daan])
+    assert daan not in open_ids()
+    assert open_ids() == shown()

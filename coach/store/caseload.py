@@ -56,9 +56,14 @@ FROM youths y
 )
 
 
+# Only the open cases are read (the list the triggers of m015 keep): an archive of closed
+# cases costs the caseload nothing.
+OPEN_CASES_SQL = CASELOAD_SQL + " WHERE y.id IN (SELECT youth_id FROM _open_cases)"
+
+
 def caseload(db: Database | Connection, today: date, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
     """Young people in an open trajectory (not afgesloten), ordered by name."""
-    entries = [entry for entry in _entries(db, today, rules, CASELOAD_SQL, {}) if entry.phase != Phase.AFGESLOTEN]
+    entries = [entry for entry in _entries(db, today, rules, OPEN_CASES_SQL, {}) if entry.phase != Phase.AFGESLOTEN]
     entries.sort(key=lambda entry: (entry.name.casefold(), entry.id))
     return entries
 
@@ -71,8 +76,7 @@ FIRST_PAGE_SQL = (
     + """
 WHERE y.id IN (
     SELECT y.id FROM youths y
-    WHERE COALESCE((SELECT p.phase FROM phases p WHERE p.youth_id = y.id ORDER BY p.since DESC, p.id DESC LIMIT 1),
-                   :first_phase) != :closed
+    WHERE EXISTS (SELECT 1 FROM _open_cases o WHERE o.youth_id = y.id)
     ORDER BY lower(COALESCE(NULLIF(y.nickname, ''), y.first_name) || COALESCE(' ' || NULLIF(y.last_name, ''), '')), y.id
     LIMIT :limit
 )

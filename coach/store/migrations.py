@@ -526,6 +526,49 @@ def m012_safety(db: Database) -> None:
     _keep_revisions(db, "safety_concerns", ("decision_note",))
 
 
+def _open_case_sql(youth_id: str) -> str:
+    """Put one young person right in _open_cases: in it while they exist and their latest phase is not afgesloten."""
+    return f"""
+        DELETE FROM _open_cases WHERE youth_id = {youth_id};
+        INSERT INTO _open_cases (youth_id)
+        SELECT {youth_id} WHERE EXISTS (SELECT 1 FROM youths WHERE id = {youth_id})
+            AND COALESCE((SELECT p.phase FROM phases p WHERE p.youth_id = {youth_id}
+                          ORDER BY p.since DESC, p.id DESC LIMIT 1), 'aanmelding') != 'afgesloten';
+    """
+
+
+def m015_open_cases(db: Database) -> None:
+    """Who is in an open trajectory, kept by triggers, and indexes for the caseload's safety mark.
+
+    The caseload reads only open cases; without this list it worked out the
+    phase of every young person ever registered, so an archive of closed cases
+    slowed the desk down. The table's name starts with '_' as it holds nothing
+    of its own: the audit trail, erasing and exports pass it by. The latest
+    phase is the one the store reads everywhere (latest `since`, then highest id).
+    """
+    db.executescript(
+        f"""
+        CREATE TABLE _open_cases (youth_id INTEGER PRIMARY KEY);
+        INSERT INTO _open_cases (youth_id)
+        SELECT y.id FROM youths y
+        WHERE COALESCE((SELECT p.phase FROM phases p WHERE p.youth_id = y.id
+                        ORDER BY p.since DESC, p.id DESC LIMIT 1), 'aanmelding') != 'afgesloten';
+        CREATE TRIGGER _open_cases_youth_in AFTER INSERT ON youths
+        BEGIN {_open_case_sql("new.id")} END;
+        CREATE TRIGGER _open_cases_youth_out AFTER DELETE ON youths
+        BEGIN DELETE FROM _open_cases WHERE youth_id = old.id; END;
+        CREATE TRIGGER _open_cases_phase_in AFTER INSERT ON phases
+        BEGIN {_open_case_sql("new.youth_id")} END;
+        CREATE TRIGGER _open_cases_phase_out AFTER DELETE ON phases
+        BEGIN {_open_case_sql("old.youth_id")} END;
+        CREATE TRIGGER _open_cases_phase_change AFTER UPDATE OF youth_id, phase, since ON phases
+        BEGIN {_open_case_sql("old.youth_id")} {_open_case_sql("new.youth_id")} END;
+        CREATE INDEX assessments_score ON assessments(youth_id, score, domain, date);
+        CREATE INDEX assessments_domain ON assessments(youth_id, domain, date);
+        """
+    )
+
+
 _ROWID_ALIAS = re.compile(r"(\[?\bid\b\]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)", re.IGNORECASE)
 AUDIT_ACTIONS_BEFORE = "CHECK (action IN ('insert', 'update', 'delete', 'erase'))"
 AUDIT_ACTIONS = "CHECK (action IN ('insert', 'update', 'delete', 'erase', 'read', 'backup', 'restore', 'passphrase'))"
@@ -593,6 +636,7 @@ STEPS = (
     m010_ids_never_reused_and_reads_audited,
     m011_intervision_notes,
     m012_safety,
+    m015_open_cases,
 )
 SCHEMA_VERSION = len(STEPS)
 
