@@ -177,6 +177,7 @@ def _name(entry: CaseloadEntry) -> Text:
 
 def _heading(shown: int, total: int, chosen: CaseloadFilter, window: WeekWindow | None, today: date) -> Text:
     from coach.domain.calendar_words import weekday_date
+    from coach.store.caseload_search import names_only
 
     if window is not None:
         text = Text(
@@ -191,6 +192,10 @@ def _heading(shown: int, total: int, chosen: CaseloadFilter, window: WeekWindow 
         text.append(" · " + " · ".join(visible(chip.text, multiline=False) for chip in chips))
     if not shown:
         text.append("\nNiemand voldoet hieraan. Laat een filter weg om meer te zien.", style="")
+        short = names_only(chosen.search)
+        if short:
+            quoted = ", ".join(f"'{word}'" for word in short)
+            text.append(f"\n{visible(quoted, multiline=False)}: korte woorden zoeken alleen in namen.", style="")
     return text
 
 
