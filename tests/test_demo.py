@@ -345,3 +345,51 @@ def test_full_names_repeat_only_when_every_combination_is_taken(cases):
     assert [(c.youth.first_name, c.youth.last_name) for c in first_block] == [
         (c.youth.first_name, c.youth.last_name) for c in cases
     ]
+
+
+def test_an_archive_of_closed_cases_stays_out_of_the_caseload_and_its_search(tmp_path):
+    from coach.demo.archive import archive_cases, build_archive
+    from coach.store.caseload_search import find_youths
+
+    db = open_db(tmp_path / "demo.db")
+    demo_ids = build_demo(db, youths=25, today=TODAY)
+    told: list[tuple[int, int]] = []
+    archived = build_archive(db, 40, today=TODAY, progress=lambda done, total: told.append((done, total)))
+    assert told == [(40, 40)] and len(archived) == 40
+    assert [c.phases[-1].phase for c in archive_cases(40, today=TODAY)] == ["afgesloten"] * 40
+    assert list(archive_cases(3, today=TODAY)) == list(archive_cases(3, today=TODAY))  # the same every time
+    shown = {entry.id for entry in caseload(db, TODAY)}
+    assert shown and not shown & set(archived) and shown <= set(demo_ids)
+    # 'thuis' is in the archive's notes too, yet the search (of open cases) finds none of them.
+    found = find_youths(db, "thuis")
+    assert db.execute("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH 'thuis'").fetchone()[0] > 40
+    assert found is not None and not found & set(archived)
+    assert (
+        db.execute(
+            "SELECT count(*) FROM intakes WHERE youth_id IN (SELECT id FROM youths WHERE ref LIKE 'JC-A-%')"
+        ).fetchone()[0]
+        == 40
+    )
+
+
+def test_a_bulk_load_leaves_the_same_audit_trail_as_row_by_row(tmp_path):
+    from coach.store.bulk import bulk_load
+    from coach.store.cases import insert_cases
+
+    cases = list(generate_cases(30, today=TODAY))
+    trails = []
+    for bulk in (False, True):
+        db = open_db(tmp_path / f"demo-{bulk}.db")
+        if bulk:
+            with bulk_load(db):
+                insert_cases(db, cases)
+        else:
+            insert_cases(db, cases)
+        trails.append(
+            sorted(db.execute("SELECT table_name, row_id, action, fields, youth_id FROM audit").fetchall(), key=repr)
+        )
+        # Afterwards every trigger is back: the next row written row by row is in the trail again.
+        triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert any(name.startswith("audit_contacts_insert_") for name in triggers)
+        db.close()
+    assert trails[0] == trails[1] and len(trails[0]) > 1000

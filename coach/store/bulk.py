@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 # The full-text indexes sqlite-utils keeps with triggers (m003), by the table they index.
 _FTS_TABLES = ("youths_fts", "contacts_fts", "warm_story_fts")
-_SET_ASIDE = (*OPEN_TEXT_TRIGGERS, "_open_texts_case_in")
+_SET_ASIDE = (*OPEN_TEXT_TRIGGERS, "_open_texts_case_in", "_open_texts_case_out")
 BULK_CACHE_KIB = -65536  # negative: in KiB, so 64 MiB of page cache while loading
 
 
@@ -39,18 +39,50 @@ def _index_triggers(db: Database) -> list[tuple[str, str]]:
     ]
 
 
+def _insert_audits(db: Database) -> dict[str, tuple[str, str, str]]:
+    """Per table whose rows belong to a young person directly: (its audit insert trigger's name and
+    statement, the expression for the young person), for writing the trail of a bulk load in one go."""
+    found = {}
+    for name, table, sql in db.execute(
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%\\_insert\\_%' ESCAPE '\\'"
+    ).fetchall():
+        columns = {row[1] for row in db.execute(f"PRAGMA table_info([{table}])")}
+        if table == "youths":
+            found[table] = (name, sql, "id")
+        elif "youth_id" in columns:
+            found[table] = (name, sql, "youth_id")
+    return found
+
+
 @contextmanager
 def bulk_load(db: Database) -> Iterator[None]:
-    """One transaction in which cases are inserted without updating the search indexes row by row."""
+    """One transaction in which cases are inserted without updating the search indexes row by row.
+
+    The audit trail gets the same entries as row by row (table, row, 'insert', young person), written
+    per table at the end rather than by a trigger per row.
+    """
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     # A large transaction touches the same index pages again and again: keep them in memory.
     db.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
     try:
         with db.atomic():
             triggers = _index_triggers(db)
+            audits = _insert_audits(db)
+            before = {
+                table: db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0] for table in audits
+            }
             for name, _sql in triggers:
                 db.execute(f"DROP TRIGGER [{name}]")
+            for name, _sql, _youth in audits.values():
+                db.execute(f"DROP TRIGGER [{name}]")
             yield
+            for table, (_name, sql, youth) in audits.items():
+                db.execute(
+                    "INSERT INTO audit (table_name, row_id, action, fields, youth_id) "
+                    f"SELECT ?, rowid, 'insert', NULL, {youth} FROM [{table}] WHERE rowid > ? ORDER BY rowid",
+                    [table, before[table]],
+                )
+                db.execute(sql)
             for fts in _FTS_TABLES:
                 db.execute(f"INSERT INTO [{fts}] ([{fts}]) VALUES ('rebuild')")
             for statement in OPEN_TEXTS_REBUILD_SQL.split(";"):

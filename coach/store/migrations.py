@@ -527,13 +527,17 @@ def m012_safety(db: Database) -> None:
 
 
 def _open_case_sql(youth_id: str) -> str:
-    """Put one young person right in _open_cases: in it while they exist and their latest phase is not afgesloten."""
-    return f"""
-        DELETE FROM _open_cases WHERE youth_id = {youth_id};
-        INSERT INTO _open_cases (youth_id)
-        SELECT {youth_id} WHERE EXISTS (SELECT 1 FROM youths WHERE id = {youth_id})
+    """Put one young person right in _open_cases: in it while they exist and their latest phase is not afgesloten.
+
+    Only a change is written (out when closed or gone, in when open and missing), so a phase
+    that changes nothing rewrites nothing, nor their search document.
+    """
+    still_open = f"""EXISTS (SELECT 1 FROM youths WHERE id = {youth_id})
             AND COALESCE((SELECT p.phase FROM phases p WHERE p.youth_id = {youth_id}
-                          ORDER BY p.since DESC, p.id DESC LIMIT 1), 'aanmelding') != 'afgesloten';
+                          ORDER BY p.since DESC, p.id DESC LIMIT 1), 'aanmelding') != 'afgesloten'"""
+    return f"""
+        DELETE FROM _open_cases WHERE youth_id = {youth_id} AND NOT ({still_open});
+        INSERT OR IGNORE INTO _open_cases (youth_id) SELECT {youth_id} WHERE {still_open};
     """
 
 
