@@ -92,6 +92,20 @@ def growth_table(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def compare_table(data: dict[str, Any]) -> str:
+    lines = [
+        f"Before and after ({_about(data)}); old: {data['trees']['old']}, new: {data['trees']['new']}",
+        "",
+        "| what | min (median) |",
+        "| --- | --- |",
+    ]
+    lines += [f"| {label} | {_ms(figure)} |" for label, figure in data["figures"].items()]
+    return "\n".join(lines)
+
+
+TABLES = {"speed": speed_table, "growth": growth_table, "compare": compare_table}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--print", dest="print_only", action="store_true", help="do not run, only print")
@@ -106,10 +120,10 @@ def main() -> None:
         )
         for command in (speed, growth):
             subprocess.run(command, check=True)
-    files = args.files or [path for path in (newest("speed"), newest("growth")) if path is not None]
+    files = args.files or [path for path in map(newest, TABLES) if path is not None]
     for path in files:
         data = json.loads(path.read_text())
-        print(speed_table(data) if data["bench"] == "speed" else growth_table(data))
+        print(TABLES[data["bench"]](data))
         print(f"\n(from {path})\n")
 
 
