@@ -393,3 +393,17 @@ def test_a_bulk_load_leaves_the_same_audit_trail_as_row_by_row(tmp_path):
         assert any(name.startswith("audit_contacts_insert_") for name in triggers)
         db.close()
     assert trails[0] == trails[1] and len(trails[0]) > 1000
+
+
+def test_a_bulk_load_into_a_filled_database_indexes_old_and_new_rows_once(tmp_path):
+    from coach.demo.archive import build_archive
+
+    db = open_db(tmp_path / "demo.db")
+    build_demo(db, youths=25, today=TODAY)
+    build_archive(db, 10, today=TODAY)
+    # The full-text index holds every note exactly once: what an 'integrity-check' against the table proves.
+    db.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('integrity-check')")
+    db.execute("INSERT INTO youths_fts (youths_fts) VALUES ('integrity-check')")
+    db.execute("INSERT INTO warm_story_fts (warm_story_fts) VALUES ('integrity-check')")
+    notes = db.execute("SELECT count(*) FROM contacts WHERE note LIKE '%Wandeling%'").fetchone()[0]
+    assert db.execute("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH 'wandeling'").fetchone()[0] == notes

@@ -4,8 +4,8 @@ Every row written normally updates the full-text indexes as it goes; for
 250,000 contacts that is most of the work, and the search document of a
 young person (m015) would be written again for each of their notes. Inside
 `bulk_load` those index triggers are set aside, and at the end every index is
-rebuilt from the tables in one pass and the triggers put back, all in the same
-transaction: what the database holds afterwards is the same, only sooner.
+given the new rows in one pass (the open cases' documents written afresh) and the
+triggers put back, all in the same transaction: what the database holds afterwards is the same, only sooner.
 The audit triggers stay: every row written is in the trail as always.
 """
 
@@ -56,7 +56,7 @@ def _insert_audits(db: Database) -> dict[str, tuple[str, str, str]]:
 
 @contextmanager
 def bulk_load(db: Database) -> Iterator[None]:
-    """One transaction in which cases are inserted without updating the search indexes row by row.
+    """One transaction in which cases are inserted (only inserted) without updating the search indexes row by row.
 
     The audit trail gets the same entries as row by row (table, row, 'insert', young person), written
     per table at the end rather than by a trigger per row.
@@ -68,8 +68,10 @@ def bulk_load(db: Database) -> Iterator[None]:
         with db.atomic():
             triggers = _index_triggers(db)
             audits = _insert_audits(db)
+            indexed = {fts: fts.removesuffix("_fts") for fts in _FTS_TABLES}
             before = {
-                table: db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0] for table in audits
+                table: db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
+                for table in {*audits, *indexed.values()}
             }
             for name, _sql in triggers:
                 db.execute(f"DROP TRIGGER [{name}]")
@@ -83,8 +85,14 @@ def bulk_load(db: Database) -> Iterator[None]:
                     [table, before[table]],
                 )
                 db.execute(sql)
-            for fts in _FTS_TABLES:
-                db.execute(f"INSERT INTO [{fts}] ([{fts}]) VALUES ('rebuild')")
+            # Only rows were added: each index gets the new ones, as its triggers would have given them
+            # (a 'rebuild' would index the whole table again, archive and all).
+            for fts, table in indexed.items():
+                columns = ", ".join(f"[{row[1]}]" for row in db.execute(f"PRAGMA table_info([{fts}])"))
+                db.execute(
+                    f"INSERT INTO [{fts}] (rowid, {columns}) SELECT rowid, {columns} FROM [{table}] WHERE rowid > ?",
+                    [before[table]],
+                )
             for statement in OPEN_TEXTS_REBUILD_SQL.split(";"):
                 if statement.strip():
                     db.execute(statement)
