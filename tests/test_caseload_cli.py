@@ -150,3 +150,19 @@ def test_help_is_dutch_and_names_every_option(capsys) -> None:
     ):
         assert option in out
     assert "Options" not in out and "default" not in out
+
+
+def test_a_short_word_that_finds_nobody_says_it_looked_in_names_only(env, capsys) -> None:
+    code, out, _ = call(capsys, "caseload", "--zoek", "zz")
+    assert code == 0
+    assert "Niemand voldoet hieraan" in out and "'zz': korte woorden zoeken alleen in namen." in out
+    code, out, _ = call(capsys, "caseload", "--zoek", "xyzzy")
+    assert "korte woorden" not in out  # a long word was searched everywhere: nothing to explain
+
+
+def test_json_rows_are_one_per_line_and_the_same_json(env, capsys) -> None:
+    code, out, _ = call(capsys, "caseload", "--json")
+    lines = out.splitlines()
+    rows = json.loads(out)
+    assert code == 0 and lines[0] == "[" and lines[-1] == "]" and len(lines) == len(rows) + 2
+    assert [json.loads(line.strip().rstrip(",")) for line in lines[1:-1]] == rows

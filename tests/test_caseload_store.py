@@ -8,7 +8,7 @@ import pytest
 
 from coach.domain.model import Agreement, Case, Contact, PhaseEntry, WarmStoryItem, Youth
 from coach.store.caseload import caseload, caseload_entry, contact_events, first_page
-from coach.store.caseload_search import find_youths, search_words
+from coach.store.caseload_search import find_youths, names_only, search_words
 from coach.store.cases import insert_cases
 from coach.store.db import open_db
 
@@ -109,12 +109,12 @@ def test_contact_events_of_a_few_young_people_between_two_days(db) -> None:
         ("daniel", {"Daniël"}),  # without the accent
         ("ozturk", {"Ayla"}),
         ("huurachterstand", {"Daniël"}),  # a word only in a contact note
-        ("huur", {"Daniël", "Mees"}),  # a prefix of a word in notes (closed cases are filtered later)
+        ("huur", {"Daniël"}),  # a prefix of a word in notes (Mees's note has it too, but his case is closed)
         ("honden", {"Noor"}),  # the warm story
         ("daan huur", {"Daniël"}),  # every word somewhere in the young person's file
         ("noor huur", set()),
         ("de", {"Daniël"}),  # short words: names only ('de' in a note would match everyone)
-        ("over", set()),  # a common word: names only ('Over de stage' is in Noor's note)
+        ("over", {"Daniël", "Noor"}),  # a common word is searched in notes too ('gebeld over', 'Over de stage')
         ("xyz", set()),
     ],
 )
@@ -149,3 +149,76 @@ def test_where_found_names_the_place_and_quotes_the_note(db) -> None:
     assert where_found(db, ids["Daniël"], "daniel").where == "naam"
     assert where_found(db, ids["Noor"], "HONDEN").where == "warm verhaal"
     assert where_found(db, ids["Noor"], "xyz") is None and where_found(db, ids["Noor"], '"*') is None
+
+
+def test_the_open_cases_follow_every_phase_change_and_erasure(db) -> None:
+    # The caseload reads only _open_cases (kept by triggers), so it must agree with the phases at every step.
+    ids = by_name(db)
+    daan = ids["Daniël"]
+
+    def open_ids() -> set[int]:
+        return {row[0] for row in db.execute("SELECT youth_id FROM _open_cases")}
+
+    def shown() -> set[int]:
+        return {entry.id for entry in caseload(db, TODAY)}
+
+    assert daan in open_ids() and daan in shown()
+    with db.atomic():
+        db.execute("INSERT INTO phases (youth_id, phase, since) VALUES (?, 'afgesloten', '2026-03-01')", [daan])
+    assert daan not in open_ids() and daan not in shown()
+    assert caseload_entry(db, daan, TODAY).phase == "afgesloten"  # the file itself is still there
+    with db.atomic():
+        db.execute("UPDATE phases SET phase = 'nazorg' WHERE youth_id = ? AND phase = 'afgesloten'", [daan])
+    assert daan in open_ids() and daan in shown()
+    with db.atomic():
+        db.execute("DELETE FROM phases WHERE youth_id = ?", [daan])  # no phase at all: aanmelding, open
+    assert daan in open_ids()
+    [new] = insert_cases(db, [Case(Youth("Kim"), phases=[PhaseEntry("afgesloten", date(2025, 1, 1))])])
+    assert new not in open_ids() and new not in shown()
+    with db.atomic():
+        db.execute("DELETE FROM youths WHERE id = ?", [daan])
+    assert daan not in open_ids()
+    assert open_ids() == shown()
+
+
+def test_a_word_in_nearly_every_note_finds_nearly_everyone(db) -> None:
+    # 'een' used to be looked up in names only, so it found nobody; now every open file with it turns up.
+    ids = by_name(db)
+    with db.atomic():
+        for name in ("Ayla", "Noor"):
+            db.execute(
+                "INSERT INTO contacts (youth_id, at, mode, status, note) VALUES (?, '2026-03-01T10:00', 'telefoon',"
+                " 'plaatsgevonden', 'Een goed gesprek.')",
+                [ids[name]],
+            )
+    assert find_youths(db, "een") == {ids["Ayla"], ids["Noor"]}
+    assert find_youths(db, "EEN goed") == {ids["Ayla"], ids["Noor"]}
+    assert names_only("de een") == ["de"]  # what the caseload names when nobody turns up
+
+
+def test_the_search_follows_notes_names_and_erasure(db) -> None:
+    from coach.store.erase import erase_youth
+
+    ids = by_name(db)
+    with db.atomic():
+        db.execute("UPDATE contacts SET note = 'Gesprek over de walvis.' WHERE youth_id = ?", [ids["Daniël"]])
+    assert find_youths(db, "huurachterstand") == set()
+    assert find_youths(db, "walvis") == {ids["Daniël"]}
+    with db.atomic():
+        db.execute("UPDATE youths SET nickname = 'Danny' WHERE id = ?", [ids["Daniël"]])
+    assert find_youths(db, "danny") == {ids["Daniël"]} and find_youths(db, "daan") == set()
+    erase_youth(db, ids["Daniël"])
+    assert find_youths(db, "walvis") == set()
+    assert db.execute("SELECT count(*) FROM _open_texts WHERE rowid = ?", [ids["Daniël"]]).fetchone()[0] == 0
+
+
+def test_the_desk_says_why_a_short_word_found_nobody(db) -> None:
+    from coach.tui.desk import Desk
+
+    desk = Desk(db.conn, TODAY)  # the desk reads through the plain connection, as in the app
+    desk.load()
+    desk.search("qq")
+    assert desk.rows() == []
+    assert "'qq': korte woorden zoeken alleen in namen" in desk.empty_text()
+    desk.search("qqqq")
+    assert desk.empty_text() == "Niemand gevonden. x wist de filters, Esc het zoeken."

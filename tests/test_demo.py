@@ -281,3 +281,129 @@ def test_build_demo_of_300_stores_every_case(tmp_path):
     assert Counter(c.phase for c in expected) == Counter(
         {p: n * 12 for p, n in Counter(c.phase for c in generate_cases(today=TODAY)).items()}
     )
+
+
+def test_appointments_and_the_coachs_calls_fall_in_working_hours(cases):
+    more = list(generate_cases(200, 3, today=TODAY))
+    contacts = [c for case in [*cases, *more] for c in case.contacts]
+    planned = [c for c in contacts if c.status == "gepland"]
+    assert planned and all(9 <= c.at.hour <= 17 for c in planned), sorted({c.at.hour for c in planned})
+    by_coach = [c for c in contacts if c.initiated_by == "coach"]
+    assert all(8 <= c.at.hour <= 18 for c in by_coach)
+    # The young person may still send a message at night: not everything is squeezed into office hours.
+    assert any(c.at.hour >= 19 for c in contacts if c.initiated_by == "jongere")
+
+
+def test_everyone_measured_has_the_intake_the_measurement_came_from(tmp_path):
+    from coach.store.intake import latest_intake
+
+    db = open_db(tmp_path / "demo.db")
+    told: list[tuple[int, int]] = []
+    ids = build_demo(db, youths=60, today=TODAY, progress=lambda done, total: told.append((done, total)))
+    assert told == [(60, 60)]  # one batch: said once, when done
+    expected = list(generate_cases(60, today=TODAY))
+    for youth_id, case in zip(ids, expected, strict=True):
+        intake = latest_intake(db, youth_id)
+        if case.phase in ("begeleiding", "afbouw", "nazorg", "afgesloten"):
+            baseline = min(a.date for a in case.assessments)
+            assert intake is not None and intake.completed_on == baseline, case.youth.ref
+            assert intake.started_on == since(case, "intake")
+            assert {key: entry.score for key, entry in intake.domains.items()} == {
+                a.domain: a.score for a in case.assessments if a.date == baseline
+            }
+            assert intake.warm, case.youth.ref  # the warm story told at the intake
+        elif case.phase == "aanmelding":
+            assert intake is None
+    linked = db.execute("SELECT COUNT(*) FROM intake_domains WHERE assessment_id IS NULL").fetchone()[0]
+    assert linked == 0
+
+
+def test_a_large_demo_tells_its_progress_per_batch(tmp_path, monkeypatch):
+    import coach.demo.generator as generator
+
+    monkeypatch.setattr(generator, "BATCH_SIZE", 10)
+    told: list[tuple[int, int]] = []
+    db = open_db(tmp_path / "demo.db")
+    build_demo(db, youths=25, today=TODAY, progress=lambda done, total: told.append((done, total)))
+    assert told == [(10, 25), (20, 25), (25, 25)]
+    # The search indexes were written at the end, and kept up to date again afterwards.
+    assert db.execute("SELECT COUNT(*) FROM contacts_fts WHERE contacts_fts MATCH 'gebeld'").fetchone()[0] > 0
+    open_now = db.execute("SELECT COUNT(*) FROM _open_cases").fetchone()[0]
+    assert db.execute("SELECT COUNT(*) FROM _open_texts").fetchone()[0] == open_now > 0
+    triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"contacts_ai", "_open_texts_contact_in", "_open_texts_case_in"} <= triggers
+
+
+def test_full_names_repeat_only_when_every_combination_is_taken(cases):
+    from coach.demo import names
+
+    many = list(generate_cases(4000, today=TODAY))
+    full = Counter((c.youth.first_name, c.youth.last_name) for c in many)
+    combinations = len(names.FIRST_NAMES) * len(names.LAST_NAMES)
+    assert max(full.values()) <= -(-len(many) // combinations) + 1
+    first_block = many[:25]
+    assert [(c.youth.first_name, c.youth.last_name) for c in first_block] == [
+        (c.youth.first_name, c.youth.last_name) for c in cases
+    ]
+
+
+def test_an_archive_of_closed_cases_stays_out_of_the_caseload_and_its_search(tmp_path):
+    from coach.demo.archive import archive_cases, build_archive
+    from coach.store.caseload_search import find_youths
+
+    db = open_db(tmp_path / "demo.db")
+    demo_ids = build_demo(db, youths=25, today=TODAY)
+    told: list[tuple[int, int]] = []
+    archived = build_archive(db, 40, today=TODAY, progress=lambda done, total: told.append((done, total)))
+    assert told == [(40, 40)] and len(archived) == 40
+    assert [c.phases[-1].phase for c in archive_cases(40, today=TODAY)] == ["afgesloten"] * 40
+    assert list(archive_cases(3, today=TODAY)) == list(archive_cases(3, today=TODAY))  # the same every time
+    shown = {entry.id for entry in caseload(db, TODAY)}
+    assert shown and not shown & set(archived) and shown <= set(demo_ids)
+    # 'thuis' is in the archive's notes too, yet the search (of open cases) finds none of them.
+    found = find_youths(db, "thuis")
+    assert db.execute("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH 'thuis'").fetchone()[0] > 40
+    assert found is not None and not found & set(archived)
+    assert (
+        db.execute(
+            "SELECT count(*) FROM intakes WHERE youth_id IN (SELECT id FROM youths WHERE ref LIKE 'JC-A-%')"
+        ).fetchone()[0]
+        == 40
+    )
+
+
+def test_a_bulk_load_leaves_the_same_audit_trail_as_row_by_row(tmp_path):
+    from coach.store.bulk import bulk_load
+    from coach.store.cases import insert_cases
+
+    cases = list(generate_cases(30, today=TODAY))
+    trails = []
+    for bulk in (False, True):
+        db = open_db(tmp_path / f"demo-{bulk}.db")
+        if bulk:
+            with bulk_load(db):
+                insert_cases(db, cases)
+        else:
+            insert_cases(db, cases)
+        trails.append(
+            sorted(db.execute("SELECT table_name, row_id, action, fields, youth_id FROM audit").fetchall(), key=repr)
+        )
+        # Afterwards every trigger is back: the next row written row by row is in the trail again.
+        triggers = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert any(name.startswith("audit_contacts_insert_") for name in triggers)
+        db.close()
+    assert trails[0] == trails[1] and len(trails[0]) > 1000
+
+
+def test_a_bulk_load_into_a_filled_database_indexes_old_and_new_rows_once(tmp_path):
+    from coach.demo.archive import build_archive
+
+    db = open_db(tmp_path / "demo.db")
+    build_demo(db, youths=25, today=TODAY)
+    build_archive(db, 10, today=TODAY)
+    # The full-text index holds every note exactly once: what an 'integrity-check' against the table proves.
+    db.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('integrity-check')")
+    db.execute("INSERT INTO youths_fts (youths_fts) VALUES ('integrity-check')")
+    db.execute("INSERT INTO warm_story_fts (warm_story_fts) VALUES ('integrity-check')")
+    notes = db.execute("SELECT count(*) FROM contacts WHERE note LIKE '%Wandeling%'").fetchone()[0]
+    assert db.execute("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH 'wandeling'").fetchone()[0] == notes

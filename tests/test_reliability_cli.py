@@ -422,3 +422,16 @@ def test_show_export_backup_restore_and_passphrase_are_in_the_audit_trail(encryp
     db = open_db(encrypted, passphrase=PASSPHRASE)
     assert db.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 1").fetchone()[0] == "restore"
     db.close()
+
+
+def test_the_demo_says_how_far_it_is_while_it_builds(tmp_path, capsys, monkeypatch):
+    import coach.demo.generator as generator
+
+    monkeypatch.setattr(generator, "BATCH_SIZE", 2)
+    monkeypatch.setenv("COACH_DB", str(tmp_path / "demo.db"))
+    monkeypatch.setenv("COACH_TODAY", "2026-03-10")
+    code, out, err = call(capsys, "demo", "--no-tui", "--youths", "5")
+    assert code == 0 and out.strip() == str(tmp_path / "demo.db")  # standard output stays the path alone
+    lines = err.splitlines()
+    assert lines[0].startswith("Demo maken: 2 van 5 jongeren, nog ongeveer ")
+    assert lines[-1] == "Demo maken: 5 van 5 jongeren, nu de zoekindex en de intakes…"

@@ -332,3 +332,36 @@ async def test_at_80_columns_the_youth_footer_shows_every_key_no_section_title_n
             key.key for key in footer.query(FooterKey) if key.region.width and key.region.right <= footer.region.right
         }
         assert {"escape", "c", "i", "v", "s", "l"} <= shown
+
+
+async def test_the_file_below_the_first_screenful_follows_at_once_and_only_once(case_db: Path, today: date) -> None:
+    # The youth screen paints its top sections first and mounts the rest right after (speed, #18);
+    # a reload (after a save) must give the same screen, each section once, in the same order.
+    sections = [
+        "youth-header",
+        "safety-banner",
+        "warm-section",
+        "trajectory-section",
+        "domain-section",
+        "progress-section",
+        "intake-section",
+        "network-section",
+        "contact-section",
+        "agreement-section",
+    ]
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query(AgreementList))
+        screen = app.screen
+
+        def shown() -> list[str]:
+            body = screen.query_one("#youth-body")
+            return [child.id for child in body.children if child.id != "readiness-section"]
+
+        assert shown() == sections
+        await screen.reload()  # as after a save
+        await wait_until(pilot, lambda: screen.query(AgreementList))
+        await pilot.pause()
+        assert shown() == sections
+        assert app.screen.focused is screen.query_one("#youth-body")  # the keys keep working after it

@@ -10,7 +10,7 @@ import click
 from rich.text import Text
 
 from coach.cli.errors import EXIT_USAGE, CoachError
-from coach.cli.options import Options, open_or_fail, today_or_fail
+from coach.cli.options import Options, connection_or_fail, today_or_fail
 from coach.cli.output import DutchCommand, console
 from coach.cli.params import DaysType, DutchChoice
 from coach.domain.continuity import CONTINUITY_LABELS, LET_OP, OK, TE_LANG
@@ -113,7 +113,7 @@ def caseload(
     from coach.store.caseload_search import find_youths, search_words
 
     today = today_or_fail()
-    db = open_or_fail(options.database)
+    db = connection_or_fail(options.database)
     chosen = CaseloadFilter(
         phases=frozenset(phases),
         continuity=frozenset(rhythms),
@@ -146,7 +146,7 @@ def caseload(
             if this_week_only:
                 row["deze_week"] = [{"kind": r.kind, "text": r.text} for r in reasons[entry.id]]
             rows.append(row)
-        click.echo(json_visible(json.dumps(rows, ensure_ascii=False, indent=2)))
+        click.echo(json_visible(json_rows(rows)))
         return
     if not entries:
         click.echo("Nog geen jongeren in een lopend traject. Voeg ze toe met 'coach import' of probeer 'coach demo'.")
@@ -158,6 +158,17 @@ def caseload(
     console().print(_week_table(shown, reasons) if this_week_only else _table(shown))
 
 
+def json_rows(rows: list[dict[str, object]]) -> str:
+    """A JSON list with one row per line: as readable as indent=2 for a list of flat rows.
+
+    json.dumps with `indent` falls back to the pure-Python encoder (125 ms for
+    5,000 rows); each row written compactly uses the C encoder.
+    """
+    if not rows:
+        return "[]"
+    return "[\n" + ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows) + "\n]"
+
+
 def _name(entry: CaseloadEntry) -> Text:
     """The name, with '! acuut' in front when a concern is open or a domain scores 1 (a word, not only a colour)."""
     name = visible(entry.name, multiline=False)
@@ -166,6 +177,7 @@ def _name(entry: CaseloadEntry) -> Text:
 
 def _heading(shown: int, total: int, chosen: CaseloadFilter, window: WeekWindow | None, today: date) -> Text:
     from coach.domain.calendar_words import weekday_date
+    from coach.store.caseload_search import names_only
 
     if window is not None:
         text = Text(
@@ -181,6 +193,10 @@ def _heading(shown: int, total: int, chosen: CaseloadFilter, window: WeekWindow 
         text.append(" · " + " · ".join(visible(chip.text, multiline=False) for chip in chips))
     if not shown:
         text.append("\nNiemand voldoet hieraan. Laat een filter weg om meer te zien.", style="")
+        short = names_only(chosen.search)
+        if short:
+            quoted = ", ".join(f"'{word}'" for word in short)
+            text.append(f"\n{visible(quoted, multiline=False)}: korte woorden zoeken alleen in namen.", style="")
     return text
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import time
+
 import click
 
 from coach import paths
@@ -13,6 +16,34 @@ from coach.cli.tui import run_tui
 
 # A demo is for trying the app; more than this is a stress test, and takes hours to build.
 MOST_YOUTHS = 100_000
+
+
+def _number(count: int) -> str:
+    """5000 as '5.000', the Dutch way."""
+    return f"{count:,}".replace(",", ".")
+
+
+class Progress:
+    """Tells on standard error how far the demo is: one line per batch, or one line kept current in a terminal."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        elapsed = time.monotonic() - self.started
+        line = f"Demo maken: {_number(done)} van {_number(total)} jongeren"
+        if done < total:
+            left = elapsed / done * (total - done)
+            line += f", nog ongeveer {max(1, round(left))} s"
+        else:
+            line += ", nu de zoekindex en de intakes…"
+        if self.live:
+            click.echo("\r" + line + "\x1b[K", nl=False, err=True)
+            if done >= total:
+                click.echo(err=True)
+        else:
+            click.echo(line, err=True)
 
 
 @click.command(cls=DutchCommand)
@@ -33,7 +64,7 @@ def demo(options: Options, no_tui: bool, youths: int, seed: int) -> None:
     db_path = options.db_path or paths.demo_db_path()
     today = today_or_fail()
     try:
-        ensure_demo(db_path, youths=youths, seed=seed, today=today, fresh=no_tui)
+        ensure_demo(db_path, youths=youths, seed=seed, today=today, fresh=no_tui, progress=Progress())
     except DemoRefused as error:
         raise CoachError(str(error)) from None
     except StoreError as error:

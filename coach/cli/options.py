@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from coach.content.model import Content
     from coach.domain.continuity import ContinuityRules
     from coach.domain.model import Case
+    from coach.store.db import Connection
 
 
 @dataclass
@@ -127,6 +128,13 @@ def open_or_fail(db_path: Path) -> Database:
     from coach.cli.unlock import open_for_cli
 
     return open_for_cli(db_path)
+
+
+def connection_or_fail(db_path: Path) -> Connection:
+    """As open_or_fail, giving the plain connection (for a command that only reads through the store)."""
+    from coach.cli.unlock import connection_for_cli
+
+    return connection_for_cli(db_path)
 
 
 def load_case_or_fail(options: Options, youth_id: int) -> tuple[Database, Case]:

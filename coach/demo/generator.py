@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -13,6 +13,7 @@ from coach.demo.notes import Voice
 from coach.demo.timeline import Diary, plan_phases
 from coach.domain.model import Address, Agreement, Case, NetworkPerson, Youth, age_on
 from coach.domain.vocabulary import AgreementStatus, Phase
+from coach.store.bulk import bulk_load, intakes_from_baselines
 from coach.store.cases import insert_cases
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ BATCH_SIZE = 500
 def generate_cases(youths: int = 25, seed: int = 1, *, today: date) -> Iterator[Case]:
     """Fictional cases, the same for the same (youths, seed, today); each block of 25 is a full caseload."""
     master = random.Random(seed)
+    spread = _NameSpread()
     for block_start in range(0, youths, len(PROFILE_MIX)):
         size = min(len(PROFILE_MIX), youths - block_start)
         profiles = list(PROFILE_MIX)
@@ -44,15 +46,55 @@ def generate_cases(youths: int = 25, seed: int = 1, *, today: date) -> Iterator[
         last_names = master.sample(names.LAST_NAMES, size)
         for offset in range(size):
             rng = random.Random(master.getrandbits(64))
-            yield _case(rng, block_start + offset, profiles[offset], first_names[offset], last_names[offset], today)
+            last_name = spread.last_name(first_names[offset][0], last_names[offset])
+            yield _case(rng, block_start + offset, profiles[offset], first_names[offset], last_name, today)
 
 
-def build_demo(db: Database, youths: int = 25, seed: int = 1, *, today: date) -> list[int]:
-    """Generate the demo caseload into db, in batches of BATCH_SIZE cases; returns the new youth ids."""
+class _NameSpread:
+    """Full names used as few times as can be: a drawn last name already taken with this first name
+    gives way to the next one in the list that is used least with it.
+
+    Every block of 25 draws its names as before (so a demo's first cases stay the same), but a
+    caseload of thousands no longer holds three different 'Anouar Bakker's while other names are free.
+    """
+
+    def __init__(self) -> None:
+        self.uses: dict[str, list[int]] = {}
+
+    def last_name(self, first_name: str, drawn: str) -> str:
+        uses = self.uses.setdefault(first_name, [0] * len(names.LAST_NAMES))
+        start = names.LAST_NAMES.index(drawn)
+        fewest = min(uses)
+        for step in range(len(uses)):
+            index = (start + step) % len(uses)
+            if uses[index] == fewest:
+                uses[index] += 1
+                return names.LAST_NAMES[index]
+        raise AssertionError("unreachable: some last name is used the fewest times")
+
+
+def build_demo(
+    db: Database,
+    youths: int = 25,
+    seed: int = 1,
+    *,
+    today: date,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[int]:
+    """Generate the demo caseload into db, in batches of BATCH_SIZE cases; returns the new youth ids.
+
+    One transaction with the search indexes written once at the end (bulk_load);
+    `progress(done, youths)` is told after every batch. Everyone whose
+    first measurement is in has the intake it came from.
+    """
     ids: list[int] = []
     cases = generate_cases(youths, seed, today=today)
-    while batch := list(islice(cases, BATCH_SIZE)):
-        ids.extend(insert_cases(db, batch))
+    with bulk_load(db):
+        while batch := list(islice(cases, BATCH_SIZE)):
+            ids.extend(insert_cases(db, batch))
+            if progress is not None:
+                progress(len(ids), youths)
+        intakes_from_baselines(db, ids)
     return ids
 
 

@@ -10,6 +10,7 @@ rebuilt.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -83,11 +84,20 @@ def _check_replaceable(db_path: Path) -> str | None:
     return current
 
 
-def ensure_demo(db_path: Path, *, youths: int, seed: int, today: date, fresh: bool = False) -> bool:
+def ensure_demo(
+    db_path: Path,
+    *,
+    youths: int,
+    seed: int,
+    today: date,
+    fresh: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> bool:
     """Build the demo caseload in db_path unless the same demo is already there.
 
     Returns True when it (re)built the data. A file that holds cases but is
-    not marked as a demo is never touched.
+    not marked as a demo is never touched. `progress(done, youths)` hears how
+    far a build is, after every batch.
     """
     from coach.demo.generator import build_demo
 
@@ -101,7 +111,7 @@ def ensure_demo(db_path: Path, *, youths: int, seed: int, today: date, fresh: bo
     try:
         db = open_db(building)
         try:
-            build_demo(db, youths=youths, seed=seed, today=today)
+            build_demo(db, youths=youths, seed=seed, today=today, progress=progress)
             set_setting(db, DEMO_KEY, marker)  # last: only a complete demo carries the mark
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

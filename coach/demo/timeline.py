@@ -38,6 +38,8 @@ DURATIONS: dict[str, tuple[int, int]] = {
     ContactMode.OUTREACH: (15, 60),
     ContactMode.BERICHT: (1, 10),
 }
+# The first and last hour a coach calls or plans an appointment in (the last one starts by 17:59).
+WORK_HOURS = (9, 17)
 TAPER_WORDS = {7: "een", 14: "twee", 21: "drie", 28: "vier", 35: "vijf", 42: "zes"}
 
 
@@ -98,11 +100,20 @@ class Diary:
 
     # -- building blocks ------------------------------------------------------
 
-    def _at(self, day: date, mode: str) -> datetime:
+    def _at(self, day: date, mode: str, status: str, by: str) -> datetime:
         rng = self.rng
         if mode in (ContactMode.BERICHT, ContactMode.TELEFOON):
-            return datetime.combine(day, time(rng.randint(8, 22), rng.randint(0, 59)))
-        return datetime.combine(day, time(rng.randint(9, 18), rng.choice((0, 15, 30, 45))))
+            hour, minute = rng.randint(8, 22), rng.randint(0, 59)
+            if status == ContactStatus.GEPLAND or by == Initiator.COACH:
+                # A coach calls and plans in working hours; only the young person and their
+                # people send a message at night. (The same draws as ever, so the rest of the
+                # demo stays as it was: the hour is folded into 9–17.)
+                hour = WORK_HOURS[0] + (hour - 8) % (WORK_HOURS[1] - WORK_HOURS[0] + 1)
+            return datetime.combine(day, time(hour, minute))
+        hour = rng.randint(9, 18)
+        if status == ContactStatus.GEPLAND:
+            hour = min(hour, WORK_HOURS[1])  # an appointment starts by five
+        return datetime.combine(day, time(hour, rng.choice((0, 15, 30, 45))))
 
     def add(
         self,
@@ -136,7 +147,7 @@ class Diary:
                 note = f"Waarneming voor {COACH.split()[0]} (vakantie).{sep}{note}"
         self.contacts.append(
             Contact(
-                at=self._at(day, mode),
+                at=self._at(day, mode, status, by),
                 mode=mode,
                 status=status,
                 duration_min=duration,

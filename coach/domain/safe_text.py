@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 import unicodedata
 from typing import Any, TypeVar, cast
 
@@ -36,30 +37,27 @@ def _shown(char: str) -> str:
     return f"\\u{code:04x}"
 
 
-def _unsafe(char: str, keep: str) -> bool:
-    if char in keep:
-        return False
-    code = ord(char)
-    if code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
-        return True
-    return code in _BIDI_CONTROLS
-
-
-_BIDI_CONTROLS = frozenset((0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069))
+# What is never printed as it is: C0 controls, DEL and C1, lone surrogates, and the
+# bidirectional overrides and isolates. One regular expression per `keep` (newline and tab
+# kept in multiline text): a look at a text is one scan in C, not a Python call per character.
+_OTHER_UNSAFE = r"\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069"
+_UNSAFE = {
+    "\n\t": re.compile(r"[\x00-\x08\x0b-\x1f" + _OTHER_UNSAFE + "]"),  # tab (09) and newline (0a) kept
+    "": re.compile(r"[\x00-\x1f" + _OTHER_UNSAFE + "]"),
+}
 
 
 def visible(text: str, *, multiline: bool = True) -> str:
     """text with every control character shown as a visible sign; newlines and tabs kept when multiline."""
     keep = "\n\t" if multiline else ""
-    if not any(_unsafe(char, keep) for char in text):
+    if _UNSAFE[keep].search(text) is None:
         return text  # the common case: nothing to do, no copy
-    return "".join(_shown(char) if _unsafe(char, keep) else char for char in text)
+    return _UNSAFE[keep].sub(lambda found: _shown(found.group()), text)
 
 
 def is_visible(text: str, *, multiline: bool = True) -> bool:
     """True when text holds nothing `visible` would change."""
-    keep = "\n\t" if multiline else ""
-    return not any(_unsafe(char, keep) for char in text)
+    return _UNSAFE["\n\t" if multiline else ""].search(text) is None
 
 
 def normalised(text: str) -> str:
@@ -75,7 +73,7 @@ def json_visible(text: str) -> str:
     """
     if is_visible(text):
         return text
-    return "".join(f"\\u{ord(char):04x}" if _unsafe(char, "\n\t") else char for char in text)
+    return _UNSAFE["\n\t"].sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def visible_in(value: _T) -> _T:

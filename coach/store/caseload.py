@@ -37,17 +37,17 @@ SELECT
     COALESCE(y.started_on, (SELECT MIN(p.since) FROM phases p WHERE p.youth_id = y.id)) AS started_on,
     (SELECT MAX(c.at) FROM contacts c
       WHERE c.youth_id = y.id AND c.status = :held AND c.at < :tomorrow) AS last_held,
-    (SELECT c.at || ' ' || c.mode FROM contacts c
-      WHERE c.youth_id = y.id AND c.status = :planned AND c.at >= :today ORDER BY c.at LIMIT 1) AS next_planned,
-    (SELECT COUNT(*) FROM agreements a WHERE a.youth_id = y.id AND a.status = :open) AS open_agreements,
-    (SELECT COUNT(*) FROM agreements a
-      WHERE a.youth_id = y.id AND a.status = :open AND a.due < :today) AS overdue_agreements,
-    (SELECT MIN(a.due) FROM agreements a
-      WHERE a.youth_id = y.id AND a.status = :open AND a.due >= :today) AS next_due,
+    -- One look at the planned contacts: how many are past without an outcome, the oldest of
+    -- those, and the next one ahead with its mode ('3 <oldest> <next at> <next mode>').
+    (SELECT COUNT(CASE WHEN c.at < :today THEN 1 END) || ' ' || COALESCE(MIN(CASE WHEN c.at < :today THEN c.at END), '')
+            || ' ' || COALESCE(MIN(CASE WHEN c.at >= :today THEN c.at || ' ' || c.mode END), '')
+       FROM contacts c WHERE c.youth_id = y.id AND c.status = :planned) AS planned,
+    -- And one at the open agreements: how many, how many overdue, the next due date.
+    (SELECT COUNT(*) || ' ' || COUNT(CASE WHEN a.due < :today THEN 1 END)
+            || ' ' || COALESCE(MIN(CASE WHEN a.due >= :today THEN a.due END), '')
+       FROM agreements a WHERE a.youth_id = y.id AND a.status = :open) AS agreements,
     (SELECT MAX(cc.changed_on) FROM coach_changes cc
       WHERE cc.youth_id = y.id AND cc.from_coach IS NOT NULL) AS coach_changed,
-    (SELECT COUNT(*) || ' ' || COALESCE(MIN(c.at), '') FROM contacts c
-      WHERE c.youth_id = y.id AND c.status = :planned AND c.at < :today) AS to_complete,
     """
     + ALARM_SQL
     + """ AS alarm
@@ -56,9 +56,14 @@ FROM youths y
 )
 
 
+# Only the open cases are read (the list the triggers of m015 keep): an archive of closed
+# cases costs the caseload nothing.
+OPEN_CASES_SQL = CASELOAD_SQL + " WHERE y.id IN (SELECT youth_id FROM _open_cases)"
+
+
 def caseload(db: Database | Connection, today: date, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
     """Young people in an open trajectory (not afgesloten), ordered by name."""
-    entries = [entry for entry in _entries(db, today, rules, CASELOAD_SQL, {}) if entry.phase != Phase.AFGESLOTEN]
+    entries = [entry for entry in _entries(db, today, rules, OPEN_CASES_SQL, {}) if entry.phase != Phase.AFGESLOTEN]
     entries.sort(key=lambda entry: (entry.name.casefold(), entry.id))
     return entries
 
@@ -71,8 +76,7 @@ FIRST_PAGE_SQL = (
     + """
 WHERE y.id IN (
     SELECT y.id FROM youths y
-    WHERE COALESCE((SELECT p.phase FROM phases p WHERE p.youth_id = y.id ORDER BY p.since DESC, p.id DESC LIMIT 1),
-                   :first_phase) != :closed
+    WHERE EXISTS (SELECT 1 FROM _open_cases o WHERE o.youth_id = y.id)
     ORDER BY lower(COALESCE(NULLIF(y.nickname, ''), y.first_name) || COALESCE(' ' || NULLIF(y.last_name, ''), '')), y.id
     LIMIT :limit
 )
@@ -107,23 +111,12 @@ def _entries(
     params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **VOCABULARY, **extra}
     parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
     entries = []
-    for (
-        youth_id,
-        name,
-        phase,
-        started_on,
-        last_held,
-        next_planned,
-        open_count,
-        overdue_count,
-        next_due,
-        coach_changed,
-        open_planned,
-        alarm,
-    ) in db.execute(sql, params):
-        next_at, _, next_mode = next_planned.partition(" ") if next_planned else (None, "", None)
-        # Planned contacts from before today that never got an outcome: how many, and the oldest.
-        late_count, _, late_first = (open_planned or "0 ").partition(" ")
+    for youth_id, name, phase, started_on, last_held, planned, agreements, coach_changed, alarm in db.execute(
+        sql, params
+    ):
+        # Planned contacts from before today that never got an outcome (how many, the oldest), and the next one.
+        late_count, late_first, next_at, *next_mode = planned.split(" ")
+        open_count, overdue_count, next_due = agreements.split(" ")
         entries.append(
             make_entry(
                 id=youth_id,
@@ -132,11 +125,11 @@ def _entries(
                 last_held=parse_moment(last_held) if last_held else None,
                 started_on=parse_day(started_on) if started_on else None,
                 next_planned=parse_moment(next_at) if next_at else None,
-                open_agreements=open_count,
-                overdue_agreements=overdue_count,
+                open_agreements=int(open_count),
+                overdue_agreements=int(overdue_count),
                 today=today,
                 rules=rules,
-                next_mode=next_mode or None,
+                next_mode=next_mode[0] if next_mode else None,
                 next_due=parse_day(next_due) if next_due else None,
                 coach_changed_on=parse_day(coach_changed) if coach_changed else None,
                 to_complete=int(late_count),

@@ -18,21 +18,14 @@ if TYPE_CHECKING:
 # reach FTS5 as query syntax.
 _WORD = re.compile(r"[^\W_]+")
 
-# Shorter words, and the commonest Dutch words, are looked up in names only:
-# in notes they would match nearly everyone and cost a scan of the whole index.
-# (A longer word that starts with one, like 'eenzaam', is searched everywhere.)
+# Words shorter than this are looked up in names only: the search runs while the coach
+# types, and 'd' or 'de' on the way to 'Daan' would otherwise match nearly everyone's notes.
+# (A longer word that starts with one, like 'dekking', is searched everywhere.)
 NOTE_WORD_MIN = 3
-COMMON_WORDS = frozenset(
-    "aan als bij dan dat die dit een hem het hij had heb heeft hun ook maar met naar nog niet"
-    " ons over tot uit van voor was wat wel wie zal zei zij zijn zou".split()
-)
 
-_NAMES_SQL = "SELECT rowid FROM youths_fts WHERE youths_fts MATCH :q"
-_TEXTS_SQL = """
-SELECT c.youth_id FROM contacts c WHERE c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH :q)
-UNION
-SELECT w.youth_id FROM warm_story w WHERE w.id IN (SELECT rowid FROM warm_story_fts WHERE warm_story_fts MATCH :q)
-"""
+# One document per young person in an open trajectory (m015): names, and notes with the warm
+# story. Every word must begin a word there, so one MATCH of all words answers the search.
+_SEARCH_SQL = "SELECT rowid FROM _open_texts WHERE _open_texts MATCH :q"
 
 
 def search_words(text: str) -> list[str]:
@@ -40,32 +33,26 @@ def search_words(text: str) -> list[str]:
     return list(dict.fromkeys(word.casefold() for word in _WORD.findall(text)))
 
 
+def names_only(text: str) -> list[str]:
+    """The words of a search that are looked for in names only (too short to search notes while typing)."""
+    return [word for word in search_words(text) if len(word) < NOTE_WORD_MIN]
+
+
 def find_youths(db: Database | Connection, text: str) -> set[int] | None:
-    """Ids of young people for whom every word of `text` begins a word in their name, notes or warm story.
+    """Ids of young people in an open trajectory for whom every word of `text` begins a word in their
+    name, notes or warm story.
 
     Each word matches as a prefix ('schuld' finds 'schulden'), without regard
-    to accents; short and very common words only in names. None when `text`
-    holds no word at all (nothing to search for).
+    to accents; short words only in names. None when `text` holds no word at
+    all (nothing to search for). Closed cases are not searched: the caseload
+    shows open ones only.
     """
     words = search_words(text)
     if not words:
         return None
-    found: set[int] | None = None
-    # The longest word first: it is usually the rarest, so later sets shrink fast.
-    for word in sorted(words, key=len, reverse=True):
-        ids = _ids_for(db, word)
-        found = ids if found is None else found & ids
-        if not found:
-            return set()
-    return found
-
-
-def _ids_for(db: Database | Connection, word: str) -> set[int]:
-    query = {"q": f'"{word}"*'}
-    ids = {row[0] for row in db.execute(_NAMES_SQL, query)}
-    if len(word) >= NOTE_WORD_MIN and word not in COMMON_WORDS:
-        ids.update(row[0] for row in db.execute(_TEXTS_SQL, query))
-    return ids
+    # Each word is letters and digits only, so quoted it is a plain prefix, never FTS5 syntax.
+    query = " AND ".join(f'name : "{word}"*' if len(word) < NOTE_WORD_MIN else f'"{word}"*' for word in words)
+    return {row[0] for row in db.execute(_SEARCH_SQL, {"q": query})}
 
 
 @dataclass(frozen=True)
@@ -109,7 +96,7 @@ def where_found(db: Database | Connection, youth_id: int, text: str) -> Found | 
     name = db.execute("SELECT first_name, last_name, nickname FROM youths WHERE id = ?", [youth_id]).fetchone()
     if name and _matches(" ".join(part or "" for part in name), words) is not None:
         return Found("naam")
-    long_words = [word for word in words if len(word) >= NOTE_WORD_MIN and word not in COMMON_WORDS]
+    long_words = [word for word in words if len(word) >= NOTE_WORD_MIN]
     if not long_words:
         return None
     notes = db.execute(

@@ -605,6 +605,111 @@ def m016_period_questions(db: Database) -> None:
     )
 
 
+def _open_case_sql(youth_id: str) -> str:
+    """Put one young person right in _open_cases: in it while they exist and their latest phase is not afgesloten.
+
+    Only a change is written (out when closed or gone, in when open and missing), so a phase
+    that changes nothing rewrites nothing, nor their search document.
+    """
+    still_open = f"""EXISTS (SELECT 1 FROM youths WHERE id = {youth_id})
+            AND COALESCE((SELECT p.phase FROM phases p WHERE p.youth_id = {youth_id}
+                          ORDER BY p.since DESC, p.id DESC LIMIT 1), 'aanmelding') != 'afgesloten'"""
+    return f"""
+        DELETE FROM _open_cases WHERE youth_id = {youth_id} AND NOT ({still_open});
+        INSERT OR IGNORE INTO _open_cases (youth_id) SELECT {youth_id} WHERE {still_open};
+    """
+
+
+def _open_text_sql(youth_id: str) -> str:
+    """Write one young person's search document afresh: their names, and every note and warm-story line."""
+    return f"""
+        DELETE FROM _open_texts WHERE rowid = {youth_id};
+        INSERT INTO _open_texts (rowid, name, text)
+        SELECT y.id,
+            COALESCE(y.first_name, '') || ' ' || COALESCE(y.last_name, '') || ' ' || COALESCE(y.nickname, ''),
+            COALESCE((SELECT group_concat(c.note, ' ') FROM contacts c WHERE c.youth_id = y.id), '') || ' ' ||
+            COALESCE((SELECT group_concat(w.text, ' ') FROM warm_story w WHERE w.youth_id = y.id), '')
+        FROM youths y WHERE y.id = {youth_id} AND y.id IN (SELECT youth_id FROM _open_cases);
+    """
+
+
+# The triggers that keep _open_texts current as notes, warm stories and names change; a bulk
+# load sets them aside and writes the documents once at the end (see coach.store.bulk).
+OPEN_TEXT_TRIGGERS: dict[str, str] = {
+    "_open_texts_contact_in": f"AFTER INSERT ON contacts BEGIN {_open_text_sql('new.youth_id')} END",
+    "_open_texts_contact_change": (
+        f"AFTER UPDATE OF note, youth_id ON contacts BEGIN {_open_text_sql('old.youth_id')} "
+        f"{_open_text_sql('new.youth_id')} END"
+    ),
+    "_open_texts_contact_out": f"AFTER DELETE ON contacts BEGIN {_open_text_sql('old.youth_id')} END",
+    "_open_texts_story_in": f"AFTER INSERT ON warm_story BEGIN {_open_text_sql('new.youth_id')} END",
+    "_open_texts_story_change": (
+        f"AFTER UPDATE OF text, youth_id ON warm_story BEGIN {_open_text_sql('old.youth_id')} "
+        f"{_open_text_sql('new.youth_id')} END"
+    ),
+    "_open_texts_story_out": f"AFTER DELETE ON warm_story BEGIN {_open_text_sql('old.youth_id')} END",
+    "_open_texts_name": (
+        f"AFTER UPDATE OF first_name, last_name, nickname ON youths BEGIN {_open_text_sql('new.id')} END"
+    ),
+}
+
+# Every open young person's document written afresh (after a bulk load, and by m015).
+OPEN_TEXTS_REBUILD_SQL = """
+DELETE FROM _open_texts;
+INSERT INTO _open_texts (rowid, name, text)
+SELECT y.id,
+    COALESCE(y.first_name, '') || ' ' || COALESCE(y.last_name, '') || ' ' || COALESCE(y.nickname, ''),
+    COALESCE((SELECT group_concat(c.note, ' ') FROM contacts c WHERE c.youth_id = y.id), '') || ' ' ||
+    COALESCE((SELECT group_concat(w.text, ' ') FROM warm_story w WHERE w.youth_id = y.id), '')
+FROM youths y WHERE y.id IN (SELECT youth_id FROM _open_cases);
+"""
+
+
+def m015_open_cases(db: Database) -> None:
+    """Who is in an open trajectory, their words to search, kept by triggers; indexes for the safety mark.
+
+    The caseload reads only open cases; without this list it worked out the
+    phase of every young person ever registered, so an archive of closed cases
+    slowed the desk down. Its search looks in one document per open young
+    person (names in one column, notes and warm story in the other): a word
+    in nearly every note, like 'thuis', then costs one entry per young person,
+    not one per contact, and closed cases cost nothing. The tables' names start with '_' as they hold nothing
+    of its own: the audit trail, erasing and exports pass it by. The latest
+    phase is the one the store reads everywhere (latest `since`, then highest id).
+    """
+    db.executescript(
+        f"""
+        CREATE TABLE _open_cases (youth_id INTEGER PRIMARY KEY);
+        INSERT INTO _open_cases (youth_id)
+        SELECT y.id FROM youths y
+        WHERE COALESCE((SELECT p.phase FROM phases p WHERE p.youth_id = y.id
+                        ORDER BY p.since DESC, p.id DESC LIMIT 1), 'aanmelding') != 'afgesloten';
+        CREATE TRIGGER _open_cases_youth_in AFTER INSERT ON youths
+        BEGIN {_open_case_sql("new.id")} END;
+        CREATE TRIGGER _open_cases_youth_out AFTER DELETE ON youths
+        BEGIN DELETE FROM _open_cases WHERE youth_id = old.id; END;
+        CREATE TRIGGER _open_cases_phase_in AFTER INSERT ON phases
+        BEGIN {_open_case_sql("new.youth_id")} END;
+        CREATE TRIGGER _open_cases_phase_out AFTER DELETE ON phases
+        BEGIN {_open_case_sql("old.youth_id")} END;
+        CREATE TRIGGER _open_cases_phase_change AFTER UPDATE OF youth_id, phase, since ON phases
+        BEGIN {_open_case_sql("old.youth_id")} {_open_case_sql("new.youth_id")} END;
+        CREATE INDEX assessments_score ON assessments(youth_id, score, domain, date);
+        CREATE INDEX assessments_domain ON assessments(youth_id, domain, date);
+        CREATE VIRTUAL TABLE _open_texts USING fts5(
+            name, text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER _open_texts_case_in AFTER INSERT ON _open_cases
+        BEGIN {_open_text_sql("new.youth_id")} END;
+        CREATE TRIGGER _open_texts_case_out AFTER DELETE ON _open_cases
+        BEGIN DELETE FROM _open_texts WHERE rowid = old.youth_id; END;
+        """
+    )
+    for name, body in OPEN_TEXT_TRIGGERS.items():
+        db.execute(f"CREATE TRIGGER {name} {body}")
+    db.executescript(OPEN_TEXTS_REBUILD_SQL)
+
+
 _ROWID_ALIAS = re.compile(r"(\[?\bid\b\]?\s+INTEGER\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)", re.IGNORECASE)
 AUDIT_ACTIONS_BEFORE = "CHECK (action IN ('insert', 'update', 'delete', 'erase'))"
 AUDIT_ACTIONS = "CHECK (action IN ('insert', 'update', 'delete', 'erase', 'read', 'backup', 'restore', 'passphrase'))"
@@ -674,6 +779,7 @@ STEPS = (
     m012_safety,
     m013_handover,
     m014_self_assessment,
+    m015_open_cases,
     m016_period_questions,
 )
 SCHEMA_VERSION = len(STEPS)

@@ -27,7 +27,7 @@ from coach.store.caseload import (
     contact_events,
     first_page,
 )
-from coach.store.caseload_search import Found, find_youths, search_words, where_found
+from coach.store.caseload_search import Found, find_youths, names_only, search_words, where_found
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -176,6 +176,13 @@ class Desk:
             return "Niemand vraagt deze week om aandacht: alles loopt op schema."
         if self.filter.search.strip() and not search_words(self.filter.search):
             return "Typ een naam of een woord (letters of cijfers) om te zoeken."
+        short = names_only(self.filter.search)
+        if short:
+            # Said, so the coach knows why 'de' does not find the notes it is in.
+            quoted = ", ".join(f"'{word}'" for word in short)
+            return (
+                f"Niemand gevonden. {quoted}: korte woorden zoeken alleen in namen. x wist de filters, Esc het zoeken."
+            )
         return "Niemand gevonden. x wist de filters, Esc het zoeken."
 
     def where_found(self, youth_id: int) -> Found | None:

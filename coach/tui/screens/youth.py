@@ -9,6 +9,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from coach.content.model import Content
@@ -192,7 +193,7 @@ class YouthScreen(CoachScreen[None]):
         return self.HELP_TARGET
 
     def compose(self) -> ComposeResult:
-        case, today, rules = self.case, self._today, self.context.rules
+        case, today = self.case, self._today
         yield Header()
         with VerticalScroll(id="youth-body"):
             yield YouthHeader(case, self.entry, today, coach_changes=self.file.coach_changes, id="youth-header")
@@ -203,41 +204,65 @@ class YouthScreen(CoachScreen[None]):
                 yield Static("Warm verhaal", classes="section-title")
                 yield WarmStory(case.warm_story, self._content.warm_kinds, case.typed_by_youth, id="warm-story")
             yield trajectory_section(case, self.file.trajectory, today)
-            with Vertical(classes="section", id="domain-section"):
-                yield Static(self._domains_title(), classes="section-title")
-                yield DomainScores(
+        yield CoachFooter(compact=True)  # compact: more of the keys fit at 80 columns
+
+    def _below_the_fold(self) -> list[Widget]:
+        """The sections under the first screenful: mounted after it is painted (see on_mount)."""
+        case, today, rules = self.case, self._today, self.context.rules
+        return [
+            Vertical(
+                Static(self._domains_title(), classes="section-title"),
+                DomainScores(
                     case.assessments,
                     self._content,
                     self.file.intake,
                     own=case.self_assessments,
                     own_date=short_date(case.self_assessments[-1].date, today) if case.self_assessments else "",
                     id="domain-scores",
-                )
-            yield from progress_sections(case, self.file.readiness, self._content, today)
-            yield IntakeSection(self.file.intake, self._content, today, classes="section", id="intake-section")
-            with Vertical(classes="section", id="network-section"):
-                yield Static("Netwerk · n: toevoegen of wijzigen", classes="section-title")
-                yield NetworkList(self.file.network, id="network")
-            with Vertical(classes="section", id="contact-section"):
-                yield Static("Contactmomenten · Tab kiest er een, Enter opent het", classes="section-title")
-                yield RhythmStrip(case, assess(case, today, rules), today, rules, id="rhythm")
-                yield ContactList(case.contacts, today, id="contacts")
-                yield PreparedVisit(self.file.prepared_for, today, id="prepared-visit")
-            with Vertical(classes="section", id="agreement-section"):
-                yield Static(
-                    "Afspraken · f: nieuw · Enter: openen · spatie: gedaan · d: vervallen", classes="section-title"
-                )
-                yield AgreementList(case.agreements, today, self.file.agreement_owners, id="agreements")
-                yield AgreementShare(
+                ),
+                classes="section",
+                id="domain-section",
+            ),
+            *progress_sections(case, self.file.readiness, self._content, today),
+            IntakeSection(self.file.intake, self._content, today, classes="section", id="intake-section"),
+            Vertical(
+                Static("Netwerk · n: toevoegen of wijzigen", classes="section-title"),
+                NetworkList(self.file.network, id="network"),
+                classes="section",
+                id="network-section",
+            ),
+            Vertical(
+                Static("Contactmomenten · Tab kiest er een, Enter opent het", classes="section-title"),
+                RhythmStrip(case, assess(case, today, rules), today, rules, id="rhythm"),
+                ContactList(case.contacts, today, id="contacts"),
+                PreparedVisit(self.file.prepared_for, today, id="prepared-visit"),
+                classes="section",
+                id="contact-section",
+            ),
+            Vertical(
+                Static("Afspraken · f: nieuw · Enter: openen · spatie: gedaan · d: vervallen", classes="section-title"),
+                AgreementList(case.agreements, today, self.file.agreement_owners, id="agreements"),
+                AgreementShare(
                     own_share(case.agreements, today),
                     own_share_by_month(case.agreements, today),
                     case.youth.nickname or case.youth.first_name,
                     id="agreement-share",
-                )
-        yield CoachFooter(compact=True)  # compact: more of the keys fit at 80 columns
+                ),
+                classes="section",
+                id="agreement-section",
+            ),
+        ]
+
+    async def _mount_below_the_fold(self) -> None:
+        if self.query("#domain-section"):
+            return  # mounted already (an earlier call, before a reload, came later than it)
+        await self.query_one("#youth-body", VerticalScroll).mount_all(self._below_the_fold())
 
     def on_mount(self) -> None:
         self.query_one("#youth-body").focus()
+        # Every widget costs styling and layout; the file of a young person holds some 170. The first
+        # screenful is painted with the top sections only, the rest is mounted right after it.
+        self.call_after_refresh(self._mount_below_the_fold)
 
     def action_back(self) -> None:
         self.dismiss()
@@ -348,6 +373,7 @@ class YouthScreen(CoachScreen[None]):
         self.file = file
         await self.recompose()
         self.query_one("#youth-body").focus()  # recompose drops the focus; keys should keep working
+        self.call_after_refresh(self._mount_below_the_fold)  # the rest after the first paint, as on opening
 
     def on_contact_list_opened(self, message: ContactList.Opened) -> None:
         """Open the chosen contact in full; after a change, show the case as it is now."""
