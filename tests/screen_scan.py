@@ -101,13 +101,19 @@ def english_on_screen(lines: list[str]) -> list[str]:
     return found
 
 
-def footer_problems(lines: list[str]) -> list[str]:
-    """What is wrong with the footer (the last line): a binding cut off, or stray text after the palette key."""
+def footer_problems(lines: list[str], width: int | None = None) -> list[str]:
+    """What is wrong with the footer (the last line): a binding cut off, or stray text after the palette key.
+
+    `width`, when known, is the screen's: a last line without the palette key (a screen's own
+    hint line, such as samen invullen's) is only cut off when it reaches the right edge.
+    """
     if not lines:
         return []
     footer = lines[-1].rstrip("\n")
     if PALETTE_SEPARATOR not in footer:
         # No palette key drawn on the right: a binding running into the right edge is cut off.
+        if width is not None:
+            return [f"footer runs off the screen: {footer!r}"] if len(footer.rstrip()) >= width else []
         return [f"footer runs off the screen: {footer!r}"] if footer and not footer.endswith(" ") else []
     before, _, after = footer.partition(PALETTE_SEPARATOR)
     problems: list[str] = []
@@ -120,13 +126,15 @@ def footer_problems(lines: list[str]) -> list[str]:
     return problems
 
 
-def screen_problems(text_or_svg: str, *, footer: bool = True) -> list[str]:
-    """Everything this scan finds wrong with one screen."""
+def screen_problems(text_or_svg: str, *, footer: bool = True, width: int | None = None) -> list[str]:
+    """Everything this scan finds wrong with one screen (`width`: the screen's, when known)."""
     lines = screen_lines(text_or_svg)
-    return english_on_screen(lines) + (footer_problems(lines) if footer else [])
+    return english_on_screen(lines) + (footer_problems(lines, width) if footer else [])
 
 
-def assert_screen_clean(text_or_svg: str, *, footer: bool = True, where: str = "screen") -> None:
+def assert_screen_clean(
+    text_or_svg: str, *, footer: bool = True, where: str = "screen", width: int | None = None
+) -> None:
     """Fail with every English default and footer problem on this screen."""
-    problems = screen_problems(text_or_svg, footer=footer)
+    problems = screen_problems(text_or_svg, footer=footer, width=width)
     assert not problems, f"{where}:\n  " + "\n  ".join(problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -47,7 +48,15 @@ def test_the_scan_reads_an_svg_screenshot() -> None:
 @pytest.mark.skipif(not SVGS, reason="nog geen snapshots in tests/__snapshots__ (de integrator voegt ze toe)")
 @pytest.mark.parametrize("svg", SVGS, ids=[str(p.relative_to(SNAPSHOTS)) for p in SVGS])
 def test_every_snapshot_is_dutch_and_its_footer_fits(svg: Path) -> None:
-    assert_screen_clean(svg.read_text(encoding="utf-8"), where=svg.name)
+    size = re.search(r"(\d+)x(\d+)", svg.name)  # test_snapshots.py names its sizes: [youth-80x24]
+    width = int(size[1]) if size else None
+    assert_screen_clean(svg.read_text(encoding="utf-8"), where=svg.name, width=width)
+
+
+def test_a_last_line_is_cut_off_only_at_the_right_edge() -> None:
+    hint = "   Typ wat je wilt · Esc: terug"
+    assert screen_problems(f"x\n{hint}", width=80) == []
+    assert screen_problems(f"x\n{hint}", width=len(hint)) == [f"footer runs off the screen: {hint!r}"]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

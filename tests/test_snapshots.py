@@ -1,0 +1,211 @@
+"""Every screen and dialog as a coach sees it, at 80×24 and 120×40 (pytest-textual-snapshot).
+
+The demo caseload (seed 1) is written against a fixed day, so the pictures only change when
+the screens do. After a deliberate change: `python -m pytest tests/test_snapshots.py
+--snapshot-update`, then look at the new pictures (the report opens them side by side)
+before committing them. `test_snapshot_text.py` reads every stored picture for English
+words and cut-off footers.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from helpers import wait_until
+from safety_helpers import PASSPHRASE
+from textual.pilot import Pilot
+from textual.screen import Screen
+
+from coach.demo.generator import build_demo
+from coach.domain.vocabulary import Phase
+from coach.store.db import open_db
+from coach.tui.app import CoachApp, make_app
+
+TODAY = date(2026, 12, 6)
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+
+Steps = Callable[[Pilot], Awaitable[None]]
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo caseload, built once for this module; every test gets its own copy."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    db = open_db(path)
+    build_demo(db, youths=25, seed=1, today=TODAY)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_db: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "demo.db"
+    shutil.copyfile(demo_db, path)
+    return path
+
+
+def first_in(path: Path, phase: Phase) -> int:
+    """The demo young person with the lowest id whose current phase is `phase`."""
+    db = open_db(path)
+    try:
+        row = db.execute(
+            "SELECT youth_id FROM phases p WHERE id = (SELECT max(id) FROM phases WHERE youth_id = p.youth_id) "
+            "AND phase = ? ORDER BY youth_id LIMIT 1",
+            [phase.value],
+        ).fetchone()
+    finally:
+        db.close()
+    assert row is not None, f"the demo has nobody in {phase.value}"
+    return int(row[0])
+
+
+async def settle(pilot: Pilot, screen_type: type[Screen] | str) -> None:
+    """Wait until the named screen is on top and has painted."""
+    app = pilot.app
+
+    def on_top() -> bool:
+        screen = app.screen
+        return type(screen).__name__ == screen_type if isinstance(screen_type, str) else isinstance(screen, screen_type)
+
+    await wait_until(pilot, on_top)
+    await pilot.pause()
+
+
+async def caseload(pilot: Pilot) -> None:
+    await settle(pilot, "CaseloadScreen")
+    await pilot.pause()
+
+
+def youth_then(phase: Phase, *keys: str, screen: str = "YouthScreen") -> Callable[[Path], Steps]:
+    """Open the first young person in `phase`, press `keys`, and wait for `screen`."""
+
+    def steps_for(path: Path) -> Steps:
+        youth_id = first_in(path, phase)
+
+        async def steps(pilot: Pilot) -> None:
+            await caseload(pilot)
+            app = pilot.app
+            assert isinstance(app, CoachApp)
+            app.open_youth(youth_id)
+            await settle(pilot, "YouthScreen")
+            if keys:
+                await pilot.press(*keys)
+            await settle(pilot, screen)
+
+        return steps
+
+    return steps_for
+
+
+def caseload_then(*keys: str, screen: str = "CaseloadScreen") -> Callable[[Path], Steps]:
+    def steps_for(path: Path) -> Steps:
+        async def steps(pilot: Pilot) -> None:
+            await caseload(pilot)
+            if keys:
+                await pilot.press(*keys)
+            await settle(pilot, screen)
+
+        return steps
+
+    return steps_for
+
+
+async def intake_to(pilot: Pilot, step: str) -> None:
+    """Move the open intake to its middle (the seventh domain) or its end (the last domain) with Ctrl+G."""
+    if step == "start":
+        return
+    await pilot.press("ctrl+g")
+    await settle(pilot, "SectionPicker")
+    await pilot.press(*(["home"] + ["down"] * 7 if step == "middle" else ["end"]), "enter")
+    await settle(pilot, "IntakeScreen")
+
+
+def intake(step: str) -> Callable[[Path], Steps]:
+    def steps_for(path: Path) -> Steps:
+        first = youth_then(Phase.INTAKE, "i", screen="IntakeScreen")(path)
+
+        async def steps(pilot: Pilot) -> None:
+            await first(pilot)
+            await intake_to(pilot, step)
+
+        return steps
+
+    return steps_for
+
+
+SCREENS: dict[str, Callable[[Path], Steps]] = {
+    "caseload": caseload_then(),
+    "deze_week": caseload_then("w"),
+    "filters": caseload_then("f", screen="FilterMenu"),
+    "sort": caseload_then("s", screen="SortMenu"),
+    "command_palette": caseload_then("ctrl+p", screen="CoachPalette"),
+    "registration": caseload_then("n", screen="RegistrationScreen"),
+    "handbook": caseload_then("f1", screen="GuidesScreen"),
+    "youth": youth_then(Phase.BEGELEIDING),
+    "youth_nazorg": youth_then(Phase.NAZORG),
+    "network": youth_then(Phase.BEGELEIDING, "n", screen="NetworkScreen"),
+    "intake_start": intake("start"),
+    "intake_middle": intake("middle"),
+    "intake_end": intake("end"),
+    "contact_form": youth_then(Phase.BEGELEIDING, "c", screen="ContactEntryScreen"),
+    "visit_prep": youth_then(Phase.BEGELEIDING, "v", screen="VisitPrepScreen"),
+    "measurement": youth_then(Phase.BEGELEIDING, "m", screen="MeasurementScreen"),
+    "phase_dialog": youth_then(Phase.BEGELEIDING, "p", screen="PhaseDialog"),
+    "afbouw_plan": youth_then(Phase.AFBOUW, "p", screen="PhaseDialog"),
+    "release": youth_then(Phase.AFBOUW, "a", screen="ReleaseScreen"),
+    "intervision_review": youth_then(Phase.BEGELEIDING, "s", screen="IntervisionScreen"),
+    "audit": youth_then(Phase.BEGELEIDING, "l", screen="AuditScreen"),
+    "safety": youth_then(Phase.BEGELEIDING, "z", screen="SafetyScreen"),
+    "details": youth_then(Phase.BEGELEIDING, "g", screen="RegistrationScreen"),
+    "agreement": youth_then(Phase.BEGELEIDING, "f", screen="AgreementDialog"),
+    "handover": youth_then(Phase.BEGELEIDING, "o", screen="HandoverScreen"),
+    "samen_start": youth_then(Phase.BEGELEIDING, "j", screen="SamenScreen"),
+    "samen_warm": youth_then(Phase.BEGELEIDING, "j", "enter", screen="SamenScreen"),
+    "samen_domain": youth_then(Phase.BEGELEIDING, "j", *["enter"] * 4, screen="SamenScreen"),
+    # Every domain answered with 3, then the picture with the coach's scores beside it.
+    "samen_picture": youth_then(
+        Phase.BEGELEIDING, "j", *["enter"] * 4, *["3", "right"] * 13, "c", screen="SamenScreen"
+    ),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", SCREENS)
+def test_screen(snap_compare, demo_copy: Path, name: str, size: str) -> None:
+    app = make_app(demo_copy, today=TODAY, demo=True)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=SCREENS[name](demo_copy))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_empty_database(snap_compare, tmp_path: Path, size: str) -> None:
+    path = tmp_path / "leeg.db"
+    open_db(path).close()
+    app = make_app(path, today=TODAY)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=caseload)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_first_run(snap_compare, tmp_path: Path, size: str) -> None:
+    app = make_app(tmp_path / "nieuw.db", today=TODAY)
+
+    async def steps(pilot: Pilot) -> None:
+        await settle(pilot, "FirstRunScreen")
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=steps)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_lock(snap_compare, tmp_path: Path, size: str) -> None:
+    path = tmp_path / "versleuteld.db"
+    open_db(path, passphrase=PASSPHRASE).close()
+    app = make_app(path, today=TODAY)
+
+    async def steps(pilot: Pilot) -> None:
+        await settle(pilot, "LockScreen")
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=steps)
