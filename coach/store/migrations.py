@@ -674,7 +674,9 @@ def m015_open_cases(db: Database) -> None:
     person (names in one column, notes and warm story in the other): a word
     in nearly every note, like 'thuis', then costs one entry per young person,
     not one per contact, and closed cases cost nothing. The tables' names start with '_' as they hold nothing
-    of its own: the audit trail, erasing and exports pass it by. The latest
+    of its own: the audit trail, erasing and exports pass it by (erasing a young person empties their row
+    through the triggers). The search table keeps its text (no contentless table): deleting from a
+    contentless one needs SQLite 3.43, and a Python's own sqlite3 may be older. The latest
     phase is the one the store reads everywhere (latest `since`, then highest id).
     """
     db.executescript(
@@ -697,7 +699,7 @@ def m015_open_cases(db: Database) -> None:
         CREATE INDEX assessments_score ON assessments(youth_id, score, domain, date);
         CREATE INDEX assessments_domain ON assessments(youth_id, domain, date);
         CREATE VIRTUAL TABLE _open_texts USING fts5(
-            name, text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+            name, text, tokenize='unicode61 remove_diacritics 2'
         );
         CREATE TRIGGER _open_texts_case_in AFTER INSERT ON _open_cases
         BEGIN {_open_text_sql("new.youth_id")} END;
