@@ -357,7 +357,7 @@ async def test_a_big_caseload_paints_first_rows_then_loads_all_and_draws_only_wh
         await pilot.pause()
         visible = t.scrollable_content_region.height - 1
         assert t.cursor_row == total - 1
-        assert painted(t)[-1].startswith(" " + t.rows[-1].name[:10])
+        assert t.rows[-1].name[:10] in painted(t)[-1]  # (after a mark such as "! acuut", when there is one)
         # Rhythm strips are read for the rows on screen only, never for the whole caseload.
         assert asked and all(len(ids) <= visible for ids in asked)
 
