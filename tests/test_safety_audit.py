@@ -97,3 +97,15 @@ async def test_the_youth_screen_shows_the_trail(case_db: Path, today: date):
         assert table.row_count == len(audit_for_youth(app.db, 1))
         await pilot.press("escape")
         assert isinstance(app.screen, YouthScreen)
+
+
+def test_every_table_in_the_audit_trail_has_a_dutch_name():
+    """The logboek names what changed in words: no table shows as 'self assessments'."""
+    from coach.reports.record_labels import RECORD_LABELS
+
+    db = open_db(memory=True)
+    audited = {
+        row[0]
+        for row in db.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_%'")
+    }
+    assert audited - {"audit"} <= set(RECORD_LABELS), sorted(audited - {"audit"} - set(RECORD_LABELS))

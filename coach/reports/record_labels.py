@@ -27,6 +27,16 @@ RECORD_LABELS: dict[str, tuple[str, str]] = {
     "safety_dismissals": ("veiligheidssignaal: geen zorg", "veiligheidssignalen: geen zorg"),
     "handover_notes": ("wat werkt", "wat werkt"),
     "handovers": ("overdracht", "overdrachten"),
+    "coach_changes": ("wissel van coach", "wissels van coach"),
+    "consents": ("toestemming", "toestemmingen"),
+    "intakes": ("intake", "intakes"),
+    "intake_domains": ("leefgebied in de intake", "leefgebieden in de intake"),
+    "intake_warm": ("warm verhaal in de intake", "warm verhaal in de intake"),
+    "intervision_notes": ("intervisie-aantekening", "intervisie-aantekeningen"),
+    "intervision_period_questions": ("leervraag voor een periode", "leervragen voor een periode"),
+    "removals": ("verwijdering", "verwijderingen"),
+    "self_assessments": ("eigen antwoord van de jongere", "eigen antwoorden van de jongere"),
+    "visits": ("bezoek", "bezoeken"),
 }
 
 ACTION_LABELS = {"insert": "toegevoegd", "update": "gewijzigd", "delete": "verwijderd", "erase": "gewist"}
