@@ -70,7 +70,8 @@ def test_impossible_due_dates_say_why(typed: str, today: date) -> None:
 
 async def open_youth(app, pilot, youth_id: int) -> YouthScreen:
     app.open_youth(youth_id)
-    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    # The afspraken are under the first screenful, mounted right after it is painted.
+    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query("#agreement-section"))
     await pilot.pause()
     return app.screen
 

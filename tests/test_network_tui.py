@@ -455,10 +455,11 @@ async def test_a_click_on_the_youth_screens_picture_opens_the_network(case_db: P
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_youth(NOOR)
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        # The sections under the first screenful are mounted right after it is painted: wait for the last.
+        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query("#agreement-section"))
         network = app.screen.query_one(NetworkList)
         network.scroll_visible(animate=False)
-        await pilot.pause()
+        await wait_until(pilot, lambda: network.region.height > 0 and 0 < network.region.y < app.size.height - 2)
         await pilot.click(NetworkList)
         await wait_until(pilot, lambda: isinstance(app.screen, NetworkScreen))
         assert app.screen.youth_id == NOOR
