@@ -246,3 +246,10 @@ def kill_while_typing(
 def typed_before(typed: list[tuple[int, float]], moment: float) -> int:
     """How many characters had been typed by `moment` (0 when none)."""
     return max((count for count, at in typed if at <= moment), default=0)
+
+
+def youth_in_full(app) -> bool:
+    """The young person's screen is on top with its lower sections too (mounted right after the first frame)."""
+    from coach.tui.screens.youth import YouthScreen
+
+    return isinstance(app.screen, YouthScreen) and bool(app.screen.query("#agreement-section"))

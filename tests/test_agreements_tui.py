@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from db_digest import digest
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 
 from coach.domain.agreement_form import owner_choices, read_due, read_owner
 from coach.domain.contact_input import FormErrors
@@ -105,7 +105,7 @@ async def test_f_adds_an_afspraak_for_a_network_person_with_a_dutch_due_date(cas
         await pilot.press(*"vrijdag")
         await wait_until(pilot, lambda: "vóór" in str(app.screen.query_one("#due-error").render()))
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await wait_until(pilot, lambda: any("Riet belt" in i.agreement.text for i in app.screen.query(AgreementItem)))
         line = str(item_of(app.screen, "Riet belt de school").render())
         assert "Riet (oma)" in line and "vóór" in line
@@ -139,7 +139,7 @@ async def test_a_click_opens_an_afspraak_to_edit_and_the_earlier_text_is_kept(ca
         dialog.query_one("#owner").value = "coach"
         dialog.query_one("#due").value = "over 2 weken"
         await pilot.click("#save")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
 
     db = open_db(case_db)
     record = record_of(db, NOOR, "Stagebrief naar twee kapsalons sturen")
@@ -169,7 +169,7 @@ async def test_marking_done_dropped_and_open_again_from_the_dialog(case_db: Path
             await pilot.press("enter")
             await wait_until(pilot, lambda: isinstance(app.screen, AgreementDialog))
             await pilot.click(button)
-            await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+            await wait_until(pilot, lambda: youth_in_full(app))
             await wait_until(pilot, lambda status=status: get_agreement(check, agreement_id).agreement.status == status)
             await wait_until(
                 pilot, lambda status=status: item_of(app.screen, LETTER).agreement.status == status, what="list shown"
@@ -243,7 +243,7 @@ async def test_esc_asks_before_throwing_typing_away(case_db: Path, today: date) 
         await pilot.press("f")
         await wait_until(pilot, lambda: isinstance(app.screen, AgreementDialog))
         await pilot.press("escape")  # nothing typed: closes at once
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await pilot.press("f")
         await wait_until(pilot, lambda: isinstance(app.screen, AgreementDialog))
         dialog = app.screen
@@ -256,7 +256,7 @@ async def test_esc_asks_before_throwing_typing_away(case_db: Path, today: date) 
         await pilot.click("#cancel")
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("j")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert digest(app.db) == before
 
 
@@ -313,7 +313,7 @@ async def test_a_busy_database_keeps_the_dialog_and_what_was_typed(busy_db, toda
         finally:
             other.rollback()
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     db = open_db(path, passphrase=passphrase)
     assert [r.agreement.text for r in agreements_with_owners(db, DAAN)].count("Huisarts bellen") == 1
     db.close()
@@ -346,7 +346,7 @@ async def test_a_busy_database_keeps_the_visit_form_and_its_note(busy_db, today:
         finally:
             other.rollback()
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     db = open_db(path, passphrase=passphrase)
     held = [c for c in load_case(db, DAAN).contacts if c.at.date() == today]
     assert len(held) == 1 and held[0].status == "plaatsgevonden" and held[0].duration_min == 30

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 from textual.widgets import OptionList, Static
 
 from coach.demo.generator import build_demo
@@ -15,7 +15,6 @@ from coach.tui.app import CoachApp, make_app
 from coach.tui.dialogs.filter_menu import FilterMenu
 from coach.tui.dialogs.sort_menu import SortMenu
 from coach.tui.screens.caseload import FIRST_ROWS, CaseloadScreen
-from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.caseload_table import CaseloadTable
 from coach.tui.widgets.search_field import SearchField
 
@@ -227,7 +226,7 @@ async def test_enter_in_the_search_field_opens_the_one_match_or_goes_to_the_resu
         assert isinstance(app.screen, CaseloadScreen) and len(names(app)) == 3 and table(app).has_focus
         # One match: Enter opens it at once, typed fast (before the search pause).
         await pilot.press("slash", *"daan", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         desk = app.screen_stack[-2]
         assert isinstance(desk, CaseloadScreen)
         assert app.screen.youth_id == next(e.id for e in desk.entries if e.name == "Daan de Vries")
@@ -310,7 +309,7 @@ async def test_cursor_keys_and_mouse(case_db: Path, today: date) -> None:
         await pilot.click(CaseloadTable, offset=(3, 3))  # the third row (the header is line 0)
         assert t.cursor_row == 2 and isinstance(app.screen, CaseloadScreen)
         await pilot.click(CaseloadTable, offset=(3, 3))  # a second click on the chosen row opens it
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert app.screen.youth_id == t.rows[2].id
 
 
@@ -368,7 +367,7 @@ async def test_the_desk_stays_as_left_after_visiting_a_young_person(case_db: Pat
         await pilot.press("s", "down", "enter", "w", "w")
         await pilot.pause()
         await pilot.press("down", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.sort_key == "ritme" and table(app).cursor_row == 1
@@ -385,12 +384,12 @@ async def test_the_caseload_is_read_again_only_as_far_as_needed(case_db: Path, t
         await pilot.pause()
         assert reloads == [] and screen.sort_key == "ritme" and screen.filter.phases == {"aanmelding"}
         await pilot.press("x", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await pilot.press("escape")
         await pilot.pause()
         assert reloads == []  # only looked at a young person: nothing to read again
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         app.db.execute("UPDATE agreements SET status = 'gedaan' WHERE text = 'Afspraak maken bij de huisarts'")
         await pilot.press("escape")
         await pilot.pause()
@@ -399,7 +398,7 @@ async def test_the_caseload_is_read_again_only_as_far_as_needed(case_db: Path, t
         daan = next(entry for entry in screen.entries if entry.name == "Daan de Vries")
         assert daan.overdue_agreements == 0 and "met afspraken te laat" not in text_of(app, "#summary")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         app.db.execute("INSERT INTO settings (key, value) VALUES ('iets', 'anders')")
         await pilot.press("escape")
         await pilot.pause()

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from helpers import make_case, wait_until
+from helpers import make_case, wait_until, youth_in_full
 from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from coach import clock
@@ -503,7 +503,7 @@ async def test_the_form_opens_on_the_note_with_the_kind_used_last(case_db: Path,
         assert form.query_one("#when", Input).value == "nu"
         await pilot.press(*"Kort gebeld over de huur")
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert stored_contacts(case_db, 2)[-1][1:3] == ("telefoon", "plaatsgevonden")
         assert stored_contacts(case_db, 2)[-1][5] == "Kort gebeld over de huur"
 
@@ -529,7 +529,7 @@ async def test_a_restored_draft_keeps_the_moment_it_was_typed(case_db: Path, tod
         form = await open_daan_form(pilot)
         await pilot.press(*"Half af")
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     assert stored_draft(case_db, 2)[0]["opened_at"] == "2026-03-14T10:30:00"
     later = make_app(case_db, today=today + timedelta(days=2))
     async with later.run_test(size=(80, 24)) as pilot:

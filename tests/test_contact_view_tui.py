@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from helpers import make_case, wait_until
+from helpers import make_case, wait_until, youth_in_full
 from textual.widgets import Input, RadioSet, Static, TextArea
 
 from coach.domain.model import Contact
@@ -176,7 +176,7 @@ async def test_enter_opens_a_contact_and_u_completes_it(db_path) -> None:
         assert (stored.contact.status, stored.contact.duration_min) == ("niet_verschenen", 0)
         assert "nog afronden" not in details(app)
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await wait_until(pilot, lambda: "✕ Niet verschenen" in line_of(app, PAST_PLANNED))
 
 
@@ -205,7 +205,7 @@ async def test_a_click_opens_a_contact_and_the_buttons_move_it(db_path) -> None:
         assert new.contact.at == datetime(2026, 3, 20, 11) and new.contact.note == "Papieren meenemen."
         # The new one says where it came from.
         await pilot.click("#cv-back")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await wait_until(pilot, lambda: bool(app.screen.query(f"#contact-{new.id}")))
         app.screen.query_one(f"#contact-{new.id}").focus()
         await pilot.press("enter")
@@ -305,7 +305,7 @@ async def test_deleting_asks_for_a_reason_and_keeps_it(db_path) -> None:
         await pilot.press("n")
         await wait_until(pilot, lambda: app.screen is dialog)
         await pilot.click("#cd-delete")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert record(db_path, HELD) is None
         db = open_db(db_path)
         try:
@@ -464,7 +464,7 @@ async def test_logging_near_a_planned_contact_offers_to_complete_it(near_db) -> 
         )
         before = len(all_contacts(near_db))
         await pilot.press("j")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert len(all_contacts(near_db)) == before  # completed, not added
         done = record(near_db, 6)
         assert done.contact.status == "plaatsgevonden" and done.contact.at == NOW
@@ -477,7 +477,7 @@ async def test_the_coach_can_still_log_it_apart_by_mouse(near_db) -> None:
         await log_now(pilot, "Iets anders.")
         before = len(all_contacts(near_db))
         await pilot.click("#separate")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert len(all_contacts(near_db)) == before + 1
         assert record(near_db, 6).contact.status == "gepland"
 

@@ -6,14 +6,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 from textual.widgets import Static
 
 from coach.domain.registration import Registration
 from coach.store.db import open_db
 from coach.store.registration import register_youth
 from coach.tui.app import CoachApp, make_app
-from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.caseload_table import CaseloadTable
 
 SMALL, LARGE = (80, 24), (200, 50)
@@ -78,7 +77,7 @@ async def test_the_first_contact_on_day_one_the_deadline_and_the_day_after(
         assert cells[-1] == why
 
         app.open_youth(youth_id)
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         text = str(app.screen.query_one("#youth-header", Static).render())
         assert f"● {rhythm}" in text and header in text
         assert "Te lang" not in text and "sinds laatste contact" not in text

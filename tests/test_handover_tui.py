@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 from textual.command import CommandList
 from textual.widgets import Input, OptionList, Static, TextArea
 
@@ -50,7 +50,7 @@ async def test_review_and_save_the_dossier(
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_youth(NOOR)
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert not app.screen.query("#handover-line")
         # Without consent the screen says what is missing, and nothing can be saved (opened from the palette).
         await pilot.press("ctrl+p", *"overdracht")

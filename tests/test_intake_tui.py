@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from db_digest import digest
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 
 from coach.domain.intake import NU_NIET, NVT, SCORED, TOUCHED, WARM
 from coach.store.cases import load_case
@@ -16,7 +16,6 @@ from coach.store.intake import latest_intake
 from coach.tui.app import make_app
 from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.screens.intake import IntakeScreen
-from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.coverage_bar import CoverageBar
 from coach.tui.widgets.domain_panel import DomainPanel
 from coach.tui.widgets.field_area import FieldArea
@@ -36,7 +35,7 @@ async def open_intake(app, pilot, youth_id: int, *, via_youth: bool = False) -> 
     """The intake of one young person: by 'i' on their screen, or (quicker) straight away."""
     if via_youth:
         app.open_youth(youth_id)
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await pilot.press("i")
     else:
         app.push_screen(IntakeScreen(app.db, load_case(app.db, youth_id), app.content, app.today))
@@ -127,7 +126,7 @@ async def test_a_whole_intake_by_keys(case_db: Path, today: date) -> None:
         await wait_until(pilot, lambda: app.screen.__class__.__name__ == "Confirm")
         assert "naar begeleiding" in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("j")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         # The young person's screen reads the intake again once it shows; the header follows the phase.
         await wait_until(pilot, lambda: "Afgerond" in str(app.screen.query_one(".intake-status").render()))
         await wait_until(pilot, lambda: "Begeleiding" in str(app.screen.query_one("#youth-header").render()))
@@ -256,7 +255,7 @@ async def test_leaving_by_escape_saves_what_is_waiting(case_db: Path, today: dat
         await open_intake(app, pilot, DAAN, via_youth=True)
         await type_text(pilot, "Haar hond Bobbie")
         await pilot.press("escape")  # at once, before the autosave timer
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         # The young person's screen shows the intake under way, with the warm story first.
         overview = app.screen.query_one(IntakeOverview)
         await wait_until(pilot, lambda: "Loopt nog" in str(overview.query_one(".overview-status").render()))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from db_digest import digest
-from helpers import make_case, wait_until
+from helpers import make_case, wait_until, youth_in_full
 
 from coach.content.prompts import load_content
 from coach.conversation.engine import Conversation
@@ -119,7 +119,7 @@ def test_headings_mark_domains_in_a_note(conversation):
 
 async def open_visit(app, pilot, youth_id: int) -> VisitPrepScreen:
     app.open_youth(youth_id)
-    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    await wait_until(pilot, lambda: youth_in_full(app))
     await pilot.press("v")
     await wait_until(pilot, lambda: isinstance(app.screen, VisitPrepScreen))
     await pilot.pause()
@@ -163,7 +163,7 @@ async def test_visit_screen_prepares_and_writes_the_contact_note(case_db: Path, 
         await wait_until(pilot, lambda: "verleden" in str(app.screen.query_one("#keep-when-error").render()))
         app.focused.value = ""
         await pilot.press(*"morgen 10:00", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await wait_until(pilot, lambda: "Voorbereiding klaar voor" in prepared_line(app.screen))
         assert "10:00" in prepared_line(app.screen)
 
@@ -261,7 +261,7 @@ async def test_completing_with_keys_checks_every_field_and_writes_nothing_wrong(
         await wait_until(pilot, lambda: app.screen is dialog)
         dialog.query_one("#s-niet_verschenen").value = True
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     db = open_db(case_db)
     visits = [c for c in load_case(db, DAAN).contacts if c.at.date() == today]
     assert len(visits) == 1 and visits[0].status == "niet_verschenen" and visits[0].note == "Over de huisarts gepraat"
@@ -274,14 +274,14 @@ async def test_only_looking_creates_no_contact(case_db: Path, today: date) -> No
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_youth(DAAN)
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await pilot.pause()
         before = digest(app.db)
         await pilot.press("v")
         await wait_until(pilot, lambda: isinstance(app.screen, VisitPrepScreen))
         await pilot.pause(1.0)  # longer than the autosave waits
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await pilot.pause()
         assert digest(app.db) == before
     db = open_db(case_db)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import test_intervision_screen as screen_tests
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 from test_intervision_screen import LARGE, SMALL, TODAY, FakeClient, leaks, open_review, put_cursor
 from textual.widgets import Markdown, Select, SelectionList, TextArea
 from textual.widgets._markdown import MarkdownH1, MarkdownH2
@@ -13,7 +13,6 @@ from textual.widgets._markdown import MarkdownH1, MarkdownH2
 from coach.store.db import open_db
 from coach.store.intervision import intervision_notes, scope_questions
 from coach.tui.app import make_app
-from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.marked_text import MarkedText
 
 # The review screen's fixtures: one fictional case, the fake anonymiser client, no settings file.
@@ -67,7 +66,7 @@ async def test_marking_a_domain_shows_it_and_is_kept(db_path: Path, fake: FakeCl
         await pilot.press("space")
         await wait_until(pilot, lambda: screen.up_to_date and "- Werk en opleiding: 3" in screen.summary.text)
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     assert stored_notes(db_path).domains == ("werk_opleiding",)
 
 
@@ -97,7 +96,7 @@ async def test_a_hidden_word_stays_hidden_the_next_time(db_path: Path, fake: Fak
         await pilot.press("h")
         assert "woningcorporatie" not in screen.summary.text
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert stored_notes(db_path).hidden == ("woningcorporatie",)
         await pilot.press("s")
         second = await open_review_again(app, pilot)

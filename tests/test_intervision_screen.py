@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SharedClient
-from helpers import Notices, make_case, wait_until
+from helpers import Notices, make_case, wait_until, youth_in_full
 from textual.widgets import Input, Select, TextArea
 from textual.widgets.text_area import Selection
 
@@ -24,7 +24,6 @@ from coach.tui.dialogs.save_summary import SaveSummary
 from coach.tui.screens import intervision
 from coach.tui.screens.caseload import CaseloadScreen
 from coach.tui.screens.intervision import IntervisionScreen
-from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.caseload_table import CaseloadTable
 from coach.tui.widgets.marked_text import MarkedText
 from coach.tui.widgets.question_advice import QuestionAdvice
@@ -97,7 +96,7 @@ async def open_review(app: CoachApp, pilot) -> IntervisionScreen:
     """From the caseload to the young person, then s."""
     await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen) and app.screen.query(CaseloadTable))
     app.open_youth(1)
-    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    await wait_until(pilot, lambda: youth_in_full(app))
     await pilot.press("s")
     await wait_until(pilot, lambda: isinstance(app.screen, IntervisionScreen))
     screen = app.screen
@@ -343,7 +342,7 @@ async def test_a_failing_anonymiser_shows_a_dutch_message_and_nothing_can_leave(
         app.copy_to_clipboard = copied.append
         await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen) and app.screen.query(CaseloadTable))
         app.open_youth(1)
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await pilot.press("s")
         await wait_until(pilot, lambda: isinstance(app.screen, IntervisionScreen))
         screen = app.screen
@@ -362,7 +361,7 @@ async def test_the_client_is_closed_when_the_screen_closes(db_path: Path, fake: 
         await open_review(app, pilot)
         assert not fake.closed
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert fake.aborted and fake.closed
 
 
@@ -410,7 +409,7 @@ async def test_end_to_end_with_the_real_worker(
         await wait_until(pilot, lambda: target.exists())
         assert leaks(target.read_text(encoding="utf-8"), db_path) == []
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert shared.closed
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from db_digest import digest
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 from textual.widgets import Button, Input, Select, Static
 
 from coach.domain.network import NetworkMember
@@ -18,7 +18,6 @@ from coach.tui.dialogs.confirm import Confirm
 from coach.tui.dialogs.network_person import PersonForm
 from coach.tui.dialogs.network_remove import RemovePerson
 from coach.tui.screens.network import NetworkScreen
-from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.network_list import NetworkList, PersonCard, columns_of, person_lines, summary
 
 NOOR = 1  # the fixture's Noor: oma Riet and jobcoach Karim Aydin (Werkplein)
@@ -47,7 +46,7 @@ def card_texts(screen) -> list[str]:
 async def open_network(pilot, youth_id: int = NOOR) -> NetworkScreen:
     app = pilot.app
     app.open_youth(youth_id)
-    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    await wait_until(pilot, lambda: youth_in_full(app))
     await pilot.press("n")
     await wait_until(pilot, lambda: isinstance(app.screen, NetworkScreen))
     return app.screen
@@ -103,7 +102,8 @@ async def test_the_youth_screen_names_the_key_and_draws_the_groups(case_db: Path
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_youth(NOOR)
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
+        await wait_until(pilot, lambda: any(card_texts(app.screen)))  # the cards have drawn their text
         section = app.screen.query_one("#network-section")
         assert "n: toevoegen of wijzigen" in str(section.query_one(".section-title", Static).render())
         network = app.screen.query_one(NetworkList)
@@ -161,7 +161,7 @@ async def test_add_someone_with_the_keyboard(case_db: Path, today) -> None:
         assert "+ steun Ria de Boer · moeder" in app.focused.text
         assert "mag benaderd worden · 06-12345678" in app.focused.text
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await wait_until(pilot, lambda: any("Ria de Boer" in text for text in card_texts(app.screen)))
 
 
@@ -348,7 +348,7 @@ async def test_remove_someone_with_the_keyboard_asks_a_reason(case_db: Path, tod
         assert removal_reasons(case_db) == ["Traject bij Werkplein afgerond"]
         await wait_until(pilot, lambda: not any("Karim" in text for text in card_texts(app.screen)))
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await wait_until(pilot, lambda: card_texts(app.screen) == ["Riet · oma"])
 
 
@@ -455,8 +455,7 @@ async def test_a_click_on_the_youth_screens_picture_opens_the_network(case_db: P
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_youth(NOOR)
-        # The sections under the first screenful are mounted right after it is painted: wait for the last.
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen) and app.screen.query("#agreement-section"))
+        await wait_until(pilot, lambda: youth_in_full(app))
         network = app.screen.query_one(NetworkList)
         network.scroll_visible(animate=False)
         await wait_until(pilot, lambda: network.region.height > 0 and 0 < network.region.y < app.size.height - 2)

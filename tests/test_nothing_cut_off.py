@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 from rich.cells import cell_len
 from screen_scan import assert_screen_clean, screen_lines
 from textual.app import App, ComposeResult
@@ -14,7 +14,6 @@ from textual.widgets import Static
 
 from coach.tui.app import make_app
 from coach.tui.screens.contact_entry import ContactEntryScreen
-from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.agreement_list import AgreementItem
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.intake_overview import OverviewRow, youth_text
@@ -29,7 +28,7 @@ async def test_the_youth_footer_fits_also_with_an_afspraak_in_focus(case_db: Pat
     app = make_app(case_db, today=today)
     async with app.run_test(size=size) as pilot:
         app.open_youth(DAAN)
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await pilot.pause()
         assert_screen_clean(app.export_screenshot(), where=f"youth {size}")
         next(iter(app.screen.query(AgreementItem))).focus()

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 from textual.command import CommandList, CommandPalette
 from textual.widgets import SelectionList, Static, TextArea
 
@@ -24,7 +24,6 @@ from coach.tui.app import make_app
 from coach.tui.dialogs.confirm import Confirm
 from coach.tui.screens.caseload import CaseloadScreen
 from coach.tui.screens.registration import RegistrationScreen, widget_id
-from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.caseload_columns import CASELOAD_COLUMNS, CellContext, new_coach
 from coach.tui.widgets.youth_header import YouthHeader
 
@@ -158,7 +157,7 @@ async def test_register_by_keyboard_opens_the_new_young_person(empty_db: Path) -
         await pilot.press("tab", *"06-12345678")
         assert field(app, "phone").value == "06-12345678"  # Tab order: top to bottom
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         youth_id = app.screen.youth_id
         header = str(app.screen.query_one(YouthHeader).render())
         assert "Sam Jansen" in header and "Aanmelding" in header and "Eva" in header
@@ -179,7 +178,7 @@ async def test_the_new_young_person_is_in_the_caseload_at_once(case_db: Path) ->
         screen = await open_form(app, pilot)
         field(app, "first_name").value = "Zoë"
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
         caseload_screen = app.screen
@@ -209,7 +208,7 @@ async def test_register_with_the_mouse_and_a_consent(empty_db: Path) -> None:
         form.scroll_to_widget(save, animate=False)
         await pilot.pause()
         await pilot.click("#save")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     [youth_id] = [1]
     registration, _case, consents = stored(empty_db, youth_id)
     assert registration is not None and registration.first_name == "Noa"
@@ -232,7 +231,7 @@ async def test_an_unusual_age_asks_klopt_dit_first(empty_db: Path) -> None:
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("j")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     registration, _case, _ = stored(empty_db, 1)
     assert registration is not None and registration.birth_date == date(1980, 1, 1)
 
@@ -341,7 +340,7 @@ async def test_the_form_fits_80_columns(empty_db: Path) -> None:
 async def open_details(app, pilot, youth_id: int = 1) -> RegistrationScreen:
     await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
     app.open_youth(youth_id)
-    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    await wait_until(pilot, lambda: youth_in_full(app))
     await pilot.press("g")
     await wait_until(pilot, lambda: isinstance(app.screen, RegistrationScreen))
     return app.screen
@@ -358,7 +357,7 @@ async def test_details_filled_in_changed_and_kept_as_revisions(case_db: Path) ->
         field(app, "coach").value = "Bram"
         field(app, "city").value = "Deventer"
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         youth = app.screen
         await wait_until(pilot, lambda: "daarvoor Eva" in str(youth.query_one(YouthHeader).render()))
         header = str(youth.query_one(YouthHeader).render())
@@ -393,7 +392,7 @@ async def test_details_bad_input_writes_nothing(case_db: Path) -> None:
         await pilot.press("escape")  # typed: asks
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("j")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     registration, _case, _ = stored(case_db, 1)
     assert registration is not None and (registration.first_name, registration.city) == ("Noor", None)
 
@@ -403,14 +402,14 @@ async def test_a_new_consent_from_the_details_and_nothing_changed(case_db: Path,
     async with app.run_test(size=SMALL) as pilot:
         await open_details(app, pilot)
         await pilot.press("ctrl+s")  # nothing changed
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert notices.any_with("niets veranderd")
         await pilot.press("g")
         await wait_until(pilot, lambda: isinstance(app.screen, RegistrationScreen))
         field(app, "consent_to").value = "School"
         field(app, "consent_on").value = "gisteren"
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await pilot.press("g")
         await wait_until(pilot, lambda: isinstance(app.screen, RegistrationScreen))
         assert "✓ School: alles, sinds" in str(app.screen.query_one("#reg-consents", Static).render())
@@ -425,7 +424,7 @@ async def test_the_reason_field_takes_several_lines(empty_db: Path) -> None:
         field(app, "first_name").value = "Sam"
         screen.query_one(f"#{widget_id('referral_reason')}", TextArea).text = "Schooluitval.\nThuis onrust."
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     registration, _case, _ = stored(empty_db, 1)
     assert registration is not None and registration.referral_reason == "Schooluitval.\nThuis onrust."
 
@@ -495,7 +494,7 @@ async def test_another_program_writing_keeps_the_form_and_saves_later(
             finally:
                 other.rollback()
             await pilot.press("ctrl+s")
-            await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+            await wait_until(pilot, lambda: youth_in_full(app))
     finally:
         other.close()
     assert youth_count(empty_db) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 from textual.widgets import Static
 
 from coach.domain.caseload import CaseloadEntry
@@ -15,7 +15,6 @@ from coach.store.intake import latest_intake
 from coach.tui.app import CoachApp, make_app
 from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.screens.intake import IntakeScreen
-from coach.tui.screens.youth import YouthScreen
 from coach.tui.widgets.domain_scores import DomainRow, DomainScores
 from coach.tui.widgets.score_bar import ScoreBar
 from coach.tui.widgets.score_picker import ScorePicker
@@ -44,7 +43,7 @@ async def test_a_running_intake_score_shows_as_voorlopig_until_the_intake_is_fin
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_youth(SAMIRA)
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert "voorlopig" not in level_text(app, "financien")
 
         await pilot.press("i")
@@ -57,7 +56,7 @@ async def test_a_running_intake_score_shows_as_voorlopig_until_the_intake_is_fin
         await wait_until(pilot, lambda: isinstance(app.focused, ScorePicker))
         await pilot.press("1")  # acute
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         # Shown at once, with the word, not only a colour; the intake is still running.
         await wait_until(pilot, lambda: "voorlopig" in level_text(app, "financien"))
         assert row(app, "financien").query_one(ScoreBar).score == 1
@@ -75,7 +74,7 @@ async def test_a_running_intake_score_shows_as_voorlopig_until_the_intake_is_fin
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.screen.__class__.__name__ == "Confirm")
         await pilot.press("n")  # the phase stays as it is
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         # Finished: the score is the baseline now, and the mark is gone.
         await wait_until(pilot, lambda: "voorlopig" not in level_text(app, "financien"))
         assert row(app, "financien").query_one(ScoreBar).score == 1

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import youth_in_full
 
 from coach.store.db import open_db
 from coach.store.safety import concerns_of, dismissals_of, open_concern
@@ -41,7 +42,7 @@ async def wait_until(pilot, condition: Callable[[], bool], tries: int = 80) -> N
 
 async def open_youth(app, pilot, youth_id: int) -> YouthScreen:
     app.open_youth(youth_id)
-    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    await wait_until(pilot, lambda: youth_in_full(app))
     await pilot.pause()
     return app.screen
 

@@ -11,7 +11,7 @@ import io
 from datetime import date
 from pathlib import Path
 
-from helpers import make_case, wait_until
+from helpers import make_case, wait_until, youth_in_full
 from rich.console import Console
 from safety_helpers import PASSPHRASE
 from textual.command import CommandPalette
@@ -117,7 +117,7 @@ async def open_mode(pilot, app, youth_id: int) -> SamenScreen:
     await pilot.pause()
     if not isinstance(app.screen, YouthScreen):
         app.open_youth(youth_id)
-    await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+    await wait_until(pilot, lambda: youth_in_full(app))
     await pilot.press("j")
     await wait_until(pilot, lambda: isinstance(app.screen, SamenScreen))
     screen = app.screen
@@ -134,7 +134,7 @@ async def test_every_page_shows_nothing_of_the_coach(tmp_path):
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         app.open_youth(youth_id)
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert CANARY in _plain(app).casefold()  # the coach's own screen shows them: the scan can see a hit
         screen = await open_mode(pilot, app, youth_id)
         for page in PAGES:
@@ -282,7 +282,7 @@ async def test_leaving_needs_the_passphrase_and_the_app_keys_are_off(tmp_path):
         await wait_until(pilot, lambda: isinstance(app.screen, SamenLeave))
         app.screen.query_one("#leave-input", Input).value = PASSPHRASE
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await pilot.press("ctrl+p")  # the coach's keys are back, and the palette offers samen invullen here
         await wait_until(pilot, lambda: CommandPalette.is_open(app))
         await pilot.press(*"Samen invullen")

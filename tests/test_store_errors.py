@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 from conftest import small_caseload
-from helpers import make_case, wait_until
+from helpers import make_case, wait_until, youth_in_full
 from safety_helpers import PASSPHRASE
 from textual.widgets import Input, TextArea
 
@@ -306,7 +306,7 @@ async def test_contact_entry_keeps_the_form_when_busy(encrypted_db: Path, other_
             await wait_until(pilot, lambda: busy_notice(notices))
             assert app.screen is form and form.query_one("#note", TextArea).text == "Samen naar het UWV geweest."
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     assert rows(encrypted_db, "SELECT note FROM contacts WHERE youth_id = ? AND note LIKE 'Samen%'", [DAAN]) == [
         ("Samen naar het UWV geweest.",)
     ]
@@ -361,7 +361,7 @@ async def test_a_phase_change_is_offered_again_when_busy(encrypted_db: Path, oth
             await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
             assert BUSY in str(app.screen.query_one("#confirm-question").render())
         await pilot.press("j")  # try again, with the same choice and note
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await app.workers.wait_for_complete()
     assert rows(
         encrypted_db, "SELECT phase, note FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [SAMIRA]

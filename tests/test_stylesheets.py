@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 from textual import events
 from textual.screen import Screen
 
@@ -22,7 +22,6 @@ from coach.tui.dialogs.palette import CoachPalette
 from coach.tui.dialogs.phase_dialog import PhaseDialog
 from coach.tui.dialogs.sort_menu import SortMenu
 from coach.tui.screens.caseload import CaseloadScreen
-from coach.tui.screens.youth import YouthScreen
 from coach.tui.stylesheets import preload_screen_styles, screen_stylesheets
 from coach.tui.widgets.caseload_table import CaseloadTable
 
@@ -117,7 +116,7 @@ async def test_preloading_reads_each_screen_stylesheet_once_and_a_screen_adds_no
         preload_screen_styles(app)  # a second time: nothing left to read
         # Screens push their CSS_PATH, which is read already: no file is read twice, nothing is re-parsed.
         app.open_youth(1)
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         await pilot.press("p")
         await wait_until(pilot, lambda: isinstance(app.screen, PhaseDialog))
         app.push_screen(Confirm("Zeker?"))

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import Notices, wait_until
+from helpers import Notices, wait_until, youth_in_full
 from textual.widgets import Button, Input, TextArea
 
 from coach.store.db import open_db
@@ -114,7 +114,7 @@ async def test_leaving_an_unsaved_measurement_asks_and_stores_nothing(case_db: P
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("j")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     assert rows(
         case_db, "SELECT COUNT(*) FROM assessments WHERE youth_id = ? AND date = ?", [NOOR, today.isoformat()]
     ) == [(0,)]
@@ -187,7 +187,7 @@ async def test_wrong_intervals_keep_the_dialog_open_and_write_nothing(case_db: P
         await pilot.pause()
         assert isinstance(app.screen, TaperDialog)
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     assert rows(case_db, "SELECT phase FROM phases WHERE youth_id = ? ORDER BY id DESC LIMIT 1", [NOOR]) == [
         ("begeleiding",)
     ]
@@ -359,7 +359,7 @@ async def test_release_screen_records_basics_confidence_and_who_stays(case_db: P
         )
         assert "Blijft erbij: oma (Riet)" in " ".join(text(s) for s in screen.query(".readiness-evidence"))
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
     assert rows(case_db, "SELECT key, state, custom FROM basics WHERE youth_id = ? ORDER BY id", [NOOR]) == [
         ("digid", "geregeld", 0),
         ("id_bewijs", "nvt", 0),

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 
@@ -222,7 +222,7 @@ async def test_command_palette_opens_a_young_person_by_name(case_db: Path, today
             ),
         )
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, YouthScreen))
+        await wait_until(pilot, lambda: youth_in_full(app))
         assert text_of(app.screen.query_one(YouthHeader)).splitlines()[0] == "Samira El Amrani"
 
         await pilot.press("escape")
