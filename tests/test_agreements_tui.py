@@ -283,49 +283,43 @@ def busy_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     other.close()
 
 
-def notices_of(app) -> list[str]:
-    notices: list[str] = []
-    real = app.notify
+async def save_while_busy(pilot, other, notices, still_there) -> None:
+    """Ctrl+S while another program holds the write lock: the busy notice, and `still_there()` holds
+    (nothing typed is lost); then the lock is let go and Ctrl+S again saves."""
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: any("in gebruik door een ander programma" in n for n in notices))
+        assert still_there()
+    finally:
+        other.rollback()
+    await pilot.press("ctrl+s")
 
-    def notify(message, *args, **kwargs):
-        notices.append(str(message))
-        return real(message, *args, **kwargs)
 
-    app.notify = notify
-    return notices
-
-
-async def test_a_busy_database_keeps_the_dialog_and_what_was_typed(busy_db, today: date) -> None:
+async def test_a_busy_database_keeps_the_dialog_and_what_was_typed(busy_db, today: date, notices) -> None:
     path, passphrase, other = busy_db
     app = make_app(path, today=today, passphrase=passphrase)
-    notices = notices_of(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_youth(app, pilot, DAAN)
         await pilot.press("f")
         await wait_until(pilot, lambda: isinstance(app.screen, AgreementDialog))
         dialog = app.screen
         await pilot.press(*"Huisarts bellen")
-        other.execute("BEGIN IMMEDIATE")
-        try:
-            await pilot.press("ctrl+s")
-            await wait_until(pilot, lambda: any("in gebruik door een ander programma" in n for n in notices))
-            assert app.screen is dialog and dialog.query_one("#text").value == "Huisarts bellen"
-        finally:
-            other.rollback()
-        await pilot.press("ctrl+s")
+        await save_while_busy(
+            pilot, other, notices, lambda: app.screen is dialog and dialog.query_one("#text").value == "Huisarts bellen"
+        )
         await wait_until(pilot, lambda: youth_in_full(app))
     db = open_db(path, passphrase=passphrase)
     assert [r.agreement.text for r in agreements_with_owners(db, DAAN)].count("Huisarts bellen") == 1
     db.close()
 
 
-async def test_a_busy_database_keeps_the_visit_form_and_its_note(busy_db, today: date) -> None:
+async def test_a_busy_database_keeps_the_visit_form_and_its_note(busy_db, today: date, notices) -> None:
     from coach.tui.dialogs.visit_complete import VisitCompleteDialog
     from coach.tui.dialogs.visit_end import VisitEndDialog
 
     path, passphrase, other = busy_db
     app = make_app(path, today=today, passphrase=passphrase)
-    notices = notices_of(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_youth(app, pilot, DAAN)
         await pilot.press("v")
@@ -338,14 +332,9 @@ async def test_a_busy_database_keeps_the_visit_form_and_its_note(busy_db, today:
         await wait_until(pilot, lambda: isinstance(app.screen, VisitCompleteDialog))
         form = app.screen
         form.query_one("#duration").value = "30"
-        other.execute("BEGIN IMMEDIATE")
-        try:
-            await pilot.press("ctrl+s")
-            await wait_until(pilot, lambda: any("in gebruik door een ander programma" in n for n in notices))
-            assert app.screen is form and form.query_one("#duration").value == "30"
-        finally:
-            other.rollback()
-        await pilot.press("ctrl+s")
+        await save_while_busy(
+            pilot, other, notices, lambda: app.screen is form and form.query_one("#duration").value == "30"
+        )
         await wait_until(pilot, lambda: youth_in_full(app))
     db = open_db(path, passphrase=passphrase)
     held = [c for c in load_case(db, DAAN).contacts if c.at.date() == today]
