@@ -15,10 +15,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from helpers import wait_until
+from helpers import wait_until, youth_in_full
 from safety_helpers import PASSPHRASE
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import OptionList
 
 from coach.demo.generator import build_demo
 from coach.domain.vocabulary import Phase
@@ -85,10 +86,28 @@ async def settle(pilot: Pilot, screen_type: type[Screen] | str) -> None:
         return type(screen).__name__ == screen_type if isinstance(screen_type, str) else isinstance(screen, screen_type)
 
     await wait_until(pilot, on_top)
+    if screen_type == "YouthScreen":
+        # Its lower sections are mounted right after the first frame; they change the scrollbar.
+        await wait_until(pilot, lambda: youth_in_full(app))
     # A blinking cursor is drawn or not by the wall clock: held still, every picture is the same.
     for field in app.screen.query("Input, TextArea"):
         field.cursor_blink = False  # type: ignore[attr-defined]
     await pilot.pause()
+    await steady(pilot)
+
+
+async def steady(pilot: Pilot, *, tries: int = 100) -> None:
+    """Wait until the picture holds still: some parts are filled in after the first frame (the
+    youth screen's lower sections, the footer that fits its keys, a worker's answer), and on a
+    loaded machine the snapshot could otherwise catch them halfway."""
+    last = None
+    for _ in range(tries):
+        shot = pilot.app.export_screenshot()
+        if shot == last:
+            return
+        last = shot
+        await pilot.pause(0.05)
+    raise AssertionError("het scherm bleef veranderen")
 
 
 async def caseload(pilot: Pilot) -> None:
@@ -134,9 +153,25 @@ async def intake_to(pilot: Pilot, step: str) -> None:
     """Move the open intake to its middle (the seventh domain) or its end (the last domain) with Ctrl+G."""
     if step == "start":
         return
+    intake = pilot.app.screen
     await pilot.press("ctrl+g")
     await settle(pilot, "SectionPicker")
-    await pilot.press(*(["home"] + ["down"] * 7 if step == "middle" else ["end"]), "enter")
+    await pilot.press(*(["home"] + ["down"] * 7 if step == "middle" else ["end"]))
+    option = pilot.app.screen.query_one(OptionList).highlighted_option
+    assert option is not None
+    chosen = option.id
+    await pilot.press("enter")
+
+    def arrived() -> bool:
+        # The chosen section is mounted after the picker closes: wait until it is shown and has the focus.
+        focused = pilot.app.focused
+        return (
+            intake.section == chosen  # type: ignore[attr-defined]
+            and focused is not None
+            and any(node.id == f"s-{chosen}" for node in focused.ancestors_with_self)
+        )
+
+    await wait_until(pilot, arrived)
     await settle(pilot, "IntakeScreen")
 
 

@@ -139,13 +139,22 @@ class IntakeScreen(CoachScreen[None]):
             target = found.first() if found else None
             if target is None and field in ("score", "youth_score", "carriers"):
                 target = self._choice_widget(panel, field)
+        fields = panel.query(FieldArea)
+        first = fields.first() if fields else None
+        target = target or first
         if target is None:
-            target = panel.query(FieldArea).first()
+            return
+        # Scrolling is left to us, not to focus(): on a section's first field the panel opens at its
+        # top (the domain's intro stays in view), elsewhere just far enough to show the field. Either
+        # way the same place every time, however quickly the new panel was laid out.
         if isinstance(target, FieldArea):
-            target.focus_at_end()
+            target.focus_at_end(scroll_visible=False)
         else:
-            target.focus()
-        target.scroll_visible(animate=False)
+            target.focus(scroll_visible=False)
+        if target is first:
+            panel.scroll_home(animate=False, immediate=True)
+        else:
+            target.scroll_visible(animate=False)
 
     @staticmethod
     def _choice_widget(panel: Widget, field: str) -> Widget | None:

@@ -40,7 +40,7 @@ class FieldArea(TextArea):
         self.field = field
         self.border_title = label
 
-    def focus_at_end(self) -> None:
+    def focus_at_end(self, *, scroll_visible: bool = True) -> None:
         """Focus with the cursor after the last character, where typing goes on."""
-        self.focus()
+        self.focus(scroll_visible=scroll_visible)
         self.move_cursor(self.document.end)
