@@ -71,3 +71,21 @@ async def test_the_youth_score_with_its_difference_is_not_cut_off() -> None:
     async with app.run_test(size=(80, 10)):
         youth = app.query_one(".domain-youth", Static)
         assert youth.size.width >= cell_len("jongere: 3 (+2)")
+
+
+async def test_the_footer_keeps_its_keys_until_they_change(case_db: Path, today: date) -> None:
+    """Textual announces the bindings after every focus move; the keys are only built again when they differ."""
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_youth(DAAN)
+        await wait_until(pilot, lambda: youth_in_full(app))
+        footer = app.screen.query_one(CoachFooter)
+        before = list(footer.query("FooterKey"))
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert list(footer.query("FooterKey")) == before  # the very same widgets: nothing rebuilt
+        # An afspraak in focus brings its own keys, and the footer shows them.
+        next(iter(app.screen.query(AgreementItem))).focus()
+        await wait_until(pilot, lambda: list(footer.query("FooterKey")) != before)
+        assert {key.action for key in footer.query("FooterKey")} != {key.action for key in before}

@@ -56,6 +56,8 @@ class CoachFooter(Footer):
     _generation = 0
     # Keys left out beyond the estimate, after measuring what was drawn (styles differ per screen).
     _dropped = 0
+    # What the keys shown were made from; the same again needs no new keys.
+    _shown_for: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         widgets: list[Widget] = list(super().compose())
@@ -63,6 +65,7 @@ class CoachFooter(Footer):
         keys = [w for w in widgets if isinstance(w, FooterKey) and w not in palette]
         others = [w for w in widgets if w not in palette and w not in keys]
         self._fitted_to = self.size.width or self.app.size.width
+        self._shown_for = self._signature()
         # The palette key sits on the right behind a one-cell separator; a binding group (rare) gets room for its label.
         width = self._fitted_to - sum(key_width(k) + 1 for k in palette) - 12 * len(others)
         shown = fitting(keys, width, self.compact)
@@ -99,7 +102,26 @@ class CoachFooter(Footer):
             self._generation += 1  # no other measurement of these keys counts
             self.call_after_refresh(self.recompose)
 
+    def _signature(self) -> tuple[object, ...]:
+        """Everything the keys are drawn from: the screen's shown bindings and the footer's width."""
+        if not self._bindings_ready or not self.is_attached:
+            return ()
+        app = self.app
+        return (
+            self.size.width or app.size.width,
+            tuple(
+                (key, app.get_key_display(binding), binding.description, binding.action, enabled, tooltip)
+                for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
+                if binding.show or key == app.COMMAND_PALETTE_BINDING
+            ),
+        )
+
     def bindings_changed(self, screen: Screen[object]) -> None:
+        # Textual says so after every focus move and every refresh of the bindings, mostly with the
+        # same keys as before; building them anew each time cost more than the rest of a key press.
+        self._bindings_ready = True
+        if self._shown_for is not None and self._signature() == self._shown_for:
+            return
         self._dropped = 0  # other keys: estimate afresh
         super().bindings_changed(screen)
 
