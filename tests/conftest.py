@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+import shared_css
 from helpers import Notices, make_case
 from hypothesis import HealthCheck, settings
 from textual.app import App
@@ -31,6 +32,8 @@ from coach.store.db import open_db
 settings.register_profile("quick", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("thorough", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=1000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+shared_css.install()
 
 # The date the fixture cases are written against (pass it as `today`).
 FIXTURE_TODAY = date(2026, 3, 14)
