@@ -110,7 +110,6 @@ def caseload(
     """De caseload: één regel per jongere in een lopend traject, te sorteren, filteren en doorzoeken."""
     from coach.domain.this_week import this_week, week_window
     from coach.store.caseload import caseload as load_caseload
-    from coach.store.caseload_search import find_youths, search_words
 
     today = today_or_fail()
     db = connection_or_fail(options.database)
@@ -123,13 +122,17 @@ def caseload(
         overdue_only=overdue,
         search=search or "",
     )
-    if search is not None and not search_words(search):
-        raise CoachError(
-            "In --zoek staat geen woord: zoek op letters of cijfers, bijvoorbeeld --zoek huur.", EXIT_USAGE
-        )
+    found = None
+    if search is not None:
+        from coach.store.caseload_search import find_youths, search_words  # only a search needs it
+
+        if not search_words(search):
+            raise CoachError(
+                "In --zoek staat geen woord: zoek op letters of cijfers, bijvoorbeeld --zoek huur.", EXIT_USAGE
+            )
+        found = find_youths(db, chosen.search) if search else None
     rules = options.rules()
     entries = load_caseload(db, today, rules)
-    found = find_youths(db, chosen.search) if search else None
     shown = filter_entries(entries, chosen, today, found)
     reasons: dict[int, tuple[Reason, ...]] = {}
     if this_week_only:
