@@ -335,7 +335,8 @@ def m007_trajectory(db: Database) -> None:
 def m008_name_order(db: Database) -> None:
     """Young people in caseload order (by name), so the first screenful is read without looking at everyone.
 
-    The expression is the one coach.store.caseload.FIRST_PAGE_SQL orders by; a test holds them equal.
+    The expression is the caseload's name; since m017 the first page is read from _caseload_facts,
+    whose own index orders by the same name.
     """
     db.execute(
         "CREATE INDEX youths_by_name ON youths "
