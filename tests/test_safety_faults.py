@@ -211,10 +211,12 @@ def test_a_second_running_app_is_told_and_nothing_breaks(tmp_path, capsys, monke
 
 
 def damage_contacts(path: Path) -> None:
-    """Let the pages holding the contacts go bad (the schema stays readable, so the file opens)."""
+    """Let the pages holding the contacts and the caseload's facts (m017) go bad (the schema stays readable, so the file opens)."""
     with closing(sqlite3.connect(path)) as plain:  # the standard library's build has the dbstat table
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        pages = [row[0] for row in plain.execute("SELECT pageno FROM dbstat WHERE name = 'contacts'")]
+        pages = [
+            row[0] for row in plain.execute("SELECT pageno FROM dbstat WHERE name IN ('contacts', '_caseload_facts')")
+        ]
     data = bytearray(path.read_bytes())
     for page in pages:
         data[(page - 1) * 4096 + 8 : page * 4096] = bytes((n * 37) % 256 for n in range(4088))

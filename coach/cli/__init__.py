@@ -6,21 +6,103 @@ below, in one place.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from coach.cli import caseload, cases, contacts, demo, handover, intervision, network, passphrase, registration, safety
 from coach.cli.errors import EXIT_USAGE, CoachError, exit_code_of
 from coach.cli.options import Options
 from coach.cli.output import DutchGroup
 from coach.cli.tui import run_tui, tui_session
 
-__all__ = ["cli", "main", "run", "tui_session"]
+__all__ = ["COMMANDS", "cli", "main", "run", "tui_session"]
+
+# Every command, registered here and nowhere else (`coach --help` lists them by name): its name,
+# and the module and attribute that define it. A command's module (and all it imports) is loaded
+# only when that command is run or listed, so `coach caseload` does not pay for `coach contact`'s
+# date parsing or the summary's reports.
+COMMAND_PLACES: dict[str, tuple[str, str]] = {
+    "demo": ("demo", "demo"),
+    "new": ("registration", "new"),
+    "show": ("cases", "show"),
+    "import": ("cases", "import_"),
+    "export": ("cases", "export"),
+    "caseload": ("caseload", "caseload"),
+    "contact": ("contacts", "contact"),
+    "summary": ("intervision", "summary"),
+    "anonymise": ("intervision", "anonymise"),
+    "backup": ("safety", "backup"),
+    "restore": ("safety", "restore"),
+    "erase": ("safety", "erase"),
+    "retention": ("safety", "retention"),
+    "passphrase": ("passphrase", "passphrase_"),
+    "network": ("network", "network"),
+    "consent": ("handover", "consent"),
+    "handover": ("handover", "handover"),
+    "transfer": ("handover", "transfer"),
+}
 
 
-@click.group(cls=DutchGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _CommandsOnDemand(dict[str, click.Command]):
+    """The group's commands by name, each imported the first time it is asked for; looking at all imports all."""
+
+    def _load(self, name: str) -> None:
+        if name in COMMAND_PLACES and not dict.__contains__(self, name):
+            module, attribute = COMMAND_PLACES[name]
+            dict.__setitem__(self, name, getattr(importlib.import_module(f"coach.cli.{module}"), attribute))
+
+    def _load_all(self) -> None:
+        for name in COMMAND_PLACES:
+            self._load(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        self._load(name)
+        return dict.get(self, name, default)
+
+    def __getitem__(self, name: str) -> click.Command:
+        self._load(name)
+        return dict.__getitem__(self, name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in COMMAND_PLACES or dict.__contains__(self, name)
+
+    def __iter__(self) -> Any:
+        self._load_all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._load_all()
+        return dict.__len__(self)
+
+    def keys(self) -> Any:
+        self._load_all()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self._load_all()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self._load_all()
+        return dict.items(self)
+
+
+def __getattr__(name: str) -> Any:
+    """COMMANDS: every command, in the order above (importing them all)."""
+    if name == "COMMANDS":
+        return tuple(cli.commands[command] for command in COMMAND_PLACES)
+    raise AttributeError(name)
+
+
+@click.group(
+    cls=DutchGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    commands=_CommandsOnDemand(),
+)
 @click.option(
     "--db",
     "db_path",
@@ -50,31 +132,6 @@ def cli(ctx: click.Context, db_path: Path | None, prompts_dir: Path | None) -> N
     ctx.obj = Options(db_path, prompts_dir)
     if ctx.invoked_subcommand is None:
         run_tui(ctx.obj, ctx.obj.database, demo=False)
-
-
-# Every command, registered here and nowhere else (`coach --help` lists them by name).
-COMMANDS: tuple[click.Command, ...] = (
-    demo.demo,
-    registration.new,
-    cases.show,
-    cases.import_,
-    cases.export,
-    caseload.caseload,
-    contacts.contact,
-    intervision.summary,
-    intervision.anonymise,
-    safety.backup,
-    safety.restore,
-    safety.erase,
-    safety.retention,
-    passphrase.passphrase_,
-    network.network,
-    handover.consent,
-    handover.handover,
-    handover.transfer,
-)
-for _command in COMMANDS:
-    cli.add_command(_command)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -108,9 +108,7 @@ def caseload(
     this_week_only: bool,
 ) -> None:
     """De caseload: één regel per jongere in een lopend traject, te sorteren, filteren en doorzoeken."""
-    from coach.domain.this_week import this_week, week_window
     from coach.store.caseload import caseload as load_caseload
-    from coach.store.caseload_search import find_youths, search_words
 
     today = today_or_fail()
     db = connection_or_fail(options.database)
@@ -123,16 +121,22 @@ def caseload(
         overdue_only=overdue,
         search=search or "",
     )
-    if search is not None and not search_words(search):
-        raise CoachError(
-            "In --zoek staat geen woord: zoek op letters of cijfers, bijvoorbeeld --zoek huur.", EXIT_USAGE
-        )
+    found = None
+    if search is not None:
+        from coach.store.caseload_search import find_youths, search_words  # only a search needs it
+
+        if not search_words(search):
+            raise CoachError(
+                "In --zoek staat geen woord: zoek op letters of cijfers, bijvoorbeeld --zoek huur.", EXIT_USAGE
+            )
+        found = find_youths(db, chosen.search) if search else None
     rules = options.rules()
     entries = load_caseload(db, today, rules)
-    found = find_youths(db, chosen.search) if search else None
     shown = filter_entries(entries, chosen, today, found)
     reasons: dict[int, tuple[Reason, ...]] = {}
     if this_week_only:
+        from coach.domain.this_week import this_week  # only 'deze week' needs it
+
         items = this_week(shown, today, rules)
         reasons = {item.entry.id: item.reasons for item in items}
         shown = [item.entry for item in items]
@@ -140,18 +144,25 @@ def caseload(
         shown = sort_entries(shown, sort)
 
     if as_json:
-        rows = []
-        for entry in shown:
-            row = entry.as_json()
-            if this_week_only:
+        if this_week_only:
+            rows = []
+            for entry in shown:
+                row = entry.as_json()
                 row["deze_week"] = [{"kind": r.kind, "text": r.text} for r in reasons[entry.id]]
-            rows.append(row)
-        click.echo(json_visible(json_rows(rows)))
+                rows.append(row)
+            click.echo(json_visible(json_rows(rows)))
+        else:
+            click.echo(json_visible(_json_lines([entry.json_text() for entry in shown])))
         return
     if not entries:
         click.echo("Nog geen jongeren in een lopend traject. Voeg ze toe met 'coach import' of probeer 'coach demo'.")
         return
-    heading = _heading(len(shown), len(entries), chosen, week_window(today) if this_week_only else None, today)
+    window = None
+    if this_week_only:
+        from coach.domain.this_week import week_window
+
+        window = week_window(today)
+    heading = _heading(len(shown), len(entries), chosen, window, today)
     console().print(heading)
     if not shown:
         return
@@ -164,9 +175,14 @@ def json_rows(rows: list[dict[str, object]]) -> str:
     json.dumps with `indent` falls back to the pure-Python encoder (125 ms for
     5,000 rows); each row written compactly uses the C encoder.
     """
-    if not rows:
+    return _json_lines([json.dumps(row, ensure_ascii=False) for row in rows])
+
+
+def _json_lines(lines: list[str]) -> str:
+    """Rows written as JSON already, as one JSON list with a row per line."""
+    if not lines:
         return "[]"
-    return "[\n" + ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows) + "\n]"
+    return "[\n  " + ",\n  ".join(lines) + "\n]"
 
 
 def _name(entry: CaseloadEntry) -> Text:

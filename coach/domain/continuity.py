@@ -64,7 +64,9 @@ class ContinuityRules:
 
     def interval(self, phase: str) -> int | None:
         """Expected days between held contacts in this phase (None: not tracked)."""
-        return {**DEFAULT_INTERVALS, **(self.intervals or {})}.get(phase)
+        if self.intervals and phase in self.intervals:
+            return self.intervals[phase]
+        return DEFAULT_INTERVALS.get(phase)
 
 
 def days_since(last_held: date | None, started_on: date | None, today: date) -> int | None:

@@ -4,7 +4,7 @@ Every row written normally updates the full-text indexes as it goes; for
 250,000 contacts that is most of the work, and the search document of a
 young person (m015) would be written again for each of their notes. Inside
 `bulk_load` those index triggers are set aside, and at the end every index is
-given the new rows in one pass (the open cases' documents written afresh) and the
+given the new rows in one pass (the open cases' documents and caseload facts written afresh) and the
 triggers put back, all in the same transaction: what the database holds afterwards is the same, only sooner.
 The audit triggers stay: every row written is in the trail as always.
 """
@@ -18,14 +18,20 @@ from typing import TYPE_CHECKING
 from coach.domain.domains import DOMAIN_KEYS
 from coach.domain.model import WARM_KINDS
 from coach.domain.vocabulary import Phase
-from coach.store.migrations import OPEN_TEXT_TRIGGERS, OPEN_TEXTS_REBUILD_SQL
+from coach.store.migrations import (
+    CASELOAD_FACT_TRIGGERS,
+    CASELOAD_FACTS_REBUILD_SQL,
+    OPEN_TEXT_TRIGGERS,
+    OPEN_TEXTS_REBUILD_SQL,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 # The full-text indexes sqlite-utils keeps with triggers (m003), by the table they index.
 _FTS_TABLES = ("youths_fts", "contacts_fts", "warm_story_fts")
-_SET_ASIDE = (*OPEN_TEXT_TRIGGERS, "_open_texts_case_in", "_open_texts_case_out")
+# And the caseload facts (m017), which a row per contact would write afresh for its young person each time.
+_SET_ASIDE = (*OPEN_TEXT_TRIGGERS, "_open_texts_case_in", "_open_texts_case_out", *CASELOAD_FACT_TRIGGERS)
 BULK_CACHE_KIB = -65536  # negative: in KiB, so 64 MiB of page cache while loading
 
 
@@ -93,7 +99,7 @@ def bulk_load(db: Database) -> Iterator[None]:
                     f"INSERT INTO [{fts}] (rowid, {columns}) SELECT rowid, {columns} FROM [{table}] WHERE rowid > ?",
                     [before[table]],
                 )
-            for statement in OPEN_TEXTS_REBUILD_SQL.split(";"):
+            for statement in (OPEN_TEXTS_REBUILD_SQL + CASELOAD_FACTS_REBUILD_SQL).split(";"):
                 if statement.strip():
                     db.execute(statement)
             for _name, sql in triggers:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 
 from coach.domain.caseload import CaseloadEntry, make_entry
@@ -10,7 +11,6 @@ from coach.domain.continuity import ContinuityRules
 from coach.domain.vocabulary import AgreementStatus, ContactStatus, Phase
 from coach.store.db import Connection, OperationalError, StoreError
 from coach.store.rows import first_int
-from coach.store.safety import ALARM_SQL
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -24,11 +24,18 @@ VOCABULARY: dict[str, str] = {
     "open": AgreementStatus.OPEN,
 }
 
-# One pass over youths; each correlated subquery is an index lookup on
+
+# The caseload facts of one young person worked out from their file, whatever their phase (the
+# whole caseload is read from _caseload_facts, below). One pass over youths; each correlated subquery is an index lookup on
 # (youth_id, status, at), (youth_id, status, due) or (youth_id, since), so the
 # cost grows with the number of young people, not with the number of contacts.
-CASELOAD_SQL = (
-    """
+@cache
+def caseload_sql() -> str:
+    """The query (its safety part is imported only here: reading the whole caseload does not need it)."""
+    from coach.store.safety import ALARM_SQL
+
+    return (
+        """
 SELECT
     y.id,
     COALESCE(NULLIF(y.nickname, ''), y.first_name) || COALESCE(' ' || NULLIF(y.last_name, ''), '') AS name,
@@ -49,39 +56,58 @@ SELECT
     (SELECT MAX(cc.changed_on) FROM coach_changes cc
       WHERE cc.youth_id = y.id AND cc.from_coach IS NOT NULL) AS coach_changed,
     """
-    + ALARM_SQL
-    + """ AS alarm
+        + ALARM_SQL
+        + """ AS alarm
 FROM youths y
 """
-)
+    )
 
 
-# Only the open cases are read (the list the triggers of m015 keep): an archive of closed
-# cases costs the caseload nothing.
-OPEN_CASES_SQL = CASELOAD_SQL + " WHERE y.id IN (SELECT youth_id FROM _open_cases)"
+# The facts of every open young person as the triggers of m017 keep them: one row each (an
+# archive of closed cases costs nothing, as only open cases have a row). What depends on today is
+# compared here: a young person whose planned contacts (or open agreements' due dates) lie both
+# before and after today, or who has a contact marked held on a later day, is looked up in the
+# contacts (agreements) themselves, one index range; for everyone else the first and last tell.
+FACTS_SQL = """
+SELECT f.youth_id, f.name, f.phase, f.started_on,
+    CASE WHEN f.last_held IS NULL OR f.last_held < :tomorrow THEN f.last_held
+         ELSE (SELECT MAX(c.at) FROM contacts c
+                WHERE c.youth_id = f.youth_id AND c.status = :held AND c.at < :tomorrow) END,
+    -- Planned contacts from before today that never got an outcome: how many, the oldest.
+    CASE WHEN f.planned = 0 OR f.planned_first >= :today THEN 0
+         WHEN f.planned_last < :today THEN f.planned
+         ELSE (SELECT COUNT(*) FROM contacts c
+                WHERE c.youth_id = f.youth_id AND c.status = :planned AND c.at < :today) END,
+    CASE WHEN f.planned_first < :today THEN f.planned_first END,
+    -- The next planned contact from today on, with its mode ('<at> <mode>').
+    CASE WHEN f.planned = 0 OR f.planned_last < :today THEN NULL
+         WHEN f.planned_first >= :today THEN f.planned_next
+         ELSE (SELECT MIN(c.at || ' ' || c.mode) FROM contacts c
+                WHERE c.youth_id = f.youth_id AND c.status = :planned AND c.at >= :today) END,
+    -- Open agreements: how many, how many past their due date, the next due date.
+    f.open_agreements,
+    CASE WHEN f.dated_agreements = 0 OR f.due_first >= :today THEN 0
+         WHEN f.due_last < :today THEN f.dated_agreements
+         ELSE (SELECT COUNT(*) FROM agreements a
+                WHERE a.youth_id = f.youth_id AND a.status = :open AND a.due < :today) END,
+    CASE WHEN f.dated_agreements = 0 OR f.due_last < :today THEN NULL
+         WHEN f.due_first >= :today THEN f.due_first
+         ELSE (SELECT MIN(a.due) FROM agreements a
+                WHERE a.youth_id = f.youth_id AND a.status = :open AND a.due >= :today) END,
+    f.coach_changed, f.alarm
+FROM _caseload_facts f
+"""
+
+# The open young people first by name (m017's index on the same expression: nobody is sorted),
+# so the first screenful can be drawn before the whole caseload is in.
+FIRST_PAGE_SQL = FACTS_SQL + " ORDER BY lower(f.name), f.youth_id LIMIT :limit"
 
 
 def caseload(db: Database | Connection, today: date, rules: ContinuityRules = ContinuityRules()) -> list[CaseloadEntry]:
     """Young people in an open trajectory (not afgesloten), ordered by name."""
-    entries = [entry for entry in _entries(db, today, rules, OPEN_CASES_SQL, {}) if entry.phase != Phase.AFGESLOTEN]
+    entries = [entry for entry in _from_facts(db, today, rules, FACTS_SQL, {}) if entry.phase != Phase.AFGESLOTEN]
     entries.sort(key=lambda entry: (entry.name.casefold(), entry.id))
     return entries
-
-
-# The open young people first by name, so the first screenful can be drawn
-# before the whole caseload is in: the name and phase of everyone are cheap,
-# the contact facts are then looked up for these few only.
-FIRST_PAGE_SQL = (
-    CASELOAD_SQL
-    + """
-WHERE y.id IN (
-    SELECT y.id FROM youths y
-    WHERE EXISTS (SELECT 1 FROM _open_cases o WHERE o.youth_id = y.id)
-    ORDER BY lower(COALESCE(NULLIF(y.nickname, ''), y.first_name) || COALESCE(' ' || NULLIF(y.last_name, ''), '')), y.id
-    LIMIT :limit
-)
-"""
-)
 
 
 def first_page(
@@ -92,8 +118,53 @@ def first_page(
     Names with accented capitals may sort a little differently here than in
     `caseload()`; the full load that follows puts them right.
     """
-    entries = _entries(db, today, rules, FIRST_PAGE_SQL, {"limit": limit})
+    entries = _from_facts(db, today, rules, FIRST_PAGE_SQL, {"limit": limit})
     entries.sort(key=lambda entry: (entry.name.casefold(), entry.id))
+    return entries
+
+
+def _from_facts(
+    db: Database | Connection, today: date, rules: ContinuityRules, sql: str, extra: dict[str, object]
+) -> list[CaseloadEntry]:
+    params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **VOCABULARY, **extra}
+    parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
+    entries = []
+    for (
+        youth_id,
+        name,
+        phase,
+        started_on,
+        last_held,
+        late_count,
+        late_first,
+        next_planned,
+        open_count,
+        overdue_count,
+        next_due,
+        coach_changed,
+        alarm,
+    ) in db.execute(sql, params).fetchall():
+        next_at, _, next_mode = next_planned.partition(" ") if next_planned else ("", "", "")
+        entries.append(
+            make_entry(
+                id=youth_id,
+                name=name,
+                phase=phase,
+                last_held=parse_moment(last_held) if last_held else None,
+                started_on=parse_day(started_on) if started_on else None,
+                next_planned=parse_moment(next_at) if next_at else None,
+                open_agreements=open_count,
+                overdue_agreements=overdue_count,
+                today=today,
+                rules=rules,
+                next_mode=next_mode or None,
+                next_due=parse_day(next_due) if next_due else None,
+                coach_changed_on=parse_day(coach_changed) if coach_changed else None,
+                to_complete=late_count,
+                first_to_complete=parse_moment(late_first) if late_first else None,
+                safety=bool(alarm),
+            )
+        )
     return entries
 
 
@@ -101,7 +172,7 @@ def caseload_entry(
     db: Database | Connection, youth_id: int, today: date, rules: ContinuityRules = ContinuityRules()
 ) -> CaseloadEntry | None:
     """The caseload facts of one young person, whatever their phase."""
-    found = _entries(db, today, rules, CASELOAD_SQL + " WHERE y.id = :id", {"id": youth_id})
+    found = _entries(db, today, rules, caseload_sql() + " WHERE y.id = :id", {"id": youth_id})
     return found[0] if found else None
 
 
@@ -115,7 +186,8 @@ def _entries(
         sql, params
     ):
         # Planned contacts from before today that never got an outcome (how many, the oldest), and the next one.
-        late_count, late_first, next_at, *next_mode = planned.split(" ")
+        late_count, late_first, ahead = planned.split(" ", 2)
+        next_at, _, next_mode = ahead.partition(" ")  # a mode may hold a space ('samen op pad')
         open_count, overdue_count, next_due = agreements.split(" ")
         entries.append(
             make_entry(
@@ -129,7 +201,7 @@ def _entries(
                 overdue_agreements=int(overdue_count),
                 today=today,
                 rules=rules,
-                next_mode=next_mode[0] if next_mode else None,
+                next_mode=next_mode or None,
                 next_due=parse_day(next_due) if next_due else None,
                 coach_changed_on=parse_day(coach_changed) if coach_changed else None,
                 to_complete=int(late_count),

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from coach.domain.caseload import CaseloadEntry
+from coach.domain.caseload import CaseloadEntry, visible_entries
 from coach.domain.continuity import ContinuityRules
 from coach.domain.desk import NAME, CaseloadFilter, Totals, filter_entries, sort_entries, totals
 from coach.domain.rhythm import RhythmWeek, week_start, weekly_rhythm
@@ -60,12 +60,12 @@ class Desk:
 
     def first_page(self, limit: int) -> list[CaseloadEntry]:
         """The first young people by name, to paint before the whole caseload is read."""
-        return visible_in(first_page(self.connection, self.today, limit, self.rules))  # escapes shown, not obeyed
+        return visible_entries(first_page(self.connection, self.today, limit, self.rules))  # escapes shown, not obeyed
 
     def load(self) -> None:
         """Read the whole caseload."""
         self._audit_mark = audit_mark(self.connection)
-        self.entries = visible_in(caseload(self.connection, self.today, self.rules))
+        self.entries = visible_entries(caseload(self.connection, self.today, self.rules))
         self._changes_seen = self._changes()
         self.loaded = True
         self._week = None
