@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -35,6 +36,11 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _GAP = re.compile(r"[ \t\-]*")
 _ANY_LETTER = re.compile(r"\w")
 _NON_SPACE = re.compile(r"\S+")
+_SPACES = re.compile(r"[ \t]+")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_DOT_GAP = re.compile(r"\.\s?")
+_WORD_CHARS = re.compile(r"[\w'’]+")
+_NEXT_WORD = re.compile(r"\s+([\w'’]+)")
 
 
 def _tier(span: Span) -> int:
@@ -104,7 +110,12 @@ def _cut_at_others(text: str, span: Span, cutters: list[Span], starts: list[int]
 
 def _harmless(text: str, spans: list[Span]) -> list[Span]:
     """Drop guessed spans that are only names of national bodies, chains or nationalities ("Albert Heijn")."""
-    zones = [(m.start(), m.end()) for phrase in HARMLESS_PHRASES for m in re.finditer(re.escape(phrase), text)]
+    zones = [
+        (m.start(), m.end())
+        for phrase in HARMLESS_PHRASES
+        if phrase in text  # a substring test first: most notes hold none of them
+        for m in re.finditer(re.escape(phrase), text)
+    ]
     return [
         s
         for s in spans
@@ -131,8 +142,8 @@ def _everyday(
     for span in spans:
         word = text[span.start : span.end]
         if _tier(span) > 0 and span.kind in ("name", "person", "place", "institution") and _PLAIN_WORD.fullmatch(word):
-            before = re.findall(r"[\w'’]+", text[max(0, span.start - 20) : span.start])
-            after = re.match(r"\s+([\w'’]+)", text[span.end : span.end + 30])
+            before = _WORD_CHARS.findall(text, max(0, span.start - 20), span.start)
+            after = _NEXT_WORD.match(text, span.end, span.end + 30)
             after_place_word = bool(before) and before[-1].lower() in _PLACE_WORDS
             if (
                 span.soft
@@ -180,6 +191,7 @@ def _everyday_word(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _only_harmless(found: str) -> bool:
     words = [w for w in _WORDS.findall(found) if w.lower() not in _CONNECTORS]
     return bool(words) and all(_POSSESSIVE.sub("", w) in HARMLESS_PROPER for w in words)
@@ -257,10 +269,8 @@ def _merge_people(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         last = out[-1] if out else None
         gap = text[last.end : span.start] if last else ""
-        initial = (
-            last is not None and re.fullmatch(r"[A-Z]\.?", text[last.start : last.end]) and re.fullmatch(r"\.\s?", gap)
-        )
-        if last is not None and not last.suffix and (re.fullmatch(r"[ \t]+", gap) or initial):
+        initial = last is not None and _INITIAL.fullmatch(text, last.start, last.end) and _DOT_GAP.fullmatch(gap)
+        if last is not None and not last.suffix and (_SPACES.fullmatch(gap) or initial):
             if last.kind == "person" and span.kind in ("person", "name"):
                 out.pop()
                 span = Span(last.start, span.end, PERSON, "person", last.source, span.suffix)
@@ -351,16 +361,22 @@ def _name_elsewhere(text: str, chosen: list[Span], listed: Callable[[str], bool]
             word = _POSSESSIVE.sub("", word).lower()
             if len(word) >= 3 and word not in _CONNECTORS and word not in WORD_NAMES and zipf(word) < _NAME_ELSEWHERE:
                 words.add(word)
+    low = text.lower() if words else ""
     for word in words:
-        for match in re.finditer(
-            r"(?<![\w@.'’-])" + re.escape(word) + r"(?:'s|’s|s)?(?![\w@'’-])", text, re.IGNORECASE
-        ):
+        if word not in low:
+            continue
+        for match in _mention(word).finditer(text):
             if any(taken[match.start() : match.end()]):
                 continue
             end = _surname_end(text, match.end(), taken, listed)  # "ruben de haan"
             extra.append(Span(match.start(), end, PERSON, "person", "context"))
             taken[match.start() : end] = b"\x01" * (end - match.start())
     return extra
+
+
+@functools.lru_cache(maxsize=1024)
+def _mention(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w@.'’-])" + re.escape(word) + r"(?:'s|’s|s)?(?![\w@'’-])", re.IGNORECASE)
 
 
 class People:

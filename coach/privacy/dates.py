@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from coach.domain.dutch_dates import MONTH_NAMES
+from coach.privacy.common import letter_words
 from coach.privacy.result import Span
 
 MONTHS = MONTH_NAMES
@@ -93,6 +94,13 @@ _RANGE_AFTER = re.compile(
 _DIGIT = re.compile(r"\d")
 _CHAT_STAMP = re.compile(r",?\s+\d{1,2}:\d{2}(?::\d{2})?\]")
 _DAY_MONTH = re.compile(r"\d[-/.]\d")
+# Cheap scans that open with a digit (the regex engine skips to digits fast): without a hit the
+# longer patterns cannot match. A date with three numbers; a day before a month word ("14 mrt", "1e april").
+_THREE_NUMBERS = re.compile(r"\d[-/.]\d{1,2}[-/.]\d")
+_DAY_BEFORE_MONTH = re.compile(
+    r"\d(?:e|ste|de)?\s*[-.]?\s*(?:jan|feb|mrt|ma[ar]|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)", re.IGNORECASE
+)
+_PARTS = frozenset(("eind", "begin", "half", "medio", "midden", "einde"))
 _ORDINAL_HINT = re.compile(r"\d(?:e|ste|de)\b")
 # Every month word starts with one of these: a substring test is far cheaper than a regex scan.
 _MONTH_KEYS = tuple(sorted({word[:3] for word in _MONTH_WORDS}))
@@ -215,7 +223,8 @@ def find_dates(
         days = count * (7 if unit.startswith("we") else 30 if unit.startswith("maand") else 1)
         place(match.start(), match.end(), reference_date + timedelta(days=days))
     month_named = any(key in lowered for key in _MONTH_KEYS)
-    for match in _PART_OF_MONTH.finditer(text) if month_named else ():
+    parts = month_named and not _PARTS.isdisjoint(letter_words(text))
+    for match in _PART_OF_MONTH.finditer(text) if parts else ():
         month = MONTHS.index(match["month"].lower()) + 1
         day = _PART_DAY[match["part"].lower()]
         year = _year(None, day, month, reference_date)
@@ -248,11 +257,11 @@ def find_dates(
         spans.append(Span(start, end, label, kind, "pattern"))
         taken.append((start, end))
 
-    for match in _TEXTUAL.finditer(text) if month_named else ():
+    for match in _TEXTUAL.finditer(text) if month_named and _DAY_BEFORE_MONTH.search(text) else ():
         month = _MONTH_WORDS[match["month"].lower().rstrip(".")]
         add(match.start(), match.end(), int(match["day"]), month, match["year"], match["year"] is not None)
     numeric = _DAY_MONTH.search(text) is not None
-    for pattern in (_NUMERIC_DMY, _NUMERIC_YMD) if numeric else ():
+    for pattern in (_NUMERIC_DMY, _NUMERIC_YMD) if numeric and _THREE_NUMBERS.search(text) else ():
         for match in pattern.finditer(text):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), match["year"])
     for match in _SHORT.finditer(text) if numeric else ():
@@ -264,10 +273,10 @@ def find_dates(
         if _CHAT_STAMP.match(text, match.end()) and text[max(0, match.start() - 1) : match.start()] == "[":
             continue  # "[04-03 21:14] Nour: …": a pasted chat's own time stamp, not a date in the story
         add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
-    for match in _SLASH.finditer(text) if numeric else ():
+    for match in _SLASH.finditer(text) if numeric and "/" in text else ():
         if match[0] != "24/7" and not _SCORE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
-    for match in _DASH.finditer(text) if numeric else ():
+    for match in _DASH.finditer(text) if numeric and "-" in text else ():
         if _CHAT_STAMP.match(text, match.end()) and text[max(0, match.start() - 1) : match.start()] == "[":
             continue
         if _RANGE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or _RANGE_AFTER.match(

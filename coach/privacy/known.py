@@ -117,7 +117,9 @@ class KnownTable:
     birth_date: date | None = None
     trajectory_start: date | None = None
     # The names longest first with the first word each regex needs, worked out once per table.
-    _ordered: list[tuple[KnownName, str]] | None = field(default=None, repr=False, compare=False)
+    _ordered: list[tuple[KnownName, str, re.Pattern[str]]] | None = field(default=None, repr=False, compare=False)
+    # The people's first names and surnames as variants.find_variants wants them, also worked out once.
+    _people: list[tuple[str, str, str, str]] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict (sent to the worker process)."""
@@ -147,14 +149,15 @@ class KnownTable:
         lowered = text.lower()
         if self._ordered is None or len(self._ordered) != len(self.names):
             self._ordered = [
-                (name, "" if name.kind in ("phone", "postcode") else _first_word(name.text))
+                (name, "" if name.kind in ("phone", "postcode") else _first_word(name.text), _pattern(name))
                 for name in sorted(self.names, key=lambda n: len(n.text), reverse=True)
             ]
+            self._people = [(n.text, n.label, n.kind, n.part) for n in self.names if n.person]
         aligned = len(lowered) == len(text)  # lower() keeps positions (it does unless a rare letter grows)
-        for name, first in self._ordered:
+        for name, first, pattern in self._ordered:
             if first not in lowered:
                 continue  # a form whose first word is nowhere in the text cannot match: skip its regex
-            for match in _matches(_pattern(name), text, lowered, first if aligned else ""):
+            for match in _matches(pattern, text, lowered, first if aligned else ""):
                 start, end = match.start("name"), match.end()
                 if any(taken[start:end]) or not _accept(name, text, match):
                     continue
@@ -162,8 +165,7 @@ class KnownTable:
                 shown = "'s" if name.person and suffix in _POSSESSIVE and not name.label.startswith("[") else ""
                 spans.append(Span(start, end, name.label, name.kind, "case", suffix=shown))
                 taken[start:end] = [True] * (end - start)
-        people = [(n.text, n.label, n.kind, n.part) for n in self.names if n.person]
-        spans += find_variants(text, people, taken, AMBIGUOUS_FIRST)
+        spans += find_variants(text, self._people or [], taken, AMBIGUOUS_FIRST)
         return absorb_role_words(text, _merge_adjacent(text, spans))
 
 
@@ -303,8 +305,17 @@ def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
     return merged
 
 
+@functools.lru_cache(maxsize=256)
 def _role_word(label: str) -> str:
     return re.sub(r"\s+(?:\d+|\(\d+\))$", "", label).lower()
+
+
+@functools.lru_cache(maxsize=256)
+def _role_before(role: str) -> re.Pattern[str]:
+    """The role word (or its last words) right before a name: "moeder ", "de woonbegeleider, "."""
+    words = [re.escape(w) for w in role.split()]
+    options = "|".join(r"\s+".join(words[i:]) for i in range(len(words)))
+    return re.compile(r"(?<![\w])(?:" + options + r")(?P<comma>,)?\s+$", re.IGNORECASE)
 
 
 def absorb_role_words(text: str, spans: list[Span]) -> list[Span]:
@@ -313,12 +324,8 @@ def absorb_role_words(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.kind in ("youth", "network") and not span.label.startswith("[") and not span.suffix:
             role = _role_word(span.label)
-            words = [re.escape(w) for w in role.split()]
-            options = "|".join(r"\s+".join(words[i:]) for i in range(len(words)))
             window = max(0, span.start - 40)
-            before = re.search(
-                r"(?<![\w])(?:" + options + r")(?P<comma>,)?\s+$", text[window : span.start], re.IGNORECASE
-            )
+            before = _role_before(role).search(text[window : span.start])
             if before and not before["comma"]:
                 span = Span(window + before.start(), span.end, span.label, span.kind, span.source)
             elif before and text[span.end : span.end + 1] == ",":

@@ -75,22 +75,38 @@ def _matches(token: str, form: str, part: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=64)
+def _forms(names: tuple[Form, ...]) -> tuple[dict[str, list[Form]], frozenset[str], frozenset[str]]:
+    """The one-word first names and surnames folded, by first letter; the set of them; their first letters."""
+    by_initial: dict[str, list[Form]] = {}
+    for form, label, kind, part in names:
+        if part in ("first", "last") and " " not in form.strip() and len(form) >= 3:
+            folded = _fold(form)
+            by_initial.setdefault(folded[0], []).append((folded, label, kind, part))
+    exact = frozenset(form for forms in by_initial.values() for form, _, _, _ in forms)
+    return by_initial, exact, frozenset(by_initial)
+
+
+@functools.lru_cache(maxsize=64)
+def _initial_tokens(initials: frozenset[str]) -> re.Pattern[str]:
+    """`_TOKEN` for words that open with one of `initials` (any case), in a plain-letter text."""
+    letters = re.escape("".join(sorted(initials)))
+    return re.compile(r"(?<![\w@.])(?i:[" + letters + r"])[^\W\d_]{2,}(?![\w@])")
+
+
 def find_variants(text: str, names: Sequence[Form], taken: list[bool], ambiguous: str) -> list[Span]:
     """Spans for words that are a variant of a known person's first name or surname, with that person's label.
 
     A word that is a variant of two people's names gets the label `ambiguous`.
     """
-    forms = [
-        (_fold(form), label, kind, part)
-        for form, label, kind, part in names
-        if part in ("first", "last") and " " not in form.strip() and len(form) >= 3
-    ]
+    forms, exact, initials = _forms(tuple(names))
     if not forms:
         return []
-    exact = {form for form, _, _, _ in forms}
-    initials = {form[0] for form in exact}
     spans = []
-    for match in _TOKEN.finditer(text):
+    # In a plain-letter note only words opening with a name's first letter can be a variant: a scan for
+    # those alone leaves far fewer words to look at (a folded "Şenol" needs the general scan).
+    tokens = _initial_tokens(initials) if text.isascii() else _TOKEN
+    for match in tokens.finditer(text):
         start, end = match.start(), match.end()
         token = match[0].lower()
         if not token.isascii():
@@ -100,7 +116,8 @@ def find_variants(text: str, names: Sequence[Form], taken: list[bool], ambiguous
             continue
         if token in exact or token in FUNCTION_WORDS or token in ROLE_WORDS or token in SUBJECT_VERBS:
             continue
-        labels = {(label, kind) for form, label, kind, part in forms if _matches(token, form, part)}
+        # Every variant keeps the first letter: only the names that share it are compared.
+        labels = {(label, kind) for form, label, kind, part in forms[token[0]] if _matches(token, form, part)}
         if not labels:
             continue
         if len({label for label, _ in labels}) > 1:
