@@ -42,11 +42,15 @@ def _word_ends(text: str) -> dict[str, list[int]]:
     Worked out once per text: four rules and deduce_engine ask it of the same note.
     """
     ends: dict[str, list[int]] = {}
-    for match in _WORD_BEFORE.finditer(text):
-        word = match["word"].lower()
-        ends.setdefault(word, []).append(match.end())
-        if word.endswith("."):
-            ends.setdefault(word[:-1], []).append(match.end())
+    for match in _WORD_BEFORE.finditer(lowered(text) if len(lowered(text)) == len(text) else text):
+        word = match[1].lower()
+        end = match.end()
+        if word in ends:
+            ends[word].append(end)
+        else:
+            ends[word] = [end]
+        if word[-1] == ".":
+            ends.setdefault(word[:-1], []).append(end)
     return ends
 
 
@@ -168,8 +172,12 @@ def _tokens(text: str) -> tuple[tuple[tuple[int, int, str, str], ...], frozenset
 
     Three rules walk the same words; the set lets a rule whose words are not there skip the walk.
     """
-    tokens = tuple((m.start(), m.end(), m[0], _base(m[0])) for m in _TOKEN.finditer(text))
-    return tokens, frozenset(token[3] for token in tokens)
+    tokens = tuple(
+        (m.start(), m.end(), word, _POSSESSIVE.sub("", word) if word.endswith(("'", "’", "s")) else word)
+        for m in _TOKEN.finditer(text)
+        for word in (m[0],)
+    )
+    return tokens, frozenset([token[3] for token in tokens])
 
 
 def whitelisted_names(text: str) -> list[Span]:

@@ -96,6 +96,7 @@ _CHAT_STAMP = re.compile(r",?\s+\d{1,2}:\d{2}(?::\d{2})?\]")
 _DAY_MONTH = re.compile(r"\d[-/.]\d")
 # Cheap scans that open with a digit (the regex engine skips to digits fast): without a hit the
 # longer patterns cannot match. A date with three numbers; a day before a month word ("14 mrt", "1e april").
+_DAY_MONTH_SHORT = re.compile(r"\d[-/]\d")
 _THREE_NUMBERS = re.compile(r"\d[-/.]\d{1,2}[-/.]\d")
 _DAY_BEFORE_MONTH = re.compile(
     r"\d(?:e|ste|de)?\s*[-.]?\s*(?:jan|feb|mrt|ma[ar]|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)", re.IGNORECASE
@@ -261,22 +262,23 @@ def find_dates(
         month = _MONTH_WORDS[match["month"].lower().rstrip(".")]
         add(match.start(), match.end(), int(match["day"]), month, match["year"], match["year"] is not None)
     numeric = _DAY_MONTH.search(text) is not None
+    short = numeric and _DAY_MONTH_SHORT.search(text) is not None  # 14-3, 14/3: no dot between
     for pattern in (_NUMERIC_DMY, _NUMERIC_YMD) if numeric and _THREE_NUMBERS.search(text) else ():
         for match in pattern.finditer(text):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), match["year"])
-    for match in _SHORT.finditer(text) if numeric else ():
+    for match in _SHORT.finditer(text) if short else ():
         before = _SHORT_BEFORE.search(text, max(0, match.start() - 16), match.start())
         if before is not None:
             start = before.start() if before["weekday"] else match.start()
             add(start, match.end(), int(match["day"]), int(match["month"]), None, False)
-    for match in _PADDED.finditer(text) if numeric else ():
+    for match in _PADDED.finditer(text) if short else ():
         if _CHAT_STAMP.match(text, match.end()) and text[max(0, match.start() - 1) : match.start()] == "[":
             continue  # "[04-03 21:14] Nour: …": a pasted chat's own time stamp, not a date in the story
         add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
-    for match in _SLASH.finditer(text) if numeric and "/" in text else ():
+    for match in _SLASH.finditer(text) if short and "/" in text else ():
         if match[0] != "24/7" and not _SCORE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
-    for match in _DASH.finditer(text) if numeric and "-" in text else ():
+    for match in _DASH.finditer(text) if short and "-" in text else ():
         if _CHAT_STAMP.match(text, match.end()) and text[max(0, match.start() - 1) : match.start()] == "[":
             continue
         if _RANGE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or _RANGE_AFTER.match(

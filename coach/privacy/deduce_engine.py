@@ -45,9 +45,7 @@ _NAME_BEFORE = frozenset(
 )
 # First names in deduce's list that are everyday words too.
 _LOWER_NOT_NAME = frozenset(WORD_NAMES) | frozenset("baan kader maatje lijntje kier luit constant king bloem".split())
-_LOWER_AFTER_PLACE_WORD = re.compile(
-    r"(?<![\w])(?i:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")\s+(?P<place>[a-zà-ÿ][a-zà-ÿ'\-]{2,})(?![\w])"
-)
+_PLACE_AFTER = re.compile(r"(?P<place>[a-zà-ÿ][a-zà-ÿ'\-]{2,})(?![\w])")
 
 
 # Below this Zipf frequency a word is no Dutch word (bilal 2.9, pawel 2.1; lieke 3.2 needs context).
@@ -188,7 +186,8 @@ class DeduceEngine:
         # Every word once, so each lowercase word finds its neighbours without a regex of its own.
         words = [(m.start(), m.end(), m[0]) for m in _ANY_WORD.finditer(text)]
         for index, (start, end, word) in enumerate(words):
-            if word in _LOWER_NOT_NAME or not _LOWER_WORD.fullmatch(word):
+            # Short and capitalised words first, without the regex: they are half of a note's words.
+            if len(word) < 3 or not word[0].islower() or word in _LOWER_NOT_NAME or not _LOWER_WORD.fullmatch(word):
                 continue
             # The context first: it is cheap, deduce's lookup is not, and most words have none.
             before = words[index - 1] if index and start - words[index - 1][1] <= 20 else None
@@ -206,7 +205,8 @@ class DeduceEngine:
                 if surname and [surname["core"].title()] in self._surnames:
                     end = surname.end()  # "ruben de haan"
                 spans.append(Span(start, end, "[persoon]", "person", "deduce"))
-        for match in _LOWER_AFTER_PLACE_WORD.finditer(text):
+        # After "in", "naar", ... from the word index the context rules built already: no scan of its own.
+        for match in after_words(text, PLACE_PREPOSITIONS, _PLACE_AFTER):
             if [match["place"].title()] in self._places:
                 spans.append(Span(match.start("place"), match.end("place"), "[plaats]", "place", "deduce"))
         return spans
