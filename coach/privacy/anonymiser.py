@@ -13,7 +13,7 @@ from typing import Any
 
 from coach import clock
 from coach.domain.model import Case
-from coach.privacy.common import zipf
+from coach.privacy.common import dutchish, zipf
 from coach.privacy.context import PERSON, find_context
 from coach.privacy.known import INTERFIXES, WORD_NAMES, KnownTable, build_known
 from coach.privacy.patterns import find_patterns
@@ -335,7 +335,9 @@ _INITIAL_AFTER = re.compile(r"\s[A-Za-z](?=\.(?![\w.]))")
 def _surname_end(text: str, end: int, taken: bytearray, listed: Callable[[str], bool]) -> int:
     """Where a lowercase surname after a name ends ("ruben de haan"), or `end` when none follows."""
     surname = _SURNAME_AFTER.match(text, end)
-    if surname and (zipf(surname["core"]) < 3.5 or listed(surname["core"])) and not any(taken[end : surname.end()]):
+    core = surname["core"] if surname else ""
+    # A rare word is a surname ("ruben de haan"), unless it is plainly Dutch ("jeroen van de schuldhulp").
+    if surname and (listed(core) or (zipf(core) < 3.5 and not dutchish(core))) and not any(taken[end : surname.end()]):
         return surname.end()
     return end
 

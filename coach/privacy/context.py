@@ -147,6 +147,25 @@ _KIND_NAME = re.compile(
     + _NAME
     + r"){0,2})(?![\w])"
 )
+# A shop or meeting place named in lowercase after its kind: "snackbar de gouden hoek", "kapsalon de
+# gouden schaar", "bakkerij het zoete hoekje". Only "de/het" + an adjective + a noun: "de snackbar de hele
+# avond" and "bij de snackbar het eten" are no names.
+_SHOP_KIND = (
+    "snackbar|cafetaria|café|cafe|restaurant|pizzeria|lunchroom|bakkerij|kapsalon|sportschool|dansschool|rijschool"
+    "|buurthuis|buurtcentrum|wijkcentrum|jongerencentrum|kinderopvang|fietsenmaker|garage|supermarkt|snackkar|shoarmazaak"
+)
+_SHOP_LOWER = re.compile(
+    r"(?<![\w])(?i:"
+    + _SHOP_KIND
+    + r")\s+(?P<name>(?:de|het|'t)\s+(?P<adjective>[a-zà-ÿ]+e[n]?)\s+(?P<noun>[a-zà-ÿ]{3,}))"
+    r"(?![\w])"
+)
+_SHOP_KINDS = tuple(_SHOP_KIND.split("|"))
+# Adjectives of time, order and amount: "de hele week", "de volgende keer" say when, not which shop.
+_NOT_SHOP_ADJECTIVES = frozenset(
+    "hele halve gehele ganse volgende vorige laatste eerste tweede derde andere zelfde afgelopen komende meeste "
+    "vaste gewone normale".split()
+)
 _DISTRICT = re.compile(r"(?<![\w])[A-ZÀ-Þ][\w'’\-]*(?:wijk|buurt|kwartier)(?![\w])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -314,6 +333,10 @@ def organisations(text: str) -> list[Span]:
     for match in _KIND_NAME.finditer(text) if kinds else ():
         start = match.start() if match["kind"][:1].isupper() else match.start("name")
         spans.append(Span(start, match.end(), "[instelling]", "institution", "context"))
+    for match in _SHOP_LOWER.finditer(text) if kinds and any(kind in low for kind in _SHOP_KINDS) else ():
+        if match["adjective"] in _NOT_SHOP_ADJECTIVES or match["noun"] in FUNCTION_WORDS:
+            continue
+        spans.append(Span(match.start("name"), match.end("name"), "[instelling]", "institution", "context"))
     return spans
 
 

@@ -48,6 +48,14 @@ _LOWER_NOT_NAME = frozenset(WORD_NAMES) | frozenset("baan kader maatje lijntje k
 _PLACE_AFTER = re.compile(r"(?P<place>[a-zà-ÿ][a-zà-ÿ'\-]{2,})(?![\w])")
 
 
+# Prepositions before a lowercase first name that is no everyday word ("wachten op lieke").
+_PREPOSITIONS = frozenset(
+    "op over om naast achter zonder tussen onder boven via na sinds tot langs rond tegenover".split()
+)
+_NAME_AFTER_PREPOSITION = 4.2
+# After these a lowercase street name from deduce's list is a neighbourhood ("in transvaal", "naar lombok").
+_INTO = frozenset("in uit naar vanuit richting".split())
+_NEIGHBOURHOOD_MAX = 3.8
 # Below this Zipf frequency a word is no Dutch word (bilal 2.9, pawel 2.1; lieke 3.2 needs context).
 _RARE = 2.95
 _UNKNOWN = 2.3
@@ -121,6 +129,8 @@ class DeduceEngine:
         self._deduce = deduce.Deduce(cache_path=base)
         (base / _MARKER).write_text(deduce_version(), encoding="utf-8")
         structs = self._deduce.lookup_structs
+        self._common_words = structs["common_word"]
+        self._streets = structs["street"]
         self._first_names = structs["first_name"]
         self._surnames = structs["surname"]
         self._places = structs["placename"]
@@ -195,11 +205,19 @@ class DeduceEngine:
             in_context = (before is not None and before[2].lower() in _NAME_BEFORE) or (
                 after is not None and after[2] in SUBJECT_VERBS
             )
+            # After a preposition a first name in deduce's list is a name unless it is an everyday word:
+            # "reageren op lieke", "naast jorien", not "op tijd" or "over storm".
+            after_preposition = (
+                before is not None
+                and before[2].lower() in _PREPOSITIONS
+                and word not in self._common_words
+                and zipf(word) < _NAME_AFTER_PREPOSITION
+            )
             # A first name that is no Dutch word at all is a name anywhere: "vriend pawel", "(ibrahima en sekou)".
             rarity = zipf(word)
             # In name context a word wordfreq hardly knows is a name even outside deduce's list ("van pawel").
             if (in_context and rarity < _UNKNOWN and not dutchish(word)) or (
-                (in_context or rarity < _RARE) and [word.title()] in self._first_names
+                (in_context or after_preposition or rarity < _RARE) and [word.title()] in self._first_names
             ):
                 surname = _LOWER_SURNAME.match(text, end)
                 if surname and [surname["core"].title()] in self._surnames:
@@ -208,6 +226,17 @@ class DeduceEngine:
         # After "in", "naar", ... from the word index the context rules built already: no scan of its own.
         for match in after_words(text, PLACE_PREPOSITIONS, _PLACE_AFTER):
             if [match["place"].title()] in self._places:
+                spans.append(Span(match.start("place"), match.end("place"), "[plaats]", "place", "deduce"))
+        # A neighbourhood named after a street in deduce's list, lowercase after "in" or "naar": "in transvaal",
+        # "uit lombok" (not "in beweging": an everyday word is the word).
+        for match in after_words(text, _INTO, _PLACE_AFTER):
+            place = match["place"]
+            if (
+                place not in self._common_words
+                and zipf(place) < _NEIGHBOURHOOD_MAX
+                and [place.title()] in self._streets
+                and [place.title()] not in self._places
+            ):
                 spans.append(Span(match.start("place"), match.end("place"), "[plaats]", "place", "deduce"))
         return spans
 
