@@ -53,6 +53,11 @@ _PREPOSITIONS = frozenset(
     "op over om naast achter zonder tussen onder boven via na sinds tot langs rond tegenover".split()
 )
 _NAME_AFTER_PREPOSITION = 4.2
+# What a lowercase word may be (DeduceEngine._word_kind), as bits.
+_FIRST_NAME = 1
+_RARE_FIRST_NAME = 2
+_PREPOSITION_NAME = 4
+_UNKNOWN_WORD = 8
 # After these a lowercase street name from deduce's list is a neighbourhood ("in transvaal", "naar lombok").
 _INTO = frozenset("in uit naar vanuit richting".split())
 _NEIGHBOURHOOD_MAX = 3.8
@@ -130,6 +135,7 @@ class DeduceEngine:
         (base / _MARKER).write_text(deduce_version(), encoding="utf-8")
         structs = self._deduce.lookup_structs
         self._common_words = structs["common_word"]
+        self._word_kinds: dict[str, int] = {}
         self._streets = structs["street"]
         self._first_names = structs["first_name"]
         self._surnames = structs["surname"]
@@ -181,6 +187,26 @@ class DeduceEngine:
             return "[persoon]", "person"
         return "[verborgen]", "other"
 
+    def _word_kind(self, word: str) -> int:
+        """What a lowercase word may be, as bits: a first name (and rare, or no everyday word), or unknown to wordfreq."""
+        kind = 0
+        # Short and capitalised words first, without the regex: they are half of a note's words.
+        if len(word) >= 3 and word[0].islower() and word not in _LOWER_NOT_NAME and _LOWER_WORD.fullmatch(word):
+            rarity = zipf(word)
+            if [word.title()] in self._first_names:
+                kind |= _FIRST_NAME
+                # A first name that is no Dutch word at all is a name anywhere: "vriend pawel", "(ibrahima en sekou)".
+                if rarity < _RARE:
+                    kind |= _RARE_FIRST_NAME
+                if word not in self._common_words and rarity < _NAME_AFTER_PREPOSITION:
+                    kind |= _PREPOSITION_NAME
+            if rarity < _UNKNOWN and not dutchish(word):
+                kind |= _UNKNOWN_WORD
+        if len(self._word_kinds) > 100_000:
+            self._word_kinds.clear()  # a bound for a worker that lives long
+        self._word_kinds[word] = kind
+        return kind
+
     def listed(self, word: str) -> bool:
         """True when deduce's lists hold `word` as a first name, surname or place ("Paramaribo", "Haddou")."""
         key = [word[:1].upper() + word[1:].lower()]
@@ -195,34 +221,33 @@ class DeduceEngine:
                 spans.append(Span(match.start("name"), match.end("name"), "[persoon]", "person", "deduce"))
         # Every word once, so each lowercase word finds its neighbours without a regex of its own.
         words = [(m.start(), m.end(), m[0]) for m in _ANY_WORD.finditer(text)]
+        kinds = self._word_kinds
         for index, (start, end, word) in enumerate(words):
-            # Short and capitalised words first, without the regex: they are half of a note's words.
-            if len(word) < 3 or not word[0].islower() or word in _LOWER_NOT_NAME or not _LOWER_WORD.fullmatch(word):
+            # What the word itself allows, looked up once per word: most words can never be a name here.
+            kind = kinds.get(word)
+            if kind is None:
+                kind = self._word_kind(word)
+            if not kind:
                 continue
-            # The context first: it is cheap, deduce's lookup is not, and most words have none.
-            before = words[index - 1] if index and start - words[index - 1][1] <= 20 else None
-            after = words[index + 1] if index + 1 < len(words) and words[index + 1][0] - end <= 20 else None
-            in_context = (before is not None and before[2].lower() in _NAME_BEFORE) or (
-                after is not None and after[2] in SUBJECT_VERBS
-            )
-            # After a preposition a first name in deduce's list is a name unless it is an everyday word:
-            # "reageren op lieke", "naast jorien", not "op tijd" or "over storm".
-            after_preposition = (
-                before is not None
-                and before[2].lower() in _PREPOSITIONS
-                and word not in self._common_words
-                and zipf(word) < _NAME_AFTER_PREPOSITION
-            )
-            # A first name that is no Dutch word at all is a name anywhere: "vriend pawel", "(ibrahima en sekou)".
-            rarity = zipf(word)
-            # In name context a word wordfreq hardly knows is a name even outside deduce's list ("van pawel").
-            if (in_context and rarity < _UNKNOWN and not dutchish(word)) or (
-                (in_context or after_preposition or rarity < _RARE) and [word.title()] in self._first_names
-            ):
-                surname = _LOWER_SURNAME.match(text, end)
-                if surname and [surname["core"].title()] in self._surnames:
-                    end = surname.end()  # "ruben de haan"
-                spans.append(Span(start, end, "[persoon]", "person", "deduce"))
+            if not kind & _RARE_FIRST_NAME:
+                before = words[index - 1] if index and start - words[index - 1][1] <= 20 else None
+                after = words[index + 1] if index + 1 < len(words) and words[index + 1][0] - end <= 20 else None
+                in_context = (before is not None and before[2].lower() in _NAME_BEFORE) or (
+                    after is not None and after[2] in SUBJECT_VERBS
+                )
+                # After a preposition a first name in deduce's list is a name unless it is an everyday word:
+                # "reageren op lieke", "naast jorien", not "op tijd" or "over storm".
+                after_preposition = before is not None and before[2].lower() in _PREPOSITIONS
+                # In name context a word wordfreq hardly knows is a name even outside deduce's list ("van pawel").
+                if not (
+                    (in_context and kind & (_FIRST_NAME | _UNKNOWN_WORD))
+                    or (after_preposition and kind & _PREPOSITION_NAME)
+                ):
+                    continue
+            surname = _LOWER_SURNAME.match(text, end)
+            if surname and [surname["core"].title()] in self._surnames:
+                end = surname.end()  # "ruben de haan"
+            spans.append(Span(start, end, "[persoon]", "person", "deduce"))
         # After "in", "naar", ... from the word index the context rules built already: no scan of its own.
         for match in after_words(text, PLACE_PREPOSITIONS, _PLACE_AFTER):
             if [match["place"].title()] in self._places:
