@@ -339,6 +339,8 @@ def absorb_role_words(text: str, spans: list[Span]) -> list[Span]:
 
 def _absorb_parenthesis(text: str, span: Span, role: str) -> Span:
     """ "Jeroen (consulent gemeente)" becomes "consulent (gemeente)", "Petra (moeder)" just "moeder"."""
+    if not text[span.end : span.end + 8].lstrip().startswith("("):
+        return span  # no parenthesis after the name: most names
     words = r"\s+".join(re.escape(w) for w in role.split())
     after = re.match(r"\s*\(\s*(?:" + words + r")(?![\w])(?P<close>\s*\))?\s*", text[span.end :], re.IGNORECASE)
     if after is None:

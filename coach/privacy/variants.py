@@ -218,11 +218,11 @@ def find_variants(text: str, names: Sequence[Form], taken: list[bool], ambiguous
                 if len(token) < 2:
                     continue
         # A script without vowels may open with another letter ("'myrh" for Amira): only its skeleton counts.
-        if (token[0] not in forms.openers and not abjad) or any(taken[start:end]):
-            continue
         if not other_script and (
             token in forms.exact or token in FUNCTION_WORDS or token in ROLE_WORDS or token in SUBJECT_VERBS
         ):
+            continue
+        if (token[0] not in forms.openers and not abjad) or True in taken[start:end]:
             continue
         labels = _labels(token, forms, other_script, abjad)
         if not labels:
