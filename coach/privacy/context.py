@@ -380,7 +380,8 @@ def safety_net(text: str) -> list[Span]:
         # "Van Dijk & Partners" is one name.
         joined = bool(run) and _JOIN.fullmatch(text, run[-1][1], start) is not None
         if (
-            _capitalised(token)
+            token[0].isupper()  # most words are lowercase: no call for them
+            and _capitalised(token)
             and base not in HARMLESS_PROPER
             and base.lower() not in ROLE_WORDS
             and base.lower() not in FUNCTION_WORDS

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from coach.domain.model import Case
-from coach.privacy.common import common, fold_letters
+from coach.privacy.common import common, digit_count, fold_letters
 from coach.privacy.result import Span, sentence_start
 from coach.privacy.variants import find_variants
 from coach.privacy.wordlists import HARMLESS_PROPER
@@ -149,14 +149,17 @@ class KnownTable:
         lowered = text.lower()
         if self._ordered is None or len(self._ordered) != len(self.names):
             self._ordered = [
-                (name, "" if name.kind in ("phone", "postcode") else _first_word(name.text), _pattern(name))
+                (name, _hint(name), _pattern(name))
                 for name in sorted(self.names, key=lambda n: len(n.text), reverse=True)
             ]
             self._people = [(n.text, n.label, n.kind, n.part) for n in self.names if n.person]
         aligned = len(lowered) == len(text)  # lower() keeps positions (it does unless a rare letter grows)
+        digits = digit_count(text)
         for name, first, pattern in self._ordered:
             if first not in lowered:
                 continue  # a form whose first word is nowhere in the text cannot match: skip its regex
+            if name.kind == "phone" and digits < _phone_digits(name.text):
+                continue  # a note with fewer digits than the number cannot hold it
             for match in _matches(pattern, text, lowered, first if aligned else ""):
                 start, end = match.start("name"), match.end()
                 if any(taken[start:end]) or not _accept(name, text, match):
@@ -183,6 +186,22 @@ def _matches(pattern: re.Pattern[str], text: str, lowered: str, first: str) -> I
             at = lowered.find(first, max(match.end(), at + 1))
         else:
             at = lowered.find(first, at + 1)
+
+
+@functools.lru_cache(maxsize=1024)
+def _phone_digits(phone: str) -> int:
+    """How many digits any notation of `phone` has at least (without its country code or trunk 0)."""
+    digits = re.sub(r"\D", "", phone)
+    return len(digits[2:] if digits.startswith("31") else digits.lstrip("0")) - 3  # a foreign code: up to 3
+
+
+def _hint(name: KnownName) -> str:
+    """What a text must hold for `name` to be in it: its first word; a postcode's four digits; nothing for a phone."""
+    if name.kind == "phone":
+        return ""  # written with any separators between its digits
+    if name.kind == "postcode":
+        return re.sub(r"\s", "", name.text)[:4]
+    return _first_word(name.text)
 
 
 @functools.lru_cache(maxsize=4096)
