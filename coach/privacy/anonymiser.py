@@ -143,7 +143,6 @@ def _everyday(
         word = text[span.start : span.end]
         if _tier(span) > 0 and span.kind in ("name", "person", "place", "institution") and _PLAIN_WORD.fullmatch(word):
             before = _WORD_CHARS.findall(text, max(0, span.start - 20), span.start)
-            after = _NEXT_WORD.match(text, span.end, span.end + 30)
             after_place_word = bool(before) and before[-1].lower() in _PLACE_WORDS
             if (
                 span.soft
@@ -156,14 +155,10 @@ def _everyday(
             # Not after "het": it heads schools and organisations too ("naar het Zadkine", "het Graafschap").
             if before and before[-1].lower() in _THING_BEFORE and not sentence_start(text, span.start):
                 continue
-            if (
-                span.source == "deduce"
-                and sentence_start(text, span.start)
-                and after
-                and after[1].islower()
-                and zipf(word) >= _COMMON_OPENER
-            ):
-                continue
+            if span.source == "deduce" and sentence_start(text, span.start):
+                after = _NEXT_WORD.match(text, span.end, span.end + 30)
+                if after and after[1].islower() and zipf(word) >= _COMMON_OPENER:
+                    continue
         out.append(span)
     return out
 
@@ -208,7 +203,7 @@ def resolve(text: str, spans: list[Span]) -> list[Span]:
     for span in sorted(spans, key=lambda s: (_tier(s), s.start - s.end, s.start)):
         if span.start >= span.end:
             continue
-        if not any(taken[span.start : span.end]):
+        if taken.find(1, span.start, span.end) < 0:  # nothing of it taken yet (no slice, no Python loop)
             accepted.append(span)
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
             continue
@@ -509,8 +504,7 @@ class Anonymiser:
             text, reference_date=reference_date, trajectory_start=trajectory_start, birth_date=table.birth_date
         )
         guessed = find_context(text) + self._engine_spans(text)
-        forms = frozenset(name.text.lower() for name in table.names if name.person)
-        guessed = _everyday(text, _harmless(text, guessed), forms, self._listed)
+        guessed = _everyday(text, _harmless(text, guessed), table.person_words(), self._listed)
         cleaned: list[Span] = []
         cutters, starts = _cutters(found + guessed + known)
         for span in guessed:

@@ -120,6 +120,8 @@ class KnownTable:
     _ordered: list[tuple[KnownName, str, re.Pattern[str]]] | None = field(default=None, repr=False, compare=False)
     # The people's first names and surnames as variants.find_variants wants them, also worked out once.
     _people: list[tuple[str, str, str, str]] | None = field(default=None, repr=False, compare=False)
+    _person_words: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _person_count: int = field(default=-1, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict (sent to the worker process)."""
@@ -137,6 +139,13 @@ class KnownTable:
             date.fromisoformat(data["birth_date"]) if data.get("birth_date") else None,
             date.fromisoformat(data["trajectory_start"]) if data.get("trajectory_start") else None,
         )
+
+    def person_words(self) -> frozenset[str]:
+        """Every name form of a known person in lowercase, worked out once per table."""
+        if self._person_words is None or self._person_count != len(self.names):
+            self._person_words = frozenset(name.text.lower() for name in self.names if name.person)
+            self._person_count = len(self.names)
+        return self._person_words
 
     def person_forms(self) -> list[str]:
         """Every name form of a known person (the leak test looks for these)."""
