@@ -60,7 +60,7 @@ _TEXTUAL = re.compile(
 )
 # 14-3 or 14/3 without a year, only where a date is expected: "op 14-3", "vrijdag 14/3". Found from the
 # digits, then the words before them checked: scanning the text for every weekday and preposition cost more.
-_SHORT = re.compile(r"(?<![\w/\-.])(?P<day>[0-3]?\d)[-/](?P<month>[01]?\d)(?![\w/\-]|\.\d)")
+_SHORT = re.compile(r"(?P<day>\d(?<![\w/\-.]\d)(?:(?<=[0-3])\d)?)[-/](?P<month>[01]?\d)(?![\w/\-]|\.\d)")
 _SHORT_BEFORE = re.compile(
     r"(?:(?<![\w])(?P<weekday>"
     + _WEEKDAY
@@ -68,16 +68,18 @@ _SHORT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # 22-01 or 22/01 without a year: a zero-padded month makes it a date anywhere (not "10-12 uur").
-_PADDED = re.compile(r"(?<![\w/\-.,])(?P<day>[0-3]?\d)[-/](?P<month>0[1-9]|1[0-2])(?![\w/\-]|[.,]\d|\s*uur)")
+_PADDED = re.compile(
+    r"(?P<day>\d(?<![\w/\-.,]\d)(?:(?<=[0-3])\d)?)[-/](?P<month>0[1-9]|1[0-2])(?![\w/\-]|[.,]\d|\s*uur)"
+)
 # 14/3 without a year anywhere: a slash between a day and a month is a date ("afspraak 14/3"),
 # but not a fraction or a rate ("2/3 van de lessen", "24/7", "1/2 uur").
 _SLASH = re.compile(
-    r"(?<![\w/\-.,:])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)"
+    r"(?P<day>\d(?<![\w/\-.,:]\d)(?:(?<=[0-3])\d)?)/(?P<month>[01]?\d)"
     r"(?![\w/\-]|[.,:]\d|\s*(?:uur|keer|deel|dagen|weken|maanden|jaar|van|x\b|%))"
 )
 # 3-4 without a year or a date word before it: a date ("gaat 3-4 mee", "aanvraag 3-4 ingediend"),
 # unless it counts or scores something: "3-4 keer", "tussen 3-4", "won 3-4", "van 10-12".
-_DASH = re.compile(r"(?<![\w/\-.,:])(?P<day>[0-3]?\d)-(?P<month>[01]?\d)(?![\w/\-]|[.,:]\d)")
+_DASH = re.compile(r"(?P<day>\d(?<![\w/\-.,:]\d)(?:(?<=[0-3])\d)?)-(?P<month>[01]?\d)(?![\w/\-]|[.,:]\d)")
 _RANGE_BEFORE = re.compile(
     r"(?:tussen|zo'n|zo’n|ongeveer|circa|ca\.?|wel|bijna|ruim|max\.?|maximaal|minimaal|min\.?|nog|per|van|een|score|scoort"
     r"|scoorde|stand|uitslag|won|wonnen|verloor|verloren|gewonnen|gelijk|cijfer|gemiddeld|om|rond|tegen"
@@ -92,6 +94,8 @@ _RANGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+# The day patterns above put their look-behind after the day's first digit ("\d(?<![\w]\d)" for
+# "(?<![\w])\d"): the regex engine then skips to digits fast instead of trying it at every position.
 _CHAT_STAMP = re.compile(r",?\s+\d{1,2}:\d{2}(?::\d{2})?\]")
 _DAY_MONTH = re.compile(r"\d[-/.]\d")
 # Cheap scans that open with a digit (the regex engine skips to digits fast): without a hit the

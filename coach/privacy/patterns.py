@@ -161,7 +161,9 @@ def find_accounts(text: str) -> list[Span]:
 
 # --- postcodes ------------------------------------------------------------
 
-_POSTCODE = re.compile(r"(?<![\w])(?P<num>[1-9]\d{3})(?P<sep>\s?)(?P<letters>[A-Za-z]{2})(?![\w])")
+# The look-behinds below come after the first digit ("\d(?<![\w]\d)" for "(?<![\w])\d"): the regex engine
+# then skips to digits fast instead of trying the look-behind at every position of the note.
+_POSTCODE = re.compile(r"(?P<num>[1-9](?<![\w][1-9])\d{3})(?P<sep>\s?)(?P<letters>[A-Za-z]{2})(?![\w])")
 # Two letters after four digits that are usually a word or a unit, not a postcode.
 _NOT_POSTCODE = frozenset(
     "op en in is de te om al zo nu ik we ze je na of er ga ja uw ex km cm mm mg kg gr ml cl dl pm am ca xl tv".split()
@@ -185,7 +187,7 @@ def find_postcodes(text: str) -> list[Span]:
 
 # --- BSN and IBAN ---------------------------------------------------------
 
-_BSN = re.compile(r"(?<![\w.\-,])\d(?:[ .\-]?\d){8}(?![\w]|[.\-,]\d)")
+_BSN = re.compile(r"\d(?<![\w.\-,]\d)(?:[ .\-]?\d){8}(?![\w]|[.\-,]\d)")
 
 
 def bsn_valid(digits: str) -> bool:
@@ -307,7 +309,7 @@ _KEYED_NUMBER = re.compile(
     r"(?P<id>(?=[A-Za-z0-9\-./]*\d)[A-Za-z0-9][A-Za-z0-9\-./]{2,24}[A-Za-z0-9](?:\s\d[\d\-./]*\d)*"
     r"|[A-Z]{1,3}\s\d[\d\-./]*\d(?:\s\d[\d\-./]*\d)*)(?![\w])"
 )
-_LONG_NUMBER = re.compile(r"(?<![\w.,])\d{7,}(?![\w]|[.,]\d)")
+_LONG_NUMBER = re.compile(r"\d(?<![\w.,]\d)\d{6,}(?![\w]|[.,]\d)")
 # Codes of capitals and at least four digits: SH-2026-0412, AB12345C.
 _CODE = re.compile(r"(?<![\w\-/])(?=(?:[A-Z\-/]*\d){4})(?=[\d\-/]*[A-Z])[A-Z\d][A-Z\d\-/]{5,}[A-Z\d](?![\w\-/])")
 # Court case numbers: "C/05/12345", "JE RK 24-99", "HA ZA 24-123", "KG ZA 24/1234".
@@ -315,7 +317,7 @@ _COURT = re.compile(
     r"(?<![\w/])(?:(?P<case>[A-Z]{1,2}/\d{2}/\d{3,}(?:/\d+)?)|[A-Z]{2}\s?[A-Z]{2}\s?(?P<rk>\d{2}[-/]\d{2,6}))(?![\w/])"
 )
 # Dash- or slash-grouped numbers that are no date: "2024-12-0042", "05/123456-24".
-_GROUPED = re.compile(r"(?<![\w\-/.])\d{2,4}(?:[-/]\d{2,}){1,3}(?![\w\-/])")
+_GROUPED = re.compile(r"\d(?<![\w\-/.]\d)\d{1,3}(?:[-/]\d{2,}){1,3}(?![\w\-/])")
 
 
 # Every keyword of _KEYED_NUMBER holds one of these: a scan for them is far cheaper than the pattern's.
