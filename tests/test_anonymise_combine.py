@@ -12,6 +12,7 @@ import pytest
 from coach.domain.model import Case, NetworkPerson, Youth
 from coach.privacy.anonymiser import Anonymiser, People
 from coach.privacy.context import role_names, safety_net, streets, whitelisted_names, word_towns
+from coach.privacy.patterns import find_postbus
 from coach.privacy.result import Result, Span, sentence_start
 
 REFERENCE = date(2026, 3, 20)
@@ -209,3 +210,10 @@ def test_camel_case_school_written_apart() -> None:
     case = Case(Youth("Jun", last_name="Zhang", school="mboRijnland"))
     result = Anonymiser(use_deduce=False).anonymise("School: mbo rijnland.", case, reference_date=REFERENCE)
     assert result.text == "School: [school]."
+
+
+def test_streets_and_postbus_that_deduce_no_longer_looks_for() -> None:
+    # deduce's street and postbus patterns are off (deduce_engine._DISABLED): ours find the same.
+    text = "Ze woont Kerkstr 12, eerder Wilhelminaplantsoen 3b, schrijf naar Postbus 1234. Rotterdam is groot."
+    assert [text[s.start : s.end] for s in streets(text)] == ["Kerkstr 12", "Wilhelminaplantsoen 3b"]
+    assert [text[s.start : s.end] for s in find_postbus(text)] == ["Postbus 1234"]

@@ -252,3 +252,21 @@ def test_not_dates(text: str) -> None:
 )
 def test_a_bare_day_dash_month_is_a_date_unless_it_counts(text: str, dates: list[str]) -> None:
     assert found(lambda t: find_dates(t, reference_date=REFERENCE), text) == dates
+
+
+def test_keyed_numbers_found_from_hints_as_the_whole_scan_finds_them() -> None:
+    # find_numbers tries the keyed pattern only where a keyword's part occurs (speed): same matches.
+    from coach.privacy.patterns import _KEYED_NUMBER, _keyed_numbers
+
+    texts = [
+        "pv-nr 2024-12-0042, p.v. 123-45 en proces-verbaal PL0900-2024; klantnr.: 12345, BSN 123456782",
+        "rolnr. 24/123, zaak T 87-113, kenmerk AB 2026 114 578, tolknummer 5512 en ref-no. 88123",
+        "Klantnummer:NL-33 en Dossiernr # 2024.118 (aanvraag 77-1204), zaaknummer ëë-12, geen nummer hier",
+    ]
+    for text in texts:
+        assert [m.span() for m in _keyed_numbers(text)] == [m.span() for m in _KEYED_NUMBER.finditer(text)]
+    assert found(find_numbers, texts[0])[:2] == ["2024-12-0042", "123-45"]
+
+
+def test_an_account_word_inside_another_word_is_no_account_word() -> None:
+    assert found(find_accounts, "Hij is nodig jan.de.v en insta: jan.de.v") == ["jan.de.v"]

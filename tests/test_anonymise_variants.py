@@ -183,3 +183,49 @@ def test_handles_without_at_and_names_with_ampersand() -> None:
         "Snapchat, naam [account]. Ze kent hem via Snapchat kent."
     )
     assert anonymised("de deurwaarder Van Dijk & Partners belde") == "de deurwaarder [naam] belde"
+
+
+def spelling_case() -> Case:
+    """Yusuf, his sister Chaima, his friend Nour, mentor Sofie; an Ukrainian mother and an Arabic-speaking tolk."""
+    return Case(
+        youth=Youth("Yusuf", last_name="Demir", nickname="Sasha", started_on=date(2024, 9, 2)),
+        network=[
+            NetworkPerson("Chaima Demir", "zus", "informeel"),
+            NetworkPerson("Nour Haddad", "vriendin", "informeel"),
+            NetworkPerson("Sofie Jansen", "mentor", "professioneel"),
+            NetworkPerson("Yuliia Kovalenko", "moeder", "informeel"),
+            NetworkPerson("Amira Haddou", "tolk", "professioneel"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("joesoef kwam te laat", "De jongere kwam te laat"),
+        ("zus shaima belde", "Zus belde"),
+        ("met noor en noer gepraat", "met vriendin en vriendin gepraat"),
+        ("mentor sophie meldt verzuim", "Mentor meldt verzuim"),
+        ("[23-4] Саша: я хворий", "[23-4] de jongere: я хворий"),  # Cyrillic, by anyascii
+        ("mama Юлія belde", "mama moeder belde"),
+        ("bericht: أميرة هنا", "bericht: tolk هنا"),  # Arabic writes Amira's consonants
+        # Everyday words stay, however close their spelling: "look" is no Luuk, "rood" no Ruud.
+        ("look en rood, nooit", "look en rood, nooit"),
+    ],
+)
+def test_other_spellings_and_scripts_of_known_names_get_the_same_label(text: str, expected: str) -> None:
+    assert render(text, build_known(spelling_case()).find(text)).text == expected
+
+
+def test_shops_named_in_lowercase_after_their_kind() -> None:
+    from coach.privacy.context import organisations
+
+    text = (
+        "werkt bij snackbar de vette hap en kapsalon de gouden schaar, stage bij bakkerij het zoete hoekje. "
+        "ze zit de hele week in de snackbar de volgende keer, of bij de sportschool de hele avond."
+    )
+    assert [text[s.start : s.end] for s in organisations(text)] == [
+        "de vette hap",
+        "de gouden schaar",
+        "het zoete hoekje",
+    ]

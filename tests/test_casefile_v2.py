@@ -399,3 +399,20 @@ def test_the_import_command_path_takes_version_2(tmp_path):
     db = open_db(memory=True)
     [youth_id] = import_case_files(db, [path])
     assert export_case_v2(db, youth_id) == base()
+
+
+def test_a_contacts_question_keyed_by_its_id_comes_back_on_the_same_contact(full_db, tmp_path):
+    db, youth_id = full_db
+    second = db.execute(
+        "SELECT id FROM contacts WHERE youth_id = ? ORDER BY id LIMIT 1 OFFSET 1", [youth_id]
+    ).fetchone()[0]
+    save_scope_question(db, youth_id, f"contact-id:{second}", "Waarom belde ik niet terug?")
+    save_scope_question(db, youth_id, "contact-id:99999", "Van een contact dat er niet meer is")
+    exported = export_case_v2(db, youth_id)
+    # In the file the contact is named by its file-local id; the question of a gone contact is left out.
+    assert {"id": 3, "scope": "contact-id:2", "question": "Waarom belde ik niet terug?"} in exported[
+        "intervision_period_questions"
+    ]
+    assert len(exported["intervision_period_questions"]) == 3
+    assert validate_v2(exported, "x") == []
+    assert _round_trip(tmp_path, exported)["intervision_period_questions"] == exported["intervision_period_questions"]

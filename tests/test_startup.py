@@ -15,7 +15,7 @@ from pathlib import Path
 from coach.store import open_db
 from coach.store.migrations import SCHEMA_VERSION
 
-HEAVY = ("sqlite_utils", "numpy", "pandas", "wordfreq", "rapidfuzz", "phonenumbers")
+HEAVY = ("sqlite_utils", "numpy", "pandas", "wordfreq", "rapidfuzz", "phonenumbers", "anyascii")
 
 START = """
 import asyncio, json, sys

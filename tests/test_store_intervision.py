@@ -107,3 +107,13 @@ def test_a_scope_question_that_cannot_be_kept_changes_nothing() -> None:
     assert scope_questions(db, youth_id) == {PERIOD: "Eerst"}
     erase_youth(db, youth_id)
     assert db.execute("SELECT count(*) FROM intervision_period_questions").fetchone()[0] == 0
+
+
+def test_a_contacts_question_moves_from_its_place_to_its_id_in_one_save() -> None:
+    db = open_db(memory=True)
+    [youth_id] = insert_cases(db, [make_case(full=True)])
+    save_scope_question(db, youth_id, "contact:3", "Waarom belde ik niet terug?")  # stored by place, before ids
+    save_scope_question(db, youth_id, "contact-id:17", "Waarom belde ik pas laat terug?", replaces="contact:3")
+    assert scope_questions(db, youth_id) == {"contact-id:17": "Waarom belde ik pas laat terug?"}
+    with pytest.raises(ValueError):
+        save_scope_question(db, youth_id, "contact-id:0", "Nee")

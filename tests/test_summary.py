@@ -34,6 +34,8 @@ from coach.reports.summary import (
     default_filename,
     make_summary,
     numbered_contacts,
+    question_key,
+    scope_question,
     write_summary,
 )
 
@@ -452,3 +454,23 @@ def test_dates_in_a_note_are_placed_from_the_notes_own_day() -> None:
     assert "komt [week 2] langs" in summary.text
     assert "Op [week 2] bellen" in summary.text
     assert "[week 10" not in summary.text  # not placed from today (2026), two years on
+
+
+def test_a_contacts_question_follows_the_contact_by_its_id_and_an_older_key_by_place_is_still_read() -> None:
+    case = rich_case()
+    case.contacts = [replace(c, id=100 + i) for i, c in enumerate(case.contacts)]
+    third = numbered_contacts(case)[2]
+    scope = Scope.one_contact(3)
+    assert question_key(case, scope) == f"contact-id:{third.id}"
+    case.scope_questions[f"contact-id:{third.id}"] = "Waarom belde ik Sanne niet terug?"
+    assert scope_question(case, scope) == ("Waarom belde ik Sanne niet terug?", True)
+    # A contact added before it later moves it to place 4: the question goes with it, not with place 3.
+    earlier = replace(numbered_contacts(case)[0], id=999, at=numbered_contacts(case)[0].at.replace(year=2020))
+    case.contacts.append(earlier)
+    assert scope_question(case, Scope.one_contact(4)) == ("Waarom belde ik Sanne niet terug?", True)
+    assert scope_question(case, Scope.one_contact(3))[1] is False  # place 3 has none of its own now
+    # Stored before by place ("contact:2"), and no question under the id yet: that one is read.
+    case.scope_questions["contact:2"] = "Wat maakt dat ik afzegde?"
+    assert scope_question(case, Scope.one_contact(2)) == ("Wat maakt dat ik afzegde?", True)
+    # A contact without an id (not saved) is keyed by its place.
+    assert question_key(Case(youth=Youth("Bo")), Scope.one_contact(1)) == "contact:1"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -12,7 +13,7 @@ from typing import Any
 
 from coach import clock
 from coach.domain.model import Case
-from coach.privacy.common import zipf
+from coach.privacy.common import dutchish, zipf
 from coach.privacy.context import PERSON, find_context
 from coach.privacy.known import INTERFIXES, WORD_NAMES, KnownTable, build_known
 from coach.privacy.patterns import find_patterns
@@ -35,6 +36,11 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _GAP = re.compile(r"[ \t\-]*")
 _ANY_LETTER = re.compile(r"\w")
 _NON_SPACE = re.compile(r"\S+")
+_SPACES = re.compile(r"[ \t]+")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_DOT_GAP = re.compile(r"\.\s?")
+_WORD_CHARS = re.compile(r"[\w'’]+")
+_NEXT_WORD = re.compile(r"\s+([\w'’]+)")
 
 
 def _tier(span: Span) -> int:
@@ -104,7 +110,12 @@ def _cut_at_others(text: str, span: Span, cutters: list[Span], starts: list[int]
 
 def _harmless(text: str, spans: list[Span]) -> list[Span]:
     """Drop guessed spans that are only names of national bodies, chains or nationalities ("Albert Heijn")."""
-    zones = [(m.start(), m.end()) for phrase in HARMLESS_PHRASES for m in re.finditer(re.escape(phrase), text)]
+    zones = [
+        (m.start(), m.end())
+        for phrase in HARMLESS_PHRASES
+        if phrase in text  # a substring test first: most notes hold none of them
+        for m in re.finditer(re.escape(phrase), text)
+    ]
     return [
         s
         for s in spans
@@ -131,8 +142,7 @@ def _everyday(
     for span in spans:
         word = text[span.start : span.end]
         if _tier(span) > 0 and span.kind in ("name", "person", "place", "institution") and _PLAIN_WORD.fullmatch(word):
-            before = re.findall(r"[\w'’]+", text[max(0, span.start - 20) : span.start])
-            after = re.match(r"\s+([\w'’]+)", text[span.end : span.end + 30])
+            before = _WORD_CHARS.findall(text, max(0, span.start - 20), span.start)
             after_place_word = bool(before) and before[-1].lower() in _PLACE_WORDS
             if (
                 span.soft
@@ -145,14 +155,10 @@ def _everyday(
             # Not after "het": it heads schools and organisations too ("naar het Zadkine", "het Graafschap").
             if before and before[-1].lower() in _THING_BEFORE and not sentence_start(text, span.start):
                 continue
-            if (
-                span.source == "deduce"
-                and sentence_start(text, span.start)
-                and after
-                and after[1].islower()
-                and zipf(word) >= _COMMON_OPENER
-            ):
-                continue
+            if span.source == "deduce" and sentence_start(text, span.start):
+                after = _NEXT_WORD.match(text, span.end, span.end + 30)
+                if after and after[1].islower() and zipf(word) >= _COMMON_OPENER:
+                    continue
         out.append(span)
     return out
 
@@ -180,6 +186,7 @@ def _everyday_word(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def _only_harmless(found: str) -> bool:
     words = [w for w in _WORDS.findall(found) if w.lower() not in _CONNECTORS]
     return bool(words) and all(_POSSESSIVE.sub("", w) in HARMLESS_PROPER for w in words)
@@ -196,7 +203,7 @@ def resolve(text: str, spans: list[Span]) -> list[Span]:
     for span in sorted(spans, key=lambda s: (_tier(s), s.start - s.end, s.start)):
         if span.start >= span.end:
             continue
-        if not any(taken[span.start : span.end]):
+        if taken.find(1, span.start, span.end) < 0:  # nothing of it taken yet (no slice, no Python loop)
             accepted.append(span)
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
             continue
@@ -257,10 +264,8 @@ def _merge_people(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         last = out[-1] if out else None
         gap = text[last.end : span.start] if last else ""
-        initial = (
-            last is not None and re.fullmatch(r"[A-Z]\.?", text[last.start : last.end]) and re.fullmatch(r"\.\s?", gap)
-        )
-        if last is not None and not last.suffix and (re.fullmatch(r"[ \t]+", gap) or initial):
+        initial = last is not None and _INITIAL.fullmatch(text, last.start, last.end) and _DOT_GAP.fullmatch(gap)
+        if last is not None and not last.suffix and (_SPACES.fullmatch(gap) or initial):
             if last.kind == "person" and span.kind in ("person", "name"):
                 out.pop()
                 span = Span(last.start, span.end, PERSON, "person", last.source, span.suffix)
@@ -325,7 +330,9 @@ _INITIAL_AFTER = re.compile(r"\s[A-Za-z](?=\.(?![\w.]))")
 def _surname_end(text: str, end: int, taken: bytearray, listed: Callable[[str], bool]) -> int:
     """Where a lowercase surname after a name ends ("ruben de haan"), or `end` when none follows."""
     surname = _SURNAME_AFTER.match(text, end)
-    if surname and (zipf(surname["core"]) < 3.5 or listed(surname["core"])) and not any(taken[end : surname.end()]):
+    core = surname["core"] if surname else ""
+    # A rare word is a surname ("ruben de haan"), unless it is plainly Dutch ("jeroen van de schuldhulp").
+    if surname and (listed(core) or (zipf(core) < 3.5 and not dutchish(core))) and not any(taken[end : surname.end()]):
         return surname.end()
     return end
 
@@ -351,16 +358,22 @@ def _name_elsewhere(text: str, chosen: list[Span], listed: Callable[[str], bool]
             word = _POSSESSIVE.sub("", word).lower()
             if len(word) >= 3 and word not in _CONNECTORS and word not in WORD_NAMES and zipf(word) < _NAME_ELSEWHERE:
                 words.add(word)
+    low = text.lower() if words else ""
     for word in words:
-        for match in re.finditer(
-            r"(?<![\w@.'’-])" + re.escape(word) + r"(?:'s|’s|s)?(?![\w@'’-])", text, re.IGNORECASE
-        ):
+        if word not in low:
+            continue
+        for match in _mention(word).finditer(text):
             if any(taken[match.start() : match.end()]):
                 continue
             end = _surname_end(text, match.end(), taken, listed)  # "ruben de haan"
             extra.append(Span(match.start(), end, PERSON, "person", "context"))
             taken[match.start() : end] = b"\x01" * (end - match.start())
     return extra
+
+
+@functools.lru_cache(maxsize=1024)
+def _mention(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w@.'’-])" + re.escape(word) + r"(?:'s|’s|s)?(?![\w@'’-])", re.IGNORECASE)
 
 
 class People:
@@ -491,8 +504,7 @@ class Anonymiser:
             text, reference_date=reference_date, trajectory_start=trajectory_start, birth_date=table.birth_date
         )
         guessed = find_context(text) + self._engine_spans(text)
-        forms = frozenset(name.text.lower() for name in table.names if name.person)
-        guessed = _everyday(text, _harmless(text, guessed), forms, self._listed)
+        guessed = _everyday(text, _harmless(text, guessed), table.person_words(), self._listed)
         cleaned: list[Span] = []
         cutters, starts = _cutters(found + guessed + known)
         for span in guessed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 
@@ -52,3 +53,30 @@ def fold_letters(text: str) -> str:
         return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNSPLIT))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# Facts about one note that many rules ask, worked out once: a rule whose regex needs nine digits
+# or the word "kenteken" skips its scan of the whole note when they are not there (most notes).
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+_ANY_DIGIT = re.compile(r"\d")
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=8)
+def digit_count(text: str) -> int:
+    """How many digits `text` holds (any script's, as the regexes' \\d counts them)."""
+    if text.isascii():
+        return len(text) - len(text.translate(_NO_DIGITS))
+    return len(_ANY_DIGIT.findall(text))
+
+
+@functools.lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """`text` in lowercase, once per note."""
+    return text.lower()
+
+
+@functools.lru_cache(maxsize=8)
+def letter_words(text: str) -> frozenset[str]:
+    """Every run of letters in `text`, lowercase ("14mrt." holds "mrt"; "Kerk-straat" "kerk" and "straat")."""
+    return frozenset(_LETTER_WORD.findall(lowered(text)))

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from coach.domain.dutch_dates import MONTH_NAMES
+from coach.privacy.common import letter_words
 from coach.privacy.result import Span
 
 MONTHS = MONTH_NAMES
@@ -59,7 +60,7 @@ _TEXTUAL = re.compile(
 )
 # 14-3 or 14/3 without a year, only where a date is expected: "op 14-3", "vrijdag 14/3". Found from the
 # digits, then the words before them checked: scanning the text for every weekday and preposition cost more.
-_SHORT = re.compile(r"(?<![\w/\-.])(?P<day>[0-3]?\d)[-/](?P<month>[01]?\d)(?![\w/\-]|\.\d)")
+_SHORT = re.compile(r"(?P<day>\d(?<![\w/\-.]\d)(?:(?<=[0-3])\d)?)[-/](?P<month>[01]?\d)(?![\w/\-]|\.\d)")
 _SHORT_BEFORE = re.compile(
     r"(?:(?<![\w])(?P<weekday>"
     + _WEEKDAY
@@ -67,16 +68,18 @@ _SHORT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # 22-01 or 22/01 without a year: a zero-padded month makes it a date anywhere (not "10-12 uur").
-_PADDED = re.compile(r"(?<![\w/\-.,])(?P<day>[0-3]?\d)[-/](?P<month>0[1-9]|1[0-2])(?![\w/\-]|[.,]\d|\s*uur)")
+_PADDED = re.compile(
+    r"(?P<day>\d(?<![\w/\-.,]\d)(?:(?<=[0-3])\d)?)[-/](?P<month>0[1-9]|1[0-2])(?![\w/\-]|[.,]\d|\s*uur)"
+)
 # 14/3 without a year anywhere: a slash between a day and a month is a date ("afspraak 14/3"),
 # but not a fraction or a rate ("2/3 van de lessen", "24/7", "1/2 uur").
 _SLASH = re.compile(
-    r"(?<![\w/\-.,:])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)"
+    r"(?P<day>\d(?<![\w/\-.,:]\d)(?:(?<=[0-3])\d)?)/(?P<month>[01]?\d)"
     r"(?![\w/\-]|[.,:]\d|\s*(?:uur|keer|deel|dagen|weken|maanden|jaar|van|x\b|%))"
 )
 # 3-4 without a year or a date word before it: a date ("gaat 3-4 mee", "aanvraag 3-4 ingediend"),
 # unless it counts or scores something: "3-4 keer", "tussen 3-4", "won 3-4", "van 10-12".
-_DASH = re.compile(r"(?<![\w/\-.,:])(?P<day>[0-3]?\d)-(?P<month>[01]?\d)(?![\w/\-]|[.,:]\d)")
+_DASH = re.compile(r"(?P<day>\d(?<![\w/\-.,:]\d)(?:(?<=[0-3])\d)?)-(?P<month>[01]?\d)(?![\w/\-]|[.,:]\d)")
 _RANGE_BEFORE = re.compile(
     r"(?:tussen|zo'n|zo’n|ongeveer|circa|ca\.?|wel|bijna|ruim|max\.?|maximaal|minimaal|min\.?|nog|per|van|een|score|scoort"
     r"|scoorde|stand|uitslag|won|wonnen|verloor|verloren|gewonnen|gelijk|cijfer|gemiddeld|om|rond|tegen"
@@ -91,8 +94,18 @@ _RANGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+# The day patterns above put their look-behind after the day's first digit ("\d(?<![\w]\d)" for
+# "(?<![\w])\d"): the regex engine then skips to digits fast instead of trying it at every position.
 _CHAT_STAMP = re.compile(r",?\s+\d{1,2}:\d{2}(?::\d{2})?\]")
 _DAY_MONTH = re.compile(r"\d[-/.]\d")
+# Cheap scans that open with a digit (the regex engine skips to digits fast): without a hit the
+# longer patterns cannot match. A date with three numbers; a day before a month word ("14 mrt", "1e april").
+_DAY_MONTH_SHORT = re.compile(r"\d[-/]\d")
+_THREE_NUMBERS = re.compile(r"\d[-/.]\d{1,2}[-/.]\d")
+_DAY_BEFORE_MONTH = re.compile(
+    r"\d(?:e|ste|de)?\s*[-.]?\s*(?:jan|feb|mrt|ma[ar]|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)", re.IGNORECASE
+)
+_PARTS = frozenset(("eind", "begin", "half", "medio", "midden", "einde"))
 _ORDINAL_HINT = re.compile(r"\d(?:e|ste|de)\b")
 # Every month word starts with one of these: a substring test is far cheaper than a regex scan.
 _MONTH_KEYS = tuple(sorted({word[:3] for word in _MONTH_WORDS}))
@@ -215,7 +228,8 @@ def find_dates(
         days = count * (7 if unit.startswith("we") else 30 if unit.startswith("maand") else 1)
         place(match.start(), match.end(), reference_date + timedelta(days=days))
     month_named = any(key in lowered for key in _MONTH_KEYS)
-    for match in _PART_OF_MONTH.finditer(text) if month_named else ():
+    parts = month_named and not _PARTS.isdisjoint(letter_words(text))
+    for match in _PART_OF_MONTH.finditer(text) if parts else ():
         month = MONTHS.index(match["month"].lower()) + 1
         day = _PART_DAY[match["part"].lower()]
         year = _year(None, day, month, reference_date)
@@ -248,26 +262,27 @@ def find_dates(
         spans.append(Span(start, end, label, kind, "pattern"))
         taken.append((start, end))
 
-    for match in _TEXTUAL.finditer(text) if month_named else ():
+    for match in _TEXTUAL.finditer(text) if month_named and _DAY_BEFORE_MONTH.search(text) else ():
         month = _MONTH_WORDS[match["month"].lower().rstrip(".")]
         add(match.start(), match.end(), int(match["day"]), month, match["year"], match["year"] is not None)
     numeric = _DAY_MONTH.search(text) is not None
-    for pattern in (_NUMERIC_DMY, _NUMERIC_YMD) if numeric else ():
+    short = numeric and _DAY_MONTH_SHORT.search(text) is not None  # 14-3, 14/3: no dot between
+    for pattern in (_NUMERIC_DMY, _NUMERIC_YMD) if numeric and _THREE_NUMBERS.search(text) else ():
         for match in pattern.finditer(text):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), match["year"])
-    for match in _SHORT.finditer(text) if numeric else ():
+    for match in _SHORT.finditer(text) if short else ():
         before = _SHORT_BEFORE.search(text, max(0, match.start() - 16), match.start())
         if before is not None:
             start = before.start() if before["weekday"] else match.start()
             add(start, match.end(), int(match["day"]), int(match["month"]), None, False)
-    for match in _PADDED.finditer(text) if numeric else ():
+    for match in _PADDED.finditer(text) if short else ():
         if _CHAT_STAMP.match(text, match.end()) and text[max(0, match.start() - 1) : match.start()] == "[":
             continue  # "[04-03 21:14] Nour: …": a pasted chat's own time stamp, not a date in the story
         add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
-    for match in _SLASH.finditer(text) if numeric else ():
+    for match in _SLASH.finditer(text) if short and "/" in text else ():
         if match[0] != "24/7" and not _SCORE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
             add(match.start(), match.end(), int(match["day"]), int(match["month"]), None, False)
-    for match in _DASH.finditer(text) if numeric else ():
+    for match in _DASH.finditer(text) if short and "-" in text else ():
         if _CHAT_STAMP.match(text, match.end()) and text[max(0, match.start() - 1) : match.start()] == "[":
             continue
         if _RANGE_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or _RANGE_AFTER.match(

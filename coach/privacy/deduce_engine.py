@@ -45,11 +45,22 @@ _NAME_BEFORE = frozenset(
 )
 # First names in deduce's list that are everyday words too.
 _LOWER_NOT_NAME = frozenset(WORD_NAMES) | frozenset("baan kader maatje lijntje kier luit constant king bloem".split())
-_LOWER_AFTER_PLACE_WORD = re.compile(
-    r"(?<![\w])(?i:" + "|".join(sorted(PLACE_PREPOSITIONS)) + r")\s+(?P<place>[a-zà-ÿ][a-zà-ÿ'\-]{2,})(?![\w])"
+_PLACE_AFTER = re.compile(r"(?P<place>[a-zà-ÿ][a-zà-ÿ'\-]{2,})(?![\w])")
+
+
+# Prepositions before a lowercase first name that is no everyday word ("wachten op lieke").
+_PREPOSITIONS = frozenset(
+    "op over om naast achter zonder tussen onder boven via na sinds tot langs rond tegenover".split()
 )
-
-
+_NAME_AFTER_PREPOSITION = 4.2
+# What a lowercase word may be (DeduceEngine._word_kind), as bits.
+_FIRST_NAME = 1
+_RARE_FIRST_NAME = 2
+_PREPOSITION_NAME = 4
+_UNKNOWN_WORD = 8
+# After these a lowercase street name from deduce's list is a neighbourhood ("in transvaal", "naar lombok").
+_INTO = frozenset("in uit naar vanuit richting".split())
+_NEIGHBOURHOOD_MAX = 3.8
 # Below this Zipf frequency a word is no Dutch word (bilal 2.9, pawel 2.1; lieke 3.2 needs context).
 _RARE = 2.95
 _UNKNOWN = 2.3
@@ -60,7 +71,9 @@ _LOWER_SURNAME = re.compile(
 _ANY_WORD = re.compile(r"[\w'’\-]+")
 # deduce's processors we do not use: its post-processing and person merging (we resolve
 # spans ourselves), and the regex annotators our patterns do better (dates, ages, phones,
-# e-mail, links, identifiers). Skipping them saves a tenth of deduce's time per note.
+# e-mail, links, identifiers), or as well for less: its street pattern (a regex per word, a fifth of
+# deduce's time; context.streets finds the same streets with their number) and its postbus pattern
+# (patterns.find_postbus). Skipping them saves a quarter of deduce's time per note.
 _DISABLED = frozenset(
     {
         "post_processing",
@@ -71,6 +84,8 @@ _DISABLED = frozenset(
         "email_addresses",
         "urls",
         "identifiers",
+        "street_pattern",
+        "postbus",
     }
 )
 
@@ -119,6 +134,9 @@ class DeduceEngine:
         self._deduce = deduce.Deduce(cache_path=base)
         (base / _MARKER).write_text(deduce_version(), encoding="utf-8")
         structs = self._deduce.lookup_structs
+        self._common_words = structs["common_word"]
+        self._word_kinds: dict[str, int] = {}
+        self._streets = structs["street"]
         self._first_names = structs["first_name"]
         self._surnames = structs["surname"]
         self._places = structs["placename"]
@@ -169,6 +187,26 @@ class DeduceEngine:
             return "[persoon]", "person"
         return "[verborgen]", "other"
 
+    def _word_kind(self, word: str) -> int:
+        """What a lowercase word may be, as bits: a first name (and rare, or no everyday word), or unknown to wordfreq."""
+        kind = 0
+        # Short and capitalised words first, without the regex: they are half of a note's words.
+        if len(word) >= 3 and word[0].islower() and word not in _LOWER_NOT_NAME and _LOWER_WORD.fullmatch(word):
+            rarity = zipf(word)
+            if [word.title()] in self._first_names:
+                kind |= _FIRST_NAME
+                # A first name that is no Dutch word at all is a name anywhere: "vriend pawel", "(ibrahima en sekou)".
+                if rarity < _RARE:
+                    kind |= _RARE_FIRST_NAME
+                if word not in self._common_words and rarity < _NAME_AFTER_PREPOSITION:
+                    kind |= _PREPOSITION_NAME
+            if rarity < _UNKNOWN and not dutchish(word):
+                kind |= _UNKNOWN_WORD
+        if len(self._word_kinds) > 100_000:
+            self._word_kinds.clear()  # a bound for a worker that lives long
+        self._word_kinds[word] = kind
+        return kind
+
     def listed(self, word: str) -> bool:
         """True when deduce's lists hold `word` as a first name, surname or place ("Paramaribo", "Haddou")."""
         key = [word[:1].upper() + word[1:].lower()]
@@ -183,27 +221,47 @@ class DeduceEngine:
                 spans.append(Span(match.start("name"), match.end("name"), "[persoon]", "person", "deduce"))
         # Every word once, so each lowercase word finds its neighbours without a regex of its own.
         words = [(m.start(), m.end(), m[0]) for m in _ANY_WORD.finditer(text)]
+        kinds = self._word_kinds
         for index, (start, end, word) in enumerate(words):
-            if word in _LOWER_NOT_NAME or not _LOWER_WORD.fullmatch(word):
+            # What the word itself allows, looked up once per word: most words can never be a name here.
+            kind = kinds.get(word)
+            if kind is None:
+                kind = self._word_kind(word)
+            if not kind:
                 continue
-            # The context first: it is cheap, deduce's lookup is not, and most words have none.
-            before = words[index - 1] if index and start - words[index - 1][1] <= 20 else None
-            after = words[index + 1] if index + 1 < len(words) and words[index + 1][0] - end <= 20 else None
-            in_context = (before is not None and before[2].lower() in _NAME_BEFORE) or (
-                after is not None and after[2] in SUBJECT_VERBS
-            )
-            # A first name that is no Dutch word at all is a name anywhere: "vriend pawel", "(ibrahima en sekou)".
-            rarity = zipf(word)
-            # In name context a word wordfreq hardly knows is a name even outside deduce's list ("van pawel").
-            if (in_context and rarity < _UNKNOWN and not dutchish(word)) or (
-                (in_context or rarity < _RARE) and [word.title()] in self._first_names
-            ):
-                surname = _LOWER_SURNAME.match(text, end)
-                if surname and [surname["core"].title()] in self._surnames:
-                    end = surname.end()  # "ruben de haan"
-                spans.append(Span(start, end, "[persoon]", "person", "deduce"))
-        for match in _LOWER_AFTER_PLACE_WORD.finditer(text):
+            if not kind & _RARE_FIRST_NAME:
+                before = words[index - 1] if index and start - words[index - 1][1] <= 20 else None
+                after = words[index + 1] if index + 1 < len(words) and words[index + 1][0] - end <= 20 else None
+                in_context = (before is not None and before[2].lower() in _NAME_BEFORE) or (
+                    after is not None and after[2] in SUBJECT_VERBS
+                )
+                # After a preposition a first name in deduce's list is a name unless it is an everyday word:
+                # "reageren op lieke", "naast jorien", not "op tijd" or "over storm".
+                after_preposition = before is not None and before[2].lower() in _PREPOSITIONS
+                # In name context a word wordfreq hardly knows is a name even outside deduce's list ("van pawel").
+                if not (
+                    (in_context and kind & (_FIRST_NAME | _UNKNOWN_WORD))
+                    or (after_preposition and kind & _PREPOSITION_NAME)
+                ):
+                    continue
+            surname = _LOWER_SURNAME.match(text, end)
+            if surname and [surname["core"].title()] in self._surnames:
+                end = surname.end()  # "ruben de haan"
+            spans.append(Span(start, end, "[persoon]", "person", "deduce"))
+        # After "in", "naar", ... from the word index the context rules built already: no scan of its own.
+        for match in after_words(text, PLACE_PREPOSITIONS, _PLACE_AFTER):
             if [match["place"].title()] in self._places:
+                spans.append(Span(match.start("place"), match.end("place"), "[plaats]", "place", "deduce"))
+        # A neighbourhood named after a street in deduce's list, lowercase after "in" or "naar": "in transvaal",
+        # "uit lombok" (not "in beweging": an everyday word is the word).
+        for match in after_words(text, _INTO, _PLACE_AFTER):
+            place = match["place"]
+            if (
+                place not in self._common_words
+                and zipf(place) < _NEIGHBOURHOOD_MAX
+                and [place.title()] in self._streets
+                and [place.title()] not in self._places
+            ):
                 spans.append(Span(match.start("place"), match.end("place"), "[plaats]", "place", "deduce"))
         return spans
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from coach.domain.model import Case
-from coach.privacy.common import common, fold_letters
+from coach.privacy.common import common, digit_count, fold_letters
 from coach.privacy.result import Span, sentence_start
 from coach.privacy.variants import find_variants
 from coach.privacy.wordlists import HARMLESS_PROPER
@@ -117,7 +117,11 @@ class KnownTable:
     birth_date: date | None = None
     trajectory_start: date | None = None
     # The names longest first with the first word each regex needs, worked out once per table.
-    _ordered: list[tuple[KnownName, str]] | None = field(default=None, repr=False, compare=False)
+    _ordered: list[tuple[KnownName, str, re.Pattern[str]]] | None = field(default=None, repr=False, compare=False)
+    # The people's first names and surnames as variants.find_variants wants them, also worked out once.
+    _people: list[tuple[str, str, str, str]] | None = field(default=None, repr=False, compare=False)
+    _person_words: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    _person_count: int = field(default=-1, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict (sent to the worker process)."""
@@ -136,6 +140,13 @@ class KnownTable:
             date.fromisoformat(data["trajectory_start"]) if data.get("trajectory_start") else None,
         )
 
+    def person_words(self) -> frozenset[str]:
+        """Every name form of a known person in lowercase, worked out once per table."""
+        if self._person_words is None or self._person_count != len(self.names):
+            self._person_words = frozenset(name.text.lower() for name in self.names if name.person)
+            self._person_count = len(self.names)
+        return self._person_words
+
     def person_forms(self) -> list[str]:
         """Every name form of a known person (the leak test looks for these)."""
         return [name.text for name in self.names if name.person]
@@ -147,14 +158,18 @@ class KnownTable:
         lowered = text.lower()
         if self._ordered is None or len(self._ordered) != len(self.names):
             self._ordered = [
-                (name, "" if name.kind in ("phone", "postcode") else _first_word(name.text))
+                (name, _hint(name), _pattern(name))
                 for name in sorted(self.names, key=lambda n: len(n.text), reverse=True)
             ]
+            self._people = [(n.text, n.label, n.kind, n.part) for n in self.names if n.person]
         aligned = len(lowered) == len(text)  # lower() keeps positions (it does unless a rare letter grows)
-        for name, first in self._ordered:
+        digits = digit_count(text)
+        for name, first, pattern in self._ordered:
             if first not in lowered:
                 continue  # a form whose first word is nowhere in the text cannot match: skip its regex
-            for match in _matches(_pattern(name), text, lowered, first if aligned else ""):
+            if name.kind == "phone" and digits < _phone_digits(name.text):
+                continue  # a note with fewer digits than the number cannot hold it
+            for match in _matches(pattern, text, lowered, first if aligned else ""):
                 start, end = match.start("name"), match.end()
                 if any(taken[start:end]) or not _accept(name, text, match):
                     continue
@@ -162,8 +177,7 @@ class KnownTable:
                 shown = "'s" if name.person and suffix in _POSSESSIVE and not name.label.startswith("[") else ""
                 spans.append(Span(start, end, name.label, name.kind, "case", suffix=shown))
                 taken[start:end] = [True] * (end - start)
-        people = [(n.text, n.label, n.kind, n.part) for n in self.names if n.person]
-        spans += find_variants(text, people, taken, AMBIGUOUS_FIRST)
+        spans += find_variants(text, self._people or [], taken, AMBIGUOUS_FIRST)
         return absorb_role_words(text, _merge_adjacent(text, spans))
 
 
@@ -181,6 +195,22 @@ def _matches(pattern: re.Pattern[str], text: str, lowered: str, first: str) -> I
             at = lowered.find(first, max(match.end(), at + 1))
         else:
             at = lowered.find(first, at + 1)
+
+
+@functools.lru_cache(maxsize=1024)
+def _phone_digits(phone: str) -> int:
+    """How many digits any notation of `phone` has at least (without its country code or trunk 0)."""
+    digits = re.sub(r"\D", "", phone)
+    return len(digits[2:] if digits.startswith("31") else digits.lstrip("0")) - 3  # a foreign code: up to 3
+
+
+def _hint(name: KnownName) -> str:
+    """What a text must hold for `name` to be in it: its first word; a postcode's four digits; nothing for a phone."""
+    if name.kind == "phone":
+        return ""  # written with any separators between its digits
+    if name.kind == "postcode":
+        return re.sub(r"\s", "", name.text)[:4]
+    return _first_word(name.text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -303,8 +333,17 @@ def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
     return merged
 
 
+@functools.lru_cache(maxsize=256)
 def _role_word(label: str) -> str:
     return re.sub(r"\s+(?:\d+|\(\d+\))$", "", label).lower()
+
+
+@functools.lru_cache(maxsize=256)
+def _role_before(role: str) -> re.Pattern[str]:
+    """The role word (or its last words) right before a name: "moeder ", "de woonbegeleider, "."""
+    words = [re.escape(w) for w in role.split()]
+    options = "|".join(r"\s+".join(words[i:]) for i in range(len(words)))
+    return re.compile(r"(?<![\w])(?:" + options + r")(?P<comma>,)?\s+$", re.IGNORECASE)
 
 
 def absorb_role_words(text: str, spans: list[Span]) -> list[Span]:
@@ -313,12 +352,8 @@ def absorb_role_words(text: str, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.kind in ("youth", "network") and not span.label.startswith("[") and not span.suffix:
             role = _role_word(span.label)
-            words = [re.escape(w) for w in role.split()]
-            options = "|".join(r"\s+".join(words[i:]) for i in range(len(words)))
             window = max(0, span.start - 40)
-            before = re.search(
-                r"(?<![\w])(?:" + options + r")(?P<comma>,)?\s+$", text[window : span.start], re.IGNORECASE
-            )
+            before = _role_before(role).search(text[window : span.start])
             if before and not before["comma"]:
                 span = Span(window + before.start(), span.end, span.label, span.kind, span.source)
             elif before and text[span.end : span.end + 1] == ",":
@@ -332,6 +367,8 @@ def absorb_role_words(text: str, spans: list[Span]) -> list[Span]:
 
 def _absorb_parenthesis(text: str, span: Span, role: str) -> Span:
     """ "Jeroen (consulent gemeente)" becomes "consulent (gemeente)", "Petra (moeder)" just "moeder"."""
+    if not text[span.end : span.end + 8].lstrip().startswith("("):
+        return span  # no parenthesis after the name: most names
     words = r"\s+".join(re.escape(w) for w in role.split())
     after = re.match(r"\s*\(\s*(?:" + words + r")(?![\w])(?P<close>\s*\))?\s*", text[span.end :], re.IGNORECASE)
     if after is None:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from coach.privacy.common import digit_count, letter_words, lowered
 from coach.privacy.dates import find_dates
 from coach.privacy.result import Span
 
@@ -20,6 +21,7 @@ __all__ = [
     "find_patterns",
     "find_phones",
     "find_plates",
+    "find_postbus",
     "find_postcodes",
     "find_urls",
     "iban_valid",
@@ -43,8 +45,10 @@ def _phone_length_ok(national: str) -> bool:
 def find_phones(text: str) -> list[Span]:
     """Phone numbers: Dutch ones in every usual notation (06-12345678, +31 6 2345 6789, (071) 512 34 56,
     0800-1234), and any country's number written with its country code (+48 512 345 678, 0090 532 …)."""
+    if digit_count(text) < 5:
+        return []  # the shortest number we take, "0800-1234" or "+1 2345", has more digits
     spans = _dutch_phones(text)
-    if re.search(r"(?:\+|\b00)\s?[1-9]", text):
+    if ("+" in text or "00" in text) and _COUNTRY_HINT.search(text):
         dutch = list(spans)
         spans += [s for s in _international_phones(text) if not any(s.start < d.end and d.start < s.end for d in dutch)]
     return spans
@@ -69,6 +73,7 @@ def _international_phones(text: str) -> list[Span]:
     return spans
 
 
+_COUNTRY_HINT = re.compile(r"(?:\+|\b00)\s?[1-9]")
 _COUNTRY_CODE = re.compile(r"(?<![\w+])(?:\+|00)\s?[1-9][\d \-./()]{5,22}\d")
 
 
@@ -128,8 +133,11 @@ def find_urls(text: str) -> list[Span]:
 
 
 # A handle without "@" after the app or "naam": "Snapchat, naam milaaa.k08", "insta: sanne_v".
+_ACCOUNT_WORDS = frozenset(
+    "insta instagram snap snapchat tiktok ig account gebruikersnaam username handle naam".split()
+)
 _NAMED_ACCOUNT = re.compile(
-    r"(?i:insta(?:gram)?|snap(?:chat)?|tiktok|ig|account|gebruikersnaam|username|handle|naam)\s*:?\s+"
+    r"(?<![\w])(?i:insta(?:gram)?|snap(?:chat)?|tiktok|ig|account|gebruikersnaam|username|handle|naam)\s*:?\s+"
     r"(?P<handle>(?=[\w.]*[a-zA-Z])(?=[\w.]*(?:\d|[._]\w))[A-Za-z0-9_][\w.]{2,29}[A-Za-z0-9_])(?![\w@])"
 )
 
@@ -141,6 +149,8 @@ def find_accounts(text: str) -> list[Span]:
         if "@" in text
         else []
     )
+    if letter_words(text).isdisjoint(_ACCOUNT_WORDS):
+        return spans
     spans += [
         Span(m.start("handle"), m.end("handle"), "[account]", "account", "pattern")
         for m in _NAMED_ACCOUNT.finditer(text)
@@ -151,7 +161,9 @@ def find_accounts(text: str) -> list[Span]:
 
 # --- postcodes ------------------------------------------------------------
 
-_POSTCODE = re.compile(r"(?<![\w])(?P<num>[1-9]\d{3})(?P<sep>\s?)(?P<letters>[A-Za-z]{2})(?![\w])")
+# The look-behinds below come after the first digit ("\d(?<![\w]\d)" for "(?<![\w])\d"): the regex engine
+# then skips to digits fast instead of trying the look-behind at every position of the note.
+_POSTCODE = re.compile(r"(?P<num>[1-9](?<![\w][1-9])\d{3})(?P<sep>\s?)(?P<letters>[A-Za-z]{2})(?![\w])")
 # Two letters after four digits that are usually a word or a unit, not a postcode.
 _NOT_POSTCODE = frozenset(
     "op en in is de te om al zo nu ik we ze je na of er ga ja uw ex km cm mm mg kg gr ml cl dl pm am ca xl tv".split()
@@ -160,6 +172,8 @@ _NOT_POSTCODE = frozenset(
 
 def find_postcodes(text: str) -> list[Span]:
     """Dutch postcodes: 1234 AB, 1234AB, 1234ab."""
+    if digit_count(text) < 4:
+        return []
     spans = []
     for match in _POSTCODE.finditer(text):
         letters = match["letters"]
@@ -173,7 +187,7 @@ def find_postcodes(text: str) -> list[Span]:
 
 # --- BSN and IBAN ---------------------------------------------------------
 
-_BSN = re.compile(r"(?<![\w.\-,])\d(?:[ .\-]?\d){8}(?![\w]|[.\-,]\d)")
+_BSN = re.compile(r"\d(?<![\w.\-,]\d)(?:[ .\-]?\d){8}(?![\w]|[.\-,]\d)")
 
 
 def bsn_valid(digits: str) -> bool:
@@ -186,6 +200,8 @@ def bsn_valid(digits: str) -> bool:
 
 def find_bsns(text: str) -> list[Span]:
     """Burgerservicenummers (9 digits, also with dots or spaces) that pass the 11-proef."""
+    if digit_count(text) < 9:
+        return []
     return [
         Span(m.start(), m.end(), "[BSN]", "bsn", "pattern")
         for m in _BSN.finditer(text)
@@ -212,7 +228,8 @@ def iban_valid(iban: str) -> bool:
 
 def find_ibans(text: str) -> list[Span]:
     """IBANs with a valid checksum, with or without spaces; Dutch-shaped ones even with a typo."""
-    if not _IBAN_HEAD.search(text):
+    # Every country's account part is mostly digits: a Dutch IBAN has 12, none fewer than 8.
+    if digit_count(text) < 8 or not _IBAN_HEAD.search(text):
         return []  # two letters and two digits open every IBAN: a cheap scan before the long patterns
     spans = []
     for match in _IBAN.finditer(text):
@@ -251,6 +268,8 @@ _SIDECODES = (
 _PLATE = re.compile(
     r"(?<![\w\-])(?:" + "|".join(code.replace("X", "[A-Z]").replace("9", r"\d") for code in _SIDECODES) + r")(?![\w\-])"
 )
+# The shape all sidecodes share, in capitals and digits: a scan for it is far cheaper than for the fourteen.
+_PLATE_SHAPE = re.compile(r"[A-Z\d]-[A-Z\d]{2,3}-[A-Z\d]")
 _PLATE_CONTEXT = re.compile(
     r"(?i:kenteken(?:nummer)?|nummerbord)\s*:?\s*"
     r"(?P<plate>[A-Za-z0-9]{1,3}-?[A-Za-z0-9]{2,3}-?[A-Za-z0-9]{1,3})(?!\w)"
@@ -259,8 +278,14 @@ _PLATE_CONTEXT = re.compile(
 
 def find_plates(text: str) -> list[Span]:
     """Dutch licence plates in the sidecode forms (12-ABC-3, AB-123-C), or after the word 'kenteken'."""
-    spans = [Span(m.start(), m.end(), "[kenteken]", "plate", "pattern") for m in _PLATE.finditer(text)]
-    for match in _PLATE_CONTEXT.finditer(text):
+    # Every sidecode has two dashes; without the word "kenteken" the second pattern cannot match.
+    spans = (
+        [Span(m.start(), m.end(), "[kenteken]", "plate", "pattern") for m in _PLATE.finditer(text)]
+        if text.count("-") >= 2 and _PLATE_SHAPE.search(text)
+        else []
+    )
+    low = lowered(text)
+    for match in _PLATE_CONTEXT.finditer(text) if "kenteken" in low or "nummerbord" in low else ():
         if re.search(r"\d", match["plate"]):
             spans.append(Span(match.start("plate"), match.end("plate"), "[kenteken]", "plate", "pattern"))
     return spans
@@ -284,7 +309,7 @@ _KEYED_NUMBER = re.compile(
     r"(?P<id>(?=[A-Za-z0-9\-./]*\d)[A-Za-z0-9][A-Za-z0-9\-./]{2,24}[A-Za-z0-9](?:\s\d[\d\-./]*\d)*"
     r"|[A-Z]{1,3}\s\d[\d\-./]*\d(?:\s\d[\d\-./]*\d)*)(?![\w])"
 )
-_LONG_NUMBER = re.compile(r"(?<![\w.,])\d{7,}(?![\w]|[.,]\d)")
+_LONG_NUMBER = re.compile(r"\d(?<![\w.,]\d)\d{6,}(?![\w]|[.,]\d)")
 # Codes of capitals and at least four digits: SH-2026-0412, AB12345C.
 _CODE = re.compile(r"(?<![\w\-/])(?=(?:[A-Z\-/]*\d){4})(?=[\d\-/]*[A-Z])[A-Z\d][A-Z\d\-/]{5,}[A-Z\d](?![\w\-/])")
 # Court case numbers: "C/05/12345", "JE RK 24-99", "HA ZA 24-123", "KG ZA 24/1234".
@@ -292,7 +317,39 @@ _COURT = re.compile(
     r"(?<![\w/])(?:(?P<case>[A-Z]{1,2}/\d{2}/\d{3,}(?:/\d+)?)|[A-Z]{2}\s?[A-Z]{2}\s?(?P<rk>\d{2}[-/]\d{2,6}))(?![\w/])"
 )
 # Dash- or slash-grouped numbers that are no date: "2024-12-0042", "05/123456-24".
-_GROUPED = re.compile(r"(?<![\w\-/.])\d{2,4}(?:[-/]\d{2,}){1,3}(?![\w\-/])")
+_GROUPED = re.compile(r"\d(?<![\w\-/.]\d)\d{1,3}(?:[-/]\d{2,}){1,3}(?![\w\-/])")
+
+
+# Every keyword of _KEYED_NUMBER holds one of these: a scan for them is far cheaper than the pattern's.
+_KEY_HINT = re.compile(
+    r"nummer|nr|no|pv|p\.v|proces|bvh|zaak|rol|registratie|aanvraag|beschikking|vonnis|uitspraak|kenmerk|referentie"
+    r"|bsn|klant|dossier"
+)
+
+
+def _keyed_numbers(text: str) -> list[re.Match[str]]:
+    """`_KEYED_NUMBER.finditer(text)`, tried only at the words that hold a keyword's part.
+
+    A match starts where a run of word characters and dashes starts (the pattern's look-behind),
+    so each hint is tried from the start of its run.
+    """
+    low = lowered(text)
+    if len(low) != len(text):
+        return list(_KEYED_NUMBER.finditer(text))  # a letter that grows in lowercase: positions differ
+    found: list[re.Match[str]] = []
+    done = tried = -1
+    for hint in _KEY_HINT.finditer(low):
+        start = hint.start()
+        while start and (low[start - 1].isalnum() or low[start - 1] in "_-"):
+            start -= 1
+        if start < done or start == tried:
+            continue
+        tried = start
+        match = _KEYED_NUMBER.match(text, start)
+        if match is not None:
+            found.append(match)
+            done = match.end()
+    return found
 
 
 def _date_or_years(found: str) -> bool:
@@ -308,35 +365,56 @@ def _date_or_years(found: str) -> bool:
 
 def find_numbers(text: str) -> list[Span]:
     """Client and file numbers after their keyword, runs of seven or more digits, and codes like SH-2026-0412."""
+    digits = digit_count(text)
+    if not digits:
+        return []
     spans = [
         Span(m.start("id"), m.end("id"), "[nummer]", "number", "pattern")
-        for m in _KEYED_NUMBER.finditer(text)
-        if re.search(r"\d", m["id"])
+        for m in _keyed_numbers(text)
+        if _DIGIT.search(m["id"])
     ]
-    spans += [Span(m.start(), m.end(), "[nummer]", "number", "pattern") for m in _LONG_NUMBER.finditer(text)]
+    # Each pattern below needs this many digits: most notes hold fewer, and skip the scans.
+    if digits >= 7:
+        spans += [Span(m.start(), m.end(), "[nummer]", "number", "pattern") for m in _LONG_NUMBER.finditer(text)]
     # Of "JE RK 24-99" the chamber's letters stay: only the number says which case.
-    spans += [
-        Span(m.start(g), m.end(g), "[nummer]", "number", "pattern")
-        for m in _COURT.finditer(text)
-        for g in ("case", "rk")
-        if m[g]
-    ]
-    spans += [
-        Span(m.start(), m.end(), "[nummer]", "number", "pattern")
-        for m in _GROUPED.finditer(text)
-        if sum(ch.isdigit() for ch in m[0]) >= 8 and not _date_or_years(m[0])
-    ]
-    spans += [
-        Span(m.start(), m.end(), "[nummer]", "number", "pattern")
-        for m in _CODE.finditer(text)
-        if re.search(r"[\-/]", m[0]) or len(m[0]) >= 8
-    ]
+    if digits >= 4 and ("/" in text or "-" in text):
+        spans += [
+            Span(m.start(g), m.end(g), "[nummer]", "number", "pattern")
+            for m in _COURT.finditer(text)
+            for g in ("case", "rk")
+            if m[g]
+        ]
+    if digits >= 8:
+        spans += [
+            Span(m.start(), m.end(), "[nummer]", "number", "pattern")
+            for m in _GROUPED.finditer(text)
+            if sum(ch.isdigit() for ch in m[0]) >= 8 and not _date_or_years(m[0])
+        ]
+    if digits >= 4:
+        spans += [
+            Span(m.start(), m.end(), "[nummer]", "number", "pattern")
+            for m in _CODE.finditer(text)
+            if re.search(r"[\-/]", m[0]) or len(m[0]) >= 8
+        ]
     unique = {(s.start, s.end): s for s in spans}
     return sorted(unique.values(), key=lambda s: s.start)
 
 
+# deduce's own postbus pattern is switched off in deduce_engine (its scan of every note cost more than this).
+_POSTBUS = re.compile(r"[Pp]ostbus\s\d{1,5}(?:\.\d{2,4})?")
+
+
+def find_postbus(text: str) -> list[Span]:
+    """A post-office box with its number: "Postbus 1234"."""
+    if "ostbus" not in text:
+        return []
+    return [Span(m.start(), m.end(), "[adres]", "address", "pattern") for m in _POSTBUS.finditer(text)]
+
+
 _DIGIT = re.compile(r"\d")
-_URL_HINT = re.compile(r"[\w\-]\.[A-Za-z]|www|https?:", re.IGNORECASE)
+# A dot between a word and a letter ("instagram.com", "o.a."): the scan opens with the dot, which the
+# regex engine finds fast; "www" and "http" by substring tests.
+_DOT_LETTER = re.compile(r"\.(?<=[\w\-]\.)[A-Za-z]")
 
 
 def find_patterns(
@@ -350,10 +428,11 @@ def find_patterns(
     if "@" in text or "at]" in text or "at)" in text:
         finders.append(find_emails)
     finders.append(find_accounts)
-    if _URL_HINT.search(text):
+    low = lowered(text)
+    if "www" in low or "http" in low or _DOT_LETTER.search(text):
         finders.append(find_urls)
     if _DIGIT.search(text):
-        finders += [find_phones, find_postcodes, find_bsns, find_ibans, find_plates, find_numbers]
+        finders += [find_phones, find_postcodes, find_bsns, find_ibans, find_plates, find_numbers, find_postbus]
     for finder in finders:
         spans += finder(text)
     spans += find_dates(text, reference_date=reference_date, trajectory_start=trajectory_start, birth_date=birth_date)

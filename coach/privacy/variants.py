@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from coach.privacy.common import fold_letters, zipf
 from coach.privacy.result import Span
@@ -75,32 +76,155 @@ def _matches(token: str, form: str, part: str) -> bool:
     return False
 
 
+# Spellings of one name across languages and transliterations, made alike: "Joesoef" and "Yusuf",
+# "Shaima" and "Chaima", "Noor", "Noer" and "Nour", "Sophie" and "Sofie", "Sasja" and "Sasha".
+# Applied in this order to a folded, lowercase word (so "sch" is settled before "ch").
+_SPELLINGS = (
+    ("sch", "s"),
+    ("sh", "s"),
+    ("sj", "s"),
+    ("ch", "s"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("oe", "u"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ie", "i"),
+    ("ij", "i"),
+    ("y", "i"),
+    ("j", "i"),
+    ("w", "v"),
+)
+# The letters a word may open with when its spelling key opens with the key's letter ("Joesoef" -> i).
+_KEY_OPENERS = {"i": "ijy", "k": "kcq", "s": "sc", "f": "fp", "u": "uo", "v": "vw", "d": "d", "t": "t"}
+# A spelling variant this common is the word ("look" is no Luuk).
+_COMMON_SPELLING = 4.0
+_COMMON_LONG_SPELLING = 4.5  # "sophie" (4.2) is the name Sofie spelt another way
+_ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")
+_SKELETON_DROP = str.maketrans("", "", "aeiouwy'`")
+
+
+@functools.lru_cache(maxsize=65536)
+def spelling_key(word: str) -> str:
+    """One key for the spellings of a name (folded, lowercase, letters only): "Joesoef" and "Yusuf" -> "iusuf"."""
+    key = word
+    for old, new in _SPELLINGS:
+        if old in key:
+            key = key.replace(old, new)
+    key = _squeeze(key)
+    return key[:-1] if len(key) > 3 and key.endswith("h") else key  # "Sarah" and "Sara"
+
+
+def skeleton(word: str) -> str:
+    """A name's consonants, as a script without vowels writes it: "نور" (nwr) and "Nour" -> "nr"."""
+    key = _squeeze(word.translate(_SKELETON_DROP))
+    return key[:-1] if len(key) > 2 and key.endswith("h") else key  # a final ة (h): "أميرة" is Amira
+
+
+def _latin(token: str) -> str:
+    """A word in another script in Latin letters ("Саша" -> "sasha"), by anyascii (imported only for such words)."""
+    from anyascii import anyascii
+
+    return "".join(ch for ch in anyascii(token).lower() if ch.isalpha())
+
+
+@dataclass(frozen=True)
+class _Forms:
+    """A case's one-word first names and surnames, folded and ready to compare with a note's words."""
+
+    by_initial: dict[str, list[Form]]
+    exact: dict[str, list[Form]]
+    by_key: dict[str, list[Form]]
+    by_skeleton: dict[str, list[Form]]
+    openers: frozenset[str]
+
+
+@functools.lru_cache(maxsize=64)
+def _forms(names: tuple[Form, ...]) -> _Forms:
+    """The forms by first letter, by themselves, by spelling key and by skeleton; and the letters a variant opens with."""
+    by_initial: dict[str, list[Form]] = {}
+    exact: dict[str, list[Form]] = {}
+    by_key: dict[str, list[Form]] = {}
+    by_skeleton: dict[str, list[Form]] = {}
+    openers: set[str] = set()
+    for form, label, kind, part in names:
+        if part in ("first", "last") and " " not in form.strip() and len(form) >= 3:
+            folded = _fold(form)
+            item = (folded, label, kind, part)
+            by_initial.setdefault(folded[0], []).append(item)
+            exact.setdefault(folded, []).append(item)
+            key = spelling_key(folded)
+            by_key.setdefault(key, []).append(item)
+            if len(skeleton(folded)) >= 2:
+                by_skeleton.setdefault(skeleton(folded), []).append(item)
+            openers.add(folded[0])
+            openers.update(_KEY_OPENERS.get(key[0], ""))
+    return _Forms(by_initial, exact, by_key, by_skeleton, frozenset(openers))
+
+
+@functools.lru_cache(maxsize=64)
+def _initial_tokens(initials: frozenset[str]) -> re.Pattern[str]:
+    """`_TOKEN` for words that open with one of `initials` (any case), in a plain-letter text."""
+    letters = re.escape("".join(sorted(initials)))
+    return re.compile(r"(?<![\w@.])(?i:[" + letters + r"])[^\W\d_]{2,}(?![\w@])")
+
+
+def _labels(token: str, forms: _Forms, other_script: bool, abjad: bool) -> set[tuple[str, str]]:
+    """The (label, kind) of every known person `token` is a variant of."""
+    if other_script and token in forms.exact:
+        return {(label, kind) for _, label, kind, _ in forms.exact[token]}  # "Саша" is Sasha
+    labels = {
+        (label, kind) for form, label, kind, part in forms.by_initial.get(token[0], ()) if _matches(token, form, part)
+    }
+    if not labels and token not in forms.exact:
+        key = spelling_key(token)
+        same = forms.by_key.get(key, ())
+        # A short key meets everyday words more often ("look" and Luuk): it asks for a rarer word.
+        if same and zipf(token) < (_COMMON_SPELLING if len(key) < 4 else _COMMON_LONG_SPELLING):
+            labels = {(label, kind) for _, label, kind, _ in same}
+    if not labels and abjad:
+        labels = {(label, kind) for _, label, kind, _ in forms.by_skeleton.get(skeleton(token), ())}
+    return labels
+
+
 def find_variants(text: str, names: Sequence[Form], taken: list[bool], ambiguous: str) -> list[Span]:
-    """Spans for words that are a variant of a known person's first name or surname, with that person's label.
+    """Spans for words that are a variant of a known person's first name or surname, with that person's label:
+    clipped, diminutive, misspelt, spelt another way, or written in another script.
 
     A word that is a variant of two people's names gets the label `ambiguous`.
     """
-    forms = [
-        (_fold(form), label, kind, part)
-        for form, label, kind, part in names
-        if part in ("first", "last") and " " not in form.strip() and len(form) >= 3
-    ]
-    if not forms:
+    forms = _forms(tuple(names))
+    if not forms.exact:
         return []
-    exact = {form for form, _, _, _ in forms}
-    initials = {form[0] for form in exact}
     spans = []
-    for match in _TOKEN.finditer(text):
+    # In a plain-letter note only words opening with a letter a variant may open with can be one: a scan
+    # for those alone leaves far fewer words to look at (a folded "Şenol" needs the general scan).
+    tokens = _initial_tokens(forms.openers) if text.isascii() else _TOKEN
+    for match in tokens.finditer(text):
         start, end = match.start(), match.end()
         token = match[0].lower()
+        other_script = abjad = False
         if not token.isascii():
             token = _fold(token)
-        # Every variant keeps the name's first letter: most words need no distance at all.
-        if token[0] not in initials or any(taken[start:end]):
+            if not token.isascii():
+                abjad = _ABJAD.search(token) is not None
+                token = _latin(token)
+                other_script = True
+                if len(token) < 2:
+                    continue
+        # A script without vowels may open with another letter ("'myrh" for Amira): only its skeleton counts.
+        if not other_script and (
+            token in forms.exact or token in FUNCTION_WORDS or token in ROLE_WORDS or token in SUBJECT_VERBS
+        ):
             continue
-        if token in exact or token in FUNCTION_WORDS or token in ROLE_WORDS or token in SUBJECT_VERBS:
+        if (token[0] not in forms.openers and not abjad) or True in taken[start:end]:
             continue
-        labels = {(label, kind) for form, label, kind, part in forms if _matches(token, form, part)}
+        labels = _labels(token, forms, other_script, abjad)
         if not labels:
             continue
         if len({label for label, _ in labels}) > 1:

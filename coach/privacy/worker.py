@@ -280,8 +280,11 @@ class AnonymiserClient:
 
     @staticmethod
     def _read(stream: IO[str], lines: queue.Queue[str | None]) -> None:
-        for line in stream:
-            lines.put(line)
+        try:
+            for line in stream:
+                lines.put(line)
+        except (OSError, ValueError):
+            pass  # the pipe was closed while this thread read it (the worker ended): that is its end, as EOF
         lines.put(None)
 
     def abort(self) -> None:

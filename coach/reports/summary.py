@@ -36,6 +36,7 @@ from coach.reports._summary_draft import (
     suggestion_text,
     tried_suggestion,
 )
+from coach.store.intervision import contact_key
 
 CASE, PERIOD, CONTACT = "case", "period", "contact"
 # What the coach checks by eye: a capitalised word or a number (with its separators).
@@ -89,9 +90,10 @@ class Scope:
 
     @property
     def key(self) -> str | None:
-        """The text key a period's or a contact's own question is stored under; None for the whole case.
+        """The text key of a period, or a contact's place ("contact:3"); None for the whole case.
 
-        "periode:2026-01-01:2026-03-01", "periode:laatste-3-maanden" or "contact:3" (the store keeps it as given).
+        "periode:2026-01-01:2026-03-01", "periode:laatste-3-maanden" or "contact:3". A contact's own question
+        is stored under its id (`question_key`); "contact:3" is how it was stored before, and is still read.
         """
         if self.kind == PERIOD and self.months is not None:
             return f"periode:laatste-{self.months}-maanden"
@@ -102,10 +104,29 @@ class Scope:
         return None
 
 
+def question_key(case: Case, scope: Scope) -> str | None:
+    """The key this scope's own question is stored under: a period's, or the contact's id ("contact-id:17").
+
+    By its id a contact keeps its question when an earlier contact is added or dropped later; a contact
+    not saved yet (no id) falls back to its place, "contact:3".
+    """
+    if scope.kind == CONTACT and scope.contact is not None:
+        contacts = numbered_contacts(case)
+        contact_id = contacts[scope.contact - 1].id if 1 <= scope.contact <= len(contacts) else None
+        if contact_id is not None:
+            return contact_key(contact_id)
+    return scope.key
+
+
 def scope_question(case: Case, scope: Scope) -> tuple[str | None, bool]:
-    """The leervraag for this scope and whether it is the scope's own (False: the case's, as a starting point)."""
-    key = scope.key
+    """The leervraag for this scope and whether it is the scope's own (False: the case's, as a starting point).
+
+    A contact's question stored before by the contact's place ("contact:3") is read when its id has none.
+    """
+    key = question_key(case, scope)
     own = case.scope_questions.get(key) if key is not None else None
+    if not own and key != scope.key and scope.key is not None:
+        own = case.scope_questions.get(scope.key)
     if own:
         return own, True
     return case.youth.intervision_question, key is None

@@ -38,6 +38,7 @@ from coach.store.casefile import (
     json_path,
     schema_rule,
 )
+from coach.store.intervision import CONTACT_ID_KEY, contact_key
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -116,6 +117,12 @@ def export_case_v2(db: Database, youth_id: int) -> dict[str, Any] | None:
             if section.name == "network":
                 if db.execute("SELECT 1 FROM staying_network WHERE network_id = ?", [db_id]).fetchone():
                     record["staying"] = True
+            if section.name == "intervision_period_questions":
+                # A contact's question names the contact by id: in the file by its file-local id.
+                scope = _contact_scope(record["scope"], local["contacts"])
+                if scope is None:
+                    continue  # its contact is gone: the question went with it
+                record["scope"] = scope
             records.append(record)
         if records:
             data[section.name] = records
@@ -247,6 +254,11 @@ def insert_case_v2(db: Database, data: dict[str, Any]) -> int:
                     values[column.column] = _to_db(column.kind, value)
             if section.name == "intake_domains":
                 values["youth_id"] = youth_id
+            if section.name == "intervision_period_questions":
+                scope = _contact_scope(values["scope"], new.get("contacts", {}))
+                if scope is None:
+                    continue  # the file names a contact it does not hold
+                values["scope"] = scope
             # What the file leaves out takes the column's default (or NULL).
             values = {key: value for key, value in values.items() if value is not None}
             row_id = new_id(
@@ -353,3 +365,15 @@ __all__ = [
     "schema",
     "validate_v2",
 ]
+
+
+def _contact_scope(scope: str, ids: dict[int, int]) -> str | None:
+    """A scope key with its contact id translated through `ids` (database id <-> file-local id); other keys as they are.
+
+    None when the contact is not there.
+    """
+    match = CONTACT_ID_KEY.fullmatch(scope)
+    if match is None:
+        return scope
+    translated = ids.get(int(match["id"]))
+    return contact_key(translated) if translated is not None else None

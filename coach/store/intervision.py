@@ -44,7 +44,17 @@ def intervision_question(db: Database, youth_id: int) -> str | None:
 
 
 # A scope key as the reports layer makes it (coach.reports.summary.Scope.key): a period or one contact.
-_SCOPE_KEY = re.compile(r"periode:(?:\d{4}-\d{2}-\d{2}:\d{4}-\d{2}-\d{2}|laatste-[1-9]\d*-maanden)|contact:[1-9]\d*")
+# "contact-id:17" names a contact by its id; the older "contact:3" by its place among the case's contacts
+# (read still, and replaced by the id key when the coach saves the question again).
+_SCOPE_KEY = re.compile(
+    r"periode:(?:\d{4}-\d{2}-\d{2}:\d{4}-\d{2}-\d{2}|laatste-[1-9]\d*-maanden)|contact(?:-id)?:[1-9]\d*"
+)
+CONTACT_ID_KEY = re.compile(r"contact-id:(?P<id>[1-9]\d*)")
+
+
+def contact_key(contact_id: int) -> str:
+    """The scope key of one contact's own question: "contact-id:17"."""
+    return f"contact-id:{contact_id}"
 
 
 def _check_scope(scope: str) -> None:
@@ -70,13 +80,16 @@ def scope_question(db: Database, youth_id: int, scope: str) -> str | None:
     return row[0] if row else None
 
 
-def save_scope_question(db: Database, youth_id: int, scope: str, question: str) -> None:
+def save_scope_question(db: Database, youth_id: int, scope: str, question: str, *, replaces: str | None = None) -> None:
     """Store the question for one scope; an empty one removes it (the case's question applies again).
 
-    The case's own question (youths.intervision_question) is left as it is.
+    `replaces`: an older key of the same scope (a contact's "contact:3" before it had "contact-id:17"),
+    removed in the same transaction. The case's own question (youths.intervision_question) is left as it is.
     StoreError when the young person is gone or the question is too long.
     """
     _check_scope(scope)
+    if replaces is not None:
+        _check_scope(replaces)
     value = question.strip()
     if len(value) > TEXT_MAX:
         raise StoreError(
@@ -85,6 +98,10 @@ def save_scope_question(db: Database, youth_id: int, scope: str, question: str) 
     with db.atomic():
         if db.execute("SELECT 1 FROM youths WHERE id = ?", [youth_id]).fetchone() is None:
             raise StoreError(_GONE.format(what="de vraag"))
+        if replaces is not None and replaces != scope:
+            db.execute(
+                "DELETE FROM intervision_period_questions WHERE youth_id = ? AND scope = ?", [youth_id, replaces]
+            )
         if not value:
             db.execute("DELETE FROM intervision_period_questions WHERE youth_id = ? AND scope = ?", [youth_id, scope])
             return

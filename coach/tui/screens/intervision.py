@@ -38,6 +38,7 @@ from coach.reports.summary import (
     SummaryError,
     default_filename,
     make_summary,
+    question_key,
     scope_question,
     suggestions,
 )
@@ -414,15 +415,19 @@ class IntervisionScreen(CoachScreen[None]):
 
     def _save_question(self) -> None:
         """Save the question for the scope on screen: the whole case's, or a period's or contact's own."""
-        key = self.scope.key
+        key = question_key(self.case, self.scope)
+        # A contact's question stored by its place before ("contact:3") moves to its id in the same save.
+        older = self.scope.key if key != self.scope.key else None
         try:
             if key is None:
                 save_intervision_question(self.context.database, self.youth_id, self.question)
             else:
-                save_scope_question(self.context.database, self.youth_id, key, self.question)
+                save_scope_question(self.context.database, self.youth_id, key, self.question, replaces=older)
         except StoreError as error:
             report_store_error(self, error, kept="Je vraag staat nog in het veld.")
             return
+        if older is not None:
+            self.case.scope_questions.pop(older, None)
         if key is None:
             self.case.youth.intervision_question = self.question.strip() or None
         elif self.question.strip():
