@@ -1,17 +1,19 @@
 """The `coach` command line (the contract is shared/spec/cli.md): the group, its commands, and `main`.
 
 Each command family lives in its own module here; they are all registered
-below, in one place.
+below, in one place, and a module is imported only when its command runs (or
+help lists it): the app itself, `coach` alone, starts without any of them.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from coach.cli import caseload, cases, contacts, demo, handover, intervision, network, passphrase, registration, safety
 from coach.cli.errors import EXIT_USAGE, CoachError, exit_code_of
 from coach.cli.options import Options
 from coach.cli.output import DutchGroup
@@ -20,7 +22,44 @@ from coach.cli.tui import run_tui, tui_session
 __all__ = ["cli", "main", "run", "tui_session"]
 
 
-@click.group(cls=DutchGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+# Every command, registered here and nowhere else (`coach --help` lists them by name):
+# its name, and the module in coach.cli and the name there of the click command.
+COMMAND_PATHS: dict[str, tuple[str, str]] = {
+    "demo": ("demo", "demo"),
+    "new": ("registration", "new"),
+    "show": ("cases", "show"),
+    "import": ("cases", "import_"),
+    "export": ("cases", "export"),
+    "caseload": ("caseload", "caseload"),
+    "contact": ("contacts", "contact"),
+    "summary": ("intervision", "summary"),
+    "anonymise": ("intervision", "anonymise"),
+    "backup": ("safety", "backup"),
+    "restore": ("safety", "restore"),
+    "erase": ("safety", "erase"),
+    "retention": ("safety", "retention"),
+    "passphrase": ("passphrase", "passphrase_"),
+    "network": ("network", "network"),
+    "consent": ("handover", "consent"),
+    "handover": ("handover", "handover"),
+    "transfer": ("handover", "transfer"),
+}
+
+
+class CommandGroup(DutchGroup):
+    """The group of COMMAND_PATHS, each command's module imported when it is first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMAND_PATHS})
+
+    def get_command(self, ctx: click.Context | None, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_PATHS:
+            module, name = COMMAND_PATHS[cmd_name]
+            self.add_command(getattr(importlib.import_module(f"coach.cli.{module}"), name), cmd_name)
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=CommandGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     "db_path",
@@ -52,29 +91,11 @@ def cli(ctx: click.Context, db_path: Path | None, prompts_dir: Path | None) -> N
         run_tui(ctx.obj, ctx.obj.database, demo=False)
 
 
-# Every command, registered here and nowhere else (`coach --help` lists them by name).
-COMMANDS: tuple[click.Command, ...] = (
-    demo.demo,
-    registration.new,
-    cases.show,
-    cases.import_,
-    cases.export,
-    caseload.caseload,
-    contacts.contact,
-    intervision.summary,
-    intervision.anonymise,
-    safety.backup,
-    safety.restore,
-    safety.erase,
-    safety.retention,
-    passphrase.passphrase_,
-    network.network,
-    handover.consent,
-    handover.handover,
-    handover.transfer,
-)
-for _command in COMMANDS:
-    cli.add_command(_command)
+def __getattr__(name: str) -> Any:
+    """COMMANDS: every command, each module imported on first use (as the tests check them all)."""
+    if name == "COMMANDS":
+        return tuple(cli.get_command(None, command) for command in COMMAND_PATHS)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run(argv: list[str] | None = None) -> int:
