@@ -120,6 +120,9 @@ class CaseloadScreen(CoachScreen[None]):
     week_view = property(lambda self: self.desk.week_view)
 
     def compose(self) -> ComposeResult:
+        # Tall or not from the start: set on the first resize, the class styled every widget a
+        # second time and laid out and painted the table twice before its first frame.
+        self.set_class(self.app.size.height >= TALL, "-tall")
         yield Header()
         yield DeskTotals(id="summary")
         yield DeskBar(id="desk-bar")
