@@ -1,7 +1,8 @@
 """The `coach` command line (the contract is shared/spec/cli.md): the group, its commands, and `main`.
 
 Each command family lives in its own module here; they are all registered
-below, in one place.
+below, in one place, and a module is imported only when its command runs (or
+help lists it): the app itself, `coach` alone, starts without any of them.
 """
 
 from __future__ import annotations
@@ -20,11 +21,9 @@ from coach.cli.tui import run_tui, tui_session
 
 __all__ = ["COMMANDS", "cli", "main", "run", "tui_session"]
 
-# Every command, registered here and nowhere else (`coach --help` lists them by name): its name,
-# and the module and attribute that define it. A command's module (and all it imports) is loaded
-# only when that command is run or listed, so `coach caseload` does not pay for `coach contact`'s
-# date parsing or the summary's reports.
-COMMAND_PLACES: dict[str, tuple[str, str]] = {
+# Every command, registered here and nowhere else (`coach --help` lists them by name):
+# its name, and the module in coach.cli and the name there of the click command.
+COMMAND_PATHS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "demo"),
     "new": ("registration", "new"),
     "show": ("cases", "show"),
@@ -46,63 +45,20 @@ COMMAND_PLACES: dict[str, tuple[str, str]] = {
 }
 
 
-class _CommandsOnDemand(dict[str, click.Command]):
-    """The group's commands by name, each imported the first time it is asked for; looking at all imports all."""
+class CommandGroup(DutchGroup):
+    """The group of COMMAND_PATHS, each command's module imported when it is first asked for."""
 
-    def _load(self, name: str) -> None:
-        if name in COMMAND_PLACES and not dict.__contains__(self, name):
-            module, attribute = COMMAND_PLACES[name]
-            dict.__setitem__(self, name, getattr(importlib.import_module(f"coach.cli.{module}"), attribute))
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMAND_PATHS})
 
-    def _load_all(self) -> None:
-        for name in COMMAND_PLACES:
-            self._load(name)
-
-    def get(self, name: str, default: Any = None) -> Any:
-        self._load(name)
-        return dict.get(self, name, default)
-
-    def __getitem__(self, name: str) -> click.Command:
-        self._load(name)
-        return dict.__getitem__(self, name)
-
-    def __contains__(self, name: object) -> bool:
-        return name in COMMAND_PLACES or dict.__contains__(self, name)
-
-    def __iter__(self) -> Any:
-        self._load_all()
-        return dict.__iter__(self)
-
-    def __len__(self) -> int:
-        self._load_all()
-        return dict.__len__(self)
-
-    def keys(self) -> Any:
-        self._load_all()
-        return dict.keys(self)
-
-    def values(self) -> Any:
-        self._load_all()
-        return dict.values(self)
-
-    def items(self) -> Any:
-        self._load_all()
-        return dict.items(self)
+    def get_command(self, ctx: click.Context | None, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_PATHS:
+            module, name = COMMAND_PATHS[cmd_name]
+            self.add_command(getattr(importlib.import_module(f"coach.cli.{module}"), name), cmd_name)
+        return self.commands.get(cmd_name)
 
 
-def __getattr__(name: str) -> Any:
-    """COMMANDS: every command, in the order above (importing them all)."""
-    if name == "COMMANDS":
-        return tuple(cli.commands[command] for command in COMMAND_PLACES)
-    raise AttributeError(name)
-
-
-@click.group(
-    cls=DutchGroup,
-    invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    commands=_CommandsOnDemand(),
-)
+@click.group(cls=CommandGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     "db_path",
@@ -132,6 +88,13 @@ def cli(ctx: click.Context, db_path: Path | None, prompts_dir: Path | None) -> N
     ctx.obj = Options(db_path, prompts_dir)
     if ctx.invoked_subcommand is None:
         run_tui(ctx.obj, ctx.obj.database, demo=False)
+
+
+def __getattr__(name: str) -> Any:
+    """COMMANDS: every command, each module imported on first use (as the tests check them all)."""
+    if name == "COMMANDS":
+        return tuple(cli.get_command(None, command) for command in COMMAND_PATHS)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from coach.cli.errors import CoachError
 from coach.cli.options import Options, today_or_fail
 
 if TYPE_CHECKING:
+    from coach.store.db import Connection
     from coach.tui.app import CoachApp
 
 
@@ -42,10 +43,13 @@ def tui_session(options: Options, db_path: Path, *, demo: bool) -> Iterator[Coac
     except StoreError as error:
         raise CoachError(str(error)) from None
     try:
-        # A demo file opened as `coach --db demo.db` is still a demo: labelled so, never taken for real.
-        demo = demo or is_demo_file(db_path)
         # A broken file or a wrong COACH_PASSPHRASE gets its message before the screen opens.
         connection, passphrase = tui_open(db_path, demo=demo)
+        # A demo file opened as `coach --db demo.db` is still a demo: labelled so, never taken for real.
+        # Only a plain file is one (opened without a passphrase); asked of the connection just opened,
+        # as opening the file a second time for it cost the start some 20 ms.
+        if not demo and connection is not None and passphrase is None:
+            demo = is_demo_connection(connection)
         with settled_start():
             from coach.tui.app import make_app
 
@@ -57,22 +61,15 @@ def tui_session(options: Options, db_path: Path, *, demo: bool) -> Iterator[Coac
         lock.release()
 
 
-def is_demo_file(db_path: Path) -> bool:
-    """True when db_path is a plain database marked as a demo (an encrypted one never is)."""
+def is_demo_connection(connection: Connection) -> bool:
+    """True when the database open on `connection` is marked as a demo (False when that cannot be read)."""
     from coach.store import StoreError
-    from coach.store.db import file_kind, open_connection
     from coach.store.settings import is_demo
 
     try:
-        if file_kind(db_path) != "plain":
-            return False
-        db = open_connection(db_path)  # not open_db: sqlite-utils stays out of the app's start
-    except (StoreError, OSError):
-        return False  # opening proper says what is wrong with the file
-    try:
-        return is_demo(db)
-    finally:
-        db.close()
+        return is_demo(connection)
+    except StoreError:
+        return False  # the app says what is wrong with the file when it reads it
 
 
 @contextmanager

@@ -20,8 +20,6 @@ from coach.domain.this_week import week_window
 from coach.store.cases import youth_ids
 from coach.tui.context import CoachScreen
 from coach.tui.desk import Desk, ready_to_taper
-from coach.tui.dialogs.filter_menu import FilterMenu
-from coach.tui.dialogs.sort_menu import SortMenu
 from coach.tui.formatting import short_date
 from coach.tui.help import HelpTarget
 from coach.tui.stylesheets import preload_screen_styles
@@ -120,6 +118,9 @@ class CaseloadScreen(CoachScreen[None]):
     week_view = property(lambda self: self.desk.week_view)
 
     def compose(self) -> ComposeResult:
+        # Tall or not from the start: set on the first resize, the class styled every widget a
+        # second time and laid out and painted the table twice before its first frame.
+        self.set_class(self.app.size.height >= TALL, "-tall")
         yield Header()
         yield DeskTotals(id="summary")
         yield DeskBar(id="desk-bar")
@@ -323,6 +324,8 @@ class CaseloadScreen(CoachScreen[None]):
                 self.desk.sort_key = key
                 self.show_rows()
 
+        from coach.tui.dialogs.sort_menu import SortMenu  # not needed for the first paint
+
         self._menu_open = True
         self.app.push_screen(SortMenu(self.desk.sort_key), chosen)
 
@@ -334,6 +337,8 @@ class CaseloadScreen(CoachScreen[None]):
             if new is not None and new != self.desk.filter:
                 self.desk.filter = new
                 self.show_rows()
+
+        from coach.tui.dialogs.filter_menu import FilterMenu  # not needed for the first paint
 
         self._menu_open = True
         self.app.push_screen(FilterMenu(self.desk.filter, count), chosen)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widget import Widget
+from textual.css.query import NoMatches
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Header, Static
 
 from coach.content.model import Content
@@ -56,13 +58,18 @@ from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.contact_list import ContactList
 from coach.tui.widgets.domain_scores import DomainScores
 from coach.tui.widgets.intake_section import IntakeSection
+from coach.tui.widgets.nazorg_panel import NazorgPanel
 from coach.tui.widgets.network_list import NetworkList
 from coach.tui.widgets.prepared_visit import PreparedVisit
+from coach.tui.widgets.refresh import update_if_changed
 from coach.tui.widgets.rhythm_strip import RhythmStrip
 from coach.tui.widgets.safety_banner import SafetyBanner
+from coach.tui.widgets.taper_steps import TaperSteps
 from coach.tui.widgets.trajectory_sections import progress_sections, trajectory_section
 from coach.tui.widgets.warm_story import WarmStory
 from coach.tui.widgets.youth_header import YouthHeader
+
+W = TypeVar("W", bound=Widget)
 
 
 @dataclass
@@ -172,6 +179,9 @@ class YouthScreen(CoachScreen[None]):
         self.file = file
         self._today = today
         self._content = content
+        self._lower: AwaitMount | None = None  # the sections below the first screenful, once mounting
+        self._lower_mounted = asyncio.Event()
+        self._showing = asyncio.Lock()  # one reload at a time: each shows what changed since the one before
 
     @property
     def case(self) -> Case:
@@ -206,23 +216,27 @@ class YouthScreen(CoachScreen[None]):
             yield trajectory_section(case, self.file.trajectory, today)
         yield CoachFooter(compact=True)  # compact: more of the keys fit at 80 columns
 
+    def _domain_section(self) -> Vertical:
+        case, today = self.case, self._today
+        return Vertical(
+            Static(self._domains_title(), classes="section-title"),
+            DomainScores(
+                case.assessments,
+                self._content,
+                self.file.intake,
+                own=case.self_assessments,
+                own_date=short_date(case.self_assessments[-1].date, today) if case.self_assessments else "",
+                id="domain-scores",
+            ),
+            classes="section",
+            id="domain-section",
+        )
+
     def _below_the_fold(self) -> list[Widget]:
         """The sections under the first screenful: mounted after it is painted (see on_mount)."""
         case, today, rules = self.case, self._today, self.context.rules
         return [
-            Vertical(
-                Static(self._domains_title(), classes="section-title"),
-                DomainScores(
-                    case.assessments,
-                    self._content,
-                    self.file.intake,
-                    own=case.self_assessments,
-                    own_date=short_date(case.self_assessments[-1].date, today) if case.self_assessments else "",
-                    id="domain-scores",
-                ),
-                classes="section",
-                id="domain-section",
-            ),
+            self._domain_section(),
             *progress_sections(case, self.file.readiness, self._content, today),
             IntakeSection(self.file.intake, self._content, today, classes="section", id="intake-section"),
             Vertical(
@@ -254,9 +268,10 @@ class YouthScreen(CoachScreen[None]):
         ]
 
     async def _mount_below_the_fold(self) -> None:
-        if self.query("#domain-section"):
-            return  # mounted already (an earlier call, before a reload, came later than it)
-        await self.query_one("#youth-body", VerticalScroll).mount_all(self._below_the_fold())
+        if self._lower is None:
+            self._lower = self.query_one("#youth-body", VerticalScroll).mount_all(self._below_the_fold())
+        await self._lower
+        self._lower_mounted.set()
 
     def on_mount(self) -> None:
         self.query_one("#youth-body").focus()
@@ -363,17 +378,108 @@ class YouthScreen(CoachScreen[None]):
 
     def reload_soon(self) -> None:
         """Read and show the case again, in a worker (after another screen wrote to it)."""
-        self.run_worker(self.reload(), exclusive=True)
+        self.run_worker(self.reload(), group="reload")
 
     async def reload(self) -> None:
-        """Read the case again from the database and show it."""
-        file = load_youth_file(self.context, self.youth_id, self._today, opened=False)
-        if file is None:
+        """Read the case again from the database and show what changed, in the widgets on screen.
+
+        Building the screen anew cost more than the coach's wait allows (#18) and lost the
+        place and the focus; the sections whose data is the same are left as they are.
+        """
+        async with self._showing:
+            file = load_youth_file(self.context, self.youth_id, self._today, opened=False)
+            if file is None:
+                return
+            # Set before the first await: the lower sections, when mounted meanwhile, are built from it.
+            shown, self.file = self.file, file
+            with self.app.batch_update():  # one frame with every change, never half of them
+                await self._show_top(shown, file)
+                if self._lower is not None:
+                    # Built from an older file when this reload came before they were mounted.
+                    await self._lower_mounted.wait()
+                    await self._show_lower(shown, file)
+            self.check_idle()  # the batch held back this screen's update; an idle screen paints what changed
+            if self.focused is None:
+                self._body.focus()  # keys should keep working
+
+    # The parts are found by id among their parent's children: a query walks all of the
+    # screen's some 300 widgets, and a save asks for a dozen parts.
+
+    @property
+    def _body(self) -> VerticalScroll:
+        return self.get_child_by_id("youth-body", VerticalScroll)
+
+    def _part(self, section: str, part: str, kind: type[W]) -> W:
+        return self._body.get_child_by_id(section).get_child_by_id(part, kind)
+
+    async def _show_top(self, shown: YouthFile, file: YouthFile) -> None:
+        case, today, body = file.case, self._today, self._body
+        body.get_child_by_id("youth-header", YouthHeader).show(case, file.entry, today, file.coach_changes)
+        body.get_child_by_id("safety-banner", SafetyBanner).show(file.safety, self._content, today)
+        await self._show_handover_line()
+        await self._part("warm-section", "warm-story", WarmStory).show(case.warm_story, case.typed_by_youth)
+        section = body.get_child_by_id("trajectory-section")
+        if (shown.case.phases, shown.trajectory) != (case.phases, file.trajectory):
+            await self._replace([section], [trajectory_section(case, file.trajectory, today)])
             return
-        self.file = file
-        await self.recompose()
-        self.query_one("#youth-body").focus()  # recompose drops the focus; keys should keep working
-        self.call_after_refresh(self._mount_below_the_fold)  # the rest after the first paint, as on opening
+        # The same parts: the plan's steps and the way back are checked against the contacts.
+        plan, release = file.trajectory.active_plan, file.trajectory.last_release
+        for part in section.children:
+            if isinstance(part, TaperSteps) and plan is not None:
+                part.show(plan, case.contacts, today)
+            elif isinstance(part, NazorgPanel):
+                part.show(release, case.contacts, today)
+
+    async def _show_handover_line(self) -> None:
+        body = self._body
+        found = _child(body, "handover-line")
+        if not self.file.handovers:
+            if found is not None:
+                await found.remove()
+        elif isinstance(found, Static):
+            update_if_changed(found, self._handover_line())
+        else:
+            line = Static(self._handover_line(), id="handover-line", markup=False)
+            await body.mount(line, after=body.get_child_by_id("safety-banner"))
+
+    async def _show_lower(self, shown: YouthFile, file: YouthFile) -> None:
+        case, old, today, body = file.case, shown.case, self._today, self._body
+        scores = (old.assessments, old.self_assessments, shown.intake)
+        if scores != (case.assessments, case.self_assessments, file.intake):
+            await self._replace([body.get_child_by_id("domain-section")], [self._domain_section()])
+        if (old.assessments, shown.readiness) != (case.assessments, file.readiness):
+            progress = [part for part in (_child(body, "progress-section"), _child(body, "readiness-section")) if part]
+            await self._replace(progress, list(progress_sections(case, file.readiness, self._content, today)))
+        await body.get_child_by_id("intake-section", IntakeSection).show(file.intake, today)
+        await self._part("network-section", "network", NetworkList).show(file.network)
+        rhythm = self._part("contact-section", "rhythm", RhythmStrip)
+        rhythm.show(case, assess(case, today, self.context.rules), today)
+        await self._part("contact-section", "contacts", ContactList).show(case.contacts, today)
+        self._part("contact-section", "prepared-visit", PreparedVisit).show(file.prepared_for, today)
+        await self._show_agreements()
+
+    async def _show_agreements(self) -> None:
+        case, today = self.case, self._today
+        agreements = self._part("agreement-section", "agreements", AgreementList)
+        await agreements.show(case.agreements, today, self.file.agreement_owners)
+        self._part("agreement-section", "agreement-share", AgreementShare).show(
+            own_share(case.agreements, today),
+            own_share_by_month(case.agreements, today),
+            case.youth.nickname or case.youth.first_name,
+        )
+
+    async def _replace(self, old: list[Widget], new: list[Widget]) -> None:
+        """Put the `new` sections where the `old` ones stand."""
+        body = self._body
+        focused = self.focused
+        at = body.children.index(old[0])
+        await body.remove_children(old)
+        if at < len(body.children):
+            await body.mount_all(new, before=at)
+        else:
+            await body.mount_all(new)
+        if focused is not None and not focused.is_attached:
+            body.focus()  # it was in a section built again; the keys keep working from the top
 
     def on_contact_list_opened(self, message: ContactList.Opened) -> None:
         """Open the chosen contact in full; after a change, show the case as it is now."""
@@ -407,16 +513,20 @@ class YouthScreen(CoachScreen[None]):
         stored = set_agreement_status(self.context.database, agreement_id, status, self._today)
         words = {"gedaan": "Gedaan", "vervallen": "Vervallen", "open": "Weer open"}
         self.notify(f"{words[status]}: {stored.text}")
-        self.case.agreements = [stored if a.id == agreement_id else a for a in self.case.agreements]
-        await self.query_one(AgreementList).show(self.case.agreements, self._today)
-        self.query_one(AgreementShare).show(
-            own_share(self.case.agreements, self._today),
-            own_share_by_month(self.case.agreements, self._today),
-            self.case.youth.nickname or self.case.youth.first_name,
-        )
+        async with self._showing:
+            self.case.agreements = [stored if a.id == agreement_id else a for a in self.case.agreements]
+            await self._show_agreements()
 
     def _domains_title(self) -> str:
         dates = [item.date for item in self.case.assessments if item.score is not None]
         if not dates:
             return "Leefgebieden · j: samen invullen"
         return f"Leefgebieden · laatst gescoord {short_date(max(dates), self._today)} · j: samen invullen"
+
+
+def _child(parent: Widget, child_id: str) -> Widget | None:
+    """The child of `parent` with this id, if there is one."""
+    try:
+        return parent.get_child_by_id(child_id)
+    except NoMatches:
+        return None

@@ -124,11 +124,17 @@ class AgreementList(Vertical):
     def _owner(self, agreement: Agreement) -> str | None:
         return self._owners.get(agreement.id) if agreement.id is not None else None
 
-    async def show(self, agreements: list[Agreement], today: date) -> None:
-        """Show these agreements instead, keeping the focus on the same agreement when it is still listed."""
+    async def show(self, agreements: list[Agreement], today: date, owners: dict[int, str] | None = None) -> None:
+        """Show these agreements instead, keeping the focus on the same agreement when it is still listed.
+
+        `owners` None keeps the owners shown; nothing is built again when everything reads the same.
+        """
+        owners = self._owners if owners is None else owners
+        if (agreements, today, owners) == (self._agreements, self._today, self._owners):
+            return
         focused = self._focused_item()
         keep = focused.agreement.id if focused else None
-        self._agreements, self._today = agreements, today
+        self._agreements, self._today, self._owners = agreements, today, owners
         await self.recompose()
         if keep is not None:
             found = self.query(f"#agreement-{keep}")

@@ -23,6 +23,7 @@ from coach.domain.contact_status import needs_outcome
 from coach.domain.model import MODE_LABELS, STATUS_LABELS, Contact
 from coach.domain.vocabulary import ContactStatus
 from coach.tui.formatting import moment
+from coach.tui.widgets.refresh import update_if_changed
 
 RECENT = 5
 # Theme variables per status; the mark and the word carry the meaning, colour only helps.
@@ -104,6 +105,12 @@ class ContactItem(Static, can_focus=True):
         self.contact = contact
         self.to_complete = to_complete
 
+    def show(self, contact: Contact, today: date, *, to_complete: bool = False) -> None:
+        """Show this version of the contact; nothing is redrawn when it reads the same."""
+        self.contact, self.to_complete = contact, to_complete
+        update_if_changed(self, contact_line(contact, today, to_complete=to_complete))
+        self.set_class(to_complete, "-to-complete")
+
 
 class MoreItem(Static, can_focus=True):
     """'en 15 eerdere': Enter or a click shows them all, so every contact can be opened."""
@@ -139,25 +146,76 @@ class ContactList(Vertical):
         self._now = now or datetime.combine(today, clock.now().time())
         self._limit: int | None = RECENT
 
+    def _rows(self, contacts: list[Contact], today: date, now: datetime) -> tuple[list[tuple[Contact, bool]], int]:
+        """The rows, each a contact and whether it is still to complete, and how many contacts are left out."""
+        limit = len(contacts) if self._limit is None else self._limit
+        open_, upcoming, recent = split_contacts(contacts, today, limit, now=now)
+        rows = [(contact, True) for contact in open_] + [(contact, False) for contact in upcoming + recent]
+        return rows, len(contacts) - len(rows)
+
+    def _item(self, contact: Contact, to_complete: bool) -> ContactItem:
+        classes = "list-item -to-complete" if to_complete else "list-item"
+        return ContactItem(contact, self._today, to_complete=to_complete, classes=classes, id=f"contact-{contact.id}")
+
+    @staticmethod
+    def _more_text(hidden: int) -> str:
+        return f"en {hidden} eerdere · Enter: toon ze"
+
     def compose(self) -> ComposeResult:
-        limit = len(self._contacts) if self._limit is None else self._limit
-        open_, upcoming, recent = split_contacts(self._contacts, self._today, limit, now=self._now)
-        if not (open_ or upcoming or recent):
+        rows, hidden = self._rows(self._contacts, self._today, self._now)
+        if not rows:
             yield Static("Nog geen contactmomenten vastgelegd.", classes="empty-hint")
             return
-        for contact in open_:
-            yield ContactItem(
-                contact, self._today, to_complete=True, classes="list-item -to-complete", id=f"contact-{contact.id}"
-            )
-        for contact in upcoming + recent:
-            yield ContactItem(contact, self._today, classes="list-item", id=f"contact-{contact.id}")
-        hidden = len(self._contacts) - len(open_) - len(upcoming) - len(recent)
+        for contact, to_complete in rows:
+            yield self._item(contact, to_complete)
         if hidden > 0:
-            yield MoreItem(f"en {hidden} eerdere · Enter: toon ze", classes="empty-hint list-item", id="contacts-more")
+            yield MoreItem(self._more_text(hidden), classes="empty-hint list-item", id="contacts-more")
 
     def _focused_item(self) -> ContactItem | None:
         focused = self.screen.focused
         return focused if isinstance(focused, ContactItem) and focused.parent is self else None
+
+    async def show(self, contacts: list[Contact], today: date) -> None:
+        """Show these contacts instead, in the rows already there: a new contact adds one, the rest move.
+
+        All of them stay listed when the coach asked for all. Nothing is redrawn when the rows read
+        the same; the clock alone can change them (planned this morning: 'nog afronden').
+        """
+        now = datetime.combine(today, clock.now().time())
+        rows, hidden = self._rows(contacts, today, now)
+        if (today, rows, hidden) == (self._today, *self._rows(self._contacts, self._today, self._now)):
+            return
+        self._contacts, self._today, self._now = contacts, today, now
+        items = {item.contact.id: item for item in self.children if isinstance(item, ContactItem)}
+        if not rows or not items or any(contact.id is None for contact, _ in rows):
+            await self.recompose()  # to or from 'nog geen contactmomenten': built anew
+            return
+        wanted = {contact.id for contact, _ in rows}
+        gone = [item for contact_id, item in items.items() if contact_id not in wanted]
+        if gone:
+            await self.remove_children(gone)
+        mounting = []
+        for place, (contact, to_complete) in enumerate(rows):  # the rows before `place` are in order already
+            item = items.get(contact.id)
+            if item is None:
+                item = self._item(contact, to_complete)
+                mounting.append(self.mount(item, before=place) if place < len(self.children) else self.mount(item))
+            else:
+                item.show(contact, today, to_complete=to_complete)
+                if self.children.index(item) != place:
+                    self.move_child(item, before=place)
+        more = next((item for item in self.children if isinstance(item, MoreItem)), None)
+        if hidden <= 0:
+            if more is not None:
+                await more.remove()
+        elif more is not None:
+            update_if_changed(more, self._more_text(hidden))
+        else:
+            mounting.append(
+                self.mount(MoreItem(self._more_text(hidden), classes="empty-hint list-item", id="contacts-more"))
+            )
+        for done in mounting:
+            await done
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Enter and the arrows act on a contact only while one has the focus.

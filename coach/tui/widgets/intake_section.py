@@ -37,6 +37,16 @@ class IntakeSection(Vertical):
         self._content = content
         self._today = today
 
+    async def show(self, intake: Intake | None, today: date) -> None:
+        """Show this intake instead, the overview still open if the coach opened it; nothing is built again when the same."""
+        if (intake, today) == (self.intake, self._today):
+            return
+        opened = any(not overview.collapsed for overview in self.query(Collapsible))
+        self.intake, self._today = intake, today
+        await self.recompose()
+        for overview in self.query(Collapsible):
+            overview.collapsed = not opened
+
     def compose(self) -> ComposeResult:
         yield Static("Intake", classes="section-title")
         if self.intake is None:

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from coach.domain.calendar_words import moment, short_date
 from coach.domain.model import STATUS_LABELS, Contact
 from coach.domain.trajectory import ReleaseDecision
+from coach.tui.widgets.refresh import update_if_changed
 
 
 def nazorg_content(release: ReleaseDecision | None, contacts: list[Contact], today: date) -> Content:
@@ -60,3 +61,8 @@ class NazorgPanel(Static):
     def __init__(self, release: ReleaseDecision | None, contacts: list[Contact], today: date, **kwargs: Any) -> None:
         super().__init__(nazorg_content(release, contacts, today), **kwargs)
         self.release = release
+
+    def show(self, release: ReleaseDecision | None, contacts: list[Contact], today: date) -> None:
+        """Show this letting go against these contacts; nothing is redrawn when it reads the same."""
+        self.release = release
+        update_if_changed(self, nazorg_content(release, contacts, today))

@@ -213,6 +213,14 @@ class NetworkList(Widget):
         """The people shown."""
         return list(self._members)
 
+    async def show(self, members: Sequence[NetworkMember]) -> None:
+        """Show these people instead, in as many columns as fit; nothing is built again when they are the same."""
+        if list(members) == self._members:
+            return
+        self._members = list(members)
+        self._columns = self._fitting(self.size.width)
+        await self.recompose()
+
     def compose(self) -> ComposeResult:
         if not self._members:
             yield Static(self._empty, classes="empty-hint")

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from coach.tui.formatting import moment
+from coach.tui.widgets.refresh import update_if_changed
 
 
 class PreparedVisit(Static):
@@ -16,6 +17,11 @@ class PreparedVisit(Static):
 
     def __init__(self, prepared_for: datetime | None, today: date, **kwargs: Any) -> None:
         super().__init__(self.line(prepared_for, today), **kwargs)
+        self.display = prepared_for is not None
+
+    def show(self, prepared_for: datetime | None, today: date) -> None:
+        """Show this prepared visit instead (hidden when None); nothing is redrawn when it reads the same."""
+        update_if_changed(self, self.line(prepared_for, today))
         self.display = prepared_for is not None
 
     @staticmethod

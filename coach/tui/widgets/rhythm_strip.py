@@ -13,6 +13,7 @@ from coach.domain.continuity import CANCELLED, HELD, NO_SHOW, PLANNED, Continuit
 from coach.domain.model import Case
 from coach.domain.rhythm import GAP, MARK_LABELS, SYMBOLS, RhythmWeek, contact_events, weekly_rhythm
 from coach.tui.formatting import MONTHS, day_count
+from coach.tui.widgets.refresh import update_if_changed
 
 # Theme variables per mark; the legend carries the meaning, colour only helps.
 MARK_STYLES: dict[str, str] = {
@@ -98,6 +99,12 @@ class RhythmStrip(Static):
     def on_mount(self) -> None:
         self._draw(self.size.width or 80)
 
+    def show(self, case: Case, continuity: Continuity, today: date) -> None:
+        """Show this case's rhythm instead; nothing is redrawn when it reads the same."""
+        self._case, self._continuity, self._today = case, continuity, today
+        if self.is_mounted:
+            self._draw(self.size.width or 80)
+
     def on_resize(self, event: Resize) -> None:
         if weeks_for_width(event.size.width) != self._shown_weeks:
             self._draw(event.size.width)
@@ -118,4 +125,4 @@ class RhythmStrip(Static):
         extra = summary(self._continuity)
         if extra.plain:
             lines.append(extra)
-        self.update(Content("\n").join(lines))
+        update_if_changed(self, Content("\n").join(lines))

@@ -10,6 +10,7 @@ from textual.widgets import Static
 from coach.content.model import Content as PromptContent
 from coach.domain.safety import MELDCODE_STEPS, STEP_COUNT, SafetyState
 from coach.tui.formatting import short_date
+from coach.tui.widgets.refresh import update_if_changed
 
 
 def banner_content(state: SafetyState, content: PromptContent, today: Any) -> Content | None:
@@ -59,4 +60,11 @@ class SafetyBanner(Static):
         shown = banner_content(state, content, today)
         super().__init__(shown or "", **kwargs)
         self.state = state
+        self.set_class(shown is not None, "-alarm")
+
+    def show(self, state: SafetyState, content: PromptContent, today: Any) -> None:
+        """Show this state instead (or hide the banner); nothing is redrawn when it reads the same."""
+        self.state = state
+        shown = banner_content(state, content, today)
+        update_if_changed(self, shown or "")
         self.set_class(shown is not None, "-alarm")

@@ -12,6 +12,7 @@ from coach.domain.calendar_words import moment
 from coach.domain.model import Contact
 from coach.domain.taper import EARLY, LATE, MISSED, ON_TIME, UPCOMING, StepCheck, check_steps
 from coach.domain.trajectory import TaperPlan
+from coach.tui.widgets.refresh import update_if_changed
 
 # Sign and theme colour per kind; the words carry the meaning, colour only helps.
 STEP_MARKS: dict[str, tuple[str, str]] = {
@@ -56,7 +57,16 @@ class TaperSteps(Static):
     """
 
     def __init__(self, plan: TaperPlan, contacts: list[Contact], today: date, **kwargs: Any) -> None:
-        self.checks = check_steps(
-            [s.planned_at for s in plan.steps], contacts, plan.starts_on, today, tolerance_days=plan.tolerance_days
-        )
+        self.checks = _checks(plan, contacts, today)
         super().__init__(plan_content(plan, self.checks, today), **kwargs)
+
+    def show(self, plan: TaperPlan, contacts: list[Contact], today: date) -> None:
+        """Show the plan against these contacts; nothing is redrawn when it reads the same."""
+        self.checks = _checks(plan, contacts, today)
+        update_if_changed(self, plan_content(plan, self.checks, today))
+
+
+def _checks(plan: TaperPlan, contacts: list[Contact], today: date) -> list[StepCheck]:
+    return check_steps(
+        [s.planned_at for s in plan.steps], contacts, plan.starts_on, today, tolerance_days=plan.tolerance_days
+    )

@@ -45,6 +45,13 @@ class WarmStory(Vertical):
         self._items = items
         self._kinds = kinds
 
+    async def show(self, items: list[WarmStoryItem], typed_by_youth: set[int] | frozenset[int] = frozenset()) -> None:
+        """Show these lines instead; nothing is built again when they are the same."""
+        if (items, typed_by_youth) == (self._items, self._typed_by_youth):
+            return
+        self._items, self._typed_by_youth = items, typed_by_youth
+        await self.recompose()
+
     def compose(self) -> ComposeResult:
         if not self._items:
             yield Static(EMPTY_HINT, classes="empty-hint")

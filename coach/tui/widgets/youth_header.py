@@ -14,6 +14,7 @@ from coach.domain.continuity import CONTINUITY_LABELS
 from coach.domain.model import PHASE_LABELS, Case, age_on
 from coach.domain.registration import CoachChange
 from coach.tui.formatting import CONTINUITY_COLOURS, MARKER, day_count, days_ago, short_date
+from coach.tui.widgets.refresh import update_if_changed
 
 
 class YouthHeader(Static):
@@ -23,6 +24,10 @@ class YouthHeader(Static):
         self, case: Case, entry: CaseloadEntry, today: date, *, coach_changes: Sequence[CoachChange] = (), **kwargs: Any
     ) -> None:
         super().__init__(header_content(case, entry, today, coach_changes), **kwargs)
+
+    def show(self, case: Case, entry: CaseloadEntry, today: date, coach_changes: Sequence[CoachChange] = ()) -> None:
+        """Show these facts instead; nothing is redrawn when they read the same."""
+        update_if_changed(self, header_content(case, entry, today, coach_changes))
 
 
 def coach_since(changes: Sequence[CoachChange], today: date) -> str:
