@@ -109,3 +109,21 @@ def test_sqlite_utils_is_loaded_without_numpy_which_still_imports_afterwards(tmp
         "print(without, numpy.zeros(2).sum() == 0)\n"
     )
     assert run_python(code, tmp_path=tmp_path) == "True True"
+
+
+def test_after_the_start_the_collector_runs_seldom_and_leaves_the_start_alone() -> None:
+    import gc
+
+    from coach.cli.tui import RUNNING_GC_THRESHOLD, settled_start
+
+    before = gc.get_threshold()
+    frozen = gc.get_freeze_count()
+    try:
+        with settled_start():
+            assert not gc.isenabled()  # the start itself is not interrupted by collections
+            made = [[n] for n in range(100)]
+        assert gc.isenabled() and gc.get_threshold() == RUNNING_GC_THRESHOLD
+        assert gc.get_freeze_count() - frozen >= len(made)  # what the start made is set aside
+    finally:
+        gc.set_threshold(*before)
+        gc.enable()
