@@ -100,7 +100,7 @@ class CoachFooter(Footer):
         if max(k.region.right for k in keys) >= limit and any(k.action not in ALWAYS_SHOWN for k in keys):
             self._dropped += 1
             self._generation += 1  # no other measurement of these keys counts
-            self.call_after_refresh(self.recompose)
+            self.refresh(recompose=True)
 
     def _signature(self) -> tuple[object, ...]:
         """Everything the keys are drawn from: the screen's shown bindings and the footer's width."""
@@ -123,9 +123,11 @@ class CoachFooter(Footer):
         if self._shown_for is not None and self._signature() == self._shown_for:
             return
         self._dropped = 0  # other keys: estimate afresh
-        super().bindings_changed(screen)
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            # Several changes in one go (a screen filling in) give one new set of keys, not one each.
+            self.refresh(recompose=True)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._bindings_ready and event.size.width != self._fitted_to:
             self._dropped = 0
-            self.call_after_refresh(self.recompose)
+            self.refresh(recompose=True)
