@@ -109,7 +109,7 @@ def ensure_demo(
     building = building_path(db_path)
     _remove(building)  # what an interrupted build left: never a demo, never in the way
     try:
-        db = open_db(building)
+        db = open_db(building, bulk=True)  # a new plain file filled in one go: see open_db
         try:
             build_demo(db, youths=youths, seed=seed, today=today, progress=progress)
             set_setting(db, DEMO_KEY, marker)  # last: only a complete demo carries the mark
