@@ -6,6 +6,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from coach.demo import setup
 from coach.demo.setup import ensure_demo
 from coach.store.db import encryption_available, open_db
@@ -79,3 +81,47 @@ def test_only_a_new_plain_file_is_written_through_the_plain_driver(tmp_path):
         assert locked.execute("SELECT count(*) FROM youths").fetchone()[0] == 0
         locked.close()
         assert (tmp_path / "locked.db").read_bytes()[:16] != b"SQLite format 3\x00"
+
+
+def test_a_demo_generated_in_a_worker_process_is_the_same_database(tmp_path, monkeypatch):
+    import coach.demo.generator as generator
+
+    monkeypatch.setattr(generator, "BATCH_SIZE", 20)  # several batches through the queue
+    told: dict[bool, list[tuple[int, int]]] = {}
+    for parallel in (False, True):
+        db = open_db(tmp_path / f"demo-{parallel}.db")
+        heard: list[tuple[int, int]] = []
+        told[parallel] = heard
+        ids = generator.build_demo(
+            db,
+            youths=70,
+            seed=5,
+            today=TODAY,
+            parallel=parallel,
+            progress=lambda done, total, heard=heard: heard.append((done, total)),
+        )
+        assert ids == list(range(1, 71))
+        db.close()
+    assert told[True] == told[False] == [(20, 70), (40, 70), (60, 70), (70, 70)]
+    serial, parallel_built = _contents(tmp_path / "demo-False.db"), _contents(tmp_path / "demo-True.db")
+    assert serial.keys() == parallel_built.keys()
+    for table in serial:
+        assert parallel_built[table] == serial[table], table
+
+
+def test_a_failing_worker_is_told_not_waited_for(tmp_path, monkeypatch):
+    import coach.demo.generator as generator
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ValueError("kapot")
+
+    monkeypatch.setattr(generator, "generate_cases", broken)  # the forked worker has it too
+    db = open_db(tmp_path / "demo.db")
+    with pytest.raises(RuntimeError, match="kapot"):
+        generator.build_demo(db, youths=30, today=TODAY, parallel=True)
+    # Nothing of the failed build is left: the one transaction was rolled back.
+    assert db.execute("SELECT count(*) FROM youths").fetchone()[0] == 0
+    assert {"contacts_ai", "audit_contacts_insert"} <= {
+        row[0].rsplit("_", 1)[0] if row[0].startswith("audit_") else row[0]
+        for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    }
