@@ -125,3 +125,21 @@ def test_a_failing_worker_is_told_not_waited_for(tmp_path, monkeypatch):
         row[0].rsplit("_", 1)[0] if row[0].startswith("audit_") else row[0]
         for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
     }
+
+
+def test_indexing_batch_by_batch_indexes_every_row_once(tmp_path, monkeypatch):
+    import coach.demo.generator as generator
+
+    monkeypatch.setattr(generator, "BATCH_SIZE", 10)
+    db = open_db(tmp_path / "demo.db")
+    generator.build_demo(db, youths=45, today=TODAY, parallel=False)
+    for fts in ("contacts_fts", "youths_fts", "warm_story_fts"):
+        db.execute(f"INSERT INTO [{fts}] ([{fts}]) VALUES ('integrity-check')")  # each row once, as in its table
+        table = fts.removesuffix("_fts")
+        assert (
+            db.execute(f"SELECT count(*) FROM [{fts}]").fetchone()
+            == db.execute(f"SELECT count(*) FROM [{table}]").fetchone()
+        )
+    notes = db.execute("SELECT count(*) FROM contacts WHERE note LIKE '%gebeld%'").fetchone()[0]
+    assert notes > 0
+    assert db.execute("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH 'gebeld'").fetchone()[0] == notes

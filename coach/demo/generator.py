@@ -100,14 +100,16 @@ def build_demo(
         parallel = youths >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     ids: list[int] = []
     batches = _batches_from_worker(youths, seed, today) if parallel else _batches(youths, seed, today, BATCH_SIZE)
-    with bulk_load(db):
+    with bulk_load(db) as indexing:
         for batch in batches:
             added = insert_case_rows(db, batch)
             # Batch by batch, while the worker generates the next one (the same rows as all at the end).
             intakes_from_baselines(db, added)
             ids.extend(added)
-            if progress is not None and (len(ids) % BATCH_SIZE == 0 or len(ids) == youths):
-                progress(len(ids), youths)
+            if len(ids) % BATCH_SIZE == 0 or len(ids) == youths:
+                indexing.index_new()
+                if progress is not None:
+                    progress(len(ids), youths)
     return ids
 
 

@@ -60,12 +60,36 @@ def _insert_audits(db: Database) -> dict[str, tuple[str, str, str]]:
     return found
 
 
+class Indexing:
+    """The full-text indexes of a bulk load: `index_new()` gives each the rows added since it last did."""
+
+    def __init__(self, db: Database, upto: dict[str, int]) -> None:
+        self.db = db
+        self.upto = upto  # per indexed table: the highest rowid its index has
+        self.columns = {
+            fts: ", ".join(f"[{row[1]}]" for row in db.execute(f"PRAGMA table_info([{fts}])")) for fts in _FTS_TABLES
+        }
+
+    def index_new(self) -> None:
+        """Index the rows added so far (a long load can do this between batches, while a worker generates)."""
+        for fts in _FTS_TABLES:
+            table, columns = fts.removesuffix("_fts"), self.columns[fts]
+            last = self.db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
+            if last > self.upto[table]:
+                self.db.execute(
+                    f"INSERT INTO [{fts}] (rowid, {columns}) SELECT rowid, {columns} FROM [{table}] WHERE rowid > ?",
+                    [self.upto[table]],
+                )
+                self.upto[table] = last
+
+
 @contextmanager
-def bulk_load(db: Database) -> Iterator[None]:
+def bulk_load(db: Database) -> Iterator[Indexing]:
     """One transaction in which cases are inserted (only inserted) without updating the search indexes row by row.
 
     The audit trail gets the same entries as row by row (table, row, 'insert', young person), written
-    per table at the end rather than by a trigger per row.
+    per table at the end rather than by a trigger per row. The indexes are given the new rows at the
+    end, or earlier when the loader calls the Indexing it is given.
     """
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     # A large transaction touches the same index pages again and again: keep them in memory.
@@ -83,7 +107,8 @@ def bulk_load(db: Database) -> Iterator[None]:
                 db.execute(f"DROP TRIGGER [{name}]")
             for name, _sql, _youth in audits.values():
                 db.execute(f"DROP TRIGGER [{name}]")
-            yield
+            indexing = Indexing(db, {table: before[table] for table in indexed.values()})
+            yield indexing
             for table, (_name, sql, youth) in audits.items():
                 db.execute(
                     "INSERT INTO audit (table_name, row_id, action, fields, youth_id) "
@@ -93,12 +118,7 @@ def bulk_load(db: Database) -> Iterator[None]:
                 db.execute(sql)
             # Only rows were added: each index gets the new ones, as its triggers would have given them
             # (a 'rebuild' would index the whole table again, archive and all).
-            for fts, table in indexed.items():
-                columns = ", ".join(f"[{row[1]}]" for row in db.execute(f"PRAGMA table_info([{fts}])"))
-                db.execute(
-                    f"INSERT INTO [{fts}] (rowid, {columns}) SELECT rowid, {columns} FROM [{table}] WHERE rowid > ?",
-                    [before[table]],
-                )
+            indexing.index_new()
             for statement in (OPEN_TEXTS_REBUILD_SQL + CASELOAD_FACTS_REBUILD_SQL).split(";"):
                 if statement.strip():
                     db.execute(statement)
