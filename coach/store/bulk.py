@@ -119,10 +119,13 @@ def bulk_load(db: Database) -> Iterator[Indexing]:
                 db.execute(f"DROP INDEX [{name}]")
             indexing = Indexing(db, {table: before[table] for table in indexed.values()})
             yield indexing
+            # The moment of each entry, as the column's default gives it: worked out once per statement
+            # (SQLite's 'now' is the same for every row of one statement anyway), not per row.
+            moment = next(row[4] for row in db.execute("PRAGMA table_info(audit)") if row[1] == "at")
             for table, (_name, sql, youth) in audits.items():
                 db.execute(
-                    "INSERT INTO audit (table_name, row_id, action, fields, youth_id) "
-                    f"SELECT ?, rowid, 'insert', NULL, {youth} FROM [{table}] WHERE rowid > ? ORDER BY rowid",
+                    "INSERT INTO audit (at, table_name, row_id, action, fields, youth_id) "
+                    f"SELECT ({moment}), ?, rowid, 'insert', NULL, {youth} FROM [{table}] WHERE rowid > ? ORDER BY rowid",
                     [table, before[table]],
                 )
                 db.execute(sql)
