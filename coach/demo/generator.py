@@ -90,7 +90,7 @@ def build_demo(
 ) -> list[int]:
     """Generate the demo caseload into db, in batches of BATCH_SIZE cases; returns the new youth ids.
 
-    One transaction with the search indexes written once at the end (bulk_load);
+    One transaction (bulk_load), the search indexes given each batch's rows after it;
     `progress(done, youths)` is told after every batch. Everyone whose
     first measurement is in has the intake it came from. With `parallel` (by default from
     PARALLEL_FROM young people on, on a machine with more than one core) a worker process

@@ -6,7 +6,8 @@ young person (m015) would be written again for each of their notes. Inside
 `bulk_load` those index triggers are set aside, and at the end every index is
 given the new rows in one pass (the open cases' documents and caseload facts written afresh) and the
 triggers put back, all in the same transaction: what the database holds afterwards is the same, only sooner.
-The audit triggers stay: every row written is in the trail as always.
+A loader may give the full-text indexes the rows so far between batches (`Indexing.index_new`).
+The audit trail gets every row written, as always: per table at the end instead of by a trigger per row.
 """
 
 from __future__ import annotations
