@@ -434,4 +434,4 @@ def test_the_demo_says_how_far_it_is_while_it_builds(tmp_path, capsys, monkeypat
     assert code == 0 and out.strip() == str(tmp_path / "demo.db")  # standard output stays the path alone
     lines = err.splitlines()
     assert lines[0].startswith("Demo maken: 2 van 5 jongeren, nog ongeveer ")
-    assert lines[-1] == "Demo maken: 5 van 5 jongeren, nu de zoekindex en de intakes…"
+    assert lines[-1] == "Demo maken: 5 van 5 jongeren, nu nog de zoekindex en het logboek…"

@@ -37,7 +37,7 @@ class Progress:
             left = elapsed / done * (total - done)
             line += f", nog ongeveer {max(1, round(left))} s"
         else:
-            line += ", nu de zoekindex en de intakes…"
+            line += ", nu nog de zoekindex en het logboek…"
         if self.live:
             click.echo("\r" + line + "\x1b[K", nl=False, err=True)
             if done >= total:

@@ -6,7 +6,8 @@ young person (m015) would be written again for each of their notes. Inside
 `bulk_load` those index triggers are set aside, and at the end every index is
 given the new rows in one pass (the open cases' documents and caseload facts written afresh) and the
 triggers put back, all in the same transaction: what the database holds afterwards is the same, only sooner.
-The audit triggers stay: every row written is in the trail as always.
+A loader may give the full-text indexes the rows so far between batches (`Indexing.index_new`).
+The audit trail gets every row written, as always: per table at the end instead of by a trigger per row.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ if TYPE_CHECKING:
 _FTS_TABLES = ("youths_fts", "contacts_fts", "warm_story_fts")
 # And the caseload facts (m017), which a row per contact would write afresh for its young person each time.
 _SET_ASIDE = (*OPEN_TEXT_TRIGGERS, "_open_texts_case_in", "_open_texts_case_out", *CASELOAD_FACT_TRIGGERS)
+# Indexes that a bulk load fills in scattered order (by score, by domain, by a moved contact, the audit
+# trail by young person): made afresh at the end, from sorted rows, they cost less than kept row by row.
+# The indexes by young person that the load itself reads (the intakes) stay.
+_REMADE_INDEXES = ("assessments_score", "assessments_domain", "contacts_moved_from", "audit_youth")
 BULK_CACHE_KIB = -65536  # negative: in KiB, so 64 MiB of page cache while loading
 
 
@@ -60,12 +65,36 @@ def _insert_audits(db: Database) -> dict[str, tuple[str, str, str]]:
     return found
 
 
+class Indexing:
+    """The full-text indexes of a bulk load: `index_new()` gives each the rows added since it last did."""
+
+    def __init__(self, db: Database, upto: dict[str, int]) -> None:
+        self.db = db
+        self.upto = upto  # per indexed table: the highest rowid its index has
+        self.columns = {
+            fts: ", ".join(f"[{row[1]}]" for row in db.execute(f"PRAGMA table_info([{fts}])")) for fts in _FTS_TABLES
+        }
+
+    def index_new(self) -> None:
+        """Index the rows added so far (a long load can do this between batches, while a worker generates)."""
+        for fts in _FTS_TABLES:
+            table, columns = fts.removesuffix("_fts"), self.columns[fts]
+            last = self.db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
+            if last > self.upto[table]:
+                self.db.execute(
+                    f"INSERT INTO [{fts}] (rowid, {columns}) SELECT rowid, {columns} FROM [{table}] WHERE rowid > ?",
+                    [self.upto[table]],
+                )
+                self.upto[table] = last
+
+
 @contextmanager
-def bulk_load(db: Database) -> Iterator[None]:
+def bulk_load(db: Database) -> Iterator[Indexing]:
     """One transaction in which cases are inserted (only inserted) without updating the search indexes row by row.
 
     The audit trail gets the same entries as row by row (table, row, 'insert', young person), written
-    per table at the end rather than by a trigger per row.
+    per table at the end rather than by a trigger per row. The indexes are given the new rows at the
+    end, or earlier when the loader calls the Indexing it is given.
     """
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     # A large transaction touches the same index pages again and again: keep them in memory.
@@ -83,25 +112,32 @@ def bulk_load(db: Database) -> Iterator[None]:
                 db.execute(f"DROP TRIGGER [{name}]")
             for name, _sql, _youth in audits.values():
                 db.execute(f"DROP TRIGGER [{name}]")
-            yield
+            marks = ",".join("?" * len(_REMADE_INDEXES))
+            indexes = db.execute(
+                f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({marks})", _REMADE_INDEXES
+            ).fetchall()
+            for name, _sql in indexes:
+                db.execute(f"DROP INDEX [{name}]")
+            indexing = Indexing(db, {table: before[table] for table in indexed.values()})
+            yield indexing
+            # The moment of each entry, as the column's default gives it: worked out once per statement
+            # (SQLite's 'now' is the same for every row of one statement anyway), not per row.
+            moment = next(row[4] for row in db.execute("PRAGMA table_info(audit)") if row[1] == "at")
             for table, (_name, sql, youth) in audits.items():
                 db.execute(
-                    "INSERT INTO audit (table_name, row_id, action, fields, youth_id) "
-                    f"SELECT ?, rowid, 'insert', NULL, {youth} FROM [{table}] WHERE rowid > ? ORDER BY rowid",
+                    "INSERT INTO audit (at, table_name, row_id, action, fields, youth_id) "
+                    f"SELECT ({moment}), ?, rowid, 'insert', NULL, {youth} FROM [{table}] WHERE rowid > ? ORDER BY rowid",
                     [table, before[table]],
                 )
                 db.execute(sql)
             # Only rows were added: each index gets the new ones, as its triggers would have given them
             # (a 'rebuild' would index the whole table again, archive and all).
-            for fts, table in indexed.items():
-                columns = ", ".join(f"[{row[1]}]" for row in db.execute(f"PRAGMA table_info([{fts}])"))
-                db.execute(
-                    f"INSERT INTO [{fts}] (rowid, {columns}) SELECT rowid, {columns} FROM [{table}] WHERE rowid > ?",
-                    [before[table]],
-                )
+            indexing.index_new()
             for statement in (OPEN_TEXTS_REBUILD_SQL + CASELOAD_FACTS_REBUILD_SQL).split(";"):
                 if statement.strip():
                     db.execute(statement)
+            for _name, sql in indexes:
+                db.execute(sql)
             for _name, sql in triggers:
                 db.execute(sql)
     finally:

@@ -76,8 +76,26 @@ _CHILD_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _child_values(item: Any, columns: tuple[str, ...], youth_id: int) -> list[Any]:
-    return [*(_to_db(getattr(item, name)) for name in columns), youth_id]
+# A case as the plain values inserting it writes (see `case_rows`): its ref, the youths row's columns
+# and values, each child table's rows (their youth_id still to come) and the samen-invullen answers.
+CaseRows = tuple[str | None, tuple[str, ...], tuple[Any, ...], dict[str, list[tuple[Any, ...]]], list[tuple[Any, ...]]]
+
+
+def case_rows(case: Case) -> CaseRows:
+    """What inserting `case` writes, as plain values, made without a database.
+
+    So another process can make them: the demo generates cases and turns them into rows
+    in a worker while the main process writes the rows it already has.
+    """
+    row = _youth_row(case.youth)
+    children: dict[str, list[tuple[Any, ...]]] = {}
+    for table in CHILD_TABLES:
+        items = getattr(case, table)
+        if items:
+            columns = _CHILD_COLUMNS[table]
+            children[table] = [tuple([_to_db(getattr(item, name)) for name in columns]) for item in items]
+    answers = [(a.date.isoformat(), a.domain, a.score, int(a.skipped), int(a.talk)) for a in case.self_assessments]
+    return case.youth.ref, tuple(row), tuple(row.values()), children, answers
 
 
 def insert_cases(db: Database, cases: Iterable[Case]) -> list[int]:
@@ -85,37 +103,37 @@ def insert_cases(db: Database, cases: Iterable[Case]) -> list[int]:
 
     Raises DuplicateRefError (and writes nothing) when a ref is already taken.
     """
+    return insert_case_rows(db, (case_rows(case) for case in cases))
+
+
+def insert_case_rows(db: Database, cases: Iterable[CaseRows]) -> list[int]:
+    """`insert_cases` for cases already turned into rows by `case_rows`."""
     ids: list[int] = []
     with db.atomic():
-        for case in cases:
-            ids.append(_insert_case(db, case))
+        for rows in cases:
+            ids.append(_insert_rows(db, rows))
     return ids
 
 
-def _insert_case(db: Database, case: Case) -> int:
-    ref = case.youth.ref
+def _insert_rows(db: Database, rows: CaseRows) -> int:
+    ref, columns, values, children, answers = rows
     if ref is not None and db.execute("SELECT 1 FROM youths WHERE ref = ?", [ref]).fetchone():
         raise DuplicateRefError(ref)
     cursor = db.execute(
-        "INSERT INTO youths ({}) VALUES ({})".format(
-            ", ".join(row := _youth_row(case.youth)), ", ".join("?" * len(row))
-        ),
-        list(row.values()),
+        "INSERT INTO youths ({}) VALUES ({})".format(", ".join(columns), ", ".join("?" * len(columns))), values
     )
     youth_id = new_id(cursor)
-    for table in CHILD_TABLES:
-        items = getattr(case, table)
-        if items:
-            columns = _CHILD_COLUMNS[table]
-            db.conn.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}, youth_id) VALUES ({', '.join('?' * (len(columns) + 1))})",
-                [_child_values(item, columns, youth_id) for item in items],
-            )
+    for table, items in children.items():
+        names = _CHILD_COLUMNS[table]
+        db.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(names)}, youth_id) VALUES ({', '.join('?' * (len(names) + 1))})",
+            [(*item, youth_id) for item in items],
+        )
     # The young person's own answers (samen invullen) come along; which warm-story lines they
     # typed themselves (typed_by_youth) names stored ids, so a new case has none.
     db.conn.executemany(
         "INSERT INTO self_assessments (youth_id, date, domain, score, skipped, talk) VALUES (?, ?, ?, ?, ?, ?)",
-        [[youth_id, a.date.isoformat(), a.domain, a.score, int(a.skipped), int(a.talk)] for a in case.self_assessments],
+        [(youth_id, *answer) for answer in answers],
     )
     return youth_id
 

@@ -160,12 +160,15 @@ def normal_passphrase(passphrase: str) -> str:
     return unicodedata.normalize("NFC", passphrase)
 
 
-def connect(target: Path | str, passphrase: str | None = None, *, normalise: bool = True) -> Any:
+def connect(
+    target: Path | str, passphrase: str | None = None, *, normalise: bool = True, plain_driver: bool = False
+) -> Any:
     """A raw DB-API connection to target (a path or ':memory:'), keyed when a passphrase is given.
 
     The passphrase is used in NFC (see `normal_passphrase`); normalise=False
     keys with it exactly as given (for databases keyed before that).
     Nothing is read or written yet; the first statement tells whether the key fits.
+    plain_driver=True connects through Python's own sqlite3 (see `open_db`'s `bulk`).
     """
     if passphrase is not None and _cipher is None:
         raise StoreError(
@@ -174,11 +177,11 @@ def connect(target: Path | str, passphrase: str | None = None, *, normalise: boo
         )
     if passphrase is not None and ("\x00" in passphrase or passphrase == ""):
         raise WrongPassphrase("Een wachtwoord mag niet leeg zijn.")
-    driver = _cipher or sqlite3
+    driver = sqlite3 if plain_driver and passphrase is None else _cipher or sqlite3
     # IMMEDIATE: a write outside `atomic()` (sqlite-utils' own inserts) also asks
     # for the write lock before it starts, so it waits for another writer.
     conn = driver.connect(str(target), factory=_connection_class(driver), isolation_level="IMMEDIATE")
-    if _cipher is not None:
+    if driver is _cipher:
         # SQLCipher logs a wrong key on stderr; the coach gets our own message instead.
         conn.execute("PRAGMA cipher_log_level = NONE")
     if passphrase is not None:
@@ -187,7 +190,9 @@ def connect(target: Path | str, passphrase: str | None = None, *, normalise: boo
     return conn
 
 
-def open_db(path: Path | str | None = None, *, memory: bool = False, passphrase: str | None = None) -> Database:
+def open_db(
+    path: Path | str | None = None, *, memory: bool = False, passphrase: str | None = None, bulk: bool = False
+) -> Database:
     """Open (creating if needed) the coach database and bring its schema up to date.
 
     Without a passphrase a new file is plain SQLite (tests, the demo); with
@@ -195,16 +200,22 @@ def open_db(path: Path | str | None = None, *, memory: bool = False, passphrase:
     A plain file stays plain whatever is given. Nothing is written before the
     key has proven right, so a wrong passphrase changes nothing. Raises a
     StoreError subclass with a Dutch message.
+
+    bulk=True, for a new plain file that is about to be filled in one go (the demo): it is
+    written through Python's own sqlite3, whose SQLite writes hundreds of thousands of rows in
+    half the time SQLCipher's does (that one goes through its page codec even without a key).
+    The file is plain SQLite either way, and every later open reads it through SQLCipher as always.
+    With a passphrase, or for a file that exists, bulk changes nothing.
     """
     if memory or path is None:
         return as_database(open_connection(memory=True), None)
     path = Path(path)
     key = passphrase if _kind_or_fail(path) in ("encrypted", "new") else None  # a plain file stays plain
-    return as_database(open_connection(path, passphrase=passphrase), key)
+    return as_database(open_connection(path, passphrase=passphrase, bulk=bulk), key)
 
 
 def open_connection(
-    path: Path | str | None = None, *, memory: bool = False, passphrase: str | None = None
+    path: Path | str | None = None, *, memory: bool = False, passphrase: str | None = None, bulk: bool = False
 ) -> Connection:
     """What open_db does, giving the plain DB-API connection (enough for reading: the caseload needs no more).
 
@@ -239,7 +250,8 @@ def open_connection(
         # The database and SQLite's -wal and -shm beside it hold personal data: 0600 whatever the
         # umask (made so here, and put right for files an older coach made 0644).
         with paths.private_umask():
-            conn = connect(path, key)
+            plain_driver = bulk and kind == "new" and key is None
+            conn = connect(path, key, plain_driver=plain_driver)
             try:
                 _check_key(conn, path, kind)
             except WrongPassphrase:
@@ -252,7 +264,7 @@ def open_connection(
                 # A new plain file (the demo, a test) starts as a copy of the migrated template.
                 # An encrypted one runs the migrations itself: SQLite copies no pages between
                 # a plain and an encrypted database.
-                _memory_template().backup(conn)
+                _memory_template(plain_driver=plain_driver).backup(conn)
             _prepare(conn, file=True)
         for side in ("", "-wal", "-shm"):
             paths.make_private(f"{path}{side}")
@@ -271,24 +283,24 @@ def open_connection(
     return _handed_out(conn)
 
 
-_template: Any = None
+_templates: dict[Any, Any] = {}
 _template_lock = threading.Lock()
 
 
-def _memory_template() -> Any:
+def _memory_template(*, plain_driver: bool = False) -> Any:
     """An empty, fully migrated in-memory database, made once per process and copied for each new one.
 
     Running the fifty-odd migration steps costs a tenth of a second; copying their
     result with SQLite's backup takes a millisecond (checks, imports and the demo open many).
+    One per driver: a backup copies only between connections of the same driver.
     """
-    global _template
+    driver = sqlite3 if plain_driver else _cipher or sqlite3
     with _template_lock:
-        if _template is None:
-            driver = _cipher or sqlite3
+        if driver not in _templates:
             template = driver.connect(":memory:", factory=_connection_class(driver), check_same_thread=False)
             _prepare(template, file=False)
-            _template = template
-        return _template
+            _templates[driver] = template
+        return _templates[driver]
 
 
 def _handed_out(conn: Any) -> Connection:
