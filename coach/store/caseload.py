@@ -127,45 +127,7 @@ def _from_facts(
     db: Database | Connection, today: date, rules: ContinuityRules, sql: str, extra: dict[str, object]
 ) -> list[CaseloadEntry]:
     params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **VOCABULARY, **extra}
-    parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
-    entries = []
-    for (
-        youth_id,
-        name,
-        phase,
-        started_on,
-        last_held,
-        late_count,
-        late_first,
-        next_planned,
-        open_count,
-        overdue_count,
-        next_due,
-        coach_changed,
-        alarm,
-    ) in db.execute(sql, params).fetchall():
-        next_at, _, next_mode = next_planned.partition(" ") if next_planned else ("", "", "")
-        entries.append(
-            make_entry(
-                id=youth_id,
-                name=name,
-                phase=phase,
-                last_held=parse_moment(last_held) if last_held else None,
-                started_on=parse_day(started_on) if started_on else None,
-                next_planned=parse_moment(next_at) if next_at else None,
-                open_agreements=open_count,
-                overdue_agreements=overdue_count,
-                today=today,
-                rules=rules,
-                next_mode=next_mode or None,
-                next_due=parse_day(next_due) if next_due else None,
-                coach_changed_on=parse_day(coach_changed) if coach_changed else None,
-                to_complete=late_count,
-                first_to_complete=parse_moment(late_first) if late_first else None,
-                safety=bool(alarm),
-            )
-        )
-    return entries
+    return [_entry(today, rules, *row) for row in db.execute(sql, params).fetchall()]
 
 
 def caseload_entry(
@@ -180,36 +142,73 @@ def _entries(
     db: Database | Connection, today: date, rules: ContinuityRules, sql: str, extra: dict[str, object]
 ) -> list[CaseloadEntry]:
     params = {"today": today.isoformat(), "tomorrow": (today + timedelta(days=1)).isoformat(), **VOCABULARY, **extra}
-    parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
     entries = []
     for youth_id, name, phase, started_on, last_held, planned, agreements, coach_changed, alarm in db.execute(
         sql, params
     ):
         # Planned contacts from before today that never got an outcome (how many, the oldest), and the next one.
         late_count, late_first, ahead = planned.split(" ", 2)
-        next_at, _, next_mode = ahead.partition(" ")  # a mode may hold a space ('samen op pad')
         open_count, overdue_count, next_due = agreements.split(" ")
         entries.append(
-            make_entry(
-                id=youth_id,
-                name=name,
-                phase=phase,
-                last_held=parse_moment(last_held) if last_held else None,
-                started_on=parse_day(started_on) if started_on else None,
-                next_planned=parse_moment(next_at) if next_at else None,
-                open_agreements=int(open_count),
-                overdue_agreements=int(overdue_count),
-                today=today,
-                rules=rules,
-                next_mode=next_mode or None,
-                next_due=parse_day(next_due) if next_due else None,
-                coach_changed_on=parse_day(coach_changed) if coach_changed else None,
-                to_complete=int(late_count),
-                first_to_complete=parse_moment(late_first) if late_first else None,
-                safety=bool(alarm),
+            _entry(
+                today,
+                rules,
+                youth_id,
+                name,
+                phase,
+                started_on,
+                last_held,
+                late_count,
+                late_first,
+                ahead,
+                open_count,
+                overdue_count,
+                next_due,
+                coach_changed,
+                alarm,
             )
         )
     return entries
+
+
+def _entry(
+    today: date,
+    rules: ContinuityRules,
+    youth_id: int,
+    name: str,
+    phase: str,
+    started_on: str | None,
+    last_held: str | None,
+    late_count: int | str,
+    late_first: str | None,
+    next_planned: str | None,
+    open_count: int | str,
+    overdue_count: int | str,
+    next_due: str | None,
+    coach_changed: str | None,
+    alarm: object,
+) -> CaseloadEntry:
+    """One caseload row from the columns as stored (dates as text; `next_planned` is 'moment mode')."""
+    parse_moment, parse_day = datetime.fromisoformat, date.fromisoformat
+    next_at, _, next_mode = next_planned.partition(" ") if next_planned else ("", "", "")  # a mode may hold a space
+    return make_entry(
+        id=youth_id,
+        name=name,
+        phase=phase,
+        last_held=parse_moment(last_held) if last_held else None,
+        started_on=parse_day(started_on) if started_on else None,
+        next_planned=parse_moment(next_at) if next_at else None,
+        open_agreements=int(open_count),
+        overdue_agreements=int(overdue_count),
+        today=today,
+        rules=rules,
+        next_mode=next_mode or None,
+        next_due=parse_day(next_due) if next_due else None,
+        coach_changed_on=parse_day(coach_changed) if coach_changed else None,
+        to_complete=int(late_count),
+        first_to_complete=parse_moment(late_first) if late_first else None,
+        safety=bool(alarm),
+    )
 
 
 def contact_events(
