@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import inspect
 import os
-from collections.abc import Callable, Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing, contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from time import monotonic
@@ -253,3 +255,30 @@ def youth_in_full(app) -> bool:
     from coach.tui.screens.youth import YouthScreen
 
     return isinstance(app.screen, YouthScreen) and bool(app.screen.query("#agreement-section"))
+
+
+@contextmanager
+def database_before(path: Path, step: Callable[..., object]) -> Iterator[Any]:
+    """A plain database file as an older coach left it: migrated up to, not including, `step`.
+
+    Yields its sqlite-utils Database, to put data in under the old schema; committed on leaving.
+    The next `open_db(path)` runs the migrations from `step` on.
+    """
+    from coach.store import migrations
+    from coach.store.sqlite_import import import_sqlite_utils
+
+    import_sqlite_utils()
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    steps = migrations.STEPS[: migrations.STEPS.index(step)]
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        old = Migrations("coach")
+        for each in steps:
+            old(name=each.__name__)(each)
+        db = Database(conn)
+        old.apply(db)
+        conn.execute(f"PRAGMA user_version = {len(steps)}")
+        yield db
+        conn.commit()

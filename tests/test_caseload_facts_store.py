@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import date, datetime, timedelta
 
-from helpers import examples, make_case
+from helpers import database_before, examples, make_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -277,25 +275,9 @@ def test_a_contact_marked_held_on_a_later_day_does_not_count_yet() -> None:
 
 def test_a_database_from_before_m017_gets_its_facts_filled(tmp_path) -> None:
     path = tmp_path / "old.db"
-    steps = migrations.STEPS[: migrations.STEPS.index(migrations.m017_caseload_facts)]
-    with closing(sqlite3.connect(path)) as conn:
-        conn.execute("PRAGMA foreign_keys = ON")
-        from coach.store.sqlite_import import import_sqlite_utils
-
-        import_sqlite_utils()
-        from sqlite_utils import Database
-        from sqlite_utils.migrations import Migrations
-
-        old = Migrations("coach")
-        for step in steps:
-            old(name=step.__name__)(step)
-        db = Database(conn)
-        old.apply(db)
-        conn.execute(f"PRAGMA user_version = {len(steps)}")
-        conn.commit()
+    with database_before(path, migrations.m017_caseload_facts) as db:
         assert "_caseload_facts" not in db.table_names()
         insert_cases(db, start_cases())
-        conn.commit()
     db = open_db(path)
     assert len(facts(db)) == 2  # Sanne and Bo; Mees is closed
     assert_facts_right(db)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from helpers import make_case
+from helpers import database_before, make_case
 from safety_helpers import PASSPHRASE, RARE_NAME, make_db, on_disk
 
 from coach import paths
@@ -56,25 +56,10 @@ def test_an_old_database_keeps_its_data_and_learns_not_to_reuse_ids(tmp_path):
     from coach.store import migrations
 
     path = tmp_path / "old.db"
-    steps = migrations.STEPS[: migrations.STEPS.index(migrations.m010_ids_never_reused_and_reads_audited)]
-    with closing(sqlite3.connect(path)) as conn:
-        conn.execute("PRAGMA foreign_keys = ON")
-        from coach.store.sqlite_import import import_sqlite_utils
-
-        import_sqlite_utils()
-        from sqlite_utils import Database
-        from sqlite_utils.migrations import Migrations
-
-        old = Migrations("coach")
-        for step in steps:
-            old(name=step.__name__)(step)
-        db = Database(conn)
-        old.apply(db)
+    with database_before(path, migrations.m010_ids_never_reused_and_reads_audited) as db:
         from coach.store.audit import install_audit_triggers
 
         install_audit_triggers(db)
-        conn.execute(f"PRAGMA user_version = {len(steps)}")
-        conn.commit()
     ids = make_db(path, passphrase=None, names=("Sanne", "Bas", RARE_NAME))
     # Erased under the old schema (no AUTOINCREMENT yet): only the audit trail remembers the id.
     with closing(sqlite3.connect(path)) as conn:
