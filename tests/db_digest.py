@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
 
@@ -20,3 +21,14 @@ def digest(db: Any) -> str:
     for (sql,) in db.execute("SELECT coalesce(sql, '') FROM sqlite_master ORDER BY name").fetchall():
         found.update(sql.encode())
     return found.hexdigest()
+
+
+def digest_of_file(path: Path, passphrase: str | None = None) -> str:
+    """The digest of a database file, opened and closed again."""
+    from coach.store.db import open_db
+
+    db = open_db(path, passphrase=passphrase)
+    try:
+        return digest(db)
+    finally:
+        db.close()

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from db_digest import digest
+from db_digest import digest, digest_of_file
 from helpers import make_case
 
 from coach.cli import run
@@ -211,20 +211,12 @@ def call(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def state(path: Path) -> str:
-    db = open_db(path)
-    try:
-        return digest(db)
-    finally:
-        db.close()
-
-
 def test_consent_is_recorded_and_bad_parts_are_refused(env: Path, capsys):
     code, out, err = call(
         capsys, "consent", "1", "--aan", "Eva", "--delen", "netwerk, veiligheid", "--datum", "gisteren"
     )
     assert (code, out.strip()) == (0, "1"), err
-    before = state(env)
+    before = digest_of_file(env)
     for args, said in (
         (("--aan", "Eva", "--delen", "netwerk,geld"), "--delen: geld kan niet"),
         (("--aan", "Eva", "--datum", "morgen"), "toekomst"),
@@ -232,17 +224,17 @@ def test_consent_is_recorded_and_bad_parts_are_refused(env: Path, capsys):
     ):
         code, _out, err = call(capsys, "consent", "1", *args)
         assert code == 2 and said in err, err
-    assert state(env) == before
+    assert digest_of_file(env) == before
     db = open_db(env)
     [stored] = consents_of(db, 1)
     assert (stored.parts, stored.given_on) == (("netwerk", "veiligheid"), date(2026, 3, 9))
 
 
 def test_handover_is_refused_without_a_consent_that_counts(env: Path, capsys, tmp_path: Path):
-    before = state(env)
+    before = digest_of_file(env)
     code, out, err = call(capsys, "handover", "1", "-o", str(tmp_path / "d.md"))
     assert code == 1 and "nog geen toestemming" in err and not out
-    assert not (tmp_path / "d.md").exists() and state(env) == before
+    assert not (tmp_path / "d.md").exists() and digest_of_file(env) == before
     call(capsys, "consent", "1", "--aan", "Eva")
     db = open_db(env)
     withdraw_consent(db, 1, on=TODAY)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyrage
 import pytest
-from db_digest import digest
+from db_digest import digest_of_file
 from helpers import make_case
 from test_casefile_v2 import fill_full_case
 
@@ -63,14 +63,6 @@ def call(capsys, monkeypatch, db: Path, *args: str, **env: str) -> tuple[int, st
         monkeypatch.delenv(name)
     assert "Traceback" not in err and "onverwachts" not in err, err
     return code, out, err
-
-
-def state(path: Path) -> str:
-    db = open_db(path)
-    try:
-        return digest(db)
-    finally:
-        db.close()
 
 
 def exported(path: Path, youth_id: int) -> dict:
@@ -171,7 +163,7 @@ def test_a_passphrase_transfer_and_a_wrong_passphrase(world, capsys, monkeypatch
     )
     assert code == 0, err
     assert b"-> scrypt " in target.read_bytes()[:200]
-    before = state(world["receiver"])
+    before = digest_of_file(world["receiver"])
     for env, exit_code, said in (
         ({"COACH_TRANSFER_PASSPHRASE": "fiets naar de winkel"}, 1, "wachtwoord van het overdrachtsbestand klopt niet"),
         ({}, 1, "met een wachtwoord versleuteld"),
@@ -179,7 +171,7 @@ def test_a_passphrase_transfer_and_a_wrong_passphrase(world, capsys, monkeypatch
     ):
         code, out, err = call(capsys, monkeypatch, world["receiver"], "import", str(target), **env)
         assert (code, out) == (exit_code, "") and said in err and "Niets ingelezen" in err, err
-        assert state(world["receiver"]) == before
+        assert digest_of_file(world["receiver"]) == before
     code, out, err = call(
         capsys, monkeypatch, world["receiver"], "import", str(target), COACH_TRANSFER_PASSPHRASE="fiets naar de markt"
     )
@@ -209,7 +201,7 @@ def test_every_bad_file_or_key_imports_nothing(world, capsys, monkeypatch, tmp_p
     target = world["out"] / "samira.age"
     assert call(capsys, monkeypatch, world["sender"], "transfer", "1", "-o", str(target), "--ontvanger", public)[0] == 0
     sealed = target.read_bytes()
-    before = state(world["receiver"])
+    before = digest_of_file(world["receiver"])
     someone_else = keys()[0]
     cases = [(target, {"COACH_AGE_IDENTITY": someone_else}, 1, "voor iemand anders")]
     cases.append((target, {"COACH_AGE_IDENTITY": "AGE-SECRET-KEY-1GEENSLEUTEL"}, 2, "geen geldige geheime age-sleutel"))
@@ -222,14 +214,14 @@ def test_every_bad_file_or_key_imports_nothing(world, capsys, monkeypatch, tmp_p
         code, out, err = call(capsys, monkeypatch, world["receiver"], "import", str(path), **env)
         assert (code, out) == (exit_code, ""), (path.name, env, err)
         assert said in err, (path.name, err)
-        assert state(world["receiver"]) == before, path.name
+        assert digest_of_file(world["receiver"]) == before, path.name
     # A transfer file together with a broken one: all or nothing.
     broken = tmp_path / "kapot.json"
     broken.write_text("{kapot")
     code, _out, err = call(
         capsys, monkeypatch, world["receiver"], "import", str(target), str(broken), COACH_AGE_IDENTITY=secret
     )
-    assert code == 2 and "kapot.json" in err and state(world["receiver"]) == before
+    assert code == 2 and "kapot.json" in err and digest_of_file(world["receiver"]) == before
 
 
 def test_plain_case_files_still_import_as_before(world, capsys, monkeypatch, tmp_path: Path):
@@ -245,7 +237,7 @@ def test_plain_case_files_still_import_as_before(world, capsys, monkeypatch, tmp
 def test_a_transfer_that_cannot_be_made_changes_nothing(world, capsys, monkeypatch, tmp_path: Path):
     _secret, public = keys()
     assert call(capsys, monkeypatch, world["sender"], "consent", "2", "--aan", "Piet", "--delen", "netwerk")[0] == 0
-    before = state(world["sender"])
+    before = digest_of_file(world["sender"])
     target = world["out"] / "x.age"
     device = tmp_path / "apparaat"  # a FIFO of the test's own stands for a device such as /dev/null
     os.mkfifo(device)
@@ -266,5 +258,5 @@ def test_a_transfer_that_cannot_be_made_changes_nothing(world, capsys, monkeypat
         code, out, err = call(capsys, monkeypatch, world["sender"], "transfer", *args, **env)
         assert (code, out) == (exit_code, ""), (args, err)
         assert said in err, (args, err)
-        assert state(world["sender"]) == before, args
+        assert digest_of_file(world["sender"]) == before, args
         assert list(world["out"].iterdir()) == [], args

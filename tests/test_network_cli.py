@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from db_digest import digest
+from db_digest import digest_of_file
 
 from coach.cli import run
 from coach.store import open_db
@@ -19,14 +19,6 @@ def env(case_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COACH_TODAY", "2026-03-14")
     monkeypatch.delenv("COACH_PROMPTS", raising=False)
     return case_db
-
-
-def state(path: Path) -> str:
-    db = open_db(path)
-    try:
-        return digest(db)
-    finally:
-        db.close()
 
 
 def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -115,21 +107,21 @@ def test_show_json_lists_the_network(env: Path, capsys) -> None:
     ],
 )
 def test_bad_input_is_refused_in_dutch_and_writes_nothing(env: Path, capsys, args: list[str], says: str) -> None:
-    before = state(env)
+    before = digest_of_file(env)
     code, out, err = call(capsys, "network", "3", *args)
     assert code == 2
     assert out == ""
     assert says in err
     assert "Traceback" not in err
-    assert state(env) == before
+    assert digest_of_file(env) == before
 
 
 def test_a_missing_young_person_exits_1_and_writes_nothing(env: Path, capsys) -> None:
-    before = state(env)
+    before = digest_of_file(env)
     code, out, err = call(capsys, "network", "99", "--naam", "Ali", "--relatie", "oom")
     assert code == 1
     assert "geen jongere met nummer 99" in err
-    assert state(env) == before
+    assert digest_of_file(env) == before
 
 
 def test_a_bad_id_is_a_usage_error(env: Path, capsys) -> None:

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from db_digest import digest
+from db_digest import digest_of_file
 from helpers import wait_until, youth_in_full
 from textual.widgets import Button, Input, Select, Static
 
@@ -27,14 +27,6 @@ def people(path: Path, youth_id: int = NOOR) -> list[NetworkMember]:
     db = open_db(path)
     try:
         return network_of(db, youth_id)
-    finally:
-        db.close()
-
-
-def state(path: Path) -> str:
-    db = open_db(path)
-    try:
-        return digest(db)
     finally:
         db.close()
 
@@ -252,7 +244,7 @@ async def test_wrong_input_is_shown_at_the_field_and_writes_nothing(
         form.query_one("#relation", Input).value = "moeder"
         form.query_one(f"#{field}", Input).value = value
         await pilot.pause()  # the fields' Changed messages first, as when typing
-        before = state(case_db)
+        before = digest_of_file(case_db)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PersonForm)
@@ -260,7 +252,7 @@ async def test_wrong_input_is_shown_at_the_field_and_writes_nothing(
         assert says in str(error.render())
         assert error.has_class("-shown")
         assert app.focused is form.query_one(f"#{field}", Input)
-        assert state(case_db) == before
+        assert digest_of_file(case_db) == before
         # Typing in the field takes the message away; a good value saves.
         form.query_one(f"#{field}", Input).value = {"name": "Ria", "relation": "moeder"}.get(field, "")
         await pilot.pause()
@@ -292,7 +284,7 @@ async def test_escape_asks_before_throwing_typed_input_away(case_db: Path, today
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_network(pilot)
-        before = state(case_db)
+        before = digest_of_file(case_db)
         form = await open_form(pilot)
         await pilot.press("escape")  # nothing typed: leaves at once
         await wait_until(pilot, lambda: isinstance(app.screen, NetworkScreen))
@@ -307,7 +299,7 @@ async def test_escape_asks_before_throwing_typed_input_away(case_db: Path, today
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         await pilot.press("j")
         await wait_until(pilot, lambda: isinstance(app.screen, NetworkScreen))
-        assert state(case_db) == before
+        assert digest_of_file(case_db) == before
         assert not app.screen.changed
 
 
@@ -332,15 +324,15 @@ async def test_remove_someone_with_the_keyboard_asks_a_reason(case_db: Path, tod
         await pilot.press("x")
         await wait_until(pilot, lambda: isinstance(app.screen, RemovePerson))
         dialog = app.screen
-        before = state(case_db)
+        before = digest_of_file(case_db)
         await pilot.press("enter")  # no reason yet
         assert "Reden" in str(dialog.query_one("#reason-error", Static).render())
-        assert state(case_db) == before
+        assert digest_of_file(case_db) == before
         dialog.query_one("#reason", Input).value = "Baan\x07"
         await pilot.pause()
         await pilot.press("enter")
         assert "stuurtekens" in str(dialog.query_one("#reason-error", Static).render())
-        assert state(case_db) == before
+        assert digest_of_file(case_db) == before
         dialog.query_one("#reason", Input).value = "Traject bij Werkplein afgerond"
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, NetworkScreen))
@@ -420,13 +412,13 @@ async def test_a_busy_database_keeps_the_form_and_saves_once_free(
             await open_network(pilot)
             form = await open_form(pilot)
             await pilot.press(*"Ria", "tab", *"moeder")
-            before = state(case_db)
+            before = digest_of_file(case_db)
             other.execute("BEGIN IMMEDIATE")  # another coach app is writing
             await pilot.press("ctrl+s")
             await wait_until(pilot, lambda: any("Wat je typte staat er nog" in n for n in notices))
             assert app.screen is form and form.query_one("#name", Input).value == "Ria"
             other.rollback()
-            assert state(case_db) == before
+            assert digest_of_file(case_db) == before
             await pilot.press("ctrl+s")
             await wait_until(pilot, lambda: isinstance(app.screen, NetworkScreen))
         assert [p.name for p in people(case_db)][-1] == "Ria"
