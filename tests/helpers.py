@@ -23,6 +23,7 @@ from coach.domain.model import (
     WarmStoryItem,
     Youth,
 )
+from coach.tui.widgets.fitted import Fitted
 
 # Long enough for a loaded machine running tests in parallel; a test that passes never waits this long.
 WAIT_TIMEOUT = 30.0
@@ -282,3 +283,11 @@ def database_before(path: Path, step: Callable[..., object]) -> Iterator[Any]:
         conn.execute(f"PRAGMA user_version = {len(steps)}")
         yield db
         conn.commit()
+
+
+def shown_text(widget: Any) -> str:
+    """What `widget` draws at its present width, as plain text (also for widgets that fit their lines)."""
+    drawn = widget.render()
+    if isinstance(drawn, Fitted):
+        drawn = drawn.content_at(widget.size.width)
+    return str(drawn)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from helpers import make_case, wait_until, youth_in_full
+from helpers import make_case, shown_text, wait_until, youth_in_full
 from textual.widgets import Input, RadioSet, Static, TextArea
 
 from coach.domain.model import Contact
@@ -78,7 +78,7 @@ def all_contacts(path: Path) -> list[tuple[int, str, str]]:
 
 
 def text(widget) -> str:
-    return str(widget.render())
+    return shown_text(widget)
 
 
 def line_of(app, contact_id: int) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from db_digest import digest
-from helpers import wait_until, youth_in_full
+from helpers import shown_text, wait_until, youth_in_full
 
 from coach.domain.intake import NU_NIET, NVT, SCORED, TOUCHED, WARM
 from coach.store.cases import load_case
@@ -99,7 +99,7 @@ async def test_a_whole_intake_by_keys(case_db: Path, today: date) -> None:
             await pilot.press("ctrl+s")
             picker = app.focused
             assert isinstance(picker, ScorePicker) and picker.id == f"score-{domain}"
-            anchors = str(picker.render())
+            anchors = shown_text(picker)
             assert app.content.domain(domain).levels[1][:30] in anchors.replace("\n", " ").replace("       ", " ")
             await pilot.press(str(score))
             assert picker.score == score
@@ -307,8 +307,8 @@ async def test_intake_screen_fits_small_and_large_terminals(case_db: Path, today
             panel = screen.query_one(f"#s-{screen.section}")
             assert panel.virtual_size.width <= panel.scrollable_content_region.width  # nothing cut off sideways
             bar = screen.query_one(CoverageBar)
-            assert bar.region.height == len(str(bar.render()).splitlines()) <= 3
-            assert all(len(line) <= bar.content_size.width for line in str(bar.render()).splitlines())
+            assert bar.region.height == len(shown_text(bar).splitlines()) <= 3
+            assert all(len(line) <= bar.content_size.width for line in shown_text(bar).splitlines())
             assert focused_field(app) is not None and app.focused.region.height >= 3  # the field in view
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -316,7 +316,7 @@ async def test_intake_screen_fits_small_and_large_terminals(case_db: Path, today
         assert isinstance(picker, ScorePicker) and picker.region.y >= sections.y  # its top is in view
         await pilot.press("5")
         await pilot.pause()
-        lines = str(picker.render()).splitlines()
+        lines = shown_text(picker).splitlines()
         chosen = next(i for i, line in enumerate(lines) if line.startswith("▶"))
         assert sections.y <= picker.region.y + picker.styles.gutter.top + chosen < sections.bottom  # the choice too
         footer_keys = [b.binding.key for b in screen.active_bindings.values() if b.binding.show and b.enabled]

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import Notices, wait_until, youth_in_full
+from helpers import Notices, shown_text, wait_until, youth_in_full
 from textual.widgets import Button, Input, TextArea
 
 from coach.store.db import open_db
@@ -51,7 +51,7 @@ async def open_youth(app: CoachApp, pilot, youth_id: int) -> YouthScreen:
 
 
 def text(widget) -> str:
-    return str(widget.render())
+    return shown_text(widget)
 
 
 def fully_visible(app: CoachApp, selector: str) -> bool:

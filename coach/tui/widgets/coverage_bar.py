@@ -8,6 +8,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from coach.domain.intake import NOT_YET, NU_NIET, NVT, SCORED, STATE_LABELS, TOUCHED, WARM
+from coach.tui.widgets.fitted import Fitted
 
 SYMBOLS: dict[str, str] = {NOT_YET: "○", TOUCHED: "◐", SCORED: "●", NU_NIET: "◌", NVT: "–"}
 STYLES: dict[str, str] = {
@@ -101,8 +102,8 @@ class CoverageBar(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(max(width, 1)))
 
-    def render(self) -> Content:
-        return Content("\n").join(self._lines(max(self.content_size.width, 1)))
+    def render(self) -> Fitted:
+        return Fitted(lambda width: Content("\n").join(self._lines(max(width, 1))))
 
     def _warm_state(self) -> str:
         if self.warm_told >= self.warm_total:

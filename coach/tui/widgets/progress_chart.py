@@ -12,6 +12,7 @@ from coach.content.model import Content as PromptContent
 from coach.domain.calendar_words import short_date
 from coach.domain.model import Assessment
 from coach.domain.trend import DOWN, SAME, UP, DomainChange, measurement_dates, sparkline, summary, whole_picture
+from coach.tui.widgets.fitted import Fitted
 
 # Sign and theme colour per direction: the sign carries the meaning, colour only helps.
 SIGNS: dict[str | None, tuple[str, str]] = {
@@ -74,12 +75,15 @@ class ProgressChart(Widget):
         self.changes = whole_picture(assessments)
         self.dates = measurement_dates(assessments)
 
-    def render(self) -> Content:
+    def render(self) -> Content | Fitted:
         if not self.dates:
             return Content.from_markup(
                 "[$foreground-muted]Nog geen meting. Na de intake staat hier het begin, en na een vervolgmeting (m) hoe het veranderd is.[/]"
             )
-        width = max(self.size.width, 40)
+        return Fitted(self._chart)
+
+    def _chart(self, width: int) -> Content:
+        width = max(width, 40)
         cell = 2 if width >= WIDE else 1
         wide_labels = width >= 70
         labels = {d.key: (d.label if wide_labels else d.short) for d in self._content.domains}

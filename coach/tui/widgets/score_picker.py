@@ -13,6 +13,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from coach.tui.widgets.fitted import Fitted
+
 SCORES = (1, 2, 3, 4, 5)
 
 
@@ -136,8 +138,8 @@ class ScorePicker(Widget, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._lines(width))
 
-    def render(self) -> Content:
-        return Content("\n").join(self._lines(self.content_size.width))
+    def render(self) -> Fitted:
+        return Fitted(lambda width: Content("\n").join(self._lines(width)))
 
     def _compact(self) -> Content:
         parts = []

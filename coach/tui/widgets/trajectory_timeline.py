@@ -11,6 +11,7 @@ from textual.widget import Widget
 from coach.domain.calendar_words import short_date
 from coach.domain.model import PhaseEntry
 from coach.domain.trajectory import PhaseSpan, timeline
+from coach.tui.widgets.fitted import Fitted
 
 # Theme colour per phase; the names beside them carry the meaning.
 PHASE_COLOURS: dict[str, str] = {
@@ -72,10 +73,13 @@ class TrajectoryTimeline(Widget):
         self.spans = timeline(phases)
         self._today = today
 
-    def render(self) -> Content:
+    def render(self) -> Content | Fitted:
         if not self.spans:
             return Content.from_markup("[$foreground-muted]Nog geen fasen vastgelegd.[/]")
-        width = max(self.size.width, 10)
+        return Fitted(self._timeline)
+
+    def _timeline(self, width: int) -> Content:
+        width = max(width, 10)
         periods = [self._period(span) for span in self.spans]
         period_width = max(len(text) for text in periods) + 2
         lines = [self._bar(width)]
