@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 from helpers import wait_until, youth_in_full
 from textual import events
+from textual.app import App
+from textual.css.model import CombinatorType, Selector, SelectorType
+from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
+from textual.widget import Widget
 
 import coach.tui.dialogs as dialogs_package
 import coach.tui.screens as screens_package
@@ -23,6 +27,7 @@ from coach.tui.dialogs.phase_dialog import PhaseDialog
 from coach.tui.dialogs.sort_menu import SortMenu
 from coach.tui.screens.caseload import CaseloadScreen
 from coach.tui.stylesheets import preload_screen_styles, screen_stylesheets
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.caseload_table import CaseloadTable
 
 SIZE = (80, 24)
@@ -123,3 +128,57 @@ async def test_preloading_reads_each_screen_stylesheet_once_and_a_screen_adds_no
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         assert tcss_sources(app) == read
         assert reparsed == []
+
+
+def widget_classes() -> set[type[Widget]]:
+    """Every widget class of ours and of Textual's widget library, imported."""
+    import textual.widgets
+
+    import coach.tui
+
+    for info in pkgutil.walk_packages(coach.tui.__path__, prefix="coach.tui."):
+        importlib.import_module(info.name)
+    for name in textual.widgets.__all__:
+        getattr(textual.widgets, name)
+    found: set[type[Widget]] = set()
+    todo: list[type[Widget]] = [Widget]
+    while todo:
+        cls = todo.pop()
+        found.add(cls)
+        todo += [sub for sub in cls.__subclasses__() if sub not in found]
+    return found
+
+
+def test_no_rule_styles_what_lies_in_a_body_by_the_bodys_focus() -> None:
+    # Body restyles only itself when the focus comes or goes (widgets/body.py). That is right while
+    # no rule, in our stylesheets or any widget's DEFAULT_CSS, reads like `Body:focus Label`.
+    classes = widget_classes()
+    bodies = [cls for cls in classes if issubclass(cls, Body)]
+    body_names = {name for cls in bodies for name in cls._css_type_names}
+    sheet = Stylesheet(variables=App().get_css_variables())
+    for path in [APP_STYLESHEET, *screen_stylesheets()]:
+        sheet.read(path)
+    for cls in classes:
+        if cls.__dict__.get("DEFAULT_CSS", "").strip():
+            sheet.add_source(cls.DEFAULT_CSS, read_from=(inspect.getfile(cls), cls.__name__), is_default_css=True)
+    sheet.parse()
+
+    def outer_parts(selectors: list[Selector]) -> list[list[Selector]]:
+        """The compound selectors before the last one: `A.b:focus > C` gives [[A, .b:focus]]."""
+        parts: list[list[Selector]] = []
+        for selector in selectors:
+            if not parts or selector.combinator != CombinatorType.SAME:
+                parts.append([])
+            parts[-1].append(selector)
+        return parts[:-1]
+
+    offending = [
+        rule.selector_set
+        for rule in sheet.rules
+        for selector_set in rule.selector_set
+        for part in outer_parts(selector_set.selectors)
+        if any("focus" in selector.pseudo_classes for selector in part)
+        and all(selector.name in body_names for selector in part if selector.type == SelectorType.TYPE)
+    ]
+    assert len(bodies) >= 3 and "VerticalScroll" in body_names
+    assert offending == []

@@ -14,7 +14,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, Static
 
@@ -38,6 +38,7 @@ from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.formatting import day_count
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.agreement_list import is_overdue
+from coach.tui.widgets.body import Body
 
 # The form's fields in the order shown: the focus goes to the first one in error.
 FIELDS = ("text", "owner", "due")
@@ -85,7 +86,7 @@ class AgreementDialog(CoachModal[Done | None]):
     def compose(self) -> ComposeResult:
         agreement = self.record.agreement if self.record else None
         text, owner, due = self._start
-        with VerticalScroll(id="agreement-box"):
+        with Body(id="agreement-box"):
             title = "Nieuwe afspraak" if agreement is None else "Afspraak"
             yield Static(f"{title} · {self._name}", classes="dialog-title")
             if agreement is not None:

@@ -27,6 +27,7 @@ from coach.tui.context import CoachModal
 from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.formatting import moment
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.plain_toggles import PlainSelectionList
 
 # The store's field names → the dialog's field (its input and its error line).
@@ -70,7 +71,7 @@ class ContactEditDialog(CoachModal[bool]):
 
     def compose(self) -> ComposeResult:
         start = self._start
-        with VerticalScroll(classes="dialog-box", id="ce-box"):
+        with Body(classes="dialog-box", id="ce-box"):
             yield Static("Contact bewerken", classes="dialog-title")
             with Horizontal(classes="form-row"):
                 yield Label("Wanneer", classes="form-label")

@@ -13,7 +13,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, RadioSet, Static, TextArea
 
 from coach.domain.contact_status import DROPPED, OUTCOMES, ContactRecord
@@ -24,6 +24,7 @@ from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.dialogs.contact_edit import read_duration
 from coach.tui.formatting import moment
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.contact_list import status_text
 from coach.tui.widgets.plain_toggles import PlainRadio
 
@@ -48,7 +49,7 @@ class ContactOutcomeDialog(CoachModal[bool]):
 
     def compose(self) -> ComposeResult:
         contact = self.record.contact
-        with VerticalScroll(classes="dialog-box", id="co-box"):
+        with Body(classes="dialog-box", id="co-box"):
             yield Static("Contact afronden", classes="dialog-title")
             yield Static(f"Gepland: {moment(contact.at, self._now.date())}. Hoe is het gegaan?", classes="dialog-hint")
             with RadioSet(id="co-status"):

@@ -13,7 +13,7 @@ from typing import Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
@@ -37,6 +37,7 @@ from coach.store.network import NetworkError, add_person, update_person
 from coach.tui.context import CoachModal
 from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.body import Body
 
 #: What the form answers: saved, the coach wants to remove this person, or nothing changed.
 FormResult = Literal["saved", "remove"] | None
@@ -128,7 +129,7 @@ class PersonForm(CoachModal[FormResult]):
     def compose(self) -> ComposeResult:
         form = self.start
         title = f"Iemand in het netwerk van {self.youth_name}" if self.person is None else f"{form.name} wijzigen"
-        with VerticalScroll(id="person-form"):
+        with Body(id="person-form"):
             yield Static(title, id="person-title")
             yield from self._row("Naam", Input(form.name, placeholder="bv. Ria, tante Fatima, mw. de Haas", id="name"))
             with Horizontal(classes="form-row"):

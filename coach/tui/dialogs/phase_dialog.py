@@ -8,7 +8,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, Input, RadioSet, Static
 
 from coach.domain.calendar_words import short_date
@@ -17,6 +17,7 @@ from coach.domain.model import PHASE_LABELS, PhaseEntry, current_phase
 from coach.domain.trajectory import NOTE_MAX, TrajectoryError, allowed_next, check_phase_change, is_reopen
 from coach.domain.vocabulary import Phase
 from coach.tui.context import CoachModal
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.plain_toggles import PlainRadio
 
 # What each move means, in the coach's words.
@@ -65,7 +66,7 @@ class PhaseDialog(CoachModal[PhaseChange | None]):
     def compose(self) -> ComposeResult:
         since = max((p.since for p in self._phases), default=None)
         now = PHASE_LABELS[self.current] + (f" sinds {short_date(since, self._today)}" if since else "")
-        with VerticalScroll(id="phase-box", classes="dialog-box"):
+        with Body(id="phase-box", classes="dialog-box"):
             yield Static(f"Fase wijzigen · {self._name}", classes="dialog-title")
             yield Static(f"Nu: {now}", classes="dialog-hint")
             with RadioSet(id="phase-choice"):

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Static, TextArea
 
@@ -17,6 +17,7 @@ from coach.domain.dutch_dates import PAST, DateInputError, parse_day
 from coach.domain.taper import MAX_MONTHS, TaperError, format_intervals, parse_intervals, propose_nazorg
 from coach.domain.trajectory import NOT_YET, RELEASE
 from coach.tui.context import CoachModal
+from coach.tui.widgets.body import Body
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class ReleaseDialog(CoachModal[ReleaseChoice | None]):
     def compose(self) -> ComposeResult:
         letting_go = self.decision == RELEASE
         title = "Loslaten" if letting_go else "Nog niet loslaten"
-        with VerticalScroll(id="release-box", classes="dialog-box"):
+        with Body(id="release-box", classes="dialog-box"):
             yield Static(f"{title} · {self._name}" if self._name else title, classes="dialog-title")
             yield Static(
                 "Jij besluit: waarom nu, de weg terug, en de nazorgchecks."

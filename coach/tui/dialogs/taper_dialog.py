@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 
@@ -16,6 +16,7 @@ from coach.domain.calendar_words import moment, short_date
 from coach.domain.model import CONTACT_MODES, MODE_LABELS
 from coach.domain.taper import TaperError, format_intervals, parse_intervals, propose_taper
 from coach.tui.context import CoachModal
+from coach.tui.widgets.body import Body
 
 TIME_FORMAT = "%H:%M"
 
@@ -72,7 +73,7 @@ class TaperDialog(CoachModal[TaperChoice | None]):
         self.moments: list[datetime] = propose_taper(start, intervals)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="taper-box", classes="dialog-box"):
+        with Body(id="taper-box", classes="dialog-box"):
             yield Static(f"Afbouwplan · start {short_date(self._start, self._today)}", classes="dialog-title")
             yield Static(
                 "Steeds iets langer tussen de contacten, zodat het vertrouwen van de jongere in zichzelf "

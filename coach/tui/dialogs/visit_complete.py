@@ -8,7 +8,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, RadioSet, Static
 
@@ -21,6 +21,7 @@ from coach.tui.context import CoachModal
 from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.agreement_list import agreement_line
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.new_agreements import NewAgreements
 from coach.tui.widgets.plain_toggles import PlainCheck, PlainRadio
 
@@ -55,7 +56,7 @@ class VisitCompleteDialog(CoachModal[VisitOutcome | None]):
         self._start = VisitEndInput(when=ending.when)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="visit-complete-box"):
+        with Body(id="visit-complete-box"):
             yield Static(f"Bezoek afronden · {self._name}", classes="dialog-title")
             yield Static("Wanneer", classes="field-label")
             yield Input(self._ending.when, placeholder="bv. nu, vandaag 10:00, gisteren 14:00", id="when", compact=True)

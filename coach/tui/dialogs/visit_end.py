@@ -8,7 +8,6 @@ from datetime import date, datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.widgets import Button, Input, Static
 
 from coach.conversation.visit_session import VisitEnding
@@ -17,6 +16,7 @@ from coach.store.errors import StoreError
 from coach.tui.context import CoachModal
 from coach.tui.formatting import moment
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.body import Body
 
 COMPLETE = "complete"
 KEPT = "kept"
@@ -39,7 +39,7 @@ class VisitEndDialog(CoachModal[str | None]):
 
     def compose(self) -> ComposeResult:
         planned = self._ending.planned_at
-        with VerticalScroll(id="visit-end-box"):
+        with Body(id="visit-end-box"):
             yield Static(f"Bezoek aan {self._name}: hoe verder?", classes="dialog-title")
             if planned is not None:
                 yield Static(f"Gepland huisbezoek: {moment(planned, self._today)}.", classes="dialog-hint")

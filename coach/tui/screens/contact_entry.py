@@ -44,6 +44,7 @@ from coach.tui.formatting import moment, weekday_date
 from coach.tui.help import HelpTarget
 from coach.tui.screens.safety import listen
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.domain_picker import DomainPicker
 from coach.tui.widgets.new_agreements import NewAgreements
@@ -134,7 +135,7 @@ class ContactEntryScreen(CoachScreen[int | None]):
     def compose(self) -> ComposeResult:
         form = self.form
         yield Header()
-        with VerticalScroll(id="contact-form"):
+        with Body(id="contact-form"):
             yield Static(self._title(), id="contact-title")
             with Horizontal(classes="form-row"):
                 yield Label("Wanneer", classes="form-label")

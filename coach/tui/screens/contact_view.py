@@ -15,7 +15,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Collapsible, Header, Static, TextArea
 
@@ -35,6 +35,7 @@ from coach.tui.dialogs.contact_outcome import ContactOutcomeDialog
 from coach.tui.formatting import moment
 from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.contact_list import TO_COMPLETE_MARK, status_text
 
@@ -125,7 +126,7 @@ class ContactViewScreen(CoachScreen[bool]):
         contact = self.record.contact
         planned = contact.status == PLANNED
         yield Header()
-        with VerticalScroll(id="contact-view"):
+        with Body(id="contact-view"):
             yield Static(Content.from_markup("[b]Contact[/b] · $name", name=self.file.name or "jongere"), id="cv-title")
             yield Static(self._details(), id="cv-details")
             yield Static("Notitie", classes="cv-heading")

@@ -54,6 +54,7 @@ from coach.store.trajectory import load_trajectory
 from coach.tui.autosave import Autosaver
 from coach.tui.context import CoachScreen
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.plain_toggles import PlainSelectionList
 from coach.tui.widgets.question_advice import QuestionAdvice, tips_text
@@ -215,10 +216,10 @@ class IntervisionScreen(CoachScreen[None]):
             question.border_subtitle = "t: tips · Tab: verder"
             yield question
             yield QuestionAdvice(id="iv-advice")
-        with VerticalScroll(id="iv-tips"):
+        with Body(id="iv-tips"):
             yield Static(id="iv-tips-text")
         # Filled when the coach first opens it (w): fewer widgets make the first summary appear sooner.
-        yield VerticalScroll(id="iv-own")
+        yield Body(id="iv-own")
         yield ReviewPanes(id="iv-panes")
         yield CoachFooter()
 

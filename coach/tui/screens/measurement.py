@@ -27,6 +27,7 @@ from coach.store.measurement import DomainScore, save_measurement
 from coach.tui.context import CoachScreen
 from coach.tui.dialogs.confirm import Confirm
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.score_picker import ScorePicker
 
@@ -108,7 +109,7 @@ class MeasurementScreen(CoachScreen[bool]):
             heading += Content.from_markup("  [$foreground-muted]vorige keer $b[/]", b=str(before))
             if key in self.previous_youth:
                 heading += Content.from_markup("[$foreground-muted], jongere $y[/]", y=str(self.previous_youth[key]))
-        return VerticalScroll(
+        return Body(
             Static(heading, classes="measurement-domain"),
             ScorePicker(
                 "Score van de coach",

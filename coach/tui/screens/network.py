@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Header, Static
 
@@ -24,6 +24,7 @@ from coach.tui.dialogs.network_person import FormResult, PersonForm
 from coach.tui.dialogs.network_remove import RemovePerson
 from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.network_list import NetworkList, PersonCard
 
@@ -66,7 +67,7 @@ class NetworkScreen(CoachScreen[bool]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="network-body"):
+        with Body(id="network-body"):
             yield Static(Content.from_markup("[b]Netwerk[/b] · $name", name=self.youth_name), id="network-title")
             yield Static(KEYS_HINT, id="network-keys")
             yield NetworkList(

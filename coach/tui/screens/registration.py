@@ -55,6 +55,7 @@ from coach.tui.dialogs.confirm import Confirm
 from coach.tui.formatting import short_date
 from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.plain_toggles import PlainSelectionList
 
@@ -233,7 +234,7 @@ class RegistrationScreen(CoachScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="registration-form"):
+        with Body(id="registration-form"):
             yield Static(self._title(), id="registration-title", markup=False)
             yield Static("Tab: volgend veld · Ctrl+S: opslaan · Esc: terug · * is verplicht", id="registration-keys")
             for section in SECTIONS:

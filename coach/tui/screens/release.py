@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Header, Input, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
@@ -43,6 +43,7 @@ from coach.tui.context import CoachScreen
 from coach.tui.dialogs.release_dialog import ReleaseChoice, ReleaseDialog
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.basics_checklist import BasicsChecklist
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.plain_toggles import PlainSelectionList
 from coach.tui.widgets.readiness_list import ReadinessList
@@ -103,7 +104,7 @@ class ReleaseScreen(CoachScreen[bool]):
         facts, readiness = self.file.facts, self.file.readiness
         name = self.case.youth.nickname or self.case.youth.first_name
         yield Header()
-        with VerticalScroll(id="release-body"):
+        with Body(id="release-body"):
             if self.phase == "nazorg":
                 yield from self._nazorg()
             with Vertical(classes="section", id="readiness-section"):

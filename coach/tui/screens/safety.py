@@ -16,7 +16,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, RadioSet, Select, Static, TextArea
@@ -52,6 +52,7 @@ from coach.tui.dialogs.safety_prompt import DISMISS, KEEP, STEPS, SafetyPrompt
 from coach.tui.formatting import short_date
 from coach.tui.help import HelpTarget
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.plain_toggles import PlainRadio
 
@@ -137,7 +138,7 @@ class SafetyScreen(CoachScreen[bool]):
             self.load()
         yield Header()
         yield Static(numbers_line(), id="safety-numbers-bar")
-        with VerticalScroll(id="safety-body"):
+        with Body(id="safety-body"):
             yield Static(f"Zorg en veiligheid · {self.name_shown}", id="safety-title")
             yield Static(numbers_content(), id="safety-numbers")
             if self.acute:

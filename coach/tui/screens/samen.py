@@ -17,7 +17,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static, TextArea
 
 from coach.content.model import Content
@@ -31,6 +31,7 @@ from coach.tui.context import CoachScreen
 from coach.tui.dialogs.samen_leave import SamenLeave
 from coach.tui.screens.safety import raise_pending
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.own_words import OwnWords
 from coach.tui.widgets.samen_picture import SamenPicture
 
@@ -104,7 +105,7 @@ class SamenScreen(CoachScreen[bool]):
 
     def _start(self) -> ComposeResult:
         words = self.session.content
-        with VerticalScroll(id="samen-body"):
+        with Body(id="samen-body"):
             yield Static(f"Hoi {self.first_name}!", classes="samen-question")
             yield Static(words.welcome, classes="samen-hint")
             yield Static(words.how, classes="samen-hint")
@@ -113,7 +114,7 @@ class SamenScreen(CoachScreen[bool]):
 
     def _warm(self, kind: str) -> ComposeResult:
         question = next(item for item in self.session.content.warm if item.key == kind)
-        with VerticalScroll(id="samen-body"):
+        with Body(id="samen-body"):
             yield Static(question.question, classes="samen-question")
             yield Static(question.hint, classes="samen-hint")
             yield OwnWords(self.session.text(kind), id="samen-words", soft_wrap=True, show_line_numbers=False)
@@ -123,7 +124,7 @@ class SamenScreen(CoachScreen[bool]):
         session = self.session
         question = session.content.questions[domain]
         answer = session.answer(domain)
-        with VerticalScroll(id="samen-body"):
+        with Body(id="samen-body"):
             yield Static(question.question, classes="samen-question")
             yield Static(question.hint, classes="samen-hint")
             with Vertical(id="samen-answers"):

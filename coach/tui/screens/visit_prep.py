@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Header, Static, TextArea
 
@@ -36,6 +36,7 @@ from coach.tui.formatting import moment, short_date
 from coach.tui.screens.safety import raise_pending, settle
 from coach.tui.widgets.agreement_list import agreement_line
 from coach.tui.widgets.balance_meter import BalanceMeter
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.coverage_bar import CoverageBar
 from coach.tui.widgets.field_area import FieldArea
@@ -138,7 +139,7 @@ class VisitPrepScreen(CoachScreen[None]):
         yield Static(id="question")
         yield SuggestionBar(id="suggestion")
         with Horizontal(id="visit-body"):
-            with VerticalScroll(id="prep"):
+            with Body(id="prep"):
                 for title, lines in prep_lines(self.prep, self.content, self.today, self.owners):
                     with Vertical(classes="prep-group"):
                         yield Static(title, classes="group-label")

@@ -54,6 +54,7 @@ from coach.tui.screens.release import ReleaseScreen, load_release_file
 from coach.tui.screens.safety import open_safety
 from coach.tui.widgets.agreement_list import AgreementList
 from coach.tui.widgets.agreement_share import AgreementShare
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.contact_list import ContactList
 from coach.tui.widgets.domain_scores import DomainScores
@@ -205,7 +206,7 @@ class YouthScreen(CoachScreen[None]):
     def compose(self) -> ComposeResult:
         case, today = self.case, self._today
         yield Header()
-        with VerticalScroll(id="youth-body"):
+        with Body(id="youth-body"):
             yield YouthHeader(case, self.entry, today, coach_changes=self.file.coach_changes, id="youth-header")
             yield SafetyBanner(self.file.safety, self._content, today, id="safety-banner")
             if self.file.handovers:

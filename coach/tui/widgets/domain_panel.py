@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 from textual.widgets.selection_list import Selection
@@ -14,6 +13,7 @@ from coach.content.model import Content as PromptContent
 from coach.domain.intake import CARRIER_LABELS, CARRIERS, FIELD_LABELS, NU_NIET, NVT, TEXT_FIELDS, DomainEntry
 from coach.domain.model import NetworkPerson
 from coach.domain.self_assessment import SelfAssessment
+from coach.tui.widgets.body import Body
 from coach.tui.widgets.field_area import FieldArea
 from coach.tui.widgets.plain_toggles import PlainSelectionList
 from coach.tui.widgets.score_picker import ScorePicker
@@ -67,7 +67,7 @@ def own_answer_text(own: SelfAssessment) -> str:
     return f"Zelf ingevuld door de jongere ({day}): {answer}{talk}."
 
 
-class DomainPanel(VerticalScroll):
+class DomainPanel(Body):
     """Everything the intake asks about one domain, top to bottom in Tab order."""
 
     def __init__(

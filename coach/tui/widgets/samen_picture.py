@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from coach.content.samen import SamenContent
 from coach.conversation.samen_session import PictureRow
+from coach.tui.widgets.body import Body
 
 # Each point of the scale is this many cells: a 5 fills the whole bar.
 CELLS = 3
@@ -54,7 +54,7 @@ def legend(show_coach: bool) -> str:
     return " · ".join(parts)
 
 
-class SamenPicture(VerticalScroll):
+class SamenPicture(Body):
     """The picture on the last page of samen invullen; `show` draws it again."""
 
     def __init__(self, rows: list[PictureRow], content: SamenContent, show_coach: bool, **kwargs: object) -> None:
