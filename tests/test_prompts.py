@@ -118,6 +118,16 @@ def test_loading_has_no_hidden_state(base):
     assert second.domain("justitie").label == "Politie en justitie"
 
 
+def test_the_same_files_are_parsed_once_and_a_changed_one_again(base, override):
+    first = load_content(override, base)
+    assert load_content(override, base) is first  # the same bytes: kept from the first time
+    write_domain(override, DOMAIN_LINES)  # an override added
+    added = load_content(override, base)
+    assert added is not first and added.domain("financien").label == "Geldzaken"
+    (override / "domains" / "financien.toml").unlink()  # and taken away again
+    assert load_content(override, base).domain("financien") == first.domain("financien")
+
+
 # --- overrides ----------------------------------------------------------------------
 
 

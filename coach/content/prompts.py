@@ -91,6 +91,32 @@ def load_content(override_dir: Path | None = None, base_dir: Path | None = None)
         raise PromptsError(str(base), "de map met prompts bestaat niet.", path=base)
     for folder in places:
         _check_no_strays(folder)
+    # Read once per process for the same files: every app (and each test's app) asks for them, and
+    # parsing and checking all of prompts/ takes some 30 ms. Keyed on the files' bytes, so a changed
+    # or added override is read afresh; a broken file raises every time, as nothing is kept then.
+    key = tuple((str(folder), rel, _bytes_of(folder / rel)) for folder in places for rel in prompt_files())
+    loaded = _LOADED.get(key)
+    if loaded is None:
+        loaded = _parse_all(places)
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = loaded
+    return loaded
+
+
+_LOADED: dict[tuple[tuple[str, str, bytes | None], ...], Content] = {}
+_LOADED_MAX = 8
+
+
+def _bytes_of(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _parse_all(places: list[Path]) -> Content:
+    """Parse and check every file, each from the first folder in `places` that has it."""
 
     def source(rel: str) -> TomlSource:
         return first_source(places, rel)
