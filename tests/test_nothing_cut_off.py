@@ -6,16 +6,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import wait_until, youth_in_full
+from helpers import shown_text, wait_until, youth_in_full
 from rich.cells import cell_len
 from screen_scan import assert_screen_clean, screen_lines
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
+from coach.domain.self_assessment import SelfAssessment
 from coach.tui.app import make_app
 from coach.tui.screens.contact_entry import ContactEntryScreen
 from coach.tui.widgets.agreement_list import AgreementItem
 from coach.tui.widgets.coach_footer import CoachFooter
+from coach.tui.widgets.domain_scores import DomainRow
 from coach.tui.widgets.intake_overview import OverviewRow, youth_text
 from coach.tui.widgets.plain_toggles import PlainSelectionList
 
@@ -89,3 +91,26 @@ async def test_the_footer_keeps_its_keys_until_they_change(case_db: Path, today:
         next(iter(app.screen.query(AgreementItem))).focus()
         await wait_until(pilot, lambda: list(footer.query("FooterKey")) != before)
         assert {key.action for key in footer.query("FooterKey")} != {key.action for key in before}
+
+
+class Domains(App[None]):
+    def compose(self) -> ComposeResult:
+        own = SelfAssessment(date(2026, 12, 1), "ggz", score=4, talk=True)
+        yield DomainRow(
+            "Geestelijke gezondheid", 2, "Voldoende zelfredzaam", None, domain="ggz", provisional=True, own=own
+        )
+        yield DomainRow("Financiën", None, "nog niet gescoord", None, domain="financien")
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_a_domain_row_cuts_the_level_name_not_the_young_persons_score(width: int) -> None:
+    app = Domains()
+    async with app.run_test(size=(width, 6)):
+        first, second = (shown_text(row) for row in app.query(DomainRow))
+        assert first.startswith("Geestelijke gezondheid") and "██░░░ 2" in first
+        assert "voorlopig: " in first and first.endswith("zelf: 4 (+2) ◆")
+        assert len(first) <= app.query(DomainRow).first().size.width
+        assert "voorlopig: Voldoende …" in first  # longer than its column: cut, and it says so
+        assert "····· " in second and "nog niet gescoord" in second
+        # Without colour the unscored level still reads: it is in words, and italic in the stylesheet.
+        assert app.query(DomainRow).last().has_class("-unscored")

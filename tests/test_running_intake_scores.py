@@ -16,7 +16,6 @@ from coach.tui.app import CoachApp, make_app
 from coach.tui.dialogs.section_picker import SectionPicker
 from coach.tui.screens.intake import IntakeScreen
 from coach.tui.widgets.domain_scores import DomainRow, DomainScores
-from coach.tui.widgets.score_bar import ScoreBar
 from coach.tui.widgets.score_picker import ScorePicker
 from coach.tui.widgets.youth_header import header_content
 
@@ -28,7 +27,7 @@ def row(app: CoachApp, domain: str) -> DomainRow:
 
 
 def level_text(app: CoachApp, domain: str) -> str:
-    return str(row(app, domain).query_one(".domain-level", Static).render())
+    return row(app, domain).level
 
 
 def entry_now(app: CoachApp) -> CaseloadEntry:
@@ -59,7 +58,7 @@ async def test_a_running_intake_score_shows_as_voorlopig_until_the_intake_is_fin
         await wait_until(pilot, lambda: youth_in_full(app))
         # Shown at once, with the word, not only a colour; the intake is still running.
         await wait_until(pilot, lambda: "voorlopig" in level_text(app, "financien"))
-        assert row(app, "financien").query_one(ScoreBar).score == 1
+        assert row(app, "financien").score == 1
         assert app.content.level(1).label in level_text(app, "financien")
         assert "voorlopig" not in level_text(app, "werk_opleiding")
         db = open_db(case_db)
@@ -77,7 +76,7 @@ async def test_a_running_intake_score_shows_as_voorlopig_until_the_intake_is_fin
         await wait_until(pilot, lambda: youth_in_full(app))
         # Finished: the score is the baseline now, and the mark is gone.
         await wait_until(pilot, lambda: "voorlopig" not in level_text(app, "financien"))
-        assert row(app, "financien").query_one(ScoreBar).score == 1
+        assert row(app, "financien").score == 1
         # The header says what the database says now, not what it said before the intake.
         shown = str(app.screen.query_one("#youth-header", Static).render())
         assert shown == str(header_content(app.screen.case, entry_now(app), app.today))

@@ -10,14 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
-from coach.content.model import Content
+from coach.content.model import Content as PromptContent
 from coach.domain.intake import SKIPS, STATE_LABELS, Intake
 from coach.domain.model import Assessment, latest_scores
 from coach.domain.self_assessment import SOURCE_LABEL, SelfAssessment, latest_self
-from coach.tui.widgets.score_bar import ScoreBar
+from coach.tui.widgets.fitted import Fitted
+from coach.tui.widgets.score_bar import score_bar
 
 NOT_SCORED = "nog niet gescoord"
 PROVISIONAL = "voorlopig"
@@ -53,8 +56,27 @@ def own_summary(answers: list[SelfAssessment], labels: dict[str, str], short_dat
     return line
 
 
-class DomainRow(Horizontal):
-    """One domain: label, score bar, level name, the young person's score."""
+# The columns of a row: the label takes what is left, up to LABEL_MAX cells; the others are fixed.
+LABEL_MAX, BAR_WIDTH, LEVEL_WIDTH, OWN_WIDTH = 31, 8, 23, 16
+
+
+class DomainRow(Widget):
+    """One domain on one line: label, score bar, level name, the young person's score.
+
+    One widget that draws its four columns, not four widgets: with 13 rows those were nearly half of
+    the young person's screen, each styled and laid out again whenever the screen changed.
+    """
+
+    COMPONENT_CLASSES = {"domain-row--own", "domain-row--unscored"}
+    DEFAULT_CSS = """
+    DomainRow > .domain-row--own {
+        color: $text-muted;
+    }
+    DomainRow > .domain-row--unscored {
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
 
     def __init__(
         self,
@@ -72,19 +94,27 @@ class DomainRow(Horizontal):
         self.provisional = provisional
         if provisional:
             self.add_class("-provisional")
-        self._label = label
-        self._score = score
-        self._level = level
-        self._youth_score = youth_score
-        self._own = own
-
-    def compose(self) -> ComposeResult:
-        yield Static(self._label, markup=False, classes="domain-label")
-        yield ScoreBar(self._score)
+        self.label = label
+        self.score = score
         # The word first: at 80 columns the end of a long level name is cut off, the mark must not be.
-        level = f"{PROVISIONAL}: {self._level}" if self.provisional else self._level
-        yield Static(level, markup=False, classes="domain-level")
-        yield Static(own_text(self._score, self._own, self._youth_score), markup=False, classes="domain-youth")
+        self.level = f"{PROVISIONAL}: {level}" if provisional else level
+        self.own = own_text(score, own, youth_score)
+
+    def render(self) -> Fitted:
+        return Fitted(self._line)
+
+    def _line(self, width: int) -> Content:
+        label_width = max(0, min(LABEL_MAX, width - BAR_WIDTH - LEVEL_WIDTH - OWN_WIDTH))
+        level = Content(self.level).truncate(LEVEL_WIDTH - 1, ellipsis=True)
+        if self.score is None:
+            level = level.stylize(self.get_visual_style("domain-row--unscored"))
+        return Content.assemble(
+            Content(self.label).truncate(label_width, ellipsis=True, pad=True),
+            score_bar(self.score).truncate(BAR_WIDTH, pad=True),
+            " ",
+            level.truncate(LEVEL_WIDTH - 1, pad=True),
+            Content.styled(self.own, self.get_visual_style("domain-row--own")).truncate(OWN_WIDTH),
+        )
 
 
 class DomainScores(Vertical):
@@ -93,7 +123,7 @@ class DomainScores(Vertical):
     def __init__(
         self,
         assessments: list[Assessment],
-        content: Content,
+        content: PromptContent,
         intake: Intake | None = None,
         *,
         own: list[SelfAssessment] | None = None,

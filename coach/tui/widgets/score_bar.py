@@ -27,11 +27,16 @@ class ScoreBar(Widget):
         self.set_reactive(ScoreBar.score, score)
 
     def render(self) -> Content:
-        if self.score is None:
-            return Content.from_markup("[$foreground-muted]" + "·" * MAX_SCORE + "[/]")
-        return Content.from_markup(
-            "[$primary]$filled[/][$foreground-muted]$empty[/] [b]$score[/b]",
-            filled=FILLED * self.score,
-            empty=EMPTY * (MAX_SCORE - self.score),
-            score=str(self.score),
-        )
+        return score_bar(self.score)
+
+
+def score_bar(score: int | None) -> Content:
+    """'███░░ 3', or five dim dots without a score."""
+    if score is None:
+        return Content.from_markup("[$foreground-muted]" + "·" * MAX_SCORE + "[/]")
+    return Content.from_markup(
+        "[$primary]$filled[/][$foreground-muted]$empty[/] [b]$score[/b]",
+        filled=FILLED * score,
+        empty=EMPTY * (MAX_SCORE - score),
+        score=str(score),
+    )
