@@ -74,13 +74,15 @@ class ProgressChart(Widget):
         self._today = today
         self.changes = whole_picture(assessments)
         self.dates = measurement_dates(assessments)
+        # Kept, so each width is drawn once: Textual renders again after every layout.
+        self._fitted = Fitted(self._chart)
 
     def render(self) -> Content | Fitted:
         if not self.dates:
             return Content.from_markup(
                 "[$foreground-muted]Nog geen meting. Na de intake staat hier het begin, en na een vervolgmeting (m) hoe het veranderd is.[/]"
             )
-        return Fitted(self._chart)
+        return self._fitted
 
     def _chart(self, width: int) -> Content:
         width = max(width, 40)

@@ -71,12 +71,14 @@ class TrajectoryTimeline(Widget):
     def __init__(self, phases: list[PhaseEntry], today: date, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.spans = timeline(phases)
+        # Kept, so each width is drawn once: Textual renders again after every layout.
+        self._fitted = Fitted(self._timeline)
         self._today = today
 
     def render(self) -> Content | Fitted:
         if not self.spans:
             return Content.from_markup("[$foreground-muted]Nog geen fasen vastgelegd.[/]")
-        return Fitted(self._timeline)
+        return self._fitted
 
     def _timeline(self, width: int) -> Content:
         width = max(width, 10)
