@@ -86,16 +86,19 @@ class GuidesScreen(CoachScreen[None]):
         self._wide: bool | None = None
 
     def compose(self) -> ComposeResult:
+        # Made with the contents shown or not as the terminal's width asks: switching it over
+        # afterwards builds or removes the whole table of contents.
+        self._wide = self.app.size.width >= CONTENTS_MIN_WIDTH
         yield Header()
         with Horizontal(id="guides-body"):
-            with Vertical(id="guides-side"):
+            with Vertical(id="guides-side", classes="-contents" if self._wide else ""):
                 yield Input(placeholder="Zoek een woord", id="guide-search")
                 yield Static(id="search-status")
                 yield OptionList(
                     *(Option(sections[""], id=name) for name, sections in self._titles.items()), id="guide-list"
                 )
                 yield GuideHits(id="guide-hits")
-            yield GuideViewer(self._folder, id="guide-viewer")
+            yield GuideViewer(self._folder, show_table_of_contents=self._wide, id="guide-viewer")
         yield CoachFooter()
 
     @property
@@ -147,7 +150,8 @@ class GuidesScreen(CoachScreen[None]):
 
     def _set_contents(self, show: bool) -> None:
         self.viewer.show_table_of_contents = show
-        self.set_class(show, "-contents")
+        # On the side panel, not the screen: a class on the screen restyles every block of the guide.
+        self.query_one("#guides-side").set_class(show, "-contents")
 
     # --- choosing a guide or a hit -----------------------------------------------------------
 

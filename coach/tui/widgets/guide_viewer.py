@@ -30,8 +30,8 @@ class GuideViewer(MarkdownViewer):
             """The viewer that opened the guide."""
             return self.viewer
 
-    def __init__(self, folder: Path, *, id: str | None = None) -> None:
-        super().__init__(id=id, open_links=False)
+    def __init__(self, folder: Path, *, show_table_of_contents: bool = True, id: str | None = None) -> None:
+        super().__init__(id=id, open_links=False, show_table_of_contents=show_table_of_contents)
         self.folder = Path(folder)
         self.guide: str | None = None
         self.slug: str | None = None
