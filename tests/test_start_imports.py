@@ -25,6 +25,7 @@ LATER = (
     "wordfreq",
     "deduce",
     "coach.tui.screens.youth",
+    "coach.store.cases",
     "coach.tui.dialogs.filter_menu",
     "coach.tui.dialogs.sort_menu",
 )

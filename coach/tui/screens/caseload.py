@@ -17,7 +17,6 @@ from textual.widgets import Header, Static
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.desk import SORT_ORDERS, CaseloadFilter, describe
 from coach.domain.this_week import week_window
-from coach.store.cases import youth_ids
 from coach.tui.context import CoachScreen
 from coach.tui.desk import Desk, ready_to_taper
 from coach.tui.formatting import short_date
@@ -239,6 +238,9 @@ class CaseloadScreen(CoachScreen[None]):
         # A hidden, empty table should neither take focus nor offer "Openen".
         table.disabled = not entries
         if not entries:
+            # Imported here: the case store and all it reads are not needed to paint a caseload.
+            from coach.store.cases import youth_ids
+
             text = ALL_CLOSED_TEXT if youth_ids(self.desk.connection) else EMPTY_TEXT
             self.query_one("#empty", Static).update(Content.from_markup(text))
         elif not isinstance(self.focused, SearchField):
