@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from helpers import database_before, examples, make_case
 from hypothesis import given, settings
@@ -211,28 +212,29 @@ def test_the_facts_equal_a_computation_from_scratch_after_any_edits(changes) -> 
     assert_facts_right(db)
 
 
+def only_sanne(db: Any, **parts: Any) -> int:
+    """Store one young person, Sanne, with the given contacts and agreements; her id."""
+    [sanne] = insert_cases(db, [make_case("Sanne", **parts)])
+    return int(sanne)
+
+
 def test_planned_contacts_and_due_dates_on_both_sides_of_today() -> None:
     # Some before today and some after: the caseload then looks in the contacts and agreements themselves.
     db = open_db(memory=True)
-    [sanne] = insert_cases(
+    sanne = only_sanne(
         db,
-        [
-            make_case(
-                "Sanne",
-                contacts=[
-                    Contact(datetime(2026, 3, 10, 10), "telefoon", "gepland"),
-                    Contact(datetime(2026, 3, 12, 10), "telefoon", "gepland"),
-                    Contact(datetime(2026, 3, 14, 9), "samen op pad", "gepland"),
-                    Contact(datetime(2026, 3, 20, 9), "huisbezoek", "gepland"),
-                ],
-                agreements=[
-                    Agreement(TODAY, "a", "coach", "open", due=date(2026, 3, 1)),
-                    Agreement(TODAY, "b", "coach", "open", due=date(2026, 3, 13)),
-                    Agreement(TODAY, "c", "coach", "open", due=TODAY),
-                    Agreement(TODAY, "d", "coach", "open", due=date(2026, 3, 30)),
-                    Agreement(TODAY, "e", "coach", "open"),
-                ],
-            )
+        contacts=[
+            Contact(datetime(2026, 3, 10, 10), "telefoon", "gepland"),
+            Contact(datetime(2026, 3, 12, 10), "telefoon", "gepland"),
+            Contact(datetime(2026, 3, 14, 9), "samen op pad", "gepland"),
+            Contact(datetime(2026, 3, 20, 9), "huisbezoek", "gepland"),
+        ],
+        agreements=[
+            Agreement(TODAY, "a", "coach", "open", due=date(2026, 3, 1)),
+            Agreement(TODAY, "b", "coach", "open", due=date(2026, 3, 13)),
+            Agreement(TODAY, "c", "coach", "open", due=TODAY),
+            Agreement(TODAY, "d", "coach", "open", due=date(2026, 3, 30)),
+            Agreement(TODAY, "e", "coach", "open"),
         ],
     )
     [entry] = caseload(db, TODAY)
@@ -256,16 +258,11 @@ def test_planned_contacts_and_due_dates_on_both_sides_of_today() -> None:
 def test_a_contact_marked_held_on_a_later_day_does_not_count_yet() -> None:
     # The table keeps the latest held contact of all; the caseload looks for the one before tomorrow.
     db = open_db(memory=True)
-    [sanne] = insert_cases(
+    sanne = only_sanne(
         db,
-        [
-            make_case(
-                "Sanne",
-                contacts=[
-                    Contact(datetime(2026, 3, 1, 10), "telefoon", "plaatsgevonden"),
-                    Contact(datetime(2026, 3, 20, 10), "telefoon", "plaatsgevonden"),
-                ],
-            )
+        contacts=[
+            Contact(datetime(2026, 3, 1, 10), "telefoon", "plaatsgevonden"),
+            Contact(datetime(2026, 3, 20, 10), "telefoon", "plaatsgevonden"),
         ],
     )
     [entry] = caseload(db, TODAY)
