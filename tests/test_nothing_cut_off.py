@@ -10,7 +10,7 @@ from helpers import shown_text, wait_until, youth_in_full
 from rich.cells import cell_len
 from screen_scan import assert_screen_clean, screen_lines
 from textual.app import App, ComposeResult
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from coach.domain.self_assessment import SelfAssessment
 from coach.tui.app import make_app
@@ -20,6 +20,7 @@ from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.domain_scores import DomainRow
 from coach.tui.widgets.intake_overview import OverviewRow, youth_text
 from coach.tui.widgets.plain_toggles import PlainSelectionList
+from coach.tui.widgets.score_picker import ScorePicker
 
 DAAN = 2
 YOUTH_CSS = Path(__file__).parent.parent / "coach" / "tui" / "screens" / "youth.tcss"
@@ -114,3 +115,20 @@ async def test_a_domain_row_cuts_the_level_name_not_the_young_persons_score(widt
         assert "····· " in second and "nog niet gescoord" in second
         # Without colour the unscored level still reads: it is in words, and italic in the stylesheet.
         assert app.query(DomainRow).last().has_class("-unscored")
+
+
+class Picker(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Input(id="first")  # takes the focus, so the picker shows its compact line
+        yield ScorePicker("Score", 2, labels={2: "Niet zelfredzaam"}, anchors={2: "Weinig of onzeker inkomen."})
+
+
+async def test_the_score_pickers_hint_wraps_instead_of_being_cut_off() -> None:
+    app = Picker()
+    async with app.run_test(size=(50, 12)):
+        picker = app.query_one(ScorePicker)
+        line = shown_text(picker)
+        assert "(Tab of ctrl+s: met uitleg)" in line
+        # The line is wider than the picker: it takes the lines it needs, inside the border.
+        assert len(line) > picker.content_size.width
+        assert picker.content_size.height >= 2

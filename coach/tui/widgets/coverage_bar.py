@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -98,9 +97,6 @@ class CoverageBar(Widget):
         cells = self._cells()
         wide, narrow = _wrap(cells, width, GAP), _wrap(cells, width, " ")
         return narrow if len(narrow) < len(wide) else wide
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(max(width, 1)))
 
     def render(self) -> Fitted:
         return Fitted(lambda width: Content("\n").join(self._lines(max(width, 1))))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.content import Content
 from textual.events import Blur, Focus, Key
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -134,9 +134,6 @@ class ScorePicker(Widget, can_focus=True):
         hint = "Toets 1–5 kiest, 0 wist." if self.score is None else "Toets 1–5 wijzigt, 0 wist."
         lines.append(Content.from_markup("[$foreground-muted]$hint[/]", hint=hint))
         return lines
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
 
     def render(self) -> Fitted:
         return Fitted(lambda width: Content("\n").join(self._lines(width)))
