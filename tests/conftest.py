@@ -164,12 +164,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def anonymiser_client(request: pytest.FixtureRequest):
-    """One worker process with deduce, its cache kept between runs (pytest's cache folder, else the user cache)."""
+    """One worker process with deduce, its cache kept between runs.
+
+    The cache is in COACH_TEST_CACHE_DIR when that is set (`.ci/run` builds deduce's lookup
+    cache there beside the static checks), else in pytest's cache folder, else in the user cache.
+    """
     from coach import paths
     from coach.privacy.worker import AnonymiserClient
 
     cache = getattr(request.config, "cache", None)
-    folder = cache.mkdir("coach-anonymiser") if cache is not None else paths.cache_dir()
+    if os.environ.get("COACH_TEST_CACHE_DIR"):
+        folder = Path(os.environ["COACH_TEST_CACHE_DIR"])
+    else:
+        folder = cache.mkdir("coach-anonymiser") if cache is not None else paths.cache_dir()
     client = AnonymiserClient(idle_timeout=DEDUCE_IDLE, env=dict(os.environ, COACH_CACHE_DIR=str(folder)))
     yield client
     client.close()
