@@ -13,6 +13,7 @@ import shared_css
 from helpers import Notices, make_case
 from hypothesis import HealthCheck, settings
 from textual.app import App
+from textual.widgets import Static
 
 from coach.domain.model import (
     Agreement,
@@ -197,6 +198,27 @@ class SharedClient:
 
     def abort(self) -> None:
         self.closed = True
+
+
+@pytest.fixture
+def needless_updates(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of form lines (`…-error`, `…-echo`) given the very text they showed, as they happen.
+
+    Such lines follow every key typed in their field, and an update lays out the whole screen
+    again: a line that reads the same must be left alone (`coach.tui.widgets.refresh`).
+    """
+    from coach.tui.widgets.refresh import same_content
+
+    needless: list[str] = []
+    update = Static.update
+
+    def noting_update(self: Static, content="", *, layout: bool = True) -> None:
+        if (self.id or "").endswith(("-error", "-echo")) and same_content(content, self.content):
+            needless.append(self.id or "")
+        update(self, content, layout=layout)
+
+    monkeypatch.setattr(Static, "update", noting_update)
+    return needless
 
 
 @pytest.fixture

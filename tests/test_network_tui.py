@@ -119,7 +119,7 @@ async def test_an_empty_network_says_so_and_n_still_opens_it(case_db: Path, toda
 # --- adding, with keys and with the mouse -------------------------------------------------------------
 
 
-async def test_add_someone_with_the_keyboard(case_db: Path, today) -> None:
+async def test_add_someone_with_the_keyboard(case_db: Path, today, needless_updates: list[str]) -> None:
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_network(pilot)
@@ -137,6 +137,7 @@ async def test_add_someone_with_the_keyboard(case_db: Path, today) -> None:
         await wait_until(pilot, lambda: form.query_one("#seen-as", Select).value == "steun")
         await pilot.press("tab", "enter", "home", "enter")  # ja, mag benaderd worden
         await wait_until(pilot, lambda: form.query_one("#may-contact", Select).value == "ja")
+        assert needless_updates == []  # typing redraws only the lines that change
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, NetworkScreen))
         added = people(case_db)[-1]

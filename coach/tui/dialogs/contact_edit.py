@@ -29,6 +29,7 @@ from coach.tui.formatting import moment
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.body import Body
 from coach.tui.widgets.plain_toggles import PlainSelectionList
+from coach.tui.widgets.refresh import update_if_changed
 
 # The store's field names → the dialog's field (its input and its error line).
 FIELDS = {"at": "when", "mode": "mode", "duration_min": "duration", "domains": "domains", "note": "note"}
@@ -140,15 +141,16 @@ class ContactEditDialog(CoachModal[bool]):
         try:
             at = self._moment(text)
         except DateInputError as error:
-            self.query_one("#ce-when-echo", Static).update("")
+            update_if_changed(self.query_one("#ce-when-echo", Static), "")
             self._show("when", str(error) if text.strip() else None)
             return
-        self.query_one("#ce-when-echo", Static).update(f"→ {moment(at, self._now.date())}")
+        # On every key: an update lays out the whole dialog again, so only a changed line is shown anew.
+        update_if_changed(self.query_one("#ce-when-echo", Static), f"→ {moment(at, self._now.date())}")
         self._show("when", None)
 
     def _show(self, field: str, message: str | None) -> None:
         error = self.query_one(f"#ce-{field}-error", Static)
-        error.update(message or "")
+        update_if_changed(error, message or "")
         error.set_class(bool(message), "-shown")
 
     # --- saving --------------------------------------------------------------------------------

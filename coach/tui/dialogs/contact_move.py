@@ -18,6 +18,7 @@ from coach.tui.context import CoachModal
 from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.formatting import moment
 from coach.tui.store_errors import report_store_error
+from coach.tui.widgets.refresh import update_if_changed
 
 
 def read_new_moment(text: str, now: datetime) -> datetime:
@@ -70,10 +71,11 @@ class ContactMoveDialog(CoachModal[int | None]):
         try:
             at = read_new_moment(text, self._now)
         except DateInputError:
-            self.query_one("#cm-when-echo", Static).update("")
+            update_if_changed(self.query_one("#cm-when-echo", Static), "")
             return
-        self.query_one("#cm-when-echo", Static).update(f"→ {moment(at, self._now.date())}")
-        self.query_one("#cm-when-error", Static).update("")
+        # On every key: an update lays out the whole dialog again, so only a changed line is shown anew.
+        update_if_changed(self.query_one("#cm-when-echo", Static), f"→ {moment(at, self._now.date())}")
+        update_if_changed(self.query_one("#cm-when-error", Static), "")
         self.query_one("#cm-when-error", Static).remove_class("-shown")
 
     @on(Input.Submitted, "#cm-when")

@@ -38,6 +38,7 @@ from coach.tui.context import CoachModal
 from coach.tui.dialogs.confirm import close_or_ask
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.body import Body
+from coach.tui.widgets.refresh import update_if_changed
 
 #: What the form answers: saved, the coach wants to remove this person, or nothing changed.
 FormResult = Literal["saved", "remove"] | None
@@ -214,7 +215,7 @@ class PersonForm(CoachModal[FormResult]):
         form = self.collect()
         text = self._group_echo(form.relation, form.kind)
         echo = self.query_one("#relation-echo", Static)
-        echo.update(text)
+        update_if_changed(echo, text)  # on every key: an update would lay out the whole form again
         echo.display = bool(text)
 
     @on(Select.Changed, "#relation-pick")
@@ -242,7 +243,7 @@ class PersonForm(CoachModal[FormResult]):
             if only is not None and widget_id != only:
                 continue
             error = self.query_one(f"#{widget_id}-error", Static)
-            error.update(errors.get(name, ""))
+            update_if_changed(error, errors.get(name, ""))  # cleared on every key, mostly already empty
             error.set_class(name in errors, "-shown")
 
     # --- saving and leaving -------------------------------------------------------------

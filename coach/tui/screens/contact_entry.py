@@ -48,6 +48,7 @@ from coach.tui.widgets.body import Body
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.domain_picker import DomainPicker
 from coach.tui.widgets.new_agreements import NewAgreements
+from coach.tui.widgets.refresh import update_if_changed
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -113,7 +114,6 @@ class ContactEntryScreen(CoachScreen[int | None]):
         self._timer: Timer | None = None
         self._pending_since: float | None = None  # monotonic time of the first change not yet in the draft
         self._snapshot: ContactInput | None = None
-        self._shown: dict[str, str] = {}
         self._done = False
 
     @property
@@ -226,9 +226,7 @@ class ContactEntryScreen(CoachScreen[int | None]):
 
     def _put(self, selector: str, text: str) -> None:
         """Show text in a Static, only when it changed: every update lays out the whole form again."""
-        if self._shown.get(selector) != text:
-            self._shown[selector] = text
-            self.query_one(selector, Static).update(text)
+        update_if_changed(self.query_one(selector, Static), text)
 
     def _show_error(self, name: str, message: str | None) -> None:
         if self.query(f"#{name}-error"):
@@ -350,7 +348,7 @@ class ContactEntryScreen(CoachScreen[int | None]):
             self._timer.stop()
         discard_draft(self._db, self.youth_id)
         self.form = ContactInput(**self._blank.as_dict())
-        self._snapshot, self._shown, self.restored_from = None, {}, None
+        self._snapshot, self.restored_from = None, None
         await self.recompose()
         self.on_mount()
         self.notify("Concept gewist.")

@@ -58,6 +58,7 @@ from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.body import Body
 from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.plain_toggles import PlainSelectionList
+from coach.tui.widgets.refresh import update_if_changed
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -325,18 +326,19 @@ class RegistrationScreen(CoachScreen[int | None]):
         try:
             day = read_date(key, text, self._today)
         except RegistrationError as error:
-            self.query_one(f"#{ident}-echo", Static).update("")
+            update_if_changed(self.query_one(f"#{ident}-echo", Static), "")
             self._set_error(name, next(iter(error.errors.values())))
             return
         self._set_error(name, None)
         if day is None:
-            self.query_one(f"#{ident}-echo", Static).update("")
+            update_if_changed(self.query_one(f"#{ident}-echo", Static), "")
             return
         echo = "→ " + written_date(day)
         age = age_on(day, self._today)
         if name == "birth_date" and age is not None and day <= self._today:
             echo += f" · {age} jaar"
-        self.query_one(f"#{ident}-echo", Static).update(echo)
+        # On every key: an update lays out the whole form again, so only a changed line is shown anew.
+        update_if_changed(self.query_one(f"#{ident}-echo", Static), echo)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -366,7 +368,7 @@ class RegistrationScreen(CoachScreen[int | None]):
     def _set_error(self, name: str, message: str | None) -> None:
         ident = widget_id(name)
         error = self.query_one(f"#{ident}-error", Static)
-        error.update(f"✕ {message}" if message else "")
+        update_if_changed(error, f"✕ {message}" if message else "")
         error.set_class(bool(message), "-shown")
         self.query_one(f"#{ident}").set_class(bool(message), "-invalid")
         if message:

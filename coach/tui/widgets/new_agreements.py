@@ -17,6 +17,7 @@ from coach.domain.contact_input import AgreementInput
 from coach.domain.dutch_dates import FUTURE, DateInputError, parse_day
 from coach.domain.model import OWNERS
 from coach.tui.formatting import short_date, weekday_date
+from coach.tui.widgets.refresh import update_if_changed
 
 OWNER_LABELS = {"jongere": "Jongere", "coach": "Coach", "netwerk": "Netwerk"}
 
@@ -62,7 +63,6 @@ class NewAgreements(Vertical):
         super().__init__(**kwargs)
         self._items = [item for item in items if item.text.strip()]
         self._today = today
-        self._echo = ""
 
     def compose(self) -> ComposeResult:
         yield Vertical(id="pending")
@@ -104,9 +104,7 @@ class NewAgreements(Vertical):
     def show_message(self, text: str, *, invalid: bool = False) -> None:
         """Show a line under the row: the due date understood, or what is wrong."""
         echo = self.query_one("#agreement-echo", Static)
-        if text != self._echo:
-            self._echo = text
-            echo.update(text)
+        update_if_changed(echo, text)  # on every key of the due date
         echo.set_class(invalid, "-invalid")
 
     def _read_due(self) -> bool:
