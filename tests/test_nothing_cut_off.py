@@ -11,6 +11,7 @@ from rich.cells import cell_len
 from screen_scan import assert_screen_clean, screen_lines
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
+from textual.widgets._footer import FooterKey
 
 from coach.domain.self_assessment import SelfAssessment
 from coach.tui.app import make_app
@@ -76,8 +77,18 @@ async def test_the_youth_score_with_its_difference_is_not_cut_off() -> None:
         assert youth.size.width >= cell_len("jongere: 3 (+2)")
 
 
-async def test_the_footer_keeps_its_keys_until_they_change(case_db: Path, today: date) -> None:
+async def test_the_footer_keeps_its_keys_until_they_change(
+    case_db: Path, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Textual announces the bindings after every focus move; the keys are only built again when they differ."""
+    restyled: list[FooterKey] = []
+    update_node_styles = FooterKey.update_node_styles
+
+    def noting(key: FooterKey, animate: bool = True) -> None:
+        restyled.append(key)
+        update_node_styles(key, animate)
+
+    monkeypatch.setattr(FooterKey, "update_node_styles", noting)
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_youth(DAAN)
@@ -92,6 +103,9 @@ async def test_the_footer_keeps_its_keys_until_they_change(case_db: Path, today:
         next(iter(app.screen.query(AgreementItem))).focus()
         await wait_until(pilot, lambda: list(footer.query("FooterKey")) != before)
         assert {key.action for key in footer.query("FooterKey")} != {key.action for key in before}
+        # A key is styled once, as it is mounted, already as compact as its footer: never restyled for it.
+        assert restyled == []
+        assert all(key.has_class("-compact") == footer.compact for key in footer.query(FooterKey))
 
 
 class Domains(App[None]):

@@ -73,6 +73,12 @@ class CoachFooter(Footer):
             optional = [k for k in shown if k.action not in ALWAYS_SHOWN]
             if optional:
                 shown.remove(optional[-1])
+        # A new key starts compact and is then bound to the footer's setting (the palette key stays
+        # compact): each change restyled it, twice per key for every footer made. With its setting
+        # given before it is mounted (reading it would already run the change), none is.
+        for key, compact in [(key, self.compact) for key in shown] + [(key, True) for key in palette]:
+            key.set_reactive(FooterKey.compact, compact)
+            key.set_class(compact, "-compact", update=False)
         yield from others
         yield from shown
         yield from palette
