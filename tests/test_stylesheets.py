@@ -130,6 +130,32 @@ async def test_preloading_reads_each_screen_stylesheet_once_and_a_screen_adds_no
         assert reparsed == []
 
 
+def styles_after_a_full_restyle(app: CoachApp) -> list[str]:
+    """Every widget on screen whose style a restyle with all rules would change (none expected)."""
+    nodes = list(app.screen.walk_children(with_self=True))
+    before = [node.styles.css for node in nodes]
+    app.stylesheet.update(app)
+    return [
+        f"{node!r}: {old!r} -> {node.styles.css!r}"
+        for node, old in zip(nodes, before, strict=True)
+        if node.styles.css != old
+    ]
+
+
+@pytest.mark.parametrize("fixture", ["case_db", "empty_db"])
+async def test_no_screens_stylesheet_styles_the_caseload(
+    fixture: str, today: date, request: pytest.FixtureRequest
+) -> None:
+    # preload_screen_styles adds every screen's rules after the first frame without restyling
+    # what is on screen: that is right only while none of those rules applies to the caseload.
+    app = make_app(request.getfixturevalue(fixture), today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await caseload_shown(app, pilot)
+        await wait_until(pilot, lambda: app.stylesheet.has_source(str(screen_stylesheets()[0]), ""))
+        await pilot.pause()
+        assert styles_after_a_full_restyle(app) == []
+
+
 def widget_classes() -> set[type[Widget]]:
     """Every widget class of ours and of Textual's widget library, imported."""
     import textual.widgets
