@@ -173,8 +173,14 @@ async def test_the_walk_by_keys_reaches_the_database_and_the_coach_sees_it(tmp_p
         await wait_until(pilot, lambda: "✓ jouw antwoord" in str(app.screen.query_one("#answer-4", Button).label))
         await pilot.press("p")  # wants to talk about it
         await wait_until(pilot, lambda: str(app.screen.query_one("#samen-talk", Button).label).startswith("✓ p"))
+        buttons = list(app.screen.query(Button))
         await pilot.press("right")  # on to work and school
         await wait_until(pilot, lambda: session.domain == "werk_opleiding")
+        # The next domain fills in the page already drawn: its question, and no answer marked yet.
+        assert list(app.screen.query(Button)) == buttons
+        await wait_until(pilot, lambda: session.content.questions["werk_opleiding"].question in shown(app))
+        assert "Hoe gaat het met geld?" not in shown(app) and "✓" not in shown(app)
+        assert app.focused is app.screen.query_one("#answer-1", Button)
         await pilot.press("s", "right")  # skipped
         await wait_until(pilot, lambda: session.domain == "tijdsbesteding")
         await pilot.press("down", "down", "enter")  # arrows and Enter pick the third answer

@@ -33,6 +33,7 @@ from coach.tui.screens.safety import raise_pending
 from coach.tui.store_errors import report_store_error
 from coach.tui.widgets.body import Body
 from coach.tui.widgets.own_words import OwnWords
+from coach.tui.widgets.refresh import update_if_changed
 from coach.tui.widgets.samen_picture import SamenPicture
 
 CHOSEN = "✓ jouw antwoord"
@@ -86,13 +87,15 @@ class SamenScreen(CoachScreen[bool]):
         self.first_name = name
         self.autosaver = Autosaver(self, self._save)
         session.on_change = self.autosaver.touch
+        self._drawn = ""  # the kind of page composed (see _kind)
 
     # --- drawing ------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        session, words = self.session, self.session.content
+        session = self.session
+        self._drawn = self._kind()
         with Vertical(id="samen-page"):
-            yield Static(f"{words.title}   {session.progress()}".rstrip(), id="samen-top")
+            yield Static(self._top(), id="samen-top")
             if session.page == START:
                 yield from self._start()
             elif session.warm_kind is not None:
@@ -121,30 +124,53 @@ class SamenScreen(CoachScreen[bool]):
         yield from self._nav()
 
     def _domain(self, domain: str) -> ComposeResult:
-        session = self.session
-        question = session.content.questions[domain]
-        answer = session.answer(domain)
+        question = self.session.content.questions[domain]
+        buttons = self._domain_buttons(domain)
         with Body(id="samen-body"):
             yield Static(question.question, classes="samen-question")
             yield Static(question.hint, classes="samen-hint")
             with Vertical(id="samen-answers"):
-                for score, words in enumerate(session.content.answers, start=1):
-                    chosen = answer is not None and answer.score == score
-                    label = f"{score}  {words}" + (f"   {CHOSEN}" if chosen else "")
-                    button = Button(label, id=f"answer-{score}", classes="samen-answer")
-                    button.set_class(chosen, "-chosen")
-                    yield button
+                for button_id, (label, chosen) in buttons.items():
+                    if button_id.startswith("answer-"):
+                        yield Button(label, id=button_id, classes="samen-answer").set_class(chosen, "-chosen")
             with Horizontal(id="samen-extra"):
-                skipped = answer is not None and answer.skipped
-                talk = answer is not None and answer.talk
-                # The mark goes first, so a narrow button can never cut it off.
-                skip_button = Button(f"{mark(skipped)}s  {SKIP}", id="samen-skip", classes="samen-extra")
-                skip_button.set_class(skipped, "-chosen")
-                yield skip_button
-                talk_button = Button(f"{mark(talk)}p  {TALK}", id="samen-talk", classes="samen-extra")
-                talk_button.set_class(talk, "-chosen")
-                yield talk_button
+                for button_id, (label, chosen) in buttons.items():
+                    if not button_id.startswith("answer-"):
+                        yield Button(label, id=button_id, classes="samen-extra").set_class(chosen, "-chosen")
         yield from self._nav()
+
+    def _domain_buttons(self, domain: str) -> dict[str, tuple[str, bool]]:
+        """Each button of a domain page by id: its label and whether it is their choice."""
+        session = self.session
+        answer = session.answer(domain)
+        buttons: dict[str, tuple[str, bool]] = {}
+        for score, words in enumerate(session.content.answers, start=1):
+            chosen = answer is not None and answer.score == score
+            buttons[f"answer-{score}"] = (f"{score}  {words}" + (f"   {CHOSEN}" if chosen else ""), chosen)
+        skipped = answer is not None and answer.skipped
+        talk = answer is not None and answer.talk
+        # The mark goes first, so a narrow button can never cut it off.
+        buttons["samen-skip"] = (f"{mark(skipped)}s  {SKIP}", skipped)
+        buttons["samen-talk"] = (f"{mark(talk)}p  {TALK}", talk)
+        return buttons
+
+    def _fill_domain(self, domain: str) -> None:
+        """Show another domain, or another answer, on the domain page already drawn.
+
+        Only texts and marks change between domain pages: drawn anew, every answer
+        chosen and every step to the next domain built some thirty widgets again.
+        """
+        question = self.session.content.questions[domain]
+        update_if_changed(self.query_one("#samen-top", Static), self._top())
+        body = self.query_one("#samen-body", Body)
+        if update_if_changed(body.query_one(".samen-question", Static), question.question):
+            body.scroll_home(animate=False)  # another question: from its top, as a new page would be
+        update_if_changed(body.query_one(".samen-hint", Static), question.hint)
+        for button_id, (label, chosen) in self._domain_buttons(domain).items():
+            button = self.query_one(f"#{button_id}", Button)
+            if str(button.label) != label:
+                button.label = label
+            button.set_class(chosen, "-chosen")
 
     def _picture(self) -> ComposeResult:
         session = self.session
@@ -159,6 +185,18 @@ class SamenScreen(CoachScreen[bool]):
         with Horizontal(classes="samen-nav"):
             yield Button("← Terug", id="samen-previous")
             yield Button("Verder →", id="samen-next", variant="primary")
+
+    def _top(self) -> str:
+        return f"{self.session.content.title}   {self.session.progress()}".rstrip()
+
+    def _kind(self) -> str:
+        """Which kind of page the session is on: each kind has its own widgets."""
+        session = self.session
+        if session.page == START:
+            return "start"
+        if session.warm_kind is not None:
+            return "warm"
+        return "domain" if session.domain is not None else "picture"
 
     def _keys(self) -> str:
         session = self.session
@@ -188,7 +226,11 @@ class SamenScreen(CoachScreen[bool]):
             self.query_one("#samen-coach", Button).focus()
 
     async def _redraw(self) -> None:
-        await self.recompose()
+        domain = self.session.domain
+        if self._drawn == "domain" == self._kind() and domain is not None:
+            self._fill_domain(domain)
+        else:
+            await self.recompose()
         self._focus_page()
 
     # --- keys and clicks -----------------------------------------------------------------
