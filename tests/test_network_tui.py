@@ -122,7 +122,8 @@ async def test_an_empty_network_says_so_and_n_still_opens_it(case_db: Path, toda
 async def test_add_someone_with_the_keyboard(case_db: Path, today, needless_updates: list[str]) -> None:
     app = make_app(case_db, today=today)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_network(pilot)
+        network = await open_network(pilot)
+        buttons = list(network.query(Button))
         form = await open_form(pilot)
         assert app.focused is form.query_one("#name", Input)
         await pilot.press(*"Ria de Boer", "tab", *"moe", "right")  # the suggestion completes 'moeder'
@@ -149,6 +150,7 @@ async def test_add_someone_with_the_keyboard(case_db: Path, today, needless_upda
             True,
         )
         await wait_until(pilot, lambda: any("Ria de Boer" in text for text in card_texts(app.screen)))
+        assert list(network.query(Button)) == buttons  # only the people are drawn anew
         # The newest person has the focus; the card reads as symbol, word and contact.
         assert isinstance(app.focused, PersonCard) and app.focused.member.id == added.id
         assert "+ steun Ria de Boer · moeder" in app.focused.text

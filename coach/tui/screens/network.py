@@ -160,7 +160,8 @@ class NetworkScreen(CoachScreen[bool]):
             report_store_error(self, error, kept="Wat je zag is misschien niet meer actueel.")
             return
         self.members = members
-        await self.recompose()
+        # Only the people change: the list is drawn anew, the rest of the screen stays as it is.
+        await self.query_one(NetworkList).show(members)
         if focus_id == -1 and members:
             focus_id = max((m.id for m in members if m.id is not None), default=None)
         self._focus_person(focus_id)
