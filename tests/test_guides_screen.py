@@ -251,8 +251,20 @@ async def test_switching_guides_from_the_list(case_db, today) -> None:
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("f1")
         await assert_shows(pilot, "app.md", "de-caseload")
+        restyled: list[object] = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def counting(nodes, animate: bool = False) -> None:
+            nodes = list(nodes)
+            restyled.extend(nodes)
+            update_nodes(nodes, animate)
+
+        app.stylesheet.update_nodes = counting  # type: ignore[method-assign]
         await pilot.press("slash", "tab")  # from the search field to the list of guides
         assert app.focused.id == "guide-list"
+        # The text lost the focus: it is restyled, not each of the blocks it is made of.
+        blocks = list(handbook(app).viewer.document.query(MarkdownBlock))
+        assert len(blocks) > 50 and not set(map(id, blocks)) & set(map(id, restyled))
         await pilot.press("home", "down", "down", "enter")
         await assert_shows(pilot, "warm-verhaal.md", None)
         assert handbook(app).sub_title == "Het warme verhaal"

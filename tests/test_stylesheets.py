@@ -29,6 +29,7 @@ from coach.tui.screens.caseload import CaseloadScreen
 from coach.tui.stylesheets import preload_screen_styles, screen_stylesheets
 from coach.tui.widgets.body import Body
 from coach.tui.widgets.caseload_table import CaseloadTable
+from coach.tui.widgets.guide_viewer import GuideDocument
 
 SIZE = (80, 24)
 SCREENS_FOLDER = Path(screens_package.__file__).resolve().parent
@@ -176,10 +177,10 @@ def widget_classes() -> set[type[Widget]]:
 
 
 def test_no_rule_styles_what_lies_in_a_body_by_the_bodys_focus() -> None:
-    # Body restyles only itself when the focus comes or goes (widgets/body.py). That is right while
-    # no rule, in our stylesheets or any widget's DEFAULT_CSS, reads like `Body:focus Label`.
+    # Body and the handbook's text restyle only themselves when the focus comes or goes (widgets/body.py).
+    # That is right while no rule, in our stylesheets or any widget's DEFAULT_CSS, reads like `Body:focus Label`.
     classes = widget_classes()
-    bodies = [cls for cls in classes if issubclass(cls, Body)]
+    bodies = [cls for cls in classes if issubclass(cls, (Body, GuideDocument))]
     body_names = {name for cls in bodies for name in cls._css_type_names}
     sheet = Stylesheet(variables=App().get_css_variables())
     for path in [APP_STYLESHEET, *screen_stylesheets()]:
@@ -206,5 +207,5 @@ def test_no_rule_styles_what_lies_in_a_body_by_the_bodys_focus() -> None:
         if any("focus" in selector.pseudo_classes for selector in part)
         and all(selector.name in body_names for selector in part if selector.type == SelectorType.TYPE)
     ]
-    assert len(bodies) >= 3 and "VerticalScroll" in body_names
+    assert len(bodies) >= 4 and {"VerticalScroll", "Markdown"} <= body_names
     assert offending == []

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
+from textual.widget import Widget
+
+
+def restyle_alone(widget: Widget) -> None:
+    """Restyle `widget` for a change of its focus, but not what lies inside it (see Body)."""
+    widget.app.stylesheet.update_nodes([widget], animate=True)
 
 
 class Body(VerticalScroll):
@@ -15,4 +21,4 @@ class Body(VerticalScroll):
     """
 
     def watch_has_focus(self, has_focus: bool) -> None:
-        self.app.stylesheet.update_nodes([self], animate=True)
+        restyle_alone(self)

@@ -6,12 +6,27 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Markdown, MarkdownViewer
+from textual.widgets.markdown import MarkdownTableOfContents
 
 from coach.content.guides import textual_anchor
+from coach.tui.widgets.body import restyle_alone
 
 _EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+class GuideDocument(Markdown):
+    """The guide's text: restyles only itself when the focus comes or goes, as a Body does.
+
+    A guide is some thousand widgets; Textual restyled every one of them each time the
+    coach moved between the text and the search field (tests/test_stylesheets.py checks
+    that no rule styles the text's inside by its focus).
+    """
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        restyle_alone(self)
 
 
 class GuideViewer(MarkdownViewer):
@@ -36,6 +51,13 @@ class GuideViewer(MarkdownViewer):
         self.guide: str | None = None
         self.slug: str | None = None
         self._history: list[tuple[str, str | None]] = []
+
+    def compose(self) -> ComposeResult:
+        # As MarkdownViewer composes itself, with our document (links are never opened from it).
+        document = GuideDocument(open_links=False)
+        document.can_focus = True
+        yield document
+        yield MarkdownTableOfContents(document)
 
     def path_of(self, guide: str) -> Path | None:
         """Return the file of a guide in the handbook folder, or None (no paths outside it)."""
