@@ -77,8 +77,8 @@ def first_in(path: Path, phase: Phase) -> int:
     return int(row[0])
 
 
-async def settle(pilot: Pilot, screen_type: type[Screen] | str) -> None:
-    """Wait until the named screen is on top and has painted."""
+async def arrive(pilot: Pilot, screen_type: type[Screen] | str) -> None:
+    """Wait until the named screen is on top, ready for keys (on the way to the screen pictured)."""
     app = pilot.app
 
     def on_top() -> bool:
@@ -89,6 +89,14 @@ async def settle(pilot: Pilot, screen_type: type[Screen] | str) -> None:
     if screen_type == "YouthScreen":
         # Its lower sections are mounted right after the first frame; they change the scrollbar.
         await wait_until(pilot, lambda: youth_in_full(app))
+    if screen_type == "CaseloadScreen":
+        await wait_until(pilot, lambda: app.screen.desk.loaded)  # type: ignore[attr-defined]
+
+
+async def settle(pilot: Pilot, screen_type: type[Screen] | str) -> None:
+    """Wait until the named screen is on top and its picture holds still (the screen pictured)."""
+    app = pilot.app
+    await arrive(pilot, screen_type)
     # A blinking cursor is drawn or not by the wall clock: held still, every picture is the same.
     for field in app.screen.query("Input, TextArea"):
         field.cursor_blink = False  # type: ignore[attr-defined]
@@ -111,7 +119,7 @@ async def steady(pilot: Pilot, *, tries: int = 100) -> None:
 
 
 async def caseload(pilot: Pilot) -> None:
-    await settle(pilot, "CaseloadScreen")
+    await arrive(pilot, "CaseloadScreen")
     await pilot.pause()
 
 
@@ -126,7 +134,7 @@ def youth_then(phase: Phase, *keys: str, screen: str = "YouthScreen") -> Callabl
             app = pilot.app
             assert isinstance(app, CoachApp)
             app.open_youth(youth_id)
-            await settle(pilot, "YouthScreen")
+            await arrive(pilot, "YouthScreen")
             if keys:
                 await pilot.press(*keys)
             await settle(pilot, screen)
@@ -155,7 +163,7 @@ async def intake_to(pilot: Pilot, step: str) -> None:
         return
     intake = pilot.app.screen
     await pilot.press("ctrl+g")
-    await settle(pilot, "SectionPicker")
+    await arrive(pilot, "SectionPicker")
     await pilot.press(*(["home"] + ["down"] * 7 if step == "middle" else ["end"]))
     option = pilot.app.screen.query_one(OptionList).highlighted_option
     assert option is not None
@@ -249,7 +257,7 @@ def test_empty_database(snap_compare, tmp_path: Path, size: str) -> None:
     path = tmp_path / "leeg.db"
     open_db(path).close()
     app = make_app(path, today=TODAY)
-    assert snap_compare(app, terminal_size=SIZES[size], run_before=caseload)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=caseload_then()(path))
 
 
 @pytest.mark.parametrize("size", SIZES)
