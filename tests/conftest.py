@@ -202,10 +202,11 @@ class SharedClient:
 
 @pytest.fixture
 def needless_updates(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The ids of form lines (`…-error`, `…-echo`) given the very text they showed, as they happen.
+    """The ids of lines (Statics with an id) given the very text they showed, as they happen.
 
-    Such lines follow every key typed in their field, and an update lays out the whole screen
-    again: a line that reads the same must be left alone (`coach.tui.widgets.refresh`).
+    Form messages, date echoes, a live question or legend follow every key typed, and an
+    update lays out the whole screen again: a line that reads the same must be left alone
+    (`coach.tui.widgets.refresh`).
     """
     from coach.tui.widgets.refresh import same_content
 
@@ -213,7 +214,7 @@ def needless_updates(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     update = Static.update
 
     def noting_update(self: Static, content="", *, layout: bool = True) -> None:
-        if (self.id or "").endswith(("-error", "-echo")) and same_content(content, self.content):
+        if self.id and same_content(content, self.content):
             needless.append(self.id or "")
         update(self, content, layout=layout)
 

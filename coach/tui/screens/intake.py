@@ -38,6 +38,7 @@ from coach.tui.widgets.coverage_bar import CoverageBar, legend
 from coach.tui.widgets.domain_panel import PERSON_PREFIX, DomainPanel
 from coach.tui.widgets.field_area import FieldArea
 from coach.tui.widgets.question_box import question_content
+from coach.tui.widgets.refresh import update_if_changed
 from coach.tui.widgets.score_picker import ScorePicker
 from coach.tui.widgets.suggestion_bar import SuggestionBar
 from coach.tui.widgets.warm_panel import WarmPanel
@@ -80,7 +81,6 @@ class IntakeScreen(CoachScreen[None]):
         # Reads only: a new intake is stored with its first edit.
         self.session = IntakeSession(content, IntakeSitting(db, case.youth.id, today), self.autosaver.touch)
         self.intake = self.session.intake
-        self._shown: dict[str, Content] = {}
         self._binding_state: tuple[str, bool, bool] | None = None
 
     @property
@@ -254,9 +254,7 @@ class IntakeScreen(CoachScreen[None]):
             self.refresh_bindings()
 
     def _show(self, selector: str, content: Content) -> None:
-        if self._shown.get(selector) != content:
-            self._shown[selector] = content
-            self.query_one(selector, Static).update(content)
+        update_if_changed(self.query_one(selector, Static), content)
 
     def help_target(self) -> tuple[str, str | None]:
         """The handbook page (and section) for what is on screen now."""

@@ -41,6 +41,7 @@ from coach.tui.widgets.coach_footer import CoachFooter
 from coach.tui.widgets.coverage_bar import CoverageBar
 from coach.tui.widgets.field_area import FieldArea
 from coach.tui.widgets.question_box import question_content
+from coach.tui.widgets.refresh import update_if_changed
 from coach.tui.widgets.suggestion_bar import SuggestionBar
 
 if TYPE_CHECKING:
@@ -127,6 +128,8 @@ class VisitPrepScreen(CoachScreen[None]):
         records = VisitSitting(db, case.youth.id, case.youth.coach, today, now)
         self.owners = owner_names(db, case.youth.id)
         self.session = VisitSession(content, case, now, records, self.autosaver.touch)
+        # What the footer offers was last worked out for (see _refresh).
+        self._binding_state: tuple[bool, bool] | None = None
 
     @property
     def prep(self) -> VisitPrep:
@@ -199,22 +202,30 @@ class VisitPrepScreen(CoachScreen[None]):
         if saved is None:
             return
         for label in self.query("#saved").results(Static):
-            label.update(Content.from_markup("[$text-success]✓[/] opgeslagen"))
+            update_if_changed(label, Content.from_markup("[$text-success]✓[/] opgeslagen"))
 
     # --- what the assistant shows ----------------------------------------------------
 
     def _refresh(self) -> None:
+        """Coverage, question, suggestion and balance after any change (also every key in the note).
+
+        Only what changed is redrawn: each update lays out the screen again, and the footer
+        is worked out anew only when what it offers changes.
+        """
         session = self.session
         states = session.coverage()
         talked = session.talked()
         self.query_one(CoverageBar).show(states, session.domain or WARM, session.warm_told)
-        self.query_one("#legend", Static).update(f"{len(talked)} van {len(states)} leefgebieden besproken")
+        update_if_changed(self.query_one("#legend", Static), f"{len(talked)} van {len(states)} leefgebieden besproken")
         self.query_one(BalanceMeter).show(session.tracker.balance)
-        self.query_one("#question", Static).update(self._question())
+        update_if_changed(self.query_one("#question", Static), self._question())
         self.query_one(SuggestionBar).offer(session.refresh_offer())
         if session.pending:
-            self.query_one("#saved", Static).update(Content.from_markup("[$foreground-muted]•[/] bewaren…"))
-        self.refresh_bindings()
+            update_if_changed(self.query_one("#saved", Static), Content.from_markup("[$foreground-muted]•[/] bewaren…"))
+        state = (session.suggestion is not None, session.can_ask_another)
+        if state != self._binding_state:
+            self._binding_state = state
+            self.refresh_bindings()
 
     def _question(self) -> Content:
         session = self.session

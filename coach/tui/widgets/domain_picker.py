@@ -12,6 +12,7 @@ from textual.widgets import SelectionList, Static
 
 from coach.conversation.signals import SignalFinder
 from coach.tui.widgets.plain_toggles import PlainSelectionList
+from coach.tui.widgets.refresh import update_if_changed
 
 EMPTY_HINT = "Woorden in de notitie stellen hier leefgebieden voor. Spatie zet er een aan of uit."
 
@@ -28,7 +29,6 @@ class DomainPicker(Vertical):
         self._finder = finder
         self._selected = set(selected)
         self._declined: set[str] = set()
-        self._hint = ""
 
     def compose(self) -> ComposeResult:
         yield Static(EMPTY_HINT, id="suggestions", classes="hint")
@@ -54,10 +54,8 @@ class DomainPicker(Vertical):
             hint = "In de notitie: " + " · ".join(parts)
         else:
             hint = EMPTY_HINT
-        if hint != self._hint:
-            # Only on a change: each update lays out the whole form again.
-            self._hint = hint
-            self.query_one("#suggestions", Static).update(hint)
+        # On every key of the note: an update lays out the whole form again, so only a changed hint is shown.
+        update_if_changed(self.query_one("#suggestions", Static), hint)
         domains = self.query_one(SelectionList)
         for key in found:
             if key not in self._declined and key not in domains.selected:
