@@ -143,8 +143,11 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
 
 # --- deduce: loaded once per test session ------------------------------------------------------------
 # Loading deduce costs seconds and about 1.1 GB, so every test that needs it shares one worker process
-# (`anonymiser_client`). Those tests run together at the end of the session, so the worker stays warm
-# between them; the test that watches it stop when idle runs last of all.
+# (`anonymiser_client`). Those tests run together, so the worker stays warm between them, and first:
+# with pytest-xdist one test worker takes them all at the start (loading deduce, then some 30 s of
+# tests) while the others share the rest; at the end they left the other workers idle that long.
+# The test that watches the worker stop when idle runs last of them. The long `slow` runs come next,
+# for the same reason: started last, one of them alone kept the suite going for twenty seconds.
 
 DEDUCE_IDLE = 8.0  # seconds the shared worker waits for the next request before it stops
 
@@ -155,8 +158,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     def uses_deduce(item: pytest.Item) -> bool:
         return "anonymiser_client" in getattr(item, "fixturenames", ())
 
-    def order(item: pytest.Item) -> tuple[bool, bool]:
-        return uses_deduce(item), item.get_closest_marker("deduce_idle") is not None
+    def order(item: pytest.Item) -> tuple[bool, bool, bool]:
+        deduce, slow = uses_deduce(item), item.get_closest_marker("slow") is not None
+        return not deduce, not slow, item.get_closest_marker("deduce_idle") is not None
 
     items.sort(key=order)  # stable: otherwise the collected order
     for item in items:
