@@ -125,34 +125,31 @@ class SamenScreen(CoachScreen[bool]):
 
     def _domain(self, domain: str) -> ComposeResult:
         question = self.session.content.questions[domain]
-        buttons = self._domain_buttons(domain)
+        answers, extras = self._domain_buttons(domain)
         with Body(id="samen-body"):
             yield Static(question.question, classes="samen-question")
             yield Static(question.hint, classes="samen-hint")
             with Vertical(id="samen-answers"):
-                for button_id, (label, chosen) in buttons.items():
-                    if button_id.startswith("answer-"):
-                        yield Button(label, id=button_id, classes="samen-answer").set_class(chosen, "-chosen")
+                for button_id, (label, chosen) in answers.items():
+                    yield Button(label, id=button_id, classes="samen-answer").set_class(chosen, "-chosen")
             with Horizontal(id="samen-extra"):
-                for button_id, (label, chosen) in buttons.items():
-                    if not button_id.startswith("answer-"):
-                        yield Button(label, id=button_id, classes="samen-extra").set_class(chosen, "-chosen")
+                for button_id, (label, chosen) in extras.items():
+                    yield Button(label, id=button_id, classes="samen-extra").set_class(chosen, "-chosen")
         yield from self._nav()
 
-    def _domain_buttons(self, domain: str) -> dict[str, tuple[str, bool]]:
-        """Each button of a domain page by id: its label and whether it is their choice."""
+    def _domain_buttons(self, domain: str) -> tuple[dict[str, tuple[str, bool]], dict[str, tuple[str, bool]]]:
+        """A domain page's answer buttons and its two extra ones, by id: label, and whether it is their choice."""
         session = self.session
         answer = session.answer(domain)
-        buttons: dict[str, tuple[str, bool]] = {}
+        answers: dict[str, tuple[str, bool]] = {}
         for score, words in enumerate(session.content.answers, start=1):
             chosen = answer is not None and answer.score == score
-            buttons[f"answer-{score}"] = (f"{score}  {words}" + (f"   {CHOSEN}" if chosen else ""), chosen)
+            answers[f"answer-{score}"] = (f"{score}  {words}" + (f"   {CHOSEN}" if chosen else ""), chosen)
         skipped = answer is not None and answer.skipped
         talk = answer is not None and answer.talk
         # The mark goes first, so a narrow button can never cut it off.
-        buttons["samen-skip"] = (f"{mark(skipped)}s  {SKIP}", skipped)
-        buttons["samen-talk"] = (f"{mark(talk)}p  {TALK}", talk)
-        return buttons
+        extras = {"samen-skip": (f"{mark(skipped)}s  {SKIP}", skipped), "samen-talk": (f"{mark(talk)}p  {TALK}", talk)}
+        return answers, extras
 
     def _fill_domain(self, domain: str) -> None:
         """Show another domain, or another answer, on the domain page already drawn.
@@ -166,7 +163,8 @@ class SamenScreen(CoachScreen[bool]):
         if update_if_changed(body.query_one(".samen-question", Static), question.question):
             body.scroll_home(animate=False)  # another question: from its top, as a new page would be
         update_if_changed(body.query_one(".samen-hint", Static), question.hint)
-        for button_id, (label, chosen) in self._domain_buttons(domain).items():
+        answers, extras = self._domain_buttons(domain)
+        for button_id, (label, chosen) in (answers | extras).items():
             button = self.query_one(f"#{button_id}", Button)
             if str(button.label) != label:
                 button.label = label
