@@ -291,3 +291,17 @@ def shown_text(widget: Any) -> str:
     if isinstance(drawn, Fitted):
         drawn = drawn.content_at(widget.size.width)
     return str(drawn)
+
+
+def restyle_changes(screen: Any) -> list[str]:
+    """Every widget on `screen` whose styles, its own or its parts', a full restyle changes."""
+
+    def styles(node: Any) -> tuple[str, dict[str, str]]:
+        return node.styles.css, {name: node.get_component_styles(name).css for name in sorted(node.COMPONENT_CLASSES)}
+
+    nodes = list(screen.walk_children(with_self=True))
+    before = [styles(node) for node in nodes]
+    screen.update_node_styles(animate=False)
+    return [
+        f"{node!r}: {old!r} -> {styles(node)!r}" for node, old in zip(nodes, before, strict=True) if styles(node) != old
+    ]

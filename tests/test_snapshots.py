@@ -15,8 +15,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from helpers import wait_until, youth_in_full
+from helpers import restyle_changes, wait_until, youth_in_full
 from safety_helpers import PASSPHRASE
+from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import OptionList
@@ -102,6 +103,17 @@ async def settle(pilot: Pilot, screen_type: type[Screen] | str) -> None:
         field.cursor_blink = False  # type: ignore[attr-defined]
     await pilot.pause()
     await steady(pilot)
+    assert_styled_as_fresh(app)
+
+
+def assert_styled_as_fresh(app: App[object]) -> None:
+    """Every screen on the stack has the styles a full restyle gives it.
+
+    The coach's screens skip Textual's restyle on their first showing (coach.tui.context.show);
+    here, on every screen pictured and the ones under it, that restyle changes nothing."""
+    for screen in app.screen_stack:
+        changed = restyle_changes(screen)
+        assert not changed, changed[:3]
 
 
 async def steady(pilot: Pilot, *, tries: int = 100) -> None:

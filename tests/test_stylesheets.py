@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import wait_until, youth_in_full
+from helpers import restyle_changes, wait_until, youth_in_full
 from textual import events
 from textual.app import App
 from textual.css.model import CombinatorType, Selector, SelectorType
@@ -131,18 +131,6 @@ async def test_preloading_reads_each_screen_stylesheet_once_and_a_screen_adds_no
         assert reparsed == []
 
 
-def styles_after_a_full_restyle(app: CoachApp) -> list[str]:
-    """Every widget on screen whose style a restyle with all rules would change (none expected)."""
-    nodes = list(app.screen.walk_children(with_self=True))
-    before = [node.styles.css for node in nodes]
-    app.stylesheet.update(app)
-    return [
-        f"{node!r}: {old!r} -> {node.styles.css!r}"
-        for node, old in zip(nodes, before, strict=True)
-        if node.styles.css != old
-    ]
-
-
 @pytest.mark.parametrize("fixture", ["case_db", "empty_db"])
 async def test_no_screens_stylesheet_styles_the_caseload(
     fixture: str, today: date, request: pytest.FixtureRequest
@@ -154,7 +142,7 @@ async def test_no_screens_stylesheet_styles_the_caseload(
         await caseload_shown(app, pilot)
         await wait_until(pilot, lambda: app.stylesheet.has_source(str(screen_stylesheets()[0]), ""))
         await pilot.pause()
-        assert styles_after_a_full_restyle(app) == []
+        assert restyle_changes(app.screen) == []
 
 
 def widget_classes() -> set[type[Widget]]:
@@ -209,3 +197,29 @@ def test_no_rule_styles_what_lies_in_a_body_by_the_bodys_focus() -> None:
     ]
     assert len(bodies) >= 4 and {"VerticalScroll", "Markdown"} <= body_names
     assert offending == []
+
+
+async def test_a_screen_is_styled_as_it_mounts_and_not_again_when_first_shown(
+    case_db: Path, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # coach.tui.context.show: Textual would restyle the whole screen once more on its first showing.
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=SIZE) as pilot:
+        await caseload_shown(app, pilot)
+        restyled: list[list[object]] = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def spy(nodes, animate: bool = False) -> None:
+            nodes = list(nodes)
+            restyled.append(nodes)
+            update_nodes(nodes, animate=animate)
+
+        monkeypatch.setattr(app.stylesheet, "update_nodes", spy)
+        app.open_youth(1)
+        await wait_until(pilot, lambda: youth_in_full(app))
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, PhaseDialog))
+        youth, dialog = app.screen_stack[-2:]
+        assert [nodes for nodes in restyled if youth in nodes or dialog in nodes] == []
+        # And each is styled as a full restyle would style it.
+        assert restyle_changes(youth) == restyle_changes(dialog) == []
