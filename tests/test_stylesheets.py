@@ -69,6 +69,14 @@ async def caseload_shown(app: CoachApp, pilot) -> None:
     await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen) and bool(app.screen.query(CaseloadTable)))
 
 
+async def youth_and_phase_dialog(app: CoachApp, pilot) -> None:
+    """The first young person's screen, and over it the phase dialog."""
+    app.open_youth(1)
+    await wait_until(pilot, lambda: youth_in_full(app))
+    await pilot.press("p")
+    await wait_until(pilot, lambda: isinstance(app.screen, PhaseDialog))
+
+
 async def test_the_first_frame_parses_only_the_apps_stylesheet(
     case_db: Path, today: date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -121,10 +129,7 @@ async def test_preloading_reads_each_screen_stylesheet_once_and_a_screen_adds_no
 
         preload_screen_styles(app)  # a second time: nothing left to read
         # Screens push their CSS_PATH, which is read already: no file is read twice, nothing is re-parsed.
-        app.open_youth(1)
-        await wait_until(pilot, lambda: youth_in_full(app))
-        await pilot.press("p")
-        await wait_until(pilot, lambda: isinstance(app.screen, PhaseDialog))
+        await youth_and_phase_dialog(app, pilot)
         app.push_screen(Confirm("Zeker?"))
         await wait_until(pilot, lambda: isinstance(app.screen, Confirm))
         assert tcss_sources(app) == read
@@ -215,10 +220,7 @@ async def test_a_screen_is_styled_as_it_mounts_and_not_again_when_first_shown(
             update_nodes(nodes, animate=animate)
 
         monkeypatch.setattr(app.stylesheet, "update_nodes", spy)
-        app.open_youth(1)
-        await wait_until(pilot, lambda: youth_in_full(app))
-        await pilot.press("p")
-        await wait_until(pilot, lambda: isinstance(app.screen, PhaseDialog))
+        await youth_and_phase_dialog(app, pilot)
         youth, dialog = app.screen_stack[-2:]
         assert [nodes for nodes in restyled if youth in nodes or dialog in nodes] == []
         # And each is styled as a full restyle would style it.
