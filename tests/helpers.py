@@ -302,6 +302,5 @@ def restyle_changes(screen: Any) -> list[str]:
     nodes = list(screen.walk_children(with_self=True))
     before = [styles(node) for node in nodes]
     screen.update_node_styles(animate=False)
-    return [
-        f"{node!r}: {old!r} -> {styles(node)!r}" for node, old in zip(nodes, before, strict=True) if styles(node) != old
-    ]
+    after = [styles(node) for node in nodes]
+    return [f"{node!r}: {old!r} -> {new!r}" for node, old, new in zip(nodes, before, after, strict=True) if new != old]
