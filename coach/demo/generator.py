@@ -42,6 +42,18 @@ PARALLEL_FROM = 2 * BATCH_SIZE
 
 def generate_cases(youths: int = 25, seed: int = 1, *, today: date) -> Iterator[Case]:
     """Fictional cases, the same for the same (youths, seed, today); each block of 25 is a full caseload."""
+    for index, profile, first, last_name, rng in _drawn(youths, seed):
+        yield _case(rng, index, profile, first, last_name, today)
+
+
+def full_names(youths: int = 25, seed: int = 1) -> Iterator[tuple[str, str]]:
+    """The (first, last) names of the youths generate_cases gives, in order, without making their cases."""
+    for _index, _profile, first, last_name, _rng in _drawn(youths, seed):
+        yield first[0], last_name
+
+
+def _drawn(youths: int, seed: int) -> Iterator[tuple[int, str, tuple[str, str, tuple[str, ...]], str, random.Random]]:
+    """Per youth, in order: its index, profile, first name, last name and its own random generator."""
     master = random.Random(seed)
     spread = _NameSpread()
     for block_start in range(0, youths, len(PROFILE_MIX)):
@@ -53,7 +65,7 @@ def generate_cases(youths: int = 25, seed: int = 1, *, today: date) -> Iterator[
         for offset in range(size):
             rng = random.Random(master.getrandbits(64))
             last_name = spread.last_name(first_names[offset][0], last_names[offset])
-            yield _case(rng, block_start + offset, profiles[offset], first_names[offset], last_name, today)
+            yield block_start + offset, profiles[offset], first_names[offset], last_name, rng
 
 
 class _NameSpread:
