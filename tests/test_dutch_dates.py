@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
 
-from coach.domain.dutch_dates import FUTURE, PAST, DateInputError, ParsedMoment, parse_day, parse_moment
+from coach.domain.dutch_dates import (
+    DAY_EXAMPLES,
+    EXAMPLES,
+    FUTURE,
+    PAST,
+    DateInputError,
+    ParsedMoment,
+    parse_day,
+    parse_moment,
+)
 
 # Saturday 14 March 2026, half past ten in the morning.
 NOW = datetime(2026, 3, 14, 10, 30)
@@ -189,6 +199,31 @@ def test_due_dates_are_days_without_a_time():
         parse_day("vr 10:00", today)
     with pytest.raises(DateInputError):
         parse_day("31-2", today)
+
+
+def examples_in(text: str) -> list[str]:
+    """The example inputs a message's 'bijvoorbeeld: a, b of c' offers."""
+    listed = text.split("bijvoorbeeld", 1)[1].lstrip(": ").rstrip(".")
+    return [part.strip() for part in re.split(r", | of ", listed)]
+
+
+@pytest.mark.parametrize("direction", [PAST, FUTURE])
+@pytest.mark.parametrize("typed", ["blabla", "vr 10:00", "", "gisteren vr", "vorige"])
+def test_a_field_for_a_day_gives_examples_of_days_not_of_times(direction, typed):
+    with pytest.raises(DateInputError) as caught:
+        parse_day(typed, date(2026, 3, 14), direction=direction)
+    message = str(caught.value)
+    assert DAY_EXAMPLES[direction] in message
+    assert not re.search(r"\d[:.]\d\d", message), message  # no 14:00 or 14.30 where no time may go
+
+
+@pytest.mark.parametrize("direction", [PAST, FUTURE])
+def test_the_examples_a_message_offers_are_understood_themselves(direction):
+    today = date(2026, 3, 14)
+    days = [parse_day(example, today, direction=direction) for example in examples_in(DAY_EXAMPLES[direction])]
+    assert all(day <= today for day in days) if direction == PAST else all(day >= today for day in days)
+    for example in examples_in(EXAMPLES):
+        parse_moment(example, NOW)
 
 
 def test_a_daylight_saving_night_is_an_ordinary_day():

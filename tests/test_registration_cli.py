@@ -126,6 +126,13 @@ def test_an_age_outside_12_to_30_needs_ja(env: Path, capsys) -> None:
         (("--voornaam", "Sam", "--geboortedatum", "29 februari 2007"), "--geboortedatum", "geen schrikkeljaar"),
         (("--voornaam", "Sam", "--geboortedatum", "morgen"), "--geboortedatum", "toekomst"),
         (("--voornaam", "Sam", "--geboortedatum", "ooit"), "--geboortedatum", "Geboortedatum"),
+        # A birth date's examples are birth dates, not "gisteren 14:00".
+        (("--voornaam", "Sam", "--geboortedatum", "ooit"), "--geboortedatum", "bijvoorbeeld 12 maart 2008, 12-3-2008"),
+        (
+            ("--voornaam", "Sam", "--geboortedatum", "12-3-2008 9:00"),
+            "--geboortedatum",
+            "zonder tijd. Schrijf bijvoorbeeld 12 maart 2008",
+        ),
         (("--voornaam", "Sam", "--aanmelddatum", "32-1-2026"), "--aanmelddatum", "Aanmelddatum"),
         (("--voornaam", "Sam", "--aanmelddatum", "volgende week"), "--aanmelddatum", "toekomst"),
         (("--voornaam", "Sam", "--email", "sam@"), "--email", "e-mailadres"),

@@ -38,6 +38,11 @@ MONTH_NAMES = (
 WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 EXAMPLES = "bijvoorbeeld: gisteren 14:00, di 10:30, 12-3, 12 maart 2026 of 14.30"
+# For a day without a time: looking back (when a phase began, a period) or ahead (a due date).
+DAY_EXAMPLES: dict[Direction, str] = {
+    PAST: "bijvoorbeeld: gisteren, vr, 20-3, 12 maart of 2 weken geleden",
+    FUTURE: "bijvoorbeeld: morgen, vr, 20-3, 12 maart of over 2 weken",
+}
 
 
 class DateInputError(ValueError):
@@ -164,7 +169,7 @@ class _Relative:
     part: str | None = None  # "ochtend", "middag", "avond": the default time, and am/pm for a bare hour
 
 
-def _take_relative(text: str, today: date) -> tuple[_Relative, str]:
+def _take_relative(text: str, today: date, examples: str) -> tuple[_Relative, str]:
     found = _Relative()
     words = 0
 
@@ -200,7 +205,7 @@ def _take_relative(text: str, today: date) -> tuple[_Relative, str]:
         found.strict = PAST if match[1] in ("vorige", "afgelopen") else FUTURE
         text = _STRICT.sub(remove, text, count=1)
     if words > 1 or (found.day is not None and found.week_shift is not None):
-        raise DateInputError(f"Daar staan twee dagen in. Schrijf één dag, {EXAMPLES}.")
+        raise DateInputError(f"Daar staan twee dagen in. Schrijf één dag, {examples}.")
     return found, _SPACES.sub(" ", text).strip()
 
 
@@ -215,7 +220,9 @@ def _add_months(day: date, months: int) -> date:
 # --- the parser ----------------------------------------------------------------------
 
 
-def parse_moment(text: str, now: datetime, *, direction: Direction = PAST) -> ParsedMoment:
+def parse_moment(
+    text: str, now: datetime, *, direction: Direction = PAST, examples: str = EXAMPLES, what: str = "een datum of tijd"
+) -> ParsedMoment:
     """Read Dutch date/time input relative to `now`.
 
     A weekday on its own means the nearest such day in `direction` (today
@@ -223,40 +230,40 @@ def parse_moment(text: str, now: datetime, *, direction: Direction = PAST) -> Pa
     A date without a year likewise means this year's, or last year's (past)
     or next year's (future) when this year's lies on the other side of today:
     "28-12" typed in January is last December for a held contact. Only a time
-    means today.
+    means today. `examples` and `what` are for the messages: what the field asks for.
     """
     raw = text.strip()
     if not raw:
-        raise DateInputError(f"Vul een datum of tijd in, {EXAMPLES}.")
+        raise DateInputError(f"Vul {what} in, {examples}.")
     normal = _normalise(raw)
     if normal == "nu":
         return ParsedMoment(now.replace(second=0, microsecond=0), True)
     today = now.date()
-    relative, rest = _take_relative(normal, today)
+    relative, rest = _take_relative(normal, today, examples)
     hour = minute = None
     weekday = None
     found_date: date | None = None
     if rest:
-        hour, minute, weekday, found_date = _absolute(raw, rest, now, direction)
+        hour, minute, weekday, found_date = _absolute(raw, rest, now, direction, examples)
     if found_date is not None and relative.day is not None:
-        raise DateInputError(f"Daar staan twee dagen in. Schrijf één dag, {EXAMPLES}.")
+        raise DateInputError(f"Daar staan twee dagen in. Schrijf één dag, {examples}.")
     if weekday is not None and found_date is not None and found_date.weekday() != weekday:
         raise DateInputError(
             f"{found_date.day} {MONTH_NAMES[found_date.month - 1]} {found_date.year} is een "
             f"{WEEKDAY_NAMES[found_date.weekday()]}, geen {WEEKDAY_NAMES[weekday]}. Pas de dag of de datum aan."
         )
     if weekday is not None and relative.day is not None:
-        raise DateInputError(f"Daar staan twee dagen in. Schrijf één dag, {EXAMPLES}.")
+        raise DateInputError(f"Daar staan twee dagen in. Schrijf één dag, {examples}.")
     day = found_date or relative.day
     if day is None and weekday is not None:
         day = _weekday(today, weekday, relative, direction)
     elif day is None and relative.week_shift is not None:
         day = today + timedelta(weeks=relative.week_shift)
     elif relative.strict is not None and weekday is None:
-        raise DateInputError(f"'{raw}' begrijp ik niet als datum. Schrijf {EXAMPLES}.")
+        raise DateInputError(f"'{raw}' begrijp ik niet als datum. Schrijf {examples}.")
     if day is None:
         if hour is None:
-            raise DateInputError(f"'{raw}' begrijp ik niet als datum. Schrijf {EXAMPLES}.")
+            raise DateInputError(f"'{raw}' begrijp ik niet als datum. Schrijf {examples}.")
         day = today
     if relative.part is not None:
         if hour is None:
@@ -285,7 +292,7 @@ def _weekday(today: date, weekday: int, relative: _Relative, direction: Directio
 
 
 def _absolute(
-    raw: str, rest: str, now: datetime, direction: Direction
+    raw: str, rest: str, now: datetime, direction: Direction, examples: str
 ) -> tuple[int | None, int | None, int | None, date | None]:
     """(hour, minute, weekday, date) from the non-relative part, read by dateutil."""
     iso = _ISO.match(rest)
@@ -293,7 +300,7 @@ def _absolute(
     # which the direction (weekdays, dates without a year) and the checks below need.
     result, _skipped = parser(DutchParserInfo(now.year))._parse(rest, dayfirst=not iso, yearfirst=bool(iso))
     if result is None:
-        raise DateInputError(f"'{raw}' begrijp ik niet als datum. Schrijf {EXAMPLES}.")
+        raise DateInputError(f"'{raw}' begrijp ik niet als datum. Schrijf {examples}.")
     hour, minute = result.hour, result.minute
     if hour is not None and (hour > 23 or (minute or 0) > 59 or (result.second or 0) > 59):
         shown = _TIME.search(rest)
@@ -369,9 +376,15 @@ def _no_such_day(name: str, year: int, month: int) -> str:
     return f"{name} bestaat niet. Kijk de dag na, bijvoorbeeld 12-{month} voor 12 {MONTH_NAMES[month - 1]}."
 
 
-def parse_day(text: str, today: date, *, direction: Direction = FUTURE) -> date:
-    """Read a Dutch date without a time (a due date); a time in the input is refused."""
-    parsed = parse_moment(text, datetime.combine(today, time(12, 0)), direction=direction)
+def parse_day(text: str, today: date, *, direction: Direction = FUTURE, examples: str | None = None) -> date:
+    """Read a Dutch date without a time (a due date, a birth date); a time in the input is refused.
+
+    The messages give `examples` of what to write: by default days looking the way of `direction`.
+    """
+    examples = examples or DAY_EXAMPLES[direction]
+    parsed = parse_moment(
+        text, datetime.combine(today, time(12, 0)), direction=direction, examples=examples, what="een datum"
+    )
     if parsed.has_time:
-        raise DateInputError("Hier hoort alleen een datum, zonder tijd: bijvoorbeeld vr, 20-3 of over 2 weken.")
+        raise DateInputError(f"Hier hoort alleen een datum, zonder tijd. Schrijf {examples}.")
     return parsed.day

@@ -26,7 +26,8 @@ from coach.domain.registration import (
 
 # The texts of the form that are plain Registration fields (the dates and consent are read apart).
 TEXT_FIELDS: tuple[str, ...] = tuple(name for name in DETAIL_FIELDS if name not in ("birth_date", "registered_on"))
-DATE_EXAMPLES = "bijvoorbeeld 12 maart 2008, 12-3-2008 of 2008-03-12"
+# A birth date is written out in full; the other dates (aanmelding, consent) are recent days.
+BIRTH_DATE_EXAMPLES = "bijvoorbeeld 12 maart 2008, 12-3-2008 of 2008-03-12"
 
 CONSENT_PART_LABELS: dict[str, str] = {
     "warm_verhaal": "Warm verhaal",
@@ -102,7 +103,8 @@ def read_date(name: str, text: str, today: date) -> date | None:
     if not text:
         return None
     try:
-        return parse_day(text, today, direction=PAST)
+        examples = BIRTH_DATE_EXAMPLES if name == "birth_date" else None
+        return parse_day(text, today, direction=PAST, examples=examples)
     except DateInputError as error:
         raise RegistrationError({name: f"{LABELS[name]}: {error}"}) from None
 
