@@ -8,7 +8,6 @@ import test_intervision_screen as screen_tests
 from helpers import wait_until, youth_in_full
 from test_intervision_screen import LARGE, SMALL, TODAY, FakeClient, leaks, open_review, put_cursor
 from textual.widgets import Markdown, Select, SelectionList, TextArea
-from textual.widgets._markdown import MarkdownH1, MarkdownH2
 
 from coach.store.db import open_db
 from coach.store.intervision import intervision_notes, scope_questions
@@ -188,15 +187,17 @@ async def test_v_shows_the_summary_formatted_not_as_raw_markdown(db_path: Path, 
         await pilot.press("v")
         await pilot.pause()
         formatted = screen.query_one("#iv-formatted", Markdown)
-        await wait_until(pilot, lambda: bool(formatted.query(MarkdownH1)))
+        await wait_until(pilot, lambda: bool(formatted.query("MarkdownH1")))
         assert formatted.display and formatted.region.height > 5 and app.focused is formatted
         assert not screen.query_one("#iv-summary", MarkedText).display
-        assert formatted.query(MarkdownH1) and len(formatted.query(MarkdownH2)) >= 5
-        shown = "\n".join(str(block.render()) for block in formatted.query(MarkdownH2))
+        assert formatted.query("MarkdownH1") and len(formatted.query("MarkdownH2")) >= 5
+        shown = "\n".join(str(block.render()) for block in formatted.query("MarkdownH2"))
         assert "##" not in shown and "De casus in het kort" in shown
         await pilot.press("v")
         assert not formatted.display and screen.query_one("#iv-summary", MarkedText).display
         # A new summary while formatted is shown is formatted too.
         await pilot.press("v", "m")
         await wait_until(pilot, lambda: screen.up_to_date and "## Het moment" in screen.summary.text)
-        await wait_until(pilot, lambda: "Het moment" in "\n".join(str(b.render()) for b in formatted.query(MarkdownH2)))
+        await wait_until(
+            pilot, lambda: "Het moment" in "\n".join(str(b.render()) for b in formatted.query("MarkdownH2"))
+        )

@@ -11,13 +11,12 @@ from rich.cells import cell_len
 from screen_scan import assert_screen_clean, screen_lines
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Static
-from textual.widgets._footer import FooterKey
 
 from coach.domain.self_assessment import SelfAssessment
 from coach.tui.app import make_app
 from coach.tui.screens.contact_entry import ContactEntryScreen
 from coach.tui.widgets.agreement_list import AgreementItem
-from coach.tui.widgets.coach_footer import CoachFooter
+from coach.tui.widgets.coach_footer import CoachFooter, FooterKey  # Textual keeps FooterKey in a private module
 from coach.tui.widgets.domain_scores import DomainRow
 from coach.tui.widgets.intake_overview import OverviewRow, youth_text
 from coach.tui.widgets.plain_toggles import PlainSelectionList
@@ -105,7 +104,7 @@ async def test_the_footer_keeps_its_keys_until_they_change(
         assert {key.action for key in footer.query("FooterKey")} != {key.action for key in before}
         # A key is styled once, as it is mounted, already as compact as its footer: never restyled for it.
         assert restyled == []
-        assert all(key.has_class("-compact") == footer.compact for key in footer.query(FooterKey))
+        assert all(key.has_class("-compact") == footer.compact for key in footer.query("FooterKey"))
 
 
 class Domains(App[None]):

@@ -319,7 +319,6 @@ async def test_at_80_columns_the_youth_footer_shows_every_key_no_section_title_n
     case_db: Path, today: date
 ) -> None:
     from textual.widgets import Footer
-    from textual.widgets._footer import FooterKey
 
     app = make_app(case_db, today=today)
     async with app.run_test(size=SMALL) as pilot:
@@ -328,7 +327,7 @@ async def test_at_80_columns_the_youth_footer_shows_every_key_no_section_title_n
         assert isinstance(app.screen, YouthScreen)
         footer = app.screen.query_one(Footer)
         shown = {
-            key.key for key in footer.query(FooterKey) if key.region.width and key.region.right <= footer.region.right
+            key.key for key in footer.query("FooterKey") if key.region.width and key.region.right <= footer.region.right
         }
         assert {"escape", "c", "i", "v", "s", "l"} <= shown
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from coach import paths
 from coach.store import StoreError, open_db
-from coach.store.cases import has_cases
+from coach.store.cases import has_cases, youth_count
 from coach.store.db import file_kind
 from coach.store.settings import DEMO_KEY, get_setting, set_setting
 
@@ -66,7 +66,7 @@ def _check_replaceable(db_path: Path) -> str | None:
     try:
         current = get_setting(db, DEMO_KEY)
         holds_cases = has_cases(db)
-        count = db.execute("SELECT count(*) FROM youths").fetchone()[0]
+        count = youth_count(db)
     finally:
         db.close()
     if current is None and holds_cases:

@@ -241,3 +241,9 @@ def youth_ids(db: Database | Connection) -> list[int]:
 def has_cases(db: Database) -> bool:
     """True when the database holds at least one young person."""
     return db.execute("SELECT 1 FROM youths LIMIT 1").fetchone() is not None
+
+
+def youth_count(db: Database) -> int:
+    """How many young people the database holds, closed cases included."""
+    count: int = db.execute("SELECT count(*) FROM youths").fetchone()[0]
+    return count
