@@ -1,4 +1,4 @@
-"""The shape of coach.tui that the linters do not check: dialogs apart, typed by their base, no SQL."""
+"""The shape of coach.tui that the linters do not check: dialogs apart, typed by their base, no SQL outside the store."""
 
 from __future__ import annotations
 
@@ -33,10 +33,13 @@ def test_every_dialog_lives_in_dialogs_and_is_a_coach_modal() -> None:
             assert issubclass(cls, CoachModal | CommandPalette), f"{cls.__name__} should subclass CoachModal"
 
 
-def test_no_sql_in_the_tui() -> None:
-    for path in TUI.rglob("*.py"):
+def test_no_sql_outside_the_store() -> None:
+    package = TUI.parent
+    for path in package.rglob("*.py"):
+        if path.is_relative_to(package / "store"):
+            continue
         text = path.read_text(encoding="utf-8")
-        assert not SQL.search(text), f"SQL in {path.relative_to(TUI)}: the store owns the queries"
+        assert not SQL.search(text), f"SQL in {path.relative_to(package)}: the store owns the queries"
 
 
 def test_help_imports_no_screen() -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from coach import paths
 from coach.store import StoreError, open_db
 from coach.store.cases import has_cases, youth_count
-from coach.store.db import file_kind
+from coach.store.db import file_kind, filled_in_one_go
 from coach.store.settings import DEMO_KEY, get_setting, set_setting
 
 
@@ -111,15 +111,11 @@ def ensure_demo(
     try:
         db = open_db(building, bulk=True)  # a new plain file filled in one go: see open_db
         try:
-            # Nobody reads a demo being built and a failed build is thrown away: no write-ahead
-            # log, which writes every page twice, and no waiting for the disk until it is complete.
-            db.execute("PRAGMA journal_mode = MEMORY")
-            db.execute("PRAGMA synchronous = OFF")
-            build_demo(db, youths=youths, seed=seed, today=today, progress=progress)
-            set_setting(db, DEMO_KEY, marker)  # last: only a complete demo carries the mark
-            db.execute("PRAGMA journal_mode = WAL")  # as every open of it sets it
-            db.execute("PRAGMA synchronous = FULL")
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            # Nobody reads a demo being built and a failed build is thrown away: no journal,
+            # and no waiting for the disk until it is complete.
+            with filled_in_one_go(db):
+                build_demo(db, youths=youths, seed=seed, today=today, progress=progress)
+                set_setting(db, DEMO_KEY, marker)  # last: only a complete demo carries the mark
         finally:
             db.close()
         with building.open("rb+") as handle:

@@ -309,6 +309,22 @@ def _handed_out(conn: Any) -> Connection:
     return cast("Connection", conn)
 
 
+@contextlib.contextmanager
+def filled_in_one_go(db: Database) -> Iterator[None]:
+    """Write without a journal while a new file is filled that nobody reads (the demo being built).
+
+    A failed fill leaves the file unfinished and is thrown away by the caller. After a
+    fill that completes, the file is set as every open of it sets it (write-ahead log, a
+    commit on disk before it is acknowledged) and its log is written into it.
+    """
+    db.execute("PRAGMA journal_mode = MEMORY")  # a write-ahead log writes every page twice
+    db.execute("PRAGMA synchronous = OFF")
+    yield
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def as_database(conn: Connection, passphrase: str | None) -> Database:
     """conn as sqlite-utils' Database, remembering the passphrase it was opened with (backups are encrypted alike).
 
