@@ -104,6 +104,32 @@ def test_a_demo_file_takes_no_real_cases_and_survives_the_next_demo(tmp_path, ca
     assert fingerprint(demo) == before and RARE_NAME.encode() not in demo.read_bytes()
 
 
+def test_a_young_person_added_in_the_demo_app_keeps_the_demo_opening(tmp_path, capsys, monkeypatch):
+    from datetime import date
+
+    from coach.demo.setup import DemoRefused, ensure_demo
+    from coach.domain.registration import Registration
+    from coach.store.registration import register_youth
+
+    demo, today = tmp_path / "demo.db", date(2026, 3, 10)
+    monkeypatch.setenv("COACH_DB", str(demo))
+    monkeypatch.setenv("COACH_TODAY", today.isoformat())
+    assert call(capsys, "demo", "--no-tui", "--youths", "3")[0] == 0
+    db = open_db(demo)
+    register_youth(db, Registration(first_name=RARE_NAME, registered_on=today), today=today)
+    db.close()  # as the app's "n: nieuw" does, trying the aanmelding out
+    before = fingerprint(demo)
+    # `coach demo` opens the same demo as it is, with the young person in it.
+    assert ensure_demo(demo, youths=3, seed=1, today=today) is False
+    assert fingerprint(demo) == before
+    # A new demo would replace the file: refused, saying how many cases and what to do.
+    with pytest.raises(DemoRefused, match="1 dossier meer"):
+        ensure_demo(demo, youths=4, seed=1, today=today)
+    code, out, err = call(capsys, "demo", "--no-tui", "--youths", "3")
+    assert code == 1 and "1 dossier meer" in err and "export" in err and "Traceback" not in err
+    assert fingerprint(demo) == before and RARE_NAME.encode() in demo.read_bytes()
+
+
 def test_an_interrupted_demo_build_leaves_nothing_in_the_way(tmp_path, capsys, monkeypatch):
     import coach.demo.generator as generator
 

@@ -47,8 +47,10 @@ def _remove(path: Path) -> None:
         Path(f"{path}{side}").unlink(missing_ok=True)
 
 
-def _check_replaceable(db_path: Path) -> str | None:
-    """The demo marker of the file at db_path (None: no demo, but empty), or DemoRefused when it is not ours to rebuild."""
+def _check_demo(db_path: Path) -> tuple[str | None, int]:
+    """The demo marker of the file at db_path (None: no demo, but empty) and how many cases it holds
+    beyond what the demo made; DemoRefused when it is not a demo at all.
+    """
     kind = file_kind(db_path)
     if kind == "encrypted":
         raise DemoRefused(
@@ -75,13 +77,19 @@ def _check_replaceable(db_path: Path) -> str | None:
             "kies een ander bestand met --db, of laat --db weg."
         )
     made = _marked_youths(current) if current else None
-    if made is not None and count > made:
-        # More young people than the demo made: someone added real ones (an older coach let them).
+    return current, max(0, count - made) if made is not None else 0
+
+
+def _refuse_to_replace(db_path: Path, extra: int) -> None:
+    """DemoRefused when rebuilding the demo would throw away the cases someone added to it."""
+    if extra:
+        # Tried out in the app ("n: nieuw"), or typed in for real: either way not ours to throw away.
+        cases = "1 dossier" if extra == 1 else f"{extra} dossiers"
         raise DemoRefused(
-            f"{db_path} is een demo, maar er staan {count - made} dossiers meer in dan de demo maakte. "
-            "Die worden niet weggegooid: exporteer ze (coach --db … export ID) en kies een ander bestand met --db."
+            f"{db_path} is een demo, maar er staan {cases} meer in dan de demo maakte. Een nieuwe demo zou "
+            "die weggooien: bewaar ze met coach --db … export ID en wis ze daarna met coach --db … erase ID, "
+            "of kies een ander bestand met --db."
         )
-    return current
 
 
 def ensure_demo(
@@ -103,9 +111,10 @@ def ensure_demo(
 
     marker = _marker(seed, youths)
     if db_path.exists():
-        current = _check_replaceable(db_path)
+        current, extra = _check_demo(db_path)
         if current == marker and not fresh:
-            return False
+            return False  # the same demo, opened as it is: with whatever was added to it in the app
+        _refuse_to_replace(db_path, extra)
     building = building_path(db_path)
     _remove(building)  # what an interrupted build left: never a demo, never in the way
     try:
