@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from coach.domain.model import Case, NetworkPerson, Youth
-from coach.privacy.anonymiser import Anonymiser, People
+from coach.privacy.anonymiser import Anonymiser, People, loud_lines, unshouted
 from coach.privacy.context import role_names, safety_net, streets, whitelisted_names, word_towns
 from coach.privacy.patterns import find_postbus
 from coach.privacy.result import Result, Span, sentence_start
@@ -47,6 +47,31 @@ CASE = Case(
 def run(text: str, *pieces: tuple[str, str, str], case: Case | None = CASE) -> Result:
     """Anonymise with a fake engine."""
     return Anonymiser(fake_engine(*pieces)).anonymise(text, case, reference_date=REFERENCE)
+
+
+def test_a_line_in_capitals_is_read_as_if_written_as_usual() -> None:
+    # Like deduce, the fake engine goes by capitals: it finds "Priscilla" as usually written, and in
+    # the line in capitals it takes runs of words for names.
+    text = "Gesprek gehad.\nPRISCILLA KWAM TE LAAT MET SANNE, ZE HAD HAAR IBAN NL91ABNA0417164300 BIJ ZICH.\nDaarna rustig."
+    result = run(text, person("Priscilla"), person("PRISCILLA KWAM"), person("TE LAAT"))
+    assert result.text == (
+        "Gesprek gehad.\n[persoon 1] KWAM TE LAAT MET de jongere, ZE HAD HAAR IBAN [IBAN] BIJ ZICH.\nDaarna rustig."
+    )
+
+
+def test_which_lines_count_as_capitals_and_how_they_are_read() -> None:
+    text = "Gesprek gehad.\nPRISCILLA KWAM TE LAAT, BSN EN IBAN.\nNormaal, met ROC en NS.\nOK JA.\n"
+    loud = loud_lines(text)
+    assert [text[start:end] for start, end in loud] == ["PRISCILLA KWAM TE LAAT, BSN EN IBAN.\n"]
+    readable = unshouted(text, loud)
+    assert len(readable) == len(text)
+    # Everyday words in lower case, an unknown longer word with a capital, abbreviations as words.
+    assert readable == "Gesprek gehad.\nPriscilla kwam te laat, bsn en iban.\nNormaal, met ROC en NS.\nOK JA.\n"
+    # A word known as a name or place gets its capital whatever its length or frequency.
+    assert "Iban" in unshouted(text, loud, lambda word: word == "Iban")
+    # Letters whose other case is longer keep their place.
+    odd = "STRASSE MIT ß UND İSTANBUL HIER"
+    assert len(unshouted(odd, loud_lines(odd))) == len(odd)
 
 
 def test_same_unknown_person_same_label() -> None:

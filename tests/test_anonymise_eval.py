@@ -444,3 +444,18 @@ def test_worker_ends_when_idle(anonymiser_client: AnonymiserClient, evaluated: d
     while anonymiser_client.running() and time.monotonic() < end:
         time.sleep(0.1)
     assert not anonymiser_client.running()
+
+
+def test_a_note_written_in_capitals_leaks_no_name(anonymiser_client: AnonymiserClient) -> None:
+    """Some write in capitals: no capital then marks a name, and every word looks like one."""
+    text = (
+        "JAYDEN KWAM TE LAAT. ZIJN MOEDER (MEVROUW BAKKER) BELDE OM 10:00.\n"
+        "HIJ GAAT MORGEN MET ZIJN VRIEND KEVIN NAAR ZAANDAM, POSTCODE 1501 AB.\n"
+        "Daarna gewoon verder geschreven, met Fatima."
+    )
+    result = anonymiser_client.anonymise(text, None, reference_date=date(2026, 3, 20))
+    for name in ("JAYDEN", "BAKKER", "KEVIN", "ZAANDAM", "1501", "Fatima"):
+        assert name not in result.text, result.text
+    # The everyday words in capitals stay, so the note still reads.
+    for words in ("KWAM TE LAAT", "ZIJN MOEDER", "BELDE", "HIJ GAAT MORGEN MET ZIJN VRIEND", "POSTCODE"):
+        assert words in result.text, result.text

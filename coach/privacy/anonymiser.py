@@ -455,6 +455,57 @@ def known_table(case: CaseLike, alias: str | None = None) -> KnownTable:
 _TABLES: dict[tuple[str, str, str | None], KnownTable] = {}
 
 
+# A line in capitals ("JAYDEN KWAM TE LAAT") hides the capital that marks a name, and makes every
+# word look like one. Such a line is read a second time as a coach would write it: lower case, with
+# a capital for each word that is a known name or place, or a longer word that is not an everyday
+# Dutch one. A line counts when most of its letters are capitals.
+_SHOUTED_LETTERS = 6
+_SHOUTED_SHARE = 0.8
+_ABBREVIATION = 4
+# What is found the same in capitals: the case's own names (any case) and the fixed patterns.
+_CASE_BLIND_SOURCES = frozenset({"case", "pattern"})
+
+
+def loud_lines(text: str) -> list[tuple[int, int]]:
+    """Where the lines written in capitals are: (start, end) offsets."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        upper = sum(1 for c in line if c.isupper())
+        lower = sum(1 for c in line if c.islower())
+        if upper >= _SHOUTED_LETTERS and upper >= _SHOUTED_SHARE * (upper + lower):
+            found.append((start, start + len(line)))
+        start += len(line)
+    return found
+
+
+def unshouted(text: str, loud: list[tuple[int, int]], listed: Callable[[str], bool] = lambda word: False) -> str:
+    """`text` with its `loud` lines written as usual; the same length, letter for letter.
+
+    `listed(word)` tells whether a (capitalised) word is a known name or place.
+    """
+
+    def as_usual(match: re.Match[str]) -> str:
+        # Letter by letter, so a letter whose other case is longer (ß, ŉ) stays as it is and keeps its place.
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in match[0])
+        first = lowered[0].upper() if len(lowered[0].upper()) == 1 else lowered[0]
+        capitalised = first + lowered[1:]
+        if listed(capitalised):
+            return capitalised
+        # Short words in capitals are mostly abbreviations (IBAN, BSN, ROC): a name that short is a listed one.
+        return capitalised if len(lowered) > _ABBREVIATION and zipf(lowered) < _COMMON_SOFT else lowered
+
+    parts, done = [], 0
+    for start, end in loud:
+        parts += [text[done:start], _WORD_CHARS.sub(as_usual, text[start:end])]
+        done = end
+    return "".join([*parts, text[done:]])
+
+
+def _in_loud(span: Span, loud: list[tuple[int, int]]) -> bool:
+    return any(span.start < end and start < span.end for start, end in loud)
+
+
 class Anonymiser:
     """Combines the case's known names, our patterns, our context rules and deduce; one per process is plenty."""
 
@@ -499,6 +550,27 @@ class Anonymiser:
         self, text: str, table: KnownTable, *, reference_date: date, trajectory_start: date | None, people: People
     ) -> list[Span]:
         """The final, labelled, non-overlapping spans for one text."""
+        chosen = self._chosen(text, table, reference_date=reference_date, trajectory_start=trajectory_start)
+        loud = loud_lines(text)
+        if loud:
+            # Lines in capitals read again as if written as usual: the same length, so what is found
+            # there fits here. In capitals every word looks like a name: there, the text as written
+            # only counts for what is found regardless of case.
+            readable = unshouted(text, loud, self._listed)
+            again = self._chosen(readable, table, reference_date=reference_date, trajectory_start=trajectory_start)
+            kept = [s for s in chosen if s.source in _CASE_BLIND_SOURCES or not _in_loud(s, loud)]
+            chosen = resolve(text, kept + again)
+        return [
+            Span(s.start, s.end, people.label(text[s.start : s.end]), s.kind, s.source, s.suffix)
+            if s.kind == "person"
+            else s
+            for s in chosen
+        ]
+
+    def _chosen(
+        self, text: str, table: KnownTable, *, reference_date: date, trajectory_start: date | None
+    ) -> list[Span]:
+        """The non-overlapping spans for one text, before the unknown people are numbered."""
         known = table.find(text)
         found = find_patterns(
             text, reference_date=reference_date, trajectory_start=trajectory_start, birth_date=table.birth_date
@@ -520,13 +592,7 @@ class Anonymiser:
         if elsewhere:
             chosen = resolve(text, chosen + elsewhere)
         chosen = _extend_places(text, _merge_people(text, chosen))
-        chosen = [_as_place(text, s) for s in chosen]
-        return [
-            Span(s.start, s.end, people.label(text[s.start : s.end]), s.kind, s.source, s.suffix)
-            if s.kind == "person"
-            else s
-            for s in chosen
-        ]
+        return [_as_place(text, s) for s in chosen]
 
     def anonymise(
         self,
