@@ -215,6 +215,22 @@ def test_clubs_with_a_year_and_places_named_by_their_kind() -> None:
     )
 
 
+def test_primary_schools_by_their_own_name() -> None:
+    text = "Hij zat op basisschool De Regenboog, daarna obs Het Anker en cbs De Wegwijzer. Hij zoekt jobs Het liefst."
+    result = Anonymiser(use_deduce=False).anonymise(text, CASE, reference_date=REFERENCE)
+    assert result.text == (
+        "Hij zat op basisschool [instelling], daarna obs [instelling] en cbs [instelling]. Hij zoekt jobs Het liefst."
+    )
+
+
+def test_the_town_after_a_postcode() -> None:
+    text = "Adres: Dorpsstraat 3, 3732 AB De Bilt, of 2500 GA, Den Haag. Postcode 1234 AB klopt niet."
+    result = Anonymiser(use_deduce=False).anonymise(text, CASE, reference_date=REFERENCE)
+    assert (
+        result.text == "Adres: [adres], [postcode] [plaats], of [postcode], [plaats]. Postcode [postcode] klopt niet."
+    )
+
+
 def test_own_school_and_job_in_the_forms_coaches_write() -> None:
     case = Case(
         Youth("Sanne", last_name="Visser", school="ROC van Amsterdam", employer="Albert Heijn Loosduinen"),

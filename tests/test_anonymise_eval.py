@@ -446,15 +446,16 @@ def test_worker_ends_when_idle(anonymiser_client: AnonymiserClient, evaluated: d
     assert not anonymiser_client.running()
 
 
-def test_a_note_written_in_capitals_leaks_no_name(anonymiser_client: AnonymiserClient) -> None:
-    """Some write in capitals: no capital then marks a name, and every word looks like one."""
+def test_a_note_written_in_capitals_or_lower_case_leaks_no_name(anonymiser_client: AnonymiserClient) -> None:
+    """Some write in capitals: no capital then marks a name, and every word looks like one. A town after a
+    postcode is one in lower case too."""
     text = (
         "JAYDEN KWAM TE LAAT. ZIJN MOEDER (MEVROUW BAKKER) BELDE OM 10:00.\n"
         "HIJ GAAT MORGEN MET ZIJN VRIEND KEVIN NAAR ZAANDAM, POSTCODE 1501 AB.\n"
-        "Daarna gewoon verder geschreven, met Fatima."
+        "Daarna gewoon verder geschreven, met Fatima, die op 3512 ab utrecht woont."
     )
     result = anonymiser_client.anonymise(text, None, reference_date=date(2026, 3, 20))
-    for name in ("JAYDEN", "BAKKER", "KEVIN", "ZAANDAM", "1501", "Fatima"):
+    for name in ("JAYDEN", "BAKKER", "KEVIN", "ZAANDAM", "1501", "Fatima", "utrecht"):
         assert name not in result.text, result.text
     # The everyday words in capitals stay, so the note still reads.
     for words in ("KWAM TE LAAT", "ZIJN MOEDER", "BELDE", "HIJ GAAT MORGEN MET ZIJN VRIEND", "POSTCODE"):

@@ -292,6 +292,23 @@ def _extend_places(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# The town after a postcode, however it is written: "1234 AB utrecht", "1234AB, den haag", "'s-hertogenbosch".
+_TOWN_AFTER = re.compile(
+    r",?[ \t]+(?P<town>(?:(?i:den|de|'s|’s)[ \t-]+|'s-|’s-)?(?P<core>[^\W\d_][\w'’\-]*)"
+    r"(?:[ \t]+(?:aan|op|in|bij)(?:[ \t]+(?:den|de|het))?[ \t]+[^\W\d_][\w'’\-]*)?)"
+)
+
+
+def _towns_after_postcodes(text: str, chosen: list[Span], listed: Callable[[str], bool]) -> list[Span]:
+    """The town written after a postcode: a place deduce knows in any case, or any name with a capital."""
+    found = []
+    for span in chosen:
+        town = _TOWN_AFTER.match(text, span.end) if span.kind == "postcode" else None
+        if town is not None and (town["core"][:1].isupper() or listed(town["core"])):
+            found.append(Span(town.start("town"), town.end("town"), "[plaats]", "place", "pattern"))
+    return found
+
+
 _PLACE_BEFORE = re.compile(r"(?<![\w])(?:in|naar|uit|vanuit|richting|te)\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
 
 
@@ -588,7 +605,7 @@ class Anonymiser:
             if kept is not None:
                 cleaned.append(kept)
         chosen = resolve(text, known + found + cleaned)
-        elsewhere = _name_elsewhere(text, chosen, self._listed)
+        elsewhere = _name_elsewhere(text, chosen, self._listed) + _towns_after_postcodes(text, chosen, self._listed)
         if elsewhere:
             chosen = resolve(text, chosen + elsewhere)
         chosen = _extend_places(text, _merge_people(text, chosen))

@@ -134,6 +134,8 @@ _PLACE_KIND = (
     "|snackbar|cafetaria|café|cafe|restaurant|pizzeria|lunchroom|bakkerij|kapsalon|sportschool|dansschool|rijschool"
     "|voetbalclub|voetbalvereniging|sportvereniging|sportclub|vereniging|stichting|zorgboerderij|woongroep|opvang"
     "|garage|fietsenmaker|moskee|kerk|gemeente|praktijk|huisartsenpraktijk|tandartspraktijk|fitness|supermarkt"
+    # Primary schools go by their own name after their kind: "basisschool De Regenboog", "obs Het Anker".
+    "|basisschool|montessorischool|daltonschool|jenaplanschool|obs|cbs|kbs|rkbs|pcbs|ibs"
 )
 _PLACE_KINDS = tuple(_PLACE_KIND.split("|"))
 _KIND_NAME = re.compile(
