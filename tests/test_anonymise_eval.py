@@ -460,3 +460,11 @@ def test_a_note_written_in_capitals_or_lower_case_leaks_no_name(anonymiser_clien
     # The everyday words in capitals stay, so the note still reads.
     for words in ("KWAM TE LAAT", "ZIJN MOEDER", "BELDE", "HIJ GAAT MORGEN MET ZIJN VRIEND", "POSTCODE"):
         assert words in result.text, result.text
+
+
+def test_a_lowercase_name_owning_a_role_or_quoted_after_one_is_found(anonymiser_client: AnonymiserClient) -> None:
+    text = "- noor's zus 'lisa' komt ook, en tante \"fatima\". De buurmans zoon en de ouders moeder kwamen."
+    result = anonymiser_client.anonymise(text, None, reference_date=date(2026, 3, 20))
+    for name in ("noor", "lisa", "fatima"):
+        assert name not in result.text, result.text
+    assert "'s zus" in result.text and "buurmans zoon" in result.text and "ouders moeder" in result.text

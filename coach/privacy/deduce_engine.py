@@ -37,7 +37,10 @@ _TAGS: dict[str, tuple[str, str] | None] = {
     "url": ("[link]", "url"),
     "leeftijd": None,
 }
-_LOWER_AFTER_ROLE = re.compile(r"(?P<name>[a-zà-ÿ][a-zà-ÿ'\-]{1,})(?![\w])")
+# "zus lisa", also in quotes: "zus 'lisa'" (an apostrophe inside a name only between letters).
+_LOWER_AFTER_ROLE = re.compile(r"['‘\"“]?(?P<name>[a-zà-ÿ](?:[a-zà-ÿ\-]|'(?=[a-zà-ÿ]))+)(?![\w])")
+# A lowercase first name owning a role: "noor's zus", "ahmeds moeder".
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|s)$")
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-zà-ÿ][a-zà-ÿ'’\-]{2,}(?![\w'’\-])")
 # Before a lowercase first name: "met jurre", "belde senna".
 _NAME_BEFORE = frozenset(
@@ -187,6 +190,19 @@ class DeduceEngine:
             return "[persoon]", "person"
         return "[verborgen]", "other"
 
+    def _owner(self, words: list[tuple[int, int, str]], index: int) -> str:
+        """The first name in a lowercase possessive before a role word ("noor's zus" -> "noor"), else ""."""
+        start, end, word = words[index]
+        if not word[:1].islower() or index + 1 >= len(words) or words[index + 1][2].lower() not in ROLE_WORDS:
+            return ""
+        if words[index + 1][0] - end > 2:
+            return ""
+        base = _POSSESSIVE_END.sub("", word)
+        if base == word or len(base) < 3 or base in _LOWER_NOT_NAME or [base.title()] not in self._first_names:
+            return ""
+        # "s" alone also ends everyday words ("buurmans", "ouders"): only a name no everyday word is.
+        return base if word[len(base)] in "'’" or zipf(base) < _RARE else ""
+
     def _word_kind(self, word: str) -> int:
         """What a lowercase word may be, as bits: a first name (and rare, or no everyday word), or unknown to wordfreq."""
         kind = 0
@@ -223,6 +239,10 @@ class DeduceEngine:
         words = [(m.start(), m.end(), m[0]) for m in _ANY_WORD.finditer(text)]
         kinds = self._word_kinds
         for index, (start, end, word) in enumerate(words):
+            owner = self._owner(words, index)
+            if owner:
+                spans.append(Span(start, start + len(owner), "[persoon]", "person", "deduce"))
+                continue
             # What the word itself allows, looked up once per word: most words can never be a name here.
             kind = kinds.get(word)
             if kind is None:
