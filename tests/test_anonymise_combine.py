@@ -223,6 +223,12 @@ def test_primary_schools_by_their_own_name() -> None:
     )
 
 
+def test_a_role_word_ending_a_sentence_names_nobody_after_it() -> None:
+    text = "Gesproken met de vader. Ze werkt bij Jumbo. Ook mevr. Jansen en dr. Bakkali gebeld."
+    result = Anonymiser(use_deduce=False).anonymise(text, CASE, reference_date=REFERENCE)
+    assert result.text == "Gesproken met de vader. Ze werkt bij Jumbo. Ook mevr. [persoon 1] en dr. [persoon 2] gebeld."
+
+
 def test_the_town_after_a_postcode() -> None:
     text = "Adres: Dorpsstraat 3, 3732 AB De Bilt, of 2500 GA, Den Haag. Postcode 1234 AB klopt niet."
     result = Anonymiser(use_deduce=False).anonymise(text, CASE, reference_date=REFERENCE)

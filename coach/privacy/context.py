@@ -35,9 +35,14 @@ _NAME_AFTER_ROLE = re.compile(
 _WORD_BEFORE = re.compile(r"(?<![\w.])(?P<word>[^\W\d_][\w'’]*\.?)\s+(?:\(\s*)?")
 
 
+# Titles written with a dot: "dr." counts as "dr". A full word with a dot ends a sentence: in "met de
+# vader. Ze werkt" no name follows "vader".
+_ABBREVIATED = frozenset("dr mw mevr dhr hr mr drs ir ing prof st jr sr mej fam".split())
+
+
 @functools.lru_cache(maxsize=4)
 def _word_ends(text: str) -> dict[str, list[int]]:
-    """Each word of `text` (lowercase; "dr." also as "dr") with where its following spaces end.
+    """Each word of `text` (lowercase; a title "dr." also as "dr") with where its following spaces end.
 
     Worked out once per text: four rules and deduce_engine ask it of the same note.
     """
@@ -49,7 +54,7 @@ def _word_ends(text: str) -> dict[str, list[int]]:
             ends[word].append(end)
         else:
             ends[word] = [end]
-        if word[-1] == ".":
+        if word[-1] == "." and word[:-1] in _ABBREVIATED:
             ends.setdefault(word[:-1], []).append(end)
     return ends
 
