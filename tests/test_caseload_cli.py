@@ -166,3 +166,26 @@ def test_json_rows_are_one_per_line_and_the_same_json(env, capsys) -> None:
     rows = json.loads(out)
     assert code == 0 and lines[0] == "[" and lines[-1] == "]" and len(lines) == len(rows) + 2
     assert [json.loads(line.strip().rstrip(",")) for line in lines[1:-1]] == rows
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_a_very_long_name_is_cut_short_and_every_other_column_stays_whole(
+    env, capsys, monkeypatch, columns: str
+) -> None:
+    from dataclasses import replace
+
+    db = open_db(env)
+    long = small_caseload()[0]
+    insert_cases(db, [replace(long, youth=replace(long.youth, first_name="Ab", last_name="x" * 150))])
+    db.close()
+    monkeypatch.setenv("COLUMNS", columns)
+    code, out, err = call(capsys, "caseload")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert all(len(line) <= int(columns) for line in lines)
+    assert lines[1].split() == ["nr", "naam", "fase", "dagen", "ritme", "volgende", "afspraken"]
+    long_row = next(line for line in lines if "Ab x" in line)
+    assert long_row.split()[3:] == ["Begeleiding", "4", "●", "Op", "koers", "24-03", "10:00", "1"]
+    assert "x…" in long_row
+    # Every other row keeps its whole name and its "te laat".
+    assert "Samira El Amrani" in out and "1 · 1 te laat" in out

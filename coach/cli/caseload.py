@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 import click
+from rich.cells import cell_len
 from rich.text import Text
 
 from coach.cli.errors import EXIT_USAGE, CoachError
@@ -166,7 +168,8 @@ def caseload(
     console().print(heading)
     if not shown:
         return
-    console().print(_week_table(shown, reasons) if this_week_only else _table(shown))
+    out = console()
+    out.print(_week_table(shown, reasons) if this_week_only else _table(shown, out.width))
 
 
 def json_rows(rows: list[dict[str, object]]) -> str:
@@ -222,48 +225,68 @@ def _continuity(status: str | None) -> Text:
     return Text.assemble(("●", STYLES[status]), f" {CONTINUITY_LABELS[status]}")
 
 
-def _table(entries: list[CaseloadEntry]) -> Table:
+def _table(entries: list[CaseloadEntry], width: int) -> Table:
     from rich.table import Table
 
-    table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
-    for title in ("nr", "naam", "fase", "dagen", "ritme", "volgende", "afspraken"):
-        table.add_column(
-            title,
-            no_wrap=True,
-            min_width=12 if title == "naam" else None,
-            overflow="ellipsis",
-            justify="right" if title in ("nr", "dagen") else "left",
-        )
-    for entry in entries:
-        days = "—" if entry.days_since_contact is None else str(entry.days_since_contact)
-        agreements = str(entry.open_agreements) + (
-            f" · {entry.overdue_agreements} te laat" if entry.overdue_agreements else ""
-        )
-        table.add_row(
+    titles = ("nr", "naam", "fase", "dagen", "ritme", "volgende", "afspraken")
+    rows = [
+        (
             str(entry.id),
             _name(entry),
             PHASE_LABELS[entry.phase],
-            days,
+            "—" if entry.days_since_contact is None else str(entry.days_since_contact),
             _continuity(entry.continuity),
             entry.next_contact.strftime("%d-%m %H:%M") if entry.next_contact else "—",
-            agreements,
+            str(entry.open_agreements) + (f" · {entry.overdue_agreements} te laat" if entry.overdue_agreements else ""),
         )
+        for entry in entries
+    ]
+    widths = _whole_widths(titles, rows, squeezable="naam")
+    # The name gets what the other columns leave (one space between columns), at least 12.
+    name_width = max(12, width - sum(widths.values()) - (len(titles) - 1))
+    table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
+    for title in titles:
+        table.add_column(
+            title,
+            no_wrap=True,
+            min_width=widths.get(title, 12),
+            max_width=name_width if title == "naam" else None,
+            overflow="ellipsis",
+            justify="right" if title in ("nr", "dagen") else "left",
+        )
+    for row in rows:
+        table.add_row(*row)
     return table
+
+
+def _whole_widths(titles: tuple[str, ...], rows: Sequence[Sequence[str | Text]], *, squeezable: str) -> dict[str, int]:
+    """Each column's full width, but the `squeezable` one's: a long name is cut short, not the other columns."""
+    widths = {}
+    for index, title in enumerate(titles):
+        if title != squeezable:
+            cells = [row[index] for row in rows]
+            widths[title] = max([len(title)] + [c.cell_len if isinstance(c, Text) else cell_len(c) for c in cells])
+    return widths
 
 
 def _week_table(entries: list[CaseloadEntry], reasons: dict[int, tuple[Reason, ...]]) -> Table:
     from rich.table import Table
 
-    table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
-    table.add_column("nr", justify="right", no_wrap=True)
-    table.add_column("naam", no_wrap=True, min_width=12, overflow="ellipsis")
-    table.add_column("ritme", no_wrap=True)
-    table.add_column("waarom", overflow="fold")
-    for entry in entries:
-        table.add_row(
+    rows = [
+        (
             str(entry.id),
             _name(entry),
             _continuity(entry.continuity),
             visible(" · ".join(reason.text for reason in reasons[entry.id])),
         )
+        for entry in entries
+    ]
+    widths = _whole_widths(("nr", "naam", "ritme"), [row[:3] for row in rows], squeezable="naam")
+    table = Table(box=None, header_style="bold", pad_edge=False, collapse_padding=True)
+    table.add_column("nr", justify="right", no_wrap=True, min_width=widths["nr"])
+    table.add_column("naam", no_wrap=True, min_width=12, max_width=40, overflow="ellipsis")
+    table.add_column("ritme", no_wrap=True, min_width=widths["ritme"])
+    table.add_column("waarom", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
     return table
