@@ -121,6 +121,7 @@ def test_an_age_outside_12_to_30_needs_ja(env: Path, capsys) -> None:
         (("--voornaam", ""), "--voornaam", "vul de voornaam in"),
         (("--voornaam", "   "), "--voornaam", "vul de voornaam in"),
         (("--voornaam", "Sam\x07"), "--voornaam", "stuurtekens"),
+        (("--voornaam", "Sam", "--achternaam", "de Vries\u202eeoj"), "--achternaam", "stuurtekens"),
         (("--voornaam", "x" * 101), "--voornaam", "te lang"),
         (("--voornaam", "Sam", "--geboortedatum", "31-2-2008"), "--geboortedatum", "bestaat niet"),
         (("--voornaam", "Sam", "--geboortedatum", "29 februari 2007"), "--geboortedatum", "geen schrikkeljaar"),

@@ -137,8 +137,11 @@ def clean_text(value: str | None) -> str | None:
 
 # Unicode's control characters (category Cc): U+0000–U+001F and U+007F–U+009F; a note may hold
 # line breaks and tabs. A pattern, as a character-by-character check took long on pasted texts.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_CONTROL_IN_NOTES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters, and the invisible ones that turn the direction of the text around (a name
+# that shows differently from what it holds).
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
+_CONTROL_IN_NOTES = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
 
 
 def _control_chars(value: str, multiline: bool) -> bool:
