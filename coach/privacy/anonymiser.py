@@ -488,8 +488,8 @@ def loud_lines(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     start = 0
     for line in text.splitlines(keepends=True):
-        upper = sum(1 for c in line if c.isupper())
-        lower = sum(1 for c in line if c.islower())
+        upper = sum(map(str.isupper, line))
+        lower = sum(map(str.islower, line)) if upper >= _SHOUTED_LETTERS else 0
         if upper >= _SHOUTED_LETTERS and upper >= _SHOUTED_SHARE * (upper + lower):
             found.append((start, start + len(line)))
         start += len(line)
