@@ -531,3 +531,21 @@ def test_details_and_a_consent_are_saved_together_or_not_at_all(case_db: Path) -
         assert [c.given_to for c in consents_of(db, 1)] == ["Moeder"]
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("demo", [True, False])
+async def test_the_demo_says_where_a_real_young_person_belongs(case_db: Path, demo: bool) -> None:
+    app = make_app(case_db, today=TODAY, config=Config(), demo=demo)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_form(app, pilot)
+        notices = app.screen.query("#registration-demo")
+        assert len(notices) == (1 if demo else 0)
+        if demo:
+            shown = str(notices.first(Static).render())
+            assert "demo" in shown and "echte jongere" in shown and "versleutelde database" in shown
+            assert notices.first().region.height >= 2  # whole at 80 columns: it wraps, nothing cut off
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+        # Changing a (fictional) young person's details in the demo: nothing to warn about.
+        await open_details(app, pilot)
+        assert not app.screen.query("#registration-demo")

@@ -199,6 +199,12 @@ def consent_line(consent: Consent, today: date) -> str:
     return f"✓ {line}"
 
 
+DEMO_NOTICE = (
+    "Dit is de demo: oefen gerust met een verzonnen jongere. Een echte jongere meld je aan in je eigen, "
+    "versleutelde database: start coach zonder demo."
+)
+
+
 class RegistrationScreen(CoachScreen[int | None]):
     """The aanmelding form (new) or the Gegevens form (`details` given); returns the young person's id once saved."""
 
@@ -238,6 +244,9 @@ class RegistrationScreen(CoachScreen[int | None]):
         with Body(id="registration-form"):
             yield Static(self._title(), id="registration-title", markup=False)
             yield Static("Tab: volgend veld · Ctrl+S: opslaan · Esc: terug · * is verplicht", id="registration-keys")
+            if self.context.demo and not self.editing:
+                # A demo file is plain and rebuilt at will: no place for a real young person's details.
+                yield Static(DEMO_NOTICE, id="registration-demo", markup=False)
             for section in SECTIONS:
                 yield Label(self._section_title(section), classes="form-heading")
                 if section.title.startswith("Toestemming") and self.details is not None:
