@@ -5,7 +5,10 @@ imports like a coach's does. `bare`: a Textual app with a header, a line of
 text and a footer; its first frame counts. `coach PATH`: the coach app on
 that database, started the way the `coach` command starts it (its checks,
 the lock, opening the database; COACH_TODAY fixes the day); the first frame
-that shows caseload rows counts. Both run headless through `run_test`, at
+that shows caseload rows counts. `coach-start PATH`: the coach app started
+the same way, with the bare app's three widgets as its first screen instead
+of the caseload; its first frame counts (what coach's imports and start cost
+before the caseload draws anything). All run headless through `run_test`, at
 the same size. Prints time.monotonic() of that frame (a clock shared by all
 processes on the machine).
 
@@ -63,6 +66,21 @@ def main() -> None:
             return render_line(table, y)
 
         CaseloadTable.render_line = render_and_note
+        if kind == "coach-start":
+            from textual.app import ComposeResult
+            from textual.screen import Screen
+            from textual.widgets import Footer, Header, Static
+
+            from coach.tui.app import CoachApp
+
+            class BareScreen(Screen[None]):
+                def compose(self) -> ComposeResult:
+                    yield Header()
+                    yield Static("hallo")
+                    yield Footer()
+
+            CoachApp.get_default_screen = lambda app: BareScreen()
+            drawn.add(True)
         db_path = Path(sys.argv[2])
         session = tui_session(Options(db_path, None), db_path, demo=False)
 
