@@ -118,5 +118,6 @@ def row(
             met = met and figure["ratio_min"] <= limit_ratio
     if limit_ms is not None:
         met = met and min(now) <= limit_ms
-    figure["met"] = met
+    # A row with no limit only shows where time goes: nothing to meet.
+    figure["met"] = met if limit_ratio is not None or limit_ms is not None else None
     return figure

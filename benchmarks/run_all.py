@@ -59,7 +59,7 @@ def speed_table(data: dict[str, Any]) -> str:
         note = f" — {row['note']}" if row.get("note") else ""
         lines.append(
             f"| {row['what']}{note} | {_ms(row['now'])} | {against} | {ratio} | {row['target']} | "
-            f"{'yes' if row['met'] else 'NO'} | `{row['command']}` |"
+            f"{'—' if row['met'] is None else 'yes' if row['met'] else 'NO'} | `{row['command']}` |"
         )
     return "\n".join(lines)
 

@@ -330,7 +330,7 @@ def print_rows(rows: list[dict[str, Any]]) -> None:
         ratio = f"  ratio {figure['ratio_min']:.2f}x (median {figure['ratio_median']:.2f}x)" if "base" in figure else ""
         print(
             f"{figure['what']:<52} {figure['now']['min_ms']:9.1f} ms min {figure['now']['median_ms']:9.1f} median"
-            f"{ratio}  target {figure['target']}  {'ok' if figure['met'] else 'NOT MET'}"
+            f"{ratio}  target {figure['target']}  {'' if figure['met'] is None else 'ok' if figure['met'] else 'NOT MET'}"
         )
 
 
