@@ -215,26 +215,29 @@ def test_clubs_with_a_year_and_places_named_by_their_kind() -> None:
     )
 
 
-def test_primary_schools_by_their_own_name() -> None:
-    text = "Hij zat op basisschool De Regenboog, daarna obs Het Anker en cbs De Wegwijzer. Hij zoekt jobs Het liefst."
-    result = run(text)  # no engine: only our own rules
-    assert result.text == (
-        "Hij zat op basisschool [instelling], daarna obs [instelling] en cbs [instelling]. Hij zoekt jobs Het liefst."
-    )
-
-
-def test_a_role_word_ending_a_sentence_names_nobody_after_it() -> None:
-    text = "Gesproken met de vader. Ze werkt bij Jumbo. Ook mevr. Jansen en dr. Bakkali gebeld."
-    result = run(text)  # no engine: only our own rules
-    assert result.text == "Gesproken met de vader. Ze werkt bij Jumbo. Ook mevr. [persoon 1] en dr. [persoon 2] gebeld."
-
-
-def test_the_town_after_a_postcode() -> None:
-    text = "Adres: Dorpsstraat 3, 3732 AB De Bilt, of 2500 GA, Den Haag. Postcode 1234 AB klopt niet."
-    result = run(text)  # no engine: only our own rules
-    assert (
-        result.text == "Adres: [adres], [postcode] [plaats], of [postcode], [plaats]. Postcode [postcode] klopt niet."
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Primary schools go by their own name after their kind.
+        (
+            "Hij zat op basisschool De Regenboog, daarna obs Het Anker en cbs De Wegwijzer. Hij zoekt jobs Het liefst.",
+            "Hij zat op basisschool [instelling], daarna obs [instelling] en cbs [instelling]. Hij zoekt jobs Het liefst.",
+        ),
+        # A role word that ends a sentence names nobody after it; a title with a dot does.
+        (
+            "Gesproken met de vader. Ze werkt bij Jumbo. Ook mevr. Jansen en dr. Bakkali gebeld.",
+            "Gesproken met de vader. Ze werkt bij Jumbo. Ook mevr. [persoon 1] en dr. [persoon 2] gebeld.",
+        ),
+        # The town after a postcode; a word that is no town stays.
+        (
+            "Adres: Dorpsstraat 3, 3732 AB De Bilt, of 2500 GA, Den Haag. Postcode 1234 AB klopt niet.",
+            "Adres: [adres], [postcode] [plaats], of [postcode], [plaats]. Postcode [postcode] klopt niet.",
+        ),
+    ],
+    ids=["primary schools", "role word ending a sentence", "town after a postcode"],
+)
+def test_our_own_rules_alone(text: str, expected: str) -> None:
+    assert run(text).text == expected  # no engine: only our own rules
 
 
 def test_own_school_and_job_in_the_forms_coaches_write() -> None:
