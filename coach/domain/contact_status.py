@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from coach.domain.model import Contact
 from coach.domain.vocabulary import ContactStatus
+
+if TYPE_CHECKING:  # the caseload needs the statuses, not the case model (it costs the app's start)
+    from coach.domain.model import Contact
 
 # Short names for the members, as the rules below read them; the vocabulary itself is ContactStatus.
 PLANNED = ContactStatus.GEPLAND

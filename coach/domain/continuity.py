@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from coach.domain.model import Agreement, Case, Contact, PhaseEntry, current_phase
+from coach.domain.phases import current_phase
 from coach.domain.vocabulary import AgreementStatus, ContactStatus, ContinuityStatus, Phase
+
+if TYPE_CHECKING:  # the caseload needs the rules, not the case model (it costs the app's start)
+    from coach.domain.model import Agreement, Case, Contact, PhaseEntry
 
 # Days a coach may go without a held contact before it is worth a look, per
 # phase. Intensive at the start, wider in afbouw, sparse in nazorg.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from coach.domain.phases import current_phase
 from coach.domain.self_assessment import SelfAssessment
 from coach.domain.vocabulary import AgreementOwner, AgreementStatus, ContactMode, ContactStatus, Initiator, Phase
 
@@ -161,13 +162,6 @@ class Case:
     def phase(self) -> str:
         """The current phase: the last one entered (aanmelding before any)."""
         return current_phase(self.phases)
-
-
-def current_phase(phases: list[PhaseEntry]) -> str:
-    """The phase most recently entered; 'aanmelding' when none is recorded."""
-    if not phases:
-        return Phase.AANMELDING
-    return max(enumerate(phases), key=lambda item: (item[1].since, item[0]))[1].phase
 
 
 def age_on(birth_date: date | None, today: date) -> int | None:

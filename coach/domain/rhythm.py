@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from coach.domain.contact_status import is_cancellation
 from coach.domain.continuity import CANCELLED, ContinuityRules, continuity_status, phase_on
-from coach.domain.model import Contact, PhaseEntry
 from coach.domain.vocabulary import ContactStatus, ContinuityStatus
+
+if TYPE_CHECKING:  # the caseload's strips need no case model (it costs the app's start)
+    from coach.domain.model import Contact, PhaseEntry
 
 GAP = "gap"
 # The strongest thing that happened in a week decides its mark.

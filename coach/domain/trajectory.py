@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from coach.domain.model import PhaseEntry, current_phase
+from coach.domain.model import PhaseEntry
+from coach.domain.phases import current_phase
 from coach.domain.vocabulary import Phase
 
 # Where a trajectory may go from each phase. Afbouw may step back to

@@ -16,7 +16,8 @@ from coach.content.model import Content, IntervisionContent, Method
 from coach.domain.agreements import own_share
 from coach.domain.calendar_words import week_of
 from coach.domain.contact_status import count_contacts
-from coach.domain.model import Agreement, Assessment, Case, Contact, age_on, current_phase
+from coach.domain.model import Agreement, Assessment, Case, Contact, age_on
+from coach.domain.phases import current_phase
 from coach.domain.self_assessment import SelfAssessment, latest_self
 from coach.domain.trajectory import RELEASE, ReleaseDecision, timeline
 from coach.domain.trend import DOWN, UP, whole_picture

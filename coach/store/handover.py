@@ -22,7 +22,8 @@ from coach.domain.handover import (
     check_what_works,
     sender_note,
 )
-from coach.domain.model import PhaseEntry, current_phase
+from coach.domain.model import PhaseEntry
+from coach.domain.phases import current_phase
 from coach.domain.registration import Consent
 from coach.domain.vocabulary import HandoverKind, Phase
 from coach.store.errors import StoreError

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from coach.domain.model import PhaseEntry, current_phase
+from coach.domain.model import PhaseEntry
+from coach.domain.phases import current_phase
 from coach.domain.taper import DEFAULT_TOLERANCE_DAYS, check_intervals, format_intervals
 from coach.domain.trajectory import (
     CANCELLED_NOTE,

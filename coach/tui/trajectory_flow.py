@@ -13,7 +13,8 @@ from typing import Any, Protocol
 from textual.app import App
 
 from coach.content.release import release_content
-from coach.domain.model import PHASE_LABELS, Case, current_phase
+from coach.domain.model import PHASE_LABELS, Case
+from coach.domain.phases import current_phase
 from coach.domain.trajectory import RELEASE, TrajectoryError, is_reopen
 from coach.store.errors import StoreError
 from coach.store.trajectory import accept_taper_plan, change_phase, record_release

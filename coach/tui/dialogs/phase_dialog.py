@@ -13,7 +13,8 @@ from textual.widgets import Button, Input, RadioSet, Static
 
 from coach.domain.calendar_words import short_date
 from coach.domain.dutch_dates import PAST, DateInputError, parse_day
-from coach.domain.model import PHASE_LABELS, PhaseEntry, current_phase
+from coach.domain.model import PHASE_LABELS, PhaseEntry
+from coach.domain.phases import current_phase
 from coach.domain.trajectory import NOTE_MAX, TrajectoryError, allowed_next, check_phase_change, is_reopen
 from coach.domain.vocabulary import Phase
 from coach.tui.context import CoachModal

@@ -18,7 +18,8 @@ from coach.content.guides import domain_section
 from coach.content.model import Content as PromptContent
 from coach.conversation.intake_session import SKIP_WORDS, IntakeSession
 from coach.domain.intake import SECTIONS, WARM
-from coach.domain.model import Case, current_phase
+from coach.domain.model import Case
+from coach.domain.phases import current_phase
 from coach.domain.self_assessment import latest_self
 from coach.domain.trajectory import TrajectoryError
 from coach.domain.vocabulary import Phase

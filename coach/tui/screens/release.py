@@ -24,7 +24,8 @@ from coach.content.model import Content as PromptContent
 from coach.content.release import release_content
 from coach.domain.calendar_words import short_date
 from coach.domain.dutch_dates import PAST, DateInputError, parse_day
-from coach.domain.model import PHASE_LABELS, Case, current_phase
+from coach.domain.model import PHASE_LABELS, Case
+from coach.domain.phases import current_phase
 from coach.domain.release import ACTIVITY_KINDS, ACTIVITY_LABELS, Activity, BasicItem, Criterion, ReleaseFacts
 from coach.domain.trajectory import READINESS_PHASES, RELEASE, TrajectoryError, TrajectoryRecord
 from coach.reports.readiness import case_readiness, met_count

@@ -20,8 +20,9 @@ from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import assess
 from coach.domain.handover import HandoverRecord
 from coach.domain.intake import Intake
-from coach.domain.model import Case, current_phase
+from coach.domain.model import Case
 from coach.domain.network import NetworkMember
+from coach.domain.phases import current_phase
 from coach.domain.registration import CoachChange
 from coach.domain.release import Criterion
 from coach.domain.safe_text import visible_in

@@ -13,7 +13,6 @@ from datetime import date
 
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import CONTINUITY_LABELS
-from coach.domain.model import PHASE_LABELS
 from coach.domain.rhythm import RhythmWeek
 from coach.domain.this_week import (
     AGREEMENT_DUE,
@@ -27,6 +26,7 @@ from coach.domain.this_week import (
     ReasonKind,
     WeekItem,
 )
+from coach.domain.vocabulary import Phase
 from coach.tui.formatting import MARKER, MONTHS, WEEKDAYS, days_ago, moment, short_date
 
 Piece = tuple[str, "str | None"]
@@ -127,7 +127,7 @@ def repeated_names(rows: Sequence[CaseloadEntry]) -> frozenset[str]:
 
 
 def _phase(entry: CaseloadEntry, ctx: CellContext) -> Cell:
-    return [(PHASE_LABELS.get(entry.phase, entry.phase), None)]
+    return [(Phase.label_of(entry.phase), None)]
 
 
 def _last(entry: CaseloadEntry, ctx: CellContext) -> Cell:

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from coach.domain.continuity import LET_OP, TE_LANG
 from coach.domain.desk import Totals
-from coach.domain.model import PHASE_LABELS
+from coach.domain.vocabulary import Phase
 
 
 def number(count: int) -> str:
@@ -31,7 +31,7 @@ def totals_content(totals: Totals) -> Content:
     if not (too_long or attention):
         parts.append(Content.from_markup("[$success]●[/] iedereen op koers"))
     phases = [
-        Content.from_markup("$label [b]$n[/b]", label=PHASE_LABELS[phase], n=number(count))
+        Content.from_markup("$label [b]$n[/b]", label=Phase.label_of(phase), n=number(count))
         for phase, count in totals.phases.items()
     ]
     return Content.assemble(Content(" · ").join(parts), "\n", Content(" · ").join(phases))

@@ -11,7 +11,8 @@ from textual.widgets import Static
 
 from coach.content.model import Content as PromptContent
 from coach.domain.calendar_words import short_date
-from coach.domain.model import PHASE_LABELS, Case, current_phase
+from coach.domain.model import PHASE_LABELS, Case
+from coach.domain.phases import current_phase
 from coach.domain.release import Criterion
 from coach.domain.trajectory import TrajectoryRecord
 from coach.reports.readiness import met_count
