@@ -35,6 +35,7 @@ def noting(table, y):
     if y > 0 and table.row_count and "first_rows" not in seen:
         seen["first_rows"] = sorted(name for name in HEAVY if name in sys.modules)
         seen["first_rows_later"] = sorted(name for name in LATER if name in sys.modules)
+        seen["first_rows_widgets"] = sorted({{type(w).__name__ for w in table.screen.walk_children()}})
         seen["content_read"] = "content" in vars(table.app)
     return draw(table, y)
 
@@ -76,6 +77,8 @@ def test_the_first_rows_are_painted_before_sqlite_utils_numpy_or_the_prompts_are
     seen = json.loads(run_python(START.format(heavy=HEAVY, later=LATER), str(case_db), tmp_path=tmp_path))
     assert seen["first_rows"] == []
     assert seen["first_rows_later"] == []
+    # The search field comes when the coach first searches.
+    assert "CaseloadTable" in seen["first_rows_widgets"] and "SearchField" not in seen["first_rows_widgets"]
     assert seen["content_read"] is False
     # Right after, sqlite-utils and the prompts are loaded for the screens that follow; numpy never is.
     assert seen["settled"] == ["sqlite_utils"]
