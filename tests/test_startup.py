@@ -49,6 +49,7 @@ async def main(app):
                 break
         seen["settled"] = sorted(name for name in HEAVY if name in sys.modules)
         seen["content_settled"] = "content" in vars(app)
+        seen["widgets_settled"] = sorted({{type(w).__name__ for w in app.screen.walk_children()}})
         from coach.tui.stylesheets import screen_stylesheets
         seen["styles_settled"] = all(app.stylesheet.has_source(str(path), "") for path in screen_stylesheets())
         seen["writes"] = app.db.execute("SELECT count(*) FROM youths").fetchone()[0]
@@ -77,8 +78,11 @@ def test_the_first_rows_are_painted_before_sqlite_utils_numpy_or_the_prompts_are
     seen = json.loads(run_python(START.format(heavy=HEAVY, later=LATER), str(case_db), tmp_path=tmp_path))
     assert seen["first_rows"] == []
     assert seen["first_rows_later"] == []
-    # The search field comes when the coach first searches.
-    assert "CaseloadTable" in seen["first_rows_widgets"] and "SearchField" not in seen["first_rows_widgets"]
+    # The rows come first; the footer's keys a frame later, as any Textual footer's do; the search
+    # field when the coach first searches.
+    assert "CaseloadTable" in seen["first_rows_widgets"]
+    assert "FooterKey" not in seen["first_rows_widgets"] and "SearchField" not in seen["first_rows_widgets"]
+    assert "FooterKey" in seen["widgets_settled"]
     assert seen["content_read"] is False
     # Right after, sqlite-utils and the prompts are loaded for the screens that follow; numpy never is.
     assert seen["settled"] == ["sqlite_utils"]

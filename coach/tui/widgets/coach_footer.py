@@ -58,12 +58,15 @@ class CoachFooter(Footer):
     _dropped = 0
     # What the keys shown were made from; the same again needs no new keys.
     _shown_for: tuple[object, ...] | None = None
+    # The first keys are on their way (composed after the screen's first frame): they read the bindings then.
+    _first_keys_due = False
 
     def compose(self) -> ComposeResult:
         widgets: list[Widget] = list(super().compose())
         palette = [w for w in widgets if isinstance(w, FooterKey) and w.has_class("-command-palette")]
         keys = [w for w in widgets if isinstance(w, FooterKey) and w not in palette]
         others = [w for w in widgets if w not in palette and w not in keys]
+        self._first_keys_due = False
         self._fitted_to = self.size.width or self.app.size.width
         self._shown_for = self._signature()
         # The palette key sits on the right behind a one-cell separator; a binding group (rare) gets room for its label.
@@ -125,11 +128,21 @@ class CoachFooter(Footer):
     def bindings_changed(self, screen: Screen[object]) -> None:
         # Textual says so after every focus move and every refresh of the bindings, mostly with the
         # same keys as before; building them anew each time cost more than the rest of a key press.
+        first = not self._bindings_ready
         self._bindings_ready = True
+        if self._first_keys_due:
+            return
         if self._shown_for is not None and self._signature() == self._shown_for:
             return
         self._dropped = 0  # other keys: estimate afresh
         if screen.app.app_focus and self.is_attached and screen is self.screen:
+            if first:
+                # The first keys come one frame after what the screen is for (as in any Textual
+                # app: a footer gets its keys once the screen's bindings are known); made before
+                # it, they held up the caseload's first frame by some 5 ms.
+                self._first_keys_due = True
+                self.call_after_refresh(self.recompose)
+                return
             # Several changes in one go (a screen filling in) give one new set of keys, not one each.
             self.refresh(recompose=True)
 
