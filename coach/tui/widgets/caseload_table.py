@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from rich.cells import cell_len, set_cell_size
+from rich.control import strip_control_codes
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -430,14 +433,72 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
         context = CellContext(
             self._today or date.today(), layout.compact, self._rhythm, self._repeated, self._may_taper
         )
-        line = Text(" ", no_wrap=True, end="")
+        # Pieces straight to segments, the way Text renders them: a row holds some twenty pieces (the
+        # rhythm strip one per week), and building a Text of them took most of a first paint's table.
+        line = Line(" ")
         last = len(layout.columns) - 1
         for position, (column, width) in enumerate(layout.columns):
-            cell = Text(no_wrap=True, end="")
-            for text, key in column.cell(row, context):
-                cell.append(text, self._style(key))
-            cell.truncate(width, overflow="ellipsis", pad=position < last)
-            line.append_text(cell)
+            line.add_cell([(text, self._style(key)) for text, key in column.cell(row, context)], width, position < last)
             if position < last:
-                line.append(" " * layout.gap)
-        return self._strip(line, layout.width, "cursor" if is_cursor else "stripe" if index % 2 else "base")
+                line.add(" " * layout.gap)
+        base = self._line_style("cursor" if is_cursor else "stripe" if index % 2 else "base")
+        return line.strip(layout.width, base)
+
+
+class Line:
+    """One table line as runs of text, cut and padded as Rich's Text.truncate would, rendered as Text renders.
+
+    A run with a style is one segment (as a span is); text without a style of its
+    own joins the run of unstyled text before it. Cuts go through Rich's own
+    set_cell_size on the whole cell or line, so wide and zero-width characters
+    fall where Text puts them.
+    """
+
+    def __init__(self, text: str = "") -> None:
+        self._runs: list[list[Any]] = []
+        self._length = 0
+        self.add(text)
+
+    def add(self, text: str, style: Style | None = None) -> None:
+        """Add text, on the line's own style (None) or with a style of its own."""
+        if not text:
+            return  # as Text.append: no span, no segment
+        if style is None and self._runs and self._runs[-1][1] is None:
+            self._runs[-1][0] += text
+        else:
+            self._runs.append([text, style])
+        self._length += cell_len(text)
+
+    def add_cell(self, pieces: Sequence[tuple[str, Style | None]], width: int, pad: bool) -> None:
+        """A cell of `width` cells: cut with "…" when it holds more (in the style of the piece cut), padded when `pad`."""
+        texts = [strip_control_codes(text) for text, _ in pieces]
+        plain = "".join(texts)
+        length = cell_len(plain)
+        if length <= width:
+            for text, (_, style) in zip(texts, pieces, strict=True):
+                self.add(text, style)
+            if pad and length < width:
+                self.add(" " * (width - length))
+            return
+        kept = set_cell_size(plain, width - 1)
+        start = 0
+        for text, (_, style) in zip(texts, pieces, strict=True):
+            end = start + len(text)
+            if start <= len(kept) < end:  # the piece the cut falls in carries the ellipsis
+                self.add(kept[start:] + "…", style)
+                return
+            self.add(kept[start:end], style)
+            start = end
+
+    def strip(self, width: int, base: Style) -> Strip:
+        """The line, cropped or padded to `width` cells, on the `base` style."""
+        runs = self._runs
+        if self._length > width:
+            kept, start, runs = set_cell_size("".join(text for text, _ in runs), width), 0, []
+            for text, style in self._runs:
+                if kept[start : start + len(text)]:
+                    runs.append([kept[start : start + len(text)], style])
+                start += len(text)
+        elif self._length < width:
+            self.add(" " * (width - self._length))
+        return Strip([Segment(text, base if style is None else base + style) for text, style in runs], width)
