@@ -139,7 +139,7 @@ class CoachFooter(Footer):
             if first:
                 # The first keys come one frame after what the screen is for (as in any Textual
                 # app: a footer gets its keys once the screen's bindings are known); made before
-                # it, they held up the caseload's first frame by some 5 ms.
+                # it, they held up the caseload's first frame by some 10 ms.
                 self._first_keys_due = True
                 self.call_after_refresh(self.recompose)
                 return
