@@ -10,7 +10,8 @@ the same way, with the bare app's three widgets as its first screen instead
 of the caseload; its first frame counts (what coach's imports and start cost
 before the caseload draws anything). All run headless through `run_test`, at
 the same size. Prints time.monotonic() of that frame (a clock shared by all
-processes on the machine).
+processes on the machine). With --exit-at-paint the process ends right at
+that frame (first_paint_instructions.py counts the instructions up to it).
 
 Nothing is imported before main() on purpose: imports are part of the start.
 """
@@ -20,7 +21,9 @@ import time
 
 
 def main() -> None:
-    kind = sys.argv[1]
+    exit_at_paint = "--exit-at-paint" in sys.argv
+    args = [arg for arg in sys.argv[1:] if arg != "--exit-at-paint"]
+    kind = args[0]
     import asyncio
 
     from textual.app import App
@@ -32,6 +35,11 @@ def main() -> None:
         display(app, screen, renderable)
         if "at" not in painted and renderable is not None and ready(app):
             painted["at"] = time.monotonic()
+            if exit_at_paint:
+                import os
+
+                print(painted["at"], flush=True)
+                os._exit(0)  # nothing after the frame counts: no closing of the app
 
     App._display = display_and_note
 
@@ -81,7 +89,7 @@ def main() -> None:
 
             CoachApp.get_default_screen = lambda app: BareScreen()
             drawn.add(True)
-        db_path = Path(sys.argv[2])
+        db_path = Path(args[1])
         session = tui_session(Options(db_path, None), db_path, demo=False)
 
         def ready(app: App) -> bool:
