@@ -455,7 +455,7 @@ class Line:
     """
 
     def __init__(self, text: str = "") -> None:
-        self._runs: list[list[Any]] = []
+        self._runs: list[tuple[str, Style | None]] = []
         self._length = 0
         self.add(text)
 
@@ -464,9 +464,9 @@ class Line:
         if not text:
             return  # as Text.append: no span, no segment
         if style is None and self._runs and self._runs[-1][1] is None:
-            self._runs[-1][0] += text
+            self._runs[-1] = (self._runs[-1][0] + text, None)
         else:
-            self._runs.append([text, style])
+            self._runs.append((text, style))
         self._length += cell_len(text)
 
     def add_cell(self, pieces: Sequence[tuple[str, Style | None]], width: int, pad: bool) -> None:
@@ -492,13 +492,17 @@ class Line:
 
     def strip(self, width: int, base: Style) -> Strip:
         """The line, cropped or padded to `width` cells, on the `base` style."""
-        runs = self._runs
-        if self._length > width:
-            kept, start, runs = set_cell_size("".join(text for text, _ in runs), width), 0, []
-            for text, style in self._runs:
-                if kept[start : start + len(text)]:
-                    runs.append([kept[start : start + len(text)], style])
-                start += len(text)
-        elif self._length < width:
+        if self._length < width:
             self.add(" " * (width - self._length))
+        runs = self._runs if self._length == width else self._cropped(width)
         return Strip([Segment(text, base if style is None else base + style) for text, style in runs], width)
+
+    def _cropped(self, width: int) -> list[tuple[str, Style | None]]:
+        """The runs cut to `width` cells, where Text.truncate cuts the same text."""
+        kept = set_cell_size("".join(text for text, _ in self._runs), width)
+        runs, start = [], 0
+        for text, style in self._runs:
+            if part := kept[start : start + len(text)]:
+                runs.append((part, style))
+            start += len(text)
+        return runs
