@@ -46,13 +46,16 @@ def _about(data: dict[str, Any]) -> str:
     )
 
 
+def _heading(title: str, *columns: str) -> list[str]:
+    """A table's title line, a blank line, and its Markdown header."""
+    return [title, "", "| " + " | ".join(columns) + " |", "|" + " --- |" * len(columns)]
+
+
 def speed_table(data: dict[str, Any]) -> str:
-    lines = [
+    lines = _heading(
         f"Speed ({_about(data)})",
-        "",
-        "| what | now: min (median) | against | ratio: min (median) | target | met | command |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
-    ]
+        *("what", "now: min (median)", "against", "ratio: min (median)", "target", "met", "command"),
+    )
     for row in data["rows"]:
         against = f"{row['baseline']} {_ms(row['base'])}" if "base" in row else "—"
         ratio = f"{row['ratio_min']:.2f}× ({row['ratio_median']:.2f}×)" if "base" in row else "—"
@@ -67,12 +70,11 @@ def speed_table(data: dict[str, Any]) -> str:
 def growth_table(data: dict[str, Any]) -> str:
     sizes = data["sizes"]
     names = list(sizes)
-    lines = [
+    lines = _heading(
         f"Growth ({_about(data)}); times are the minimum of the repeats",
         "",
-        "| | " + " | ".join(f"{int(size):,} youths" for size in names) + " |",
-        "| --- |" + " --- |" * len(names),
-    ]
+        *(f"{int(size):,} youths" for size in names),
+    )
     for key, label in (
         ("open", "open cases"),
         ("closed", "closed cases"),
@@ -93,23 +95,19 @@ def growth_table(data: dict[str, Any]) -> str:
 
 
 def compare_table(data: dict[str, Any]) -> str:
-    lines = [
+    lines = _heading(
         f"Before and after ({_about(data)}); old: {data['trees']['old']}, new: {data['trees']['new']}",
-        "",
-        "| what | min (median) |",
-        "| --- | --- |",
-    ]
+        *("what", "min (median)"),
+    )
     lines += [f"| {label} | {_ms(figure)} |" for label, figure in data["figures"].items()]
     return "\n".join(lines)
 
 
 def instructions_table(data: dict[str, Any]) -> str:
-    lines = [
+    lines = _heading(
         f"First paint in instructions ({_about(data)}); callgrind, up to the first useful frame",
-        "",
-        "| what | instructions | against the bare Textual app |",
-        "| --- | --- | --- |",
-    ]
+        *("what", "instructions", "against the bare Textual app"),
+    )
     lines += [f"| {row['what']} | {row['instructions'] / 1e6:,.1f} M | {row['ratio']:.3f}× |" for row in data["rows"]]
     return "\n".join(lines)
 
