@@ -9,9 +9,12 @@ speed_bench.py keeps the verdict.
 Counts, each in a fresh process up to its first useful frame (first_paint.py
 --exit-at-paint), the bare Textual app, coach's start with the bare app's
 screen (coach-start), and coach with its caseload; the ratios are against the
-bare app. Needs valgrind (Debian's package). Writes results/instructions-….json.
+bare app. The count includes the event loop's turns while the app waits for
+its next refresh, which a busy moment can add to: each start is counted
+--repeat times, interleaved, and the smallest count kept (all are in the JSON).
+Needs valgrind (Debian's package). Writes results/instructions-….json.
 
-Usage: python benchmarks/first_paint_instructions.py --db /tmp/bench.db
+Usage: python benchmarks/first_paint_instructions.py --db /tmp/bench.db [--repeat 3]
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ def instructions(kind: str, db: Path, env: dict[str, str]) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, required=True, help="the database the caseload is painted from")
+    parser.add_argument("--repeat", type=int, default=3, help="counts per start; the smallest is kept")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (apt install valgrind): nothing counted.")
@@ -77,10 +81,19 @@ def main() -> None:
                 check=True,
                 capture_output=True,
             )
-        counts = {kind: instructions(kind, args.db, env) for kind, _ in KINDS}
-    bare = counts["bare"]
+        counts: dict[str, list[int]] = {kind: [] for kind, _ in KINDS}
+        for _ in range(args.repeat):  # interleaved, so a busy moment hits all three alike
+            for kind, _ in KINDS:
+                counts[kind].append(instructions(kind, args.db, env))
+    bare = min(counts["bare"])
     rows: list[dict[str, Any]] = [
-        {"what": what, "kind": kind, "instructions": counts[kind], "ratio": round(counts[kind] / bare, 3)}
+        {
+            "what": what,
+            "kind": kind,
+            "instructions": min(counts[kind]),
+            "all": counts[kind],
+            "ratio": round(min(counts[kind]) / bare, 3),
+        }
         for kind, what in KINDS
     ]
     for figure in rows:
