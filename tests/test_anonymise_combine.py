@@ -267,3 +267,12 @@ def test_streets_and_postbus_that_deduce_no_longer_looks_for() -> None:
     text = "Ze woont Kerkstr 12, eerder Wilhelminaplantsoen 3b, schrijf naar Postbus 1234. Rotterdam is groot."
     assert [text[s.start : s.end] for s in streets(text)] == ["Kerkstr 12", "Wilhelminaplantsoen 3b"]
     assert [text[s.start : s.end] for s in find_postbus(text)] == ["Postbus 1234"]
+
+
+def test_a_two_letter_name_found_once_is_hidden_everywhere_but_not_inside_other_words() -> None:
+    text = "Mo belde. toen zei mo dat hij moe was; in het bos groeit mos. Bo kwam ook en bo lachte, om tien uur al."
+    result = run(text, person("Mo"), person("Bo"))
+    assert result.text == (
+        "[persoon 1] belde. toen zei [persoon 1] dat hij moe was; in het bos groeit mos. "
+        "[persoon 2] kwam ook en [persoon 2] lachte, om tien uur al."
+    )

@@ -338,6 +338,9 @@ def _distance_one(a: str, b: str) -> bool:
 
 # Below this Zipf frequency a word found once as someone's name is that name everywhere in the text.
 _NAME_ELSEWHERE = 4.0
+# Two-letter names ("Mo", "Bo", "Jo") read as more common, being chat and abbreviations too; everyday
+# two-letter words ("al", "om", "ok", "da") are commoner still.
+_SHORT_NAME_ELSEWHERE = 4.5
 _SURNAME_AFTER = re.compile(
     r"\s+(?:(?:van der|van den|van de|van|de|der|den|ter|ten|el|al)\s+)(?P<core>[a-zà-ÿ][a-zà-ÿ'\-]+)"
 )
@@ -373,7 +376,9 @@ def _name_elsewhere(text: str, chosen: list[Span], listed: Callable[[str], bool]
             extra.append(Span(span.start, end, PERSON, "person", "context"))
         for word in _WORDS.findall(text[span.start : span.end]):
             word = _POSSESSIVE.sub("", word).lower()
-            if len(word) >= 3 and word not in _CONNECTORS and word not in WORD_NAMES and zipf(word) < _NAME_ELSEWHERE:
+            if word in _CONNECTORS or word in WORD_NAMES or len(word) < 2 or (len(word) == 2 and not word.isalpha()):
+                continue
+            if zipf(word) < (_NAME_ELSEWHERE if len(word) >= 3 else _SHORT_NAME_ELSEWHERE):
                 words.add(word)
     low = text.lower() if words else ""
     for word in words:
@@ -390,7 +395,9 @@ def _name_elsewhere(text: str, chosen: list[Span], listed: Callable[[str], bool]
 
 @functools.lru_cache(maxsize=1024)
 def _mention(word: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w@.'’-])" + re.escape(word) + r"(?:'s|’s|s)?(?![\w@'’-])", re.IGNORECASE)
+    # A two-letter name takes no bare s: "bos" and "mos" are words, not Bo's or Mo's.
+    ending = r"(?:'s|’s|s)?" if len(word) >= 3 else r"(?:'s|’s)?"
+    return re.compile(r"(?<![\w@.'’-])" + re.escape(word) + ending + r"(?![\w@'’-])", re.IGNORECASE)
 
 
 class People:
