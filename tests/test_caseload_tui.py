@@ -34,6 +34,11 @@ def text_of(app: CoachApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
 
 
+def footer_keys(app: CoachApp) -> list[str]:
+    """The descriptions of the keys the footer shows, left to right."""
+    return [key.description for key in app.screen.query("FooterKey") if key.display]
+
+
 def painted(table: CaseloadTable) -> list[str]:
     """The table's lines as the coach sees them."""
     return [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
@@ -275,6 +280,23 @@ async def test_deze_week_at_80_columns_keeps_the_reasons_whole_below_the_table(c
         detail = app.screen.query_one("#row-detail")
         assert "te lang niet gezien: 53 dagen · 1 afspraak te laat" in str(detail.render())
         assert detail.region.height >= 1
+
+
+async def test_deze_week_at_80_columns_shows_the_way_back_where_sorting_stood(case_db: Path, today: date) -> None:
+    app = make_app(case_db, today=today)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_until(pilot, lambda: footer_keys(app))
+        assert "Sorteer" in footer_keys(app)
+        await pilot.press("w")
+        await wait_until(pilot, lambda: "Iedereen" in footer_keys(app))
+        # 'Deze week' has its own order (the most urgent on top): s sorts nothing there, and says nothing.
+        assert "Sorteer" not in footer_keys(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseloadScreen) and app.screen.week_view
+        await pilot.press("w")
+        await wait_until(pilot, lambda: "Sorteer" in footer_keys(app))
+        assert not app.screen.week_view
 
 
 async def test_totals_per_phase_and_rhythm_stay_whatever_the_filter(case_db: Path, today: date) -> None:

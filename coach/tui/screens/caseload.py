@@ -301,7 +301,11 @@ class CaseloadScreen(CoachScreen[None]):
             return not self.desk.filter.is_empty
         if action == "clear_search":
             return bool(self.desk.filter.search) or isinstance(self.focused, SearchField)
-        if action in ("sort", "filter", "search"):
+        if action == "sort":
+            # 'Deze week' keeps the most urgent on top: no other order, and in the footer its
+            # place goes to the way back (w Iedereen), which at 80 columns did not fit beside it.
+            return bool(self.desk.entries) and not self.desk.week_view
+        if action in ("filter", "search"):
             return bool(self.desk.entries)
         return True
 
@@ -331,10 +335,6 @@ class CaseloadScreen(CoachScreen[None]):
         self.query_one(CaseloadTable).focus()
 
     def action_sort(self) -> None:
-        if self.desk.week_view:
-            self.notify("In 'deze week' staat wie het meest dringend is bovenaan. Druk op w voor alle jongeren.")
-            return
-
         def chosen(key: str | None) -> None:
             if key is not None:
                 self.desk.sort_key = key
