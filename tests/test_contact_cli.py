@@ -174,6 +174,7 @@ BAD = [
     (["--wanneer", "gisteren", "--notitie", "bel\x1b[31m terug"], "stuurtekens"),
     (["--wanneer", "gisteren", "--duur", "drie"], "--duur"),
     (["--wanneer", "gisteren", "--duur", "5000"], "--duur"),
+    (["--wanneer", "gisteren", "--duur", "4²"], "--duur"),  # a digit to str.isdigit, not to int()
     (["--wanneer", "gisteren", "--soort", "duif"], "soort"),
     (["--wanneer", "gisteren", "--status", "verzet"], "verzet"),
     (["--wanneer", "gisteren", "--status", "vervallen"], "vervallen"),

@@ -87,6 +87,7 @@ def test_a_planned_contact_reads_weekdays_ahead():
         (ContactInput(when="gisteren", status="gepland"), "when", "gepland contact ligt in de toekomst"),
         (ContactInput(duration="drie kwartier"), "duration", "hele minuten"),
         (ContactInput(duration="2000"), "duration", "hele minuten"),
+        (ContactInput(duration="4²"), "duration", "hele minuten"),  # a digit to str.isdigit, not to int()
         (ContactInput(next="gisteren"), "next", "ligt in de toekomst"),
         (ContactInput(when="di 10:00", status="gepland", next="di 9:00"), "next", "komt na dit contact"),
         (ContactInput(next="32-3"), "next", "geen bestaande datum"),

@@ -375,6 +375,7 @@ BAD_EDITS = [
     ("#ce-when", "volgende week di 10:00", "toekomst"),  # a held contact cannot lie ahead
     ("#ce-duration", "drie", "minuten"),
     ("#ce-duration", "5000", "minuten"),
+    ("#ce-duration", "4²", "minuten"),  # a digit to str.isdigit, not to int()
     ("#ce-note", "a" * 1_000_001, "te lang"),
     ("#ce-note", "bel\x1b[31m terug", "stuurtekens"),
 ]

@@ -103,6 +103,7 @@ def test_parse_intervals(text, expected):
         ("0, 2", "0 weken kan niet"),
         ("1, 40", "40 weken kan niet"),
         ("-1", "'-1' is geen heel getal"),
+        ("1, ², 3", "'²' is geen heel getal"),  # a digit to str.isdigit, not to int()
         (", ".join(["1"] * 13), "hoogstens 12"),
     ],
 )

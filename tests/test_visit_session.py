@@ -266,6 +266,7 @@ def test_keeping_a_preparation_without_a_planned_visit_asks_when(db, content):
         (VisitEndInput(when="morgen 10:00"), "when"),  # not yet happened
         (VisitEndInput(duration="lang"), "duration"),
         (VisitEndInput(duration="-5"), "duration"),
+        (VisitEndInput(duration="³"), "duration"),  # a digit to str.isdigit, not to int()
         (VisitEndInput(status="gepland"), "status"),
         (VisitEndInput(agreements=[AgreementInput("x" * 1_000_000, "jongere", "")]), "agreements"),
         (VisitEndInput(agreements=[AgreementInput("Bellen\x00\x1b[2J", "jongere", "")]), "agreements"),

@@ -73,7 +73,7 @@ def read_duration(text: str | None) -> int | None:
     """Whole minutes, 0 to 1440, or a CoachError."""
     if text is None:
         return None
-    if not text.strip().isdigit() or int(text.strip()) > MAX_MINUTES:
+    if not text.strip().isdecimal() or int(text.strip()) > MAX_MINUTES:
         raise _fail(f"--duur: '{text}' is geen duur; geef hele minuten, bijvoorbeeld 45 (hooguit {MAX_MINUTES}).")
     return int(text.strip())
 

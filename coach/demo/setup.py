@@ -32,7 +32,7 @@ def _marker(seed: int, youths: int) -> str:
 def _marked_youths(marker: str) -> int | None:
     for part in marker.split(";"):
         key, _, value = part.partition("=")
-        if key == "youths" and value.isdigit():
+        if key == "youths" and value.isdecimal():
             return int(value)
     return None
 

@@ -40,7 +40,7 @@ def person_label(person: NetworkPerson) -> str:
 
 def read_owner(value: str) -> tuple[str, int | None]:
     """The owner and network person id a choice stands for (raises FormErrors on 'owner')."""
-    if value.startswith(NETWORK_PREFIX) and value.removeprefix(NETWORK_PREFIX).isdigit():
+    if value.startswith(NETWORK_PREFIX) and value.removeprefix(NETWORK_PREFIX).isdecimal():
         return AgreementOwner.NETWERK, int(value.removeprefix(NETWORK_PREFIX))
     if AgreementOwner.has(value):
         return AgreementOwner(value), None

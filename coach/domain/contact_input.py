@@ -133,7 +133,7 @@ def read_contact(form: ContactInput, now: datetime) -> ReadContact:
     duration = None
     if form.duration.strip():
         text = form.duration.strip().removesuffix("min").strip()
-        if not text.isdigit() or int(text) > MAX_MINUTES:
+        if not text.isdecimal() or int(text) > MAX_MINUTES:
             errors["duration"] = "Schrijf de duur in hele minuten, bijvoorbeeld 45 (hooguit 1440)."
         else:
             duration = int(text)

@@ -181,7 +181,7 @@ def _take_relative(text: str, today: date, examples: str) -> tuple[_Relative, st
     for pattern, sign in ((_IN, 1), (_AGO, -1)):
         match = pattern.search(text)
         if match:
-            count = int(match[1]) if match[1].isdigit() else _NUMBER_WORDS[match[1]]
+            count = int(match[1]) if match[1].isdecimal() else _NUMBER_WORDS[match[1]]
             unit = match[2]
             if unit.startswith("maand"):
                 found.day = _add_months(today, sign * count)

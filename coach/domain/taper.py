@@ -47,7 +47,7 @@ def parse_intervals(text: str, *, unit: str = "weken", maximum: int = MAX_WEEKS)
         raise TaperError(f"Geef minstens één aantal {unit}, bijvoorbeeld: 1, 2, 3, 4.")
     numbers: list[int] = []
     for part in parts:
-        if not part.isdigit():
+        if not part.isdecimal():
             raise TaperError(f"'{part}' is geen heel getal. Schrijf de {unit} als getallen met komma's: 1, 2, 3, 4.")
         numbers.append(int(part))
     return check_intervals(tuple(numbers), unit=unit, maximum=maximum)

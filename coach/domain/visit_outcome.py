@@ -92,7 +92,7 @@ def read_outcome(form: VisitEndInput, now: datetime) -> VisitOutcome:
     duration: int | None = None
     if form.duration.strip():
         text = form.duration.strip().removesuffix("min").strip()
-        if not text.isdigit() or not 0 < int(text) <= DURATION_MAX:
+        if not text.isdecimal() or not 0 < int(text) <= DURATION_MAX:
             errors["duration"] = f"Duur: schrijf het aantal minuten, bijvoorbeeld 45 (hoogstens {DURATION_MAX})."
         else:
             duration = int(text)

@@ -329,7 +329,7 @@ def _own_date(text: str) -> date | None:
         ):
             continue
         month = match["month"]
-        number = int(month) if month.isdigit() else _MONTH_WORDS[month.lower().rstrip(".")]
+        number = int(month) if month.isdecimal() else _MONTH_WORDS[month.lower().rstrip(".")]
         raw = match["year"].lstrip("'’`")
         year = int(raw) if len(raw) == 4 else 2000 + int(raw)
         try:

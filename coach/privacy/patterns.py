@@ -192,7 +192,7 @@ _BSN = re.compile(r"\d(?<![\w.\-,]\d)(?:[ .\-]?\d){8}(?![\w]|[.\-,]\d)")
 
 def bsn_valid(digits: str) -> bool:
     """True when nine digits pass the 11-proef of a burgerservicenummer."""
-    if len(digits) != 9 or not digits.isdigit() or digits == "0" * 9:
+    if len(digits) != 9 or not digits.isdecimal() or digits == "0" * 9:
         return False
     total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=False)) - int(digits[8])
     return total % 11 == 0

@@ -24,7 +24,7 @@ MAX_DEPTH = 16
 def problem_order(problem: CaseFileProblem) -> tuple[Any, ...]:
     """By file, then by place in the file with list positions as numbers ([2] before [10]), then rule."""
     parts = re.split(r"(\d+)", problem.path)
-    place = tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts)
+    place = tuple((0, int(part), "") if part.isdecimal() else (1, 0, part) for part in parts)
     return (problem.file, place, problem.rule)
 
 

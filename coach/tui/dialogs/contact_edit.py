@@ -42,7 +42,7 @@ def read_duration(text: str) -> int | None:
     text = text.strip().removesuffix("min").strip()
     if not text:
         return None
-    if not text.isdigit() or int(text) > MAX_MINUTES:
+    if not text.isdecimal() or int(text) > MAX_MINUTES:
         raise ValueError(f"Schrijf de duur in hele minuten, bijvoorbeeld 45 (hooguit {MAX_MINUTES}).")
     return int(text)
 

@@ -51,7 +51,7 @@ def scope_of(value: str, today: date) -> Scope:
     if value in PERIODS:
         months = PERIODS[value][1]
         return Scope.period(today - relativedelta(months=months), today, months=months)
-    if value.startswith("c") and value[1:].isdigit():
+    if value.startswith("c") and value[1:].isdecimal():
         return Scope.one_contact(int(value[1:]))
     return Scope()
 
@@ -124,7 +124,7 @@ class SummaryChoices(Vertical):
     def moment(self) -> int | None:
         """The contact the incident method centres on (numbered as in numbered_contacts); None: the newest."""
         value = str(self.query_one("#iv-moment", Select).value)
-        return int(value[1:]) if value.startswith("c") and value[1:].isdigit() else None
+        return int(value[1:]) if value.startswith("c") and value[1:].isdecimal() else None
 
     def choose_moment(self, number: int | None) -> None:
         """Pick this contact as the moment (None: the newest)."""
