@@ -70,3 +70,11 @@ def test_a_cut_cell_ends_in_an_ellipsis_in_the_style_of_the_piece_it_cuts() -> N
         ("Sam", BASE + name),
         (" I", BASE),
     ]
+
+
+def test_drawing_a_line_leaves_it_as_it_was() -> None:
+    line = Line(" ")
+    line.add_cell([("Sam", Style(bold=True))], 5, True)
+    wide, narrow = line.strip(12, BASE), line.strip(4, BASE)
+    assert (wide.cell_length, narrow.cell_length) == (12, 4)
+    assert line.strip(12, BASE) == wide and line.strip(6, BASE).text == " Sam  "

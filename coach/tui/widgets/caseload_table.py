@@ -491,10 +491,16 @@ class Line:
             start = end
 
     def strip(self, width: int, base: Style) -> Strip:
-        """The line, cropped or padded to `width` cells, on the `base` style."""
-        if self._length < width:
-            self.add(" " * (width - self._length))
-        runs = self._runs if self._length == width else self._cropped(width)
+        """The line, cropped or padded to `width` cells, on the `base` style (the line itself stays as it is)."""
+        if self._length > width:
+            runs = self._cropped(width)
+        elif self._length < width:
+            padded = Line()
+            padded._runs = list(self._runs)
+            padded.add(" " * (width - self._length))  # joins the unstyled text before it, as Text's padding does
+            runs = padded._runs
+        else:
+            runs = self._runs
         return Strip([Segment(text, base if style is None else base + style) for text, style in runs], width)
 
     def _cropped(self, width: int) -> list[tuple[str, Style | None]]:
