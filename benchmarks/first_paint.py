@@ -3,15 +3,16 @@
 Run by caseload_bench.py once per measurement, so every start pays for its
 imports like a coach's does. `bare`: a Textual app with a header, a line of
 text and a footer; its first frame counts. `coach PATH`: the coach app on
-that database, started the way the `coach` command starts it (its checks,
-the lock, opening the database; COACH_TODAY fixes the day); the first frame
-that shows caseload rows counts. `coach-start PATH`: the coach app started
-the same way, with the bare app's three widgets as its first screen instead
-of the caseload; its first frame counts (what coach's imports and start cost
-before the caseload draws anything). All run headless through `run_test`, at
-the same size. Prints time.monotonic() of that frame (a clock shared by all
-processes on the machine). With --exit-at-paint the process ends right at
-that frame (first_paint_instructions.py counts the instructions up to it).
+that database, started the way the `coach` command starts it (the garbage
+collector off from the first line, its checks, the lock, opening the
+database; COACH_TODAY fixes the day); the first frame that shows caseload
+rows counts. `coach-start PATH`: the coach app started the same way, with the
+bare app's three widgets as its first screen instead of the caseload; its
+first frame counts (what coach's imports and start cost before the caseload
+draws anything). All run headless through `run_test`, at the same size.
+Prints time.monotonic() of that frame (a clock shared by all processes on the
+machine). With --exit-at-paint the process ends right at that frame
+(first_paint_instructions.py counts the instructions up to it).
 
 Nothing is imported before main() on purpose: imports are part of the start.
 """
@@ -24,6 +25,10 @@ def main() -> None:
     exit_at_paint = "--exit-at-paint" in sys.argv
     args = [arg for arg in sys.argv[1:] if arg != "--exit-at-paint"]
     kind = args[0]
+    if kind != "bare":
+        import gc
+
+        gc.disable()  # as the `coach` command does before anything else (coach/__main__.py)
     import asyncio
 
     from textual.app import App

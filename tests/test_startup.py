@@ -126,7 +126,7 @@ def test_sqlite_utils_is_loaded_without_numpy_which_still_imports_afterwards(tmp
 def test_after_the_start_the_collector_runs_seldom_and_leaves_the_start_alone() -> None:
     import gc
 
-    from coach.cli.tui import RUNNING_GC_THRESHOLD, settled_start
+    from coach.cli.collector import RUNNING_GC_THRESHOLD, settled_start
 
     before = gc.get_threshold()
     frozen = gc.get_freeze_count()
@@ -139,3 +139,26 @@ def test_after_the_start_the_collector_runs_seldom_and_leaves_the_start_alone() 
     finally:
         gc.set_threshold(*before)
         gc.enable()
+
+
+def test_the_command_starts_without_the_collector_and_brings_it_back_for_a_command(case_db: Path, tmp_path: Path):
+    import tomllib
+
+    scripts = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts["coach"] == "coach.__main__:main"
+    code = (
+        "import atexit, gc, sys\n"
+        "seen = {}\n"
+        "class Watch:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'click':\n"
+        "            seen.setdefault('importing', gc.isenabled())\n"
+        "sys.meta_path.insert(0, Watch())\n"
+        "atexit.register(lambda: print(seen, gc.isenabled(), gc.get_freeze_count() > 0))\n"
+        "sys.argv = ['coach', '--db', sys.argv[1], 'caseload', '--json']\n"
+        "from coach.__main__ import main\n"
+        "main()\n"
+    )
+    seen = run_python(code, str(case_db), tmp_path=tmp_path)
+    # Off while click and coach load; on again, with what the start made set aside, once the command ran.
+    assert seen == "{'importing': False} True True"

@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from coach.cli.collector import collect_again
 from coach.cli.errors import EXIT_USAGE, CoachError, exit_code_of
 from coach.cli.options import Options
 from coach.cli.output import DutchGroup
@@ -88,6 +89,8 @@ def cli(ctx: click.Context, db_path: Path | None, prompts_dir: Path | None) -> N
     ctx.obj = Options(db_path, prompts_dir)
     if ctx.invoked_subcommand is None:
         run_tui(ctx.obj, ctx.obj.database, demo=False)
+    else:
+        collect_again()  # the start is over (see coach/__main__.py)
 
 
 def __getattr__(name: str) -> Any:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coach.cli.collector import settled_start
 from coach.cli.errors import CoachError
 from coach.cli.options import Options, today_or_fail
 
@@ -70,29 +70,3 @@ def is_demo_connection(connection: Connection) -> bool:
         return is_demo(connection)
     except StoreError:
         return False  # the app says what is wrong with the file when it reads it
-
-
-# Collect young objects after 50,000 new ones (Python: 700); older generations as usual, relatively.
-RUNNING_GC_THRESHOLD = (50_000, 20, 20)
-
-
-@contextmanager
-def settled_start() -> Iterator[None]:
-    """Start without collecting garbage, then set what the start built aside for good.
-
-    Nearly all a start makes (modules, classes, the app) lives as long as the
-    app does: looking for garbage among it finds nothing and cost the first
-    screen about 25 ms. Frozen, it is skipped by every later collection too.
-
-    After the start the collector runs far less often than Python's default
-    (every 700 new objects): a key press in Textual makes thousands, and with
-    the default a quarter of the time a screen took to answer went to
-    collections that found next to nothing.
-    """
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.set_threshold(*RUNNING_GC_THRESHOLD)
-        gc.enable()
