@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
-
-import click
+from typing import TYPE_CHECKING
 
 from coach.domain.safe_text import visible
+
+if TYPE_CHECKING:
+    import click
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -33,32 +36,55 @@ def exit_code_of(command: Callable[[], object]) -> int:
     """Run the command line and return its exit code; errors become Dutch lines on stderr."""
     try:
         result = command()
-    except click.UsageError as error:
-        click.echo(usage_message(error), err=True)
-        return EXIT_USAGE
     except CoachError as error:
-        click.echo(visible(str(error)), err=True)  # a message may quote a name or a line from a file
+        say(visible(str(error)))  # a message may quote a name or a line from a file
         return error.code
-    except (click.Abort, KeyboardInterrupt):
-        click.echo("Afgebroken.", err=True)
+    except KeyboardInterrupt:
+        say("Afgebroken.")
         return EXIT_FAILED
     except Exception as error:  # the last line of defence: a message, never a traceback
+        if (code := click_failure(error)) is not None:
+            return code
         if os.environ.get("COACH_DEBUG"):
             raise
         if (problem := database_problem(error)) is not None:  # a full disk, a damaged file: say so plainly
-            click.echo(visible(problem), err=True)
+            say(visible(problem))
             return EXIT_FAILED
-        click.echo(
+        say(
             f"Er ging iets onverwachts mis ({type(error).__name__}). Probeer het opnieuw; blijft het "
-            "gebeuren, meld het dan (met COACH_DEBUG=1 zie je de technische details).",
-            err=True,
+            "gebeuren, meld het dan (met COACH_DEBUG=1 zie je de technische details)."
         )
         return EXIT_FAILED
     return result if isinstance(result, int) else EXIT_OK
 
 
+def click_failure(error: Exception) -> int | None:
+    """The exit code of click's own failures (a usage error, an abort) after saying them; None for any other error.
+
+    `coach` alone runs without click (see coach.cli.run): when click was never
+    loaded, the error cannot be one of its own.
+    """
+    click = sys.modules.get("click")
+    if click is None:
+        return None
+    if isinstance(error, click.UsageError):
+        say(usage_message(error))
+        return EXIT_USAGE
+    if isinstance(error, click.Abort):
+        say("Afgebroken.")
+        return EXIT_FAILED
+    return None
+
+
+def say(line: str) -> None:
+    """A line on standard error, where the command line's messages go."""
+    print(line, file=sys.stderr, flush=True)
+
+
 def usage_message(error: click.UsageError) -> str:
     """A Dutch line for a usage error, with where to find help (click's own texts are Dutch, see dutch_click)."""
+    import click  # loaded already: the error is click's own
+
     if isinstance(error, click.NoSuchOption):
         text = f"Onbekende optie {error.option_name}."
     elif isinstance(error, click.MissingParameter):

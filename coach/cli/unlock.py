@@ -8,10 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-import click
-
 from coach import paths
-from coach.cli.errors import EXIT_FAILED, EXIT_USAGE, CoachError, remember_opened, with_restore_hint
+from coach.cli.errors import EXIT_FAILED, EXIT_USAGE, CoachError, remember_opened, say, with_restore_hint
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -32,6 +30,8 @@ def interactive() -> bool:
 
 def ask_hidden(prompt: str) -> str:
     """Ask for a passphrase without showing what is typed."""
+    import click  # only here: `coach` alone opens the app without click (the app asks itself)
+
     answer: str = click.prompt(prompt, hide_input=True, prompt_suffix=": ", show_default=False, err=True)
     return answer
 
@@ -55,7 +55,7 @@ def ask_new_passphrase(label: str = "Nieuw wachtwoord") -> str:
         problem = passphrase_problem(first) or confirmation_problem(first, ask_hidden("Typ het nog een keer"))
         if problem is None:
             return first
-        click.echo(problem, err=True)
+        say(problem)
     raise CoachError("Drie keer geen geldig wachtwoord; er is niets veranderd.")
 
 
@@ -74,8 +74,8 @@ def new_database_passphrase(db_path: Path) -> str:
             f"Er is nog geen database op {db_path}. Een nieuwe database krijgt een wachtwoord: "
             f"zet het in {ENV}, of start coach in een terminal."
         )
-    click.echo("Welkom! Je gegevens worden versleuteld met een wachtwoord dat alleen jij kent.", err=True)
-    click.echo("Kwijt is kwijt: zonder wachtwoord kan niemand erbij, ook wij niet.", err=True)
+    say("Welkom! Je gegevens worden versleuteld met een wachtwoord dat alleen jij kent.")
+    say("Kwijt is kwijt: zonder wachtwoord kan niemand erbij, ook wij niet.")
     return ask_new_passphrase("Kies een wachtwoord")
 
 
@@ -134,7 +134,7 @@ def _ask_until_open(db_path: Path, opener: Callable[..., _Opened]) -> _Opened:
             return opener(db_path, passphrase=passphrase)
         except WrongPassphrase as error:
             if attempt < TRIES - 1:
-                click.echo(str(error), err=True)
+                say(str(error))
         except StoreError as error:
             raise CoachError(with_restore_hint(str(error), db_path, error.offer_restore)) from None
     raise CoachError(
