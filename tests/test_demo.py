@@ -397,6 +397,52 @@ def test_a_bulk_load_leaves_the_same_audit_trail_as_row_by_row(tmp_path):
     assert trails[0] == trails[1] and len(trails[0]) > 1000
 
 
+def test_a_bulk_load_leaves_the_documents_and_facts_that_writing_row_by_row_gives(tmp_path):
+    from coach.store.bulk import bulk_load
+    from coach.store.cases import insert_cases
+    from coach.store.migrations import CASELOAD_FACTS_COLUMNS
+
+    def more(youths: int, seed: int) -> list[Case]:
+        cases = generate_cases(youths, seed, today=TODAY)
+        return [replace(case, youth=replace(case.youth, ref=f"JC-{seed}-{n}")) for n, case in enumerate(cases)]
+
+    db = open_db(tmp_path / "demo.db")
+    build_demo(db, youths=25, today=TODAY)
+    open_before = [row[0] for row in db.execute("SELECT youth_id FROM _open_cases ORDER BY youth_id")]
+    noted, closed = open_before[0], open_before[1]
+    with bulk_load(db) as indexing:
+        insert_cases(db, more(10, seed=2))
+        indexing.catch_up()
+        # A load may add rows for young people who were there before, too: a note, a closing phase.
+        db.execute(
+            "INSERT INTO contacts (youth_id, at, mode, status, note) "
+            "VALUES (?, '2026-03-13T10:00', 'telefoon', 'plaatsgevonden', 'Zeppelinbouwer gesproken')",
+            [noted],
+        )
+        db.execute("INSERT INTO phases (youth_id, phase, since) VALUES (?, 'afgesloten', '2026-03-13')", [closed])
+        insert_cases(db, more(5, seed=3))
+    documents = db.execute("SELECT rowid, name, text FROM _open_texts ORDER BY rowid").fetchall()
+    # What the triggers keep row by row: every open young person's names and words, no one else's.
+    assert (
+        documents
+        == db.execute(
+            "SELECT y.id, COALESCE(y.first_name, '') || ' ' || COALESCE(y.last_name, '') || ' ' || "
+            "COALESCE(y.nickname, ''), COALESCE((SELECT group_concat(c.note, ' ') FROM contacts c "
+            "WHERE c.youth_id = y.id), '') || ' ' || COALESCE((SELECT group_concat(w.text, ' ') FROM warm_story w "
+            "WHERE w.youth_id = y.id), '') FROM youths y WHERE y.id IN (SELECT youth_id FROM _open_cases) ORDER BY y.id"
+        ).fetchall()
+    )
+    assert len(documents) == db.execute("SELECT count(*) FROM _open_cases").fetchone()[0] > 25
+    assert closed not in {row[0] for row in documents}
+    assert "Zeppelinbouwer" in dict((row[0], row[2]) for row in documents)[noted]
+    facts = f"SELECT {CASELOAD_FACTS_COLUMNS} FROM {{}} WHERE youth_id IN (SELECT youth_id FROM _open_cases) ORDER BY 1"
+    assert (
+        db.execute(facts.format("_caseload_facts")).fetchall()
+        == db.execute(facts.format("_caseload_facts_now")).fetchall()
+    )
+    assert db.execute("SELECT count(*) FROM _caseload_facts WHERE youth_id = ?", [closed]).fetchone()[0] == 0
+
+
 def test_a_bulk_load_into_a_filled_database_indexes_old_and_new_rows_once(tmp_path):
     from coach.demo.archive import build_archive
 

@@ -102,7 +102,7 @@ def build_demo(
 ) -> list[int]:
     """Generate the demo caseload into db, in batches of BATCH_SIZE cases; returns the new youth ids.
 
-    One transaction (bulk_load), the search indexes given each batch's rows after it;
+    One transaction (bulk_load), the search indexes and the audit trail given each batch's rows after it;
     `progress(done, youths)` is told after every batch. Everyone whose
     first measurement is in has the intake it came from. With `parallel` (by default from
     PARALLEL_FROM young people on, on a machine with more than one core) a worker process
@@ -119,7 +119,7 @@ def build_demo(
             intakes_from_baselines(db, added)
             ids.extend(added)
             if len(ids) % BATCH_SIZE == 0 or len(ids) == youths:
-                indexing.index_new()
+                indexing.catch_up()
                 if progress is not None:
                     progress(len(ids), youths)
     return ids

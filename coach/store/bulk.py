@@ -4,10 +4,12 @@ Every row written normally updates the full-text indexes as it goes; for
 250,000 contacts that is most of the work, and the search document of a
 young person (m015) would be written again for each of their notes. Inside
 `bulk_load` those index triggers are set aside, and at the end every index is
-given the new rows in one pass (the open cases' documents and caseload facts written afresh) and the
-triggers put back, all in the same transaction: what the database holds afterwards is the same, only sooner.
-A loader may give the full-text indexes the rows so far between batches (`Indexing.index_new`).
-The audit trail gets every row written, as always: per table at the end instead of by a trigger per row.
+given the new rows in one pass (the open cases' documents and caseload facts written afresh for the
+young people who got rows) and the triggers put back, all in the same transaction: what the database
+holds afterwards is the same, only sooner.
+The audit trail gets every row written, as always: per table, a batch at a time, instead of by a
+trigger per row. A loader may let the full-text indexes and the audit trail catch up with the rows so
+far between batches (`Indexing.catch_up`), while a worker generates the next one.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from coach.domain.model import WARM_KINDS
 from coach.domain.vocabulary import Phase
 from coach.store.migrations import (
     CASELOAD_FACT_TRIGGERS,
-    CASELOAD_FACTS_REBUILD_SQL,
     OPEN_TEXT_TRIGGERS,
-    OPEN_TEXTS_REBUILD_SQL,
+    caseload_facts_refresh_sql,
+    open_texts_refresh_sql,
 )
 
 if TYPE_CHECKING:
@@ -66,26 +68,55 @@ def _insert_audits(db: Database) -> dict[str, tuple[str, str, str]]:
 
 
 class Indexing:
-    """The full-text indexes of a bulk load: `index_new()` gives each the rows added since it last did."""
+    """The full-text indexes and the audit trail of a bulk load: `catch_up()` gives them the rows added since it last did."""
 
-    def __init__(self, db: Database, upto: dict[str, int]) -> None:
+    def __init__(self, db: Database, before: dict[str, int], audits: dict[str, tuple[str, str, str]]) -> None:
         self.db = db
-        self.upto = upto  # per indexed table: the highest rowid its index has
+        # Per table: the highest rowid its full-text index has, and the highest the audit trail has.
+        self.indexed = {fts.removesuffix("_fts"): before[fts.removesuffix("_fts")] for fts in _FTS_TABLES}
+        self.audited = {table: before[table] for table in audits}
+        self.audits = {table: youth for table, (_name, _sql, youth) in audits.items()}
         self.columns = {
             fts: ", ".join(f"[{row[1]}]" for row in db.execute(f"PRAGMA table_info([{fts}])")) for fts in _FTS_TABLES
         }
+        # The moment of each entry, as the column's default gives it: worked out once per statement
+        # (SQLite's 'now' is the same for every row of one statement anyway), not per row.
+        self.moment = next(row[4] for row in db.execute("PRAGMA table_info(audit)") if row[1] == "at")
 
-    def index_new(self) -> None:
-        """Index the rows added so far (a long load can do this between batches, while a worker generates)."""
+    def catch_up(self) -> None:
+        """Index, audit and refresh the rows added so far (a long load does this between batches, while a worker generates).
+
+        The open cases' documents and caseload facts are written afresh for every young person who got
+        a row since the last time: whoever has a new entry in the audit trail.
+        """
         for fts in _FTS_TABLES:
             table, columns = fts.removesuffix("_fts"), self.columns[fts]
-            last = self.db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
-            if last > self.upto[table]:
+            last = self._last(table)
+            if last > self.indexed[table]:
                 self.db.execute(
                     f"INSERT INTO [{fts}] (rowid, {columns}) SELECT rowid, {columns} FROM [{table}] WHERE rowid > ?",
-                    [self.upto[table]],
+                    [self.indexed[table]],
                 )
-                self.upto[table] = last
+                self.indexed[table] = last
+        trail = self._last("audit")
+        for table, youth in self.audits.items():
+            last = self._last(table)
+            if last > self.audited[table]:
+                self.db.execute(
+                    "INSERT INTO audit (at, table_name, row_id, action, fields, youth_id) "
+                    f"SELECT ({self.moment}), ?, rowid, 'insert', NULL, {youth} FROM [{table}] "
+                    "WHERE rowid > ? ORDER BY rowid",
+                    [table, self.audited[table]],
+                )
+                self.audited[table] = last
+        youths = f"SELECT youth_id FROM audit WHERE id > {int(trail)} AND youth_id IS NOT NULL"
+        for statement in (open_texts_refresh_sql(youths) + caseload_facts_refresh_sql(youths)).split(";"):
+            if statement.strip():
+                self.db.execute(statement)
+
+    def _last(self, table: str) -> int:
+        last: int = self.db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
+        return last
 
 
 @contextmanager
@@ -93,8 +124,8 @@ def bulk_load(db: Database) -> Iterator[Indexing]:
     """One transaction in which cases are inserted (only inserted) without updating the search indexes row by row.
 
     The audit trail gets the same entries as row by row (table, row, 'insert', young person), written
-    per table at the end rather than by a trigger per row. The indexes are given the new rows at the
-    end, or earlier when the loader calls the Indexing it is given.
+    per table rather than by a trigger per row. The indexes and the trail are given the new rows at the
+    end, or earlier whenever the loader calls the Indexing it is given.
     """
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     # A large transaction touches the same index pages again and again: keep them in memory.
@@ -103,10 +134,10 @@ def bulk_load(db: Database) -> Iterator[Indexing]:
         with db.atomic():
             triggers = _index_triggers(db)
             audits = _insert_audits(db)
-            indexed = {fts: fts.removesuffix("_fts") for fts in _FTS_TABLES}
+            indexed = [fts.removesuffix("_fts") for fts in _FTS_TABLES]
             before = {
                 table: db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM [{table}]").fetchone()[0]
-                for table in {*audits, *indexed.values()}
+                for table in {*audits, *indexed}
             }
             for name, _sql in triggers:
                 db.execute(f"DROP TRIGGER [{name}]")
@@ -118,24 +149,14 @@ def bulk_load(db: Database) -> Iterator[Indexing]:
             ).fetchall()
             for name, _sql in indexes:
                 db.execute(f"DROP INDEX [{name}]")
-            indexing = Indexing(db, {table: before[table] for table in indexed.values()})
+            indexing = Indexing(db, before, audits)
             yield indexing
-            # The moment of each entry, as the column's default gives it: worked out once per statement
-            # (SQLite's 'now' is the same for every row of one statement anyway), not per row.
-            moment = next(row[4] for row in db.execute("PRAGMA table_info(audit)") if row[1] == "at")
-            for table, (_name, sql, youth) in audits.items():
-                db.execute(
-                    "INSERT INTO audit (at, table_name, row_id, action, fields, youth_id) "
-                    f"SELECT ({moment}), ?, rowid, 'insert', NULL, {youth} FROM [{table}] WHERE rowid > ? ORDER BY rowid",
-                    [table, before[table]],
-                )
-                db.execute(sql)
             # Only rows were added: each index gets the new ones, as its triggers would have given them
-            # (a 'rebuild' would index the whole table again, archive and all).
-            indexing.index_new()
-            for statement in (OPEN_TEXTS_REBUILD_SQL + CASELOAD_FACTS_REBUILD_SQL).split(";"):
-                if statement.strip():
-                    db.execute(statement)
+            # (a 'rebuild' would index the whole table again, archive and all); the trail gets them too,
+            # and the young people they belong to their documents and facts afresh.
+            indexing.catch_up()
+            for _name, sql, _youth in audits.values():
+                db.execute(sql)
             for _name, sql in indexes:
                 db.execute(sql)
             for _name, sql in triggers:

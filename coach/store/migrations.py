@@ -654,15 +654,25 @@ OPEN_TEXT_TRIGGERS: dict[str, str] = {
     ),
 }
 
-# Every open young person's document written afresh (after a bulk load, and by m015).
-OPEN_TEXTS_REBUILD_SQL = """
-DELETE FROM _open_texts;
-INSERT INTO _open_texts (rowid, name, text)
+_OPEN_TEXTS_SELECT = """
 SELECT y.id,
     COALESCE(y.first_name, '') || ' ' || COALESCE(y.last_name, '') || ' ' || COALESCE(y.nickname, ''),
     COALESCE((SELECT group_concat(c.note, ' ') FROM contacts c WHERE c.youth_id = y.id), '') || ' ' ||
     COALESCE((SELECT group_concat(w.text, ' ') FROM warm_story w WHERE w.youth_id = y.id), '')
-FROM youths y WHERE y.id IN (SELECT youth_id FROM _open_cases);
+FROM youths y WHERE y.id IN (SELECT youth_id FROM _open_cases)"""
+
+# Every open young person's document written afresh (by m015).
+OPEN_TEXTS_REBUILD_SQL = f"""
+DELETE FROM _open_texts;
+INSERT INTO _open_texts (rowid, name, text){_OPEN_TEXTS_SELECT};
+"""
+
+
+def open_texts_refresh_sql(youths: str) -> str:
+    """The documents of the young people `youths` (SQL giving their ids) written afresh: a bulk load's, batch by batch."""
+    return f"""
+DELETE FROM _open_texts WHERE rowid IN ({youths});
+INSERT INTO _open_texts (rowid, name, text){_OPEN_TEXTS_SELECT} AND y.id IN ({youths});
 """
 
 
@@ -804,11 +814,21 @@ CASELOAD_FACT_TRIGGERS: dict[str, str] = {
     **_facts_triggers("intakes", "youth_id, completed_on"),
 }
 
-# Every open young person's facts written afresh (after a bulk load, and by m017).
+# Every open young person's facts written afresh (by m017).
 CASELOAD_FACTS_REBUILD_SQL = f"""
 DELETE FROM _caseload_facts;
 INSERT INTO _caseload_facts ({CASELOAD_FACTS_COLUMNS})
 SELECT {CASELOAD_FACTS_COLUMNS} FROM _caseload_facts_now WHERE youth_id IN (SELECT youth_id FROM _open_cases);
+"""
+
+
+def caseload_facts_refresh_sql(youths: str) -> str:
+    """The facts of the young people `youths` (SQL giving their ids) written afresh: a bulk load's, batch by batch."""
+    return f"""
+DELETE FROM _caseload_facts WHERE youth_id IN ({youths});
+INSERT INTO _caseload_facts ({CASELOAD_FACTS_COLUMNS})
+SELECT {CASELOAD_FACTS_COLUMNS} FROM _caseload_facts_now
+WHERE youth_id IN (SELECT youth_id FROM _open_cases) AND youth_id IN ({youths});
 """
 
 
