@@ -46,9 +46,9 @@ def test_a_new_plain_database_has_the_schema_an_encrypted_one_migrates_to(tmp_pa
 
 
 def test_a_migration_cut_off_is_done_again_at_the_next_open(tmp_path, monkeypatch):
-    from coach.store import db as db_module
+    from coach.store import migrations as migrations_module
 
-    real = db_module.coach_migrations
+    real = migrations_module.coach_migrations
 
     class CutOff:
         def apply(self, db):
@@ -58,10 +58,10 @@ def test_a_migration_cut_off_is_done_again_at_the_next_open(tmp_path, monkeypatc
     old = Database(path)
     real().apply(old, stop_before="m002_revisions")
     old.close()
-    monkeypatch.setattr(db_module, "coach_migrations", CutOff)
+    monkeypatch.setattr(migrations_module, "coach_migrations", CutOff)
     with pytest.raises(RuntimeError):
         open_db(path)
-    monkeypatch.setattr(db_module, "coach_migrations", real)
+    monkeypatch.setattr(migrations_module, "coach_migrations", real)
     db = open_db(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2

@@ -40,7 +40,7 @@ from coach.store.errors import (
     environment_kind,
     translate,
 )
-from coach.store.migrations import SCHEMA_VERSION, coach_migrations
+from coach.store.schema_version import SCHEMA_VERSION
 from coach.store.sqlite_import import import_sqlite_utils
 
 try:
@@ -527,6 +527,7 @@ def _migrate(conn: Any, *, file: bool) -> None:
     the next open simply does this again.
     """
     from coach.store.audit import install_audit_triggers
+    from coach.store.migrations import coach_migrations
 
     db = _wrap(conn)
     if file:

@@ -2,8 +2,8 @@
 
 The steps are plain functions, listed in STEPS. `coach_migrations()` hands
 them to sqlite-utils' Migrations, which records what it applied; a database
-that is up to date also carries SCHEMA_VERSION in its user_version, so
-opening it needs no more than one PRAGMA (see coach.store.db).
+that is up to date also carries SCHEMA_VERSION (coach.store.schema_version) in
+its user_version, so opening it needs no more than one PRAGMA (see coach.store.db).
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 from typing import TYPE_CHECKING
+
+from coach.store.schema_version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -942,7 +944,8 @@ STEPS = (
     m016_period_questions,
     m017_caseload_facts,
 )
-SCHEMA_VERSION = len(STEPS)
+if len(STEPS) != SCHEMA_VERSION:
+    raise RuntimeError(f"coach.store.schema_version says {SCHEMA_VERSION}, but there are {len(STEPS)} migrations")
 
 
 @cache
