@@ -9,6 +9,7 @@ from helpers import database_before, examples, make_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coach.cli.caseload import json_text
 from coach.domain.model import Agreement, Case, Contact, PhaseEntry, Youth
 from coach.store import migrations
 from coach.store.bulk import bulk_load
@@ -375,4 +376,4 @@ def test_a_rows_json_text_is_what_json_dumps_writes(
         today=TODAY,
         safety=safety,
     )
-    assert entry.json_text() == json.dumps(entry.as_json(), ensure_ascii=False)
+    assert json_text(entry) == json.dumps(entry.as_json(), ensure_ascii=False)

@@ -17,10 +17,10 @@ from coach.store.migrations import SCHEMA_VERSION
 
 HEAVY = ("sqlite_utils", "numpy", "pandas", "wordfreq", "rapidfuzz", "phonenumbers", "anyascii")
 # Not heavy, but not needed for the caseload's rows either: each cost the first frame some milliseconds.
-LATER = ("coach.domain.model", "click", "coach.store.migrations")
+LATER = ("coach.domain.model", "click", "coach.store.migrations", "json")
 
 START = """
-import asyncio, json, sys
+import asyncio, sys
 from pathlib import Path
 from coach.cli.tui import tui_session
 from coach.cli.options import Options
@@ -57,6 +57,7 @@ async def main(app):
 db = Path(sys.argv[1])
 with tui_session(Options(db, None), db, demo=False) as app:
     asyncio.run(main(app))
+import json  # not before: the start itself should not need it
 print(json.dumps(seen))
 """
 

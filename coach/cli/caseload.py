@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING
 
 import click
@@ -15,6 +16,7 @@ from coach.cli.errors import EXIT_USAGE, CoachError
 from coach.cli.options import Options, connection_or_fail, today_or_fail
 from coach.cli.output import DutchCommand, console
 from coach.cli.params import DaysType, DutchChoice
+from coach.domain.caseload import to_the_minute
 from coach.domain.continuity import CONTINUITY_LABELS, LET_OP, OK, TE_LANG
 from coach.domain.desk import (
     NOT_PLANNED,
@@ -154,7 +156,7 @@ def caseload(
                 rows.append(row)
             click.echo(json_visible(json_rows(rows)))
         else:
-            click.echo(json_visible(_json_lines([entry.json_text() for entry in shown])))
+            click.echo(json_visible(_json_lines([json_text(entry) for entry in shown])))
         return
     if not entries:
         click.echo("Nog geen jongeren in een lopend traject. Voeg ze toe met 'coach import' of probeer 'coach demo'.")
@@ -170,6 +172,26 @@ def caseload(
         return
     out = console()
     out.print(_week_table(shown, reasons) if this_week_only else _table(shown, out.width))
+
+
+def json_text(entry: CaseloadEntry) -> str:
+    """`entry.as_json()` as json.dumps(…, ensure_ascii=False) writes it, without building the dict.
+
+    `coach caseload --json` writes thousands of rows; through json.dumps each costs several
+    times this. A test holds the two equal.
+    """
+    last, next_contact, days = entry.last_contact, entry.next_contact, entry.days_since_contact
+    return (
+        f'{{"id": {int.__repr__(entry.id)}, "name": {encode_basestring(entry.name)}, '
+        f'"phase": {encode_basestring(entry.phase)}, '
+        f'"last_contact": {encode_basestring(last.isoformat()) if last else "null"}, '
+        f'"days_since_contact": {"null" if days is None else int.__repr__(days)}, '
+        f'"continuity": {"null" if entry.continuity is None else encode_basestring(entry.continuity)}, '
+        f'"next_contact": {encode_basestring(to_the_minute(next_contact)) if next_contact else "null"}, '
+        f'"open_agreements": {int.__repr__(entry.open_agreements)}, '
+        f'"overdue_agreements": {int.__repr__(entry.overdue_agreements)}, '
+        f'"safety": {"true" if entry.safety else "false"}}}'
+    )
 
 
 def json_rows(rows: list[dict[str, object]]) -> str:
