@@ -19,7 +19,6 @@ Every setting has a sensible default, so the file is optional. Example:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -80,6 +79,8 @@ def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     if not path.is_file():
         return Config()
+    import tomllib  # only with a file: the file is optional, and the app's start has no time to spare
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
