@@ -109,6 +109,32 @@ def test_a_file_that_is_no_database(driver, tmp_path):
     assert isinstance(problem, DamagedDatabase) and problem.offer_restore and "back-up" in problem.message
 
 
+def test_a_page_damaged_under_an_open_database_is_told_at_the_row_that_reads_it(tmp_path):
+    from coach.store.db import open_connection
+
+    path = tmp_path / "coach.db"
+    conn = open_connection(path)
+    with conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+        conn.executemany("INSERT INTO notes (text) VALUES (?)", [("regel " * 40,) for _ in range(2000)])
+    conn.close()
+    conn = open_connection(path)
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    with path.open("r+b") as file:  # the last pages of the table, as a bad sector would leave them
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        file.seek((pages - 5) * size)
+        file.write(b"\xff" * size * 4)
+    rows = conn.execute("SELECT text FROM notes ORDER BY id")
+    with pytest.raises(DamagedDatabase):  # a row at a time, as the caseload's loops read
+        for _ in rows:
+            pass
+    with pytest.raises(DamagedDatabase):
+        cursor = conn.execute("SELECT text FROM notes ORDER BY id")
+        while cursor.fetchone() is not None:
+            pass
+    conn.close()
+
+
 @pytest.mark.parametrize("driver", DRIVERS)
 def test_a_disk_error(driver):
     error = driver.OperationalError("disk I/O error")

@@ -24,7 +24,7 @@ import unicodedata
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, Protocol, cast
 
 from coach import paths
 from coach.store.errors import (
@@ -386,6 +386,13 @@ def _guard(call: Callable[..., Any], /, *args: Any) -> Any:
         raise translate(error) from error
 
 
+def _raise_translated(connection: Any, error: Exception) -> NoReturn:
+    """What `_guard` raises for a driver error on `connection` (translating once it is open)."""
+    if not connection.translating or environment_kind(error) is None:
+        raise error
+    raise translate(error) from error
+
+
 @functools.cache
 def _connection_class(driver: Any) -> type[Any]:
     """The driver's Connection, translating errors once `translating` is set (after opening)."""
@@ -407,7 +414,10 @@ def _connection_class(driver: Any) -> type[Any]:
             return self._call("executescript", *args)
 
         def fetchone(self) -> Any:
-            return self._call("fetchone")
+            try:  # as _call, without its lookups: fetching a row is the commonest call of all
+                return super().fetchone()
+            except DRIVER_ERRORS as error:
+                _raise_translated(self.connection, error)
 
         def fetchmany(self, *args: Any) -> Any:
             return self._call("fetchmany", *args)
@@ -416,7 +426,10 @@ def _connection_class(driver: Any) -> type[Any]:
             return self._call("fetchall")
 
         def __next__(self) -> Any:
-            return self._call("__next__")
+            try:  # as fetchone: a loop over a query's rows comes here for every row
+                return super().__next__()
+            except DRIVER_ERRORS as error:
+                _raise_translated(self.connection, error)
 
     class TranslatingConnection(driver.Connection):  # type: ignore[misc]
         translating = False
