@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from coach.domain.case_continuity import assess
 from coach.domain.caseload import make_entry
 from coach.domain.contact_status import (
     STATUSES,
@@ -15,7 +16,7 @@ from coach.domain.contact_status import (
     status_after_v1,
     to_complete,
 )
-from coach.domain.continuity import LET_OP, OK, TE_LANG, ContinuityRules, assess, first_contact_status
+from coach.domain.continuity import LET_OP, OK, TE_LANG, ContinuityRules, first_contact_status
 from coach.domain.model import CONTACT_STATUSES, Case, Contact, PhaseEntry, Youth
 from coach.domain.rhythm import weekly_rhythm
 from coach.reports.summary import numbered_contacts

@@ -8,20 +8,19 @@ import pytest
 from conftest import small_caseload
 from helpers import make_case
 
-from coach.domain.continuity import (
+from coach.domain.case_continuity import (
     HELD_IN_FUTURE,
     NO_SHOWS,
     OTHER_COACH,
     OVERDUE,
-    ContinuityRules,
     assess,
     is_fixed_coach,
     last_held,
     no_show_streak,
     overdue_agreements,
     person_continuity,
-    phase_on,
 )
+from coach.domain.continuity import ContinuityRules, phase_on
 from coach.domain.model import Agreement, Case, Contact, PhaseEntry
 from coach.domain.vocabulary import ContinuityStatus
 from coach.store.caseload import caseload_entry

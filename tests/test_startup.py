@@ -17,7 +17,7 @@ from coach.store.migrations import SCHEMA_VERSION
 
 HEAVY = ("sqlite_utils", "numpy", "pandas", "wordfreq", "rapidfuzz", "phonenumbers", "anyascii")
 # Not heavy, but not needed for the caseload's rows either: each cost the first frame some milliseconds.
-LATER = ("coach.domain.model", "click", "coach.store.migrations", "json", "tomllib")
+LATER = ("coach.domain.model", "coach.domain.case_continuity", "click", "coach.store.migrations", "json", "tomllib")
 
 START = """
 import asyncio, sys

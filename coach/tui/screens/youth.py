@@ -16,8 +16,8 @@ from textual.widgets import Header, Static
 
 from coach.content.model import Content
 from coach.domain.agreements import own_share, own_share_by_month
+from coach.domain.case_continuity import assess
 from coach.domain.caseload import CaseloadEntry
-from coach.domain.continuity import assess
 from coach.domain.handover import HandoverRecord
 from coach.domain.intake import Intake
 from coach.domain.model import Case

@@ -9,7 +9,8 @@ from textual.content import Content
 from textual.events import Resize
 from textual.widgets import Static
 
-from coach.domain.continuity import CANCELLED, HELD, NO_SHOW, PLANNED, Continuity, ContinuityRules
+from coach.domain.case_continuity import Continuity
+from coach.domain.continuity import CANCELLED, HELD, NO_SHOW, PLANNED, ContinuityRules
 from coach.domain.model import Case
 from coach.domain.rhythm import GAP, MARK_LABELS, SYMBOLS, RhythmWeek, contact_events, weekly_rhythm
 from coach.tui.formatting import MONTHS, day_count
