@@ -8,9 +8,9 @@ def main() -> None:
 
     A start builds some hundreds of thousands of objects that live as long as
     the process (modules, classes, the app), and a collection finds no garbage
-    among them: every one of them cost the first painted caseload about 20 ms
-    together. Nothing is imported before this line on purpose. The collector
-    comes back when the start is over: `coach.cli.collector` says when.
+    among them: the collections during the imports cost the first painted
+    caseload about 20 ms. Nothing is imported before this line on purpose. The
+    collector comes back when the start is over: `coach.cli.collector` says when.
     """
     gc.disable()
     from coach.cli import main as command_line
