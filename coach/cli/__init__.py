@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.cli.errors import EXIT_USAGE, CoachError, exit_code_of
-from coach.cli.options import Options
+from coach.cli.options import DB_ENV, PROMPTS_ENV, Options
 from coach.cli.tui import run_tui, tui_session
 
 __all__ = ["COMMANDS", "cli", "main", "run", "tui_session"]
@@ -48,9 +48,9 @@ def app_alone_options() -> Options | None:
     folder that is not there; a database path that is a readable file, or
     nothing yet, needs no word from it.
     """
-    if os.environ.get("COACH_PROMPTS"):
+    if os.environ.get(PROMPTS_ENV):
         return None
-    database = os.environ.get("COACH_DB")
+    database = os.environ.get(DB_ENV)
     if not database:
         return Options(None, None)
     path = Path(database)

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from coach.cli.collector import collect_again
-from coach.cli.options import Options
+from coach.cli.options import DB_ENV, PROMPTS_ENV, Options
 from coach.cli.output import DutchGroup
 from coach.cli.tui import run_tui
 
@@ -62,7 +62,7 @@ class CommandGroup(DutchGroup):
     "--db",
     "db_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    envvar="COACH_DB",
+    envvar=DB_ENV,
     metavar="PAD",
     help="Het databasebestand (ook via COACH_DB). Wordt gemaakt als het nog niet bestaat.",
 )
@@ -71,7 +71,7 @@ class CommandGroup(DutchGroup):
     "prompts_dir",
     # exists=True: a mistyped folder is told, not silently replaced by our own prompts.
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    envvar="COACH_PROMPTS",
+    envvar=PROMPTS_ENV,
     metavar="MAP",
     help="Map met eigen vragen en teksten van je organisatie (ook via COACH_PROMPTS); vervangt onze per bestand.",
 )

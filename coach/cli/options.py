@@ -23,6 +23,12 @@ if TYPE_CHECKING:
     from coach.store.db import Connection
 
 
+# The environment variables the group's --db and --prompts read (coach.cli.group), which `coach`
+# alone reads itself when it opens the app without the group (coach.cli.app_alone_options).
+DB_ENV = "COACH_DB"
+PROMPTS_ENV = "COACH_PROMPTS"
+
+
 @dataclass
 class Options:
     """The global options every command sees, and the settings file read at most once per command.
