@@ -19,8 +19,8 @@ Every setting has a sensible default, so the file is optional. Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import NamedTuple
 
 from coach.domain.continuity import DEFAULT_INTERVALS, ContinuityRules
 from coach.paths import config_path
@@ -38,8 +38,7 @@ class ConfigError(ValueError):
     """The settings file cannot be read or holds a wrong value; the message is Dutch."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The coach's settings, with their defaults."""
 
     prompts: Path | None = None
@@ -89,14 +88,14 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(
             f"{path}: {error}. Verbeter het bestand of haal het weg om de standaard te gebruiken."
         ) from None
-    known = {field.name: field for field in fields(Config)}
+    known = Config.__annotations__  # each setting's name and its type, as written above
     values = {}
     for key, value in data.items():
         if key not in known:
             continue  # settings of other parts of coach, or of a newer version
         if key in _LIMITS:
             smallest, what = _LIMITS[key]
-            wanted = float if known[key].type in (float, "float") else int
+            wanted = float if known[key] in (float, "float") else int
             if (
                 isinstance(value, bool)
                 or not isinstance(value, (int, float))

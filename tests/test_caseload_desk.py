@@ -159,7 +159,7 @@ def test_describe_says_every_active_part_so_a_missing_row_has_a_reason() -> None
 
 def test_totals_count_per_phase_in_trajectory_order_and_per_rhythm(desk) -> None:
     result = totals(desk)
-    assert result.count == 6
+    assert result.youths == 6
     assert list(result.phases.items()) == [
         ("aanmelding", 1),
         ("intake", 1),
@@ -169,7 +169,7 @@ def test_totals_count_per_phase_in_trajectory_order_and_per_rhythm(desk) -> None
     ]
     assert result.continuity == {"ok": 3, "te_lang": 1, "let_op": 2}
     assert result.with_overdue == 2
-    assert totals([]).count == 0 and totals([]).phases == {}
+    assert totals([]).youths == 0 and totals([]).phases == {}
 
 
 # --- deze week ------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +28,6 @@ DB_ENV = "COACH_DB"
 PROMPTS_ENV = "COACH_PROMPTS"
 
 
-@dataclass
 class Options:
     """The global options every command sees, and the settings file read at most once per command.
 
@@ -37,9 +35,10 @@ class Options:
     config.toml stops only the commands that use it.
     """
 
-    db_path: Path | None
-    prompts_dir: Path | None
-    _config: Config | None = field(default=None, init=False, repr=False, compare=False)
+    def __init__(self, db_path: Path | None, prompts_dir: Path | None) -> None:
+        self.db_path = db_path
+        self.prompts_dir = prompts_dir
+        self._config: Config | None = None
 
     @property
     def database(self) -> Path:

@@ -8,9 +8,8 @@ never a cancellation or a no-show: they are left out of every count.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coach.domain.vocabulary import ContactStatus
 
@@ -54,8 +53,7 @@ def is_counted(status: str) -> bool:
     return status in COUNTED
 
 
-@dataclass(frozen=True)
-class ContactCounts:
+class ContactCounts(NamedTuple):
     """How many contacts were held, missed and cancelled (by whom); vervallen and verzet are left out."""
 
     held: int = 0
@@ -112,8 +110,7 @@ def status_after_v1(status: str) -> str:
     return CANCELLED_BY_YOUTH if status == V1_CANCELLED else status
 
 
-@dataclass(frozen=True)
-class ContactRecord:
+class ContactRecord(NamedTuple):
     """A stored contact with its links: the contact it was moved from, and the one it was moved to."""
 
     contact: Contact

@@ -9,9 +9,8 @@ rules are explained for coaches in guides/continuiteit.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coach.domain.phases import current_phase
 from coach.domain.vocabulary import ContactStatus, ContinuityStatus, Phase
@@ -46,8 +45,7 @@ PLANNED: str = ContactStatus.GEPLAND
 CANCELLED: str = "afgezegd"
 
 
-@dataclass(frozen=True)
-class ContinuityRules:
+class ContinuityRules(NamedTuple):
     """The rules' knobs: expected days between held contacts per phase, and when a pattern is worth a look.
 
     `intervals` overrides the defaults per phase; a phase mapped to None is

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.this_week import week_window
@@ -51,8 +50,7 @@ def _by_agreements(entry: CaseloadEntry) -> tuple[int, int, str, int]:
     return (-entry.overdue_agreements, -entry.open_agreements, *_name(entry))
 
 
-@dataclass(frozen=True)
-class SortOrder:
+class SortOrder(NamedTuple):
     """One way to order the caseload, with the words that say how."""
 
     key: str
@@ -90,8 +88,7 @@ NEXT_CONTACT_LABELS = {
 NOT_SEEN_CHOICES = (7, 14, 28)
 
 
-@dataclass(frozen=True)
-class CaseloadFilter:
+class CaseloadFilter(NamedTuple):
     """Which young people the desk shows; every part that is set must hold.
 
     Within a part, any of the chosen values will do (phase intake or
@@ -113,11 +110,10 @@ class CaseloadFilter:
 
     def without(self, part: str) -> CaseloadFilter:
         """This filter with one part (a field name) cleared."""
-        return replace(self, **{part: getattr(CaseloadFilter(), part)})
+        return self._replace(**{part: CaseloadFilter._field_defaults[part]})
 
 
-@dataclass(frozen=True)
-class Chip:
+class Chip(NamedTuple):
     """One active part of a filter, as the coach reads it; `part` is the field it clears."""
 
     part: str
@@ -185,21 +181,20 @@ def filter_entries(
 # --- totals -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(NamedTuple):
     """How many young people per phase and per continuity status."""
 
-    count: int
-    phases: dict[str, int] = field(default_factory=dict)
-    continuity: dict[str | None, int] = field(default_factory=dict)
-    with_overdue: int = 0
+    youths: int
+    phases: dict[str, int]
+    continuity: dict[str | None, int]
+    with_overdue: int
 
 
 def totals(entries: Collection[CaseloadEntry]) -> Totals:
     """Counts per phase (in trajectory order, empty phases left out) and per continuity status."""
     phases = Counter(entry.phase for entry in entries)
     return Totals(
-        count=len(entries),
+        youths=len(entries),
         phases={phase: phases[phase] for phase in _OPEN_PHASES if phases[phase]},
         continuity=dict(Counter(entry.continuity for entry in entries)),
         with_overdue=sum(entry.overdue_agreements > 0 for entry in entries),

@@ -8,9 +8,8 @@ compact string form fits in a caseload row.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coach.domain.contact_status import is_cancellation
 from coach.domain.continuity import CANCELLED, ContinuityRules, continuity_status, phase_on
@@ -50,8 +49,7 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-@dataclass(frozen=True)
-class RhythmWeek:
+class RhythmWeek(NamedTuple):
     """One week of contact: counts per status, and where it lies relative to today."""
 
     start: date

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coach.domain.calendar_words import moment, weekday_date
 from coach.domain.continuity import ContinuityRules
@@ -52,8 +51,7 @@ NAZORG, DUE, PLANNED, AGREEMENT_DUE = (
 )
 
 
-@dataclass(frozen=True)
-class WeekWindow:
+class WeekWindow(NamedTuple):
     """The days the desk looks ahead to: today up to and including `end` (a Sunday)."""
 
     start: date
@@ -73,8 +71,7 @@ def week_window(today: date) -> WeekWindow:
     return WeekWindow(today, today + timedelta(days=6 - today.weekday()))
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     """Why a young person is on this week's list, in a coach's words."""
 
     kind: ReasonKind
@@ -86,8 +83,7 @@ class Reason:
         return RANKS[self.kind]
 
 
-@dataclass(frozen=True)
-class WeekItem:
+class WeekItem(NamedTuple):
     """A young person to see this week, with every reason, the most urgent first."""
 
     entry: CaseloadEntry

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -55,8 +54,7 @@ def find_youths(db: Database | Connection, text: str) -> set[int] | None:
     return {row[0] for row in db.execute(_SEARCH_SQL, {"q": query})}
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """Where a search turned up for one young person: 'naam', 'notitie' or 'warm verhaal', with a piece of text."""
 
     where: str

@@ -7,7 +7,6 @@ coach.domain.this_week.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -116,7 +115,7 @@ class Desk:
         """Search for `text` (empty: no search); False when it was already the search."""
         if text == self.filter.search:
             return False
-        self.filter = replace(self.filter, search=text)
+        self.filter = self.filter._replace(search=text)
         self._search_again()
         return True
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
@@ -69,16 +68,16 @@ def toggle(filter: CaseloadFilter, option_id: str) -> CaseloadFilter:
     part, _, value = option_id.partition(":")
     on = is_on(filter, option_id)
     if part == "phase":
-        return replace(filter, phases=filter.phases ^ {value})
+        return filter._replace(phases=filter.phases ^ {value})
     if part == "continuity":
-        return replace(filter, continuity=filter.continuity ^ {value})
+        return filter._replace(continuity=filter.continuity ^ {value})
     if part == "seen":
         if value == "never":
-            return replace(filter, never_seen=not on, not_seen_days=None)
-        return replace(filter, not_seen_days=None if on else int(value), never_seen=False)
+            return filter._replace(never_seen=not on, not_seen_days=None)
+        return filter._replace(not_seen_days=None if on else int(value), never_seen=False)
     if part == "next":
-        return replace(filter, next_contact=None if on else value)
-    return replace(filter, overdue_only=not on)
+        return filter._replace(next_contact=None if on else value)
+    return filter._replace(overdue_only=not on)
 
 
 class FilterMenu(CoachModal[CaseloadFilter]):
@@ -126,7 +125,7 @@ class FilterMenu(CoachModal[CaseloadFilter]):
     def _switch(self, event: OptionList.OptionSelected) -> None:
         option_id = event.option.id or ""
         if option_id == CLEAR:
-            self.filter = replace(CaseloadFilter(), search=self.filter.search)
+            self.filter = CaseloadFilter(search=self.filter.search)
         else:
             self.filter = toggle(self.filter, option_id)
         options = self.query_one(OptionList)

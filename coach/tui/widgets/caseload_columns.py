@@ -8,8 +8,8 @@ always stands beside a colour.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from coach.domain.caseload import CaseloadEntry
 from coach.domain.continuity import CONTINUITY_LABELS
@@ -62,8 +62,7 @@ WIDE_FROM = 140
 STRIP_WEEKS = {False: (16, 2), True: (6, 1)}
 
 
-@dataclass(frozen=True)
-class CellContext:
+class CellContext(NamedTuple):
     """What every cell may need besides its row: the day, the layout, the loaded rhythm strips."""
 
     today: date
@@ -75,8 +74,7 @@ class CellContext:
     may_taper: frozenset[int] = frozenset()
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column: its key, headers and widths per layout, and its cells.
 
     The `flex` column takes the width the others leave (at least `min_width`);
@@ -222,11 +220,10 @@ def week_columns(items: Mapping[int, WeekItem]) -> tuple[Column, ...]:
     why = Column("why", "Waarom deze week", "Waarom", 0, 0, reasons, flex=True, min_width=20)
     name = Column("name", "Naam", "Naam", 24, 16, _name)
     # At 80 columns the reasons need the room more than the phase does.
-    return (name, replace(PHASE, compact_width=0), RHYTHM, why)
+    return (name, PHASE._replace(compact_width=0), RHYTHM, why)
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """The visible columns and their widths for one table width."""
 
     width: int

@@ -9,7 +9,6 @@ wide one on a big screen.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -114,23 +113,26 @@ class CaseloadTable(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
-    @dataclass
     class Chosen(Message):
         """The coach chose a young person to open."""
 
-        youth_id: int
+        def __init__(self, youth_id: int) -> None:
+            super().__init__()
+            self.youth_id = youth_id
 
-    @dataclass
     class Highlighted(Message):
         """The cursor came to rest on another young person (None: the table is empty)."""
 
-        youth_id: int | None
+        def __init__(self, youth_id: int | None) -> None:
+            super().__init__()
+            self.youth_id = youth_id
 
-    @dataclass
     class HeaderClicked(Message):
         """The coach clicked a column header (to sort by it)."""
 
-        column: str
+        def __init__(self, column: str) -> None:
+            super().__init__()
+            self.column = column
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

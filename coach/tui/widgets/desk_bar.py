@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.content import Content
 from textual.message import Message
@@ -14,8 +14,7 @@ from coach.tui.formatting import weekday_date
 from coach.tui.widgets.desk_totals import number
 
 
-@dataclass(frozen=True)
-class DeskState:
+class DeskState(NamedTuple):
     """What the table shows, for the bar to put in words."""
 
     shown: int
@@ -54,11 +53,12 @@ def bar_content(state: DeskState) -> Content:
 class DeskBar(Static):
     """Says what the table shows, with the active filters as chips that can be clicked away."""
 
-    @dataclass
     class Dropped(Message):
         """The coach clicked a filter chip away; `part` is the filter field to clear."""
 
-        part: str
+        def __init__(self, part: str) -> None:
+            super().__init__()
+            self.part = part
 
     def show(self, state: DeskState) -> None:
         """Show this state."""

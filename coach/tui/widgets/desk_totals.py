@@ -17,10 +17,10 @@ def number(count: int) -> str:
 
 def totals_content(totals: Totals) -> Content:
     """'3 jongeren · ● 1 te lang · ● 1 let op · 1 met afspraken te laat' and, below, the count per phase."""
-    if not totals.count:
+    if not totals.youths:
         return Content("")
-    noun = "jongere" if totals.count == 1 else "jongeren"
-    parts = [Content.from_markup("[b]$n[/b] " + noun, n=number(totals.count))]
+    noun = "jongere" if totals.youths == 1 else "jongeren"
+    parts = [Content.from_markup("[b]$n[/b] " + noun, n=number(totals.youths))]
     too_long, attention = totals.continuity.get(TE_LANG, 0), totals.continuity.get(LET_OP, 0)
     if too_long:
         parts.append(Content.from_markup("[$error]●[/] [b]$n[/b] te lang", n=number(too_long)))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
@@ -15,11 +13,12 @@ PAUSE = 0.2
 class SearchField(Input):
     """Input that posts `Settled` after a short pause in typing."""
 
-    @dataclass
     class Settled(Message):
         """Typing paused; `value` is what is in the field now."""
 
-        value: str
+        def __init__(self, value: str) -> None:
+            super().__init__()
+            self.value = value
 
     _timer: Timer | None = None
 
