@@ -77,6 +77,11 @@ print(json.dumps(seen))
 
 
 def run_python(code: str, *args: str, tmp_path: Path) -> str:
+    """The last line `code` printed in a fresh Python, as a start without settings sees it."""
+    return python_run(code, *args, tmp_path=tmp_path).stdout.strip().splitlines()[-1]
+
+
+def python_run(code: str, *args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "COACH_TODAY": "2026-03-10",
@@ -86,7 +91,7 @@ def run_python(code: str, *args: str, tmp_path: Path) -> str:
     env.pop("COACH_PROMPTS", None)
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
-    return result.stdout.strip().splitlines()[-1]
+    return result
 
 
 def test_the_first_rows_are_painted_before_sqlite_utils_numpy_or_the_prompts_are_loaded(case_db: Path, tmp_path: Path):
@@ -180,3 +185,65 @@ def test_the_command_starts_without_the_collector_and_brings_it_back_for_a_comma
     seen = run_python(code, str(case_db), tmp_path=tmp_path)
     # Off while click and coach load; on again, with what the start made set aside, once the command ran.
     assert seen == "{'importing': False} True True"
+
+
+LOADING = """
+import sys, threading
+from pathlib import Path
+
+found = []  # (thread, module) for every coach module looked for, on the thread that imports it
+fail = sys.argv[2:] == ["fail"]
+
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name.startswith("coach"):
+            found.append((threading.current_thread().name, name))
+        if fail and name == "coach.tui.app":
+            raise ImportError("kapot")
+
+sys.meta_path.insert(0, Watch())
+import coach.cli.tui
+from coach.cli.options import Options
+from coach.store import db as store_db
+
+seen = {}
+open_connection, is_demo = store_db.open_connection, coach.cli.tui.is_demo_connection
+
+def opening(*args, **kwargs):
+    seen["loading_while_opening"] = [t.name for t in threading.enumerate() if t.is_alive()]
+    seen["open_from"] = len(found)
+    return open_connection(*args, **kwargs)
+
+def opened(connection):
+    seen["main_imports_while_opening"] = sorted(
+        {name for thread, name in found[seen["open_from"]:] if thread == "MainThread"}
+    )
+    return is_demo(connection)
+
+store_db.open_connection, coach.cli.tui.is_demo_connection = opening, opened
+db = Path(sys.argv[1])
+try:
+    with coach.cli.tui.tui_session(Options(db, None), db, demo=False) as app:
+        seen["app_loaded_on"] = sorted({thread for thread, name in found if name == "coach.tui.app"})
+except ImportError as error:
+    seen["raised"] = str(error)
+seen["threads_after"] = [t.name for t in threading.enumerate()]
+import json  # not before: the start itself should not need it
+print(json.dumps(seen))
+"""
+
+
+def test_the_app_loads_on_another_thread_while_the_database_opens(case_db: Path, tmp_path: Path):
+    seen = json.loads(run_python(LOADING, str(case_db), tmp_path=tmp_path))
+    assert seen["loading_while_opening"] == ["MainThread", "coach-app-import"]
+    assert seen["app_loaded_on"] == ["coach-app-import"]
+    # The main thread imports nothing while the other imports: neither can wait for the other.
+    assert seen["main_imports_while_opening"] == []
+    assert seen["threads_after"] == ["MainThread"]
+
+
+def test_an_app_that_cannot_load_fails_on_the_main_thread_without_a_second_report(case_db: Path, tmp_path: Path):
+    result = python_run(LOADING, str(case_db), "fail", tmp_path=tmp_path)
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["raised"] == "kapot" and seen["threads_after"] == ["MainThread"]
+    assert "Exception in thread" not in result.stderr and "Traceback" not in result.stderr

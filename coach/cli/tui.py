@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,13 +45,14 @@ def tui_session(options: Options, db_path: Path, *, demo: bool) -> Iterator[Coac
     except StoreError as error:
         raise CoachError(str(error)) from None
     try:
-        # A broken file or a wrong COACH_PASSPHRASE gets its message before the screen opens.
-        connection, passphrase = tui_open(db_path, demo=demo)
-        # A demo file opened as `coach --db demo.db` is still a demo: labelled so, never taken for real.
-        # Only a plain file is one (opened without a passphrase); asked of the connection just opened,
-        # as opening the file a second time for it cost the start some 20 ms.
-        if not demo and connection is not None and passphrase is None:
-            demo = is_demo_connection(connection)
+        with app_loading_meanwhile():
+            # A broken file or a wrong COACH_PASSPHRASE gets its message before the screen opens.
+            connection, passphrase = tui_open(db_path, demo=demo)
+            # A demo file opened as `coach --db demo.db` is still a demo: labelled so, never taken for real.
+            # Only a plain file is one (opened without a passphrase); asked of the connection just opened,
+            # as opening the file a second time for it cost the start some 20 ms.
+            if not demo and connection is not None and passphrase is None:
+                demo = is_demo_connection(connection)
         with settled_start():
             from coach.tui.app import make_app
 
@@ -59,6 +62,34 @@ def tui_session(options: Options, db_path: Path, *, demo: bool) -> Iterator[Coac
         yield app
     finally:
         lock.release()
+
+
+@contextmanager
+def app_loading_meanwhile() -> Iterator[None]:
+    """Import the app (Textual and coach's screens) on another thread while the block runs.
+
+    The block opens the database, which is mostly SQLite reading the schema
+    (two hundred triggers, some 7 ms), done without holding Python's lock: with
+    a second core the imports go on meanwhile. What the block imports is
+    imported here first (coach.store, the settings), so neither thread waits for
+    a module the other is importing. Leaving the block waits for the imports,
+    also when it raises (nothing is left loading at exit). A failed import is
+    not reported on that thread: `make_app`'s own import meets it again.
+    """
+    import coach.store.db  # noqa: F401 - what opening the database needs
+    import coach.store.settings  # noqa: F401 - read right after it (is_demo_connection)
+
+    loading = threading.Thread(target=_import_quietly, args=("coach.tui.app",), name="coach-app-import")
+    loading.start()
+    try:
+        yield
+    finally:
+        loading.join()
+
+
+def _import_quietly(module: str) -> None:
+    with suppress(Exception):  # the same import on the main thread raises it where it is handled
+        importlib.import_module(module)
 
 
 def is_demo_connection(connection: Connection) -> bool:
