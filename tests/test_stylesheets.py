@@ -21,10 +21,8 @@ import coach.tui.dialogs as dialogs_package
 import coach.tui.screens as screens_package
 from coach.tui.app import CoachApp, make_app
 from coach.tui.dialogs.confirm import Confirm
-from coach.tui.dialogs.filter_menu import FilterMenu
 from coach.tui.dialogs.palette import CoachPalette
 from coach.tui.dialogs.phase_dialog import PhaseDialog
-from coach.tui.dialogs.sort_menu import SortMenu
 from coach.tui.screens.caseload import CaseloadScreen
 from coach.tui.stylesheets import preload_screen_styles, screen_stylesheets
 from coach.tui.widgets.body import Body
@@ -34,8 +32,8 @@ from coach.tui.widgets.guide_viewer import GuideDocument
 SIZE = (80, 24)
 SCREENS_FOLDER = Path(screens_package.__file__).resolve().parent
 APP_STYLESHEET = (Path(inspect.getfile(CoachApp)).parent / CoachApp.CSS_PATH).resolve()
-# The first screen and the menus that open from it are styled by the app's own stylesheet.
-STYLED_BY_THE_APP = {CaseloadScreen, SortMenu, FilterMenu}
+# The first screen is styled by the app's own stylesheet.
+STYLED_BY_THE_APP = {CaseloadScreen}
 # Textual's own command palette, only made Dutch: its DEFAULT_CSS styles it.
 STYLED_BY_TEXTUAL = {CoachPalette}
 

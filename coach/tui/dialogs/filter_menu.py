@@ -83,6 +83,7 @@ def toggle(filter: CaseloadFilter, option_id: str) -> CaseloadFilter:
 class FilterMenu(CoachModal[CaseloadFilter]):
     """Enter switches the highlighted choice; Esc or f closes and applies."""
 
+    CSS_PATH = "../screens/desk_menus.tcss"
     BINDINGS = [
         Binding("escape,f", "close", "Klaar", id="filter.done", tooltip="Sluit en toon het resultaat"),
     ]

@@ -16,6 +16,7 @@ from coach.tui.context import CoachModal
 class SortMenu(CoachModal[str | None]):
     """Choose a sort order with the arrows and Enter (or its first letter); Esc keeps the current one."""
 
+    CSS_PATH = "../screens/desk_menus.tcss"
     BINDINGS = [
         Binding("escape,s", "dismiss(None)", "Terug", id="sort.back", tooltip="Sorteren zoals het was"),
     ]
